@@ -1,0 +1,26 @@
+// `foi-harvest parse <input...>` — files or URLs → disclosures on stdout (json/ndjson) or CSV files.
+import type { Command } from 'commander';
+
+interface ParseOptions {
+  url?: string;
+  force?: string;
+  format: string;
+  out?: string;
+  excel?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('parse')
+    .description('turn disclosure documents (HTML, text, PDF, XLSX, CSV, DOCX files or http(s) URLs) into dataset rows')
+    .argument('<input...>', 'files or http(s):// URLs')
+    .option('--url <source-url>', 'where a local file came from (force detection and provenance); empty = unknown')
+    .option('--force <id>', 'force id that overrides detection')
+    .option('--format <format>', 'json | ndjson | csv', 'json')
+    .option('--out <dir>', 'write files here (required for csv; json/ndjson default to stdout)')
+    .option('--excel', 'CSV for Excel: UTF-8 BOM')
+    .action(async (inputs: string[], opts: ParseOptions) => {
+      const { runParse } = await import('../parse-run.js');
+      await runParse(inputs, opts);
+    });
+}

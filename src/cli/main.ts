@@ -1,0 +1,51 @@
+// Wires commands to modules; nothing else. Each command lives in its own file and is
+// imported only when it runs, so `parse` does not pay for SQLite or the HTTP stack.
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.js';
+import { UsageError } from './errors.js';
+
+type Register = (program: Command) => void;
+
+const COMMANDS: Array<() => Promise<{ register: Register }>> = [
+  () => import('./commands/parse.js'),
+  () => import('./commands/fetch.js'),
+  () => import('./commands/export.js'),
+  () => import('./commands/refresh.js'),
+  () => import('./commands/forces.js'),
+  () => import('./commands/schema.js'),
+  () => import('./commands/validate.js'),
+  () => import('./commands/status.js'),
+  () => import('./commands/reparse.js'),
+  () => import('./commands/demo.js'),
+];
+
+
+
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command();
+  program
+    .name('foi-harvest')
+    .description('Turn UK police forces’ FOI disclosures into one clean, validated, traceable dataset.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError('(run foi-harvest --help for usage)');
+  const modules = await Promise.all(COMMANDS.map((load) => load()));
+  for (const m of modules) m.register(program);
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`foi-harvest: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  // Commands report partial failure by setting process.exitCode (1), never by throwing.
+  return Number(process.exitCode ?? 0);
+}

@@ -1,0 +1,56 @@
+// The work behind `parse`: each input on its own, so one bad input never stops the rest.
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { getOnce } from '../http/get-once.js';
+import { parseDocument } from '../pipeline/parse.js';
+import type { Disclosure } from '../records/schema.js';
+import { findForce } from '../sources/registry.js';
+import { UsageError, reportFailure } from './errors.js';
+
+const FORMATS = ['json', 'ndjson', 'csv'];
+const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+export async function runParse(
+  inputs: string[],
+  opts: { url?: string; force?: string; format: string; out?: string; excel?: boolean },
+): Promise<void> {
+  if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${opts.format}")`);
+  if (opts.format === 'csv' && !opts.out) throw new UsageError('--format csv writes one file per table: give --out <dir>');
+  let force: string | null = null;
+  if (opts.force) {
+    const f = findForce(opts.force);
+    if (!f) throw new UsageError(`--force: unknown force "${opts.force}" (see foi-harvest forces)`);
+    force = f.id;
+  }
+  if (opts.url && inputs.length > 1) throw new UsageError('--url names the source of one file: give one input with it');
+  const results: Disclosure[] = [];
+  for (const input of inputs) {
+    try {
+      let bytes: Uint8Array;
+      let url: string | null = opts.url || null;
+      let contentType: string | null = null;
+      if (/^https?:\/\//i.test(input)) {
+        const got = await getOnce(input);
+        bytes = got.bytes;
+        url = got.url;
+        contentType = got.contentType;
+      } else {
+        const st = await stat(input).catch(() => null);
+        if (!st) throw new Error('no such file');
+        if (st.isDirectory()) throw new Error('is a directory, not a file');
+        if (st.size > MAX_FILE_BYTES) throw new Error(`file of ${st.size} bytes exceeds the ${MAX_FILE_BYTES}-byte cap`);
+        bytes = await readFile(input);
+      }
+      results.push(await parseDocument({ bytes, url, name: url ?? basename(input), contentType, force }));
+    } catch (err) {
+      reportFailure(input, err);
+    }
+  }
+  if (opts.out) {
+    const { writeExport } = await import('../export/write.js');
+    await writeExport(results, { out: opts.out, formats: [opts.format as 'json' | 'ndjson' | 'csv'], excel: opts.excel });
+    return;
+  }
+  if (opts.format === 'ndjson') process.stdout.write(results.map((d) => JSON.stringify(d)).join('\n') + (results.length ? '\n' : ''));
+  else process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+}

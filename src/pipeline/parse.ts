@@ -1,0 +1,34 @@
+// One document's bytes → a validated disclosure: read, extract, validate. Used by
+// `parse`, `fetch` and `reparse` alike so that all three give the same rows.
+import { sha256Hex } from '../documents/hash.js';
+import { extractDisclosure } from '../extract/disclosure.js';
+import { readDocument } from '../readers/index.js';
+import { DisclosureSchema, type Disclosure } from '../records/schema.js';
+
+export interface DocumentInput {
+  bytes: Uint8Array;
+  /** Where the document came from (URL), used for force detection and provenance; null = unknown. */
+  url?: string | null;
+  /** A file name, a hint for type sniffing. */
+  name?: string | null;
+  contentType?: string | null;
+  /** Force id that overrides detection. */
+  force?: string | null;
+}
+
+export async function parseDocument(input: DocumentInput): Promise<Disclosure> {
+  const sha256 = sha256Hex(input.bytes);
+  const doc = await readDocument({ bytes: input.bytes, name: input.name ?? input.url, contentType: input.contentType, url: input.url });
+  const disclosure = extractDisclosure(doc, { url: input.url ?? null, force: input.force ?? null, sha256 });
+  return validateDisclosure(disclosure);
+}
+
+/** Schema check on the way out: a record that breaks the contract is a bug, reported loudly. */
+export function validateDisclosure(d: Disclosure): Disclosure {
+  const r = DisclosureSchema.safeParse(d);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new Error(`internal error: disclosure ${d.id} fails the schema at ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return r.data;
+}

@@ -1,0 +1,51 @@
+// Picks the reader for a document from its sniffed type. Heavy readers (pdf.js,
+// spreadsheets, Word) are loaded only when a document needs them, to keep start-up fast.
+import { decodeText } from '../documents/decode.js';
+import { sniffMediaType } from './sniff.js';
+import { readText } from './text.js';
+import { ReadError, type ReadResult } from './types.js';
+
+export interface ReadInput {
+  bytes: Uint8Array;
+  /** File name or URL, used as a hint only. */
+  name?: string | null;
+  /** Declared Content-Type (HTTP header), a hint only. */
+  contentType?: string | null;
+  /** Base URL to resolve links against. */
+  url?: string | null;
+}
+
+export async function readDocument(input: ReadInput): Promise<ReadResult> {
+  const { bytes } = input;
+  if (bytes.length === 0) throw new ReadError('empty file (0 bytes)');
+  const type = sniffMediaType(bytes, input.contentType, input.name);
+  switch (type) {
+    case 'application/pdf': {
+      const { readPdf } = await import('./pdf.js');
+      return readPdf(bytes);
+    }
+    case 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      const { readXlsx } = await import('./xlsx.js');
+      return readXlsx(bytes);
+    }
+    case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+      const { readDocx } = await import('./docx.js');
+      return readDocx(bytes);
+    }
+    case 'text/html': {
+      const { readHtml } = await import('./html.js');
+      return readHtml(decodeText(bytes, input.contentType, true).text, input.url);
+    }
+    case 'text/csv': {
+      const { readCsv } = await import('./csv.js');
+      return readCsv(decodeText(bytes, input.contentType).text);
+    }
+    case 'text/plain': {
+      const text = decodeText(bytes, input.contentType).text;
+      if (!text.trim()) throw new ReadError('no text (blank file)');
+      return readText(text);
+    }
+    default:
+      throw new ReadError('unsupported or binary content (not HTML, text, PDF, XLSX, DOCX or CSV)');
+  }
+}

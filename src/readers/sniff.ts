@@ -1,0 +1,57 @@
+// Content type from the bytes first, then the declared type, then the name: forces
+// serve PDFs as application/octet-stream and name HTML pages ".aspx".
+import type { MediaType } from './types.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
+  return sig.every((b, i) => bytes[at + i] === b);
+}
+
+/** Which entry names a zip's local headers announce (enough to tell XLSX from DOCX). */
+function zipKind(bytes: Uint8Array): MediaType | null {
+  const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 16))).toString('latin1');
+  if (head.includes('xl/')) return XLSX;
+  if (head.includes('word/')) return DOCX;
+  return null;
+}
+
+export function sniffMediaType(bytes: Uint8Array, declared?: string | null, name?: string | null): MediaType | null {
+  const lowerName = (name ?? '').toLowerCase().replace(/[?#].*$/, '');
+  const ext = /\.([a-z0-9]+)$/.exec(lowerName)?.[1] ?? '';
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'application/pdf'; // %PDF
+  // A PDF may carry junk before its header; pdf.js accepts it within the first KiB.
+  if (bytes.length > 5 && Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) return 'application/pdf';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    const k = zipKind(bytes);
+    if (k) return k;
+    if (ext === 'xlsx') return XLSX;
+    if (ext === 'docx') return DOCX;
+    return null;
+  }
+  const decl = (declared ?? '').toLowerCase().split(';')[0].trim();
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  if (/^(<!doctype html|<html|<head|<body|<meta|<title|<!--|<div|<p[\s>]|<h[1-6][\s>]|<table)/.test(head)) return 'text/html';
+  if (hasBinaryBytes(bytes)) return null;
+  if (decl === 'text/html' || decl === 'application/xhtml+xml' || ['html', 'htm', 'aspx', 'php'].includes(ext)) {
+    return /<[a-z!][^>]*>/.test(head) ? 'text/html' : 'text/plain';
+  }
+  if (decl === 'text/csv' || ext === 'csv') return 'text/csv';
+  return 'text/plain';
+}
+
+/** Text has few control bytes; a NUL or many C0 controls means binary (unless UTF-16 with a BOM). */
+function hasBinaryBytes(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  const n = Math.min(bytes.length, 8192);
+  let ctl = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) ctl++;
+  }
+  return n > 0 && ctl / n > 0.05;
+}
+
+export const MEDIA = { XLSX, DOCX } as const;

@@ -1,0 +1,53 @@
+// The force registry (forces.json) and look-ups by id, alias and URL.
+import data from './forces.json' with { type: 'json' };
+
+export interface Force {
+  id: string;
+  name: string;
+  aliases: string[];
+  /** Host suffixes (or host + path prefixes) whose pages belong to the force. */
+  hosts: string[];
+  platform: string;
+  country: 'england' | 'wales' | 'scotland' | 'northern-ireland' | 'uk';
+  act: 'FOIA' | 'FOISA';
+  disclosure_log_url: string;
+  supported: boolean;
+  site_slug?: string;
+  overrides?: Record<string, unknown>;
+}
+
+export const FORCES: readonly Force[] = (data as { forces: Force[] }).forces;
+
+const norm = (s: string) => s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** A force by id, alias or name ("psni", "the Met", "West Midlands Police"), or null. */
+export function findForce(key: string): Force | null {
+  const k = norm(key);
+  if (!k) return null;
+  return (
+    FORCES.find((f) => norm(f.id) === k) ??
+    FORCES.find((f) => norm(f.name) === k || f.aliases.some((a) => norm(a) === k)) ??
+    null
+  );
+}
+
+/** The force whose web host serves `url`, or null. The longest matching host wins. */
+export function forceForUrl(url: string | null | undefined): Force | null {
+  if (!url) return null;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const host = u.hostname.toLowerCase().replace(/^www\./, '');
+  const hostPath = `${host}${u.pathname.toLowerCase()}`;
+  let best: { force: Force; len: number } | null = null;
+  for (const f of FORCES) {
+    for (const h of f.hosts) {
+      const hit = h.includes('/') ? hostPath.startsWith(h) : host === h || host.endsWith(`.${h}`);
+      if (hit && (!best || h.length > best.len)) best = { force: f, len: h.length };
+    }
+  }
+  return best?.force ?? null;
+}
