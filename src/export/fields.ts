@@ -1,0 +1,73 @@
+// Typed column descriptions of each table, read from the zod schemas' JSON Schema so that
+// the store, CSV, SQLite, datapackage.json and `validate` agree on one definition.
+import { z } from 'zod';
+import { TABLES, type TableName } from '../records/schema.js';
+
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'array';
+
+export interface Field {
+  name: string;
+  type: FieldType;
+  nullable: boolean;
+  /** Allowed values of a vocabulary column (or of each list item for an array). */
+  enum: string[] | null;
+  description: string | null;
+}
+
+interface JsonSchemaNode {
+  type?: string | string[];
+  anyOf?: JsonSchemaNode[];
+  enum?: unknown[];
+  pattern?: string;
+  items?: JsonSchemaNode;
+  description?: string;
+}
+
+const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+const cache = new Map<TableName, Field[]>();
+
+function describeField(name: string, node: JsonSchemaNode): Field {
+  const alts = node.anyOf ?? [node];
+  const types = alts.flatMap((a) => (Array.isArray(a.type) ? a.type : a.type ? [a.type] : []));
+  const nullable = types.includes('null') || alts.some((a) => a.enum?.includes(null));
+  const main = alts.find((a) => (Array.isArray(a.type) ? a.type.some((t) => t !== 'null') : a.type && a.type !== 'null')) ?? alts[0];
+  const t = (Array.isArray(main.type) ? main.type.find((x) => x !== 'null') : main.type) ?? 'string';
+  let type: FieldType;
+  if (t === 'string') type = main.pattern === DATE_PATTERN ? 'date' : 'string';
+  else if (t === 'integer' || t === 'number' || t === 'boolean' || t === 'array') type = t;
+  else throw new Error(`internal error: column ${name} has unsupported JSON type ${t}`);
+  const enumSource = type === 'array' ? main.items : main;
+  const values = enumSource?.enum?.filter((v): v is string => typeof v === 'string') ?? null;
+  return { name, type, nullable, enum: values && values.length ? values : null, description: node.description ?? main.description ?? null };
+}
+
+/** The columns of `table`, in schema order, with their types. */
+export function fieldsOf(table: TableName): Field[] {
+  let fields = cache.get(table);
+  if (!fields) {
+    const json = z.toJSONSchema(TABLES[table]) as { properties: Record<string, JsonSchemaNode> };
+    fields = Object.entries(json.properties).map(([name, node]) => describeField(name, node));
+    cache.set(table, fields);
+  }
+  return fields;
+}
+
+/** SQLite column type for a field: lists are JSON text, booleans 0/1. */
+export function sqlTypeOf(f: Field): 'TEXT' | 'INTEGER' | 'REAL' {
+  if (f.type === 'integer' || f.type === 'boolean') return 'INTEGER';
+  if (f.type === 'number') return 'REAL';
+  return 'TEXT';
+}
+
+/** Double-quoted SQL identifier (columns such as "end" and "class" are keywords). */
+export function q(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** A JS value → the value SQLite stores for `f`. */
+export function toSqlValue(f: Field, v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (f.type === 'boolean') return v ? 1 : 0;
+  if (f.type === 'array') return JSON.stringify(v);
+  return v;
+}

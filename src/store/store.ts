@@ -1,0 +1,424 @@
+// The local store (SQLite): raw documents by sha256, the fetch log and conditional-GET
+// state, every disclosure (flat tables + its full JSON) with the sources it was built from,
+// the changes each run made, and the runs themselves. Synchronous, like better-sqlite3.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { sha256Hex } from '../documents/hash.js';
+import { fieldsOf, q, toSqlValue } from '../export/fields.js';
+import { CHILD_TABLES, DisclosureSchema, type Disclosure } from '../records/schema.js';
+import { canonicalJson, diffRecords, type FieldChange } from './diff.js';
+import { LATEST_VERSION, migrate } from './migrations.js';
+
+export interface SourceRef {
+  role: 'page' | 'attachment';
+  url: string;
+  sha256: string | null;
+  contentType: string | null;
+  name?: string | null;
+  error?: string | null;
+}
+
+export interface UrlState {
+  etag: string | null;
+  lastModified: string | null;
+  sha256: string | null;
+  contentType: string | null;
+}
+
+export interface FetchLogEntry {
+  runId: number;
+  url: string;
+  status: number | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  bytes?: number | null;
+  sha256?: string | null;
+  contentType?: string | null;
+  error?: string | null;
+}
+
+export type RunStatus = 'ok' | 'failed' | 'partial';
+
+export interface RunInfo {
+  id: number;
+  kind: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: RunStatus | 'running';
+  args: unknown;
+  stats: unknown;
+}
+
+export interface ForceCount {
+  /** null = force not known. */
+  force: string | null;
+  disclosures: number;
+  /** Distinct stored documents (pages and attachments) its disclosures were built from. */
+  documents: number;
+}
+
+export interface FetchFailure {
+  runId: number;
+  url: string;
+  status: number | null;
+  error: string | null;
+  fetchedAt: string;
+}
+
+export interface StoreStatus {
+  path: string;
+  schemaVersion: number;
+  documents: { count: number; bytes: number };
+  disclosures: number;
+  forces: ForceCount[];
+  lastRun: RunInfo | null;
+  recentRuns: RunInfo[];
+  /** Failed fetches (error or HTTP status >= 400) of the most recent run that fetched anything. */
+  failures: FetchFailure[];
+}
+
+export interface ChangeRow {
+  id: number;
+  runId: number;
+  disclosureId: string;
+  force: string | null;
+  change: 'new' | 'changed' | 'removed';
+  diff: FieldChange[] | null;
+}
+
+export type UpsertResult = 'new' | 'changed' | 'unchanged';
+
+const now = () => new Date().toISOString();
+const parseJson = (s: string | null): unknown => (s == null ? null : JSON.parse(s));
+
+export class Store {
+  private constructor(
+    readonly path: string,
+    private readonly db: Database.Database,
+  ) {}
+
+  /** Opens (creating directories and the file unless `create: false`) and migrates the store. */
+  static open(path: string, opts: { create?: boolean } = {}): Store {
+    if (opts.create === false && !existsSync(path)) throw new Error(`no store at ${path}`);
+    mkdirSync(dirname(path), { recursive: true });
+    let db: Database.Database;
+    try {
+      db = new Database(path);
+    } catch (e) {
+      throw new Error(`cannot open store ${path}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    try {
+      db.pragma('busy_timeout = 15000');
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db, path);
+    } catch (e) {
+      db.close();
+      const msg = e instanceof Error ? e.message : String(e);
+      throw new Error(/^store /.test(msg) ? msg : `cannot open store ${path}: ${msg}`);
+    }
+    return new Store(path, db);
+  }
+
+  // ---- documents ---------------------------------------------------------------
+
+  putDocument(bytes: Uint8Array, mediaType: string | null): string {
+    const sha = sha256Hex(bytes);
+    this.db
+      .prepare(
+        `INSERT INTO documents (sha256, bytes, media_type, size, first_seen) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(sha256) DO UPDATE SET media_type = COALESCE(documents.media_type, excluded.media_type)`,
+      )
+      .run(sha, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), mediaType, bytes.byteLength, now());
+    return sha;
+  }
+
+  getDocument(sha256: string): Uint8Array | null {
+    const row = this.db.prepare('SELECT bytes FROM documents WHERE sha256 = ?').get(sha256) as { bytes: Buffer } | undefined;
+    return row ? new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) : null;
+  }
+
+  // ---- fetching ----------------------------------------------------------------
+
+  urlState(url: string): UrlState | null {
+    const row = this.db.prepare('SELECT etag, last_modified, sha256, content_type FROM url_state WHERE url = ?').get(url) as
+      | { etag: string | null; last_modified: string | null; sha256: string | null; content_type: string | null }
+      | undefined;
+    return row ? { etag: row.etag, lastModified: row.last_modified, sha256: row.sha256, contentType: row.content_type } : null;
+  }
+
+  /** Logs one request; a 2xx records the URL's validators and content, a 304 that it is still current. */
+  logFetch(e: FetchLogEntry): void {
+    const at = now();
+    const tx = this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO fetch_log (run_id, url, status, etag, last_modified, fetched_at, bytes, sha256, content_type, error)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(e.runId, e.url, e.status, e.etag ?? null, e.lastModified ?? null, at, e.bytes ?? null, e.sha256 ?? null, e.contentType ?? null, e.error ?? null);
+      if (e.status !== null && e.status >= 200 && e.status < 300 && !e.error) {
+        this.db
+          .prepare(
+            `INSERT INTO url_state (url, etag, last_modified, sha256, content_type, fetched_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, sha256 = excluded.sha256,
+               content_type = excluded.content_type, fetched_at = excluded.fetched_at, status = excluded.status`,
+          )
+          .run(e.url, e.etag ?? null, e.lastModified ?? null, e.sha256 ?? null, e.contentType ?? null, at, e.status);
+      } else if (e.status === 304) {
+        this.db
+          .prepare(
+            `UPDATE url_state SET fetched_at = ?, status = 304, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)
+             WHERE url = ?`,
+          )
+          .run(at, e.etag ?? null, e.lastModified ?? null, e.url);
+      }
+    });
+    tx();
+  }
+
+  // ---- disclosures -------------------------------------------------------------
+
+  /**
+   * Inserts or updates one disclosure with its child rows and sources, in one transaction.
+   * An identical record is left alone ('unchanged'); a different one is replaced in place
+   * and its field-level diff recorded.
+   */
+  upsertDisclosure(d: Disclosure, sources: SourceRef[], runId: number): UpsertResult {
+    const parsed = DisclosureSchema.safeParse(d);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`disclosure ${d.id} fails the schema at ${issue.path.join('.')}: ${issue.message}`);
+    }
+    const rec = parsed.data;
+    for (const t of CHILD_TABLES) {
+      const seen = new Set<number>();
+      for (const row of rec[t]) {
+        if (row.disclosure_id !== rec.id) throw new Error(`disclosure ${rec.id}: a ${t} row belongs to ${row.disclosure_id}`);
+        if (seen.has(row.ordinal)) throw new Error(`disclosure ${rec.id}: two ${t} rows have ordinal ${row.ordinal}`);
+        seen.add(row.ordinal);
+      }
+    }
+    const json = JSON.stringify(rec);
+    const recSha = sha256Hex(canonicalJson(rec));
+    const tx = this.db.transaction((): UpsertResult => {
+      const old = this.db.prepare('SELECT record_json, record_sha256 FROM disclosures WHERE id = ?').get(rec.id) as
+        | { record_json: string; record_sha256: string }
+        | undefined;
+      let result: UpsertResult;
+      if (!old) {
+        this.insertRow(rec, json, recSha);
+        this.insertChildren(rec);
+        this.recordChange(runId, rec.id, rec.force, 'new', null);
+        result = 'new';
+      } else if (old.record_sha256 === recSha) {
+        result = 'unchanged';
+      } else {
+        const diff = diffRecords(JSON.parse(old.record_json), rec);
+        this.updateRow(rec, json, recSha);
+        for (const t of CHILD_TABLES) this.db.prepare(`DELETE FROM ${q(t)} WHERE disclosure_id = ?`).run(rec.id);
+        this.insertChildren(rec);
+        this.recordChange(runId, rec.id, rec.force, 'changed', diff);
+        result = 'changed';
+      }
+      this.replaceSources(rec.id, sources);
+      return result;
+    });
+    return tx.immediate();
+  }
+
+  /** Deletes a disclosure (its rows and sources cascade) and records it as removed. */
+  removeDisclosure(id: string, runId: number): boolean {
+    const tx = this.db.transaction(() => {
+      const row = this.db.prepare('SELECT force FROM disclosures WHERE id = ?').get(id) as { force: string | null } | undefined;
+      if (!row) return false;
+      this.db.prepare('DELETE FROM disclosures WHERE id = ?').run(id);
+      this.recordChange(runId, id, row.force, 'removed', null);
+      return true;
+    });
+    return tx.immediate();
+  }
+
+  sourcesOf(disclosureId: string): SourceRef[] {
+    const rows = this.db
+      .prepare(
+        `SELECT role, url, sha256, content_type, name, error FROM sources WHERE disclosure_id = ?
+         ORDER BY CASE role WHEN 'page' THEN 0 ELSE 1 END, ordinal`,
+      )
+      .all(disclosureId) as Array<{ role: 'page' | 'attachment'; url: string; sha256: string | null; content_type: string | null; name: string | null; error: string | null }>;
+    return rows.map((r) => ({ role: r.role, url: r.url, sha256: r.sha256, contentType: r.content_type, name: r.name, error: r.error }));
+  }
+
+  disclosureIds(): string[] {
+    return (this.db.prepare('SELECT id FROM disclosures ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+  }
+
+  /** Nested disclosures, validated, ordered by id: what every export is made from. */
+  disclosures(opts: { force?: string[] } = {}): Disclosure[] {
+    const forces = opts.force?.length ? opts.force : null;
+    const sql = forces
+      ? `SELECT id, record_json FROM disclosures WHERE force IN (${forces.map(() => '?').join(', ')}) ORDER BY id`
+      : 'SELECT id, record_json FROM disclosures ORDER BY id';
+    const rows = this.db.prepare(sql).all(...(forces ?? [])) as Array<{ id: string; record_json: string }>;
+    return rows.map((r) => {
+      const parsed = DisclosureSchema.safeParse(JSON.parse(r.record_json));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`stored disclosure ${r.id} fails the schema at ${issue.path.join('.')}: ${issue.message} (run foi-harvest reparse)`);
+      }
+      return parsed.data;
+    });
+  }
+
+  // ---- runs and changes --------------------------------------------------------
+
+  startRun(kind: string, args: unknown): number {
+    const r = this.db.prepare("INSERT INTO runs (kind, started_at, args_json, status) VALUES (?, ?, ?, 'running')").run(kind, now(), JSON.stringify(args ?? null));
+    return Number(r.lastInsertRowid);
+  }
+
+  finishRun(id: number, stats: unknown, status: RunStatus): void {
+    this.db.prepare('UPDATE runs SET finished_at = ?, stats_json = ?, status = ? WHERE id = ?').run(now(), JSON.stringify(stats ?? null), status, id);
+  }
+
+  /** Most recent runs first; optionally only of one kind and only finished ones. */
+  runs(opts: { kind?: string; finished?: boolean; limit?: number } = {}): RunInfo[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (opts.kind) {
+      where.push('kind = ?');
+      args.push(opts.kind);
+    }
+    if (opts.finished) where.push('finished_at IS NOT NULL');
+    const sql = `SELECT * FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+    const rows = this.db.prepare(sql).all(...args, opts.limit ?? 10) as Array<{
+      id: number;
+      kind: string;
+      started_at: string;
+      finished_at: string | null;
+      status: RunInfo['status'];
+      args_json: string | null;
+      stats_json: string | null;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      status: r.status,
+      args: parseJson(r.args_json),
+      stats: parseJson(r.stats_json),
+    }));
+  }
+
+  /** Change rows with afterRun < run_id <= throughRun, oldest first. */
+  changes(afterRun: number, throughRun: number): ChangeRow[] {
+    const rows = this.db
+      .prepare('SELECT id, run_id, disclosure_id, force, change, diff_json FROM changes WHERE run_id > ? AND run_id <= ? ORDER BY id')
+      .all(afterRun, throughRun) as Array<{ id: number; run_id: number; disclosure_id: string; force: string | null; change: ChangeRow['change']; diff_json: string | null }>;
+    return rows.map((r) => ({ id: r.id, runId: r.run_id, disclosureId: r.disclosure_id, force: r.force, change: r.change, diff: parseJson(r.diff_json) as FieldChange[] | null }));
+  }
+
+  /** The newest run that recorded any change (0 if none). */
+  lastChangeRun(): number {
+    const r = this.db.prepare('SELECT MAX(run_id) AS m FROM changes').get() as { m: number | null };
+    return r.m ?? 0;
+  }
+
+  // ---- reporting ---------------------------------------------------------------
+
+  status(): StoreStatus {
+    const docs = this.db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS b FROM documents').get() as { n: number; b: number };
+    const disclosures = (this.db.prepare('SELECT COUNT(*) AS n FROM disclosures').get() as { n: number }).n;
+    const forces = this.db
+      .prepare(
+        `SELECT d.force AS force, COUNT(DISTINCT d.id) AS disclosures, COUNT(DISTINCT s.sha256) AS documents
+         FROM disclosures d LEFT JOIN sources s ON s.disclosure_id = d.id
+         GROUP BY d.force ORDER BY d.force IS NULL, d.force`,
+      )
+      .all() as ForceCount[];
+    const recentRuns = this.runs({ limit: 10 });
+    const lastFetchRun = this.db.prepare('SELECT MAX(run_id) AS r FROM fetch_log').get() as { r: number | null };
+    const failures =
+      lastFetchRun.r == null
+        ? []
+        : (
+            this.db
+              .prepare(
+                `SELECT run_id, url, status, error, fetched_at FROM fetch_log
+                 WHERE run_id = ? AND (error IS NOT NULL OR status >= 400) ORDER BY id`,
+              )
+              .all(lastFetchRun.r) as Array<{ run_id: number; url: string; status: number | null; error: string | null; fetched_at: string }>
+          ).map((r) => ({ runId: r.run_id, url: r.url, status: r.status, error: r.error, fetchedAt: r.fetched_at }));
+    return {
+      path: this.path,
+      schemaVersion: LATEST_VERSION,
+      documents: { count: docs.n, bytes: docs.b },
+      disclosures,
+      forces,
+      lastRun: recentRuns[0] ?? null,
+      recentRuns,
+      failures,
+    };
+  }
+
+  integrityCheck(): string {
+    const rows = this.db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+    const fk = this.db.pragma('foreign_key_check') as unknown[];
+    const result = rows.map((r) => r.integrity_check).join('; ');
+    return fk.length ? `${result}; ${fk.length} foreign key violation(s)` : result;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- internals ---------------------------------------------------------------
+
+  private rowValues(table: 'disclosures' | (typeof CHILD_TABLES)[number], rec: Record<string, unknown>): { cols: string[]; vals: unknown[] } {
+    const fields = fieldsOf(table);
+    return { cols: fields.map((f) => q(f.name)), vals: fields.map((f) => toSqlValue(f, rec[f.name])) };
+  }
+
+  private insertRow(rec: Disclosure, json: string, recSha: string): void {
+    const { cols, vals } = this.rowValues('disclosures', rec);
+    this.db
+      .prepare(`INSERT INTO disclosures (${cols.join(', ')}, record_json, record_sha256) VALUES (${[...cols, '', ''].map(() => '?').join(', ')})`)
+      .run(...vals, json, recSha);
+  }
+
+  private updateRow(rec: Disclosure, json: string, recSha: string): void {
+    const { cols, vals } = this.rowValues('disclosures', rec);
+    this.db
+      .prepare(`UPDATE disclosures SET ${cols.map((c) => `${c} = ?`).join(', ')}, record_json = ?, record_sha256 = ? WHERE id = ?`)
+      .run(...vals, json, recSha, rec.id);
+  }
+
+  private insertChildren(rec: Disclosure): void {
+    for (const t of CHILD_TABLES) {
+      const rows = rec[t] as unknown as Array<Record<string, unknown>>;
+      if (!rows.length) continue;
+      const fields = fieldsOf(t);
+      const stmt = this.db.prepare(`INSERT INTO ${q(t)} (${fields.map((f) => q(f.name)).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`);
+      for (const row of rows) stmt.run(...fields.map((f) => toSqlValue(f, row[f.name])));
+    }
+  }
+
+  private replaceSources(id: string, sources: SourceRef[]): void {
+    this.db.prepare('DELETE FROM sources WHERE disclosure_id = ?').run(id);
+    const stmt = this.db.prepare('INSERT INTO sources (disclosure_id, role, ordinal, url, sha256, content_type, name, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const counters = { page: 0, attachment: 0 };
+    for (const s of sources) {
+      if (s.role !== 'page' && s.role !== 'attachment') throw new Error(`source ${s.url}: role must be page or attachment (got ${String(s.role)})`);
+      stmt.run(id, s.role, ++counters[s.role], s.url, s.sha256, s.contentType, s.name ?? null, s.error ?? null);
+    }
+  }
+
+  private recordChange(runId: number, id: string, force: string | null, change: ChangeRow['change'], diff: FieldChange[] | null): void {
+    this.db
+      .prepare('INSERT INTO changes (run_id, disclosure_id, force, change, diff_json, at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(runId, id, force, change, diff ? JSON.stringify(diff) : null, now());
+  }
+}
