@@ -1,5 +1,6 @@
 // The force registry (forces.json) and look-ups by id, alias and URL.
 import data from './forces.json' with { type: 'json' };
+import { configForForce, fillTemplate } from './platforms.js';
 
 export interface Force {
   id: string;
@@ -50,4 +51,30 @@ export function forceForUrl(url: string | null | undefined): Force | null {
     }
   }
   return best?.force ?? null;
+}
+
+/** Forces the harvester can crawl (an adapter exists and the site is known to work). */
+export function supportedForces(): Force[] {
+  return FORCES.filter((f) => f.supported);
+}
+
+/**
+ * `url` moved onto a mirror: the mirror's origin and path prefix replace the original origin
+ * (`--base-url essex=http://127.0.0.1:5000/` serves /foi-ai/essex-police/… from the local server).
+ */
+export function rebaseUrl(url: string, base: string): string {
+  const u = new URL(url);
+  const b = new URL(base);
+  return `${b.origin}${b.pathname.replace(/\/+$/, '')}${u.pathname}${u.search}`;
+}
+
+/** The first listing page of the force's disclosure log, on its own site or on a mirror. */
+export function listingUrl(force: Force, baseUrl?: string | null): string {
+  const cfg = configForForce(force);
+  if (!baseUrl) return fillTemplate(cfg.listing_template, force);
+  const b = new URL(baseUrl);
+  return fillTemplate(cfg.listing_template, force, {
+    logUrl: rebaseUrl(force.disclosure_log_url, baseUrl),
+    origin: `${b.origin}${b.pathname.replace(/\/+$/, '')}`,
+  });
 }
