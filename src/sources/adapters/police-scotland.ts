@@ -4,7 +4,7 @@ import type { PlatformConfig } from '../platforms.js';
 import { selectorAdapter } from './selectors.js';
 import type { Adapter } from './types.js';
 
-const REFERENCE = /\b(FOI\s?\d{2}-\d{3,5})\b/i;
+const REFERENCE = /(?<![A-Za-z])(FOI\s?\d{2}-\d{3,5})(?!\d)/i;
 
 export function createAdapter(cfg: PlatformConfig): Adapter {
   return selectorAdapter(cfg, {
