@@ -1,0 +1,81 @@
+// The work behind `export` (and the export step of `refresh`): the store's disclosures →
+// files, plus changes.json, recorded as an `export` run.
+import { buildChanges, changesWindow, type ChangesReport } from '../export/changes.js';
+import { EXPORT_FORMATS, writeExport, type ExportFormat } from '../export/write.js';
+import { findForce } from '../sources/registry.js';
+import { openExistingStore } from '../store/open-existing.js';
+import type { Store } from '../store/store.js';
+import { UsageError, reportFailure } from './errors.js';
+
+export interface ExportCliOptions {
+  store: string;
+  out: string;
+  format: string;
+  excel?: boolean;
+  changes?: boolean;
+  force?: string[];
+}
+
+export interface ExportResult {
+  runId: number;
+  files: string[];
+  disclosures: number;
+  changes: ChangesReport;
+}
+
+export function parseFormats(list: string): ExportFormat[] {
+  const formats = list
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  if (!formats.length) throw new UsageError('--format: give at least one of csv, json, ndjson, sqlite');
+  for (const f of formats) {
+    if (!EXPORT_FORMATS.includes(f as ExportFormat)) throw new UsageError(`--format: unknown format "${f}" (one of ${EXPORT_FORMATS.join(', ')})`);
+  }
+  return [...new Set(formats)] as ExportFormat[];
+}
+
+export function parseForces(ids: string[] | undefined): string[] | undefined {
+  if (!ids?.length) return undefined;
+  return ids.map((id) => {
+    const f = findForce(id);
+    if (!f) throw new UsageError(`--force: unknown force "${id}" (see foi-harvest forces)`);
+    return f.id;
+  });
+}
+
+/** Exports an open store; throws (after recording a failed run) if the files cannot be written. */
+export async function exportStore(store: Store, opts: { out: string; formats: ExportFormat[]; excel?: boolean; force?: string[] }): Promise<ExportResult> {
+  const runId = store.startRun('export', { out: opts.out, formats: opts.formats, excel: !!opts.excel, force: opts.force ?? null });
+  try {
+    const disclosures = store.disclosures({ force: opts.force });
+    const window = changesWindow(store);
+    const changes = buildChanges(store, window, { force: opts.force });
+    const files = await writeExport(disclosures, { out: opts.out, formats: opts.formats, excel: opts.excel, changes });
+    store.finishRun(runId, { disclosures: disclosures.length, files, changes_window: window, changes: changes.counts }, 'ok');
+    return { runId, files, disclosures: disclosures.length, changes };
+  } catch (e) {
+    store.finishRun(runId, { error: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'failed');
+    throw e;
+  }
+}
+
+export function describeExport(r: ExportResult, out: string, formats: ExportFormat[]): string {
+  const c = r.changes.counts;
+  return `exported ${r.disclosures} disclosure${r.disclosures === 1 ? '' : 's'} to ${out} (${formats.join(', ')}); since run ${r.changes.from_run}: ${c.new} new, ${c.changed} changed, ${c.removed} removed`;
+}
+
+export async function runExport(opts: ExportCliOptions): Promise<void> {
+  const formats = parseFormats(opts.format);
+  const force = parseForces(opts.force);
+  const store = openExistingStore(opts.store);
+  try {
+    const r = await exportStore(store, { out: opts.out, formats, excel: opts.excel, force });
+    if (opts.changes) process.stdout.write(JSON.stringify(r.changes, null, 2) + '\n');
+    process.stderr.write(`foi-harvest: ${describeExport(r, opts.out, formats)}\n`);
+  } catch (e) {
+    reportFailure(opts.out, e);
+  } finally {
+    store.close();
+  }
+}
