@@ -1,7 +1,9 @@
-// Rows from an attachment (PDF / XLSX / DOCX / CSV) of a disclosure page: the tables
-// interpreted into figures and cases. Placeholder until the attachments issue lands.
+// Rows from an attachment (PDF / XLSX / DOCX / CSV) of a disclosure page: every table
+// interpreted into figures and cases (src/extract/tables.ts). Figures stated in an
+// attachment's prose are out of scope here: the disclosure extractor reads prose.
 import type { ReadResult } from '../readers/types.js';
 import type { Case, Figure } from '../records/schema.js';
+import { interpretTable, type TableContext } from './tables.js';
 
 /** Child rows before they are numbered and tied to a disclosure. */
 export type FigureDraft = Omit<Figure, 'disclosure_id' | 'ordinal'>;
@@ -13,6 +15,13 @@ export interface AttachmentRows {
   warnings: string[];
 }
 
-export function extractAttachment(_doc: ReadResult, _ctx: { sha256: string }): AttachmentRows {
-  return { figures: [], cases: [], warnings: [] };
+export function extractAttachment(doc: ReadResult, ctx: { sha256: string } & Partial<TableContext>): AttachmentRows {
+  const out: AttachmentRows = { figures: [], cases: [], warnings: [] };
+  for (const table of doc.tables) {
+    const rows = interpretTable(table, { ...ctx, sha256: ctx.sha256 });
+    out.figures.push(...rows.figures);
+    out.cases.push(...rows.cases);
+    out.warnings.push(...rows.warnings);
+  }
+  return out;
 }

@@ -1,7 +1,69 @@
-// Placeholder until the CSV table reader lands (issue: attachments): read as text meanwhile.
+// CSV → one table (locators `csv:r3:c2`) and each record as a line of text. The delimiter
+// is sniffed (comma, semicolon or tab): forces export from Excel in whichever locale.
+import { parse } from 'csv-parse/sync';
 import { readText } from './text.js';
-import type { ReadResult } from './types.js';
+import type { Block, Cell, ReadResult } from './types.js';
 
-export function readCsv(text: string): ReadResult {
-  return readText(text, 'text/csv');
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/** The delimiter that splits the first lines into the most fields, the same number on each line. */
+export function sniffDelimiter(text: string): string {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim()).slice(0, 20);
+  let best: string = ',';
+  let bestScore = 0;
+  for (const d of DELIMITERS) {
+    const counts = lines.map((l) => countOutsideQuotes(l, d));
+    if (!counts.length || counts[0] === 0) continue;
+    const agree = counts.filter((c) => c === counts[0]).length / counts.length;
+    const score = agree * (counts[0] + 1);
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
+}
+
+function countOutsideQuotes(line: string, d: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === d && !quoted) n++;
+  }
+  return n;
+}
+
+const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
+
+export function readCsv(input: string): ReadResult {
+  const source = input.replace(/^\uFEFF/, '').replace(/\u0000/g, ' ');
+  let records: string[][];
+  try {
+    records = parse(source, { delimiter: sniffDelimiter(source), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
+  } catch (e) {
+    const doc = readText(source, 'text/csv');
+    doc.warnings.push(`csv: not read as a table (${(e instanceof Error ? e.message : String(e)).split('\n')[0]}); read as text`);
+    return doc;
+  }
+  const blocks: Block[] = [];
+  const rows: Cell[][] = [];
+  let text = '';
+  records.forEach((rec, r) => {
+    const cells: Cell[] = rec.map((v, c) => ({ text: collapse(v ?? ''), locator: `csv:r${r + 1}:c${c + 1}` }));
+    rows.push(cells);
+    const filled = cells.filter((c) => c.text);
+    if (!filled.length) return;
+    if (text) text += '\n';
+    const start = text.length;
+    filled.forEach((c, i) => {
+      if (i) text += ' | ';
+      c.start = text.length;
+      text += c.text;
+      c.end = text.length;
+    });
+    blocks.push({ kind: 'table_row', text: text.slice(start), start, end: text.length, locator: filled.length === 1 ? filled[0].locator : `csv:r${r + 1}` });
+  });
+  const tables = rows.some((r) => r.some((c) => c.text)) ? [{ locator: 'csv:t1', rows }] : [];
+  return { mediaType: 'text/csv', text, blocks, tables, links: [], title: null, warnings: tables.length ? [] : ['csv: no values'] };
 }

@@ -1,0 +1,321 @@
+#!/usr/bin/env node
+// Writes the attachment fixtures (fixtures/attachments/) from invented data: one small
+// conviction table in every format, a table across two PDF pages, an officer-level table
+// with invented names and dates of birth (which must never reach the output), and broken
+// files (scanned page, encrypted, truncated, zip bomb). Run: node scripts/make-fixtures.mjs
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateSync, crc32 as zlibCrc32 } from 'node:zlib';
+import PDFDocument from 'pdfkit';
+import ExcelJS from 'exceljs';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+
+const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'attachments');
+mkdirSync(OUT, { recursive: true });
+const FIXED_DATE = new Date(Date.UTC(2024, 0, 15, 12, 0, 0));
+
+// ------------------------------------------------------------------ data (invented)
+
+export const CONVICTIONS = {
+  title: 'Police officers convicted of criminal offences, by offence type and year',
+  header: ['Offence type', '2019', '2020', '2021', 'Total'],
+  rows: [
+    ['Assault', '2', '1', '0', '3'],
+    ['Driving offences', '4', '3', '2', '9'],
+    ['Sexual offences', '1', '0', '2', '3'],
+    ['Burglary/ Theft', '0', '1', '1', '2'],
+    ['Data Protection Offence', '1', '0', '0', '1'],
+    ['Misconduct Public Office', 'None', '1', '0', '1'],
+    ['Total', '8', '6', '5', '19'],
+  ],
+};
+
+const SUSPENSIONS = {
+  title: 'Police officers suspended, by year and gender',
+  header: ['Year', 'Male', 'Female', 'Total'],
+  page1: [
+    ['2015', '3', '1', '4'],
+    ['2016', '5', '0', '5'],
+    ['2017', '2', '2', '4'],
+    ['2018', '1,051', '7', '1,058'],
+  ],
+  page2: [
+    ['2019', '6', '1', '7'],
+    ['2020', '4', '3', '7'],
+    ['Total', '1,071', '14', '1,085'],
+  ],
+};
+
+export const OFFICERS = {
+  title: 'Officers convicted of a criminal offence while serving',
+  header: ['Name', 'Date of birth', 'Role', 'Rank', 'Gender', 'Offence', 'Year', 'Outcome', 'Status'],
+  rows: [
+    ['Jonathan Testperson', '14/02/1981', 'Police Officer', 'PC', 'Male', 'Assault', '2019', 'Fine £500', 'Dismissed'],
+    ['Imogen Fictional', '03/11/1990', 'Police Officer', 'DS', 'Female', 'Drink driving', '2020', 'Disqualified 12 months and fined', 'Still serving'],
+    ['Barnaby Madeup', '22/07/1995', 'PCSO', '', 'Male', 'Shoplifting', '2020', 'Conditional discharge', 'Resigned'],
+    ['Priya Notreal', '09/05/1988', 'Special Constable', 'SC', 'Female', 'Possession of a class A drug', '2021', 'Community order', 'Left'],
+    ['Oswald Invented', '30/01/1979', 'Police Officer', 'Detective Constable', 'Male', 'Making indecent images of children', '2021', '18 months imprisonment', 'Dismissed'],
+  ],
+};
+
+// ------------------------------------------------------------------ PDF helpers
+
+function pdfBytes(build, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { CreationDate: FIXED_DATE, ModDate: FIXED_DATE, Title: 'fixture' }, ...opts });
+    const chunks = [];
+    doc.on('data', (c) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    build(doc);
+    doc.end();
+  });
+}
+
+/** Draws rows of cells at fixed columns; ruled = a stroked box around every cell. */
+function drawTable(doc, rows, { x = 50, y, widths, ruled, rowHeight = 20, fontSize = 10, boldRows = 1 }) {
+  let top = y;
+  rows.forEach((row, r) => {
+    let left = x;
+    row.forEach((text, c) => {
+      const w = widths[c];
+      if (ruled) doc.lineWidth(0.75).rect(left, top, w, rowHeight).stroke();
+      doc.font(r < boldRows ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
+      if (text) doc.text(text, left + 4, top + 6, { width: w - 8, align: c === 0 ? 'left' : 'right', lineBreak: false });
+      left += w;
+    });
+    top += rowHeight;
+  });
+  return top;
+}
+
+const CONV_WIDTHS = [170, 70, 70, 70, 70];
+
+async function convictionsPdf(ruled) {
+  return pdfBytes((doc) => {
+    doc.font('Helvetica').fontSize(11).text('Freedom of Information request 123/24: response attachment.', 50, 50);
+    doc.text('The table below gives the number of officers convicted in each year.', 50, 68);
+    doc.font('Helvetica-Bold').fontSize(11).text(CONVICTIONS.title, 50, 110, { lineBreak: false });
+    const end = drawTable(doc, [CONVICTIONS.header, ...CONVICTIONS.rows], { y: 130, widths: CONV_WIDTHS, ruled });
+    doc.font('Helvetica').fontSize(11).text('Figures are for calendar years and were correct when the request was answered.', 50, end + 20);
+  });
+}
+
+// ------------------------------------------------------------------ zip (for the bomb)
+
+const crc32 = (buf) => zlibCrc32(buf) >>> 0;
+
+/** A valid zip whose central directory declares `declared` uncompressed bytes for one entry. */
+function zipWithDeclaredSize(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const { name, data, declared } of entries) {
+    const nameBuf = Buffer.from(name);
+    const comp = deflateSync(data);
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(0, 6);
+    lh.writeUInt16LE(8, 8); // deflate
+    lh.writeUInt32LE(0, 10);
+    lh.writeUInt32LE(crc32(data), 14);
+    lh.writeUInt32LE(comp.length, 18);
+    lh.writeUInt32LE(declared ?? data.length, 22);
+    lh.writeUInt16LE(nameBuf.length, 26);
+    lh.writeUInt16LE(0, 28);
+    locals.push(lh, nameBuf, comp);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(20, 4);
+    ch.writeUInt16LE(20, 6);
+    ch.writeUInt16LE(0, 8);
+    ch.writeUInt16LE(8, 10);
+    ch.writeUInt32LE(0, 12);
+    ch.writeUInt32LE(crc32(data), 16);
+    ch.writeUInt32LE(comp.length, 20);
+    ch.writeUInt32LE(declared ?? data.length, 24);
+    ch.writeUInt16LE(nameBuf.length, 28);
+    ch.writeUInt32LE(offset, 42);
+    centrals.push(ch, nameBuf);
+    offset += 30 + nameBuf.length + comp.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, eocd]);
+}
+
+/** A tiny grey PNG (what a scanner would leave: pixels, no text). */
+function greyPng(w, h) {
+  const raw = Buffer.alloc((w + 1) * h, 0xc8);
+  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0;
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+// ------------------------------------------------------------------ writers
+
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+function convictionsHtml() {
+  const th = (cells) => `<tr>${cells.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>`;
+  const td = (cells) => `<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><title>Officer convictions</title></head>
+<body><main>
+<h1>Officer convictions</h1>
+<p>The table below gives the number of officers convicted in each year.</p>
+<table>
+<thead>
+<tr><th colspan="5">${esc(CONVICTIONS.title)}</th></tr>
+${th(CONVICTIONS.header)}
+</thead>
+<tbody>
+${CONVICTIONS.rows.map(td).join('\n')}
+</tbody>
+</table>
+</main></body></html>
+`;
+}
+
+function csvLine(cells) {
+  return cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+}
+
+function convictionsCsv() {
+  return [csvLine([CONVICTIONS.title, '', '', '', '']), csvLine(CONVICTIONS.header), ...CONVICTIONS.rows.map(csvLine)].join('\r\n') + '\r\n';
+}
+
+async function convictionsXlsx() {
+  const wb = new ExcelJS.Workbook();
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  const ws = wb.addWorksheet('Convictions');
+  ws.getCell('A1').value = CONVICTIONS.title;
+  ws.mergeCells('A1:E1'); // the merged title: its value must reach every slot
+  ws.addRow(CONVICTIONS.header.map((h, i) => (i > 0 && /^\d+$/.test(h) ? Number(h) : h)));
+  for (const r of CONVICTIONS.rows) ws.addRow(r.map((v, i) => (i > 0 && /^[\d,]+$/.test(v) ? Number(v.replace(/,/g, '')) : v)));
+  // A second sheet of notes: prose cells that the text extractors can read.
+  const notes = wb.addWorksheet('Notes');
+  notes.getCell('A1').value = 'Figures are for calendar years and were correct when the request was answered.';
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function officersXlsx() {
+  const wb = new ExcelJS.Workbook();
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  const ws = wb.addWorksheet('Officers');
+  ws.getCell('A1').value = OFFICERS.title;
+  ws.mergeCells('A1:I1');
+  ws.addRow(OFFICERS.header);
+  for (const r of OFFICERS.rows) ws.addRow(r.map((v, i) => (i === 6 ? Number(v) : v)));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function convictionsDocx() {
+  const cell = (text, bold, span) =>
+    new TableCell({
+      columnSpan: span,
+      width: { size: 1800, type: WidthType.DXA },
+      children: [new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text, bold })] })],
+    });
+  const doc = new Document({
+    creator: 'foi-harvest fixtures',
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Officer convictions')] }),
+          new Paragraph('The table below gives the number of officers convicted in each year.'),
+          new Table({
+            rows: [
+              new TableRow({ tableHeader: true, children: [cell(CONVICTIONS.title, true, 5)] }),
+              new TableRow({ tableHeader: true, children: CONVICTIONS.header.map((h) => cell(h, true)) }),
+              ...CONVICTIONS.rows.map((r) => new TableRow({ children: r.map((v) => cell(v, false)) })),
+            ],
+          }),
+          new Paragraph('Figures are for calendar years and were correct when the request was answered.'),
+        ],
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
+}
+
+async function main() {
+  const files = {};
+  files['convictions.html'] = convictionsHtml();
+  files['convictions.csv'] = convictionsCsv();
+  files['convictions-ruled.pdf'] = await convictionsPdf(true);
+  files['convictions-unruled.pdf'] = await convictionsPdf(false);
+  files['convictions.xlsx'] = await convictionsXlsx();
+  files['convictions.docx'] = await convictionsDocx();
+
+  files['suspensions-two-pages.pdf'] = await pdfBytes((doc) => {
+    doc.font('Helvetica').fontSize(11).text('Freedom of Information request 456/24: suspensions.', 50, 50);
+    for (let i = 0; i < 22; i++) doc.text(`Paragraph ${i + 1} of the explanatory notes that come before the table.`, 50, 80 + i * 22);
+    doc.font('Helvetica-Bold').fontSize(11).text(SUSPENSIONS.title, 50, 600, { lineBreak: false });
+    drawTable(doc, [SUSPENSIONS.header, ...SUSPENSIONS.page1], { y: 620, widths: [120, 80, 80, 80], ruled: false });
+    doc.font('Helvetica').fontSize(9).text('Page 1 of 2', 50, 780, { lineBreak: false });
+    doc.addPage();
+    drawTable(doc, [SUSPENSIONS.header, ...SUSPENSIONS.page2], { y: 50, widths: [120, 80, 80, 80], ruled: false });
+    doc.font('Helvetica').fontSize(11).text('End of table.', 50, 220);
+    doc.font('Helvetica').fontSize(9).text('Page 2 of 2', 50, 780, { lineBreak: false });
+  });
+
+  files['officers.xlsx'] = await officersXlsx();
+  files['officers-ruled.pdf'] = await pdfBytes(
+    (doc) => {
+      doc.font('Helvetica-Bold').fontSize(11).text(OFFICERS.title, 40, 40, { lineBreak: false });
+      drawTable(doc, [OFFICERS.header, ...OFFICERS.rows], { x: 40, y: 60, widths: [100, 65, 80, 80, 45, 150, 40, 165, 70], ruled: true, fontSize: 8, rowHeight: 22 });
+    },
+    { size: 'A4', layout: 'landscape', margin: 40 },
+  );
+
+  files['scanned.pdf'] = await pdfBytes((doc) => {
+    doc.font('Helvetica').fontSize(11).text('Response to request 789/24. The scanned letter follows.', 50, 50);
+    doc.addPage();
+    doc.image(greyPng(200, 280), 50, 50, { width: 400 });
+  });
+
+  files['encrypted.pdf'] = await pdfBytes((doc) => doc.text('Secret figures: 42 officers.', 50, 50), { userPassword: 'fixture', ownerPassword: 'fixture-owner', pdfVersion: '1.7' });
+
+  // A PDF cut off in its first object: the header survives, nothing else does.
+  files['truncated.pdf'] = Buffer.from(files['convictions-ruled.pdf']).subarray(0, 400);
+
+  const contentTypes = Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  const sheet = Buffer.from('<?xml version="1.0"?><worksheet/>');
+  files['zip-bomb.xlsx'] = zipWithDeclaredSize([
+    { name: '[Content_Types].xml', data: contentTypes },
+    { name: 'xl/worksheets/sheet1.xml', data: sheet, declared: 0xfffffff0 },
+  ]);
+  files['zip-bomb.docx'] = zipWithDeclaredSize([
+    { name: '[Content_Types].xml', data: contentTypes },
+    { name: 'word/document.xml', data: sheet, declared: 0xfffffff0 },
+  ]);
+
+  for (const [name, body] of Object.entries(files)) {
+    writeFileSync(join(OUT, name), body);
+    console.log(`wrote fixtures/attachments/${name} (${Buffer.byteLength(body)} bytes)`);
+  }
+}
+
+await main();

@@ -1,0 +1,171 @@
+// Text as printed → the controlled vocabularies of SPEC §4. Pure and table-driven so that
+// table interpretation and prose extraction map the same words to the same values.
+import type { EventKind, Gender, Measure, OffenceCategory, Role, Status } from '../records/vocab.js';
+
+type Rule<T> = [RegExp, T];
+
+const first = <T>(rules: Rule<T>[], text: string): T | null => {
+  for (const [re, v] of rules) if (re.test(text)) return v;
+  return null;
+};
+
+/** Lower case, dots dropped, slashes and dashes as spaces, runs of space collapsed. */
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\u2019']/g, '')
+    .replace(/\./g, '')
+    .replace(/[/\\\-–—_,;:()[\]]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+// Order matters: the specific categories come before the general ones that share words
+// ("indecent images of children" before child abuse, "sexual assault" before assault).
+const OFFENCE_RULES: Rule<OffenceCategory>[] = [
+  [/indecent (images?|photo(graph)?s?|pseudo|pictures?|films?|videos?)|\biioc\b|images? of (a )?child|child (abuse )?images?/, 'indecent_images'],
+  [/extreme porn/, 'extreme_pornography'],
+  [/voyeur|private sexual (images?|photo|film)|revenge porn|intimate (image|photo)|upskirt/, 'intimate_image_abuse'],
+  [/child sexual|sexual (\w+ ){0,3}(with|of|on|against|towards) (a )?(child|children|minor|girl|boy)|grooming|\bcsa\b|paedophil|child abuse|sexual communication with/, 'child_sexual_abuse'],
+  [/\brape\b|sexual|indecent (assault|exposure)|\bexposure\b|assault by penetration|sex offen/, 'sexual'],
+  [/domestic|coercive|controlling behaviour/, 'domestic_abuse'],
+  [/harass|stalk/, 'harassment_stalking'],
+  [/misconduct (in )?(a )?public office/, 'misconduct_in_public_office'],
+  [/malicious comm|menacing|grossly offensive|offensive (message|communication)|communications act|improper use of (a )?(public )?(electronic )?comm/, 'malicious_communications'],
+  [/data protection|computer misuse|unauthori[sz]ed (access|disclosure)|misuse of (police )?(systems?|computers?|data|information)|\bdpa\b|personal data/, 'computer_misuse_data_protection'],
+  [/pervert|obstruct(ing|ion)? (the course of )?justice|perjury|witness intimidation|intimidat(e|ing|ion) (a )?witness/, 'perverting_justice'],
+  [/weapon|firearm|\bknife\b|\bblade|bladed article|ammunition|\bgun\b/, 'weapons'],
+  [/theft|\bsteal|\bstole|burglary|shoplift|fraud|false representation|making off|deception|dishonest|embezzl|forgery|counterfeit|handling stolen|money laundering|bribery|\bbribe|corrupt|blackmail|robbery|obtaining (property|services|pecuniary|money)|false accounting|abuse of position/, 'dishonesty'],
+  [/driv|speeding|insurance|road traffic|motoring|excess alcohol|over the (prescribed )?limit|fail(ed|ing|ure)? to (stop|report|provide)|\blicen[cs]e|\btraffic|\bvehicle|without due care/, 'driving'],
+  [/\bdrugs?\b|class [abc]\b|cannabis|cocaine|heroin|controlled substance|possession with intent/, 'drugs'],
+  [/public order|affray|\briot|violent disorder|disorderly|breach of the peace/, 'public_order'],
+  [/criminal damage|damag(e|ing) (to )?property|\barson|vandal/, 'criminal_damage'],
+  [/assault|\babh\b|\bgbh\b|bodily harm|grievous|wounding|battery|murder|manslaughter|violen|kidnap|false imprisonment|threat(s|en(ing|ed)?)? to kill|strangul|strangl|\bthreats?\b/, 'violence'],
+];
+
+/** Offence as printed → SPEC offence category; 'other' for an offence we cannot place, null for no text. */
+export function offenceCategory(text: string | null | undefined): OffenceCategory | null {
+  if (!text || !/[a-z]/i.test(text)) return null;
+  return first(OFFENCE_RULES, norm(text)) ?? 'other';
+}
+
+// Most senior and most specific first: "chief constable" contains "constable".
+const RANK_RULES: Rule<string>[] = [
+  [/\bdeputy assistant commissioner\b|\bdac\b/, 'Deputy Assistant Commissioner'],
+  [/\bassistant commissioner\b/, 'Assistant Commissioner'],
+  [/\bdeputy commissioner\b/, 'Deputy Commissioner'],
+  [/\bcommissioner\b/, 'Commissioner'],
+  [/\bassistant chief constable\b|\bacc\b/, 'Assistant Chief Constable'],
+  [/\bdeputy chief constable\b|\bdcc\b/, 'Deputy Chief Constable'],
+  [/\bchief constable\b/, 'Chief Constable'],
+  [/\bcommander\b|\bcmdr\b/, 'Commander'],
+  [/\bdet(ective)? ch(ief)? (superintendent|supt)\b|\bdcs\b|\bdet ch supt\b/, 'Detective Chief Superintendent'],
+  [/\bch(ief)? (superintendent|supt)\b|\bc ?supt\b/, 'Chief Superintendent'],
+  [/\bdet(ective)? (superintendent|supt)\b|\bd ?supt\b/, 'Detective Superintendent'],
+  [/\bsuperintendent\b|\bsupt\b/, 'Superintendent'],
+  [/\bdet(ective)? ch(ief)? (inspector|insp)\b|\bdci\b/, 'Detective Chief Inspector'],
+  [/\bch(ief)? (inspector|insp)\b|\bc ?insp\b|\bci\b/, 'Chief Inspector'],
+  [/\bdet(ective)? (inspector|insp)\b|\bdi\b/, 'Detective Inspector'],
+  [/\binspector\b|\binsp\b/, 'Inspector'],
+  [/\bdet(ective)? (sergeant|sgt|serjeant)\b|\bds\b|\bd s\b|\bdet sgt\b/, 'Detective Sergeant'],
+  [/\b(sergeant|serjeant|sgt|ps|p s)\b/, 'Sergeant'],
+  [/\bdet(ective)? (constable|con)\b|\bdc\b|\bd c\b|\bdetective\b/, 'Detective Constable'],
+  [/\bpolice constable\b|\bpc\b|\bp c\b|\bconstable\b|\bpol con\b/, 'Police Constable'],
+];
+
+/** A rank as printed ("PC", "T/DS", "Det. Sgt", "Police Constable") → its normalised name; null when none. */
+export function rankOf(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const t = norm(text).replace(/\b(temporary|temp|acting|t|a)\b(?= \w)/g, ' ').replace(/\s+/g, ' ').trim();
+  if (/\bpcso\b|community support/.test(t)) return null;
+  if (/\bspecial\b|\bsc\b/.test(t)) {
+    const base = first(RANK_RULES, t.replace(/\bspecial\b/, ' ').trim());
+    return base && base !== 'Police Constable' ? `Special ${base}` : 'Special Constable';
+  }
+  return first(RANK_RULES, t);
+}
+
+/** male / female / M / F / man / woman … → gender; null when the text names none. */
+export function genderOf(text: string | null | undefined): Gender | null {
+  if (!text) return null;
+  const t = norm(text);
+  if (t === 'm') return 'male';
+  if (t === 'f') return 'female';
+  if (/\b(female|females|woman|women|lady|ladies|girl)\b/.test(t)) return 'female';
+  if (/\b(male|males|man|men|gentleman|boy)\b/.test(t)) return 'male';
+  if (/\b(non binary|nonbinary|other gender|other)\b/.test(t) && t.split(' ').length <= 3) return 'other';
+  if (/^(unknown|not known|not recorded|not stated|prefer not to say)$/.test(t)) return 'unknown';
+  return null;
+}
+
+// Later states win over earlier ones: "serving – suspended" is suspended, "suspended then
+// dismissed" is dismissed. A suspended sentence is a court disposal, not a status.
+const STATUS_RULES: Rule<Status>[] = [
+  [/\bdeceased\b|\bdied\b|\bdeath\b/, 'deceased'],
+  [/\bdismiss|\bsacked\b|\bsacking\b/, 'dismissed'],
+  [/\bresign/, 'resigned'],
+  [/\bretir/, 'retired'],
+  [/\bleft\b|no longer (serving|employed|with)|\bleaver\b|ceased|former/, 'left'],
+  [/\bbarred\b|barred list/, 'barred'],
+  [/\bsuspen(ded|sion)\b/, 'suspended'],
+  [/restrict|limited dut|recuperative|adjusted dut|removed from (the )?front ?line/, 'restricted_duties'],
+  [/serving|in service|\bemployed\b|\bin post\b|remains|still with/, 'serving'],
+  [/^(unknown|not known|not recorded)$/, 'unknown'],
+];
+
+/** serving / still serving / suspended / resigned / sacked / left … → status; null when none. */
+export function statusOf(text: string | null | undefined): Status | null {
+  if (!text) return null;
+  const t = norm(text).replace(/suspended (prison |custodial )?sentence|sentence suspended/g, ' ');
+  return first(STATUS_RULES, t);
+}
+
+const ROLE_RULES: Rule<Role>[] = [
+  [/\bpcsos?\b|community support/, 'pcso'],
+  [/\bspecials?\b|special constab/, 'special_constable'],
+  [/\bstaff\b|civilian|\bemployee|detention officer|investigating officer \(staff\)/, 'staff'],
+  [/officer|\bpolice\b|\bconstable|\bpc\b|\bdc\b|sergeant|inspector|superintendent|detective|\bsgt\b|\bps\b|\bds\b/, 'police_officer'],
+];
+
+/** officer / PC / constable → police_officer, PCSO → pcso, special → special_constable, staff → staff. */
+export function roleOf(text: string | null | undefined): Role | null {
+  if (!text) return null;
+  const t = norm(text);
+  return first(ROLE_RULES, t) ?? (rankOf(text) ? 'police_officer' : null);
+}
+
+// Court disposals mean a conviction; "charged and convicted" is a conviction.
+const EVENT_RULES: Rule<EventKind>[] = [
+  [/not guilty|acquit|no further action|\bnfa\b|discontinued|no case to answer/, 'other'],
+  [/convict|\bguilty\b|sentenced|\bfined?\b|imprison|custod|\bjailed\b|\bprison\b|community order|discharge|suspended sentence|sentence suspended|curfew|unpaid work/, 'convicted'],
+  [/\bcharged?\b|awaiting trial|\bsummons|requisition|\bcourt\b|trial/, 'charged'],
+  [/caution/, 'cautioned'],
+  [/allegation|alleged|\baccused\b|\breported\b|investigat|\barrest/, 'allegation'],
+  [/\bsuspen(ded|sion)\b/, 'suspended'],
+  [/restrict/, 'restricted_duties'],
+  [/dismiss|\bsacked\b/, 'dismissed'],
+  [/resign/, 'resigned'],
+];
+
+/** convicted / charged / cautioned / allegation / suspended / restricted / dismissed / resigned → event. */
+export function eventOf(text: string | null | undefined): EventKind | null {
+  if (!text) return null;
+  return first(EVENT_RULES, norm(text));
+}
+
+const MEASURE_RULES: Rule<Measure>[] = [
+  [/officers? (and|&|or) pcsos?|officers? \/ ?pcsos?/, 'officers_and_pcsos'],
+  [/\bpcsos?\b|community support/, 'pcsos'],
+  [/\bspecials?\b|special constab/, 'specials'],
+  [/\bstaff\b|civilian|\bemployees?\b/, 'staff'],
+  [/\bofficers?\b|\bconstables?\b/, 'officers'],
+  [/\ballegations?\b/, 'allegations'],
+  [/\bcomplaints?\b/, 'complaints'],
+  [/\bcases?\b/, 'cases'],
+];
+
+/** What a heading counts: "Police Officers" → officers, "PCSOs" → pcsos, "Police Staff" → staff … */
+export function measureOf(text: string | null | undefined): Measure | null {
+  if (!text) return null;
+  const t = text.toLowerCase().replace(/\s+/g, ' ');
+  return first(MEASURE_RULES, t);
+}
