@@ -1,20 +1,208 @@
-// Placeholder: assembles a disclosure from the extractors (filled in by the core issue).
-import { PARSER_VERSION } from '../version.js';
+// One document's reader output → one disclosure with its child rows (SPEC §4). Pure:
+// the same blocks, URL and hash always give the same record.
+import { sha256Hex } from '../documents/hash.js';
 import type { ReadResult } from '../readers/types.js';
-import type { Disclosure } from '../records/schema.js';
+import type { Attachment, Disclosure, Exemption, Figure, Period, Question } from '../records/schema.js';
+import type { Act } from '../records/vocab.js';
+import { PARSER_VERSION } from '../version.js';
+import type { FigureDraft } from './attachment.js';
+import { buildDoc, contentLines, requestLines, responseLines, type Doc, type Line } from './doc-model.js';
+import { extractExemptions } from './exemptions.js';
+import { answerLineFigures, eventFromText, measureFromText, sentenceFigures } from './figures.js';
+import { detectForce } from './force.js';
+import { extractHeader } from './header.js';
+import { detectKind } from './kind.js';
+import { extractLabelledDates } from './labelled-dates.js';
+import { extractOutcome } from './outcome.js';
+import { extractPeriods } from './periods.js';
+import { extractCases } from './prose-cases.js';
+import { extractQuestions } from './questions.js';
+import { interpretTable } from './tables.js';
+import { findTextTables } from './text-tables.js';
+import { detectTopics } from './topics.js';
 
 export interface ExtractContext {
   url: string | null;
+  /** Force id that overrides detection. */
   force: string | null;
+  /** sha256 of the document's bytes. */
   sha256: string;
 }
 
-export function extractDisclosure(doc: ReadResult, ctx: ExtractContext): Disclosure {
-  const id = `${ctx.force ?? 'unknown'}/u-${ctx.sha256.slice(0, 12)}`;
+const ATTACHMENT_EXT = /\.(pdf|xlsx?|docx?|csv|odt|ods|rtf|zip)(?:[?#].*)?$/i;
+const ATTACHMENT_NAME = /\b[\w.-]+\.(?:pdf|xlsx?|docx?|csv|odt|ods)\b/gi;
+
+export function referenceSlug(ref: string): string {
+  return ref.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'ref';
+}
+
+function detectAct(text: string, force: string | null): Act {
+  if (force === 'police-scotland' || /Freedom of Information \(Scotland\) Act|\bFOISA\b/i.test(text)) return 'FOISA';
+  return 'FOIA';
+}
+
+/** The request's subject in the request's words, for tables that do not say what they count. */
+function requestSubject(doc: Doc): { measure?: Figure['measure']; event?: Figure['event'] } {
+  const t = requestLines(doc).map((l) => l.text).join(' ');
+  if (!t) return {};
+  const measure = measureFromText(t);
+  const event = eventFromText(t);
+  return { measure: measure === 'unknown' ? undefined : measure, event: event === 'other' ? undefined : event };
+}
+
+function endsMidSentence(lines: Line[]): boolean {
+  const last = [...lines].reverse().find((l) => l.kind !== 'table_row');
+  if (!last) return false;
+  return !/[.!?:;)"”’'|]\s*$/.test(last.text) && last.text.split(/\s+/).length >= 4;
+}
+
+export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disclosure {
+  const doc = buildDoc(source);
+  const lines = contentLines(doc);
+  const plain = lines.map((l) => l.text).join('\n');
+  const warnings = [...source.warnings];
+
+  const kind = detectKind(doc, ctx.url);
+  const force = ctx.force ?? detectForce(plain, ctx.url);
+  const header = extractHeader(doc);
+  const dates = extractLabelledDates(doc);
+  const act = detectAct(plain, force);
+  const isResponse = kind === 'foi_response';
+  const news = kind === 'news_article';
+
+  // Questions and periods come from the request (a news article: its whole text).
+  const questionDrafts = isResponse ? extractQuestions(doc) : [];
+  const request = requestLines(doc);
+  if (isResponse && !questionDrafts.length && lines.length) {
+    // A response always answers a request, even where the request is not printed: one
+    // question, located at the document's first line.
+    warnings.push('the request text is not printed; counted as one question');
+    questionDrafts.push({ label: '1', text: lines[0].text, start: lines[0].start, end: lines[0].end, lines: [lines[0]] });
+  }
+  const questions: Question[] = questionDrafts.map((q, k) => ({
+    disclosure_id: '',
+    ordinal: k + 1,
+    label: q.label,
+    text: q.text,
+    locator: `char:${q.start}-${q.end}`,
+    sha256: ctx.sha256,
+  }));
+  const periodScope = news ? lines : isResponse && doc.request ? lines.filter((l) => l.i < doc.request!.end) : [];
+  const periods: Period[] = extractPeriods(periodScope, questionDrafts, news).map((p, k) => ({
+    disclosure_id: '',
+    ordinal: k + 1,
+    start: p.start,
+    end: p.end,
+    questions: p.questions,
+    text: p.text,
+    locator: `char:${p.startOffset}-${p.endOffset}`,
+    sha256: ctx.sha256,
+  }));
+
+  // Exemptions, flags and outcome come from the response, never the requester's words.
+  const response = news ? [] : responseLines(doc);
+  const ex = extractExemptions(response, act);
+  warnings.push(...ex.warnings);
+  const exemptions: Exemption[] = ex.exemptions.map((e, k) => ({
+    disclosure_id: '',
+    ordinal: k + 1,
+    act: e.act,
+    citation: e.citation,
+    section: e.section,
+    name: e.name,
+    class: e.class,
+    ncnd: e.ncnd,
+    text: e.text,
+    locator: `char:${e.start}-${e.end}`,
+    sha256: ctx.sha256,
+  }));
+  const oc = extractOutcome(kind, response, ex.exemptions, plain);
+
+  // Figures: tables (the reader's and those flattened into text), answer lines, sentences.
+  const drafts: FigureDraft[] = [];
+  const subject = requestSubject(doc);
+  const textTables = findTextTables(doc.lines);
+  const tables = [...source.tables, ...textTables.tables].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  const caseDrafts = [];
+  for (const t of tables) {
+    const rows = interpretTable(t, { sha256: ctx.sha256, ...subject });
+    drafts.push(...rows.figures);
+    caseDrafts.push(...rows.cases);
+    warnings.push(...rows.warnings);
+  }
+  if (kind !== 'other') {
+    const requestSet = new Set(request.map((l) => l.i));
+    const seen = new Set<string>();
+    for (const l of lines) {
+      if (textTables.consumed.has(l.i) || l.kind === 'table_row') continue;
+      const answers = answerLineFigures(l, { sha256: ctx.sha256 });
+      if (answers) {
+        if (!requestSet.has(l.i) || /=/.test(l.text)) drafts.push(...answers);
+        continue;
+      }
+      if (!news && requestSet.has(l.i)) continue;
+      drafts.push(...sentenceFigures(l, { sha256: ctx.sha256 }, seen));
+    }
+    caseDrafts.push(...extractCases(news ? lines : response, ctx.sha256));
+  }
+  const figures: Figure[] = drafts.map((f, k) => ({ ...f, disclosure_id: '', ordinal: k + 1 }));
+
+  // Attachments: linked files, and files the text names that are not linked here.
+  const attachments: Attachment[] = [];
+  for (const link of source.links) {
+    if (!ATTACHMENT_EXT.test(link.url) || attachments.some((a) => a.url === link.url)) continue;
+    attachments.push({ disclosure_id: '', ordinal: attachments.length + 1, url: link.url, name: link.name, media_type: null, sha256: null, bytes: null, pages: null, parsed: false, error: null, text: link.name, locator: link.locator });
+  }
+  for (const l of lines) {
+    for (const m of l.text.matchAll(ATTACHMENT_NAME)) {
+      const name = m[0];
+      if (attachments.some((a) => a.url.endsWith(name) || a.name === name)) continue;
+      if (/^https?:|www\./i.test(l.text.slice(Math.max(0, m.index! - 60), m.index!).split(/\s/).pop() ?? '')) continue;
+      let url = name;
+      try {
+        if (ctx.url) url = new URL(name, ctx.url).toString();
+      } catch {
+        /* keep the bare name */
+      }
+      attachments.push({ disclosure_id: '', ordinal: attachments.length + 1, url, name, media_type: null, sha256: null, bytes: null, pages: null, parsed: false, error: 'named in the text but not linked from this document', text: name, locator: `char:${l.start + m.index!}-${l.start + m.index! + name.length}` });
+      warnings.push(`refers to attachment ${name}, which is not part of this document`);
+    }
+  }
+  if (isResponse && /\b(?:please find|see) (?:the )?(?:attached|enclosed)\b/i.test(plain) && !attachments.length && !tables.length) {
+    warnings.push('refers to an attachment that is not part of this document');
+  }
+  if (endsMidSentence(lines)) warnings.push('text ends mid-sentence: the document may be cut off');
+
+  const reference = header.reference;
+  const idBase = reference ? referenceSlug(reference) : `u-${sha256Hex(ctx.url || ctx.sha256).slice(0, 12)}`;
+  const id = `${force ?? 'unknown'}/${idBase}`;
+  const withId = <T extends { disclosure_id: string }>(rows: T[]) => rows.map((r) => ({ ...r, disclosure_id: id }));
+  const cases = caseDrafts.map((c, k) => ({ ...c, disclosure_id: id, ordinal: k + 1 }));
+
   return {
-    id, force: ctx.force, kind: 'other', reference: null, publication_ref: null, title: doc.title, url: ctx.url,
-    request_date: null, response_date: null, published_date: null, outcome: 'unknown', ncnd: false, cost_limit: false,
-    topics: [], request_text: '', content_sha256: ctx.sha256, parser_version: PARSER_VERSION, warnings: doc.warnings,
-    questions: [], periods: [], exemptions: [], figures: [], cases: [], attachments: [],
+    id,
+    force,
+    kind,
+    reference,
+    publication_ref: header.publication_ref,
+    title: header.title,
+    url: ctx.url,
+    request_date: dates.request_date,
+    response_date: dates.response_date,
+    published_date: dates.published_date,
+    outcome: oc.outcome,
+    ncnd: oc.ncnd,
+    cost_limit: oc.cost_limit,
+    topics: detectTopics(`${header.title ?? ''}\n${(news ? lines : request).map((l) => l.text).join('\n')}`),
+    request_text: request.map((l) => l.text).join('\n'),
+    content_sha256: ctx.sha256,
+    parser_version: PARSER_VERSION,
+    warnings: [...new Set(warnings)],
+    questions: withId(questions),
+    periods: withId(periods),
+    exemptions: withId(exemptions),
+    figures: withId(figures),
+    cases,
+    attachments: withId(attachments),
   };
 }

@@ -1,0 +1,199 @@
+// A reader's blocks seen as lines, with site furniture marked and the request and
+// response regions found. Every extractor works from this one view of a document.
+import type { Block, ReadResult } from '../readers/types.js';
+
+export interface Line {
+  /** Index in Doc.lines. */
+  i: number;
+  text: string;
+  start: number;
+  end: number;
+  locator: string;
+  kind: Block['kind'];
+  /** Cookie banners, skip links, "Quickly exit this site" bars, COVID notices. */
+  furniture: boolean;
+  /** Line holds nothing but whitespace-like characters (NBSP paragraphs). */
+  blank: boolean;
+}
+
+export interface Doc {
+  source: ReadResult;
+  text: string;
+  lines: Line[];
+  /** Lines of the request, [start, end) indexes into lines (marker = the line that announced it); null when none is printed. */
+  request: { marker: number; start: number; end: number } | null;
+  /** First line of the response (after the request), or null. */
+  responseStart: number | null;
+}
+
+const FURNITURE: RegExp[] = [
+  /^skip to (main )?content$/i,
+  /^(quickly exit this site|leave this site|exit this site)/i,
+  /cookie/i,
+  /^sorry, there was a technical problem/i,
+  /^this site is a beta/i,
+  /^coronavirus \(covid-19\)/i,
+  /^how we are working to keep our foi requests running/i,
+  /^accessibility\s*\|?$/i,
+  /^(size: px|start display at page:|download ".*"|transcription)$/i,
+  /^(menu|search|home|back to top|share this page|print this page)$/i,
+];
+
+export function isFurnitureText(text: string): boolean {
+  return FURNITURE.some((re) => re.test(text.trim()));
+}
+
+// Where the request is printed: the SOH, WMP, PSNI, Northumbria, WDTK and letter styles.
+const REQUEST_START: RegExp[] = [
+  /I note you seek access to the following information/i,
+  /^request\s*(\/\s*response)?\s*:?$/i,
+  /^(the )?request(ed information)?\s*:/i,
+  /^you asked\s*:?/i,
+  /^information request\b/i,
+  /in which you (sought|seek|made a request|requested|asked)/i,
+  /\b(seek|sought|requested) (access to )?the following( information)?/i,
+  /^dear [^,]{2,80},?$/i,
+  /your request for information (was received|which was received|received on)/i,
+  /request for information which was received/i,
+  /\bI hereby request\b/i,
+  /^(the )?(original )?request (was|reads|read)\b/i,
+];
+
+const RESPONSE_START: RegExp[] = [
+  /^(our )?response\b(?! (to|from) your)/i,
+  /^response to your request/i,
+  /^in response\s*:?/i,
+  /^answers?\s*:?$/i,
+  /^answer\b/i,
+  /I have today decided/i,
+  /^please find (attached|enclosed|below)/i,
+  /^(we|i) have now (had the opportunity|undertaken|considered|completed)/i,
+  /^your request for information (below )?has now been considered/i,
+  /^foi duty$/i,
+  /^following receipt of your request/i,
+  /^despite (extensive|thorough) searches/i,
+  /has considered your request/i,
+  /have considered your request/i,
+  /^yours (faithfully|sincerely)/i,
+  /^(i|we) (can )?confirm that/i,
+  /^(i|we) am writing to (confirm|advise|inform)/i,
+  /^thank you for your (e-?mail|request|letter)/i,
+  /^(our )?decision\b/i,
+  /^(we|i) (are|am) (unable|not obliged|able)/i,
+  /^(part|partial|full|no)\s+disclosure\b/i,
+  /^(the )?information (is )?not held\b/i,
+  /^(in )?(reply|answer) to your/i,
+  /^(the )?information (you have )?requested (is|has)/i,
+];
+
+export function matchesAny(text: string, res: RegExp[]): boolean {
+  return res.some((re) => re.test(text));
+}
+
+export function buildDoc(source: ReadResult): Doc {
+  const lines: Line[] = source.blocks.map((b, i) => {
+    const text = b.text;
+    return {
+      i,
+      text,
+      start: b.start,
+      end: b.end,
+      locator: b.locator,
+      kind: b.kind,
+      furniture: isFurnitureText(text),
+      blank: !text.replace(/[\s\u00a0\u200b]/g, ''),
+    };
+  });
+  const doc: Doc = { source, text: source.text, lines, request: null, responseStart: null };
+  findRegions(doc);
+  return doc;
+}
+
+// Without a marker, the request is the first sentence that asks, or the first numbered
+// question, provided no response has begun before it.
+const REQUEST_FALLBACK: RegExp[] = [
+  /(please (could|can|would) you|could you (please )?(tell|provide|confirm|let me know)|can you (please )?(provide|tell|confirm)|I would (like|be grateful)|please (provide|tell me|confirm|supply|send)|I (wish|want) to (request|know)|I am writing to request|under the freedom of information act,? (please|could|can|I))/i,
+  /^[“"']?(?:Q(?:uestion)?\s*)?1\s*[).:,/]\s*\S/i,
+];
+
+function findRegions(doc: Doc): void {
+  const { lines } = doc;
+  let start = -1;
+  for (const l of lines) {
+    if (l.furniture || l.blank) continue;
+    if (matchesAny(l.text, REQUEST_START)) {
+      start = l.i;
+      break;
+    }
+  }
+  if (start < 0) {
+    for (const l of lines) {
+      if (l.furniture || l.blank) continue;
+      if (matchesAny(l.text, RESPONSE_START)) break;
+      if (matchesAny(l.text, REQUEST_FALLBACK)) {
+        start = l.i;
+        break;
+      }
+    }
+    if (start < 0) return;
+    const end = regionEnd(lines, start);
+    doc.request = { marker: start, start, end };
+    doc.responseStart = end < lines.length ? end : null;
+    return;
+  }
+  // A start marker that is a heading ("Request") begins on the next line; one that is a
+  // sentence ending in ':' likewise; one with the request inline starts there.
+  let first = start + 1;
+  const startLine = lines[start];
+  if (!/:\s*$/.test(startLine.text) && !/^(request(\s*\/\s*response)?|you asked|dear .*)\s*:?,?$/i.test(startLine.text)) first = start;
+  const end = regionEnd(lines, start);
+  // "Request / Response" pages interleave answers with the request: the request is the
+  // whole section, and figures are read from it too.
+  doc.request = { marker: start, start: first, end };
+  doc.responseStart = end < lines.length ? end : null;
+}
+
+function regionEnd(lines: Line[], start: number): number {
+  for (let i = start + 1; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.furniture || l.blank) continue;
+    if (matchesAny(l.text, RESPONSE_START)) return i;
+  }
+  return lines.length;
+}
+
+/** Lines that carry content (not furniture, not blank). */
+export function contentLines(doc: Doc): Line[] {
+  return doc.lines.filter((l) => !l.furniture && !l.blank);
+}
+
+export function requestLines(doc: Doc): Line[] {
+  if (!doc.request) return [];
+  return doc.lines.slice(doc.request.start, doc.request.end).filter((l) => !l.furniture && !l.blank);
+}
+
+/** Everything that is not the request: where answers, exemptions and refusals are. */
+export function responseLines(doc: Doc): Line[] {
+  const r = doc.request;
+  return doc.lines.filter((l) => !l.furniture && !l.blank && (!r || l.i < r.marker || l.i >= r.end));
+}
+
+/** Sentences of a line with their offsets in the document text. */
+export function sentences(line: Line): Array<{ text: string; start: number; end: number }> {
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  // Split on sentence ends that are followed by a space and a capital/quote/digit.
+  let from = 0;
+  const t = line.text;
+  const splitter = /([.!?])(\s+)(?=[A-Z“"‘'(0-9£])/g;
+  for (let m = splitter.exec(t); m; m = splitter.exec(t)) {
+    // Do not split after common abbreviations (s., No., e.g., i.e., Mr.).
+    const before = t.slice(Math.max(0, m.index - 5), m.index + 1);
+    if (/\b(s|ss|no|nos|e\.g|i\.e|mr|mrs|ms|dr|st|para|reg|art|vs|v|etc)\.$/i.test(before)) continue;
+    const seg = t.slice(from, m.index + 1);
+    if (seg.trim()) out.push({ text: seg.trim(), start: line.start + from + (seg.length - seg.trimStart().length), end: line.start + m.index + 1 });
+    from = m.index + 1 + m[2].length;
+  }
+  const rest = t.slice(from);
+  if (rest.trim()) out.push({ text: rest.trim(), start: line.start + from + (rest.length - rest.trimStart().length), end: line.start + from + rest.trimEnd().length });
+  return out;
+}

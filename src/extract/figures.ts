@@ -1,0 +1,170 @@
+// Figures given as answers in running text (SPEC §4 figures): answer lines ("2010 = 8",
+// "Question1: One officer, currently suspended", "- 83", "- None") and sentences that
+// count officers, staff, cases or outcomes ("TWENTY one police officers … have
+// convictions", "29 were dealt with by way of a direct measure"). Not figures: dates,
+// years, section and question numbers, money, durations, cost estimates, workforce sizes.
+import type { EventKind, Measure, Status } from '../records/vocab.js';
+import type { FigureDraft } from './attachment.js';
+import type { Line } from './doc-model.js';
+import { sentences } from './doc-model.js';
+import { findNumbers, isYear, parseNumberCell, type NumberMatch } from './numbers.js';
+
+const NOUN =
+  /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?)\b/i;
+const VERB_AFTER = /^(?:of (?:them|those|these) )?(?:were|was|have been|had been|has been|are|is|remain|remained|faced|received|had|have)\s+(?:\w+\s+){0,2}?(given|told|sacked|dismissed|convicted|charged|cautioned|suspended|reported|dealt with|placed|found|referred|arrested|investigated|disciplined|resigned|retired|issued|subject|serving|on restricted)/i;
+const EVENT_WORDS =
+  /\b(convicted|convictions?|charged|charges|cautioned|cautions?|suspended|suspensions?|dismissed|dismissals?|sacked|resigned|retired|warnings?|misconduct|proceedings|reported|allegations?|complaints?|disciplin\w*|arrested|investigated|investigations?|dealt with|restricted|vetting|hearings?|referrals?|referred|offences?|crimes?|barred)\b/i;
+const CONTEXT_WORDS = /\b(figures?|include|includes|included|total|number|numbers)\b/i;
+const SKIP_SENTENCE =
+  /\b(employs|employed by|workforce|establishment of|in the region of|would (?:require|involve|take|entail)|review of|estimate|per record|minutes|hours? of work|appropriate limit|cost of|£|national average|nationally|one in every)\b/i;
+const AFTER_EXCLUDE = /^(?:[-\s]?(?:hours?|minutes?|days?|weeks?|months?|years?|year-old|yrs?|per ?cent|%|times|occurrences|records|files|pages?|working|am|pm|miles?|mph|km|metres?|feet|pounds|p\b|th\b|st\b|nd\b|rd\b)|\s*(?:officers?['’]?\s+)(?:records|files)\b|\s*(?:of them|of those)\s+(?:said|told))/i;
+const REF_LIST = /\b(?:questions?|qs?|sections?|ss?\.|points?|paragraphs?|paras?|tables?|pages?|articles?|regulations?|regs?|parts?|appendix|annex|items?|requests?|no\.?|number|categories|category|schedule|chapter|reference|ref|foi)\s*\.?\s*\d+[a-z]?(?:\s*\(\w+\))*(?:\s*(?:,|&|and|to|or|-|–)\s*\d+[a-z]?(?:\s*\(\w+\))*)*/gi;
+
+export function eventFromText(t: string): EventKind {
+  if (/\b(currently serving|still serving|serving)\b[^.]{0,60}\b(have|with|has) (?:a )?(criminal )?convictions?\b/i.test(t)) return 'serving_with_conviction';
+  if (/\bconvicted|convictions?\b/i.test(t)) return 'convicted';
+  if (/\bcharged\b/i.test(t)) return 'charged';
+  if (/\bcautioned|cautions?\b/i.test(t)) return 'cautioned';
+  if (/\bsacked|dismissed|dismissals?\b/i.test(t)) return 'dismissed';
+  if (/\brestricted dut/i.test(t)) return 'restricted_duties';
+  if (/\bsuspended|suspensions?\b/i.test(t)) return 'suspended';
+  if (/\bresigned\b/i.test(t)) return 'resigned';
+  if (/\ballegations?\b/i.test(t)) return 'allegation';
+  return 'other';
+}
+
+export function measureFromText(t: string): Measure {
+  const s = t.toLowerCase();
+  if (/officers?\s+(?:and|&|or|\/)\s+(?:pcso|police community support)/.test(s) || /pcsos?\s+(?:and|&|or|\/)\s+(?:police )?officers/.test(s)) return 'officers_and_pcsos';
+  if (/\bpcso|police community support/.test(s)) return 'pcsos';
+  if (/\bspecials?\b|special constables?/.test(s)) return 'specials';
+  if (/\bofficers?\b|\bconstables?\b|\bdetectives?\b|\bpcs?\b/.test(s)) return 'officers';
+  if (/\bstaff\b|\bemployees?\b/.test(s)) return 'staff';
+  if (/\ballegations?\b/.test(s)) return 'allegations';
+  if (/\bcomplaints?\b/.test(s)) return 'complaints';
+  if (/\bcases?\b/.test(s)) return 'cases';
+  return 'unknown';
+}
+
+export function statusFromText(t: string): Status | null {
+  if (/\bcurrently suspended|still suspended|remains? suspended\b/i.test(t)) return 'suspended';
+  if (/\b(currently|still) (serving|employed)\b/i.test(t)) return 'serving';
+  if (/\brestricted dut/i.test(t) && /\bcurrently|still|remain/i.test(t)) return 'restricted_duties';
+  return null;
+}
+
+function excludedSpans(text: string): Array<[number, number]> {
+  return [...text.matchAll(REF_LIST)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]);
+}
+
+interface Ctx {
+  sha256: string;
+  question?: string | null;
+}
+
+function figure(value: number, text: string, start: number, ctx: Ctx, about: string, extra: Partial<FigureDraft> = {}): FigureDraft {
+  return {
+    value,
+    measure: measureFromText(about),
+    event: eventFromText(about),
+    question: ctx.question ?? null,
+    period_start: null,
+    period_end: null,
+    year: null,
+    offence: null,
+    offence_category: null,
+    gender: /\bfemale|wom[ae]n\b/i.test(about) ? 'female' : /\bmale|\bm[ae]n\b/i.test(about) ? 'male' : null,
+    rank: null,
+    status: statusFromText(about),
+    label: null,
+    is_total: false,
+    text,
+    locator: `char:${start}-${start + text.length}`,
+    sha256: ctx.sha256,
+    ...extra,
+  };
+}
+
+const ANSWER_LABEL = /^(?:Q(?:uestion)?\s*\.?\s*(\d{1,2}[a-z]?)|(?:answer|response)\s*(?:to\s*(?:question|q)\s*)?(\d{1,2}[a-z]?))\s*[:.)\-–]\s*/i;
+const YEAR_EQUALS = /^((?:19|20)\d{2})\s*(?:=|:|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+|none|nil)\s*$/i;
+const BULLET_NUMBER = /^[-•–·]\s*(\d{1,3}(?:,\d{3})+|\d+|none|nil)\s*\.?$/i;
+
+/** Figures on lines that are answers by their layout. Returns null when the line is not one. */
+export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
+  const t = line.text;
+  let m = YEAR_EQUALS.exec(t);
+  if (m) {
+    const value = parseNumberCell(m[2])!;
+    const y = Number(m[1]);
+    return [figure(value, t, line.start, ctx, '', { year: y, period_start: `${y}-01-01`, period_end: `${y}-12-31`, label: m[1] })];
+  }
+  m = BULLET_NUMBER.exec(t);
+  if (m) return [figure(parseNumberCell(m[1])!, t, line.start, ctx, '')];
+  m = ANSWER_LABEL.exec(t);
+  if (m) {
+    const rest = t.slice(m[0].length);
+    const n = findNumbers(rest)[0];
+    if (n && n.index <= 2 && !isYear(n.value)) {
+      const q = m[1] ?? m[2];
+      return [figure(n.value, t, line.start, { ...ctx, question: q }, rest)];
+    }
+    return [];
+  }
+  return null;
+}
+
+function acceptable(n: NumberMatch, s: string, excluded: Array<[number, number]>): boolean {
+  if (!n.words && isYear(n.value)) return false;
+  if (excluded.some(([a, b]) => n.index >= a && n.end <= b)) return false;
+  const before = s.slice(Math.max(0, n.index - 12), n.index);
+  const after = s.slice(n.end, n.end + 40);
+  if (/[£$€#]\s*$|\b(?:aged|age|under|over the age of|no\.)\s*$/i.test(before)) return false;
+  if (/^\s*[-–]?\s*(?:year|yr)s?[- ]old/i.test(after)) return false;
+  if (AFTER_EXCLUDE.test(after)) return false;
+  if (/^\s*in\s+(?:every|each)\b/i.test(after)) return false;
+  if (/^\s*[/:.]\d/.test(after)) return false;
+  if (n.words && /^(?:one|no)$/i.test(n.text) && !NOUN.test(after.trimStart())) return false;
+  return true;
+}
+
+/** Figures stated in sentences. `seen` holds value:event pairs already counted (restatements skip). */
+export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>): FigureDraft[] {
+  const out: FigureDraft[] = [];
+  for (const s of sentences(line)) {
+    const words = s.text.split(/\s+/).length;
+    if (words < 6 || SKIP_SENTENCE.test(s.text)) continue;
+    if (/^\s*\d{1,2}\s*[.)]\s/.test(s.text) && line.text.startsWith(s.text.slice(0, 4))) {
+      // a numbered list item: its label is not a figure, its body may hold some
+    }
+    const excluded = excludedSpans(s.text);
+    // A list label at the start of the line ("1. The names …") is not a figure.
+    const label = /^\s*[(]?\d{1,2}\s*[.)]\s/.exec(s.text);
+    if (label) excluded.push([0, label[0].length]);
+    const hasEvent = EVENT_WORDS.test(s.text);
+    for (const n of findNumbers(s.text)) {
+      if (!acceptable(n, s.text, excluded)) continue;
+      const after = s.text.slice(n.end).trimStart();
+      const noun = NOUN.exec(after);
+      const verb = VERB_AFTER.exec(after);
+      if (!noun && !verb) continue;
+      if (noun && /^(convictions?|suspensions?|dismissals?|hearings?|investigations?)$/i.test(noun[1]) && !hasEvent) continue;
+      if (!hasEvent && !(noun && CONTEXT_WORDS.test(s.text))) continue;
+      // What the number is about: its noun phrase and the rest of its clause.
+      const clauseEnd = s.text.slice(n.end).search(/[,;]\s+(?:and\s+|but\s+|while\s+)?(?:[a-z]+\s+){0,2}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|eighteen)\b|[;]/i);
+      const clause = s.text.slice(n.index, clauseEnd > 0 ? n.end + clauseEnd : undefined);
+      const about = `${clause} ${/\b(convictions?|convicted)\b/i.test(clause) ? '' : s.text.slice(0, n.index).split(/[,;]/).pop() ?? ''}`;
+      const event = eventFromText(clause) !== 'other' ? eventFromText(clause) : eventFromText(about);
+      const key = `${n.value}:${event}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const start = s.start + n.index;
+      // The shortest span that states it: the number and the words that say what it counts.
+      const span = s.text.slice(n.index, n.end + (noun ? after.indexOf(noun[0]) + noun[0].length + (s.text.slice(n.end).length - after.length) : (verb ? verb.index + verb[0].length + (s.text.slice(n.end).length - after.length) : 0)));
+      const f = figure(n.value, span, start, ctx, clause);
+      f.event = event;
+      if (f.measure === 'unknown') f.measure = measureFromText(about);
+      out.push(f);
+    }
+  }
+  return out;
+}

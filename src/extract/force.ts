@@ -1,0 +1,62 @@
+// Which force a document is from (SPEC §3): the URL's host first, then the force the
+// text speaks as — its own name, counted with the phrases a force uses of itself —
+// and null when neither tells.
+import { FORCES, forceForUrl, type Force } from '../sources/registry.js';
+
+interface Pattern {
+  force: Force;
+  re: RegExp;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+
+let patterns: Pattern[] | null = null;
+function namePatterns(): Pattern[] {
+  if (patterns) return patterns;
+  patterns = [];
+  for (const force of FORCES) {
+    for (const name of [force.name, ...force.aliases]) {
+      // Acronyms ("MPS", "WMP") must match in capitals; names in any case.
+      const acronym = /^[A-Z]{2,6}$/.test(name);
+      if (name.toLowerCase() === 'the met') {
+        patterns.push({ force, re: /\bthe Met\b(?!\s+Office)/g });
+        continue;
+      }
+      patterns.push({ force, re: new RegExp(`(?<![\\w-])${escape(name)}(?![\\w-])`, acronym ? 'g' : 'gi') });
+    }
+  }
+  return patterns;
+}
+
+// Phrases in which a force speaks as itself or is addressed as the authority.
+const SPEAKS = /^\s*(?:does|do|holds?|has|have|can|cannot|can't|will|would|is|are|estimates?|considers?|publishes|employs|recognises|refused|were|was)\b/i;
+const ADDRESSED = /(?:dear|by|from|to|of the|made to)\s+$/i;
+
+export function detectForce(text: string, url: string | null): string | null {
+  const byUrl = forceForUrl(url);
+  if (byUrl) return byUrl.id;
+  const score = new Map<string, { n: number; first: number }>();
+  const seen = new Set<string>();
+  for (const { force, re } of namePatterns()) {
+    for (const m of text.matchAll(re)) {
+      const key = `${force.id}:${m.index}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 30);
+      const before = text.slice(Math.max(0, m.index! - 12), m.index!);
+      // "Norfolk and Suffolk Constabularies": the joint unit counts for the force named first.
+      let w = 1;
+      if (SPEAKS.test(after)) w += 2;
+      if (ADDRESSED.test(before)) w += 1;
+      const s = score.get(force.id) ?? { n: 0, first: m.index! };
+      s.n += w;
+      s.first = Math.min(s.first, m.index!);
+      score.set(force.id, s);
+    }
+  }
+  let best: { id: string; n: number; first: number } | null = null;
+  for (const [id, s] of score) {
+    if (!best || s.n > best.n || (s.n === best.n && s.first < best.first)) best = { id, ...s };
+  }
+  return best?.id ?? null;
+}

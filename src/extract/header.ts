@@ -1,0 +1,118 @@
+// The disclosure's identity as printed: request reference ("65A/24", "01.FOI.24.035089",
+// "FOI/14806", "16934"), a separate publication number ("PUB 1459"), and its title
+// without the reference ("Officer Convictions" from "Officer Convictions (266A/20)").
+import type { Doc, Line } from './doc-model.js';
+import { contentLines } from './doc-model.js';
+
+export interface Header {
+  reference: string | null;
+  publication_ref: string | null;
+  title: string | null;
+}
+
+// A reference token: has a digit, is short, and uses the punctuation references use.
+const REF_TOKEN = '(?:[A-Z]{1,6}[ /.-]?)?[A-Z0-9]*\\d[A-Z0-9]*(?:[./_-][A-Z0-9]+)*';
+const LABELLED_REF = new RegExp(
+  `^(?:freedom of information\\s+)?(?:foi\\s*(?:request)?|request|our|your)?\\s*(?:reference|ref)\\.?\\s*(?:no\\.?|number|num)?\\s*[:\\-–]?\\s*(${REF_TOKEN})\\s*$|` +
+    `^(?:foi|request|foi request)\\s*(?:number|no\\.?)\\s*[:\\-–]?\\s*(${REF_TOKEN})\\s*$`,
+  'i',
+);
+const INLINE_REF = new RegExp(`\\b(?:in relation to |regarding )?(?:request|reference) (?:no\\.?|number)\\s*:?\\s*(${REF_TOKEN})\\b`, 'i');
+// "Officer Convictions (266A/20)", "Drones (4714_14)", "… (R011316)"
+const TITLE_WITH_REF = /^(.{3,200}?)\s*\(\s*([A-Z]{0,4}\d{2,}[A-Z]?(?:\s*[/_-]\s*\d{2,4})?|\d+[A-Z]?\s*[/_-]\s*\d{2,4})\s*\)\s*$/;
+const PUB_REF = /^(?:publication\s*(?:number|no\.?)\s*[:\-–]?\s*(\w[\w /-]*\d)|(PUB\s*\d+))\s*$/i;
+const BARE_NUMBER = /^\d{3,8}$/;
+const LABEL_LINE = /^[A-Z][\w ()'’/-]{1,40}:\s*\S/;
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function looksLikeTitle(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 3 || t.length > 150) return false;
+  if (/[.:;,]$/.test(t) && !/\.{3}$/.test(t)) return false;
+  if (t.split(/\s+/).length > 14) return false;
+  if (/^\d/.test(t)) return false;
+  if (/^(request|response|answer|you asked|dear|skip|menu|home|in response|foi duty|reasons? for decision)\b/i.test(t)) return false;
+  if (/^(the request was|this request)/i.test(t)) return false;
+  if (LABEL_LINE.test(t)) return false;
+  if (/^[\s|]+$/.test(t) || /\|\s*$/.test(t)) return false;
+  return /[A-Za-z]/.test(t);
+}
+
+export function extractHeader(doc: Doc): Header {
+  const lines = contentLines(doc).slice(0, 60);
+  let reference: string | null = null;
+  let publication_ref: string | null = null;
+  let title: string | null = null;
+
+  // 1. "Title (REF)" headings (West Midlands, COPFS).
+  for (const l of lines.slice(0, 15)) {
+    const m = TITLE_WITH_REF.exec(l.text);
+    if (m && !/^freedom of information:/i.test(l.text)) {
+      title = clean(m[1]).replace(/\s*[-–:]\s*$/, '');
+      reference = clean(m[2]).replace(/\s*([/_-])\s*/g, '$1');
+      break;
+    }
+  }
+  // 2. Labelled references ("Reference no: …", "Request Number: FOI/14806", "FOI Number: 21354").
+  if (!reference) {
+    for (const l of lines) {
+      const m = LABELLED_REF.exec(l.text);
+      if (m) {
+        reference = clean(m[1] ?? m[2]);
+        break;
+      }
+    }
+  }
+  if (!reference) {
+    for (const l of lines) {
+      const m = INLINE_REF.exec(l.text);
+      if (m && /\d/.test(m[1])) {
+        reference = clean(m[1]).replace(/[.,;]$/, '');
+        break;
+      }
+    }
+  }
+  // 3. Essex's log: "PUB 1459" then the request number alone on the next line, then the title.
+  let afterNumbers: Line | null = null;
+  for (let k = 0; k < lines.length; k++) {
+    const m = PUB_REF.exec(lines[k].text);
+    if (!m) continue;
+    publication_ref = clean(m[1] ?? m[2]);
+    const next = lines[k + 1];
+    if (next && BARE_NUMBER.test(next.text.trim())) {
+      if (!reference) reference = next.text.trim();
+      afterNumbers = lines[k + 2] ?? null;
+    }
+    break;
+  }
+  // 4. Title: PSNI "Subject:", Essex's line after the numbers, a WhatDoTheyKnow heading,
+  //    a short heading before the first labelled field, or the HTML page's own heading.
+  if (!title) {
+    const subject = lines.find((l) => /^subject\s*:\s*\S/i.test(l.text));
+    if (subject) title = clean(subject.text.replace(/^subject\s*:\s*/i, ''));
+  }
+  if (!title && afterNumbers && looksLikeTitle(afterNumbers.text)) title = clean(afterNumbers.text);
+  if (!title && lines.length > 1 && /^the request (was|is|has been)\b/i.test(lines[1].text) && looksLikeTitle(lines[0].text)) {
+    title = clean(lines[0].text);
+  }
+  if (!title) {
+    const firstLabel = lines.findIndex((l) => /^(date of request|reference|request number|date)\s*:/i.test(l.text));
+    if (firstLabel > 0 && looksLikeTitle(lines[firstLabel - 1].text) && lines[firstLabel - 1].kind !== 'table_row') title = clean(lines[firstLabel - 1].text);
+  }
+  if (!title && doc.source.title && doc.source.mediaType === 'text/html') {
+    const t = clean(doc.source.title);
+    const m = TITLE_WITH_REF.exec(t);
+    title = m ? clean(m[1]) : t;
+    if (m && !reference) reference = clean(m[2]);
+  }
+  if (!title && lines.length && looksLikeTitle(lines[0].text) && lines[0].kind !== 'table_row') {
+    const next = lines[1]?.text ?? '';
+    // A document's own heading stands alone above body text, not above a list item.
+    if (!/^[-•–]/.test(next) && /decision notice|freedom of information/i.test(lines[0].text) && lines[0].text.split(/\s+/).length <= 12) title = clean(lines[0].text);
+  }
+  if (title && reference) title = clean(title.replace(new RegExp(`\\s*\\(?${reference.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)?\\s*$`), '')) || title;
+  return { reference, publication_ref, title };
+}

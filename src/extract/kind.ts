@@ -1,0 +1,44 @@
+// What a document is (SPEC §4 kind): an authority's FOI response, press coverage of
+// FOI figures, an ICO decision notice, or something else (a policy page, a form).
+import type { Kind } from '../records/vocab.js';
+import type { Doc } from './doc-model.js';
+import { contentLines } from './doc-model.js';
+
+const DECISION_NOTICE = /\bdecision notice\b/i;
+const ICO = /\b(information commissioner|the commissioner['’s ]*(?:s )?decision|ico\.org\.uk|the commissioner)\b/i;
+const NEWS_REVEALED =
+  /\b(?:freedom of information|FOI)\b[^.]{0,60}\b(?:has |have )?(?:revealed|reveals|shows?|showed|found|obtained|uncovered|disclosed)\b|\b(?:revealed|obtained|released|disclosed|uncovered|show|shows)\b[^.]{0,40}\b(?:under|through|via|by|in response to) (?:a |an )?(?:freedom of information|FOI)\b|\bfigures (?:released|obtained) under\b/i;
+const NEWS_VOICE = /\b(?:said|told|added|spokes(?:man|woman|person))\b[^.]{0,10}[:“"]|\ba (?:police |force )?spokes(?:man|woman|person) said\b/i;
+const FOI_MARKERS = [
+  /\bfreedom of information\b/i,
+  /\bFOI(?:A|SA)?\b/,
+  /\brequest (?:number|no|reference|ref)\b/i,
+  /\breference (?:no|number)\b/i,
+  /\b(?:I|we) note you seek\b/i,
+  /\byour request\b/i,
+  /\b(?:neither confirm nor deny|exemption|section \d+\(\d)/i,
+  /\bdisclosure log\b/i,
+];
+
+export function detectKind(doc: Doc, url: string | null): Kind {
+  const lines = contentLines(doc);
+  const head = lines.slice(0, 12).map((l) => l.text).join('\n');
+  const all = lines.map((l) => l.text).join('\n');
+  if (DECISION_NOTICE.test(head) && ICO.test(all)) return 'decision_notice';
+  if (url && /(^|\.)ico\.org\.uk$/i.test(safeHost(url)) && DECISION_NOTICE.test(all)) return 'decision_notice';
+  const hasRequestRegion = doc.request !== null;
+  const letterish = /\b(?:I note you seek|your request|Dear (?!Sir or Madam,?\s*$)|Yours (?:faithfully|sincerely)|Request (?:Number|No)|reference no)\b/i.test(all);
+  if (NEWS_REVEALED.test(all) && (!letterish || NEWS_VOICE.test(all))) return 'news_article';
+  if (hasRequestRegion || letterish) return 'foi_response';
+  const markers = FOI_MARKERS.filter((re) => re.test(all)).length;
+  if (markers >= 2) return 'foi_response';
+  return 'other';
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

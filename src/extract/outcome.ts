@@ -1,0 +1,92 @@
+// How the authority answered (SPEC §5): the ncnd and cost_limit flags and the outcome.
+// Read from the response's own statements ("I have today decided to disclose some of
+// the requested information", "can neither confirm nor deny", "would exceed the
+// appropriate limit"), never from the requester's words.
+import type { Kind, Outcome } from '../records/vocab.js';
+import type { Line } from './doc-model.js';
+import type { ExemptionDraft } from './exemptions.js';
+
+export interface OutcomeResult {
+  outcome: Outcome;
+  ncnd: boolean;
+  cost_limit: boolean;
+  /** Why, for warnings and tests. */
+  signals: string[];
+}
+
+const NCND = /\bneither confirm(?:s|ed)? nor den(?:y|ies|ied)\b|\bNCND\b|\bconfirm or deny\b[^.]{0,60}\b(?:does not|do not) (?:arise|apply)\b|\brefus\w* to confirm or deny\b/i;
+const NCND_OTHER = /\b(?:in addition(?: to)?|further|other|any other|remaining|residual)\b[^.]{0,160}\bneither confirm nor deny\b|\bneither confirm nor deny\b[^.]{0,120}\b(?:any other|any further|further information|other information)\b/i;
+
+const COST = [
+  /\bexceed(?:s|ed|ing)?\b[^.]{0,80}\b(?:appropriate|cost|costs|fees|time)\s*(?:\(cost\)\s*)?(?:limit|level|threshold)s?\b/i,
+  /\b(?:appropriate|cost|fees|time)\s*(?:\(cost\)\s*)?(?:limit|level)s?\b[^.]{0,60}\b(?:would be|will be|is|are) exceeded\b/i,
+  /\b(?:cost|time)\b[^.]{0,80}\bexceed/i,
+  /\b18[- ]hours?\b[^.]{0,40}\b(?:threshold|limit)\b|\bwithin the (?:permitted )?18[- ]hour/i,
+  /\bin excess of £\s?450\b|\bexceed\w*[^.]{0,40}£\s?450\b/i,
+  /\bsection 12\b|\bs\.?\s?12\b|\bFOISA,? s\.?\s?12\b/i,
+  /\bthe cost of (?:providing|complying|compliance|locating|retrieving|extracting)\b[^.]{0,60}\b(?:is|would|will)\b/i,
+  /\brely on the fees regulations\b/i,
+];
+const CONDITIONAL = /^\s*(?:in the event|if|where|should)\b|\bit is the policy of\b|\bmay exceed\b/i;
+
+const PARTIAL = [
+  /\bdecided to disclose some\b/i,
+  /\bdisclosed? some (?:of the )?(?:requested )?information\b/i,
+  /\bpart(?:ial)? disclosure\b/i,
+  /\bwithholding some\b|\bsome (?:of the )?(?:data|information) (?:has|have) been withheld\b/i,
+  /\bnot (?:obliged|required)\b[^.]{0,60}\b(?:to (?:provide|release|disclose) all|all of the information)\b/i,
+  /\bwhile some of the requested information is (?:shown|provided)\b/i,
+  /\bgesture of goodwill\b|\bgoodwill\b[^.]{0,40}\bsupplied\b/i,
+  /\bfigures have been provided\b|\bhave been able to (?:run|provide|supply)\b/i,
+  /\bsome (?:of the )?information (?:is|was) not held\b/i,
+];
+const FULL = [
+  /\b(?:I am|we are) able to (?:disclose|provide|release) the (?:located |requested )?information\b/i,
+  /\bdecided to disclose (?:all|the) (?:requested |located )?information\b/i,
+  /\bfull disclosure\b/i,
+  /\binformation (?:is|has been) (?:disclosed|provided) in full\b/i,
+];
+const NOT_HELD = [
+  /\bunable to locate any (?:relevant )?(?:recorded )?information\b/i,
+  /\b(?:does|do) not hold (?:any|the|this)\b[^.]{0,40}\binformation\b/i,
+  /\b(?:the )?information (?:you have requested |requested )?is not held\b/i,
+  /\bno (?:relevant )?(?:recorded )?information (?:is|was) (?:held|located|found)\b/i,
+];
+const REFUSED = [/\bthe request was refused by\b/i, /\b(?:exempt from disclosure in (?:its|their) entirety|we are (?:unable|not able) to (?:provide|disclose) (?:any|the) information)\b/i];
+const COST_WHOLE = [
+  /\bnot obliged to (?:supply|provide) the information you have requested\b/i,
+  /\bcomplying with (?:all of )?your requests?\b[^.]{0,80}\bexceed/i,
+  /\bcost of complying with your request\b[^.]{0,80}\bexceed/i,
+  /\bcannot be disclosed\b/i,
+  /\bin (?:its|their) entirety\b/i,
+];
+const NCND_ONLY = /\bproviding an? (?:NCND|neither confirm nor deny) response\b/i;
+
+export function extractOutcome(kind: Kind, response: Line[], exemptions: ExemptionDraft[], allText: string): OutcomeResult {
+  const text = response.map((l) => l.text).join('\n');
+  const sentencesOf = (t: string) => t.split(/(?<=[.!?])\s+|\n/);
+  const has = (res: RegExp[]) => res.some((re) => re.test(text));
+  const signals: string[] = [];
+
+  const ncnd = NCND.test(text) || exemptions.some((e) => e.ncnd);
+  const costSentences = sentencesOf(text).filter((s) => COST.some((re) => re.test(s)) && !CONDITIONAL.test(s));
+  const cost_limit = costSentences.length > 0 || exemptions.some((e) => e.section === '12' && e.act !== 'EIR');
+  if (ncnd) signals.push('ncnd');
+  if (cost_limit) signals.push('cost');
+
+  if (kind === 'news_article' || kind === 'other') return { outcome: 'unknown', ncnd: kind === 'other' ? false : ncnd, cost_limit: kind === 'other' ? false : cost_limit, signals };
+
+  let outcome: Outcome = 'unknown';
+  if (has(PARTIAL)) outcome = 'partial';
+  else if (has(NOT_HELD)) outcome = 'not_held';
+  else if (ncnd && NCND_OTHER.test(text)) outcome = 'partial';
+  else if (ncnd && (NCND_ONLY.test(text) || !has(FULL))) outcome = 'ncnd';
+  else if (cost_limit && has(COST_WHOLE)) outcome = 'cost_limit';
+  else if (has(FULL)) outcome = 'full';
+  else if (REFUSED.some((re) => re.test(allText))) outcome = 'refused';
+  else if (exemptions.length && /\bwe would not provide\b|\bwill not (?:provide|be providing)\b|\bwithheld\b/i.test(text)) {
+    // Exemptions applied to named questions only ("Qs 2, 3 & 5"): the rest was answered.
+    outcome = /\bQs?\.?\s*\d+\s*(?:,|&|and)/i.test(allText) ? 'partial' : 'refused';
+  }
+  return { outcome, ncnd, cost_limit, signals };
+}

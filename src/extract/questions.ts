@@ -1,0 +1,125 @@
+// The request's questions (SPEC §4 questions): numbered ("1)", "1.", "1,", "1/", "Q1",
+// "Q1a", "Question 1", "Request 1"), lettered when nothing is numbered, and bulleted
+// items. Sub-items (lettered or bulleted under a question) are part of their question.
+import type { Doc, Line } from './doc-model.js';
+import { requestLines } from './doc-model.js';
+
+export interface QuestionDraft {
+  label: string;
+  text: string;
+  start: number;
+  end: number;
+  /** Lines the question spans (for periods that apply to it). */
+  lines: Line[];
+}
+
+const NUMBERED = /^[“"‘']?\s*(?:Q(?:uestion)?\s*\.?\s*)?(\d{1,2})([a-z])?\s*(?:[).:,/]|\s-\s|\s–\s)\s*(?=\S)/i;
+// "1 How many people…" — a bare number then a capitalised word (letters' layout).
+const NUMBERED_BARE = /^[“"‘']?(\d{1,2})\s+(?=[A-Z][a-z])/;
+const QLABEL = /^[“"‘']?\s*(Q(?:uestion)?\s*\d{1,2}[a-z]?)\b\s*[).:,-]?\s*/i;
+const PSNI_REQUEST = /^request\s+(\d{1,2})\s*:?$/i;
+const LETTERED = /^[“"‘']?\s*\(?([a-z])[).]\s+(?=\S)/;
+const ROMAN = /^\(?(i{1,3}|iv|vi{0,3}|ix|x)[).]\s+/i;
+const BULLET = /^[-•–·*▪◦●]\s*(?=\S)/;
+const ASKS = /\b(please|could you|can you|would you|how many|number of|what|which|whether|list|provide|tell me|details of|breakdown|for each|copy of|confirm|i would like|i request|figures|data|information)\b/i;
+const CLARIFICATION = /\bclarif/i;
+
+type Label = { kind: 'number' | 'letter' | 'bullet' | 'roman'; label: string; rest: string };
+
+function labelOf(text: string): Label | null {
+  let m = QLABEL.exec(text);
+  if (m) return { kind: 'number', label: m[1].replace(/\s+/g, '').replace(/^question/i, 'Q'), rest: text.slice(m[0].length) };
+  m = NUMBERED.exec(text);
+  if (m) return { kind: 'number', label: m[1] + (m[2] ?? ''), rest: text.slice(m[0].length) };
+  m = NUMBERED_BARE.exec(text);
+  if (m) return { kind: 'number', label: m[1], rest: text.slice(m[0].length) };
+  m = ROMAN.exec(text);
+  if (m && !/^i\)/.test(text)) return { kind: 'roman', label: m[1], rest: text.slice(m[0].length) };
+  m = LETTERED.exec(text);
+  if (m) return { kind: 'letter', label: m[1], rest: text.slice(m[0].length) };
+  m = BULLET.exec(text);
+  if (m) return { kind: 'bullet', label: '', rest: text.slice(m[0].length) };
+  return null;
+}
+
+/** An intro line that is itself a complete question ("The number of … since 2010."). */
+function isQuestionSentence(text: string): boolean {
+  return /[.?]\s*$/.test(text) && ASKS.test(text) && text.split(/\s+/).length >= 5;
+}
+
+function draft(label: string, lines: Line[]): QuestionDraft {
+  const start = lines[0].start;
+  const end = lines[lines.length - 1].end;
+  return { label, text: lines.map((l) => l.text).join('\n'), start, end, lines };
+}
+
+export function extractQuestions(doc: Doc): QuestionDraft[] {
+  // PSNI prints "Request 1" … as headings anywhere on the page, the question on the next line.
+  const psni: QuestionDraft[] = [];
+  doc.lines.forEach((l, k) => {
+    const m = PSNI_REQUEST.exec(l.text);
+    if (!m) return;
+    const body = doc.lines.slice(k + 1).find((x) => !x.blank && !x.furniture);
+    psni.push(draft(`Request ${m[1]}`, body ? [l, body] : [l]));
+  });
+  if (psni.length) return psni;
+
+  const lines = requestLines(doc).filter((l) => l.kind !== 'table_row');
+  if (!lines.length) return [];
+  const labelled = lines.map((l) => ({ line: l, label: labelOf(l.text) }));
+  const hasNumbers = labelled.some((x) => x.label?.kind === 'number');
+  const hasLetters = labelled.some((x) => x.label?.kind === 'letter');
+
+  const out: Array<{ label: string; lines: Line[] }> = [];
+  const push = (label: string, line: Line) => out.push({ label, lines: [line] });
+  const extend = (line: Line) => out.length && out[out.length - 1].lines.push(line);
+
+  if (hasNumbers) {
+    for (const { line, label } of labelled) {
+      if (label?.kind === 'number') push(label.label, line);
+      else extend(line);
+    }
+    return out.map((q) => draft(q.label, q.lines));
+  }
+  if (hasLetters) {
+    for (const { line, label } of labelled) {
+      if (label?.kind === 'letter') push(label.label, line);
+      else extend(line);
+    }
+    return out.map((q) => draft(q.label, q.lines));
+  }
+  // Bullets and paragraphs. A bullet is a question of its own unless it hangs under a
+  // question ("The number of … since 2010." / "For each report please" then bullets).
+  let underQuestion = false;
+  let afterClarification = false;
+  for (const { line, label } of labelled) {
+    if (CLARIFICATION.test(line.text)) afterClarification = true;
+    if (label?.kind === 'bullet') {
+      if (underQuestion) extend(line);
+      else push(String(out.length + 1), line);
+      continue;
+    }
+    if (afterClarification) {
+      extend(line);
+      continue;
+    }
+    if (!out.length) {
+      if (isQuestionSentence(line.text)) {
+        push('1', line);
+        underQuestion = true;
+      }
+      // otherwise an intro ("I would be grateful if you could please provide:")
+      continue;
+    }
+    // A line ending in ':' leads into sub-items of the question before it ("Please include:").
+    if (ASKS.test(line.text) && /^[A-Z]/.test(line.text) && !/:\s*$/.test(line.text) && !/^(yours|kind regards|many thanks|thank you)/i.test(line.text)) {
+      push(String(out.length + 1), line);
+      underQuestion = true;
+    } else extend(line);
+  }
+  if (!out.length) {
+    // An unnumbered request is one question: the request text as a whole.
+    return [draft('1', lines)];
+  }
+  return out.map((q, k) => draft(q.label || String(k + 1), q.lines));
+}

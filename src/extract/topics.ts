@@ -1,0 +1,19 @@
+// Topics (SPEC §4) from the title and the request: what the disclosure is about, by
+// keyword families. A disclosure can have several; one with none is 'other'.
+import type { Topic } from '../records/vocab.js';
+
+const RULES: Array<[Topic, RegExp]> = [
+  ['convictions', /\bconvict(?:ed|ions?)\b|\bcriminal records?\b|\bcrimes? (?:committed )?by (?:police )?officers\b/i],
+  ['charges', /\bcharged\b|\bcharges? (?:brought|laid)\b|\bprosecut/i],
+  ['cautions', /\bcaution(?:s|ed)?\b|\bout of court disposals?\b|\bconditional cautions?\b/i],
+  ['sexual_misconduct', /\bsexual(?:ly)?\b|\brape\b|\bindecent\b|\bvoyeurism\b|\babuse of (?:position|power) for (?:a )?sexual\b/i],
+  ['misconduct_proceedings', /\bmisconduct\b|\bdisciplin\w*\b|\bdismiss(?:ed|als?)\b|\bsacked\b|\bhearings?\b|\bfinal written warnings?\b|\bprofessional standards\b|\bbarred list\b/i],
+  ['suspensions', /\bsuspen(?:ded|sions?)\b|\brestricted dut(?:y|ies)\b|\bon full pay\b/i],
+  ['vetting', /\bvetting\b|\bvetted\b/i],
+  ['complaints', /\bcomplaints?\b|\bIOPC\b|\bIPCC\b/i],
+];
+
+export function detectTopics(text: string): Topic[] {
+  const found = RULES.filter(([, re]) => re.test(text)).map(([t]) => t);
+  return found.length ? found : ['other'];
+}
