@@ -270,7 +270,7 @@ export function interpretTable(table: Table, ctx: TableContext): TableRows {
 
   const caseFields = new Set(fields.filter((f): f is Field => !!f && ['role', 'rank', 'gender', 'offence', 'disposal', 'status_now', 'status_at_event'].includes(f)));
   // Numbers beside an officer's details (age, case number) do not make it a count table.
-  const countCols = valueCols.filter((j) => fields[j] !== 'year' && fields[j] !== 'date' && !/\bage\b|\bref|\bid\b|number|\bno\b/i.test(headings[j]));
+  const countCols = valueCols.filter((j) => !/\bage\b|\bref|\bid\b|number|\bno\b/i.test(headings[j]));
   const looksOfficerLevel = caseFields.size >= 2 && countCols.length === 0;
   if (looksOfficerLevel) {
     interpretCases(shape, fields, ctx, out);
@@ -394,7 +394,8 @@ export function parseDate(text: string): string | null {
   if (m) return valid(+m[1], +m[2], +m[3]);
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(t);
   if (m) {
-    const y = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    // Two-digit years: 00–49 are this century, 50–99 the last (a fixed pivot, so output never depends on the clock).
+    const y = m[3].length === 2 ? (Number(m[3]) < 50 ? 2000 : 1900) + Number(m[3]) : Number(m[3]);
     return valid(y, +m[2], +m[1]);
   }
   return null;
