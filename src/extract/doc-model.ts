@@ -112,8 +112,8 @@ export function buildDoc(source: ReadResult): Doc {
 // Without a marker, the request is the first sentence that asks, or the first numbered
 // question, provided no response has begun before it.
 const REQUEST_FALLBACK: RegExp[] = [
-  /(please (could|can|would) you|could you (please )?(tell|provide|confirm|let me know)|can you (please )?(provide|tell|confirm)|I would (like|be grateful)|please (provide|tell me|confirm|supply|send)|I (wish|want) to (request|know)|I am writing to request|under the freedom of information act,? (please|could|can|I))/i,
-  /^[“"']?(?:Q(?:uestion)?\s*)?1\s*[).:,/]\s*\S/i,
+  /\b(please (could|can|would) you|could you (please )?(tell|provide|confirm|let me know)|can you (please )?(provide|tell|confirm)|I would (like|be grateful)|please (provide|tell me|confirm|supply|send)|I (wish|want) to (request|know)|I am writing to request|under the freedom of information act,? (please|could|can|I))/i,
+  /^[“"']?(?:Q(?:uestion)?\s*)?1\s*[).:,/](?!\d)\s*\S/i,
 ];
 
 function findRegions(doc: Doc): void {

@@ -17,7 +17,7 @@ const EVENT_WORDS =
 const CONTEXT_WORDS = /\b(figures?|include|includes|included|total|number|numbers)\b/i;
 const SKIP_SENTENCE =
   /\b(employs|employed by|workforce|establishment of|in the region of|would (?:require|involve|take|entail)|review of|estimate|per record|minutes|hours? of work|appropriate limit|cost of|£|national average|nationally|one in every)\b/i;
-const AFTER_EXCLUDE = /^(?:[-\s]?(?:hours?|minutes?|days?|weeks?|months?|years?|year-old|yrs?|per ?cent|%|times|occurrences|records|files|pages?|working|am|pm|miles?|mph|km|metres?|feet|pounds|p\b|th\b|st\b|nd\b|rd\b)|\s*(?:officers?['’]?\s+)(?:records|files)\b|\s*(?:of them|of those)\s+(?:said|told))/i;
+const AFTER_EXCLUDE = /^(?:[-\s]?(?:hours?|minutes?|days?|weeks?|months?|years?|year-old|yrs?|per ?cent|%|times|occurrences|records|files|pages?|working|am|pm|miles?|mph|km|metres?|feet|pounds|p\b|th\b|st\b|nd\b|rd\b)|\s*(?:officers?['’]?\s+)(?:records|files)\b|\s*(?:of them|of those)\s+(?:said|told)|\s*(?:\w+\s+)?(?:sub-)?categor(?:y|ies)\b|\s*(?:\w+\s+)?(?:principles|types|sub-types)\b)/i;
 const REF_LIST = /\b(?:questions?|qs?|sections?|ss?\.|points?|paragraphs?|paras?|tables?|pages?|articles?|regulations?|regs?|parts?|appendix|annex|items?|requests?|no\.?|number|categories|category|schedule|chapter|reference|ref|foi)\s*\.?\s*\d+[a-z]?(?:\s*\(\w+\))*(?:\s*(?:,|&|and|to|or|-|–)\s*\d+[a-z]?(?:\s*\(\w+\))*)*/gi;
 
 export function eventFromText(t: string): EventKind {
@@ -103,6 +103,7 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   m = ANSWER_LABEL.exec(t);
   if (m) {
     const rest = t.slice(m[0].length);
+    if (/^\d{1,2}[a-z]?\s*:?\s*$/.test(rest)) return []; // "Response 1 – 6 :" is a range of questions
     const n = findNumbers(rest)[0];
     if (n && n.index <= 2 && !isYear(n.value)) {
       const q = m[1] ?? m[2];

@@ -22,7 +22,7 @@ const INLINE_REF = new RegExp(`\\b(?:in relation to |regarding )?(?:request|refe
 const TITLE_WITH_REF = /^(.{3,200}?)\s*\(\s*([A-Z]{0,4}\d{2,}[A-Z]?(?:\s*[/_-]\s*\d{2,4})?|\d+[A-Z]?\s*[/_-]\s*\d{2,4})\s*\)\s*$/;
 const PUB_REF = /^(?:publication\s*(?:number|no\.?)\s*[:\-–]?\s*(\w[\w /-]*\d)|(PUB\s*\d+))\s*$/i;
 const BARE_NUMBER = /^\d{3,8}$/;
-const LABEL_LINE = /^[A-Z][\w ()'’/-]{1,40}:\s*\S/;
+const LABEL_LINE = /^[A-Z][\w ()'’/-]{1,60}:\s*\S/;
 
 function clean(s: string): string {
   return s.replace(/\s+/g, ' ').trim();

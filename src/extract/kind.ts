@@ -9,15 +9,15 @@ const ICO = /\b(information commissioner|the commissioner['’s ]*(?:s )?decisio
 const NEWS_REVEALED =
   /\b(?:freedom of information|FOI)\b[^.]{0,60}\b(?:has |have )?(?:revealed|reveals|shows?|showed|found|obtained|uncovered|disclosed)\b|\b(?:revealed|obtained|released|disclosed|uncovered|show|shows)\b[^.]{0,40}\b(?:under|through|via|by|in response to) (?:a |an )?(?:freedom of information|FOI)\b|\bfigures (?:released|obtained) under\b/i;
 const NEWS_VOICE = /\b(?:said|told|added|spokes(?:man|woman|person))\b[^.]{0,10}[:“"]|\ba (?:police |force )?spokes(?:man|woman|person) said\b/i;
+// Independent signs of an FOI answer; two are enough when no request is printed.
 const FOI_MARKERS = [
-  /\bfreedom of information\b/i,
-  /\bFOI(?:A|SA)?\b/,
-  /\brequest (?:number|no|reference|ref)\b/i,
-  /\breference (?:no|number)\b/i,
-  /\b(?:I|we) note you seek\b/i,
-  /\byour request\b/i,
-  /\b(?:neither confirm nor deny|exemption|section \d+\(\d)/i,
-  /\bdisclosure log\b/i,
+  /\bfreedom of information\b|\bFOI(?:A|SA)?\b/i,
+  /\b(?:request (?:number|no|reference|ref)|reference (?:no|number))\b/i,
+  /\byour request\b|\bthe request\b|\bclarification (?:received|sought|from)/i,
+  /\bneither confirm nor deny\b|\bexemptions?\b/i,
+  /\bsection \d+\s*\(\d/i,
+  /\b(?:applicant|requester|requestor)\b/i,
+  /\bdisclosure log\b|\bdisclos(?:e|ed|ure) (?:of|the) (?:requested )?information\b/i,
 ];
 
 export function detectKind(doc: Doc, url: string | null): Kind {

@@ -25,7 +25,8 @@ export interface PeriodDraft {
 }
 
 const FY = `(?:(?:19|20)\\d{2}|\\d{2})\\s*/\\s*\\d{2}(?!\\d)|(?:19|20)\\d{2}-\\d{2}(?!\\d)`;
-const YEAR = `(?:19|20)\\d{2}(?![\\d/.-]\\d)`;
+// A year, but not the first half of "2013-14" or "13/14" (financial years).
+const YEAR = `(?:19|20)\\d{2}(?!\\d)(?![/.]\\d)(?!-\\d{2}(?!\\d))`;
 const POINT = `(?:${FULL_DATE_SRC})|(?:${MONTH_YEAR_SRC})|(?:${YEAR})`;
 const OPEN_END = `(?:the\\s+)?(?:present|present date|date|today|now|current(?: date)?|the current day)`;
 const END_OF = `(?:the\\s+end\\s+of\\s+)`;
@@ -107,6 +108,12 @@ function hitsInLine(text: string, news: boolean): Hit[] {
 
 const ym = (d: string | null) => (d ? d.slice(0, 7) : null);
 
+function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Drop a window that restates another at lower precision (or open where the other is bounded). */
 function dedupe(periods: PeriodDraft[]): PeriodDraft[] {
   const out: PeriodDraft[] = [];
@@ -114,7 +121,22 @@ function dedupe(periods: PeriodDraft[]): PeriodDraft[] {
     if (out.some((q) => q.start === p.start && q.end === p.end)) continue;
     out.push(p);
   }
+  // A span restated year by year ("Sexual Misconduct 2017-2020" over a request for 2017,
+  // 2018, 2019 and 2020) is the same window: keep the years the request lists.
+  const coveredByParts = (p: PeriodDraft) => {
+    if (!p.start || !p.end) return false;
+    const parts = out.filter((q) => q !== p && q.start && q.end && q.start >= p.start! && q.end <= p.end! && (q.start !== p.start || q.end !== p.end));
+    if (parts.length < 2) return false;
+    parts.sort((a, b) => a.start!.localeCompare(b.start!));
+    let reach: string = p.start;
+    for (const q of parts) {
+      if (q.start! > nextDay(reach)) return false;
+      if (q.end! > reach) reach = q.end!;
+    }
+    return parts[0].start === p.start && reach === p.end;
+  };
   return out.filter((p) => {
+    if (coveredByParts(p)) return false;
     return !out.some((q) => {
       if (q === p) return false;
       if (ym(q.start) !== ym(p.start)) return false;

@@ -13,9 +13,9 @@ export interface QuestionDraft {
   lines: Line[];
 }
 
-const NUMBERED = /^[“"‘']?\s*(?:Q(?:uestion)?\s*\.?\s*)?(\d{1,2})([a-z])?\s*(?:[).:,/]|\s-\s|\s–\s)\s*(?=\S)/i;
+const NUMBERED = /^[“"‘']?\s*(?:Q(?:uestion)?\s*\.?\s*)?(\d{1,2})([a-z])?\s*(?:[).:,/](?!\d)|\s-\s|\s–\s)\s*(?=\S)/i;
 // "1 How many people…" — a bare number then a capitalised word (letters' layout).
-const NUMBERED_BARE = /^[“"‘']?(\d{1,2})\s+(?=[A-Z][a-z])/;
+const NUMBERED_BARE = /^[“"‘']?(\d{1,2})\s+(?=[A-Z](?:[a-z]|\s))/;
 const QLABEL = /^[“"‘']?\s*(Q(?:uestion)?\s*\d{1,2}[a-z]?)\b\s*[).:,-]?\s*/i;
 const PSNI_REQUEST = /^request\s+(\d{1,2})\s*:?$/i;
 const LETTERED = /^[“"‘']?\s*\(?([a-z])[).]\s+(?=\S)/;
@@ -92,7 +92,8 @@ export function extractQuestions(doc: Doc): QuestionDraft[] {
   // question ("The number of … since 2010." / "For each report please" then bullets).
   let underQuestion = false;
   let afterClarification = false;
-  for (const { line, label } of labelled) {
+  const nextIsBullet = (k: number) => labelled[k + 1]?.label?.kind === 'bullet';
+  for (const [k, { line, label }] of labelled.entries()) {
     if (CLARIFICATION.test(line.text)) afterClarification = true;
     if (label?.kind === 'bullet') {
       if (underQuestion) extend(line);
@@ -104,7 +105,7 @@ export function extractQuestions(doc: Doc): QuestionDraft[] {
       continue;
     }
     if (!out.length) {
-      if (isQuestionSentence(line.text)) {
+      if (isQuestionSentence(line.text) && labelled.slice(k + 1).some((x) => x.label?.kind === 'bullet')) {
         push('1', line);
         underQuestion = true;
       }
@@ -112,7 +113,7 @@ export function extractQuestions(doc: Doc): QuestionDraft[] {
       continue;
     }
     // A line ending in ':' leads into sub-items of the question before it ("Please include:").
-    if (ASKS.test(line.text) && /^[A-Z]/.test(line.text) && !/:\s*$/.test(line.text) && !/^(yours|kind regards|many thanks|thank you)/i.test(line.text)) {
+    if (nextIsBullet(k) && ASKS.test(line.text) && /^[A-Z]/.test(line.text) && !/:\s*$/.test(line.text)) {
       push(String(out.length + 1), line);
       underQuestion = true;
     } else extend(line);
