@@ -1,0 +1,218 @@
+// `fetch`: discover disclosures on force websites, download pages and attachments politely,
+// parse them and keep everything in the store. `refresh` calls runFetch too.
+import { UsageError } from './errors.js';
+import { parseUserDate } from '../sources/dates.js';
+import { findForce, listingUrl, supportedForces, type Force } from '../sources/registry.js';
+import type { Store } from '../store/store.js';
+import type { CrawlContext, ForceTarget, HarvestLog, PageIndex } from '../harvest/crawl.js';
+import { emptyForceSummary, statusClasses, type FetchFailure, type FetchSummary, type ForceSummary } from '../harvest/summary.js';
+
+export type { FetchSummary } from '../harvest/summary.js';
+
+export interface FetchOptions {
+  /** Force ids or aliases; default: every supported force (or, with --base-url, the forces it names). */
+  force?: string[];
+  since?: string;
+  match?: string;
+  limit?: string | number;
+  /** Store path, default ./foi-harvest.db. */
+  store?: string;
+  userAgent?: string;
+  /** Per-host delay between requests, ms (default 1000). */
+  delay?: string | number;
+  /** Requests in flight across hosts (default 4). */
+  concurrency?: string | number;
+  /** `<force>=<url>`, repeatable. */
+  baseUrl?: string[];
+  logFormat?: string;
+  /** For callers in code (tests, demo): backoff base and per-request timeout of the HTTP client. */
+  retryBaseMs?: number;
+  timeoutMs?: number;
+  /** Where progress and warnings go; default: stderr, as text or JSON lines per logFormat. */
+  log?: HarvestLog;
+}
+
+interface Plan {
+  targets: ForceTarget[];
+  since: string | null;
+  limit: number | null;
+  delayMs: number;
+  concurrency: number;
+  logFormat: 'text' | 'json';
+}
+
+function positiveInt(name: string, v: string | number | undefined, min: number): number | null {
+  if (v === undefined || v === null || v === '') return null;
+  const n = typeof v === 'number' ? v : Number(String(v).trim());
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`fetch: ${name} must be a whole number${min > 0 ? ` of at least ${min}` : ' (0 or more)'}, not "${v}"`);
+  return n;
+}
+
+function lookupForce(key: string): Force {
+  const f = findForce(key);
+  if (!f) throw new UsageError(`fetch: unknown force "${key}" (run "foi-harvest forces" for the list)`);
+  return f;
+}
+
+/** Checks every option before anything is fetched: bad usage is exit 2 with one line. */
+export function planFetch(opts: FetchOptions): Plan {
+  const bases = new Map<string, string>();
+  for (const spec of opts.baseUrl ?? []) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) throw new UsageError(`fetch: --base-url "${spec}" must be <force>=<url>`);
+    const force = lookupForce(spec.slice(0, eq).trim());
+    const url = spec.slice(eq + 1).trim();
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      throw new UsageError(`fetch: --base-url for ${force.id}: "${url}" is not a URL`);
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`fetch: --base-url for ${force.id}: "${url}" must be http(s)`);
+    bases.set(force.id, u.toString());
+  }
+  let forces: Force[];
+  if (opts.force?.length) {
+    forces = [];
+    for (const key of opts.force.flatMap((k) => k.split(',')).map((k) => k.trim()).filter(Boolean)) {
+      const f = lookupForce(key);
+      if (!f.supported && !bases.has(f.id)) throw new UsageError(`fetch: force "${f.id}" is not supported yet (its disclosures are not on a site fetch can read)`);
+      if (!forces.includes(f)) forces.push(f);
+    }
+  } else if (bases.size) {
+    // Pointing forces at a mirror without --force means "fetch those": never the whole web.
+    forces = [...bases.keys()].map((id) => lookupForce(id));
+  } else forces = supportedForces();
+
+  let since: string | null = null;
+  if (opts.since !== undefined && opts.since !== '') {
+    since = parseUserDate(String(opts.since));
+    if (!since) throw new UsageError(`fetch: --since "${opts.since}" is not a date (use YYYY-MM-DD)`);
+  }
+  const logFormat = (opts.logFormat ?? 'text').toLowerCase();
+  if (logFormat !== 'text' && logFormat !== 'json') throw new UsageError(`fetch: --log-format must be text or json, not "${opts.logFormat}"`);
+  if (opts.match !== undefined && !String(opts.match).trim()) throw new UsageError('fetch: --match needs a text or a topic id');
+  return {
+    targets: forces.map((force) => {
+      const baseUrl = bases.get(force.id) ?? null;
+      return { force, baseUrl, listingUrl: listingUrl(force, baseUrl) };
+    }),
+    since,
+    limit: positiveInt('--limit', opts.limit, 1),
+    delayMs: positiveInt('--delay', opts.delay, 0) ?? 1000,
+    concurrency: positiveInt('--concurrency', opts.concurrency, 1) ?? 4,
+    logFormat,
+  };
+}
+
+export function stderrLog(format: 'text' | 'json'): HarvestLog {
+  return (level, event, message, fields = {}) => {
+    if (format === 'json') process.stderr.write(JSON.stringify({ level, event, message, ...fields }) + '\n');
+    else if (level === 'warn') process.stderr.write(`foi-harvest: warning: ${message}\n`);
+  };
+}
+
+function buildPageIndex(store: Store): PageIndex {
+  const index: PageIndex = new Map();
+  for (const id of store.disclosureIds()) {
+    const sources = store.sourcesOf(id);
+    const page = sources.find((s) => s.role === 'page');
+    if (page) index.set(page.url, { id, sources });
+  }
+  return index;
+}
+
+export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
+  const plan = planFetch(opts);
+  const log = opts.log ?? stderrLog(plan.logFormat);
+  const { Store } = await import('../store/store.js');
+  // TRANSITIONAL: the polite client (src/http/client.ts) is landing in parallel; a computed
+  // specifier keeps the build green until it does. Replace with a plain import then.
+  const clientModule = '../http/client.js';
+  const { PoliteClient } = (await import(clientModule)) as { PoliteClient: new (o: object) => import('../harvest/documents.js').HttpGetter & { stats: { requests: number; byStatus: Record<string, number>; retries: number; robotsBlocked: number; bytes: number }; close(): Promise<void> } };
+  const { DocumentFetcher } = await import('../harvest/documents.js');
+  const { crawlForce } = await import('../harvest/crawl.js');
+  const { makeMatcher } = await import('../harvest/match.js');
+
+  const storePath = opts.store ?? './foi-harvest.db';
+  const store = Store.open(storePath);
+  const client = new PoliteClient({
+    userAgent: opts.userAgent,
+    delayMs: plan.delayMs,
+    concurrency: plan.concurrency,
+    ...(opts.retryBaseMs !== undefined ? { retryBaseMs: opts.retryBaseMs } : {}),
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+  });
+  const args = {
+    force: plan.targets.map((t) => t.force.id),
+    since: plan.since,
+    match: opts.match ?? null,
+    limit: plan.limit,
+    delay: plan.delayMs,
+    concurrency: plan.concurrency,
+    baseUrl: Object.fromEntries(plan.targets.filter((t) => t.baseUrl).map((t) => [t.force.id, t.baseUrl])),
+  };
+  const runId = store.startRun('fetch', args);
+  const failures: FetchFailure[] = [];
+  const forces: Record<string, ForceSummary> = {};
+  try {
+    const ctx: CrawlContext = {
+      fetcher: new DocumentFetcher(client, store, runId),
+      store,
+      runId,
+      since: plan.since,
+      matcher: opts.match ? makeMatcher(String(opts.match)) : null,
+      limit: plan.limit,
+      pageIndex: buildPageIndex(store),
+      log,
+    };
+    await Promise.all(
+      plan.targets.map(async (t) => {
+        const fs = (forces[t.force.id] = emptyForceSummary());
+        try {
+          await crawlForce(ctx, t, fs, failures);
+        } catch (e) {
+          // A bug or a store error for one force must not lose the others' work.
+          fs.failures++;
+          const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+          failures.push({ force: t.force.id, url: t.listingUrl, reason });
+          log('warn', 'failure', `${t.force.id}: ${reason}`, { force: t.force.id, reason });
+        }
+      }),
+    );
+    const stats = client.stats;
+    const total = { new: 0, changed: 0, unchanged: 0 };
+    for (const f of Object.values(forces)) {
+      total.new += f.new;
+      total.changed += f.changed;
+      total.unchanged += f.unchanged;
+    }
+    const warnings = Object.entries(forces)
+      .filter(([, f]) => f.zeroItemWarnings > 0)
+      .map(([id]) => `${id}: a listing page listed no disclosures — the site has probably changed`);
+    const ordered = Object.fromEntries(plan.targets.map((t) => [t.force.id, forces[t.force.id]]));
+    const stored = total.new + total.changed + total.unchanged;
+    const summary: FetchSummary = {
+      runId,
+      store: storePath,
+      status: failures.length === 0 && warnings.length === 0 ? 'ok' : stored > 0 ? 'partial' : 'failed',
+      requests: stats.requests,
+      responses: statusClasses(stats.byStatus),
+      retries: stats.retries,
+      robotsBlocked: stats.robotsBlocked,
+      bytes: stats.bytes,
+      disclosures: total,
+      failures: failures.sort((a, b) => (a.force + a.url < b.force + b.url ? -1 : 1)),
+      warnings,
+      forces: ordered,
+    };
+    store.finishRun(runId, summary, summary.status);
+    return summary;
+  } catch (e) {
+    store.finishRun(runId, { error: e instanceof Error ? e.message : String(e) }, 'failed');
+    throw e;
+  } finally {
+    await client.close();
+    store.close();
+  }
+}

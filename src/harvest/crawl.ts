@@ -1,0 +1,229 @@
+// One force's harvest: walk its listing pages (newest first) with the platform adapter,
+// pick the items wanted (--since, --match, --limit), fetch each disclosure page and its
+// attachments, and turn them into stored disclosures — skipping all parsing when neither
+// the page nor any attachment changed since the last run.
+import { decodeText } from '../documents/decode.js';
+import { assembleDisclosure, type SourceDoc } from '../pipeline/assemble.js';
+import { readHtml } from '../readers/html.js';
+import { adapterFor, type Adapter, type ListingItem } from '../sources/adapters/index.js';
+import { rebaseUrl, type Force } from '../sources/registry.js';
+import type { SourceRef, Store } from '../store/store.js';
+import { FetchFailed, type DocumentFetcher, type Fetched } from './documents.js';
+import type { Matcher } from './match.js';
+import type { FetchFailure, ForceSummary } from './summary.js';
+
+export interface HarvestLog {
+  (level: 'info' | 'warn', event: string, message: string, fields?: Record<string, unknown>): void;
+}
+
+/** What the store already knows of each disclosure page: the disclosure and the documents it was built from. */
+export type PageIndex = Map<string, { id: string; sources: SourceRef[] }>;
+
+export interface CrawlContext {
+  fetcher: DocumentFetcher;
+  store: Store;
+  runId: number;
+  since: string | null;
+  matcher: Matcher | null;
+  /** At most this many disclosures per force. */
+  limit: number | null;
+  pageIndex: PageIndex;
+  log: HarvestLog;
+}
+
+export interface ForceTarget {
+  force: Force;
+  listingUrl: string;
+  /** The mirror or local server the force is read from (`--base-url`), or null for its own site. */
+  baseUrl: string | null;
+}
+
+/** A listing should never run longer than this; a site that paginates forever is stopped here. */
+const MAX_LISTING_PAGES = 2000;
+
+/** Hosts requests (and redirects) may go to: the mirror's alone, or the force's own. */
+export function allowedHostsFor(force: Force, baseUrl: string | null): string[] {
+  if (baseUrl) return [new URL(baseUrl).host];
+  const hosts = new Set<string>([new URL(force.disclosure_log_url).host]);
+  for (const h of force.hosts) if (!h.includes('/')) hosts.add(h);
+  return [...hosts];
+}
+
+function hostAllowed(url: string, allowed: string[]): boolean {
+  const u = new URL(url);
+  return allowed.some((h) => {
+    const host = h.includes(':') ? u.host : u.hostname;
+    return host === h || host.endsWith(`.${h}`);
+  });
+}
+
+/**
+ * On a mirror, links that point at the force's real site (WordPress prints absolute URLs)
+ * are read from the mirror instead.
+ */
+export function toMirror(url: string, force: Force, baseUrl: string | null): string {
+  if (!baseUrl) return url;
+  const host = new URL(url).hostname.toLowerCase();
+  const own = force.hosts.some((h) => !h.includes('/') && (host === h || host.endsWith(`.${h}`)));
+  return own ? rebaseUrl(url, baseUrl) : url;
+}
+
+const html = (f: Fetched) => decodeText(f.bytes, f.contentType, true).text;
+
+export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary: ForceSummary, failures: FetchFailure[]): Promise<void> {
+  const { force, baseUrl } = target;
+  const adapter = adapterFor(force);
+  const allowed = allowedHostsFor(force, baseUrl);
+  const fail = (url: string, reason: string) => {
+    summary.failures++;
+    failures.push({ force: force.id, url, reason });
+    ctx.log('warn', 'failure', `${force.id}: ${url}: ${reason}`, { force: force.id, url, reason });
+  };
+  const seenPages = new Set<string>();
+  const seenItems = new Set<string>();
+  let attempted = 0;
+  let pageUrl: string | null = target.listingUrl;
+  while (pageUrl && summary.listingPages < MAX_LISTING_PAGES) {
+    if (seenPages.has(pageUrl)) break;
+    seenPages.add(pageUrl);
+    let listing: Fetched;
+    try {
+      listing = await ctx.fetcher.get(pageUrl, allowed);
+    } catch (e) {
+      fail(pageUrl, e instanceof FetchFailed ? `listing page: ${e.reason}` : String(e));
+      break;
+    }
+    summary.listingPages++;
+    const page = html(listing);
+    const items = adapter.listingItems(page, listing.finalUrl).map((it) => ({ ...it, url: toMirror(it.url, force, baseUrl) }));
+    summary.listed += items.length;
+    if (items.length === 0) {
+      summary.zeroItemWarnings++;
+      ctx.log(
+        'warn',
+        'zero_items',
+        `${force.id}: listing page ${pageUrl} lists no disclosures — the site has probably changed (check the "${adapter.platform}" selectors in platforms.json / forces.json)`,
+        { force: force.id, url: pageUrl, platform: adapter.platform },
+      );
+      break;
+    }
+    let reachedOlder = false;
+    for (const item of items) {
+      if (ctx.limit !== null && attempted >= ctx.limit) break;
+      if (seenItems.has(item.url)) continue;
+      seenItems.add(item.url);
+      // Listings are newest first: an item older than --since means the rest are older too.
+      if (ctx.since && item.date && item.date < ctx.since) {
+        summary.skipped.since++;
+        reachedOlder = true;
+        continue;
+      }
+      const onListing = ctx.matcher ? ctx.matcher.onListing(item.title, item.summary) : true;
+      if (onListing === false) {
+        summary.skipped.match++;
+        continue;
+      }
+      const done = await harvestItem(ctx, target, adapter, allowed, item, onListing === null, summary, fail);
+      if (done !== 'skipped') attempted++;
+    }
+    if (reachedOlder || (ctx.limit !== null && attempted >= ctx.limit)) break;
+    const next = adapter.nextPage(page, listing.finalUrl);
+    pageUrl = next ? toMirror(next, force, baseUrl) : null;
+  }
+}
+
+type ItemResult = 'new' | 'changed' | 'unchanged' | 'failed' | 'skipped';
+
+async function harvestItem(
+  ctx: CrawlContext,
+  target: ForceTarget,
+  adapter: Adapter,
+  allowed: string[],
+  item: ListingItem,
+  matchOnPage: boolean,
+  summary: ForceSummary,
+  fail: (url: string, reason: string) => void,
+): Promise<ItemResult> {
+  const { force, baseUrl } = target;
+  if (!hostAllowed(item.url, allowed)) {
+    fail(item.url, `listed page is outside the force's hosts (${allowed.join(', ')})`);
+    return 'failed';
+  }
+  let page: Fetched;
+  try {
+    page = await ctx.fetcher.get(item.url, allowed);
+  } catch (e) {
+    if (e instanceof FetchFailed && e.robots) {
+      summary.skipped.robots++;
+      ctx.log('info', 'robots', `${force.id}: ${item.url}: disallowed by robots.txt, not fetched`, { force: force.id, url: item.url });
+      return 'skipped';
+    }
+    fail(item.url, e instanceof FetchFailed ? e.reason : String(e));
+    return 'failed';
+  }
+  const pageHtml = html(page);
+  if (matchOnPage && !ctx.matcher!.onPage(readHtml(pageHtml, page.finalUrl).text)) {
+    summary.skipped.match++;
+    return 'skipped';
+  }
+
+  // Attachments: documents linked from the page's content on the force's own hosts (links
+  // to ICO guidance and the like are not part of the disclosure).
+  const links = adapter
+    .attachmentLinks(pageHtml, page.url)
+    .map((l) => ({ ...l, url: toMirror(l.url, force, baseUrl) }))
+    .filter((l) => hostAllowed(l.url, allowed));
+  const attachments: Array<SourceDoc & { sha256: string | null; changed: boolean }> = [];
+  let attachmentFailed = false;
+  for (const link of links) {
+    try {
+      const f = await ctx.fetcher.get(link.url, allowed);
+      attachments.push({ url: link.url, bytes: f.bytes, contentType: f.contentType, name: link.name, sha256: f.sha256, changed: f.changed });
+    } catch (e) {
+      const failed = e instanceof FetchFailed ? e : new FetchFailed(link.url, String(e), false);
+      if (failed.robots) summary.skipped.robots++;
+      else {
+        fail(link.url, `attachment: ${failed.reason}`);
+        attachmentFailed = true;
+      }
+      // Keep what an earlier run fetched rather than replace good rows with a gap.
+      const state = ctx.store.urlState(link.url);
+      const bytes = state?.sha256 ? ctx.store.getDocument(state.sha256) : null;
+      if (bytes && !failed.robots) attachments.push({ url: link.url, bytes, contentType: state!.contentType, name: link.name, sha256: state!.sha256, changed: false });
+      else attachments.push({ url: link.url, bytes: null, error: failed.reason, name: link.name, sha256: null, changed: true });
+    }
+  }
+
+  const known = ctx.pageIndex.get(item.url);
+  if (known && !page.changed && attachments.every((a) => !a.changed) && sameAttachments(known.sources, attachments)) {
+    summary.unchanged++;
+    summary.disclosures++;
+    return 'unchanged';
+  }
+
+  let result: 'new' | 'changed' | 'unchanged';
+  try {
+    const d = await assembleDisclosure({ url: item.url, bytes: page.bytes, contentType: page.contentType }, attachments, force.id);
+    const sources: SourceRef[] = [
+      { role: 'page', url: item.url, sha256: page.sha256, contentType: page.contentType },
+      ...attachments.map((a) => ({ role: 'attachment' as const, url: a.url, sha256: a.sha256, contentType: a.contentType ?? null, name: a.name ?? null, error: a.error ?? null })),
+    ];
+    result = ctx.store.upsertDisclosure(d, sources, ctx.runId);
+    // The page now yields a disclosure under another id (say, a reference is now read):
+    // the old record is replaced, not left beside it as a duplicate.
+    if (known && known.id !== d.id) ctx.store.removeDisclosure(known.id, ctx.runId);
+    ctx.pageIndex.set(item.url, { id: d.id, sources });
+  } catch (e) {
+    fail(item.url, `cannot build the disclosure: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    return 'failed';
+  }
+  summary[result]++;
+  summary.disclosures++;
+  return attachmentFailed ? 'failed' : result;
+}
+
+function sameAttachments(before: SourceRef[], now: Array<{ url: string; sha256: string | null }>): boolean {
+  const a = before.filter((s) => s.role === 'attachment').map((s) => `${s.url} ${s.sha256}`);
+  const b = now.map((s) => `${s.url} ${s.sha256}`);
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

@@ -1,0 +1,103 @@
+// One polite GET through the store: conditional on what the store already holds (ETag /
+// Last-Modified), bytes kept content-addressed, every request logged. A 304, or a 200 whose
+// bytes hash to what we had, is reported as unchanged so nothing downstream is redone.
+import type { Store } from '../store/store.js';
+
+/** The part of the HTTP client (src/http/client.ts `PoliteClient`) the harvester uses. */
+export interface HttpGetter {
+  get(req: { url: string; allowedHosts?: string[]; etag?: string | null; lastModified?: string | null }): Promise<{
+    url: string;
+    status: number;
+    notModified: boolean;
+    contentType: string | null;
+    etag: string | null;
+    lastModified: string | null;
+    bytes: Uint8Array | null;
+    retries: number;
+  }>;
+}
+
+export interface Fetched {
+  /** The URL asked for (the key of the store's conditional-GET state). */
+  url: string;
+  /** Where it ended up after redirects (the base for its links). */
+  finalUrl: string;
+  status: number;
+  bytes: Uint8Array;
+  sha256: string;
+  contentType: string | null;
+  /** false for a 304, or for the same bytes as the store already held for this URL. */
+  changed: boolean;
+}
+
+/** A URL that could not be fetched; `robots` when robots.txt forbade it (not a failure of ours or theirs). */
+export class FetchFailed extends Error {
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+    readonly robots: boolean,
+  ) {
+    super(`${url}: ${reason}`);
+    this.name = 'FetchFailed';
+  }
+}
+
+const mediaTypeOf = (contentType: string | null) => contentType?.split(';')[0].trim().toLowerCase() || null;
+
+function reasonOf(e: unknown): { reason: string; robots: boolean; status: number | null } {
+  const err = e as { reason?: string; status?: number; message?: string };
+  const msg = (err?.message ?? String(e)).split('\n')[0];
+  const robots = err?.reason === 'robots';
+  return { reason: robots ? 'disallowed by robots.txt' : msg, robots, status: typeof err?.status === 'number' ? err.status : null };
+}
+
+export class DocumentFetcher {
+  constructor(
+    private readonly http: HttpGetter,
+    private readonly store: Store,
+    private readonly runId: number,
+  ) {}
+
+  async get(url: string, allowedHosts: string[]): Promise<Fetched> {
+    const state = this.store.urlState(url);
+    // Ask for a 304 only when the bytes it would stand for are really in the store.
+    const stored = state?.sha256 ? this.store.getDocument(state.sha256) : null;
+    let res;
+    try {
+      res = await this.http.get({
+        url,
+        allowedHosts,
+        etag: stored ? state!.etag : null,
+        lastModified: stored ? state!.lastModified : null,
+      });
+    } catch (e) {
+      const { reason, robots, status } = reasonOf(e);
+      this.store.logFetch({ runId: this.runId, url, status, error: reason });
+      throw new FetchFailed(url, reason, robots);
+    }
+    if (res.notModified) {
+      if (!stored || !state?.sha256) {
+        this.store.logFetch({ runId: this.runId, url, status: 304, error: '304 Not Modified for a document the store does not hold' });
+        throw new FetchFailed(url, '304 Not Modified for a document the store does not hold', false);
+      }
+      this.store.logFetch({ runId: this.runId, url, status: 304, etag: res.etag, lastModified: res.lastModified });
+      return { url, finalUrl: res.url, status: 304, bytes: stored, sha256: state.sha256, contentType: state.contentType ?? res.contentType, changed: false };
+    }
+    if (!res.bytes) {
+      this.store.logFetch({ runId: this.runId, url, status: res.status, error: 'no body' });
+      throw new FetchFailed(url, `HTTP ${res.status} with no body`, false);
+    }
+    const sha256 = this.store.putDocument(res.bytes, mediaTypeOf(res.contentType));
+    this.store.logFetch({
+      runId: this.runId,
+      url,
+      status: res.status,
+      etag: res.etag,
+      lastModified: res.lastModified,
+      bytes: res.bytes.length,
+      sha256,
+      contentType: res.contentType,
+    });
+    return { url, finalUrl: res.url, status: res.status, bytes: res.bytes, sha256, contentType: res.contentType, changed: sha256 !== state?.sha256 };
+  }
+}
