@@ -37,7 +37,8 @@ export function parseFormats(list: string): ExportFormat[] {
 
 export function parseForces(ids: string[] | undefined): string[] | undefined {
   if (!ids?.length) return undefined;
-  return ids.map((id) => {
+  const keys = ids.flatMap((k) => k.split(',')).map((k) => k.trim()).filter(Boolean);
+  return keys.map((id) => {
     const f = findForce(id);
     if (!f) throw new UsageError(`--force: unknown force "${id}" (see foi-harvest forces)`);
     return f.id;

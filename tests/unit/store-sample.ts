@@ -113,3 +113,4 @@ export function hostileDisclosure(): Disclosure {
   d.figures[0].offence = '-minus first';
   return d;
 }
+

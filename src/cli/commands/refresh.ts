@@ -1,13 +1,28 @@
-// `foi-harvest refresh` — placeholder until its issue lands.
+// `foi-harvest refresh` — for cron: lock, incremental fetch, export, one summary line.
 import type { Command } from 'commander';
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export function register(program: Command): void {
   program
     .command('refresh')
-    .description('not implemented yet')
-    .allowUnknownOption()
-    .action(() => {
-      process.stderr.write('foi-harvest: refresh: not implemented yet\n');
-      process.exitCode = 2;
+    .description('fetch (incremental) then export, for cron: takes a lock, prints a one-line summary, exits 1 only when something failed')
+    .option('--store <path>', 'the store (SQLite)', 'foi-harvest.db')
+    .option('--out <dir>', 'export directory', 'data')
+    .option('--format <list>', 'comma list of csv, json, ndjson, sqlite', 'csv,json')
+    .option('--excel', 'CSV for Excel: UTF-8 byte-order mark')
+    .option('--log-format <format>', 'text | json (JSON lines on stderr, for cron)', 'text')
+    .option('--no-fetch', 'skip the fetch: export what the store holds')
+    .option('--force <id...>', 'only these forces (default: every supported force; with --base-url, the forces it names)')
+    .option('--since <date>', 'only disclosures published on or after this date')
+    .option('--match <text>', 'only disclosures whose title or topic matches')
+    .option('--limit <n>', 'at most n disclosures per force')
+    .option('--user-agent <ua>', 'User-Agent naming the tool and a contact')
+    .option('--delay <ms>', 'delay between requests to one host')
+    .option('--concurrency <n>', 'requests in flight across hosts')
+    .option('--base-url <force=url>', 'read a force from a mirror or local server (repeatable)', collect, [])
+    .action(async (opts) => {
+      const { runRefresh } = await import('../refresh-run.js');
+      await runRefresh(opts);
     });
 }

@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import { BIN, runCli } from '../support/cli.js';
+import { buildStore } from '../unit/store-build.js';
+
+let dir: string;
+let db: string;
+let ids: string[];
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'export-e2e-'));
+  db = join(dir, 'foi.db');
+  ids = await buildStore(db);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const snapshot = (out: string) => Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(join(out, f))]));
+
+describe('foi-harvest export', () => {
+  it('exports every format from the store, valid, byte-identical when repeated', () => {
+    const out = join(dir, 'out');
+    const r = runCli(['export', '--store', db, '--out', out, '--format', 'csv,json,ndjson,sqlite']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`foi-harvest: exported 3 disclosures to ${out} (csv, json, ndjson, sqlite); since run 0: 3 new, 0 changed, 0 removed\n`);
+    const store = Store.open(db);
+    const stored = store.disclosures();
+    store.close();
+    expect(JSON.parse(readFileSync(join(out, 'disclosures.json'), 'utf8'))).toEqual(stored);
+    expect(stored.map((d) => d.id)).toEqual([...ids].sort());
+    const changes = JSON.parse(readFileSync(join(out, 'changes.json'), 'utf8'));
+    expect(changes.new.map((e: { id: string }) => e.id)).toEqual([...ids].sort());
+    const v = runCli(['validate', out]);
+    expect(v.code, v.stdout).toBe(0);
+    expect(v.stdout).toBe('');
+
+    const first = snapshot(out);
+    const again = runCli(['export', '--store', db, '--out', out, '--format', 'csv,json,ndjson,sqlite', '--changes']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual(changes);
+    expect(snapshot(out)).toEqual(first);
+  });
+
+  it('filters by force and defaults to csv,json', () => {
+    const out = join(dir, 'wmp');
+    const r = runCli(['export', '--store', db, '--out', out, '--force', 'WMP']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = JSON.parse(readFileSync(join(out, 'disclosures.json'), 'utf8')) as Array<{ force: string }>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((d) => d.force))).toEqual(new Set(['west-midlands']));
+    expect(existsSync(join(out, 'disclosures.csv'))).toBe(true);
+    expect(existsSync(join(out, 'foi-harvest.sqlite'))).toBe(false);
+  });
+
+  it('gives one-line usage errors with exit 2', () => {
+    const missing = runCli(['export', '--store', join(dir, 'nope.db'), '--out', join(dir, 'x')]);
+    expect([missing.code, missing.stderr]).toEqual([2, `foi-harvest: --store: no store at ${join(dir, 'nope.db')} (run foi-harvest fetch first)\n`]);
+    expect(existsSync(join(dir, 'nope.db'))).toBe(false);
+    const fmt = runCli(['export', '--store', db, '--out', join(dir, 'x'), '--format', 'csv,xml']);
+    expect([fmt.code, fmt.stderr]).toEqual([2, 'foi-harvest: --format: unknown format "xml" (one of csv, json, ndjson, sqlite)\n']);
+    const force = runCli(['export', '--store', db, '--force', 'atlantis']);
+    expect(force.code).toBe(2);
+    expect(force.stderr).toContain('unknown force "atlantis"');
+  });
+
+  it('a failed export exits 1 naming the output, and leaves the previous files intact', () => {
+    const out = join(dir, 'atomic');
+    expect(runCli(['export', '--store', db, '--out', out, '--format', 'csv,json']).code).toBe(0);
+    const before = snapshot(out);
+    const r = runCli(['export', '--store', db, '--out', out, '--format', 'csv,json,sqlite'], { env: { FOI_HARVEST_TEST_EXPORT_FAULT: 'fail' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`foi-harvest: ${out}: injected failure (FOI_HARVEST_TEST_EXPORT_FAULT)\n`);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(dir).filter((f) => f.includes('.export-'))).toEqual([]);
+    const status = JSON.parse(runCli(['status', '--store', db, '--format', 'json']).stdout);
+    expect(status.lastRun).toMatchObject({ kind: 'export', status: 'failed', stats: { error: 'injected failure (FOI_HARVEST_TEST_EXPORT_FAULT)' } });
+  });
+
+  it('an export killed with SIGKILL mid-way leaves the previous files, and the next one cleans up', async () => {
+    const out = join(dir, 'killed');
+    expect(runCli(['export', '--store', db, '--out', out, '--format', 'json']).code).toBe(0);
+    const before = snapshot(out);
+    const child = spawn(process.execPath, [BIN, 'export', '--store', db, '--out', out, '--format', 'csv,json,sqlite'], {
+      env: { ...process.env, FOI_HARVEST_TEST_EXPORT_FAULT: 'pause:20000' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    // Wait until every file is staged beside the target, then kill it.
+    const staged = () => readdirSync(dir).find((f) => f.startsWith('.killed.export-') && readdirSync(join(dir, f)).includes('changes.json'));
+    for (let i = 0; i < 200 && !staged(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(staged()).toBeTruthy();
+    child.kill('SIGKILL');
+    await exited;
+    expect(snapshot(out)).toEqual(before);
+    const again = runCli(['export', '--store', db, '--out', out, '--format', 'json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.killed.export-'))).toEqual([]);
+    expect(snapshot(out)['disclosures.json']).toEqual(before['disclosures.json']);
+    const store = Store.open(db);
+    expect(store.integrityCheck()).toBe('ok');
+    store.close();
+  });
+});
