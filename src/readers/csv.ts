@@ -62,7 +62,7 @@ export function readCsv(input: string): ReadResult {
       text += c.text;
       c.end = text.length;
     });
-    blocks.push({ kind: 'table_row', text: text.slice(start), start, end: text.length, locator: filled.length === 1 ? filled[0].locator : `csv:r${r + 1}` });
+    blocks.push({ kind: filled.length === 1 ? 'paragraph' : 'table_row', text: text.slice(start), start, end: text.length, locator: filled.length === 1 ? filled[0].locator : `csv:r${r + 1}` });
   });
   const tables = rows.some((r) => r.some((c) => c.text)) ? [{ locator: 'csv:t1', rows }] : [];
   return { mediaType: 'text/csv', text, blocks, tables, links: [], title: null, warnings: tables.length ? [] : ['csv: no values'] };

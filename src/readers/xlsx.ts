@@ -91,7 +91,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
         for (const orig of cells) if (orig === c) Object.assign(orig, { start: s, end: text.length });
       });
       const locator = parts.length === 1 ? parts[0].locator : `xlsx:${name}!${parts[0].locator.split('!')[1]}:${parts[parts.length - 1].locator.split('!')[1]}`;
-      blocks.push({ kind: 'table_row', text: text.slice(start, text.length), start, end: text.length, locator });
+      // A row of one value (a title, a note) is prose; a row of several is a table row.
+      blocks.push({ kind: parts.length === 1 ? 'paragraph' : 'table_row', text: text.slice(start, text.length), start, end: text.length, locator });
     }
     // Tables: blocks of rows separated by two or more blank rows.
     let run: { r: number; cells: Cell[] }[] = [];
