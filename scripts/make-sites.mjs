@@ -609,7 +609,7 @@ function scotBody(d) {
   return `<h1>${esc(d.title)}</h1>
 <p class="reference">Our reference: ${esc(d.ref)}</p>
 <p>Responded to: ${longDate(d.date)}</p>
-${p(`Thank you for your request for information dated ${longDate(d.requestDate)}, which has been handled under ${LAW.FOISA.act} (FOISA). You asked:`)}
+${p(`Thank you for your e-mail of ${longDate(d.requestDate)} in which you seek the following information under ${LAW.FOISA.act} (FOISA):`)}
 ${d.intro ? p(esc(d.intro)) : ''}
 ${questionsOl(d.parts)}
 ${p('I have now completed a search of our records and can respond as follows.')}
@@ -623,7 +623,7 @@ ${p('If you are dissatisfied with the way in which Police Scotland has dealt wit
 function genericBody(d) {
   return `<article class="foi-response">
 <h1>${esc(d.title)}</h1>
-<dl class="foi-response__meta"><dt>Reference</dt><dd>${esc(d.ref)}</dd><dt>Date of request</dt><dd>${slashDate(d.requestDate)}</dd><dt>Date of response</dt><dd>${slashDate(d.date)}</dd></dl>
+<div class="foi-response__meta"><p>Reference number: ${esc(d.ref)}</p><p>Date of request: ${slashDate(d.requestDate)}</p><p>Date of response: ${slashDate(d.date)}</p></div>
 <h2>Request</h2>
 ${d.intro ? p(esc(d.intro)) : ''}
 ${questionsOl(d.parts)}

@@ -168,26 +168,27 @@ async function harvestItem(
   }
 
   // Attachments: documents linked from the page's content on the force's own hosts (links
-  // to ICO guidance and the like are not part of the disclosure).
+  // to ICO guidance and the like are not part of the disclosure). A mirror serves them, but
+  // the disclosure cites each as the page prints it, so both harvests give the same rows.
   const links = adapter
     .attachmentLinks(pageHtml, page.url)
-    .map((l) => ({ ...l, url: toMirror(l.url, force, baseUrl) }))
-    .filter((l) => hostAllowed(l.url, allowed));
+    .map((l) => ({ ...l, fetchUrl: toMirror(l.url, force, baseUrl) }))
+    .filter((l) => hostAllowed(l.fetchUrl, allowed));
   const attachments: Array<SourceDoc & { sha256: string | null; changed: boolean }> = [];
   let attachmentFailed = false;
   for (const link of links) {
     try {
-      const f = await ctx.fetcher.get(link.url, allowed);
+      const f = await ctx.fetcher.get(link.fetchUrl, allowed);
       attachments.push({ url: link.url, bytes: f.bytes, contentType: f.contentType, name: link.name, sha256: f.sha256, changed: f.changed });
     } catch (e) {
-      const failed = e instanceof FetchFailed ? e : new FetchFailed(link.url, String(e), false);
+      const failed = e instanceof FetchFailed ? e : new FetchFailed(link.fetchUrl, String(e), false);
       if (failed.robots) summary.skipped.robots++;
       else {
-        fail(link.url, `attachment: ${failed.reason}`);
+        fail(link.fetchUrl, `attachment: ${failed.reason}`);
         attachmentFailed = true;
       }
       // Keep what an earlier run fetched rather than replace good rows with a gap.
-      const state = ctx.store.urlState(link.url);
+      const state = ctx.store.urlState(link.fetchUrl);
       const bytes = state?.sha256 ? ctx.store.getDocument(state.sha256) : null;
       if (bytes && !failed.robots) attachments.push({ url: link.url, bytes, contentType: state!.contentType, name: link.name, sha256: state!.sha256, changed: false });
       else attachments.push({ url: link.url, bytes: null, error: failed.reason, name: link.name, sha256: null, changed: true });
