@@ -75,14 +75,21 @@ export function isFooterLine(line: TextLine): boolean {
 /** Runs of two or more lines with two or more cells each, whose cells line up in columns. */
 export function findLayoutTables(lines: TextLine[]): LayoutTable[] {
   const tables: LayoutTable[] = [];
+  const isRow = (k: number) => k < lines.length && lines[k].segments.length >= 2 && !isFooterLine(lines[k]);
+  const near = (a: number, b: number, factor: number) => lines[a].y - lines[b].y <= lines[a].size * factor;
   let i = 0;
   while (i < lines.length) {
-    if (lines[i].segments.length < 2 || isFooterLine(lines[i])) {
+    if (!isRow(i)) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < lines.length && lines[j + 1].segments.length >= 2 && !isFooterLine(lines[j + 1]) && lines[j].y - lines[j + 1].y <= lines[j].size * 3.5) j++;
+    for (;;) {
+      if (isRow(j + 1) && near(j, j + 1, 3.5)) j++;
+      // A one-cell line tight under a row, with the table going on below it: a wrapped cell.
+      else if (j + 2 < lines.length && !isFooterLine(lines[j + 1]) && near(j, j + 1, WRAP) && isRow(j + 2) && near(j + 1, j + 2, 3.5)) j += 2;
+      else break;
+    }
     if (j > i) {
       const t = buildTable(lines, i, j);
       if (t) tables.push(t);
@@ -90,6 +97,25 @@ export function findLayoutTables(lines: TextLine[]): LayoutTable[] {
     i = j + 1;
   }
   return tables;
+}
+
+/** Lines closer than this (in font sizes) may be one cell wrapped; table rows are further apart. */
+const WRAP = 1.4;
+
+/** Groups a run's lines into rows: where rows are spaced out, a line tight under another continues its row. */
+function rowsOfLines(lines: TextLine[], first: number, last: number): number[][] {
+  const pitch = (k: number) => lines[k - 1].y - lines[k].y;
+  const loose: number[] = [];
+  for (let k = first + 1; k <= last; k++) if (pitch(k) > lines[k].size * WRAP) loose.push(pitch(k));
+  loose.sort((a, b) => a - b);
+  const rowPitch = loose.length ? loose[Math.floor(loose.length / 2)] : 0;
+  const groups: number[][] = [[first]];
+  for (let k = first + 1; k <= last; k++) {
+    const wrapped = rowPitch > 0 && pitch(k) <= lines[k].size * WRAP && pitch(k) <= rowPitch * 0.8;
+    if (wrapped) groups[groups.length - 1].push(k);
+    else groups.push([k]);
+  }
+  return groups;
 }
 
 function buildTable(lines: TextLine[], first: number, last: number): LayoutTable | null {
@@ -103,9 +129,9 @@ function buildTable(lines: TextLine[], first: number, last: number): LayoutTable
     else cols.push({ x0: s.x0, x1: s.x1 });
   }
   if (cols.length < 2) return null;
-  const rows = lines.slice(first, last + 1).map((l) => {
+  const rows = rowsOfLines(lines, first, last).map((group) => {
     const row = cols.map(() => '');
-    for (const s of l.segments) {
+    for (const s of group.flatMap((k) => lines[k].segments)) {
       const k = cols.findIndex((c) => s.x0 >= c.x0 - 1 && s.x0 <= c.x1 + 1);
       row[k] = row[k] ? `${row[k]} ${s.text}` : s.text;
     }

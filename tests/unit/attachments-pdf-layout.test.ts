@@ -66,6 +66,40 @@ describe('findLayoutTables', () => {
     ]);
   });
 
+  it('joins a cell wrapped onto a second line (header and body) back into its row', () => {
+    const items = [
+      ...words('Offence', 50, 700),
+      ...words('Number of', 250, 700),
+      ...words('officers', 250, 689),
+      ...words('Possession of an offensive', 50, 670),
+      ...words('3', 270, 670),
+      ...words('weapon in a public place', 50, 659),
+      ...words('Assault', 50, 640),
+      ...words('2', 270, 640),
+      ...words('Theft', 50, 620),
+      ...words('1', 270, 620),
+    ];
+    expect(findLayoutTables(groupLines(items)).map((t) => t.rows)).toEqual([
+      [
+        ['Offence', 'Number of officers'],
+        ['Possession of an offensive weapon in a public place', '3'],
+        ['Assault', '2'],
+        ['Theft', '1'],
+      ],
+    ]);
+  });
+
+  it('in a tightly spaced table every line is a row', () => {
+    const items = [...words('Year', 50, 700), ...words('Number', 200, 700), ...words('2019', 50, 689), ...words('4', 200, 689), ...words('2020', 50, 678), ...words('5', 200, 678)];
+    expect(findLayoutTables(groupLines(items)).map((t) => t.rows)).toEqual([
+      [
+        ['Year', 'Number'],
+        ['2019', '4'],
+        ['2020', '5'],
+      ],
+    ]);
+  });
+
   it('finds no table in running prose', () => {
     const items = [
       ...words('Thank you for your request for information regarding officers', 50, 700),
