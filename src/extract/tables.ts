@@ -256,6 +256,8 @@ export function interpretTable(table: Table, ctx: TableContext): TableRows {
   });
   const fields = headings.map(fieldOf);
   const dropped = new Set(fields.flatMap((f, j) => (f === 'drop' ? [j] : [])));
+  // A first column numbering the rows 1, 2, 3 … is an index, not a count.
+  if (shape.width > 1 && shape.body.length >= 2 && /^(|no\.?|#|item|ref\.?|serial|s\/n|number)$/i.test(headings[0]) && shape.body.every((r, i) => r[0].text === String(i + 1))) dropped.add(0);
 
   // Label columns: leading columns of headings (text, or years down the first column).
   const colKinds = Array.from({ length: shape.width }, (_, j) => shape.body.map((r) => kindOf(r[j].text)));
@@ -273,7 +275,7 @@ export function interpretTable(table: Table, ctx: TableContext): TableRows {
   const countCols = valueCols.filter((j) => !/\bage\b|\bref|\bid\b|number|\bno\b/i.test(headings[j]));
   const looksOfficerLevel = caseFields.size >= 2 && countCols.length === 0;
   if (looksOfficerLevel) {
-    interpretCases(shape, fields, ctx, out);
+    interpretCases(shape, fields, dropped, ctx, out);
     return out;
   }
   if (!valueCols.length) return out;
@@ -347,13 +349,13 @@ function interpretCounts(
   }
 }
 
-function interpretCases(shape: Shape, fields: (Field | null)[], ctx: TableContext, out: TableRows): void {
+function interpretCases(shape: Shape, fields: (Field | null)[], dropped: Set<number>, ctx: TableContext, out: TableRows): void {
   const col = (f: Field) => fields.indexOf(f);
   const get = (row: Cell[], f: Field) => (col(f) >= 0 ? row[col(f)].text || null : null);
   const tableEvent = ctx.event ?? eventOf(shape.caption);
   const roleFromMeasure: Partial<Record<Measure, Role>> = { officers: 'police_officer', pcsos: 'pcso', staff: 'staff', specials: 'special_constable' };
   for (const row of shape.body) {
-    const kept = row.filter((_, j) => fields[j] !== 'drop');
+    const kept = row.filter((_, j) => !dropped.has(j));
     const cells = kept.filter((c) => c.text);
     if (!cells.length) continue;
     // A total line under an officer-level table is not an officer.

@@ -219,6 +219,37 @@ describe('interpretTable: shapes', () => {
     expect(JSON.stringify(out)).not.toContain('Zebedee');
   });
 
+  it('a first column numbering the rows is an index, not a count', () => {
+    const counts = interpretTable(grid([['No.', 'Offence', 'Officers'], ['1', 'Assault', '4'], ['2', 'Theft', '2']]), { sha256: SHA });
+    expect(counts.figures.map((f) => [f.value, f.label, f.measure])).toEqual([
+      [4, 'Assault | Officers', 'officers'],
+      [2, 'Theft | Officers', 'officers'],
+    ]);
+    const cases = interpretTable(grid([['No.', 'Rank', 'Offence', 'Outcome'], ['1', 'PC', 'Assault', 'Fine'], ['2', 'PS', 'Theft', 'Caution']]), { sha256: SHA });
+    expect(cases.cases.map((c) => [c.rank, c.offence, c.event, c.text])).toEqual([
+      ['Police Constable', 'Assault', 'convicted', 'PC | Assault | Fine'],
+      ['Sergeant', 'Theft', 'cautioned', 'PS | Theft | Caution'],
+    ]);
+  });
+
+  it('a group heading spread over year columns (West Midlands style)', () => {
+    const out = interpretTable(
+      grid([
+        ['Offence Type', 'Year', 'Year'],
+        ['', '2010', '2011'],
+        ['Data Protection Offence', '2', '0'],
+        ['Send Malicious Communication', '0', '1'],
+      ]),
+      { sha256: SHA },
+    );
+    expect(out.figures.map((f) => [f.value, f.year, f.offence_category, f.label])).toEqual([
+      [2, 2010, 'computer_misuse_data_protection', 'Data Protection Offence | Year 2010'],
+      [0, 2011, 'computer_misuse_data_protection', 'Data Protection Offence | Year 2011'],
+      [0, 2010, 'malicious_communications', 'Send Malicious Communication | Year 2010'],
+      [1, 2011, 'malicious_communications', 'Send Malicious Communication | Year 2011'],
+    ]);
+  });
+
   it('prose tables (no numbers) give nothing', () => {
     expect(interpretTable(grid([['Request', 'Response'], ['How many officers?', 'Information not held']]), { sha256: SHA })).toEqual({ figures: [], cases: [], warnings: [] });
     expect(interpretTable({ locator: 'x', rows: [] }, { sha256: SHA })).toEqual({ figures: [], cases: [], warnings: [] });
