@@ -8,7 +8,6 @@ import { writeAtomically } from './atomic.js';
 import { tableToCsv } from './csv.js';
 import { datapackage } from './datapackage.js';
 import { datasetteMetadata } from './metadata.js';
-import { SQLITE_FILE, writeSqlite } from './sqlite.js';
 import { flatten } from './tables.js';
 
 export type ExportFormat = 'json' | 'ndjson' | 'csv' | 'sqlite';
@@ -43,6 +42,8 @@ export async function writeExport(disclosures: readonly Disclosure[], opts: Expo
       } else if (format === 'json') await put('disclosures.json', json(disclosures));
       else if (format === 'ndjson') await put('disclosures.ndjson', disclosures.map((d) => JSON.stringify(d) + '\n').join(''));
       else if (format === 'sqlite') {
+        // Loaded only here: `parse --out` should not pay for the native SQLite module.
+        const { SQLITE_FILE, writeSqlite } = await import('./sqlite.js');
         writeSqlite(join(stage, SQLITE_FILE), tables!);
         files.push(SQLITE_FILE);
         await put('metadata.json', json(datasetteMetadata()));
