@@ -134,9 +134,6 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>): Figure
   for (const s of sentences(line)) {
     const words = s.text.split(/\s+/).length;
     if (words < 6 || SKIP_SENTENCE.test(s.text)) continue;
-    if (/^\s*\d{1,2}\s*[.)]\s/.test(s.text) && line.text.startsWith(s.text.slice(0, 4))) {
-      // a numbered list item: its label is not a figure, its body may hold some
-    }
     const excluded = excludedSpans(s.text);
     // A list label at the start of the line ("1. The names …") is not a figure.
     const label = /^\s*[(]?\d{1,2}\s*[.)]\s/.exec(s.text);

@@ -21,7 +21,7 @@ const COST = [
   /\bexceed(?:s|ed|ing)?\b[^.]{0,80}\b(?:appropriate|cost|costs|fees|time)\s*(?:\(cost\)\s*)?(?:limit|level|threshold)s?\b/i,
   /\b(?:appropriate|cost|fees|time)\s*(?:\(cost\)\s*)?(?:limit|level)s?\b[^.]{0,60}\b(?:would be|will be|is|are) exceeded\b/i,
   /\b(?:cost|time)\b[^.]{0,80}\bexceed/i,
-  /\b18[- ]hours?\b[^.]{0,40}\b(?:threshold|limit)\b|\bwithin the (?:permitted )?18[- ]hour/i,
+  /\b18[- ]hours?\b[^.]{0,40}\b(?:threshold|limit)\b|\bwithin the (?:permitted )?18[- ]hour|\bexceed\w*\s+(?:the\s+)?(?:18|twenty[- ]four|24)\s*hours?\b/i,
   /\bin excess of £\s?450\b|\bexceed\w*[^.]{0,40}£\s?450\b/i,
   /\bsection 12\b|\bs\.?\s?12\b|\bFOISA,? s\.?\s?12\b/i,
   /\bthe cost of (?:providing|complying|compliance|locating|retrieving|extracting)\b[^.]{0,60}\b(?:is|would|will)\b/i,

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { contentLines } from '../../src/extract/doc-model.js';
+import { extractHeader } from '../../src/extract/header.js';
+import { extractLabelledDates } from '../../src/extract/labelled-dates.js';
+import { extractPeriods } from '../../src/extract/periods.js';
+import { extractQuestions } from '../../src/extract/questions.js';
+import { docOf } from '../support/doc.js';
+
+const labels = (text: string) => extractQuestions(docOf(text)).map((q) => q.label);
+function periodsOf(text: string, news = false) {
+  const doc = docOf(text);
+  const qs = extractQuestions(doc);
+  const scope = news ? contentLines(doc) : contentLines(doc).filter((l) => !doc.request || l.i < doc.request.end);
+  return extractPeriods(scope, qs, news).map((p) => [p.start, p.end, p.questions]);
+}
+
+describe('questions', () => {
+  it.each([
+    ['numbered with brackets', 'Request\n1) How many officers were dismissed?\n2) How many resigned?\nResponse\nSee below.', ['1', '2']],
+    ['numbered with full stops, lettered sub-items', 'You asked:\n1. How many staff have convictions?\na. Officers\nb. PCSOs\n2. List the offences.\nIn Response:\nNone.', ['1', '2']],
+    ['lettered when nothing is numbered', 'Could you please tell me:\na) the number of officers suspended\nb) the number on restricted duties\nc) their ranks\nPlease find attached our response.', ['a', 'b', 'c']],
+    ['Q labels with letters count on their own', 'I write about your request for information which was received on 4th July 2023 as follows:\nQ1a. Do you use body cameras?\nQ1b. How many?\nQ2. What did they cost?', ['Q1a', 'Q1b', 'Q2']],
+    ['"Question 1" labels', 'I note you seek access to the following information:\nQuestion 1 - How many officers were vetted?\nQuestion 2 - How many failed?\nI have today decided to disclose the requested information.', ['Q1', 'Q2']],
+    ['comma labels', 'Request\n1, How many officers are suspended\n2, How many were dismissed in 2021\nResponse\nSee attached.', ['1', '2']],
+    ['bare numbers in a letter', 'in which you sought access to the following information:\n1 How many warrants are outstanding?\n2 What is the oldest?\n3 I would also like the 2017 figure.\nResponse to your Request\nAttached.', ['1', '2', '3']],
+    ['bullets after an intro are questions', 'I hereby request under the Freedom of Information Act:\n• The number of drones you own.\n• Their cost.\n• Any policy on their use.\nDespite extensive searches, none is held.', ['1', '2', '3']],
+    ['bullets under a question are its sub-items', 'Request / Response\nThe number of officers convicted since 2015.\nPlease include:\n– the offence\n– the sentence\nWe can confirm that information is held.', ['1']],
+    ['a lead-in between bullets starts a question', 'Request\nI would be grateful if you could please provide:\n• The number of complaints each year\nFor each complaint please\n• the outcome\n• whether it was referred\nResponse\nBelow.', ['1', '2']],
+    ['an unnumbered request is one question', 'I note you seek access to the following information:\nThe number of officers dismissed in 2022 and their ranks.\nWe have now considered your request.', ['1']],
+    ['PSNI "Request 1" headings', 'Request and Answer:\nWe hold the information.\nRequest 1\nHow many officers are suspended?\nRequest 2\nHow many are on restricted duties?', ['Request 1', 'Request 2']],
+    ['policy clauses are not questions', '1.1 This policy was reviewed in 2023.\n2.1 It applies to all officers.', []],
+  ])('%s', (_name, text, expected) => expect(labels(text)).toEqual(expected));
+});
+
+describe('periods', () => {
+  // A window printed inside a question applies to that question (an unnumbered request is question 1).
+  it.each([
+    ['a date range, applied to the questions it introduces', 'For the period 1 April 2019 to 31 March 2023, please could you tell me:\n1) How many officers were charged?\n2) Their ranks.\nPlease find attached our response.', [['2019-04-01', '2023-03-31', ['1', '2']]]],
+    ['calendar years inclusive are one window', 'Could you please tell me, for each calendar year from 2016-2020 (inclusive), how many officers were dismissed?\nPlease find attached our response.', [['2016-01-01', '2020-12-31', ['1']]]],
+    ['a listed set of years is one window each', 'Request\nFigures for 2019, 2020 and 2021 for the number of officers suspended.\nResponse\nBelow.', [['2019-01-01', '2019-12-31', ['1']], ['2020-01-01', '2020-12-31', ['1']], ['2021-01-01', '2021-12-31', ['1']]]],
+    ['month ranges run to the month end', 'Request\nHow many officers were suspended between February 2022 and February 2024?\nResponse\nBelow.', [['2022-02-01', '2024-02-29', ['1']]]],
+    ['open-ended since', 'Request\nSince 1st January 2018, how many officers have been convicted?\nResponse\nBelow.', [['2018-01-01', null, ['1']]]],
+    ['to the present date is open-ended', 'You asked:\nFrom 2012 to the present date, how many officers retired?\nIn Response:\n4.', [['2012-01-01', null, ['1']]]],
+    ['financial years', 'in which you seek the following information:\nBroken down by years 18/19 and 19/20, how many officers were reported?\nWe have now undertaken a search.', [['2018-04-01', '2019-03-31', ['1']], ['2019-04-01', '2020-03-31', ['1']]]],
+    ['day-first short dates', 'Request\nOfficers charged from 03.03.21 to 04.04.22, by offence.\nResponse\nBelow.', [['2021-03-03', '2022-04-04', ['1']]]],
+    ['relative windows are not periods', 'Request\nIn the last five years, how many officers were dismissed?\nResponse\nBelow.', []],
+    ['a less precise restatement is dropped', 'Officers Charged - 03.03.21 to 04.04.22\nMarch 2021 to April 2022\n1. Since 3 March 2021 (until today), how many officers have been charged?\nPart Disclosure', [['2021-03-03', '2022-04-04', []]]],
+  ])('%s', (_name, text, expected) => expect(periodsOf(text)).toEqual(expected));
+
+  it('takes a news article’s window from "since" and "between", not from the dates of cases', () => {
+    const text = 'Nine officers at Kent Police have been convicted since 2016, a freedom of information request has revealed. In 2018 a PC was convicted of assault.';
+    expect(periodsOf(text, true)).toEqual([['2016-01-01', null, []]]);
+  });
+});
+
+describe('header: reference, publication number, title', () => {
+  it.each([
+    ['SOH reference line', 'Freedom of information request reference no: 01.FOI.23.012345\nI note you seek access to the following information:', { reference: '01.FOI.23.012345', publication_ref: null, title: null }],
+    ['title with reference in brackets', 'Skip to content\nOfficer Vetting (1234A/23)\nRequest\nHow many?', { reference: '1234A/23', publication_ref: null, title: 'Officer Vetting' }],
+    ['PSNI request number and subject', 'Request Number: FOI/12345\nCategory: Discipline\nSubject: Officers Suspended 2022\nRequest and Answer:', { reference: 'FOI/12345', publication_ref: null, title: 'Officers Suspended 2022' }],
+    ['Essex legacy log', 'PUB 1500\n17001\nOfficers Dismissed - 01.01.20 to 31.12.22\nJanuary 2020 to December 2022', { reference: '17001', publication_ref: 'PUB 1500', title: 'Officers Dismissed - 01.01.20 to 31.12.22' }],
+    ['labelled numbers', 'Publication Number: 1600\nFOI Number: 22001\nInformation Request - which has been numbered to assist in this disclosure:', { reference: '22001', publication_ref: '1600', title: null }],
+    ['letter reference with a prefix', '1st May 2020\nFreedom of Information Request Reference No: FOI 000123/20\nI write in connection with your request', { reference: 'FOI 000123/20', publication_ref: null, title: null }],
+    ['title above labelled fields', 'Skip to content\nVetting Refusals 2019-2022\nDate of request: May 3, 2022\nReference: 412/22', { reference: '412/22', publication_ref: null, title: 'Vetting Refusals 2019-2022' }],
+  ])('%s', (_name, text, expected) => expect(extractHeader(docOf(text))).toEqual(expected));
+});
+
+describe('labelled dates', () => {
+  it.each([
+    ['Date of request: March 17, 2021\nReference: 1/21', { request_date: '2021-03-17', response_date: null, published_date: null }],
+    ['I write in connection with your request for information which was received on 2nd May 2023 as follows:', { request_date: '2023-05-02', response_date: null, published_date: null }],
+    ['Thank you for your e mail dated 12 June 2019 in which you made a request', { request_date: '2019-06-12', response_date: null, published_date: null }],
+    ['Date published: 4 October 2022\nResponse date: 30/09/2022', { request_date: null, response_date: '2022-09-30', published_date: '2022-10-04' }],
+    ['15th March 2019\nReference No: FOI 1/19', { request_date: null, response_date: null, published_date: null }],
+  ])('%j', (text, expected) => expect(extractLabelledDates(docOf(text))).toEqual(expected));
+});

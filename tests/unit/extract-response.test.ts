@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { contentLines, responseLines } from '../../src/extract/doc-model.js';
+import { extractExemptions } from '../../src/extract/exemptions.js';
+import { answerLineFigures, sentenceFigures } from '../../src/extract/figures.js';
+import { detectForce } from '../../src/extract/force.js';
+import { detectKind } from '../../src/extract/kind.js';
+import { extractOutcome } from '../../src/extract/outcome.js';
+import { findTextTables } from '../../src/extract/text-tables.js';
+import { interpretTable } from '../../src/extract/tables.js';
+import { docOf, linesOf } from '../support/doc.js';
+
+const SHA = 'a'.repeat(64);
+
+function outcomeOf(text: string) {
+  const doc = docOf(text);
+  const response = responseLines(doc);
+  const ex = extractExemptions(response, 'FOIA').exemptions;
+  const r = extractOutcome(detectKind(doc, null), response, ex, contentLines(doc).map((l) => l.text).join('\n'));
+  return [r.outcome, r.ncnd, r.cost_limit];
+}
+
+describe('outcome, ncnd and cost_limit', () => {
+  it.each([
+    ['partial: some disclosed, some withheld', 'I note you seek access to the following information:\nThe number of officers dismissed.\nI have today decided to disclose some of the requested information. Some data has been withheld under Section 40(2).', ['partial', false, false]],
+    ['full', 'You asked:\nHow many officers retired?\nIn Response:\nI am able to disclose the located information to you as follows.\n- 12', ['full', false, false]],
+    ['ncnd only', 'Request\nHow many officers in the firearms unit were dismissed?\nAnswer\nPolice Scotland is providing an NCND response. Section 31(3) applies.', ['ncnd', true, false]],
+    ['figures plus NCND for anything else', 'Request\n1) How many officers were convicted?\nResponse\nPlease find attached our response.\nIn addition to the attached, the force can neither confirm nor deny that it holds any other information by virtue of Section 40(5).', ['partial', true, false]],
+    ['not held', 'Request\nAny reports on drone trials.\nResponse\nDespite extensive searches, we have been unable to locate any relevant recorded information.', ['not_held', false, false]],
+    ['cost limit, section not named', 'Please provide the following data for each year:\nYour request for information has now been considered and I am not obliged to supply the information you have requested. It would exceed the 18 hours stipulated by the regulations.', ['cost_limit', false, true]],
+    ['cost limit with goodwill figures', 'Request\nStop and search figures by age.\nResponse\nOur data are not organised in such a way as to allow us to provide all of this information within the appropriate (cost) limit. However, as a gesture of goodwill I have supplied information retrieved before the fees limit would be exceeded.', ['partial', false, true]],
+    ['a conditional cost policy is not a cost refusal', 'Dear Police Service,\n1/ How many staff were disciplined?\nYours faithfully,\nIn the event where the cost of complying with the request would exceed the appropriate level, it is the policy of the force to close the request.', ['unknown', false, false]],
+    ['the requester mentioning cost is not a refusal', 'Request\nIf answering this may exceed cost limits, an estimate would do.', ['unknown', false, false]],
+  ])('%s', (_n, text, expected) => expect(outcomeOf(text)).toEqual(expected));
+});
+
+describe('figures in answers and sentences', () => {
+  it.each([
+    ['2019 = 4', { value: 4, year: 2019, period_start: '2019-01-01', period_end: '2019-12-31' }],
+    ['- 1,051', { value: 1051 }],
+    ['- None', { value: 0 }],
+    ['Question 3: Two officers, currently suspended', { value: 2, measure: 'officers', status: 'suspended', question: '3' }],
+    ['Q2 - Nine officers', { value: 9, measure: 'officers', question: '2' }],
+  ])('answer line %j', (text, expected) => {
+    const [line] = linesOf(text);
+    const got = answerLineFigures(line, { sha256: SHA });
+    expect(got).toHaveLength(1);
+    expect(got![0]).toMatchObject({ ...expected, text, locator: `char:0-${text.length}`, sha256: SHA });
+  });
+
+  it('"Response 1 – 6 :" is a range of questions, not a figure', () => {
+    expect(answerLineFigures(linesOf('Response 1 – 6 :')[0], { sha256: SHA })).toEqual([]);
+  });
+
+  const values = (text: string) => {
+    const seen = new Set<string>();
+    return linesOf(text).flatMap((l) => sentenceFigures(l, { sha256: SHA }, seen).map((f) => [f.value, f.measure, f.event]));
+  };
+  it.each([
+    ['THIRTY two police officers and PCSOs currently serving with Dorset Police have convictions, a freedom of information request has revealed.', [[32, 'officers_and_pcsos', 'serving_with_conviction']]],
+    ['The request also revealed that six officers at Dorset Police had been convicted of criminal offences since 2014. Among the six that had been convicted was a PC.', [[6, 'officers', 'convicted']]],
+    ['Nineteen officers were given final written warnings, five official warnings and two were given advice about their conduct.', [[19, 'officers', 'other'], [5, 'unknown', 'other'], [2, 'unknown', 'other']]],
+    ['I can advise a total of 140 police officers were reported to the fiscal in 2016/17 and 122 police officers in 2017/18.', [[140, 'officers', 'other'], [122, 'officers', 'other']]],
+    ['From 2016, 31 were dealt with by way of a direct measure rather than prosecution.', [[31, 'unknown', 'other']]],
+    ['The force employs over 30,000 police officers and 1,200 PCSOs across London.', []],
+    ['To respond would require a review of over 800 officers records at 10 minutes per record.', []],
+    ['In this case the appropriate limit is £450 which equates to 18 hours of work.', []],
+    ['From memory, one officer is aware that a blimp was used at the carnival in 2008.', []],
+    ['Please see questions 5 and 6 and Table 4 for the 3 categories of complaint.', []],
+  ])('%s', (text, expected) => expect(values(text)).toEqual(expected));
+});
+
+describe('kind and force', () => {
+  it.each([
+    ['Freedom of information request reference no: 01.FOI.23.1\nI note you seek access to the following information:\nHow many?', null, 'foi_response'],
+    ['Eleven officers at Surrey Police were sacked last year, figures obtained under the Freedom of Information Act show.\nA spokesman said: "We take this seriously."', null, 'news_article'],
+    ['Freedom of Information Act 2000 (FOIA)\nDecision notice\nDate: 1 May 2020\nThe Commissioner’s decision is that the force correctly relied on section 40(2).', null, 'decision_notice'],
+    ['1.1 This policy sets out how officers use body worn video.\n2.1 Compliance is mandatory.', null, 'other'],
+  ])('kind of %j', (text, url, kind) => expect(detectKind(docOf(text), url)).toBe(kind));
+
+  it.each([
+    ['any text', 'https://www.gmp.police.uk/foi-ai/greater-manchester-police/disclosure-2023/x/', 'greater-manchester'],
+    ['any text', 'https://foi.west-midlands.police.uk/drones-1_14/', 'west-midlands'],
+    ['West Yorkshire Police can neither confirm nor deny that it holds the information.', null, 'west-yorkshire'],
+    ['Dear Thames Valley Police,\nPlease tell me how many officers were vetted.', 'https://www.whatdotheyknow.com/request/x', 'thames-valley'],
+    ['The MPS employs over 30,000 officers. The MPS has considered your request.', null, 'metropolitan'],
+    ['The Norfolk and Suffolk Constabularies have considered your request.', null, 'norfolk'],
+    ['It is important to note the force operates under the Code of Ethics.', null, null],
+    ['The Met Office issued a weather warning.', null, null],
+  ])('force of %j (%s)', (text, url, id) => expect(detectForce(text, url)).toBe(id));
+});
+
+describe('tables flattened into text', () => {
+  const figuresOf = (text: string) => {
+    const lines = linesOf(text);
+    const { tables } = findTextTables(lines);
+    return tables.flatMap((t) => interpretTable(t, { sha256: SHA }).figures.map((f) => [f.value, f.year, f.label, f.is_total, f.text, f.locator]));
+  };
+
+  it('space-separated rows under a year header', () => {
+    const text = 'Outcomes\n2019 2020\nNo Action 4 7\nDismissed 1 0';
+    expect(figuresOf(text)).toEqual([
+      [4, 2019, 'No Action | 2019', false, '4', 'char:29-30'],
+      [7, 2020, 'No Action | 2020', false, '7', 'char:31-32'],
+      [1, 2019, 'Dismissed | 2019', false, '1', 'char:43-44'],
+      [0, 2020, 'Dismissed | 2020', false, '0', 'char:45-46'],
+    ]);
+  });
+
+  it('one cell per line ending in a pipe', () => {
+    const text = 'Year |\nDismissed |\n2018 |\n3 |\n2019 |\n5 |';
+    expect(figuresOf(text).map((f) => [f[0], f[1]])).toEqual([[3, 2018], [5, 2019]]);
+  });
+
+  it('one cell per line under year headings, with a total row', () => {
+    const text = 'Officers reported to the fiscal\n\n2016-17\n\n2017-18\n\nTotal\n\nNo action\n\n12\n\n9\n\n21\n\nTotal\n\n12\n\n9\n\n21';
+    expect(figuresOf(text).map((f) => [f[0], f[1], f[3]])).toEqual([
+      [12, 2016, false], [9, 2017, false], [21, null, true],
+      [12, 2016, true], [9, 2017, true], [21, null, true],
+    ]);
+  });
+});
