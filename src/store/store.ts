@@ -167,7 +167,7 @@ export class Store {
                content_type = excluded.content_type, fetched_at = excluded.fetched_at, status = excluded.status`,
           )
           .run(e.url, e.etag ?? null, e.lastModified ?? null, e.sha256 ?? null, e.contentType ?? null, at, e.status);
-      } else if (e.status === 304) {
+      } else if (e.status === 304 && !e.error) {
         this.db
           .prepare(
             `UPDATE url_state SET fetched_at = ?, status = 304, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)

@@ -55,12 +55,15 @@ describe('Store fetch log and url state', () => {
     expect(store.urlState('https://x.police.uk/a')).toEqual({ etag: '"v1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', sha256: 'c'.repeat(64), contentType: 'text/html' });
     store.logFetch({ runId: run, url: 'https://x.police.uk/a', status: 304 });
     expect(store.urlState('https://x.police.uk/a')!.etag).toBe('"v1"');
+    store.logFetch({ runId: run, url: 'https://x.police.uk/a', status: 304, etag: '"v2"', error: 'document not held' });
+    expect(store.urlState('https://x.police.uk/a')!.etag).toBe('"v1"');
     store.logFetch({ runId: run, url: 'https://x.police.uk/a', status: 500, error: 'HTTP 500' });
     store.logFetch({ runId: run, url: 'https://x.police.uk/b', status: null, error: 'timeout after 30 s' });
     expect(store.urlState('https://x.police.uk/a')!.sha256).toBe('c'.repeat(64));
     expect(store.urlState('https://x.police.uk/b')).toBeNull();
-    expect(count('fetch_log')).toBe(4);
+    expect(count('fetch_log')).toBe(5);
     expect(store.status().failures.map((f) => [f.url, f.status, f.error])).toEqual([
+      ['https://x.police.uk/a', 304, 'document not held'],
       ['https://x.police.uk/a', 500, 'HTTP 500'],
       ['https://x.police.uk/b', null, 'timeout after 30 s'],
     ]);
