@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync, crc32 as zlibCrc32 } from 'node:zlib';
+import { deflateRawSync, deflateSync, inflateRawSync, crc32 as zlibCrc32 } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import ExcelJS from 'exceljs';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
@@ -106,20 +106,24 @@ async function convictionsPdf(ruled) {
 
 const crc32 = (buf) => zlibCrc32(buf) >>> 0;
 
-/** A valid zip whose central directory declares `declared` uncompressed bytes for one entry. */
+// 2024-01-15 00:00 as a DOS date: fixed, so that re-running the script rewrites the same bytes.
+const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 15;
+
+/** A valid zip of `entries`; an entry's `declared` size (if given) is what its headers claim it inflates to. */
 function zipWithDeclaredSize(entries) {
   const locals = [];
   const centrals = [];
   let offset = 0;
   for (const { name, data, declared } of entries) {
     const nameBuf = Buffer.from(name);
-    const comp = deflateSync(data);
+    const comp = deflateRawSync(data);
     const lh = Buffer.alloc(30);
     lh.writeUInt32LE(0x04034b50, 0);
     lh.writeUInt16LE(20, 4);
     lh.writeUInt16LE(0, 6);
     lh.writeUInt16LE(8, 8); // deflate
-    lh.writeUInt32LE(0, 10);
+    lh.writeUInt16LE(0, 10);
+    lh.writeUInt16LE(DOS_DATE, 12);
     lh.writeUInt32LE(crc32(data), 14);
     lh.writeUInt32LE(comp.length, 18);
     lh.writeUInt32LE(declared ?? data.length, 22);
@@ -132,7 +136,8 @@ function zipWithDeclaredSize(entries) {
     ch.writeUInt16LE(20, 6);
     ch.writeUInt16LE(0, 8);
     ch.writeUInt16LE(8, 10);
-    ch.writeUInt32LE(0, 12);
+    ch.writeUInt16LE(0, 12);
+    ch.writeUInt16LE(DOS_DATE, 14);
     ch.writeUInt32LE(crc32(data), 16);
     ch.writeUInt32LE(comp.length, 20);
     ch.writeUInt32LE(declared ?? data.length, 24);
@@ -149,6 +154,39 @@ function zipWithDeclaredSize(entries) {
   eocd.writeUInt32LE(cd.length, 12);
   eocd.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, eocd]);
+}
+
+/** The entries of a zip (stored or deflated), read through its central directory. */
+function unzipEntries(buf) {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out = [];
+  for (let k = 0; k < count; k++) {
+    const method = buf.readUInt16LE(p + 10);
+    const compSize = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(start, start + compSize);
+    out.push({ name, data: method === 8 ? inflateRawSync(raw) : Buffer.from(raw) });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+/** Office files carry the time they were written (zip dates, docProps): pin both. */
+function pinned(zip) {
+  const stamp = FIXED_DATE.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return zipWithDeclaredSize(
+    unzipEntries(zip).map((e) =>
+      e.name === 'docProps/core.xml' ? { ...e, data: Buffer.from(e.data.toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${stamp}`)) } : e,
+    ),
+  );
 }
 
 /** A tiny grey PNG (what a scanner would leave: pixels, no text). */
@@ -216,7 +254,7 @@ async function convictionsXlsx() {
   // A second sheet of notes: prose cells that the text extractors can read.
   const notes = wb.addWorksheet('Notes');
   notes.getCell('A1').value = 'Figures are for calendar years and were correct when the request was answered.';
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return pinned(Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
 async function officersXlsx() {
@@ -228,7 +266,7 @@ async function officersXlsx() {
   ws.mergeCells('A1:I1');
   ws.addRow(OFFICERS.header);
   for (const r of OFFICERS.rows) ws.addRow(r.map((v, i) => (i === 6 ? Number(v) : v)));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return pinned(Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
 async function convictionsDocx() {
@@ -257,7 +295,7 @@ async function convictionsDocx() {
       },
     ],
   });
-  return Buffer.from(await Packer.toBuffer(doc));
+  return pinned(Buffer.from(await Packer.toBuffer(doc)));
 }
 
 async function main() {
@@ -296,7 +334,7 @@ async function main() {
     doc.image(greyPng(200, 280), 50, 50, { width: 400 });
   });
 
-  files['encrypted.pdf'] = await pdfBytes((doc) => doc.text('Secret figures: 42 officers.', 50, 50), { userPassword: 'fixture', ownerPassword: 'fixture-owner', pdfVersion: '1.7' });
+  files['encrypted.pdf'] = await pdfBytes((doc) => doc.text('Secret figures: 42 officers.', 50, 50), { userPassword: 'fixture', ownerPassword: 'fixture-owner', pdfVersion: '1.4' });
 
   // A PDF cut off in its first object: the header survives, nothing else does.
   files['truncated.pdf'] = Buffer.from(files['convictions-ruled.pdf']).subarray(0, 400);

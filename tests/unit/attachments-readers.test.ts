@@ -228,7 +228,7 @@ describe('xlsx', () => {
 
 describe('zip bomb guard', () => {
   it.each([['zip-bomb.xlsx', 'XLSX'], ['zip-bomb.docx', 'DOCX']])('%s is refused before it is inflated', async (name, what) => {
-    await expect(read(name)).rejects.toThrow(`${what} refused: zip entry ${what === 'XLSX' ? 'xl/worksheets/sheet1.xml' : 'word/document.xml'} declares 4294967280 bytes from 41 (zip bomb?)`);
+    await expect(read(name)).rejects.toThrow(`${what} refused: zip entry ${what === 'XLSX' ? 'xl/worksheets/sheet1.xml' : 'word/document.xml'} declares 4294967280 bytes from 35 (zip bomb?)`);
   });
 
   it('reads the declared sizes of a real workbook and lets it through', () => {
