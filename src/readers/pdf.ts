@@ -80,13 +80,18 @@ async function readTables(parser: PDFParse, numPages: number, warnings: string[]
   const doc = await (parser as unknown as { load(): Promise<PdfDoc> }).load();
   const perPage: PageTable[][] = [];
   for (let n = 1; n <= pages; n++) {
-    const page = await doc.getPage(n);
     let lines: TextLine[] = [];
     try {
-      const content = await page.getTextContent();
-      lines = groupLines(content.items.filter((i) => typeof i.str === 'string' && i.transform).map(toPositioned));
-    } finally {
-      page.cleanup();
+      const page = await doc.getPage(n);
+      try {
+        const content = await page.getTextContent();
+        lines = groupLines(content.items.filter((i) => typeof i.str === 'string' && i.transform).map(toPositioned));
+      } finally {
+        page.cleanup();
+      }
+    } catch (e) {
+      // One unreadable page loses its unruled tables, not the document.
+      warnings.push(`pdf:p${n}: text positions could not be read (${(e instanceof Error ? e.message : String(e)).split('\n')[0]})`);
     }
     const layout = findLayoutTables(lines);
     const found: PageTable[] = [];
