@@ -37,7 +37,10 @@ export interface LayoutTable {
 
 /** Lines top to bottom; within a line, items closer than a word gap join into one segment. */
 export function groupLines(items: PositionedText[]): TextLine[] {
-  const pieces = items.filter((i) => i.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  const pieces = items
+    .flatMap(splitWide)
+    .filter((i) => i.str.trim() !== '')
+    .sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: { y: number; size: number; items: PositionedText[] }[] = [];
   for (const it of pieces) {
     const size = it.size > 0 ? it.size : 10;
@@ -64,6 +67,21 @@ export function groupLines(items: PositionedText[]): TextLine[] {
     for (const s of segments) s.text = s.text.replace(/\s+/g, ' ').trim();
     return { y: l.y, size: l.size, segments: segments.filter((s) => s.text) };
   });
+}
+
+/** An item holding a whole row laid out with runs of spaces or tabs (typewriter-style reports) → one item per cell, x by character share. */
+function splitWide(item: PositionedText): PositionedText[] {
+  if (!/\S(\s{3,}|\t)\S/.test(item.str)) return [item];
+  const out: PositionedText[] = [];
+  const perChar = item.str.length ? item.width / item.str.length : 0;
+  const re = /[^\t]+?(?=\s{3,}|\t|$)/g;
+  for (let m = re.exec(item.str); m; m = re.exec(item.str)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const text = m[0].trim();
+    if (text) out.push({ ...item, str: text, x: item.x + (m.index + lead) * perChar, width: text.length * perChar });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
 }
 
 /** "Page 2 of 3", "- 4 -", "12": page furniture, not content. */

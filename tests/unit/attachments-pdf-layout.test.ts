@@ -89,6 +89,19 @@ describe('findLayoutTables', () => {
     ]);
   });
 
+  it('splits rows laid out with runs of spaces or tabs inside one item', () => {
+    const items: PositionedText[] = [
+      { str: 'Offence          2019     2020', x: 50, y: 700, width: 155, size: 10 },
+      { str: 'Assault             3        4', x: 50, y: 680, width: 150, size: 10 },
+      { str: 'Theft\t1\t0', x: 50, y: 660, width: 150, size: 10 },
+    ];
+    expect(groupLines(items).map((l) => l.segments.map((x) => x.text))).toEqual([
+      ['Offence', '2019', '2020'],
+      ['Assault', '3', '4'],
+      ['Theft', '1', '0'],
+    ]);
+  });
+
   it('in a tightly spaced table every line is a row', () => {
     const items = [...words('Year', 50, 700), ...words('Number', 200, 700), ...words('2019', 50, 689), ...words('4', 200, 689), ...words('2020', 50, 678), ...words('5', 200, 678)];
     expect(findLayoutTables(groupLines(items)).map((t) => t.rows)).toEqual([
