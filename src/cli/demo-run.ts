@@ -27,6 +27,12 @@ export interface DemoResult {
 }
 
 export const DEFAULT_SITES = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'sites');
+/**
+ * Ports tried first when --port is not given: the same ports on every run make a second
+ * demo over the same store a real incremental run (same URLs, so 304s and "unchanged").
+ * Any that is taken falls back to a free port.
+ */
+export const DEFAULT_DEMO_PORT = 47801;
 
 interface SiteMeta {
   platform: string;
@@ -77,7 +83,10 @@ export async function runDemo(opts: DemoOptions, print: (line: string) => void =
     for (const [i, s] of sites.entries()) {
       let server;
       try {
-        server = await startSite(s.dir, { port: port === null ? 0 : port + i });
+        server = await startSite(s.dir, { port: (port ?? DEFAULT_DEMO_PORT) + i }).catch((e: NodeJS.ErrnoException) => {
+          if (port === null && (e.code === 'EADDRINUSE' || e.code === 'EACCES')) return startSite(s.dir, { port: 0 });
+          throw e;
+        });
       } catch (e) {
         throw new UsageError(`demo: cannot serve ${s.name}${port === null ? '' : ` on port ${port + i}`}: ${e instanceof Error ? e.message : String(e)}`);
       }
