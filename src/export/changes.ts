@@ -26,9 +26,13 @@ export interface ChangesWindow {
   through: number;
 }
 
-/** Runs since the last successful export; if none have changed anything, that export's window again. */
+/**
+ * Runs since the last successful export. If nothing but exports has run since, that export's
+ * window again (so re-exporting an untouched store gives identical files); a fetch that found
+ * nothing new gives an empty report.
+ */
 export function changesWindow(store: Store): ChangesWindow {
-  const latest = store.lastChangeRun();
+  const latest = store.lastDataRun();
   const prev = store
     .runs({ kind: 'export', finished: true, limit: 50 })
     .filter((r) => r.status === 'ok')

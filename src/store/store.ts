@@ -327,6 +327,12 @@ export class Store {
     return r.m ?? 0;
   }
 
+  /** The newest run that could have changed data (any run but an export), or the newest change (0 if none). */
+  lastDataRun(): number {
+    const r = this.db.prepare("SELECT MAX(id) AS m FROM runs WHERE kind != 'export'").get() as { m: number | null };
+    return Math.max(r.m ?? 0, this.lastChangeRun());
+  }
+
   // ---- reporting ---------------------------------------------------------------
 
   status(): StoreStatus {

@@ -65,6 +65,7 @@ describe('changes report', () => {
 
     const w2 = changesWindow(store);
     expect(w2).toEqual({ after: r1, through: r3 });
+    expect(r3).toBe(r2 + 1);
     const report = buildChanges(store, w2);
     expect(report).toEqual({
       from_run: r1,
@@ -93,5 +94,11 @@ describe('changes report', () => {
     const failed = store.startRun('export', {});
     store.finishRun(failed, { changes_window: { after: 99, through: 100 } }, 'failed');
     expect(changesWindow(store)).toEqual(w2);
+    // A fetch that found nothing new: the next report is empty, not yesterday's again.
+    const r4 = store.startRun('fetch', {});
+    store.upsertDisclosure(sampleDisclosure('west-midlands/d'), [], r4);
+    store.finishRun(r4, {}, 'ok');
+    expect(changesWindow(store)).toEqual({ after: r3, through: r4 });
+    expect(buildChanges(store, changesWindow(store))).toEqual({ from_run: r3, through_run: r4, counts: { new: 0, changed: 0, removed: 0 }, new: [], changed: [], removed: [] });
   });
 });
