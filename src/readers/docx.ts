@@ -8,7 +8,7 @@ import { assertSafeZip } from './zip-guard.js';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' as const;
 
 export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
-  assertSafeZip(bytes, 'DOCX');
+  assertSafeZip(bytes, 'DOCX', 'word/document.xml');
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;

@@ -39,7 +39,7 @@ export function cellText(value: unknown, numFmt?: string): string {
 const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
 
 export async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
-  assertSafeZip(bytes, 'XLSX');
+  assertSafeZip(bytes, 'XLSX', 'xl/workbook.xml');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -54,17 +54,34 @@ export async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
 
   for (const ws of wb.worksheets) {
     const name = ws.name;
-    const nRows = ws.rowCount;
-    const nCols = ws.columnCount;
-    if (!nRows || !nCols) continue;
-    if (nRows * nCols > cellBudget) {
-      warnings.push(`xlsx:${name}: sheet of ${nRows}×${nCols} cells is over the ${MAX_CELLS}-cell limit; skipped`);
+    // The extent that holds values: formatting alone can stretch a sheet's declared size to a million rows.
+    const valueRows: number[] = [];
+    let nCols = 0;
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      let last = 0;
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (cellText(cell.value) !== '' || cell.isMerged) last = Math.max(last, c);
+      });
+      if (last) {
+        valueRows.push(r);
+        nCols = Math.max(nCols, last);
+      }
+    });
+    if (!valueRows.length || !nCols) continue;
+    const nRows = valueRows[valueRows.length - 1];
+    if (valueRows.length * nCols > cellBudget) {
+      warnings.push(`xlsx:${name}: sheet of ${valueRows.length}×${nCols} cells is over the ${MAX_CELLS}-cell limit; skipped`);
       continue;
     }
-    cellBudget -= nRows * nCols;
-    // Rows of cells, blank rows kept for now (two in a row separate tables).
+    cellBudget -= valueRows.length * nCols;
+    // Rows of cells, blank rows kept (as empty rows) for now: two in a row separate tables.
     const grid: { r: number; cells: Cell[] }[] = [];
+    const hasValues = new Set(valueRows);
     for (let r = 1; r <= nRows; r++) {
+      if (!hasValues.has(r)) {
+        grid.push({ r, cells: [] });
+        continue;
+      }
       const row = ws.getRow(r);
       const cells: Cell[] = [];
       for (let c = 1; c <= nCols; c++) {
@@ -112,7 +129,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
       if (empty) {
         blanks++;
         if (blanks >= 2) flush();
-        else if (run.length) run.push(row);
+        else if (run.length) run.push({ r: row.r, cells: Array.from({ length: nCols }, (_, c) => ({ text: '', locator: `xlsx:${name}!${columnLetters(c + 1)}${row.r}` })) });
         continue;
       }
       blanks = 0;

@@ -47,11 +47,12 @@ export function zipEntries(bytes: Uint8Array, what: string): ZipEntryInfo[] {
     entries.push({ name, compressed, uncompressed });
     p += 46 + nameLen + extraLen + commentLen;
   }
+  if (mustHave && !entries.some((e) => e.name.toLowerCase() === mustHave.toLowerCase())) throw new ReadError(`corrupt ${what} (the archive has no ${mustHave})`);
   return entries;
 }
 
 /** Throws a ReadError naming the reason when the archive would inflate beyond the limits. */
-export function assertSafeZip(bytes: Uint8Array, what: string): void {
+export function assertSafeZip(bytes: Uint8Array, what: string, mustHave?: string): ZipEntryInfo[] {
   const entries = zipEntries(bytes, what);
   let total = 0;
   for (const e of entries) {
@@ -64,4 +65,6 @@ export function assertSafeZip(bytes: Uint8Array, what: string): void {
   if (total > ZIP_LIMITS.maxTotalBytes) {
     throw new ReadError(`${what} refused: zip declares ${total} uncompressed bytes (limit ${ZIP_LIMITS.maxTotalBytes})`);
   }
+  if (mustHave && !entries.some((e) => e.name.toLowerCase() === mustHave.toLowerCase())) throw new ReadError(`corrupt ${what} (the archive has no ${mustHave})`);
+  return entries;
 }

@@ -7,7 +7,8 @@ import { extractAttachment } from '../../src/extract/attachment.js';
 import { readCsv, sniffDelimiter } from '../../src/readers/csv.js';
 import { readDocument } from '../../src/readers/index.js';
 import { ReadError, type ReadResult } from '../../src/readers/types.js';
-import { cellText, columnLetters } from '../../src/readers/xlsx.js';
+import ExcelJS from 'exceljs';
+import { cellText, columnLetters, readXlsx } from '../../src/readers/xlsx.js';
 import { assertSafeZip, zipEntries } from '../../src/readers/zip-guard.js';
 
 const DIR = join(__dirname, '..', '..', 'fixtures', 'attachments');
@@ -199,6 +200,36 @@ describe('xlsx', () => {
       text: 'Figures are for calendar years and were correct when the request was answered.',
       locator: 'xlsx:Notes!A1',
     });
+  });
+
+  it('splits a sheet into tables at two blank rows, keeps one blank row inside a table, reads dates and formulas', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data 2021');
+    ws.getCell('B2').value = 'Year';
+    ws.getCell('C2').value = 'Officers';
+    ws.getCell('B3').value = 2020;
+    ws.getCell('C3').value = 4;
+    ws.getCell('B5').value = 2021;
+    ws.getCell('C5').value = { formula: 'C3+1', result: 5 };
+    ws.getCell('B8').value = 'Rank';
+    ws.getCell('C8').value = 'Offence';
+    ws.getCell('D8').value = 'Date of conviction';
+    ws.getCell('B9').value = 'PC';
+    ws.getCell('C9').value = 'Theft';
+    ws.getCell('D9').value = new Date(Date.UTC(2021, 5, 14));
+    ws.getCell('B200').font = { bold: true }; // formatting alone does not stretch the sheet
+    const doc = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(doc.tables.map((t) => t.locator)).toEqual(['xlsx:Data 2021!A2:D5', 'xlsx:Data 2021!A8:D9']);
+    const rows = extractAttachment(doc, { sha256: SHA });
+    expect(rows.figures.map((f) => [f.value, f.year, f.measure, f.label, f.locator])).toEqual([
+      [4, 2020, 'officers', '2020 | Officers', 'xlsx:Data 2021!C3'],
+      [5, 2021, 'officers', '2021 | Officers', 'xlsx:Data 2021!C5'],
+    ]);
+    expect(rows.cases.map((c) => [c.rank, c.offence, c.event_year, c.event_date, c.locator])).toEqual([['Police Constable', 'Theft', 2021, '2021-06-14', 'xlsx:Data 2021!B9:D9']]);
+  });
+
+  it('a workbook that is not a workbook is a ReadError', async () => {
+    await expect(readXlsx(bytesOf('convictions.docx'))).rejects.toThrow(new ReadError('corrupt XLSX (the archive has no xl/workbook.xml)'));
   });
 
   it.each([
