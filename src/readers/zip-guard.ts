@@ -47,7 +47,6 @@ export function zipEntries(bytes: Uint8Array, what: string): ZipEntryInfo[] {
     entries.push({ name, compressed, uncompressed });
     p += 46 + nameLen + extraLen + commentLen;
   }
-  if (mustHave && !entries.some((e) => e.name.toLowerCase() === mustHave.toLowerCase())) throw new ReadError(`corrupt ${what} (the archive has no ${mustHave})`);
   return entries;
 }
 
