@@ -65,7 +65,7 @@ export function parseYearHeading(text: string): YearHeading | null {
   return null;
 }
 
-const TOTAL = /^(grand\s+)?(sub[\s-]?)?totals?\b|^all\b|^overall\b|\btotal$/i;
+const TOTAL = /^(grand\s+)?(sub[\s-]?)?totals?\b|^all\b(?!\s+other)|^overall\b|\btotal$/i;
 const isTotal = (s: string) => TOTAL.test(clean(s));
 /** Suppressed or banded values are not exact figures: they are reported, not counted. */
 const SUPPRESSED = /^(<|≤|less than|fewer than|under)\s*\d+$|^\*+$|^[1-9]\s*-\s*[1-9]$|^(redacted|suppressed|withheld)$/i;

@@ -219,6 +219,20 @@ describe('interpretTable: shapes', () => {
     expect(JSON.stringify(out)).not.toContain('Zebedee');
   });
 
+  it.each([
+    ['Total', true],
+    ['TOTAL', true],
+    ['Grand Total', true],
+    ['Sub-total', true],
+    ['All offences', true],
+    ['All other offences', false],
+    ['Total number of officers', true],
+    ['Assault', false],
+  ])('row heading %s is a total: %s', (heading, want) => {
+    const out = interpretTable(grid([['Offence', '2020'], [heading, '3']]), { sha256: SHA });
+    expect(out.figures.map((f) => f.is_total)).toEqual([want]);
+  });
+
   it('a first column numbering the rows is an index, not a count', () => {
     const counts = interpretTable(grid([['No.', 'Offence', 'Officers'], ['1', 'Assault', '4'], ['2', 'Theft', '2']]), { sha256: SHA });
     expect(counts.figures.map((f) => [f.value, f.label, f.measure])).toEqual([
