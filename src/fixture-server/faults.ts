@@ -142,11 +142,12 @@ export async function respondWithFault(fault: FaultResponse, ctx: FaultContext):
       // Send part of the body, then abort the TCP connection (RST), as a crashing server would.
       const body = ctx.body.length >= 2 ? ctx.body : fillerPage();
       res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(body.length) });
-      res.write(body.subarray(0, Math.floor(body.length / 2)), () => {
-        const socket = res.socket as (typeof res.socket & { resetAndDestroy?: () => void }) | null;
-        if (socket?.resetAndDestroy) socket.resetAndDestroy();
-        else socket?.destroy();
-      });
+      const socket = res.socket as (typeof res.socket & { resetAndDestroy?: () => void }) | null;
+      res.write(body.subarray(0, Math.floor(body.length / 2)));
+      // Give the partial body a moment to leave: an RST discards data still in the send queue.
+      await ctx.wait(20);
+      if (socket?.resetAndDestroy) socket.resetAndDestroy();
+      else socket?.destroy();
       return;
     }
     case 'oversize': {

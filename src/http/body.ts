@@ -1,0 +1,130 @@
+// Reads a response body under a byte cap that also holds after decompression. Compressed
+// input goes to the inflater in small slices and the output is counted as it appears, so a
+// gzip bomb is stopped within one slice's worth of output past the cap, never inflated whole.
+import type { Readable, Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+import { FetchError } from './errors.js';
+
+/** Compressed bytes handed to the inflater at a time: bounds the overshoot (deflate expands at most ~1032×). */
+const SLICE_BYTES = 1024;
+
+export interface BodyOptions {
+  url: string;
+  /** The Content-Encoding header, if any. */
+  encoding: string | null;
+  maxBytes: number;
+  /** Past the cap: throw too_large, or keep the first maxBytes and stop reading. */
+  overflow: 'error' | 'truncate';
+}
+
+export interface Body {
+  bytes: Buffer;
+  /** True when we stopped reading at the cap (overflow 'truncate'). */
+  truncatedByUs: boolean;
+}
+
+type DecoderFactory = (firstByte: number) => Transform;
+
+function decoderFor(encoding: string | null): DecoderFactory | null {
+  const coding = (encoding ?? '').trim().toLowerCase();
+  if (coding === 'gzip' || coding === 'x-gzip') return () => createGunzip();
+  if (coding === 'br') return () => createBrotliDecompress();
+  // "deflate" should be zlib-wrapped, but some servers send raw deflate: the first byte tells.
+  if (coding === 'deflate') return (b) => ((b & 0x0f) === 8 ? createInflate() : createInflateRaw());
+  return null;
+}
+
+class Collector {
+  readonly chunks: Buffer[] = [];
+  total = 0;
+  full = false;
+  constructor(private readonly opts: BodyOptions, private readonly decoded: boolean) {}
+
+  /** Adds a chunk; false once the cap is reached in truncate mode. Throws too_large in error mode. */
+  take(chunk: Buffer): boolean {
+    if (this.total + chunk.length > this.opts.maxBytes) {
+      if (this.opts.overflow === 'error') {
+        const what = this.decoded ? 'decompressed body' : 'body';
+        throw new FetchError('too_large', this.opts.url, `${what} exceeds the ${this.opts.maxBytes}-byte cap`);
+      }
+      this.chunks.push(chunk.subarray(0, this.opts.maxBytes - this.total));
+      this.total = this.opts.maxBytes;
+      this.full = true;
+      return false;
+    }
+    this.chunks.push(chunk);
+    this.total += chunk.length;
+    return true;
+  }
+}
+
+function decodeError(url: string, e: Error & { code?: string }): FetchError {
+  if (e instanceof FetchError) return e;
+  if (e.code === 'Z_BUF_ERROR' || /unexpected end/i.test(e.message)) return new FetchError('truncated', url, 'compressed body ended early');
+  return new FetchError('network', url, `cannot decompress the body (${e.message})`);
+}
+
+async function readInflated(res: Readable, make: DecoderFactory, out: Collector, opts: BodyOptions): Promise<void> {
+  let decoder: Transform | null = null;
+  let failure: Error | null = null;
+  let rawTotal = 0;
+  try {
+    for await (const chunk of res as AsyncIterable<Buffer>) {
+      rawTotal += chunk.length;
+      if (rawTotal > opts.maxBytes && opts.overflow === 'error') {
+        throw new FetchError('too_large', opts.url, `body exceeds the ${opts.maxBytes}-byte cap`);
+      }
+      if (!decoder) {
+        decoder = make(chunk[0]);
+        decoder.on('data', (c: Buffer) => {
+          if (failure || out.full) return;
+          try {
+            out.take(c);
+          } catch (e) {
+            failure = e as Error;
+          }
+        });
+        decoder.on('error', (e: Error) => {
+          failure ??= decodeError(opts.url, e);
+        });
+      }
+      const d = decoder;
+      for (let i = 0; i < chunk.length; i += SLICE_BYTES) {
+        // The write callback runs once this slice is inflated and its output counted.
+        await new Promise<void>((done) => d.write(chunk.subarray(i, i + SLICE_BYTES), () => done()));
+        if (failure) throw failure;
+        if (out.full) return;
+      }
+    }
+    if (!decoder) return;
+    const d = decoder;
+    await new Promise<void>((done) => {
+      d.once('end', done);
+      d.once('error', () => done());
+      d.end();
+    });
+    if (failure) throw failure;
+  } finally {
+    decoder?.destroy();
+  }
+}
+
+export async function readDecodedBody(res: Readable, opts: BodyOptions): Promise<Body> {
+  const make = decoderFor(opts.encoding);
+  const out = new Collector(opts, make !== null);
+  try {
+    if (make) await readInflated(res, make, out, opts);
+    else {
+      // Identity, or a coding we do not know: keep the bytes as sent.
+      for await (const chunk of res as AsyncIterable<Buffer>) {
+        if (!out.take(chunk)) break;
+      }
+    }
+  } catch (e) {
+    res.destroy();
+    throw e;
+  }
+  if (out.full) res.destroy();
+  return { bytes: Buffer.concat(out.chunks, out.total), truncatedByUs: out.full };
+}
+

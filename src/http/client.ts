@@ -1,0 +1,300 @@
+// The polite HTTP client (SPEC §8): names itself, obeys robots.txt, fetches one request at
+// a time per host with a delay, a few hosts at once, retries what may recover (429, 5xx,
+// timeouts, resets, truncated bodies) with backoff, follows redirects only to allowed
+// hosts, caps size and time, and makes conditional GETs so unchanged pages cost a 304.
+import http from 'node:http';
+import https from 'node:https';
+import pLimit from 'p-limit';
+import { retryDelayMs, isRetryableStatus } from './backoff.js';
+import { FetchError } from './errors.js';
+import { HostGate } from './host-gate.js';
+import { hostAllowed } from './hosts.js';
+import { ALLOW_ALL, DISALLOW_ALL, ROBOTS_MAX_BYTES, robotsUrlFor, rulesForStatus, type RobotsRules } from './robots.js';
+import { exchange, header, type Agents, type Exchange } from './transport.js';
+import { DEFAULT_USER_AGENT, productToken } from './user-agent.js';
+
+export { FetchError, type FetchErrorReason } from './errors.js';
+export { DEFAULT_USER_AGENT } from './user-agent.js';
+
+export interface ClientOptions {
+  /** Default: DEFAULT_USER_AGENT (tool, version, contact). */
+  userAgent?: string;
+  /** Per host, from one request's end to the next one's start. Default 1000. */
+  delayMs?: number;
+  /** Hosts fetched at once. Default 4. */
+  concurrency?: number;
+  /** Per request, headers and body together. Default 30000. */
+  timeoutMs?: number;
+  /** Body cap, also after decompression. Default 50 MiB. */
+  maxBytes?: number;
+  /** Default 4. */
+  maxRetries?: number;
+  /** Backoff base. Default 1000. */
+  retryBaseMs?: number;
+  /** Cap on an honoured Retry-After. Default 120000. */
+  maxRetryAfterMs?: number;
+  /** Default 5. */
+  maxRedirects?: number;
+  /** Default 32 KiB. */
+  maxHeaderBytes?: number;
+}
+
+export interface GetRequest {
+  url: string;
+  /** Host suffixes (optionally host:port) redirects may go to. Default: the request's own host. */
+  allowedHosts?: string[];
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export interface GetResponse {
+  /** Final URL, after redirects. */
+  url: string;
+  status: number;
+  notModified: boolean;
+  contentType: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** The decoded body; null for a 304. */
+  bytes: Uint8Array | null;
+  retries: number;
+}
+
+export interface ClientStats {
+  /** HTTP requests sent, robots.txt and retries included. */
+  requests: number;
+  byStatus: Record<string, number>;
+  retries: number;
+  robotsBlocked: number;
+  /** Body bytes received (decoded). */
+  bytes: number;
+  notModified: number;
+  /** get() calls that threw. */
+  failures: number;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const ROBOTS_MAX_REDIRECTS = 5;
+
+function parseHttpUrl(raw: string, base?: URL): URL | null {
+  try {
+    const u = new URL(raw, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+export class PoliteClient {
+  readonly stats: ClientStats = { requests: 0, byStatus: {}, retries: 0, robotsBlocked: 0, bytes: 0, notModified: 0, failures: 0 };
+
+  private readonly userAgent: string;
+  private readonly token: string;
+  private readonly timeoutMs: number;
+  private readonly maxBytes: number;
+  private readonly maxRetries: number;
+  private readonly retryBaseMs: number;
+  private readonly maxRetryAfterMs: number;
+  private readonly maxRedirects: number;
+  private readonly maxHeaderBytes: number;
+  private readonly gate: HostGate;
+  private readonly agents: Agents;
+  private readonly robots = new Map<string, Promise<RobotsRules>>();
+  private readonly closing = new AbortController();
+
+  constructor(opts: ClientOptions = {}) {
+    this.userAgent = opts.userAgent?.trim() || DEFAULT_USER_AGENT;
+    this.token = productToken(this.userAgent);
+    this.timeoutMs = opts.timeoutMs ?? 30_000;
+    this.maxBytes = opts.maxBytes ?? 50 * 1024 * 1024;
+    this.maxRetries = opts.maxRetries ?? 4;
+    this.retryBaseMs = opts.retryBaseMs ?? 1000;
+    this.maxRetryAfterMs = opts.maxRetryAfterMs ?? 120_000;
+    this.maxRedirects = opts.maxRedirects ?? 5;
+    this.maxHeaderBytes = opts.maxHeaderBytes ?? 32 * 1024;
+    this.gate = new HostGate(opts.delayMs ?? 1000, pLimit(Math.max(1, opts.concurrency ?? 4)), (ms) => this.sleep(ms));
+    this.agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  }
+
+  async get(req: GetRequest): Promise<GetResponse> {
+    try {
+      return await this.follow(req);
+    } catch (e) {
+      this.stats.failures++;
+      throw e;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort();
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+
+  // --- redirects, status handling ---------------------------------------------------------
+
+  private async follow(req: GetRequest): Promise<GetResponse> {
+    if (this.closing.signal.aborted) throw new FetchError('network', req.url, 'client closed');
+    let url = parseHttpUrl(req.url);
+    if (!url) throw new FetchError('bad_url', req.url, 'not an http(s) URL');
+    const allowed = req.allowedHosts?.length ? req.allowedHosts : [url.host];
+    const seen = new Set<string>();
+    let retries = 0;
+    for (let hops = 0; ; hops++) {
+      seen.add(url.href);
+      await this.checkRobots(url);
+      const headers: Record<string, string> = {};
+      if (req.etag) headers['if-none-match'] = req.etag;
+      if (req.lastModified) headers['if-modified-since'] = req.lastModified;
+      const { res, retries: r } = await this.withRetries(url, headers);
+      retries += r;
+      const status = res.status;
+      if (REDIRECT_STATUSES.has(status)) {
+        const location = header(res.headers, 'location');
+        if (!location) throw new FetchError('http', url.href, `HTTP ${status} redirect without a Location`, status);
+        const next = parseHttpUrl(location, url);
+        if (!next) throw new FetchError('bad_url', url.href, `redirect to an unusable URL: ${location}`);
+        if (!hostAllowed(next, allowed)) throw new FetchError('redirect_off_host', url.href, `redirect to ${next.host} is outside the allowed hosts (${allowed.join(', ')})`);
+        if (seen.has(next.href)) throw new FetchError('redirect_loop', url.href, `redirect loop back to ${next.href}`);
+        if (hops >= this.maxRedirects) throw new FetchError('redirect_loop', req.url, `more than ${this.maxRedirects} redirects`);
+        url = next;
+        continue;
+      }
+      const base = {
+        url: url.href,
+        status,
+        contentType: header(res.headers, 'content-type'),
+        etag: header(res.headers, 'etag'),
+        lastModified: header(res.headers, 'last-modified'),
+        retries,
+      };
+      if (status === 304) {
+        this.stats.notModified++;
+        return { ...base, notModified: true, bytes: null, etag: base.etag ?? req.etag ?? null, lastModified: base.lastModified ?? req.lastModified ?? null };
+      }
+      if (status >= 200 && status < 300) return { ...base, notModified: false, bytes: new Uint8Array(res.body ?? Buffer.alloc(0)) };
+      throw new FetchError('http', url.href, `HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ''}`, status);
+    }
+  }
+
+  // --- retries ---------------------------------------------------------------------------
+
+  /**
+   * One logical request: tries until a non-retryable answer or the retries run out. The
+   * last retryable status is returned (the caller turns it into an error); the last
+   * transient error is thrown.
+   */
+  private async withRetries(
+    url: URL,
+    headers: Record<string, string>,
+    opts: { maxBytes?: number; overflow?: 'error' | 'truncate'; maxRetries?: number } = {},
+  ): Promise<{ res: Exchange; retries: number }> {
+    const maxRetries = opts.maxRetries ?? this.maxRetries;
+    for (let attempt = 0; ; attempt++) {
+      let outcome: Exchange | FetchError;
+      let retryAfter: string | null = null;
+      outcome = await this.gate.run(url.host, async () => {
+        try {
+          const res = await this.send(url, headers, opts);
+          retryAfter = header(res.headers, 'retry-after');
+          // The server's Retry-After holds for the whole host, not just this URL.
+          if (isRetryableStatus(res.status) && retryAfter !== null) {
+            this.gate.holdOff(url.host, retryDelayMs({ attempt, baseMs: this.retryBaseMs, retryAfter, maxRetryAfterMs: this.maxRetryAfterMs }));
+          }
+          return res;
+        } catch (e) {
+          if (e instanceof FetchError) return e;
+          throw e;
+        }
+      });
+      const retryable = outcome instanceof FetchError ? outcome.transient && !this.closing.signal.aborted : isRetryableStatus(outcome.status);
+      if (!retryable || attempt >= maxRetries) {
+        if (outcome instanceof FetchError) throw outcome;
+        return { res: outcome, retries: attempt };
+      }
+      this.stats.retries++;
+      await this.sleep(retryDelayMs({ attempt, baseMs: this.retryBaseMs, retryAfter, maxRetryAfterMs: this.maxRetryAfterMs }));
+    }
+  }
+
+  private async send(url: URL, extra: Record<string, string>, opts: { maxBytes?: number; overflow?: 'error' | 'truncate' }): Promise<Exchange> {
+    this.stats.requests++;
+    const res = await exchange(url, {
+      headers: { 'user-agent': this.userAgent, accept: '*/*', 'accept-encoding': 'gzip, deflate, br', ...extra },
+      timeoutMs: this.timeoutMs,
+      maxBytes: opts.maxBytes ?? this.maxBytes,
+      maxHeaderBytes: this.maxHeaderBytes,
+      agents: this.agents,
+      overflow: opts.overflow,
+      signal: this.closing.signal,
+    });
+    this.stats.byStatus[String(res.status)] = (this.stats.byStatus[String(res.status)] ?? 0) + 1;
+    this.stats.bytes += res.body?.length ?? 0;
+    return res;
+  }
+
+  // --- robots.txt ------------------------------------------------------------------------
+
+  private async checkRobots(url: URL): Promise<void> {
+    if (url.pathname === '/robots.txt') return;
+    const rules = await this.rulesFor(url);
+    if (!rules.isAllowed(url.href)) {
+      this.stats.robotsBlocked++;
+      const why = rules.basis === 'unreachable' ? `${url.origin}/robots.txt could not be read, so the site is treated as disallowed` : 'disallowed by robots.txt';
+      throw new FetchError('robots', url.href, why);
+    }
+  }
+
+  private rulesFor(url: URL): Promise<RobotsRules> {
+    let p = this.robots.get(url.origin);
+    if (!p) {
+      p = this.loadRobots(url);
+      this.robots.set(url.origin, p);
+    }
+    return p;
+  }
+
+  private async loadRobots(origin: URL): Promise<RobotsRules> {
+    const robotsUrl = robotsUrlFor(origin);
+    let rules: RobotsRules = ALLOW_ALL;
+    try {
+      // RFC 9309 §2.3.1.2: follow up to five redirects for robots.txt, even to other hosts.
+      let at = new URL(robotsUrl);
+      for (let hops = 0; ; hops++) {
+        const { res } = await this.withRetries(at, {}, { maxBytes: ROBOTS_MAX_BYTES, overflow: 'truncate' });
+        const location = REDIRECT_STATUSES.has(res.status) ? header(res.headers, 'location') : null;
+        const next = location ? parseHttpUrl(location, at) : null;
+        if (!next) {
+          rules = rulesForStatus(res.status, robotsUrl, res.body, this.token);
+          break;
+        }
+        if (hops >= ROBOTS_MAX_REDIRECTS) break; // RFC: treat as unavailable, i.e. allow
+        at = next;
+      }
+    } catch (e) {
+      if (!(e instanceof FetchError)) throw e;
+      rules = e.reason === 'too_large' ? ALLOW_ALL : DISALLOW_ALL;
+    }
+    if (rules.crawlDelayMs !== null) this.gate.setDelay(origin.host, rules.crawlDelayMs);
+    return rules;
+  }
+
+  // --- time ------------------------------------------------------------------------------
+
+  /** A pause that ends early (rejecting) when the client is closed. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const signal = this.closing.signal;
+      if (signal.aborted) return reject(new FetchError('network', '', 'client closed'));
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(new FetchError('network', '', 'client closed'));
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+}
