@@ -121,7 +121,10 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   // Figures: tables (the reader's and those flattened into text), answer lines, sentences.
   const drafts: FigureDraft[] = [];
   const subject = requestSubject(doc);
-  const textTables = findTextTables(doc.lines);
+  // A PDF's, spreadsheet's or Word file's reader tables are the same rows its text shows:
+  // read tables from the text only where the reader found none (or the page is HTML).
+  const readerHasTables = source.tables.length > 0 && source.mediaType !== 'text/html';
+  const textTables = readerHasTables ? { tables: [], consumed: new Set<number>() } : findTextTables(doc.lines);
   const tables = [...source.tables, ...textTables.tables].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   const caseDrafts = [];
   for (const t of tables) {
