@@ -57,7 +57,9 @@ export function parseYearHeading(text: string): YearHeading | null {
     if (end !== y + 1) return null;
     return { year: y, period_start: `${y}-04-01`, period_end: `${y + 1}-03-31` };
   }
-  m = /^(?:year\s*)?((?:19|20)\d{2})$/i.exec(t);
+  m = /^apr(?:il)?\s+((?:19|20)\d{2})\s*(?:-|–|—|to)\s*mar(?:ch)?\s+((?:19|20)\d{2})$/i.exec(t);
+  if (m && Number(m[2]) === Number(m[1]) + 1) return { year: Number(m[1]), period_start: `${m[1]}-04-01`, period_end: `${m[2]}-03-31` };
+  m = /^(?:(?:calendar\s+)?year\s*|jan(?:uary)?\s*(?:-|–|to)\s*dec(?:ember)?\s+)?((?:19|20)\d{2})(?:\s*\(jan(?:uary)?\s*(?:-|–|to)\s*dec(?:ember)?\))?$/i.exec(t);
   if (m) return { year: Number(m[1]), period_start: `${m[1]}-01-01`, period_end: `${m[1]}-12-31` };
   // A year with a qualifier ("2020 (to 2 June)", "2024*") is that year, over a window we cannot state.
   m = /^((?:19|20)\d{2})(?:\s*\*+|\s*\(.*\)|\s+(?:to date|ytd|so far|partial))$/i.exec(t);

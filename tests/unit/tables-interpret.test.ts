@@ -40,10 +40,15 @@ describe('parseYearHeading', () => {
     ['2013/14', { year: 2013, period_start: '2013-04-01', period_end: '2014-03-31' }],
     ['2019/2020', { year: 2019, period_start: '2019-04-01', period_end: '2020-03-31' }],
     ['FY 2020/21', { year: 2020, period_start: '2020-04-01', period_end: '2021-03-31' }],
+    ['Calendar year 2018', { year: 2018, period_start: '2018-01-01', period_end: '2018-12-31' }],
+    ['Year 2018', { year: 2018, period_start: '2018-01-01', period_end: '2018-12-31' }],
+    ['2018 (Jan-Dec)', { year: 2018, period_start: '2018-01-01', period_end: '2018-12-31' }],
+    ['April 2019 - March 2020', { year: 2019, period_start: '2019-04-01', period_end: '2020-03-31' }],
+    ['Apr 2019 to Mar 2020', { year: 2019, period_start: '2019-04-01', period_end: '2020-03-31' }],
     ['2020 (to 2 June)', { year: 2020, period_start: null, period_end: null }],
     ['2024*', { year: 2024, period_start: null, period_end: null }],
   ])('%s', (t, want) => expect(parseYearHeading(t)).toEqual(want));
-  it.each([['2013-16'], ['Assault'], ['1850'], ['12'], ['2019 Total']])('%s is no year heading', (t) => expect(parseYearHeading(t)).toBeNull());
+  it.each([['2013-16'], ['Assault'], ['1850'], ['12'], ['2019 Total'], ['April 2019 - March 2021']])('%s is no year heading', (t) => expect(parseYearHeading(t)).toBeNull());
 });
 
 describe('parseDate', () => {
