@@ -22,6 +22,9 @@ export function formatStatus(s: StoreStatus): string {
     for (const f of s.forces) lines.push(`  ${(f.force ?? '(unknown)').padEnd(width)}  ${String(f.disclosures).padStart(11)}  ${String(f.documents).padStart(9)}`);
   }
   lines.push(`last run: ${s.lastRun ? runLine(s.lastRun) : 'none'}`);
+  // After a refresh the last run is its export; the fetch before it is what people ask about.
+  const lastData = s.recentRuns.find((r) => r.kind !== 'export');
+  if (s.lastRun?.kind === 'export' && lastData) lines.push(`last ${lastData.kind}: ${runLine(lastData)}`);
   if (s.failures.length) {
     lines.push(`failed fetches (run #${s.failures[0].runId}): ${s.failures.length}`);
     for (const f of s.failures) lines.push(`  ${f.url}: ${f.error ?? `HTTP ${f.status}`}`);

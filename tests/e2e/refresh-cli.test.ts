@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { startSite } from '../../src/fixture-server/server.js';
 import { Store } from '../../src/store/store.js';
 import { BIN, ROOT, runCli } from '../support/cli.js';
 import { buildStore } from '../unit/store-build.js';
@@ -131,5 +132,26 @@ describe('foi-harvest refresh', () => {
     const r = runCli(['refresh', '--store', db, '--since', 'yesterday-ish']);
     expect(r.code).toBe(2);
     expect(existsSync(`${db}.lock`)).toBe(false);
+  });
+
+  it('fetches a (local) force site, exports, and touches nothing on the second night', async () => {
+    const site = await startSite(join(ROOT, 'fixtures', 'sites', 'west-midlands'));
+    try {
+      const args = ['refresh', '--store', join(dir, 'fresh.db'), '--out', out, '--base-url', `west-midlands=${site.url}`, '--delay', '0'];
+      const first = await start(args).done;
+      expect(first.code, first.stderr).toBe(0);
+      const m = /^refresh: (\d+) new, 0 changed, 0 unchanged, 0 failed; exported (\d+) disclosures to .+; since run 0: (\d+) new, 0 changed, 0 removed\n$/.exec(first.stdout);
+      expect(m, first.stdout).not.toBeNull();
+      const n = Number(m![1]);
+      expect(n).toBeGreaterThan(0);
+      expect([Number(m![2]), Number(m![3])]).toEqual([n, n]);
+      const second = await start(args).done;
+      expect(second.code, second.stderr).toBe(0);
+      expect(second.stdout).toMatch(new RegExp(`^refresh: 0 new, 0 changed, ${n} unchanged, 0 failed; exported ${n} disclosures to .+; since run \\d+: 0 new, 0 changed, 0 removed\n$`));
+      expect(JSON.parse(readFileSync(join(out, 'changes.json'), 'utf8')).counts).toEqual({ new: 0, changed: 0, removed: 0 });
+      expect(runCli(['validate', out]).code).toBe(0);
+    } finally {
+      await site.close();
+    }
   });
 });

@@ -45,6 +45,12 @@ describe('foi-harvest status', () => {
     expect(r.stdout).toContain('  https://foi.west-midlands.police.uk/gone/: HTTP 404\n');
   });
 
+  it('after an export, also shows the last fetch', () => {
+    expect(runCli(['export', '--store', db, '--out', join(dir, 'out'), '--format', 'json']).code).toBe(0);
+    const r = runCli(['status', '--store', db]);
+    expect(r.stdout).toMatch(/last run: #\d+ export, ok, .*\nlast fetch: #\d+ fetch, partial, /);
+  });
+
   it('does not create a missing store', () => {
     const r = runCli(['status', '--store', join(dir, 'none.db')]);
     expect([r.code, r.stderr]).toEqual([2, `foi-harvest: --store: no store at ${join(dir, 'none.db')} (run foi-harvest fetch first)\n`]);
