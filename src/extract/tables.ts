@@ -274,21 +274,20 @@ export function interpretTable(table: Table, ctx: TableContext): TableRows {
 
   const caseFields = new Set(fields.filter((f): f is Field => !!f && ['role', 'rank', 'gender', 'offence', 'disposal', 'status_now', 'status_at_event'].includes(f)));
   // Numbers beside an officer's details (age, case number) do not make it a count table.
-  const countCols = valueCols.filter((j) => !/\bage\b|\bref|\bid\b|number|\bno\b/i.test(headings[j]));
+  const countCols = valueCols.filter((j) => !/\bage\b|\bref(erence)?\b|\bid\b|(case|file|collar|warrant|reference) (no|number)|^no\.?$|^#$/i.test(headings[j]));
   const looksOfficerLevel = caseFields.size >= 2 && countCols.length === 0;
   if (looksOfficerLevel) {
     interpretCases(shape, fields, dropped, ctx, out);
     return out;
   }
   if (!valueCols.length) return out;
-  interpretCounts(shape, headings, fields, dropped, nLabel, valueCols, ctx, out);
+  interpretCounts(shape, headings, dropped, nLabel, valueCols, ctx, out);
   return out;
 }
 
 function interpretCounts(
   shape: Shape,
   headings: string[],
-  fields: (Field | null)[],
   dropped: Set<number>,
   nLabel: number,
   valueCols: number[],

@@ -238,6 +238,18 @@ describe('interpretTable: shapes', () => {
     expect(out.figures.map((f) => f.is_total)).toEqual([want]);
   });
 
+  it('a count column beside officer details keeps it a count table; an age column does not', () => {
+    const counts = interpretTable(grid([['Rank', 'Gender', 'Number of officers'], ['PC', 'Male', '4'], ['PC', 'Female', '2']]), { sha256: SHA });
+    expect(counts.figures.map((f) => [f.value, f.rank, f.gender, f.measure])).toEqual([
+      [4, 'Police Constable', 'male', 'officers'],
+      [2, 'Police Constable', 'female', 'officers'],
+    ]);
+    expect(counts.cases).toEqual([]);
+    const cases = interpretTable(grid([['Rank', 'Age', 'Offence'], ['PC', '34', 'Assault']]), { sha256: SHA });
+    expect(cases.figures).toEqual([]);
+    expect(cases.cases.map((c) => c.text)).toEqual(['PC | 34 | Assault']);
+  });
+
   it('a first column numbering the rows is an index, not a count', () => {
     const counts = interpretTable(grid([['No.', 'Offence', 'Officers'], ['1', 'Assault', '4'], ['2', 'Theft', '2']]), { sha256: SHA });
     expect(counts.figures.map((f) => [f.value, f.label, f.measure])).toEqual([
