@@ -116,7 +116,6 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     locator: `char:${e.start}-${e.end}`,
     sha256: ctx.sha256,
   }));
-  const oc = extractOutcome(kind, response, ex.exemptions, plain);
 
   // Figures: tables (the reader's and those flattened into text), answer lines, sentences.
   const drafts: FigureDraft[] = [];
@@ -149,6 +148,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     caseDrafts.push(...extractCases(news ? lines : response, ctx.sha256));
   }
   const figures: Figure[] = drafts.map((f, k) => ({ ...f, disclosure_id: '', ordinal: k + 1 }));
+  const truncated = endsMidSentence(lines);
+  const oc = extractOutcome(kind, response, ex.exemptions, plain, { answers: drafts.length + caseDrafts.length, truncated });
 
   // Attachments: linked files, and files the text names that are not linked here.
   const attachments: Attachment[] = [];
@@ -174,7 +175,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   if (isResponse && /\b(?:please find|see) (?:the )?(?:attached|enclosed)\b/i.test(plain) && !attachments.length && !tables.length) {
     warnings.push('refers to an attachment that is not part of this document');
   }
-  if (endsMidSentence(lines)) warnings.push('text ends mid-sentence: the document may be cut off');
+  if (truncated) warnings.push('text ends mid-sentence: the document may be cut off');
 
   const reference = header.reference;
   const idBase = reference ? referenceSlug(reference) : `u-${sha256Hex(ctx.url || ctx.sha256).slice(0, 12)}`;

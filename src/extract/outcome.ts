@@ -48,10 +48,12 @@ const FULL = [
 ];
 const NOT_HELD = [
   /\bunable to locate any (?:relevant )?(?:recorded )?information\b/i,
-  /\b(?:does|do) not hold (?:any|the|this)\b[^.]{0,40}\binformation\b/i,
-  /\b(?:the )?information (?:you have requested |requested )?is not held\b/i,
-  /\bno (?:relevant )?(?:recorded )?information (?:is|was) (?:held|located|found)\b/i,
+  /\b(?:does|do) not hold (?:any|the|this|that)\b[^.]{0,40}\b(?:information|data|records?)\b/i,
+  /\b(?:information|data|records?)\b[^.]{0,80}\b(?:is|are|was|were) not (?:all )?(?:held|recorded|retained|captured)\b(?!\s+(?:in|on) (?:a|any|the|one|such)\b[^.]{0,30}\b(?:format|way|manner|system|place|location)\b|\s+centrally)/i,
+  /\bno (?:relevant )?(?:recorded )?(?:information|data|records?) (?:is|are|was|were) (?:held|located|found|recorded)\b/i,
 ];
+// The response gives something: an attachment, a table, answers that follow.
+const GIVES = /\bplease (?:see|find) (?:the )?(?:attached|enclosed|below|table)\b|\bis being provided to you\b|\b(?:provided|shown|set out) (?:below|in the table)\b|\bas follows\b|\bthe figures? (?:is|are) (?:as follows|below)\b/i;
 const REFUSED = [/\bthe request was refused by\b/i, /\b(?:exempt from disclosure in (?:its|their) entirety|we are (?:unable|not able) to (?:provide|disclose) (?:any|the) information)\b/i];
 const COST_WHOLE = [
   /\bnot obliged to (?:supply|provide) the information you have requested\b/i,
@@ -62,7 +64,14 @@ const COST_WHOLE = [
 ];
 const NCND_ONLY = /\bproviding an? (?:NCND|neither confirm nor deny) response\b/i;
 
-export function extractOutcome(kind: Kind, response: Line[], exemptions: ExemptionDraft[], allText: string): OutcomeResult {
+export interface OutcomeEvidence {
+  /** Figures or cases read from the response. */
+  answers: number;
+  /** The text stops mid-sentence: what follows is unknown. */
+  truncated: boolean;
+}
+
+export function extractOutcome(kind: Kind, response: Line[], exemptions: ExemptionDraft[], allText: string, evidence: OutcomeEvidence = { answers: 0, truncated: false }): OutcomeResult {
   const text = response.map((l) => l.text).join('\n');
   const sentencesOf = (t: string) => t.split(/(?<=[.!?])\s+|\n/);
   const has = (res: RegExp[]) => res.some((re) => re.test(text));
@@ -76,14 +85,18 @@ export function extractOutcome(kind: Kind, response: Line[], exemptions: Exempti
 
   if (kind === 'news_article' || kind === 'other') return { outcome: 'unknown', ncnd: kind === 'other' ? false : ncnd, cost_limit: kind === 'other' ? false : cost_limit, signals };
 
+  const gave = evidence.answers > 0 || GIVES.test(text);
+  const withheld = exemptions.some((e) => e.section !== '12' && e.section !== '14') && /\bwithh[oe]ld|\bexempt\b|\brefus|\bnot (?:be )?(?:disclosed|provided|released)\b/i.test(text);
   let outcome: Outcome = 'unknown';
   if (has(PARTIAL)) outcome = 'partial';
-  else if (has(NOT_HELD)) outcome = 'not_held';
+  else if (has(NOT_HELD)) outcome = evidence.answers > 0 ? 'partial' : 'not_held';
   else if (ncnd && NCND_OTHER.test(text)) outcome = 'partial';
   else if (ncnd && (NCND_ONLY.test(text) || !has(FULL))) outcome = 'ncnd';
   else if (cost_limit && has(COST_WHOLE)) outcome = 'cost_limit';
   else if (has(FULL)) outcome = 'full';
   else if (REFUSED.some((re) => re.test(allText))) outcome = 'refused';
+  else if (gave && (cost_limit || withheld)) outcome = 'partial';
+  else if (gave && !ncnd && !evidence.truncated && !exemptions.length) outcome = 'full';
   else if (exemptions.length && /\bwe would not provide\b|\bwill not (?:provide|be providing)\b|\bwithheld\b/i.test(text)) {
     // Exemptions applied to named questions only ("Qs 2, 3 & 5"): the rest was answered.
     outcome = /\bQs?\.?\s*\d+\s*(?:,|&|and)/i.test(allText) ? 'partial' : 'refused';
