@@ -126,10 +126,7 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
   const plan = planFetch(opts);
   const log = opts.log ?? stderrLog(plan.logFormat);
   const { Store } = await import('../store/store.js');
-  // TRANSITIONAL: the polite client (src/http/client.ts) is landing in parallel; a computed
-  // specifier keeps the build green until it does. Replace with a plain import then.
-  const clientModule = '../http/client.js';
-  const { PoliteClient } = (await import(clientModule)) as { PoliteClient: new (o: object) => import('../harvest/documents.js').HttpGetter & { stats: { requests: number; byStatus: Record<string, number>; retries: number; robotsBlocked: number; bytes: number }; close(): Promise<void> } };
+  const { PoliteClient } = await import('../http/client.js');
   const { DocumentFetcher } = await import('../harvest/documents.js');
   const { crawlForce } = await import('../harvest/crawl.js');
   const { makeMatcher } = await import('../harvest/match.js');

@@ -1,0 +1,78 @@
+// `demo`: the README's first command. Serves the bundled sites on 127.0.0.1, fetches every
+// one of their forces, exports — all offline — and says what it did.
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { parse } from 'csv-parse/sync';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliAsync, tempDir } from './fetch-support.js';
+
+const tmp = tempDir('demo');
+afterAll(() => tmp.cleanup());
+
+const portFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+
+/** A base port with `n` free ports above it, so both demo runs serve the same URLs. */
+async function freePorts(n: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20000 + Math.floor(Math.random() * 30000);
+    let ok = true;
+    for (let i = 0; i < n && ok; i++) ok = await portFree(base + i);
+    if (ok) return base;
+  }
+  throw new Error('no free port range');
+}
+
+describe('demo', () => {
+  let r: { code: number; stdout: string; stderr: string };
+  const out = join(tmp.dir, 'out');
+  const store = join(tmp.dir, 'demo.db');
+  let port: number;
+  beforeAll(async () => {
+    port = await freePorts(6);
+    r = await runCliAsync(['demo', '--store', store, '--out', out, '--port', String(port)], { timeoutMs: 90_000 });
+  }, 100_000);
+
+  it('succeeds and says what it served, fetched and wrote', () => {
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^serving west-midlands \(west-midlands: west-midlands\) at http:\/\/127\.0\.0\.1:\d+\/$/m);
+    expect(r.stdout).toContain(`serving generic-avon-and-somerset (generic: avon-and-somerset) at http://127.0.0.1:${port}/`);
+    expect(r.stdout).toMatch(/^fetch: 6 forces; \d+ requests .*; disclosures 56 new, 0 changed, 0 unchanged; 0 failed$/m);
+    for (const [force, n] of [['essex', 7], ['metropolitan', 6], ['west-midlands', 11], ['northern-ireland', 10], ['police-scotland', 11], ['avon-and-somerset', 11]] as const) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${force}\\s+${n} disclosures \\(${n} new`, 'm'));
+    }
+    expect(r.stdout).toContain(`exported 56 disclosures to ${out}/`);
+    expect(r.stdout).toContain(`store: ${store}`);
+  });
+
+  it('exports disclosures of every platform to CSV and JSON', () => {
+    const json = JSON.parse(readFileSync(join(out, 'disclosures.json'), 'utf8')) as Array<{ id: string; force: string; attachments: unknown[] }>;
+    expect(json).toHaveLength(56);
+    const perForce: Record<string, number> = {};
+    for (const d of json) perForce[d.force] = (perForce[d.force] ?? 0) + 1;
+    expect(perForce).toEqual({ 'avon-and-somerset': 11, essex: 7, metropolitan: 6, 'northern-ireland': 10, 'police-scotland': 11, 'west-midlands': 11 });
+    expect(json.filter((d) => d.attachments.length > 0).length).toBeGreaterThanOrEqual(10);
+    const csv = parse(readFileSync(join(out, 'disclosures.csv'), 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>;
+    expect(csv).toHaveLength(56);
+    expect(csv.map((row) => row.id).sort()).toEqual(json.map((d) => d.id).sort());
+    for (const force of Object.keys(perForce)) expect(csv.filter((row) => row.force === force), force).toHaveLength(perForce[force]);
+    for (const f of ['attachments.csv', 'disclosures.ndjson', 'datapackage.json', 'foi-harvest.sqlite']) expect(existsSync(join(out, f)), f).toBe(true);
+  });
+
+  it('a second demo over the same store, on the same ports, is incremental: nothing new or changed', async () => {
+    const again = await runCliAsync(['demo', '--store', store, '--out', out, '--port', String(port)], { timeoutMs: 90_000 });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/\(200: \d+, 304: \d+\).*disclosures 0 new, 0 changed, 56 unchanged; 0 failed$/m);
+  }, 100_000);
+
+  it('refuses a bad --port with exit 2', async () => {
+    const bad = await runCliAsync(['demo', '--store', store, '--out', out, '--port', 'eighty']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--port must be a port number/);
+  });
+});

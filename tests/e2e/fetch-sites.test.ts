@@ -1,0 +1,243 @@
+// `fetch` against the bundled fixture sites served on 127.0.0.1: pagination, attachments,
+// --since, --match, --limit, robots.txt, the zero-item warning, and incremental re-runs
+// (the server's request log shows what was downloaded).
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSite, type SiteServer } from '../../src/fixture-server/server.js';
+import { Store } from '../../src/store/store.js';
+import { SITES, copySite, runCliAsync, summaryOf, tempDir } from './fetch-support.js';
+
+const tmp = tempDir('fetch');
+const servers: SiteServer[] = [];
+async function serve(dir: string): Promise<SiteServer> {
+  const s = await startSite(dir);
+  servers.push(s);
+  return s;
+}
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  tmp.cleanup();
+});
+
+const fetchArgs = (force: string, site: SiteServer, store: string, extra: string[] = []) => [
+  'fetch', '--force', force, '--base-url', `${force}=${site.url}/`, '--store', join(tmp.dir, store), '--delay', '0', '--log-format', 'json', ...extra,
+];
+const pathsOf = (s: SiteServer) => s.requests.map((r) => r.path);
+const withStore = <T>(name: string, f: (s: Store) => T): T => {
+  const s = Store.open(join(tmp.dir, name));
+  try {
+    return f(s);
+  } finally {
+    s.close();
+  }
+};
+
+describe('fetch: West Midlands (WordPress listing, pagination, attachments) and re-runs', () => {
+  let wmp: SiteServer;
+  let first: any;
+  beforeAll(async () => {
+    wmp = await serve(join(SITES, 'west-midlands'));
+    const r = await runCliAsync(fetchArgs('west-midlands', wmp, 'wmp.db'));
+    expect(r.code, r.stderr).toBe(0);
+    first = summaryOf(r);
+  });
+
+  it('walks every listing page and stores every disclosure', () => {
+    expect(first.forces['west-midlands']).toMatchObject({ listed: 11, listingPages: 3, disclosures: 11, new: 11, changed: 0, unchanged: 0, failures: 0, zeroItemWarnings: 0 });
+    expect(first.disclosures).toEqual({ new: 11, changed: 0, unchanged: 0 });
+    expect(first.failures).toEqual([]);
+    expect(pathsOf(wmp)).toEqual(expect.arrayContaining(['/robots.txt', '/', '/page/2/', '/page/3/']));
+    // The sticky COVID notice heads every listing page but is not a disclosure.
+    expect(pathsOf(wmp)).not.toContain('/how-we-are-working-during-covid-19/');
+    const ids = withStore('wmp.db', (s) => s.disclosureIds());
+    expect(ids).toHaveLength(11);
+    expect(ids.every((id) => /^west-midlands\/\d+a-\d\d$/.test(id))).toBe(true);
+  });
+
+  it('follows attachment links, stores and parses them, citing the URL the page prints', () => {
+    const requested = pathsOf(wmp).filter((p) => p.startsWith('/wp-content/uploads/'));
+    expect(requested.sort()).toEqual([
+      '/wp-content/uploads/2021/10/335A_21_PIT.pdf',
+      '/wp-content/uploads/2023/03/1142A_23_attachment.pdf',
+      '/wp-content/uploads/2024/03/144A_24_attachment.csv',
+      '/wp-content/uploads/2024/08/474A_24_PIT.pdf',
+    ]);
+    const atts = withStore('wmp.db', (s) => s.disclosures().flatMap((d) => d.attachments));
+    expect(atts).toHaveLength(4);
+    for (const a of atts) {
+      expect(a.url).toMatch(/^https:\/\/foi\.west-midlands\.police\.uk\/wp-content\/uploads\//);
+      expect(a.parsed, a.url).toBe(true);
+      expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const pages = withStore('wmp.db', (s) => s.sourcesOf('west-midlands/144a-24'));
+    expect(pages.map((p) => p.role)).toEqual(['page', 'attachment']);
+  });
+
+  it('counts requests, statuses and bytes, and keeps the stats in the runs table', () => {
+    const served = wmp.requests.length;
+    expect(first.requests).toBe(served);
+    expect(first.responses['200']).toBe(served);
+    expect(first.responses['304']).toBe(0);
+    expect(first.bytes).toBeGreaterThan(10_000);
+    const run = withStore('wmp.db', (s) => s.runs({ kind: 'fetch' })[0]);
+    expect(run.status).toBe('ok');
+    expect((run.stats as any).disclosures).toEqual({ new: 11, changed: 0, unchanged: 0 });
+  });
+
+  it('a second harvest of the unchanged site downloads no body again and changes no row', async () => {
+    const before = withStore('wmp.db', (s) => JSON.stringify(s.disclosures()));
+    wmp.requests.length = 0;
+    const r = await runCliAsync(fetchArgs('west-midlands', wmp, 'wmp.db'));
+    expect(r.code, r.stderr).toBe(0);
+    const second = summaryOf(r);
+    expect(second.disclosures).toEqual({ new: 0, changed: 0, unchanged: 11 });
+    // Every page, listing and attachment answered 304; robots.txt is the only body sent.
+    const bodies = wmp.requests.filter((q) => q.status !== 304).map((q) => q.path);
+    expect(bodies).toEqual(['/robots.txt']);
+    expect(second.responses['304']).toBe(wmp.requests.length - 1);
+    expect(withStore('wmp.db', (s) => JSON.stringify(s.disclosures()))).toBe(before);
+    expect(withStore('wmp.db', (s) => s.changes(first.runId, second.runId))).toEqual([]);
+  });
+
+  it('a human summary line by default', async () => {
+    const r = await runCliAsync(fetchArgs('west-midlands', wmp, 'wmp.db').filter((a) => a !== '--log-format' && a !== 'json'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^fetch: 1 force; \d+ requests \(200: 1, 304: \d+\), 0 retries, 0 robots-blocked, .*; disclosures 0 new, 0 changed, 11 unchanged; 0 failed$/);
+  });
+});
+
+describe('fetch: a page that changed is re-parsed, the rest are not', () => {
+  it('reports exactly one changed disclosure', async () => {
+    const dir = copySite('single-online-home-essex', tmp.dir);
+    const site = await serve(dir);
+    const a = await runCliAsync(fetchArgs('essex', site, 'essex.db'));
+    expect(a.code, a.stderr).toBe(0);
+    expect(summaryOf(a).disclosures).toEqual({ new: 7, changed: 0, unchanged: 0 });
+    const page = join(dir, 'foi-ai/essex-police/disclosure/2024/september/officers-suspended-or-on-restricted-duties/index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('One PCSO, currently suspended', 'Two PCSOs, currently suspended'));
+    site.requests.length = 0;
+    const b = await runCliAsync(fetchArgs('essex', site, 'essex.db'));
+    expect(b.code, b.stderr).toBe(0);
+    const s = summaryOf(b);
+    expect(s.disclosures).toEqual({ new: 0, changed: 1, unchanged: 6 });
+    expect(site.requests.filter((q) => q.status === 200).map((q) => q.path)).toEqual([
+      '/robots.txt',
+      '/foi-ai/essex-police/disclosure/2024/september/officers-suspended-or-on-restricted-duties/',
+    ]);
+    const changes = withStore('essex.db', (st) => st.changes(summaryOf(a).runId, s.runId));
+    expect(changes.map((c) => [c.disclosureId, c.change])).toEqual([['essex/19139', 'changed']]);
+  });
+});
+
+describe('fetch: --since, --match, --limit (PSNI, month-first dates, three listing pages)', () => {
+  let psni: SiteServer;
+  beforeAll(async () => {
+    psni = await serve(join(SITES, 'psni'));
+  });
+
+  it('--since stops at the first older item and reads no further listing page', async () => {
+    psni.requests.length = 0;
+    const r = await runCliAsync(fetchArgs('northern-ireland', psni, 'since.db', ['--since', '2023-06-01']));
+    expect(r.code, r.stderr).toBe(0);
+    const f = summaryOf(r).forces['northern-ireland'];
+    expect(f).toMatchObject({ listingPages: 2, listed: 8, disclosures: 5, new: 5 });
+    expect(f.skipped.since).toBe(3);
+    expect(pathsOf(psni)).toContain('/foi-disclosure-log?page=1');
+    expect(pathsOf(psni)).not.toContain('/foi-disclosure-log?page=2');
+    expect(pathsOf(psni)).not.toContain('/foi-disclosure-log/stop-and-search-by-ethnicity');
+    expect(withStore('since.db', (s) => s.disclosureIds()).length).toBe(5);
+  });
+
+  it('--match with a topic id keeps only titles of that topic', async () => {
+    psni.requests.length = 0;
+    const r = await runCliAsync(fetchArgs('northern-ireland', psni, 'topic.db', ['--match', 'suspensions']));
+    expect(r.code, r.stderr).toBe(0);
+    const f = summaryOf(r).forces['northern-ireland'];
+    expect(f).toMatchObject({ listed: 10, disclosures: 1 });
+    expect(f.skipped.match).toBe(9);
+    const d = withStore('topic.db', (s) => s.disclosures());
+    expect(d.map((x) => x.title)).toEqual(['Officers suspended or on restricted duties']);
+    // Titles decide topics: no other disclosure page was downloaded.
+    expect(pathsOf(psni).filter((p) => p.startsWith('/foi-disclosure-log/'))).toEqual(['/foi-disclosure-log/officers-suspended-or-on-restricted-duties']);
+  });
+
+  it('--match with text not in any title finds it in the page text', async () => {
+    const r = await runCliAsync(fetchArgs('northern-ireland', psni, 'text.db', ['--match', 'National Security']));
+    expect(r.code, r.stderr).toBe(0);
+    expect(summaryOf(r).forces['northern-ireland']).toMatchObject({ disclosures: 1 });
+    expect(withStore('text.db', (s) => s.disclosures().map((d) => d.url))).toEqual([`${psni.url}/foi-disclosure-log/unmanned-aerial-vehicles-drones`]);
+  });
+
+  it('--limit stops after n disclosures and reads no further listing page', async () => {
+    psni.requests.length = 0;
+    const r = await runCliAsync(fetchArgs('northern-ireland', psni, 'limit.db', ['--limit', '3']));
+    expect(r.code, r.stderr).toBe(0);
+    expect(summaryOf(r).forces['northern-ireland']).toMatchObject({ listingPages: 1, disclosures: 3 });
+    expect(pathsOf(psni)).not.toContain('/foi-disclosure-log?page=1');
+    expect(withStore('limit.db', (s) => s.disclosureIds()).length).toBe(3);
+  });
+});
+
+describe('fetch: robots.txt and a site that changed its markup (generic adapter)', () => {
+  it('never requests a listed page that robots.txt disallows', async () => {
+    const site = await serve(join(SITES, 'generic-avon-and-somerset'));
+    const r = await runCliAsync(fetchArgs('avon-and-somerset', site, 'generic.db'));
+    expect(r.code, r.stderr).toBe(0);
+    const s = summaryOf(r);
+    expect(s.robotsBlocked).toBe(1);
+    expect(s.forces['avon-and-somerset']).toMatchObject({ listed: 12, disclosures: 11, failures: 0, skipped: { since: 0, match: 0, robots: 1 } });
+    expect(pathsOf(site).some((p) => p.startsWith('/foi-internal/'))).toBe(false);
+  });
+
+  it('warns loudly when a listing page lists nothing, and exits 1', async () => {
+    const dir = copySite('generic-avon-and-somerset', tmp.dir);
+    const listing = join(dir, 'about/freedom-of-information/previous-foi-requests/index.html');
+    writeFileSync(listing, readFileSync(listing, 'utf8').replaceAll('foi-list__item', 'request-card'));
+    appendFileSync(listing, '\n');
+    const site = await serve(dir);
+    const r = await runCliAsync(fetchArgs('avon-and-somerset', site, 'zero.db'));
+    expect(r.code).toBe(1);
+    const s = summaryOf(r);
+    expect(s.status).toBe('failed');
+    expect(s.forces['avon-and-somerset']).toMatchObject({ listed: 0, listingPages: 1, zeroItemWarnings: 1, disclosures: 0 });
+    expect(s.warnings).toEqual(['avon-and-somerset: a listing page listed no disclosures — the site has probably changed']);
+    const events = r.stderr.trim().split('\n').map((l) => JSON.parse(l));
+    expect(events).toContainEqual(expect.objectContaining({ level: 'warn', event: 'zero_items', force: 'avon-and-somerset', platform: 'generic' }));
+    expect(events.find((e) => e.event === 'zero_items').message).toMatch(/site has probably changed/);
+  });
+});
+
+describe('fetch: failures and bad usage', () => {
+  it('a missing disclosure page is a failure with its reason; the others are stored; exit 1', async () => {
+    const dir = copySite('police-scotland', tmp.dir);
+    const site = await serve(dir);
+    const { rmSync } = await import('node:fs');
+    rmSync(join(dir, 'access-to-information/freedom-of-information/disclosure-log/disclosure-log-2024/october'), { recursive: true });
+    const r = await runCliAsync(fetchArgs('police-scotland', site, 'scot.db'));
+    expect(r.code).toBe(1);
+    const s = summaryOf(r);
+    expect(s.status).toBe('partial');
+    expect(s.failures).toHaveLength(1);
+    expect(s.failures[0]).toMatchObject({ force: 'police-scotland' });
+    expect(s.failures[0].url).toContain('/disclosure-log-2024/october/');
+    expect(s.failures[0].reason).toMatch(/404/);
+    expect(s.responses['4xx']).toBe(1);
+    expect(s.forces['police-scotland']).toMatchObject({ listed: 11, disclosures: 10, failures: 1 });
+  });
+
+  it.each([
+    [['fetch', '--force', 'atlantis'], /unknown force "atlantis"/],
+    [['fetch', '--force', 'essex', '--since', 'last tuesday'], /--since "last tuesday" is not a date/],
+    [['fetch', '--force', 'essex', '--limit', '0'], /--limit must be a whole number of at least 1/],
+    [['fetch', '--base-url', 'essex'], /--base-url "essex" must be <force>=<url>/],
+    [['fetch', '--base-url', 'gotham=http://127.0.0.1:9/'], /unknown force "gotham"/],
+    [['fetch', '--force', 'essex', '--log-format', 'xml'], /--log-format must be text or json/],
+  ])('%j → exit 2, one line', async (args, message) => {
+    const r = await runCliAsync([...args, '--store', join(tmp.dir, 'usage.db')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+  });
+});
