@@ -72,7 +72,8 @@ export class DocumentFetcher {
       });
     } catch (e) {
       const { reason, robots, status } = reasonOf(e);
-      this.store.logFetch({ runId: this.runId, url, status, error: reason });
+      // robots.txt forbade it: no request was made, so there is nothing to log.
+      if (!robots) this.store.logFetch({ runId: this.runId, url, status, error: reason });
       throw new FetchFailed(url, reason, robots);
     }
     if (res.notModified) {
