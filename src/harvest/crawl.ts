@@ -113,6 +113,7 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
       if (seenItems.has(item.url)) continue;
       seenItems.add(item.url);
       // Listings are newest first: an item older than --since means the rest are older too.
+      // An undated item is kept: nothing says it is too old.
       if (ctx.since && item.date && item.date < ctx.since) {
         summary.skipped.since++;
         reachedOlder = true;
