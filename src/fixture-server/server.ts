@@ -146,8 +146,13 @@ function servePass(req: IncomingMessage, res: ServerResponse, file: StaticFile |
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-// Counts body bytes as they are written, for the request log.
-function countBytes(res: ServerResponse, entry: RequestLog): void {
+// Records the status and counts body bytes as they are written, for the request log.
+function track(res: ServerResponse, entry: RequestLog): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    entry.status = status;
+    return writeHead(status, ...rest);
+  }) as ServerResponse['writeHead'];
   const size = (chunk: unknown): number =>
     typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk instanceof Uint8Array ? chunk.length : 0;
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
@@ -189,10 +194,7 @@ export async function startSite(dir: string, opts: SiteOptions = {}): Promise<Si
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const entry: RequestLog = { method: req.method ?? 'GET', path: req.url ?? '/', headers: { ...req.headers }, status: 0, bytes: 0, at: Date.now() };
     requests.push(entry);
-    countBytes(res, entry);
-    res.on('close', () => {
-      entry.status = res.headersSent ? res.statusCode : 0;
-    });
+    track(res, entry);
     if (opts.latencyMs && !(await wait(opts.latencyMs, res))) return;
     let url: URL;
     try {

@@ -64,6 +64,22 @@ function decodeError(url: string, e: Error & { code?: string }): FetchError {
   return new FetchError('network', url, `cannot decompress the body (${e.message})`);
 }
 
+/**
+ * Resolves once the slice is inflated and its output counted (the write callback), or
+ * when the inflater fails: zlib destroys itself on bad input without calling back.
+ */
+function inflateSlice(d: Transform, slice: Buffer): Promise<void> {
+  if (d.destroyed) return Promise.resolve();
+  return new Promise<void>((done) => {
+    const settle = (): void => {
+      d.off('close', settle);
+      done();
+    };
+    d.once('close', settle);
+    d.write(slice, settle);
+  });
+}
+
 async function readInflated(res: Readable, make: DecoderFactory, out: Collector, opts: BodyOptions): Promise<void> {
   let decoder: Transform | null = null;
   let failure: Error | null = null;
@@ -90,19 +106,21 @@ async function readInflated(res: Readable, make: DecoderFactory, out: Collector,
       }
       const d = decoder;
       for (let i = 0; i < chunk.length; i += SLICE_BYTES) {
-        // The write callback runs once this slice is inflated and its output counted.
-        await new Promise<void>((done) => d.write(chunk.subarray(i, i + SLICE_BYTES), () => done()));
+        await inflateSlice(d, chunk.subarray(i, i + SLICE_BYTES));
         if (failure) throw failure;
         if (out.full) return;
       }
     }
+    if (failure) throw failure;
     if (!decoder) return;
     const d = decoder;
-    await new Promise<void>((done) => {
-      d.once('end', done);
-      d.once('error', () => done());
-      d.end();
-    });
+    if (!d.destroyed) {
+      await new Promise<void>((done) => {
+        d.once('end', done);
+        d.once('close', done);
+        d.end();
+      });
+    }
     if (failure) throw failure;
   } finally {
     decoder?.destroy();

@@ -1,8 +1,13 @@
 // A single capped GET, for `parse <url>`: no crawling manners needed for one page a
-// user asked for, but still a size and time cap and a User-Agent that names us.
-import { VERSION } from '../version.js';
+// user asked for (no robots.txt, no delay, redirects followed to any host), but the same
+// size, header, time and decompression caps as the polite client, and a User-Agent that
+// names us.
+import http from 'node:http';
+import https from 'node:https';
+import { exchange, header } from './transport.js';
+import { DEFAULT_USER_AGENT } from './user-agent.js';
 
-export const DEFAULT_USER_AGENT = `foi-harvest/${VERSION} (+https://github.com/foi-harvest/foi-harvest; open-data research tool)`;
+export { DEFAULT_USER_AGENT } from './user-agent.js';
 
 export interface GotDocument {
   url: string;
@@ -11,28 +16,41 @@ export interface GotDocument {
   bytes: Uint8Array;
 }
 
+const MAX_REDIRECTS = 5;
+
 export async function getOnce(url: string, opts: { maxBytes?: number; timeoutMs?: number; userAgent?: string } = {}): Promise<GotDocument> {
-  const maxBytes = opts.maxBytes ?? 50 * 1024 * 1024;
-  const ac = new AbortController();
-  const timer = setTimeout(() => ac.abort(new Error(`timed out after ${opts.timeoutMs ?? 30000} ms`)), opts.timeoutMs ?? 30000);
+  let target: URL;
   try {
-    const res = await fetch(url, { headers: { 'user-agent': opts.userAgent ?? DEFAULT_USER_AGENT }, signal: ac.signal, redirect: 'follow' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const declared = Number(res.headers.get('content-length') ?? NaN);
-    if (declared > maxBytes) throw new Error(`body of ${declared} bytes exceeds the ${maxBytes}-byte cap`);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      total += chunk.length;
-      if (total > maxBytes) throw new Error(`body exceeds the ${maxBytes}-byte cap`);
-      chunks.push(chunk);
+    target = new URL(url);
+  } catch {
+    throw new Error('not a valid URL');
+  }
+  const agents = { http: new http.Agent(), https: new https.Agent() };
+  try {
+    for (let hops = 0; ; hops++) {
+      if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error(`not an http(s) URL: ${target.href}`);
+      const res = await exchange(target, {
+        headers: { 'user-agent': opts.userAgent ?? DEFAULT_USER_AGENT, accept: '*/*', 'accept-encoding': 'gzip, deflate, br' },
+        timeoutMs: opts.timeoutMs ?? 30_000,
+        maxBytes: opts.maxBytes ?? 50 * 1024 * 1024,
+        maxHeaderBytes: 32 * 1024,
+        agents,
+      });
+      const location = header(res.headers, 'location');
+      if (res.status >= 300 && res.status < 400 && location) {
+        if (hops >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+        try {
+          target = new URL(location, target);
+        } catch {
+          throw new Error(`redirect to an unusable URL: ${location}`);
+        }
+        continue;
+      }
+      if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status}`);
+      return { url: target.href, status: res.status, contentType: header(res.headers, 'content-type'), bytes: new Uint8Array(res.body ?? Buffer.alloc(0)) };
     }
-    return { url: res.url || url, status: res.status, contentType: res.headers.get('content-type'), bytes: Buffer.concat(chunks) };
-  } catch (e) {
-    const err = e as Error & { cause?: Error };
-    if (ac.signal.aborted) throw ac.signal.reason instanceof Error ? ac.signal.reason : new Error('timed out');
-    throw new Error(err.cause?.message ? `${err.message}: ${err.cause.message}` : err.message);
   } finally {
-    clearTimeout(timer);
+    agents.http.destroy();
+    agents.https.destroy();
   }
 }

@@ -68,13 +68,17 @@ export function exchange(target: URL, opts: ExchangeOptions): Promise<Exchange> 
       } else resolve(value as Exchange);
     };
     // Turn whatever node:http reports into our reasons.
-    const classify = (e: Error & { code?: string }, headersSeen: boolean): FetchError => {
+    let headersSeen = false;
+    const classify = (e: Error & { code?: string }): FetchError => {
       if (e instanceof FetchError) return e;
       if (timedOut) return new FetchError('timeout', url, `timed out after ${opts.timeoutMs} ms`);
       if (opts.signal?.aborted) return new FetchError('network', url, 'client closed');
       if (e.code === 'HPE_HEADER_OVERFLOW') return new FetchError('too_large', url, `response headers exceed ${opts.maxHeaderBytes} bytes`);
       const sockErr = socketError as (Error & { code?: string }) | null;
-      if (sockErr?.code === 'ECONNRESET') return new FetchError('network', url, `connection reset by the server${headersSeen ? ' mid-body' : ''}`);
+      // A TCP reset arrives as an OS error (it has a syscall); node:http's own "aborted"
+      // (the peer closed before Content-Length was reached) carries the same code but none.
+      const osReset = e.code === 'ECONNRESET' && typeof (e as { syscall?: unknown }).syscall === 'string';
+      if (osReset || sockErr?.code === 'ECONNRESET' || (!headersSeen && e.code === 'ECONNRESET')) return new FetchError('network', url, `connection reset by the server${headersSeen ? ' mid-body' : ''}`);
       if (headersSeen) return new FetchError('truncated', url, `body ended early (${describe(e)})`);
       return new FetchError('network', url, describe(sockErr ?? e));
     };
@@ -100,8 +104,9 @@ export function exchange(target: URL, opts: ExchangeOptions): Promise<Exchange> 
       socket = s;
       s.on('error', onSocketError);
     });
-    req.on('error', (e) => finish(classify(e, false)));
+    req.on('error', (e) => finish(classify(e)));
     req.on('response', (res: IncomingMessage) => {
+      headersSeen = true;
       const status = res.statusCode ?? 0;
       const wanted = (opts.wantBody ?? ((s: number) => s >= 200 && s < 300))(status);
       if (!wanted) {
@@ -129,10 +134,10 @@ export function exchange(target: URL, opts: ExchangeOptions): Promise<Exchange> 
         overflow: opts.overflow ?? 'error',
       }).then(
         (body) => {
-          if (!res.complete && !body.truncatedByUs) finish(classify(new Error('connection closed before the body was complete'), true));
+          if (!res.complete && !body.truncatedByUs) finish(classify(new Error('connection closed before the body was complete')));
           else finish(null, { status, headers: res.headers, body: body.bytes });
         },
-        (e: Error) => finish(classify(e, true)),
+        (e: Error) => finish(classify(e)),
       );
     });
     req.end();
