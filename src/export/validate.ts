@@ -153,7 +153,11 @@ class Checker {
   /** Primary keys unique per table, and every child row's disclosure present (when disclosures.csv was read). */
   keys(): void {
     const byTable = new Map<TableName, Keyed[]>();
-    for (const k of this.keyed) byTable.set(k.table, [...(byTable.get(k.table) ?? []), k]);
+    for (const k of this.keyed) {
+      const list = byTable.get(k.table);
+      if (list) list.push(k);
+      else byTable.set(k.table, [k]);
+    }
     for (const [table, rows] of byTable) {
       const pk = primaryKeyOf(table);
       const seen = new Map<string, number>();
