@@ -17,6 +17,7 @@ import { extractOutcome } from './outcome.js';
 import { extractPeriods } from './periods.js';
 import { extractCases } from './prose-cases.js';
 import { extractQuestions } from './questions.js';
+import { redactDisclosure } from './redact.js';
 import { interpretTable } from './tables.js';
 import { findTextTables } from './text-tables.js';
 import { detectTopics } from './topics.js';
@@ -183,7 +184,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const withId = <T extends { disclosure_id: string }>(rows: T[]) => rows.map((r) => ({ ...r, disclosure_id: id }));
   const cases = caseDrafts.map((c, k) => ({ ...c, disclosure_id: id, ordinal: k + 1 }));
 
-  return {
+  // hardening: names and dates of birth never leave the extractor (src/extract/redact.ts).
+  return redactDisclosure({
     id,
     force,
     kind,
@@ -208,5 +210,5 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     figures: withId(figures),
     cases,
     attachments: withId(attachments),
-  };
+  });
 }
