@@ -24,8 +24,10 @@ const DOB = new RegExp(`(\\b(?:D\\.?O\\.?B\\.?|date\\s+of\\s+birth|birth\\s*date
 // "ds" or "di" in a word never counts); spelt-out ranks are not ("officer Neal Porter").
 const TITLE_ABBR = '(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|PC|WPC|DC|PS|DS|DI|DCI|DSI|DCS|DSupt|Supt|Ch\\.?\\s?Supt|Insp|Ch\\.?\\s?Insp|Sgt|Det|Const|PCSO|SC|Cllr|Cmdr)\\.?';
 const RANK_WORD =
-  '(?:(?:[Tt]emporary|[Aa]cting|[Dd]etective|[Cc]hief|[Dd]eputy|[Aa]ssistant|[Pp]olice|[Ss]pecial|[Ww]oman|[Tt]rainee|[Pp]robationer|[Ff]ormer)\\s+)*' +
-  '(?:[Cc]onstable|[Ss]ergeant|[Ii]nspector|[Ss]uperintendent|[Cc]ommander|[Cc]ommissioner|[Oo]fficer|[Cc]ommunity [Ss]upport [Oo]fficer)';
+  '(?:(?:(?:[Tt]emporary|[Aa]cting|[Dd]etective|[Cc]hief|[Dd]eputy|[Aa]ssistant|[Pp]olice|[Ss]pecial|[Ww]oman|[Tt]rainee|[Pp]robationer|[Ff]ormer)\\s+)*' +
+  '(?:[Cc]onstable|[Ss]ergeant|[Ii]nspector|[Ss]uperintendent|[Cc]ommander|[Cc]ommissioner|[Cc]ommunity [Ss]upport [Oo]fficer)' +
+  // "officer Neal Porter", "Police Officer Jane Doe"; a bare "Officer" starts headings ("Officer Convictions").
+  '|(?:[Pp]olice|[Ss]pecial|[Ss]erving|[Ff]ormer)\\s+[Oo]fficer|officer)';
 // One word of a name: Smith, McDonald, O'Neil, Smith-Jones; an initial ("J." / "J") only before another word.
 const NAME_WORD = "(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)";
 const INITIAL = '(?:[A-Z]\\.?\\s+)';
@@ -49,12 +51,16 @@ const NOT_NAMES = new Set(
     'Metropolitan City London Greater Manchester Midlands Yorkshire Thames Valley West East North South Avon Somerset Essex Kent Durham ' +
     'Cleveland Cumbria Devon Cornwall Dorset Gwent Dyfed Powys Merseyside Norfolk Suffolk Surrey Sussex Sussex Wiltshire Lancashire ' +
     'Leicestershire Lincolnshire Nottinghamshire Northamptonshire Derbyshire Cheshire Hampshire Hertfordshire Bedfordshire Cambridgeshire ' +
+    'Convictions Conviction Complaints Complaint Allegations Allegation Suspensions Suspension Dismissals Dismissal Vetting Failures ' +
+    'Statistics Details Outcomes Outcome Sexual Domestic Abuse Assault Numbers Data Figures Summary Sickness Absence Overtime Pay Pension ' +
+    'Recruitment Welfare Wellbeing Conduct Behaviour Complaints Vehicles Vehicle Use Uniform Equipment Body Worn Camera Cameras Tasers Taser ' +
+    'Sgt Det Insp Supt Const Ch Cllr Cmdr Mr Mrs Ms Miss Mx Dr Sir Dame ' +
     'Gloucestershire Humberside Northumbria Staffordshire Warwickshire Mercia Wales Royal Military Army Navy Air Fire Rescue'
   ).split(/\s+/),
 );
 
 const AFTER_RANK = new RegExp(
-  `(\\b(?:${TITLE_ABBR}|${RANK_WORD})(?:\\s+\\d{1,5})?\\s+)(${NAME})`,
+  `(\\b(?:(?:${TITLE_ABBR}|${RANK_WORD})(?:\\s+\\d{1,5})?\\s+)+)(${NAME})`,
   'g',
 );
 // "John Smith, a serving police officer" / "Jane Doe, 34, the detective sergeant"
