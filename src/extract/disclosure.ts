@@ -138,13 +138,15 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     const seen = new Set<string>();
     for (const l of lines) {
       if (textTables.consumed.has(l.i) || l.kind === 'table_row') continue;
+      const inRequest = requestSet.has(l.i);
       const answers = answerLineFigures(l, { sha256: ctx.sha256 });
       if (answers) {
-        if (!requestSet.has(l.i) || /=/.test(l.text)) drafts.push(...answers);
+        if (!inRequest || /=/.test(l.text)) drafts.push(...answers);
         continue;
       }
-      if (!news && requestSet.has(l.i)) continue;
-      drafts.push(...sentenceFigures(l, { sha256: ctx.sha256 }, seen));
+      if (!news && inRequest) continue;
+      const labelled = !news && /^\s*(?:\(?(?:\d{1,2}|[a-z])[.)]|Q\d{1,2}[a-z]?\b|answer\s*\d)/i.test(l.text);
+      drafts.push(...sentenceFigures(l, { sha256: ctx.sha256 }, seen, labelled));
     }
     caseDrafts.push(...extractCases(news ? lines : response, ctx.sha256));
   }

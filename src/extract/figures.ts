@@ -10,8 +10,8 @@ import { sentences } from './doc-model.js';
 import { findNumbers, isYear, parseNumberCell, type NumberMatch } from './numbers.js';
 
 const NOUN =
-  /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?)\b/i;
-const VERB_AFTER = /^(?:of (?:them|those|these) )?(?:were|was|have been|had been|has been|are|is|remain|remained|faced|received|had|have)\s+(?:\w+\s+){0,2}?(given|told|sacked|dismissed|convicted|charged|cautioned|suspended|reported|dealt with|placed|found|referred|arrested|investigated|disciplined|resigned|retired|issued|subject|serving|on restricted)/i;
+  /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?|applications?|certificates?|arrests?|assaults?|incidents?|reports?|occasions?|times|requests?|appeals?|suspects?)\b/i;
+const VERB_AFTER = /^(?:of (?:them|those|these|the \w+) )?(?:(?:were|was|have been|had been|has been|are|is|remain|remained|faced|received|had|have)\s+(?:\w+\s+){0,2}?(given|told|sacked|dismissed|convicted|charged|cautioned|suspended|reported|dealt with|placed|found|referred|arrested|investigated|disciplined|resigned|retired|issued|subject|serving|on restricted|refused|upheld|recorded|revoked|injured|assaulted)|(?:later |subsequently |then )?(resigned|retired|left the force|quit|were sacked|were dismissed))/i;
 const EVENT_WORDS =
   /\b(convicted|convictions?|charged|charges|cautioned|cautions?|suspended|suspensions?|dismissed|dismissals?|sacked|resigned|retired|warnings?|misconduct|proceedings|reported|allegations?|complaints?|disciplin\w*|arrested|investigated|investigations?|dealt with|restricted|vetting|hearings?|referrals?|referred|offences?|crimes?|barred)\b/i;
 const CONTEXT_WORDS = /\b(figures?|include|includes|included|total|number|numbers)\b/i;
@@ -85,11 +85,35 @@ function figure(value: number, text: string, start: number, ctx: Ctx, about: str
   };
 }
 
-const ANSWER_LABEL = /^(?:Q(?:uestion)?\s*\.?\s*(\d{1,2}[a-z]?)|(?:answer|response)\s*(?:to\s*(?:question|q)\s*)?(\d{1,2}[a-z]?))\s*[:.)\-–]\s*/i;
+// "Q1 – 41", "Question 2: …", "Answer 1:", "1.", "a)" at the start of an answer line.
+const ANSWER_LABEL = /^(?:Q(?:uestion)?\s*\.?\s*(\d{1,2}[a-z]?)\s*[:.)\-–]?|(?:answer|response)\s*(?:to\s*(?:question|q)\s*)?(\d{1,2}[a-z]?)\s*[:.)\-–]|\(?([a-z]|\d{1,2})\)|(\d{1,2})\.(?!\d))\s*/i;
 const YEAR_EQUALS = /^((?:19|20)\d{2})\s*(?:=|:|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+|none|nil)\s*$/i;
 const BULLET_NUMBER = /^[-•–·]\s*(\d{1,3}(?:,\d{3})+|\d+|none|nil)\s*\.?$/i;
+// "2019 – 11, 2020 – 8", "2020: 64  2021: 71", "2018/19 = 8": a year (or financial year) and its figure.
+const YEAR_PAIR = /\b((?:19|20)\d{2})(?:\s*\/\s*(\d{2}))?(?:\s*(?:=|:)\s*|\s+[–-]\s+)(\d{1,3}(?:,\d{3})+|\d+|none|nil)\b(?![\d/.:]\d)/gi;
 
-/** Figures on lines that are answers by their layout. Returns null when the line is not one. */
+function yearPairs(text: string, offset: number, ctx: Ctx): FigureDraft[] {
+  const out: FigureDraft[] = [];
+  for (const m of text.matchAll(YEAR_PAIR)) {
+    const y = Number(m[1]);
+    const fy = m[2] !== undefined;
+    out.push(
+      figure(parseNumberCell(m[3])!, m[0], offset + m.index!, ctx, text, {
+        year: y,
+        period_start: fy ? `${y}-04-01` : `${y}-01-01`,
+        period_end: fy ? `${y + 1}-03-31` : `${y}-12-31`,
+        label: fy ? `${m[1]}/${m[2]}` : m[1],
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * Figures on lines that are answers by their layout ("2010 = 8", "- 83", "Q1 – 41",
+ * "1. 2020: 64  2021: 71"). Returns null when the line is not such an answer, so that
+ * sentence rules can read it.
+ */
 export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   const t = line.text;
   let m = YEAR_EQUALS.exec(t);
@@ -100,16 +124,24 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   }
   m = BULLET_NUMBER.exec(t);
   if (m) return [figure(parseNumberCell(m[1])!, t, line.start, ctx, '')];
-  m = ANSWER_LABEL.exec(t);
-  if (m) {
-    const rest = t.slice(m[0].length);
-    if (/^\d{1,2}[a-z]?\s*:?\s*$/.test(rest)) return []; // "Response 1 – 6 :" is a range of questions
-    const n = findNumbers(rest)[0];
-    if (n && n.index <= 2 && !isYear(n.value)) {
-      const q = m[1] ?? m[2];
-      return [figure(n.value, t, line.start, { ...ctx, question: q }, rest)];
-    }
-    return [];
+  const label = ANSWER_LABEL.exec(t);
+  if (!label) {
+    const pairs = yearPairs(t, line.start, ctx);
+    return pairs.length >= 2 ? pairs : null;
+  }
+  const q = label[1] ?? label[2] ?? label[3] ?? label[4];
+  const rest = t.slice(label[0].length);
+  const restStart = line.start + label[0].length;
+  if (label[2] !== undefined && /^\d{1,2}[a-z]?\s*:?\s*$/.test(rest)) return []; // "Response 1 – 6 :" is a range of questions
+  const qctx = { ...ctx, question: q };
+  const pairs = yearPairs(rest, restStart, qctx);
+  if (pairs.length) return pairs;
+  const whole = parseNumberCell(rest.replace(/[.;]\s*$/, ''));
+  if (whole !== null) return [figure(whole, t, line.start, qctx, '')];
+  const n = findNumbers(rest)[0];
+  if (n && n.index <= 2 && !isYear(n.value) && !/^\s*(?:[/.:]\d|%|per cent)/.test(rest.slice(n.end))) {
+    const after = rest.slice(n.end).trimStart();
+    if (!n.words || NOUN.test(after) || VERB_AFTER.test(after)) return [figure(n.value, t, line.start, qctx, rest)];
   }
   return null;
 }
@@ -129,26 +161,55 @@ function acceptable(n: NumberMatch, s: string, excluded: Array<[number, number]>
 }
 
 /** Figures stated in sentences. `seen` holds value:event pairs already counted (restatements skip). */
-export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>): FigureDraft[] {
+// Words that may stand between a number and its noun: a force's name ("Forty-three Greater
+// Manchester Police officers") or "of the/those" ("Nineteen of those officers", "39 of the assaults").
+const NAME_BETWEEN = /^(?:(?:[A-Z][\w'’&-]*|and|of)\s+){1,5}(?=(?:police\s+)?(?:officers|staff|pcsos|constables)\b)/;
+const OF_THE = /^of\s+(?:the|those|these|them|its|their)\s+/i;
+const FORCE_BEFORE = /\b(?:Police|Constabulary|Scotland|Service|PSNI|MPS|Met)(?:\s+(?:reported|recorded|had|has|gave|with))?\s*$/;
+const WITH_N = /\bwith\s*$/i;
+
+/** What counts as saying what a number counts: its noun (maybe after a name or "of the"), or a verb. */
+function countedBy(after: string, before: string, sentence: string): { end: number; noun: boolean } | null {
+  let m = NOUN.exec(after);
+  if (m) return { end: m[0].length, noun: true };
+  const between = NAME_BETWEEN.exec(after) ?? OF_THE.exec(after);
+  if (between) {
+    m = NOUN.exec(after.slice(between[0].length));
+    if (m) return { end: between[0].length + m[0].length, noun: true };
+  }
+  const v = VERB_AFTER.exec(after);
+  if (v) return { end: v[0].length, noun: false };
+  // Survey round-ups: "Police Scotland reported 163 and West Midlands Police 98", "…the highest number, with 412".
+  if (FORCE_BEFORE.test(before) || (WITH_N.test(before) && /\b(?:number|highest|lowest|most|fewest)\b/i.test(sentence))) return { end: 0, noun: true };
+  return null;
+}
+
+/**
+ * Figures stated in sentences. `seen` holds value:event pairs already counted (a restatement
+ * such as "Among the eight that had been convicted" is skipped). `answer` relaxes the need
+ * for an event word on lines that are answers by their layout ("a) Two hundred … officers").
+ */
+export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer = false): FigureDraft[] {
   const out: FigureDraft[] = [];
   for (const s of sentences(line)) {
     const words = s.text.split(/\s+/).length;
-    if (words < 6 || SKIP_SENTENCE.test(s.text)) continue;
+    if ((!answer && words < 6) || SKIP_SENTENCE.test(s.text)) continue;
     const excluded = excludedSpans(s.text);
     // A list label at the start of the line ("1. The names …") is not a figure.
-    const label = /^\s*[(]?\d{1,2}\s*[.)]\s/.exec(s.text);
+    const label = /^\s*[(]?(?:\d{1,2}|[a-z])\s*[.)]\s/.exec(s.text);
     if (label) excluded.push([0, label[0].length]);
     const hasEvent = EVENT_WORDS.test(s.text);
     for (const n of findNumbers(s.text)) {
       if (!acceptable(n, s.text, excluded)) continue;
-      const after = s.text.slice(n.end).trimStart();
-      const noun = NOUN.exec(after);
-      const verb = VERB_AFTER.exec(after);
-      if (!noun && !verb) continue;
-      if (noun && /^(convictions?|suspensions?|dismissals?|hearings?|investigations?)$/i.test(noun[1]) && !hasEvent) continue;
-      if (!hasEvent && !(noun && CONTEXT_WORDS.test(s.text))) continue;
+      const rawAfter = s.text.slice(n.end);
+      const after = rawAfter.trimStart();
+      const by = countedBy(after, s.text.slice(0, n.index), s.text);
+      if (!by) continue;
+      // "two hearings", "three investigations" count only where the sentence is about conduct.
+      if (by.noun && /^(?:\S+\s+){0,3}?(convictions?|suspensions?|dismissals?|hearings?|investigations?)\b/i.test(after) && !hasEvent) continue;
+      if (!answer && !hasEvent && !(by.noun && CONTEXT_WORDS.test(s.text))) continue;
       // What the number is about: its noun phrase and the rest of its clause.
-      const clauseEnd = s.text.slice(n.end).search(/[,;]\s+(?:and\s+|but\s+|while\s+)?(?:[a-z]+\s+){0,2}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|eighteen)\b|[;]/i);
+      const clauseEnd = rawAfter.search(/[,;]\s+(?:and\s+|but\s+|while\s+)?(?:[a-z]+\s+){0,2}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|eighteen)\b|[;]/i);
       const clause = s.text.slice(n.index, clauseEnd > 0 ? n.end + clauseEnd : undefined);
       const about = `${clause} ${/\b(convictions?|convicted)\b/i.test(clause) ? '' : s.text.slice(0, n.index).split(/[,;]/).pop() ?? ''}`;
       const event = eventFromText(clause) !== 'other' ? eventFromText(clause) : eventFromText(about);
@@ -157,7 +218,7 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>): Figure
       seen.add(key);
       const start = s.start + n.index;
       // The shortest span that states it: the number and the words that say what it counts.
-      const span = s.text.slice(n.index, n.end + (noun ? after.indexOf(noun[0]) + noun[0].length + (s.text.slice(n.end).length - after.length) : (verb ? verb.index + verb[0].length + (s.text.slice(n.end).length - after.length) : 0)));
+      const span = s.text.slice(n.index, n.end + (rawAfter.length - after.length) + by.end).trimEnd();
       const f = figure(n.value, span, start, ctx, clause);
       f.event = event;
       if (f.measure === 'unknown') f.measure = measureFromText(about);

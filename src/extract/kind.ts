@@ -7,7 +7,7 @@ import { contentLines } from './doc-model.js';
 const DECISION_NOTICE = /\bdecision notice\b/i;
 const ICO = /\b(information commissioner|the commissioner['’s ]*(?:s )?decision|ico\.org\.uk|the commissioner)\b/i;
 const NEWS_REVEALED =
-  /\b(?:freedom of information|FOI)\b[^.]{0,60}\b(?:has |have )?(?:revealed|reveals|shows?|showed|found|obtained|uncovered|disclosed)\b|\b(?:revealed|obtained|released|disclosed|uncovered|show|shows)\b[^.]{0,40}\b(?:under|through|via|by|in response to) (?:a |an )?(?:freedom of information|FOI)\b|\bfigures (?:released|obtained) under\b/i;
+  /\b(?:freedom of information|FOI)\b[^.]{0,60}\b(?:has |have )?(?:revealed|reveals|shows?|showed|found|obtained|uncovered|disclosed)\b|\b(?:revealed|obtained|released|disclosed|uncovered|show|shows)\b[^.]{0,40}\b(?:under|through|via|by|in response to) (?:a |an |the )?(?:freedom of information|FOI)\b|\bfigures (?:released|obtained) under\b/i;
 const NEWS_VOICE = /\b(?:said|told|added|spokes(?:man|woman|person))\b[^.]{0,10}[:“"]|\ba (?:police |force )?spokes(?:man|woman|person) said\b/i;
 // Independent signs of an FOI answer; two are enough when no request is printed.
 const FOI_MARKERS = [

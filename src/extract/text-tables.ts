@@ -89,10 +89,12 @@ function spaceTables(lines: Line[], out: TextTables): void {
 /** Cells ending in "|" one per line; a line of only "|" starts a row. */
 function pipeTables(lines: Line[], out: TextTables): void {
   for (let i = 0; i < lines.length; i++) {
-    if (out.consumed.has(lines[i].i) || !/\|\s*$/.test(lines[i].text)) continue;
+    // One cell per line: the only pipe is the trailing one.
+    const single = (l: Line) => /^[^|]*\|\s*$/.test(l.text);
+    if (out.consumed.has(lines[i].i) || !single(lines[i])) continue;
     let j = i;
     const run: Line[] = [];
-    while (j < lines.length && /\|\s*$/.test(lines[j].text)) run.push(lines[j++]);
+    while (j < lines.length && single(lines[j])) run.push(lines[j++]);
     if (run.length < 4) continue;
     const rows: Cell[][] = [];
     const hasMarkers = run.some((l) => /^\|\s*$/.test(l.text));
@@ -159,10 +161,74 @@ function stackedTables(lines: Line[], out: TextTables): void {
   }
 }
 
+/** Cells of a row printed on one line: between pipes ("| a | b |", "|2018|23|", "2018/19 | 8") or runs of 2+ spaces. */
+function rowCells(line: Line): Cell[] | null {
+  const t = line.text;
+  const pieces: Array<{ text: string; start: number }> = [];
+  if (/\S\s*\|\s*\S/.test(t) || /^\|.*\|$/.test(t.trim())) {
+    let pos = 0;
+    for (const part of t.split('|')) {
+      const text = part.trim();
+      if (text) pieces.push({ text, start: line.start + pos + part.indexOf(text) });
+      pos += part.length + 1;
+    }
+    // "| a |  | c |": keep empty cells between pipes so columns line up.
+    const inner = t.trim().replace(/^\||\|$/g, '').split('|');
+    if (inner.length !== pieces.length) {
+      pieces.length = 0;
+      let p2 = t.indexOf(t.trim().replace(/^\|/, ''));
+      for (const part of inner) {
+        const text = part.trim();
+        pieces.push({ text, start: line.start + p2 + (text ? part.indexOf(text) : 0) });
+        p2 += part.length + 1;
+      }
+    }
+  } else if (/\S(?: {2,}|\t)\S/.test(t)) {
+    for (const m of t.matchAll(/\S+(?: \S+)*/g)) pieces.push({ text: m[0], start: line.start + m.index! });
+  } else return null;
+  if (pieces.length < 2) return null;
+  return pieces.map((p) => cell(p.text, p.start));
+}
+
+const SEPARATOR_ROW = /^[|+\s:=-]{3,}$/;
+
+/** Rows printed one per line with pipes or aligned columns; the first row without counts is the header. */
+function rowTables(lines: Line[], out: TextTables): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (out.consumed.has(lines[i].i)) continue;
+    const first = rowCells(lines[i]);
+    if (!first) continue;
+    const rows: Cell[][] = [first];
+    const used = [lines[i]];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      if (out.consumed.has(lines[j].i)) break;
+      if (SEPARATOR_ROW.test(lines[j].text)) {
+        used.push(lines[j]);
+        continue;
+      }
+      const r = rowCells(lines[j]);
+      if (!r || Math.abs(r.length - first.length) > 1) break;
+      rows.push(r);
+      used.push(lines[j]);
+    }
+    const withCounts = rows.filter((r) => r.some((c) => parseNumberCell(c.text) !== null && !/^(?:19|20)\d{2}$/.test(c.text)));
+    if (rows.length < 2 || !withCounts.length) continue;
+    const width = Math.max(...rows.map((r) => r.length));
+    // A header with no corner cell ("   2020   2021") is one cell short: pad it on the left.
+    const padded = rows.map((r) => (r.length < width ? [cell('', r[0].start ?? 0), ...r] : r));
+    for (const u of used) out.consumed.add(u.i);
+    const headerRows = parseNumberCell(padded[0][1]?.text ?? '') === null || /^(?:19|20)\d{2}$/.test(padded[0][1]?.text ?? '') ? 1 : 0;
+    out.tables.push({ locator: `char:${used[0].start}-${used[used.length - 1].end}`, rows: padded, headerRows: headerRows || undefined, start: used[0].start, end: used[used.length - 1].end });
+    i = j - 1;
+  }
+}
+
 export function findTextTables(lines: Line[]): TextTables {
   const out: TextTables = { tables: [], consumed: new Set() };
   const content = lines.filter((l) => !l.blank && !l.furniture && l.kind !== 'table_row');
   pipeTables(content, out);
+  rowTables(content, out);
   spaceTables(content, out);
   stackedTables(content, out);
   out.tables.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
