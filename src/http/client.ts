@@ -121,6 +121,8 @@ export class PoliteClient {
       return await this.follow(req);
     } catch (e) {
       this.stats.failures++;
+      // A pause cut short by close() does not know which URL it was for.
+      if (e instanceof FetchError && !e.url) throw new FetchError(e.reason, req.url, e.message, e.status);
       throw e;
     }
   }

@@ -424,6 +424,22 @@ describe('pacing', () => {
     expect(y - x).toBeGreaterThanOrEqual(300);
   });
 
+  it('close() ends a request in flight and a pause in progress', async () => {
+    const s = await site({}, [{ path: '/slow.html', responses: [{ kind: 'slow', delayMs: 10_000 }] }]);
+    const s2 = await site({}, [{ path: '/busy.html', responses: [{ kind: 'status', status: 429, headers: { 'retry-after': '60' } }] }]);
+    const c = client();
+    const slow = failure(c.get({ url: `${s.url}/slow.html` }));
+    const busy = failure(c.get({ url: `${s2.url}/busy.html` }));
+    while (hits(s, '/slow.html').length < 1 || hits(s2, '/busy.html')[0]?.status !== 429) await new Promise((r) => setTimeout(r, 10));
+    const t = Date.now();
+    await c.close();
+    const [a, b] = await Promise.all([slow, busy]);
+    expect(Date.now() - t).toBeLessThan(1000);
+    expect([a.message, a.url]).toEqual(['client closed', `${s.url}/slow.html`]);
+    expect([b.message, b.url]).toEqual(['client closed', `${s2.url}/busy.html`]);
+    expect(hits(s2, '/busy.html')).toHaveLength(1);
+  });
+
   it('after close() no further request is made', async () => {
     const s = await site({ 'page.html': PAGE });
     const c = client();
