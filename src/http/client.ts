@@ -189,13 +189,12 @@ export class PoliteClient {
   private async withRetries(
     url: URL,
     headers: Record<string, string>,
-    opts: { maxBytes?: number; overflow?: 'error' | 'truncate'; maxRetries?: number } = {},
+    opts: { maxBytes?: number; overflow?: 'error' | 'truncate' } = {},
   ): Promise<{ res: Exchange; retries: number }> {
-    const maxRetries = opts.maxRetries ?? this.maxRetries;
+    const maxRetries = this.maxRetries;
     for (let attempt = 0; ; attempt++) {
-      let outcome: Exchange | FetchError;
       let retryAfter: string | null = null;
-      outcome = await this.gate.run(url.host, async () => {
+      const outcome: Exchange | FetchError = await this.gate.run(url.host, async () => {
         try {
           const res = await this.send(url, headers, opts);
           retryAfter = header(res.headers, 'retry-after');
