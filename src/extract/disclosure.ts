@@ -65,7 +65,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
 
   const kind = detectKind(doc, ctx.url);
   const force = ctx.force ?? detectForce(plain, ctx.url);
-  const header = extractHeader(doc);
+  const header = extractHeader(doc, kind);
   const dates = extractLabelledDates(doc);
   const act = detectAct(plain, force);
   const isResponse = kind === 'foi_response';

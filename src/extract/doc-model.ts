@@ -27,7 +27,7 @@ export interface Doc {
 }
 
 const FURNITURE: RegExp[] = [
-  /^skip to (main )?content$/i,
+  /^skip to (main )?content\b/i,
   /^(quickly exit this site|leave this site|exit this site)/i,
   /cookie/i,
   /^sorry, there was a technical problem/i,

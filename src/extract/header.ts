@@ -3,6 +3,8 @@
 // without the reference ("Officer Convictions" from "Officer Convictions (266A/20)").
 import type { Doc, Line } from './doc-model.js';
 import { contentLines } from './doc-model.js';
+import type { Kind } from '../records/vocab.js';
+import { findForce } from '../sources/registry.js';
 
 export interface Header {
   reference: string | null;
@@ -11,12 +13,17 @@ export interface Header {
 }
 
 // A reference token: has a digit, is short, and uses the punctuation references use.
-const REF_TOKEN = '(?:[A-Z]{1,6}[ /.-]?)?[A-Z0-9]*\\d[A-Z0-9]*(?:[./_-][A-Z0-9]+)*';
+// Letter segments may come first: "FOI 000739/19", "HQ/PA/002481/23", "IM-FOI-2023-1147", "CoLP/FOI/2022/467".
+const REF_TOKEN = '(?:[A-Z][A-Za-z]{0,5}[ /.-]?){0,3}[A-Z0-9]*\\d[A-Z0-9]*(?:[./_-][A-Z0-9]+)*';
 const LABELLED_REF = new RegExp(
   `^(?:freedom of information\\s+)?(?:foi\\s*(?:request)?|request|our|your)?\\s*(?:reference|ref)\\.?\\s*(?:no\\.?|number|num)?\\s*[:\\-–]?\\s*(${REF_TOKEN})\\s*$|` +
-    `^(?:foi|request|foi request)\\s*(?:number|no\\.?)\\s*[:\\-–]?\\s*(${REF_TOKEN})\\s*$`,
+    `^(?:foi|request|foi request)\\s*(?:number|no\\.?)\\s*[:\\-–]?\\s*(${REF_TOKEN})\\s*$|` +
+    // "Freedom of information request 2024/0123": only a token that looks like a reference, not "Request 1".
+    `^(?:freedom of information|foi)\\s+request\\s*[:\\-–]?\\s*((?:[A-Z]{1,6}[ /-]?)?\\d+[/_-][\\dA-Z/_-]+|\\d{4,})\\s*$`,
   'i',
 );
+// "FOI 1104-23 Officers arrested", "FOI 2023/0815 – Officers with second jobs"
+const REF_THEN_TITLE = /^(FOI\s*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d)\s*(?:[–—:|-]\s*)?([A-Z][^:]{2,150})$/;
 const INLINE_REF = new RegExp(`\\b(?:in relation to |regarding )?(?:request|reference) (?:no\\.?|number)\\s*:?\\s*(${REF_TOKEN})\\b`, 'i');
 // "Officer Convictions (266A/20)", "Drones (4714_14)", "… (R011316)"
 const TITLE_WITH_REF = /^(.{3,200}?)\s*\(\s*([A-Z]{0,4}\d{2,}[A-Z]?(?:\s*[/_-]\s*\d{2,4})?|\d+[A-Z]?\s*[/_-]\s*\d{2,4})\s*\)\s*$/;
@@ -41,7 +48,19 @@ function looksLikeTitle(text: string): boolean {
   return /[A-Za-z]/.test(t);
 }
 
-export function extractHeader(doc: Doc): Header {
+// Site chrome above a page's heading: the force's name, section names, breadcrumbs, a date.
+const CHROME_LINE =
+  /^(?:freedom of information(?: \(foi\))?(?: disclosures?| disclosure log| requests?| request)?|(?:foi )?disclosures?(?: log)?(?: \d{4})?|menu|search|home|news|cymraeg|english|publication scheme|access to information|accessing information|foi requests?|previous foi requests|advertisement)$/i;
+
+function isChrome(text: string): boolean {
+  const t = text.trim();
+  if (CHROME_LINE.test(t)) return true;
+  if (/\S(?: {2,}|\s+[>›»]\s+)\S/.test(t) && !/[.:;]$/.test(t) && t.split(/\s+/).length <= 16) return true; // breadcrumbs, nav rows
+  if (t.split(/\s*\|\s*/).every((part) => !part || findForce(part) !== null)) return true; // "North Wales Police | Heddlu Gogledd Cymru"
+  return false;
+}
+
+export function extractHeader(doc: Doc, kind: Kind = 'foi_response'): Header {
   const lines = contentLines(doc).slice(0, 60);
   let reference: string | null = null;
   let publication_ref: string | null = null;
@@ -61,7 +80,7 @@ export function extractHeader(doc: Doc): Header {
     for (const l of lines) {
       const m = LABELLED_REF.exec(l.text);
       if (m) {
-        reference = clean(m[1] ?? m[2]);
+        reference = clean(m[1] ?? m[2] ?? m[3]);
         break;
       }
     }
@@ -98,20 +117,29 @@ export function extractHeader(doc: Doc): Header {
   if (!title && lines.length > 1 && /^the request (was|is|has been)\b/i.test(lines[1].text) && looksLikeTitle(lines[0].text)) {
     title = clean(lines[0].text);
   }
+  // The page's own heading: the first line after the site's chrome (force name, "Freedom of
+  // Information", breadcrumbs), or the line after a leading reference label when a request
+  // heading follows it.
   if (!title) {
-    const firstLabel = lines.findIndex((l) => /^(date of request|reference|request number|date)\s*:/i.test(l.text));
-    if (firstLabel > 0 && looksLikeTitle(lines[firstLabel - 1].text) && lines[firstLabel - 1].kind !== 'table_row') title = clean(lines[firstLabel - 1].text);
+    // A newspaper's masthead is chrome too: a headline has five words or more.
+    const body = lines.filter((l) => !isChrome(l.text) && (kind !== 'news_article' || l.text.split(/\s+/).length >= 5));
+    const first = body[0];
+    if (first && first.kind !== 'table_row') {
+      const rt = REF_THEN_TITLE.exec(first.text);
+      if (rt && !/\d{4,}$/.test(rt[2])) {
+        title = clean(rt[2]);
+        reference ??= clean(rt[1]);
+      } else if (!LABELLED_REF.test(first.text) && looksLikeTitle(first.text)) title = clean(first.text);
+      else if (LABELLED_REF.test(first.text) && body[1] && looksLikeTitle(body[1].text) && body[2] && /^(?:request|your request|you asked|date|our ref)\b/i.test(body[2].text)) {
+        title = clean(body[1].text);
+      }
+    }
   }
   if (!title && doc.source.title && doc.source.mediaType === 'text/html') {
     const t = clean(doc.source.title);
     const m = TITLE_WITH_REF.exec(t);
     title = m ? clean(m[1]) : t;
     if (m && !reference) reference = clean(m[2]);
-  }
-  if (!title && lines.length && looksLikeTitle(lines[0].text) && lines[0].kind !== 'table_row') {
-    const next = lines[1]?.text ?? '';
-    // A document's own heading stands alone above body text, not above a list item.
-    if (!/^[-•–]/.test(next) && /decision notice|freedom of information/i.test(lines[0].text) && lines[0].text.split(/\s+/).length <= 12) title = clean(lines[0].text);
   }
   if (title && reference) title = clean(title.replace(new RegExp(`\\s*\\(?${reference.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)?\\s*$`), '')) || title;
   return { reference, publication_ref, title };
