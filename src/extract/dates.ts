@@ -54,6 +54,8 @@ export function parseFullDate(s: string): string | null {
     const mo = monthNumber(m[1]);
     return mo ? isoOf(Number(m[3]), mo, Number(m[2])) : null;
   }
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t); // ISO, as some logs print it
+  if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})$/.exec(t);
   if (m) return isoOf(fullYear(m[3]), Number(m[2]), Number(m[1]));
   // Anything else chrono's day-first English parser is sure of (a full day, month and year).

@@ -88,7 +88,14 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     locator: `char:${q.start}-${q.end}`,
     sha256: ctx.sha256,
   }));
-  const periodScope = news ? lines : isResponse && doc.request ? lines.filter((l) => l.i < doc.request!.end) : [];
+  // A decision notice summarises the request ("The complainant requested …"): read windows there.
+  const periodScope = news
+    ? lines
+    : isResponse && doc.request
+      ? lines.filter((l) => l.i < doc.request!.end)
+      : kind === 'decision_notice'
+        ? lines.filter((l) => /\b(?:requested|request for)\b/i.test(l.text))
+        : [];
   const periods: Period[] = extractPeriods(periodScope, questionDrafts, news).map((p, k) => ({
     disclosure_id: '',
     ordinal: k + 1,

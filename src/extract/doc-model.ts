@@ -48,6 +48,7 @@ const REQUEST_START: RegExp[] = [
   /I note you seek access to the following information/i,
   /^request\s*(\/\s*response)?\s*:?$/i,
   /^(the )?request(ed information)?\s*:/i,
+  /^your request\s*:?$/i,
   /^you asked\s*:?/i,
   /^information request\b/i,
   /in which you (sought|seek|made a request|requested|asked)/i,
@@ -81,6 +82,10 @@ const RESPONSE_START: RegExp[] = [
   /^(our )?decision\b/i,
   /^(we|i) (are|am) (unable|not obliged|able)/i,
   /^(part|partial|full|no)\s+disclosure\b/i,
+  /^unfortunately\b/i,
+  /^in (?:terms of|response to)\b/i,
+  /^I (?:estimate|can (?:confirm|advise)|am (?:unable|able|writing|refusing|therefore|pleased)|have (?:today|now|considered|been able))\b/,
+  /^(?:[A-Z][\w&-]*\s+){1,4}(?:neither confirms? nor denies|can(?:not)? confirm|does not hold|holds the information|has (?:now )?considered)\b/,
   /^(the )?information (is )?not held\b/i,
   /^(in )?(reply|answer) to your/i,
   /^(the )?information (you have )?requested (is|has)/i,
@@ -113,7 +118,7 @@ export function buildDoc(source: ReadResult): Doc {
 // question, provided no response has begun before it.
 const REQUEST_FALLBACK: RegExp[] = [
   /\b(please (could|can|would) you|could you (please )?(tell|provide|confirm|let me know)|can you (please )?(provide|tell|confirm)|I would (like|be grateful)|please (provide|tell me|confirm|supply|send)|I (wish|want) to (request|know)|I am writing to request|under the freedom of information act,? (please|could|can|I))/i,
-  /^[“"']?(?:Q(?:uestion)?\s*)?1\s*[).:,/](?!\d)\s*\S/i,
+  /^[“"']?(?:Q(?:uestion)?\s*)?1\s*[).:,/](?!\d)\s*\S.*(?:\?|\b(?:how many|number of|please|provide|what|which|whether|list|details of|copy of)\b)/i,
 ];
 
 function findRegions(doc: Doc): void {

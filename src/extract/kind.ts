@@ -26,6 +26,9 @@ export function detectKind(doc: Doc, url: string | null): Kind {
   const all = lines.map((l) => l.text).join('\n');
   if (DECISION_NOTICE.test(head) && ICO.test(all)) return 'decision_notice';
   if (url && /(^|\.)ico\.org\.uk$/i.test(safeHost(url)) && DECISION_NOTICE.test(all)) return 'decision_notice';
+  // A disclosure-log listing: many references, one line each, and a result count.
+  const refLines = lines.filter((l) => l.text.split(/\s+/).length <= 20 && /\b(?:FOI|ref(?:erence)?)\b[\s:.]*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d/i.test(l.text));
+  if ((refLines.length >= 3 && /^showing \d+\s*(?:-|–|to)\s*\d+ of\b|^next page$|^page \d+ of \d+$/im.test(all)) || refLines.length >= 6) return 'other';
   const hasRequestRegion = doc.request !== null;
   const letterish = /\b(?:I note you seek|your request|Dear (?!Sir or Madam,?\s*$)|Yours (?:faithfully|sincerely)|Request (?:Number|No)|reference no)\b/i.test(all);
   if (NEWS_REVEALED.test(all) && (!letterish || NEWS_VOICE.test(all))) return 'news_article';

@@ -11,14 +11,14 @@ export interface LabelledDates {
   published_date: string | null;
 }
 
-const D = `(?:the\\s+)?(${FULL_DATE_SRC})`;
+const D = `(?:the\\s+)?(${FULL_DATE_SRC}|\\d{4}-\\d{2}-\\d{2})`;
 const REQUEST: RegExp[] = [
-  new RegExp(`^(?:date of (?:request|receipt)|request (?:date|received)|date (?:request )?received)\\s*[:\\-–]?\\s*${D}`, 'i'),
+  new RegExp(`^(?:date of (?:request|receipt)|request (?:date|received)|date (?:request )?received|received|request made)\\s*(?:on)?\\s*[:\\-–]?\\s*${D}`, 'i'),
   new RegExp(`\\b(?:request|e[- ]?mail|letter|correspondence|application)\\b[^.]{0,100}?\\b(?:dated|of|received(?:\\s+by\\s+[^.]{0,80}?)?\\s+on|sent on|submitted on|made on)\\s+${D}`, 'i'),
   new RegExp(`\\breceived (?:by [^.]{0,80}? )?on\\s+${D}[^.]{0,40}\\b(?:request|in which)`, 'i'),
 ];
-const RESPONSE = [new RegExp(`^(?:date of response|response date|date responded|responded|date of reply|reply date)\\s*[:\\-–]?\\s*${D}`, 'i')];
-const PUBLISHED = [new RegExp(`^(?:date published|published(?: on| date)?|publication date|date of publication|disclosure date|date disclosed)\\s*[:\\-–]?\\s*${D}`, 'i')];
+const RESPONSE = [new RegExp(`^(?:date of response|response date|date responded|responded(?: on)?|date of reply|reply date|response sent(?: on)?|date sent|sent)\\s*[:\\-–]?\\s*${D}`, 'i')];
+const PUBLISHED = [new RegExp(`^(?:date published|published(?: on| date)?|publication date|date of publication|disclosure date|date disclosed|posted(?: on)?|date posted)\\s*[:\\-–]?\\s*${D}`, 'i')];
 
 function first(lines: string[], patterns: RegExp[]): string | null {
   for (const t of lines) {

@@ -24,6 +24,7 @@ const COST = [
   /\b18[- ]hours?\b[^.]{0,40}\b(?:threshold|limit)\b|\bwithin the (?:permitted )?18[- ]hour|\bexceed\w*\s+(?:the\s+)?(?:18|twenty[- ]four|24)\s*hours?\b/i,
   /\bin excess of £\s?450\b|\bexceed\w*[^.]{0,40}£\s?450\b/i,
   /\bsection 12\b|\bs\.?\s?12\b|\bFOISA,? s\.?\s?12\b/i,
+  /\bcost threshold\b|\bexcessive cost\b/i,
   /\bthe cost of (?:providing|complying|compliance|locating|retrieving|extracting)\b[^.]{0,60}\b(?:is|would|will)\b/i,
   /\brely on the fees regulations\b/i,
 ];
@@ -41,6 +42,9 @@ const PARTIAL = [
   /\bsome (?:of the )?information (?:is|was) not held\b/i,
 ];
 const FULL = [
+  /\b(?:holds?|can confirm that it holds) the information (?:you have |you )?requested(?: and (?:it|this) is (?:being )?provided)?\b/i,
+  /\bthe information requested is held\b/i,
+  /\bplease find the (?:requested )?information\b/i,
   /\b(?:I am|we are) able to (?:disclose|provide|release) the (?:located |requested )?information\b/i,
   /\bdecided to disclose (?:all|the) (?:requested |located )?information\b/i,
   /\bfull disclosure\b/i,
@@ -54,8 +58,18 @@ const NOT_HELD = [
 ];
 // The response gives something: an attachment, a table, answers that follow.
 const GIVES = /\bplease (?:see|find) (?:the )?(?:attached|enclosed|below|table)\b|\bis being provided to you\b|\b(?:provided|shown|set out) (?:below|in the table)\b|\bas follows\b|\bthe figures? (?:is|are) (?:as follows|below)\b/i;
-const REFUSED = [/\bthe request was refused by\b/i, /\b(?:exempt from disclosure in (?:its|their) entirety|we are (?:unable|not able) to (?:provide|disclose) (?:any|the) information)\b/i];
+const REFUSED = [
+  /\bthe request was refused by\b/i,
+  /\b(?:exempt from disclosure in (?:its|their) entirety|we are (?:unable|not able) to (?:provide|disclose) (?:any|the) information)\b/i,
+  /\bno information is (?:therefore |being )?(?:disclosed|released|provided)\b/i,
+  /\b(?:decided|decision) to refuse (?:your|the|this) request\b/i,
+  /\b(?:refused|refuses|refusing) (?:the|your|this) request\b/i,
+  /\b(?:this|the) information is exempt (?:from disclosure )?(?:under|by virtue of)\b|\bhowever,? it is exempt\b/i,
+];
 const COST_WHOLE = [
+  /\bnot (?:required|obliged) to comply with (?:your|the|this) request\b/i,
+  /\b(?:request is being|I am therefore|we are therefore) refus\w*[^.]{0,80}\bsection 12\b/i,
+  /\brefus\w* to (?:provide|supply|disclose) the information (?:sought|requested)[^.]{0,60}\bsection 12\b/i,
   /\bnot obliged to (?:supply|provide) the information you have requested\b/i,
   /\bcomplying with (?:all of )?your requests?\b[^.]{0,80}\bexceed/i,
   /\bcost of complying with your request\b[^.]{0,80}\bexceed/i,
@@ -85,18 +99,19 @@ export function extractOutcome(kind: Kind, response: Line[], exemptions: Exempti
 
   if (kind === 'news_article' || kind === 'other') return { outcome: 'unknown', ncnd: kind === 'other' ? false : ncnd, cost_limit: kind === 'other' ? false : cost_limit, signals };
 
-  const gave = evidence.answers > 0 || GIVES.test(text);
+  const gave = evidence.answers > 0 || GIVES.test(text) || has(FULL);
   const withheld = exemptions.some((e) => e.section !== '12' && e.section !== '14') && /\bwithh[oe]ld|\bexempt\b|\brefus|\bnot (?:be )?(?:disclosed|provided|released)\b/i.test(text);
+  const notHeld = has(NOT_HELD);
   let outcome: Outcome = 'unknown';
   if (has(PARTIAL)) outcome = 'partial';
-  else if (has(NOT_HELD)) outcome = evidence.answers > 0 ? 'partial' : 'not_held';
-  else if (ncnd && NCND_OTHER.test(text)) outcome = 'partial';
-  else if (ncnd && (NCND_ONLY.test(text) || !has(FULL))) outcome = 'ncnd';
+  else if (gave && evidence.answers > 0 && (notHeld || withheld || cost_limit || ncnd)) outcome = 'partial';
+  else if (gave && ncnd && NCND_OTHER.test(text)) outcome = 'partial';
+  else if (notHeld) outcome = 'not_held';
+  else if (ncnd && (NCND_ONLY.test(text) || !gave)) outcome = 'ncnd';
   else if (cost_limit && has(COST_WHOLE)) outcome = 'cost_limit';
-  else if (has(FULL)) outcome = 'full';
-  else if (REFUSED.some((re) => re.test(allText))) outcome = 'refused';
   else if (gave && (cost_limit || withheld)) outcome = 'partial';
-  else if (gave && !ncnd && !evidence.truncated && !exemptions.length) outcome = 'full';
+  else if (REFUSED.some((re) => re.test(allText)) && evidence.answers === 0) outcome = 'refused';
+  else if (gave && !ncnd && (has(FULL) || (!evidence.truncated && !exemptions.length))) outcome = 'full';
   else if (exemptions.length && /\bwe would not provide\b|\bwill not (?:provide|be providing)\b|\bwithheld\b/i.test(text)) {
     // Exemptions applied to named questions only ("Qs 2, 3 & 5"): the rest was answered.
     outcome = /\bQs?\.?\s*\d+\s*(?:,|&|and)/i.test(allText) ? 'partial' : 'refused';

@@ -27,15 +27,17 @@ export interface PeriodDraft {
 const FY = `(?:(?:19|20)\\d{2}|\\d{2})\\s*/\\s*\\d{2}(?!\\d)|(?:19|20)\\d{2}-\\d{2}(?!\\d)`;
 // A year, but not the first half of "2013-14" or "13/14" (financial years).
 const YEAR = `(?:19|20)\\d{2}(?!\\d)(?![/.]\\d)(?!-\\d{2}(?!\\d))`;
-const POINT = `(?:${FULL_DATE_SRC})|(?:${MONTH_YEAR_SRC})|(?:${YEAR})`;
+const FY_POINT = `(?:19|20)\\d{2}\\s*/\\s*\\d{2}(?!\\d)`;
+const POINT = `(?:${FULL_DATE_SRC})|(?:${MONTH_YEAR_SRC})|(?:${FY_POINT})|(?:${YEAR})`;
 const OPEN_END = `(?:the\\s+)?(?:present|present date|date|today|now|current(?: date)?|the current day)`;
 const END_OF = `(?:the\\s+end\\s+of\\s+)`;
 const RANGE = new RegExp(
   `(?:\\b(?:from|between|for the period(?: of)?|the period(?: of)?|period(?: of)?|covering|date range)\\s+)?(${POINT})\\s*(?:to|until|till|and|through|-|–|—)\\s*(?:${END_OF})?(${POINT}|${OPEN_END})\\b(\\s*\\(inclusive\\))?`,
   'gi',
 );
-const SINCE = new RegExp(`\\bsince\\s+(?:the\\s+)?(${POINT})`, 'gi');
-const YEAR_LIST_TRIGGER = `(?:(?:calendar|financial|fiscal)\\s+years?|years|year(?=\\s*:)|for(?: each of)?(?: the)?(?: calendar| financial)?(?: years?)?|figures from|data from|in each calendar year|for each calendar year(?: for)?)`;
+// "since 1 January 2010", "since it began in 2021"
+const SINCE = new RegExp(`\\bsince\\s+(?:the\\s+)?(?:[a-z]+(?:\\s+[a-z]+){0,4}\\s+in\\s+)?(${POINT})`, 'gi');
+const YEAR_LIST_TRIGGER = `(?:(?:calendar|financial|fiscal)\\s+years?|years|year(?=\\s*:)|for(?: each of)?(?: the)?(?: calendar| financial)?(?: years?)?|figures from|data from|in each calendar year|for each calendar year(?: for)?|\\bin|during)`;
 const LIST_ITEM = `(?:${FY}|${YEAR})`;
 const YEAR_LIST = new RegExp(`\\b${YEAR_LIST_TRIGGER}\\s*:?\\s*(${LIST_ITEM}(?:\\s*(?:,|and|&|,\\s*and)\\s*${LIST_ITEM})*)`, 'gi');
 
@@ -53,6 +55,8 @@ function pointDate(s: string, side: 'start' | 'end'): string | null {
   const my = parseMonthYear(t);
   if (my) return side === 'start' ? my.start : my.end;
   if (/^(19|20)\d{2}$/.test(t)) return side === 'start' ? `${t}-01-01` : `${t}-12-31`;
+  const fy = parseFinancialYear(t);
+  if (fy) return side === 'start' ? fy.start : fy.end;
   return null;
 }
 

@@ -17,7 +17,8 @@ const NUMBERED = /^[“"‘']?\s*(?:Q(?:uestion)?\s*\.?\s*)?(\d{1,2})([a-z])?\s*
 // "1 How many people…" — a bare number then a capitalised word (letters' layout).
 const NUMBERED_BARE = /^[“"‘']?(\d{1,2})\s+(?=[A-Z](?:[a-z]|\s))/;
 const QLABEL = /^[“"‘']?\s*(Q(?:uestion)?\s*\d{1,2}[a-z]?)\b\s*[).:,-]?\s*/i;
-const PSNI_REQUEST = /^request\s+(\d{1,2})\s*:?$/i;
+// "Request 1" / "Question 2" as a heading (PSNI, Sussex), or "Request 1 – How many …" inline.
+const HEADED = /^(request|question)\s+(\d{1,2})\s*(?:[:.)\-–]\s*(\S.*))?$/i;
 const LETTERED = /^[“"‘']?\s*\(?([a-z])[).]\s+(?=\S)/;
 const ROMAN = /^\(?(i{1,3}|iv|vi{0,3}|ix|x)[).]\s+/i;
 const BULLET = /^[-•–·*▪◦●]\s*(?=\S)/;
@@ -54,19 +55,30 @@ function draft(label: string, lines: Line[]): QuestionDraft {
 }
 
 export function extractQuestions(doc: Doc): QuestionDraft[] {
-  // PSNI prints "Request 1" … as headings anywhere on the page, the question on the next line.
-  const psni: QuestionDraft[] = [];
+  // PSNI and others print "Request 1" … as headings anywhere on the page, the question on
+  // the same line or the next; the same headings may come back over the answers.
+  const headed: QuestionDraft[] = [];
+  const seen = new Set<string>();
+  const inRequest = (i: number) => !!doc.request && i >= doc.request.start && i < doc.request.end;
   doc.lines.forEach((l, k) => {
-    const m = PSNI_REQUEST.exec(l.text);
-    if (!m) return;
-    const body = doc.lines.slice(k + 1).find((x) => !x.blank && !x.furniture);
-    psni.push(draft(`Request ${m[1]}`, body ? [l, body] : [l]));
+    const m = HEADED.exec(l.text);
+    // A heading alone counts anywhere; "Question 2: One officer …" inline is an answer unless it stands in the request.
+    if (!m || (m[3] && !inRequest(l.i))) return;
+    const label = /^q/i.test(m[1]) ? `Q${m[2]}` : `Request ${m[2]}`;
+    if (seen.has(label)) return;
+    seen.add(label);
+    const body = m[3] ? null : doc.lines.slice(k + 1).find((x) => !x.blank && !x.furniture);
+    headed.push(draft(label, body ? [l, body] : [l]));
   });
-  if (psni.length) return psni;
+  if (headed.length) return headed;
 
   const lines = requestLines(doc).filter((l) => l.kind !== 'table_row');
   if (!lines.length) return [];
   const labelled = lines.map((l) => ({ line: l, label: labelOf(l.text) }));
+  // "(i)" is a numeral, not the ninth letter, where "(ii)" follows.
+  if (labelled.some((x) => x.label?.kind === 'roman' && x.label.label.toLowerCase() === 'ii')) {
+    for (const x of labelled) if (x.label?.kind === 'letter' && x.label.label === 'i') x.label = { ...x.label, kind: 'roman' };
+  }
   const hasNumbers = labelled.some((x) => x.label?.kind === 'number');
   const hasLetters = labelled.some((x) => x.label?.kind === 'letter');
 
@@ -81,9 +93,12 @@ export function extractQuestions(doc: Doc): QuestionDraft[] {
     }
     return out.map((q) => draft(q.label, q.lines));
   }
-  if (hasLetters) {
+  const hasRomans = labelled.some((x) => x.label?.kind === 'roman');
+  if (hasLetters || hasRomans) {
+    // Letters, or numerals (i), (ii) … where nothing is numbered, are the questions.
+    const kind = hasLetters ? 'letter' : 'roman';
     for (const { line, label } of labelled) {
-      if (label?.kind === 'letter') push(label.label, line);
+      if (label?.kind === kind) push(label.label, line);
       else extend(line);
     }
     return out.map((q) => draft(q.label, q.lines));
