@@ -1,0 +1,115 @@
+// Crawl efficiency and unchanged refresh: 40 generated force sites on 127.0.0.1 (own port,
+// hence own origin, each; 20–50 ms latency), harvested by the real runFetch with --base-url
+// overrides, the default concurrency and the per-host delay scaled down (1000 ms → 50 ms).
+// Efficiency = ideal / actual, where ideal = max over hosts of requests × (delay + latency):
+// the time the slowest host needs when it is never kept waiting. Then a second harvest of the
+// same unchanged sites into the same store: its requests and time as a share of the first.
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import { median, rng, int } from './lib/stats.mjs';
+import { generateSites } from './sites.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+function ipc(child, msg) {
+  return new Promise((resolve, reject) => {
+    const onMsg = (m) => {
+      child.off('exit', onExit);
+      m.ok ? resolve(m) : reject(new Error(m.error));
+    };
+    const onExit = (code) => reject(new Error(`crawl server exited (${code})`));
+    child.once('message', onMsg);
+    child.once('exit', onExit);
+    child.send(msg);
+  });
+}
+
+function summarise(logs, latency, delayMs) {
+  let requests = 0;
+  let ideal = 0;
+  let slowest = null;
+  const byStatus = {};
+  let full = 0; // 200s other than robots.txt: real downloads
+  for (const [force, rows] of Object.entries(logs)) {
+    requests += rows.length;
+    const hostIdeal = rows.length * (delayMs + latency[force]);
+    if (hostIdeal > ideal) {
+      ideal = hostIdeal;
+      slowest = { force, requests: rows.length, latencyMs: latency[force] };
+    }
+    for (const r of rows) {
+      byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+      if (r.status === 200 && r.path !== '/robots.txt') full++;
+    }
+  }
+  return { requests, byStatus, fullDownloads: full, idealMs: ideal, slowest };
+}
+
+export async function benchCrawl({ dir, reps = 3, hosts = 40, delayMs = 50, concurrency, extraConcurrency = [], log = () => {} }) {
+  const { FORCES } = await import(join(ROOT, 'dist', 'sources', 'registry.js'));
+  const { runFetch } = await import(join(ROOT, 'dist', 'cli', 'fetch-run.js'));
+  const forces = FORCES.filter((f) => f.supported && f.platform === 'single-online-home' && f.site_slug).slice(0, hosts);
+  if (forces.length < hosts) throw new Error(`only ${forces.length} Single Online Home forces in the registry, ${hosts} wanted`);
+  const sites = generateSites(join(dir, 'sites'), forces);
+  const rand = rng(42);
+  const latency = Object.fromEntries(forces.map((f) => [f.id, int(rand, 20, 50)]));
+  const server = fork(join(ROOT, 'bench', 'crawl-server.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    const { urls } = await ipc(server, { cmd: 'start', sites: sites.map((s) => ({ force: s.force, dir: s.dir, latencyMs: latency[s.force] })) });
+    const baseUrl = Object.entries(urls).map(([f, u]) => `${f}=${u}/`);
+    const quiet = () => {};
+    let storeN = 0;
+    const harvest = async (store, conc) => {
+      await ipc(server, { cmd: 'logs' }); // drop anything earlier
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      const summary = await runFetch({ baseUrl, delay: delayMs, store, log: quiet, ...(conc ? { concurrency: conc } : {}) });
+      const ms = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      const { logs } = await ipc(server, { cmd: 'logs' });
+      const s = summarise(logs, latency, delayMs);
+      return { ms, cpuMs: (cpu.user + cpu.system) / 1000, status: summary.status, disclosures: summary.disclosures, failures: summary.failures.length, ...s, efficiency: s.idealMs / ms };
+    };
+    const runs = async (conc, label) => {
+      const out = [];
+      for (let r = 0; r < reps; r++) {
+        const store = join(dir, `store-${++storeN}.db`);
+        const first = await harvest(store, conc);
+        const again = await harvest(store, conc);
+        out.push({ first, again });
+        log(`crawl ${label} rep ${r + 1}/${reps}: first ${first.ms.toFixed(0)} ms (ideal ${first.idealMs} ms, efficiency ${first.efficiency.toFixed(2)}, ${first.requests} requests, cpu ${first.cpuMs.toFixed(0)} ms); refresh ${again.ms.toFixed(0)} ms, ${again.requests} requests, ${again.fullDownloads} full downloads`);
+      }
+      const pick = (k, f) => median(out.map((o) => f(o[k])));
+      return {
+        concurrency: conc ?? 'default',
+        first: {
+          ms: pick('first', (x) => x.ms),
+          idealMs: pick('first', (x) => x.idealMs),
+          efficiency: pick('first', (x) => x.efficiency),
+          cpuShare: pick('first', (x) => x.cpuMs / x.ms),
+          requests: pick('first', (x) => x.requests),
+          disclosures: out[0].first.disclosures,
+          failures: out[0].first.failures,
+          slowest: out[0].first.slowest,
+        },
+        refresh: {
+          ms: pick('again', (x) => x.ms),
+          requests: pick('again', (x) => x.requests),
+          byStatus: out[0].again.byStatus,
+          fullDownloads: Math.max(...out.map((o) => o.again.fullDownloads)),
+          timeShare: median(out.map((o) => o.again.ms / o.first.ms)),
+          requestShare: median(out.map((o) => o.again.requests / o.first.requests)),
+          idealMs: pick('again', (x) => x.idealMs),
+          disclosures: out[0].again.disclosures,
+        },
+        samples: out,
+      };
+    };
+    const main = await runs(concurrency, 'default concurrency');
+    const diagnostics = [];
+    for (const c of extraConcurrency) diagnostics.push(await runs(c, `concurrency ${c}`));
+    return { hosts, delayMs, latencyMs: { min: Math.min(...Object.values(latency)), max: Math.max(...Object.values(latency)) }, reps, target: { efficiency: 0.9, refreshTimeShare: 0.05 }, ...main, diagnostics };
+  } finally {
+    await ipc(server, { cmd: 'stop' }).catch(() => server.kill());
+  }
+}

@@ -1,0 +1,51 @@
+// Small helpers shared by the bench sections: medians, a seeded random source (so every
+// run generates the same documents), temp dirs that are always removed, and formatting.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** mulberry32: a tiny deterministic PRNG, so generated inputs are the same on every run. */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const pick = (rand, xs) => xs[Math.floor(rand() * xs.length)];
+export const int = (rand, lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+
+/** Runs `fn(dir)` with a fresh temp dir that is removed afterwards, whatever happens. */
+export async function withTempDir(prefix, fn) {
+  const dir = mkdtempSync(join(tmpdir(), `foi-bench-${prefix}-`));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const fmt = (x, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+export const mib = (bytes) => bytes / (1024 * 1024);
+
+/** Peak resident set size of this process so far, in bytes (VmHWM; maxRSS where /proc is missing). */
+export function peakRss() {
+  try {
+    const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) * 1024;
+  } catch {
+    // not Linux: fall through
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}

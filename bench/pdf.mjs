@@ -1,0 +1,162 @@
+// PDF extraction: pages per second through readDocument + extraction (parseDocument: the
+// reader's text, ruled and unruled tables, then the disclosure extractor) on a generated
+// multi-page set plus fixtures/attachments/*.pdf, against `pdftotext` (poppler) on the same
+// files in the same run. pdftotext is installed with apt-get when missing and we are root;
+// otherwise the baseline is skipped with a note.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { median, rng, int, pick } from './lib/stats.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const FIXED_DATE = new Date('2024-01-01T00:00:00Z');
+
+function pdfBytes(build) {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { CreationDate: FIXED_DATE, ModDate: FIXED_DATE, Title: 'bench' } });
+    const chunks = [];
+    doc.on('data', (c) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    build(doc);
+    doc.end();
+  });
+}
+
+const OFFENCES = ['Assault by beating', 'Drink driving', 'Theft', 'Misconduct in public office', 'Harassment', 'Possession of a class A drug', 'Fraud by false representation', 'Speeding'];
+const RANKS = ['PC', 'PS', 'DC', 'Insp', 'PCSO', 'DS'];
+
+function drawTable(doc, rows, { y, widths, ruled }) {
+  let top = y;
+  rows.forEach((row, r) => {
+    let left = 50;
+    row.forEach((text, c) => {
+      if (ruled) doc.lineWidth(0.75).rect(left, top, widths[c], 18).stroke();
+      doc.font(r === 0 ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+      doc.text(text, left + 4, top + 5, { width: widths[c] - 8, align: c === 0 ? 'left' : 'right', lineBreak: false });
+      left += widths[c];
+    });
+    top += 18;
+  });
+  return top;
+}
+
+/**
+ * A response letter of `pages` pages: prose with figures on each page, and a table of
+ * officer-level rows (ruled on even pages, unruled on odd), as in real FOI attachments.
+ */
+function responsePdf(pages, seed) {
+  const rand = rng(seed);
+  return pdfBytes((doc) => {
+    for (let p = 1; p <= pages; p++) {
+      if (p > 1) doc.addPage();
+      doc.font('Helvetica-Bold').fontSize(12).text(`Freedom of Information request ${int(rand, 100, 999)}/24 — page ${p}`, 50, 50);
+      doc.font('Helvetica').fontSize(10);
+      doc.text(
+        `In the calendar year ${2018 + (p % 6)} there were ${int(rand, 2, 40)} police officers convicted of a criminal offence, ` +
+          `of whom ${int(rand, 0, 9)} remain in post. A further ${int(rand, 1, 20)} officers were suspended pending investigation. ` +
+          'Information about individual officers is withheld under Section 40(2) of the Freedom of Information Act 2000.',
+        50,
+        75,
+        { width: 495 },
+      );
+      const rows = [['Rank', 'Offence', 'Year', 'Outcome']];
+      for (let r = 0; r < 22; r++) rows.push([pick(rand, RANKS), pick(rand, OFFENCES), String(int(rand, 2015, 2024)), pick(rand, ['Dismissed', 'Resigned', 'Final written warning', 'Serving'])]);
+      drawTable(doc, rows, { y: 140, widths: [60, 220, 60, 150], ruled: p % 2 === 0 });
+    }
+  });
+}
+
+/** pdftotext's path, installing poppler-utils when it is missing and we may; null with a reason otherwise. */
+export function findPdftotext() {
+  const which = () => spawnSync('sh', ['-c', 'command -v pdftotext'], { encoding: 'utf8' }).stdout.trim() || null;
+  let path = which();
+  if (path) return { path, note: null };
+  if (process.getuid?.() !== 0) return { path: null, note: 'pdftotext not installed and not running as root: baseline skipped (apt-get install poppler-utils)' };
+  const r = spawnSync('sh', ['-c', 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils)'], { stdio: 'ignore', timeout: 300_000 });
+  path = which();
+  return path ? { path, note: 'poppler-utils installed by the bench' } : { path: null, note: `apt-get install poppler-utils failed (exit ${r.status}): baseline skipped` };
+}
+
+export async function pdfCorpus(dir) {
+  const files = [];
+  const sizes = [1, 2, 5, 10, 20, 40];
+  for (const [i, pages] of sizes.entries()) {
+    const path = join(dir, `response-${pages}p.pdf`);
+    writeFileSync(path, await responsePdf(pages, 100 + i));
+    files.push(path);
+  }
+  const att = join(ROOT, 'fixtures', 'attachments');
+  for (const f of readdirSync(att).sort()) if (f.endsWith('.pdf')) files.push(join(att, f));
+  return files;
+}
+
+export async function benchPdf({ dir, reps = 5, log = () => {} }) {
+  const { readDocument } = await import(join(ROOT, 'dist', 'readers', 'index.js'));
+  const { parseDocument } = await import(join(ROOT, 'dist', 'pipeline', 'parse.js'));
+  const all = await pdfCorpus(dir);
+  const tool = findPdftotext();
+  // Only PDFs both sides can read (the encrypted, scanned-blank and truncated fixtures are error paths, not speed).
+  const files = [];
+  const skipped = [];
+  let pages = 0;
+  for (const path of all) {
+    const bytes = readFileSync(path);
+    try {
+      const doc = await readDocument({ bytes, name: path });
+      if (tool.path && spawnSync(tool.path, ['-q', path, '-'], { stdio: 'ignore' }).status !== 0) throw new Error('pdftotext cannot read it');
+      files.push({ path, bytes, pages: doc.pages });
+      pages += doc.pages;
+    } catch (e) {
+      skipped.push(`${path.split('/').pop()}: ${String(e.message ?? e).split('\n')[0]}`);
+    }
+  }
+  const readOnly = async () => {
+    for (const f of files) await readDocument({ bytes: f.bytes, name: f.path });
+  };
+  const pipeline = async () => {
+    for (const f of files) await parseDocument({ bytes: f.bytes, name: f.path });
+  };
+  // pdftotext is spawned once per file, as a user of it would; its start-up is part of its cost.
+  const baseline = () => {
+    for (const f of files) execFileSync(tool.path, ['-q', f.path, '-'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
+  };
+  await pipeline();
+  if (tool.path) baseline();
+  const ours = [];
+  const reads = [];
+  const base = [];
+  for (let r = 0; r < reps; r++) {
+    let t = performance.now();
+    await pipeline();
+    ours.push(performance.now() - t);
+    t = performance.now();
+    await readOnly();
+    reads.push(performance.now() - t);
+    if (tool.path) {
+      t = performance.now();
+      baseline();
+      base.push(performance.now() - t);
+    }
+    log(`pdf rep ${r + 1}/${reps}: pipeline ${ours.at(-1).toFixed(0)} ms, read only ${reads.at(-1).toFixed(0)} ms${tool.path ? `, pdftotext ${base.at(-1).toFixed(0)} ms` : ''}`);
+  }
+  const oursMs = median(ours) / pages;
+  const readMs = median(reads) / pages;
+  const baseMs = tool.path ? median(base) / pages : NaN;
+  return {
+    files: files.length,
+    pages,
+    skipped,
+    reps,
+    pipelineMsPerPage: oursMs,
+    readMsPerPage: readMs,
+    pdftotextMsPerPage: baseMs,
+    pipelinePagesPerSec: 1000 / oursMs,
+    pdftotextPagesPerSec: 1000 / baseMs,
+    ratio: tool.path ? oursMs / baseMs : null,
+    target: 2,
+    note: tool.note,
+    samples: { pipelineMs: ours, readMs: reads, pdftotextMs: base },
+  };
+}
