@@ -74,3 +74,35 @@ describe('labelled dates', () => {
     ['15th March 2019\nReference No: FOI 1/19', { request_date: null, response_date: null, published_date: null }],
   ])('%j', (text, expected) => expect(extractLabelledDates(docOf(text))).toEqual(expected));
 });
+
+describe('wordings from forces outside the dev set', () => {
+  it.each([
+    ['Question headings on their own line, repeated over the answers', 'Request number: 2021/0042\nQuestion 1\nHow many officers were suspended in 2020?\nQuestion 2\nHow many returned to duty?\nAnswer\nQuestion 1\n2020: 3\nQuestion 2\nTwo.', ['Q1', 'Q2']],
+    ['inline "Request 1 –" labels', 'Request\nRequest 1 – How many officers were arrested?\nRequest 2 – How many were charged?\nResponse\nSee below.', ['Request 1', 'Request 2']],
+    ['roman numerals when nothing is numbered', 'Request\nFor the period from 01/04/2018 to 31/03/2021, please provide:\n(i) the number of officers who joined;\n(ii) the number who resigned;\n(iii) the number dismissed.\nResponse\nBelow.', ['i', 'ii', 'iii']],
+    ['"Your request:" and "Our response:" headings', 'Your request:\nQ1 How many complaints were made about Tasers in 2021?\nQ2 How many were upheld?\nOur response:\nQ1 – 4\nQ2 – Nil', ['Q1', 'Q2']],
+    ['Police Scotland: the answer follows the questions with no heading', 'You asked:\n1) How many officers were assaulted in 2021?\n2) How many were injured?\nUnfortunately I estimate that it would cost well in excess of the current FOI cost threshold of £600.', ['1', '2']],
+    ['numbered policy clauses do not start a request', 'Vehicle Policy\n1. Purpose\n1.1 This procedure applies to all staff.\n2. Scope', []],
+  ])('%s', (_name, text, expected) => expect(labels(text)).toEqual(expected));
+
+  it.each([
+    ['"in" before a list of years', 'Request\nHow many officers were dismissed in 2021 and 2022?\nResponse\nBelow.', [['2021-01-01', '2021-12-31', ['1']], ['2022-01-01', '2022-12-31', ['1']]]],
+    ['a range of financial years', 'Request\nPlease provide the figures for the financial years 2018/19 to 2020/21.\nResponse\nBelow.', [['2018-04-01', '2021-03-31', ['1']]]],
+    ['"since … in YEAR"', 'Request\nHow many officers have been investigated since the operation began in 2020?\nResponse\nBelow.', [['2020-01-01', null, ['1']]]],
+  ])('period: %s', (_name, text, expected) => expect(periodsOf(text)).toEqual(expected));
+
+  it.each([
+    ['Thames Valley Police\nDisclosure log\nFirearms licences held by officers\nOur ref: HQ/PA/001234/22\nRequest', { reference: 'HQ/PA/001234/22', publication_ref: null, title: 'Firearms licences held by officers' }],
+    ['Police Scotland\nAccess to information  Freedom of information  Disclosure log\nOfficers on restricted duties\nOur reference: IM-FOI-2022-0101\nYou asked:', { reference: 'IM-FOI-2022-0101', publication_ref: null, title: 'Officers on restricted duties' }],
+    ['Skip to content | Neidio i\'r cynnwys\nCymraeg\nNorth Wales Police | Heddlu Gogledd Cymru\nFreedom of Information\nBody armour\nReference: FOI 2022/101\nRequest', { reference: 'FOI 2022/101', publication_ref: null, title: 'Body armour' }],
+    ['British Transport Police\nFreedom of Information\nFOI 0999-22 Officers arrested on duty\nRequest:', { reference: 'FOI 0999-22', publication_ref: null, title: 'Officers arrested on duty' }],
+    ['Merseyside Police\nFreedom of information request 2023/0456\nVetting appeals\nRequest', { reference: '2023/0456', publication_ref: null, title: 'Vetting appeals' }],
+    ['Home  >  Access to information  >  Freedom of information  >  Disclosure log\nOfficers with second jobs\nFOI reference: 0111/23', { reference: '0111/23', publication_ref: null, title: 'Officers with second jobs' }],
+  ])('header %#', (text, expected) => expect(extractHeader(docOf(text))).toEqual(expected));
+
+  it.each([
+    ['Date of request: 2023-05-11', { request_date: '2023-05-11', response_date: null, published_date: null }],
+    ['Received: 24 April 2023\nResponse sent: 19 May 2023', { request_date: '2023-04-24', response_date: '2023-05-19', published_date: null }],
+    ['Posted on 9 March 2023', { request_date: null, response_date: null, published_date: '2023-03-09' }],
+  ])('dates %j', (text, expected) => expect(extractLabelledDates(docOf(text))).toEqual(expected));
+});

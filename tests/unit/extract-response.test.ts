@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { contentLines, responseLines } from '../../src/extract/doc-model.js';
-import { extractExemptions } from '../../src/extract/exemptions.js';
+import { extractDisclosure } from '../../src/extract/disclosure.js';
+import { readText } from '../../src/readers/text.js';
 import { answerLineFigures, sentenceFigures } from '../../src/extract/figures.js';
 import { detectForce } from '../../src/extract/force.js';
 import { detectKind } from '../../src/extract/kind.js';
-import { extractOutcome } from '../../src/extract/outcome.js';
 import { findTextTables } from '../../src/extract/text-tables.js';
 import { interpretTable } from '../../src/extract/tables.js';
 import { docOf, linesOf } from '../support/doc.js';
@@ -12,11 +11,9 @@ import { docOf, linesOf } from '../support/doc.js';
 const SHA = 'a'.repeat(64);
 
 function outcomeOf(text: string) {
-  const doc = docOf(text);
-  const response = responseLines(doc);
-  const ex = extractExemptions(response, 'FOIA').exemptions;
-  const r = extractOutcome(detectKind(doc, null), response, ex, contentLines(doc).map((l) => l.text).join('\n'));
-  return [r.outcome, r.ncnd, r.cost_limit];
+  // Through the whole extractor, so that answers read from the text count as given.
+  const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });
+  return [d.outcome, d.ncnd, d.cost_limit];
 }
 
 describe('outcome, ncnd and cost_limit', () => {
@@ -117,5 +114,48 @@ describe('tables flattened into text', () => {
       [12, 2016, false], [9, 2017, false], [21, null, true],
       [12, 2016, true], [9, 2017, true], [21, null, true],
     ]);
+  });
+});
+
+describe('outcome wordings from forces outside the dev set', () => {
+  it.each([
+    ['held and provided below', 'Request\n1. How many officers were dismissed?\nResponse\nThe force holds the information you have requested and it is provided below.\nQ1 – 12', ['full', false, false]],
+    ['a part not held beside answers', 'Request\n1. How many?\n2. What did it cost?\nResponse\n1. 2021 – 4, 2022 – 6.\n2. This information is not held.', ['partial', false, false]],
+    ['a part withheld beside answers', 'Request\n1. How many?\n2. Their names.\nResponse\n1. 2021: 3\n2. Names are withheld under Section 40(2).', ['partial', false, false]],
+    ['refused under section 14', 'Request\nAll emails about my complaint.\nResponse\nThe force has decided to refuse your request under Section 14(1) as vexatious.', ['refused', false, false]],
+    ['exempt, nothing disclosed', 'Request\nThe fleet list.\nResponse\nThis information is exempt under section 31(1)(a). No information is therefore disclosed.', ['refused', false, false]],
+    ['a whole request refused on cost, FOISA wording', 'You asked:\n1) How many assaults since 2013?\nUnfortunately I estimate that it would cost well in excess of the current FOI cost threshold of £600. I am therefore refusing to provide the information sought in terms of section 12(1) of the Act.', ['cost_limit', false, true]],
+    ['not required to comply', 'Request\nAll allegations since 2010 with outcomes.\nResponse\nLocating this would exceed the appropriate limit. We are therefore not required to comply with your request.', ['cost_limit', false, true]],
+    ['Police Scotland neither confirms nor denies', 'You asked:\nReports about a death in custody in 2022.\nPolice Scotland neither confirms nor denies whether the information exists. In terms of section 18(1) of the Act we consider that to reveal whether it exists would be contrary to the public interest.', ['ncnd', true, false]],
+  ])('%s', (_n, text, expected) => expect(outcomeOf(text)).toEqual(expected));
+
+  it('a disclosure-log listing is not a response', () => {
+    const text = 'Disclosure log\nOfficers suspended – FOI 2023/11 – published 2 May 2023\nDrones – FOI 2023/12 – published 1 May 2023\nVetting – FOI 2023/13 – published 28 April 2023\nShowing 1 to 3 of 300 results\nNext page';
+    expect(detectKind(docOf(text), null)).toBe('other');
+  });
+});
+
+describe('answer layouts from forces outside the dev set', () => {
+  const all = (text: string) => {
+    const seen = new Set<string>();
+    return linesOf(text).flatMap((l) => answerLineFigures(l, { sha256: SHA }) ?? sentenceFigures(l, { sha256: SHA }, seen, /^\s*(?:\(?(?:\d{1,2}|[a-z])[.)]|Q\d)/i.test(l.text)));
+  };
+  it.each([
+    ['Q1 – 41\nQ2 – Nil', [[41, null, '1'], [0, null, '2']]],
+    ['1. 2020: 64  2021: 71', [[64, 2020, '1'], [71, 2021, '1']]],
+    ['Officers injured: 2019 – 11, 2020 – 8', [[11, 2019, null], [8, 2020, null]]],
+    ['a) Two hundred and twelve officers have an approved business interest.', [[212, null, 'a']]],
+    ['c) Five applications were refused.', [[5, null, 'c']]],
+    ['3. Spitting was involved in 39 of the assaults recorded.', [[39, null, null]]],
+  ])('%j', (text, expected) => expect(all(text).map((f) => [f.value, f.year, f.question])).toEqual(expected));
+
+  it.each([
+    ['Forty-three Greater Manchester Police officers were suspended between 2018 and 2022, figures show.', [43]],
+    ['Nineteen of those officers were later dismissed, while seven resigned before their hearings.', [19, 7]],
+    ['Police Scotland reported 163 and West Midlands Police 98, the survey found.', [163, 98]],
+    ['A dozen officers were dismissed or would have been dismissed, the figures show.', [12]],
+  ])('news: %s', (text, expected) => {
+    const seen = new Set<string>();
+    expect(linesOf(text).flatMap((l) => sentenceFigures(l, { sha256: SHA }, seen)).map((f) => f.value)).toEqual(expected);
   });
 });
