@@ -44,6 +44,7 @@ export function htmlCorpus(variants = 4) {
 
 export async function benchHtml({ reps = 5, log = () => {} } = {}) {
   const { parseDocument } = await import(join(ROOT, 'dist', 'pipeline', 'parse.js'));
+  const { readDocument } = await import(join(ROOT, 'dist', 'readers', 'index.js'));
   const docs = htmlCorpus();
   const pipeline = async () => {
     let failed = 0;
@@ -62,11 +63,15 @@ export async function benchHtml({ reps = 5, log = () => {} } = {}) {
     for (const d of docs) chars += cheerio.load(d.bytes.toString('utf8')).text().length;
     return chars;
   };
+  const readOnly = async () => {
+    for (const d of docs) await readDocument({ bytes: d.bytes, url: d.url, contentType: 'text/html' });
+  };
   // Warm-up: JIT, lazily loaded readers.
   const failed = await pipeline();
   baseline();
   const ours = [];
   const base = [];
+  const reads = [];
   for (let r = 0; r < reps; r++) {
     let t = performance.now();
     await pipeline();
@@ -74,6 +79,9 @@ export async function benchHtml({ reps = 5, log = () => {} } = {}) {
     t = performance.now();
     baseline();
     base.push(performance.now() - t);
+    t = performance.now();
+    await readOnly();
+    reads.push(performance.now() - t);
     log(`html rep ${r + 1}/${reps}: pipeline ${ours.at(-1).toFixed(0)} ms, cheerio ${base.at(-1).toFixed(0)} ms`);
   }
   const oursMs = median(ours) / docs.length;
@@ -84,11 +92,12 @@ export async function benchHtml({ reps = 5, log = () => {} } = {}) {
     bytes: docs.reduce((s, d) => s + d.bytes.length, 0),
     reps,
     pipelineMsPerDoc: oursMs,
+    readMsPerDoc: median(reads) / docs.length,
     cheerioMsPerDoc: baseMs,
     pipelineDocsPerSec: 1000 / oursMs,
     cheerioDocsPerSec: 1000 / baseMs,
     ratio: oursMs / baseMs,
     target: 3,
-    samples: { pipelineMs: ours, cheerioMs: base },
+    samples: { pipelineMs: ours, cheerioMs: base, readMs: reads },
   };
 }

@@ -49,7 +49,7 @@ const { html, pdf, crawl, memory } = results;
 if (html) {
   rows.push([
     `HTML extraction (${html.docs} pages)`,
-    `${fmt(html.pipelineDocsPerSec, 0)} docs/s (${fmt(html.pipelineMsPerDoc)} ms/doc)`,
+    `${fmt(html.pipelineDocsPerSec, 0)} docs/s (${fmt(html.pipelineMsPerDoc)} ms/doc; reader alone ${fmt(html.readMsPerDoc)})`,
     `cheerio load+text: ${fmt(html.cheerioDocsPerSec, 0)} docs/s (${fmt(html.cheerioMsPerDoc)} ms/doc)`,
     `${fmt(html.ratio, 1)}× the baseline's time`,
     `≤ ${html.target}×`,
@@ -117,6 +117,18 @@ if (memory) {
       m === first ? '—' : `${m.growth >= 0 ? '+' : ''}${fmt(m.growth * 100, 0)} %`,
       m === first ? '' : '≤ +20 %',
       m === first ? '' : ok(m.growth <= memory.target),
+    ]);
+  }
+  if (memory.runs.length > 2) {
+    const [, mid] = memory.runs;
+    const last = memory.runs.at(-1);
+    rows.push([
+      `… growth from ${mid.n.toLocaleString('en-GB')} to ${last.n.toLocaleString('en-GB')} documents (diagnostic)`,
+      `heap in use at the end: ${fmt(mib(last.marks.at(-1).heapUsed), 0)} MiB`,
+      `${mid.n.toLocaleString('en-GB')} documents: ${fmt(mib(mid.peakRss), 0)} MiB`,
+      `${fmt((last.peakRss / mid.peakRss - 1) * 100, 0)} %`,
+      '',
+      '',
     ]);
   }
 }
