@@ -25,8 +25,116 @@ function isFurniture(el: Element): boolean {
   return FURNITURE.test(idClass);
 }
 
+const isTag = (n: AnyNode): n is Element => n.type === 'tag';
+
+/** A table's own rows (directly or in thead/tbody/tfoot), not those of tables nested in its cells. */
+function ownRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const child of table.children.filter(isTag)) {
+    const tag = child.tagName.toLowerCase();
+    if (tag === 'tr') rows.push(child);
+    else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') rows.push(...child.children.filter(isTag).filter((c) => c.tagName.toLowerCase() === 'tr'));
+  }
+  return rows;
+}
+
+/** Links inside a cell, walked by hand: cheerio's selector engine is quadratic over a page of many tables. */
+function linksIn(el: Element): Element[] {
+  const out: Element[] = [];
+  const stack: AnyNode[] = [...el.children].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isTag(n)) continue;
+    if (n.tagName.toLowerCase() === 'a' && n.attribs.href !== undefined) out.push(n);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return out;
+}
+
+/** Whether an h1 stands inside `el` (walked by hand, for the same reason). */
+function hasH1(el: Element): boolean {
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isTag(n)) continue;
+    if (n.tagName.toLowerCase() === 'h1') return true;
+    for (const c of n.children) stack.push(c);
+  }
+  return false;
+}
+
+const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+// Tags a parser closes by itself when the next one opens: left open in sloppy pages, so not counted as nesting.
+const SELF_CLOSING = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption', 'rb', 'rt', 'rp', 'html', 'head', 'body']);
+/** Tags nested deeper than this are dropped (their text kept) before parsing: parse5 slows quadratically with depth. */
+export const MAX_MARKUP_DEPTH = 1000;
+
+/**
+ * The markup with every tag nested deeper than `limit` removed, text kept; the same string
+ * when nothing is that deep. One linear pass, so a hostile page nested 100k deep parses in
+ * about the time of a flat one (the reader skips content that deep anyway, with a warning).
+ */
+export function flattenDeepMarkup(html: string, limit = MAX_MARKUP_DEPTH): string {
+  const re = /<(\/?)([a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+  let depth = 0;
+  let last = 0;
+  let out: string[] | null = null;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const name = m[2].toLowerCase();
+    if (m[3] || VOID_TAGS.has(name) || SELF_CLOSING.has(name)) continue;
+    const closing = m[1] === '/';
+    const level = closing ? depth : depth + 1;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    if (level <= limit) continue;
+    out ??= [];
+    out.push(html.slice(last, m.index));
+    last = m.index + m[0].length;
+  }
+  if (!out) return html;
+  out.push(html.slice(last));
+  return out.join('');
+}
+
+// The tree is walked by hand below, never with cheerio's selectors or .text(): domutils'
+// search is quadratic in depth and its text() recursive, so a page nested 100k deep would
+// take minutes or overflow the stack.
+
+/** Text of an element and everything under it, in document order. */
+function textOf(el: Element): string {
+  let out = '';
+  const stack: AnyNode[] = [el];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') out += (n as unknown as { data: string }).data;
+    else if (isTag(n) || n.type === 'root') {
+      const kids = (n as Element).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+  }
+  return out;
+}
+
+/** The first <main> (or role=main), <body>, <h1> and <title> in document order. */
+function landmarks(root: AnyNode): { main?: Element; body?: Element; h1?: Element; title?: Element } {
+  const out: { main?: Element; body?: Element; h1?: Element; title?: Element } = {};
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (isTag(n)) {
+      const tag = n.tagName.toLowerCase();
+      if (!out.main && (tag === 'main' || (n.attribs.role ?? '').toLowerCase() === 'main')) out.main = n;
+      else if (!out.body && tag === 'body') out.body = n;
+      else if (!out.h1 && tag === 'h1') out.h1 = n;
+      else if (!out.title && tag === 'title') out.title = n;
+    }
+    const kids = (n as Element).children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return out;
+}
+
 export function readHtml(html: string, baseUrl?: string | null): ReadResult {
-  const $ = cheerio.load(html);
+  const $ = cheerio.load(flattenDeepMarkup(html));
   const blocks: Block[] = [];
   const tables: Table[] = [];
   const links: Link[] = [];
@@ -58,10 +166,7 @@ export function readHtml(html: string, baseUrl?: string | null): ReadResult {
     let headerRows = 0;
     let sawData = false;
     const tableStart = text.length + (text ? 1 : 0);
-    $(table)
-      .find('tr')
-      .filter((_, tr) => $(tr).closest('table').get(0) === table)
-      .each((r, tr) => {
+    ownRows(table).forEach((tr, r) => {
         const cells: Cell[] = [];
         let col = 0;
         const takeSpans = () => {
@@ -72,11 +177,11 @@ export function readHtml(html: string, baseUrl?: string | null): ReadResult {
             col++;
           }
         };
-        const tds = $(tr).children('td,th').toArray() as Element[];
+        const tds = tr.children.filter(isTag).filter((c) => c.tagName === 'td' || c.tagName === 'th');
         const allTh = tds.length > 0 && tds.every((c) => c.tagName === 'th');
         for (const td of tds) {
           takeSpans();
-          const t = collapse($(td).text());
+          const t = collapse(textOf(td));
           const colspan = Math.min(Math.max(Number(td.attribs.colspan) || 1, 1), 50);
           const rowspan = Math.min(Math.max(Number(td.attribs.rowspan) || 1, 1), 500);
           const cell: Cell = { text: t, locator: `html:t${tIndex}:r${r + 1}:c${col + 1}`, colspan, rowspan };
@@ -85,30 +190,32 @@ export function readHtml(html: string, baseUrl?: string | null): ReadResult {
             if (rowspan > 1) spans.set(col, { cell, left: rowspan - 1 });
             col++;
           }
-          $(td)
-            .find('a[href]')
-            .each((_, a) => addLink(a as Element));
+          linksIn(td).forEach(addLink);
         }
         takeSpans();
         if (!cells.length) return;
         if (allTh && !sawData) headerRows++;
         else sawData = true;
-        // The row as one line of text, so char: locators and prose readers see it.
+        // The row as one line of text, so char: locators and prose readers see it. The line is
+        // built on its own: slicing it back out of `text` would flatten the whole text per row
+        // (quadratic time and memory on a large page).
         if (text) text += '\n';
         const lineStart = text.length;
+        let line = '';
         cells.forEach((c, i) => {
-          if (i) text += ' | ';
-          c.start = text.length;
-          text += c.text;
-          c.end = text.length;
+          if (i) line += ' | ';
+          c.start = lineStart + line.length;
+          line += c.text;
+          c.end = lineStart + line.length;
           c.locator = c.text ? `char:${c.start}-${c.end}` : c.locator;
         });
+        text += line;
         const lineEnd = text.length;
-        blocks.push({ kind: 'table_row', text: text.slice(lineStart, lineEnd), start: lineStart, end: lineEnd, locator: `char:${lineStart}-${lineEnd}` });
+        blocks.push({ kind: 'table_row', text: line, start: lineStart, end: lineEnd, locator: `char:${lineStart}-${lineEnd}` });
         rows.push(cells);
       });
     if (rows.length) {
-      const caption = collapse($(table).children('caption').text()) || undefined;
+      const caption = collapse(table.children.filter(isTag).filter((c) => c.tagName === 'caption').map(textOf).join('')) || undefined;
       tables.push({ locator: `html:t${tIndex}`, rows, headerRows: headerRows || undefined, start: tableStart, end: text.length, caption });
     }
   };
@@ -123,7 +230,7 @@ export function readHtml(html: string, baseUrl?: string | null): ReadResult {
       if (!baseUrl) url = href;
       else return;
     }
-    const name = collapse($(a).text()) || decodeURIComponent(href.split('/').pop() ?? href);
+    const name = collapse(textOf(a)) || decodeURIComponent(href.split('/').pop() ?? href);
     links.push({ url, name, locator: `html:a${links.length + 1}` });
   };
 
@@ -141,7 +248,7 @@ export function readHtml(html: string, baseUrl?: string | null): ReadResult {
     const tag = el.type === 'tag' ? el.tagName.toLowerCase() : 'root';
     if (tag !== 'root') {
       if (DROP_TAGS.has(tag)) return;
-      if (tag === 'header' && !$(el).find('h1').length) return;
+      if (tag === 'header' && !hasH1(el)) return;
       if (isFurniture(el)) return;
       if (tag === 'table') return readTable(el);
       if (tag === 'br') {
@@ -166,13 +273,12 @@ export function readHtml(html: string, baseUrl?: string | null): ReadResult {
   };
 
   // Read only the main content where the page marks it; the h1 may sit outside it.
-  const main = $('main, [role=main]').first();
-  const root = main.length ? main.get(0)! : ($('body').get(0) ?? $.root().get(0)!);
-  const h1 = $('h1').first();
-  if (main.length && h1.length && !main.find('h1').length) walk(h1.get(0)!, 0);
+  const found = landmarks($.root().get(0)!);
+  const root = found.main ?? found.body ?? $.root().get(0)!;
+  if (found.main && found.h1 && !hasH1(found.main)) walk(found.h1, 0);
   walk(root as AnyNode, 0);
   flush();
 
-  const title = collapse(h1.text()) || collapse($('title').first().text()) || null;
+  const title = collapse(found.h1 ? textOf(found.h1) : '') || collapse(found.title ? textOf(found.title) : '') || null;
   return { mediaType: 'text/html', text, blocks, tables, links, title, warnings };
 }

@@ -31,7 +31,7 @@ export function sniffMediaType(bytes: Uint8Array, declared?: string | null, name
     return null;
   }
   const decl = (declared ?? '').toLowerCase().split(';')[0].trim();
-  const head = Buffer.from(bytes.subarray(0, 2048)).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const head = headText(bytes).replace(/^\uFEFF/, '').trimStart().toLowerCase();
   if (/^(<!doctype html|<html|<head|<body|<meta|<title|<!--|<div|<p[\s>]|<h[1-6][\s>]|<table)/.test(head)) return 'text/html';
   if (hasBinaryBytes(bytes)) return null;
   if (decl === 'text/html' || decl === 'application/xhtml+xml' || ['html', 'htm', 'aspx', 'php'].includes(ext)) {
@@ -41,14 +41,24 @@ export function sniffMediaType(bytes: Uint8Array, declared?: string | null, name
   return 'text/plain';
 }
 
-/** Text has few control bytes; a NUL or many C0 controls means binary (unless UTF-16 with a BOM). */
+/** The first 2 KiB as text, in UTF-16 where a BOM says so (a UTF-16 page is still HTML). */
+function headText(bytes: Uint8Array): string {
+  const head = bytes.subarray(0, 2048);
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head);
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head);
+  return Buffer.from(head).toString('utf8');
+}
+
+/**
+ * Text has few control bytes; many C0 controls (NUL included) mean binary, unless UTF-16
+ * with a BOM. A few stray NULs in a text export are text (readers blank them), not binary.
+ */
 function hasBinaryBytes(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
   const n = Math.min(bytes.length, 8192);
   let ctl = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
-    if (b === 0) return true;
     if (b < 9 || (b > 13 && b < 32)) ctl++;
   }
   return n > 0 && ctl / n > 0.05;

@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+// Writes fixtures/broken/: small hostile or broken inputs, all invented, reproducible bytes.
+// Run: node scripts/make-broken-fixtures.mjs
+// The big ones (a 20 MB page, 100k levels of nesting, a zip that inflates to far more than
+// it declares) are built by the functions exported here at test time, in a temp dir, so the
+// repository stays small. Truncated, encrypted and declared-size zip bombs already live in
+// fixtures/attachments/ (scripts/make-fixtures.mjs) and are reused from there.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { deflateRawSync, crc32 as zlibCrc32 } from 'node:zlib';
+
+const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'broken');
+
+/** Where the JavaScript in javascript.pdf would write, if anything ever ran it. */
+export const PWNED_GLOBAL = '__foiHarvestPwned';
+
+/** Deterministic bytes (xorshift), so the "random" fixtures never change between runs. */
+export function pseudoRandomBytes(n, seed = 0x9e3779b9) {
+  const out = Buffer.alloc(n);
+  let x = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+/** A PDF from object bodies (1-based), with a correct xref table. */
+export function pdfFromObjects(objects, trailerExtra = '') {
+  let body = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n';
+  const offsets = [];
+  objects.forEach((obj, i) => {
+    offsets.push(Buffer.byteLength(body, 'latin1'));
+    body += `${i + 1} 0 obj\n${obj}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body, 'latin1');
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) body += `${String(o).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+const stream = (dict, data) => `<< ${dict} /Length ${Buffer.byteLength(data, 'latin1')} >>\nstream\n${data}\nendstream`;
+
+/**
+ * A one-page PDF that opens with JavaScript (/OpenAction and a document-level /JS): the
+ * script sets a global and writes a file. Its page also paints a shading through a
+ * PostScript (type 4) function, which pdf.js compiles with `new Function` when eval is on.
+ */
+export function javascriptPdf() {
+  const js = `globalThis.${PWNED_GLOBAL} = 1; try { require('fs').writeFileSync(process.env.FOI_HARDENING_MARK || 'foi-harvest-pwned.txt', 'pwned'); } catch (e) {} app.alert('pwned');`;
+  const content = 'BT /F1 12 Tf 50 700 Td (Officers convicted in 2023: 3) Tj ET\nq /Sh1 sh Q\n';
+  return pdfFromObjects([
+    `<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R /Names << /JavaScript << /Names [(pwn) 6 0 R] >> >> /AA << /WC 6 0 R >> >>`,
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /Shading << /Sh1 7 0 R >> >> /AA << /O 6 0 R >> >>',
+    stream('', content),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Type /Action /S /JavaScript /JS (${js.replace(/[()\\]/g, (c) => '\\' + c)}) >>`,
+    '<< /ShadingType 2 /ColorSpace /DeviceRGB /Coords [0 0 200 0] /Function 8 0 R /Extend [true true] >>',
+    stream('/FunctionType 4 /Domain [0 1] /Range [0 1 0 1 0 1]', '{ dup 0.5 mul exch 1 exch sub }'),
+  ]);
+}
+
+/** HTML nested `levels` deep, with a sentence at the bottom and one at the top. */
+export function deeplyNestedHtml(levels = 100_000) {
+  return Buffer.from(`<!doctype html><html><body><p>Officers dismissed in 2022: 4.</p>${'<div>'.repeat(levels)}deep text${'</div>'.repeat(levels)}</body></html>`);
+}
+
+/** An HTML page of about `bytes` bytes: many paragraphs and table rows, then one answer. */
+export function hugeHtml(bytes = 20 * 1024 * 1024) {
+  const head = '<!doctype html><html><head><title>Large disclosure</title></head><body><main><h1>Large disclosure (1/25)</h1><p>Request:</p><p>How many officers were convicted in 2023?</p><p>Response:</p>';
+  const tail = '<p>Officers convicted in 2023: 7.</p></main></body></html>';
+  const para = '<p>This paragraph is background text that repeats to make the page large, with a number 12 in it.</p>\n';
+  const row = '<table><tr><th>Year</th><th>Officers</th></tr><tr><td>2019</td><td>3</td></tr></table>\n';
+  const unit = para.repeat(9) + row;
+  const n = Math.max(0, Math.floor((bytes - head.length - tail.length) / unit.length));
+  return Buffer.from(head + unit.repeat(n) + tail);
+}
+
+const crc32 = (buf) => zlibCrc32(buf) >>> 0;
+const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 15;
+
+/** A zip whose headers tell the truth or lie: `declared` (if set) replaces the real inflated size. */
+export function zipOf(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const { name, data, declared } of entries) {
+    const nameBuf = Buffer.from(name);
+    const comp = deflateRawSync(data, { level: 9 });
+    const size = declared ?? data.length;
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(8, 8);
+    lh.writeUInt16LE(DOS_DATE, 12);
+    lh.writeUInt32LE(crc32(data), 14);
+    lh.writeUInt32LE(comp.length, 18);
+    lh.writeUInt32LE(size, 22);
+    lh.writeUInt16LE(nameBuf.length, 26);
+    locals.push(lh, nameBuf, comp);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(20, 4);
+    ch.writeUInt16LE(20, 6);
+    ch.writeUInt16LE(8, 10);
+    ch.writeUInt16LE(DOS_DATE, 14);
+    ch.writeUInt32LE(crc32(data), 16);
+    ch.writeUInt32LE(comp.length, 20);
+    ch.writeUInt32LE(size, 24);
+    ch.writeUInt16LE(nameBuf.length, 28);
+    ch.writeUInt32LE(offset, 42);
+    centrals.push(ch, nameBuf);
+    offset += 30 + nameBuf.length + comp.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+/**
+ * A zip bomb that lies: every header says its main part is 1 KiB, the part inflates to
+ * `inflated` bytes. A guard that trusts the directory lets it through.
+ */
+export function lyingZipBomb(kind, inflated = 512 * 1024 * 1024) {
+  const main = kind === 'xlsx' ? 'xl/workbook.xml' : 'word/document.xml';
+  const contentTypes = Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  // Spaces inside an XML element inflate at ~1000:1 and keep a parser busy if it ever gets them.
+  const data = Buffer.alloc(inflated, 0x20);
+  data.write('<?xml version="1.0"?><x>', 0);
+  return zipOf([
+    { name: '[Content_Types].xml', data: contentTypes },
+    { name: main, data, declared: 1024 },
+  ]);
+}
+
+/** The committed set: name → bytes. */
+export function brokenFixtures() {
+  const files = {};
+  files['empty.html'] = Buffer.alloc(0);
+  // Binary noise named as a web page (NULs and control bytes throughout).
+  files['garbage.html'] = pseudoRandomBytes(4096);
+  // A PDF header, then noise: no xref, no objects, no trailer.
+  files['corrupt.pdf'] = Buffer.concat([Buffer.from('%PDF-1.4\n'), pseudoRandomBytes(2048, 12345), Buffer.from('\n%%EOF\n')]);
+  files['javascript.pdf'] = javascriptPdf();
+  // The page says utf-8; its bytes are windows-1252 (0xA3 = £, 0x92 = ’, 0x96 = –).
+  files['wrong-charset.html'] = Buffer.concat([
+    Buffer.from('<!doctype html><html><head><meta charset="utf-8"><title>Costs</title></head><body><p>The force'),
+    Buffer.from([0x92]),
+    Buffer.from('s legal costs were '),
+    Buffer.from([0xa3]),
+    Buffer.from('12,500 in 2022 '),
+    Buffer.from([0x96]),
+    Buffer.from(' 3 officers were dismissed.</p></body></html>'),
+  ]);
+  // Text with NUL bytes scattered in it, as a broken export leaves them.
+  files['nul-bytes.txt'] = Buffer.from('Request:\nHow many officers were suspended in 2021?\u0000\nResponse:\nFive\u0000 officers were suspended in 2021.\u0000\n', 'utf8');
+  const utf16Text = '<!doctype html><html><head><title>Misconduct</title></head><body><p>Request: How many officers were dismissed in 2020?</p><p>Response: The force’s answer is 6 officers; the hearing cost £3,000.</p></body></html>';
+  files['utf16le.html'] = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16Text, 'utf16le')]);
+  files['utf16be.html'] = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf16Text, 'utf16le').swap16()]);
+  files['utf16le.txt'] = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Response: the force’s figure is 9 officers and £450.\n', 'utf16le')]);
+  return files;
+}
+
+function main() {
+  mkdirSync(OUT, { recursive: true });
+  for (const [name, body] of Object.entries(brokenFixtures())) {
+    writeFileSync(join(OUT, name), body);
+    console.log(`wrote fixtures/broken/${name} (${body.length} bytes)`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
