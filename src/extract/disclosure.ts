@@ -9,14 +9,14 @@ import type { FigureDraft } from './attachment.js';
 import { buildDoc, contentLines, requestLines, responseLines, type Doc, type Line } from './doc-model.js';
 import { extractExemptions } from './exemptions.js';
 import { answerLineFigures, eventFromText, measureFromText, sentenceFigures } from './figures.js';
-import { detectForce } from './force.js';
+import { detectForceNoted } from './force.js';
 import { extractHeader } from './header.js';
 import { detectKind } from './kind.js';
 import { extractLabelledDates } from './labelled-dates.js';
 import { extractOutcome } from './outcome.js';
 import { extractPeriods } from './periods.js';
 import { extractCases } from './prose-cases.js';
-import { extractQuestions } from './questions.js';
+import { extractQuestions, type QuestionDraft } from './questions.js';
 import { redactDisclosure } from './redact.js';
 import { interpretTable } from './tables.js';
 import { findTextTables } from './text-tables.js';
@@ -57,6 +57,27 @@ function endsMidSentence(lines: Line[]): boolean {
   return !/[.!?:;)"”’'|]\s*$/.test(last.text) && last.text.split(/\s+/).length >= 4;
 }
 
+/**
+ * A figure says what it counts through the question it answers: "Q1 – 41" under "Q1. How many
+ * police officers were dismissed …" counts officers dismissed, over that question's window.
+ * A request with one question is answered by every figure in the response.
+ */
+function inheritFromQuestion(f: FigureDraft, questions: QuestionDraft[], periods: Period[]): FigureDraft {
+  const q = f.question ? questions.find((x) => x.label === f.question || x.label.replace(/^Q/, '') === f.question) : questions.length === 1 ? questions[0] : undefined;
+  if (!q) return f;
+  const out = { ...f, question: q.label };
+  if (out.measure === 'unknown') out.measure = measureFromText(q.text);
+  if (out.event === 'other') out.event = eventFromText(q.text);
+  if (!out.period_start && !out.period_end && out.year === null) {
+    const applies = periods.filter((p) => !p.questions.length || p.questions.includes(q.label));
+    if (applies.length === 1) {
+      out.period_start = applies[0].start;
+      out.period_end = applies[0].end;
+    }
+  }
+  return out;
+}
+
 export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disclosure {
   const doc = buildDoc(source);
   const lines = contentLines(doc);
@@ -64,7 +85,9 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const warnings = [...source.warnings];
 
   const kind = detectKind(doc, ctx.url);
-  const force = ctx.force ?? detectForce(plain, ctx.url);
+  const detected = ctx.force ? { force: ctx.force, note: null } : detectForceNoted(plain, ctx.url);
+  const force = detected.force;
+  if (detected.note) warnings.push(detected.note);
   const header = extractHeader(doc, kind);
   const dates = extractLabelledDates(doc);
   const act = detectAct(plain, force);
@@ -157,7 +180,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     }
     caseDrafts.push(...extractCases(news ? lines : response, ctx.sha256));
   }
-  const figures: Figure[] = drafts.map((f, k) => ({ ...f, disclosure_id: '', ordinal: k + 1 }));
+  const figures: Figure[] = drafts.map((f, k) => ({ ...inheritFromQuestion(f, questionDrafts, periods), disclosure_id: '', ordinal: k + 1 }));
   const truncated = endsMidSentence(lines);
   const oc = extractOutcome(kind, response, ex.exemptions, plain, { answers: drafts.length + caseDrafts.length, truncated });
 
@@ -185,6 +208,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   if (isResponse && /\b(?:please find|see) (?:the )?(?:attached|enclosed)\b/i.test(plain) && !attachments.length && !tables.length) {
     warnings.push('refers to an attachment that is not part of this document');
   }
+  if (isResponse && oc.outcome === 'unknown') warnings.push('outcome: the response does not say clearly what was given and what was withheld');
   if (truncated) warnings.push('text ends mid-sentence: the document may be cut off');
 
   const reference = header.reference;

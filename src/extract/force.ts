@@ -33,8 +33,13 @@ const SPEAKS = /^\s*(?:does|do|holds?|has|have|can|cannot|can't|will|would|is|ar
 const ADDRESSED = /(?:dear|by|from|to|of the|made to)\s+$/i;
 
 export function detectForce(text: string, url: string | null): string | null {
+  return detectForceNoted(text, url).force;
+}
+
+/** The force, and a note when the text leaves it open (several forces, none dominant). */
+export function detectForceNoted(text: string, url: string | null): { force: string | null; note: string | null } {
   const byUrl = forceForUrl(url);
-  if (byUrl) return byUrl.id;
+  if (byUrl) return { force: byUrl.id, note: null };
   const score = new Map<string, { n: number; first: number }>();
   const seen = new Set<string>();
   for (const { force, re } of namePatterns()) {
@@ -54,9 +59,14 @@ export function detectForce(text: string, url: string | null): string | null {
       score.set(force.id, s);
     }
   }
-  let best: { id: string; n: number; first: number } | null = null;
-  for (const [id, s] of score) {
-    if (!best || s.n > best.n || (s.n === best.n && s.first < best.first)) best = { id, ...s };
+  const ranked = [...score.entries()].map(([id, s]) => ({ id, ...s })).sort((a, b) => b.n - a.n || a.first - b.first);
+  const best = ranked[0];
+  if (!best) return { force: null, note: null };
+  const total = ranked.reduce((t, r) => t + r.n, 0);
+  // A survey of many forces is about none of them in particular.
+  if (ranked.length >= 3 && best.n * 2 < total) {
+    return { force: null, note: `the text names ${ranked.length} forces (${ranked.slice(0, 4).map((r) => r.id).join(', ')}…) and speaks for none` };
   }
-  return best?.id ?? null;
+  const note = ranked[1] && ranked[1].n === best.n ? `force is ambiguous: ${best.id} and ${ranked[1].id} are named as often; took the first named` : null;
+  return { force: best.id, note };
 }

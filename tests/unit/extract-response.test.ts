@@ -159,3 +159,22 @@ describe('answer layouts from forces outside the dev set', () => {
     expect(linesOf(text).flatMap((l) => sentenceFigures(l, { sha256: SHA }, seen)).map((f) => f.value)).toEqual(expected);
   });
 });
+
+describe('figures take what they count from the question they answer', () => {
+  it('"Q1 – 41" under a question about officers dismissed counts officers dismissed, over its window', () => {
+    const text = 'Request:\nPlease can you tell me, for the period between April 2018 and March 2023:\nQ1. How many police officers were dismissed following a gross misconduct hearing?\nQ2. How many resigned before their hearing?\nResponse:\nThe force holds the information you have requested and it is provided below.\nQ1 – 41\nQ2 – 17';
+    const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });
+    expect(d.figures.map((f) => [f.value, f.measure, f.event, f.question, f.period_start, f.period_end])).toEqual([
+      [41, 'officers', 'dismissed', 'Q1', '2018-04-01', '2023-03-31'],
+      [17, 'unknown', 'resigned', 'Q2', '2018-04-01', '2023-03-31'],
+    ]);
+    expect(d.outcome).toBe('full');
+  });
+
+  it('a survey of many forces is about none of them, and says so', () => {
+    const text = 'At least 900 officers have convictions, a Freedom of Information survey has found. Kent Police reported 40, Essex Police 35, Surrey Police 20 and Sussex Police 18.';
+    const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });
+    expect(d.force).toBeNull();
+    expect(d.warnings.some((w) => /names 4 forces/.test(w))).toBe(true);
+  });
+});
