@@ -1,5 +1,6 @@
 // Zip bomb guard for XLSX and DOCX: read the zip's central directory (what every entry
 // declares it inflates to) and refuse before any entry is inflated.
+import { inflateRawSync } from 'node:zlib';
 import { ReadError } from './types.js';
 
 export const ZIP_LIMITS = {
@@ -14,6 +15,10 @@ export interface ZipEntryInfo {
   name: string;
   compressed: number;
   uncompressed: number;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  /** Offset of the entry's local header. */
+  offset: number;
 }
 
 /** The central directory's entries; a ReadError when there is no readable directory. */
@@ -44,7 +49,7 @@ export function zipEntries(bytes: Uint8Array, what: string): ZipEntryInfo[] {
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    entries.push({ name, compressed, uncompressed });
+    entries.push({ name, compressed, uncompressed, method: buf.readUInt16LE(p + 10), offset: buf.readUInt32LE(p + 42) });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -65,5 +70,27 @@ export function assertSafeZip(bytes: Uint8Array, what: string, mustHave?: string
     throw new ReadError(`${what} refused: zip declares ${total} uncompressed bytes (limit ${ZIP_LIMITS.maxTotalBytes})`);
   }
   if (mustHave && !entries.some((e) => e.name.toLowerCase() === mustHave.toLowerCase())) throw new ReadError(`corrupt ${what} (the archive has no ${mustHave})`);
+  for (const e of entries) assertInflatesAsDeclared(bytes, e, what);
   return entries;
+}
+
+/**
+ * The directory can lie: an entry that declares 1 KiB may inflate to gigabytes, and the zip
+ * libraries inflate it whole before they compare sizes. Inflate each entry here with its
+ * declared size as a hard cap, so a lying bomb stops at that many bytes.
+ */
+function assertInflatesAsDeclared(bytes: Uint8Array, e: ZipEntryInfo, what: string): void {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== 0x04034b50) throw new ReadError(`corrupt ${what} (bad local header for ${e.name})`);
+  const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
+  if (start + e.compressed > buf.length) throw new ReadError(`corrupt ${what} (zip entry ${e.name} runs past the end)`);
+  if (e.method !== 8) return; // stored entries are their own size; other methods the libraries refuse
+  try {
+    inflateRawSync(buf.subarray(start, start + e.compressed), { maxOutputLength: Math.max(1, e.uncompressed) });
+  } catch (err) {
+    if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new ReadError(`${what} refused: zip entry ${e.name} inflates to more than the ${e.uncompressed} bytes it declares (zip bomb?)`);
+    }
+    throw new ReadError(`corrupt ${what} (zip entry ${e.name}: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]})`);
+  }
 }
