@@ -54,7 +54,8 @@ const stream = (dict, data) => `<< ${dict} /Length ${Buffer.byteLength(data, 'la
  */
 export function javascriptPdf() {
   const js = `globalThis.${PWNED_GLOBAL} = 1; try { require('fs').writeFileSync(process.env.FOI_HARDENING_MARK || 'foi-harvest-pwned.txt', 'pwned'); } catch (e) {} app.alert('pwned');`;
-  const content = 'BT /F1 12 Tf 50 700 Td (Officers convicted in 2023: 3) Tj ET\nq /Sh1 sh Q\n';
+  const lines = ['Request:', 'How many officers were convicted of criminal offences in 2023?', 'Response:', '3 officers were convicted in 2023.'];
+  const content = `BT /F1 12 Tf 50 700 Td 16 TL ${lines.map((l) => `(${l}) Tj T*`).join(' ')} ET\nq /Sh1 sh Q\n`;
   return pdfFromObjects([
     `<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R /Names << /JavaScript << /Names [(pwn) 6 0 R] >> >> /AA << /WC 6 0 R >> >>`,
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -69,13 +70,14 @@ export function javascriptPdf() {
 
 /** HTML nested `levels` deep, with a sentence at the bottom and one at the top. */
 export function deeplyNestedHtml(levels = 100_000) {
-  return Buffer.from(`<!doctype html><html><body><p>Officers dismissed in 2022: 4.</p>${'<div>'.repeat(levels)}deep text${'</div>'.repeat(levels)}</body></html>`);
+  const top = '<p>Request:</p><p>How many officers were dismissed in 2022?</p><p>Response:</p><p>4 officers were dismissed in 2022.</p>';
+  return Buffer.from(`<!doctype html><html><body>${top}${'<div>'.repeat(levels)}deep text${'</div>'.repeat(levels)}</body></html>`);
 }
 
 /** An HTML page of about `bytes` bytes: many paragraphs and table rows, then one answer. */
 export function hugeHtml(bytes = 20 * 1024 * 1024) {
   const head = '<!doctype html><html><head><title>Large disclosure</title></head><body><main><h1>Large disclosure (1/25)</h1><p>Request:</p><p>How many officers were convicted in 2023?</p><p>Response:</p>';
-  const tail = '<p>Officers convicted in 2023: 7.</p></main></body></html>';
+  const tail = '<p>7 officers were convicted in 2023.</p></main></body></html>';
   const para = '<p>This paragraph is background text that repeats to make the page large, with a number 12 in it.</p>\n';
   const row = '<table><tr><th>Year</th><th>Officers</th></tr><tr><td>2019</td><td>3</td></tr></table>\n';
   const unit = para.repeat(9) + row;
@@ -145,6 +147,10 @@ export function lyingZipBomb(kind, inflated = 512 * 1024 * 1024) {
   ]);
 }
 
+/** The readable-but-odd inputs all say this: a request with ’ and £ in it, and one figure (6). */
+export const ODD_TEXT = 'Request:\nHow many officers did the force’s misconduct panels dismiss in 2020, and what did the hearings cost in £?\nResponse:\n6 officers were dismissed in 2020 – the cost is not held.\n';
+const ODD_BODY = ODD_TEXT.trim().split('\n').map((l) => `<p>${l}</p>`).join('');
+
 /** The committed set: name → bytes. */
 export function brokenFixtures() {
   const files = {};
@@ -154,22 +160,15 @@ export function brokenFixtures() {
   // A PDF header, then noise: no xref, no objects, no trailer.
   files['corrupt.pdf'] = Buffer.concat([Buffer.from('%PDF-1.4\n'), pseudoRandomBytes(2048, 12345), Buffer.from('\n%%EOF\n')]);
   files['javascript.pdf'] = javascriptPdf();
-  // The page says utf-8; its bytes are windows-1252 (0xA3 = £, 0x92 = ’, 0x96 = –).
-  files['wrong-charset.html'] = Buffer.concat([
-    Buffer.from('<!doctype html><html><head><meta charset="utf-8"><title>Costs</title></head><body><p>The force'),
-    Buffer.from([0x92]),
-    Buffer.from('s legal costs were '),
-    Buffer.from([0xa3]),
-    Buffer.from('12,500 in 2022 '),
-    Buffer.from([0x96]),
-    Buffer.from(' 3 officers were dismissed.</p></body></html>'),
-  ]);
+  // The page says utf-8; its bytes are windows-1252 (0x92 = ’, 0xA3 = £, 0x96 = –).
+  const cp1252 = (t) => Buffer.from(t.replace(/’/g, '\x92').replace(/£/g, '\xa3').replace(/–/g, '\x96'), 'latin1');
+  files['wrong-charset.html'] = cp1252(`<!doctype html><html><head><meta charset="utf-8"><title>Misconduct costs</title></head><body>${ODD_BODY}</body></html>`);
   // Text with NUL bytes scattered in it, as a broken export leaves them.
-  files['nul-bytes.txt'] = Buffer.from('Request:\nHow many officers were suspended in 2021?\u0000\nResponse:\nFive\u0000 officers were suspended in 2021.\u0000\n', 'utf8');
-  const utf16Text = '<!doctype html><html><head><title>Misconduct</title></head><body><p>Request: How many officers were dismissed in 2020?</p><p>Response: The force’s answer is 6 officers; the hearing cost £3,000.</p></body></html>';
-  files['utf16le.html'] = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16Text, 'utf16le')]);
-  files['utf16be.html'] = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf16Text, 'utf16le').swap16()]);
-  files['utf16le.txt'] = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Response: the force’s figure is 9 officers and £450.\n', 'utf16le')]);
+  files['nul-bytes.txt'] = Buffer.from(ODD_TEXT.replace(/\n/g, '\u0000\n').replace('officers were', 'officers\u0000 were'), 'utf8');
+  const page = `<!doctype html><html><head><title>Misconduct costs</title></head><body>${ODD_BODY}</body></html>`;
+  files['utf16le.html'] = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(page, 'utf16le')]);
+  files['utf16be.html'] = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(page, 'utf16le').swap16()]);
+  files['utf16le.txt'] = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ODD_TEXT, 'utf16le')]);
   return files;
 }
 
