@@ -22,16 +22,17 @@ const DOB = new RegExp(`(\\b(?:D\\.?O\\.?B\\.?|date\\s+of\\s+birth|birth\\s*date
 
 // Ranks and titles that introduce a person's name. Abbreviations are case-sensitive (so that
 // "ds" or "di" in a word never counts); spelt-out ranks are not ("officer Neal Porter").
-const TITLE_ABBR = '(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|PC|WPC|DC|PS|DS|DI|DCI|DSI|DCS|DSupt|Supt|Ch\\.?\\s?Supt|Insp|Ch\\.?\\s?Insp|Sgt|Det|Const|PCSO|SC|Cllr|Cmdr)\\.?';
+const TITLE_ABBR = '(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|PC|WPC|DC|PS|DS|DI|DCI|DSI|DCS|DSupt|Supt|Ch\\.?[^\\S\\n]?Supt|Insp|Ch\\.?[^\\S\\n]?Insp|Sgt|Det|Const|PCSO|SC|Cllr|Cmdr)\\.?';
 const RANK_WORD =
-  '(?:(?:(?:[Tt]emporary|[Aa]cting|[Dd]etective|[Cc]hief|[Dd]eputy|[Aa]ssistant|[Pp]olice|[Ss]pecial|[Ww]oman|[Tt]rainee|[Pp]robationer|[Ff]ormer)\\s+)*' +
+  '(?:(?:(?:[Tt]emporary|[Aa]cting|[Dd]etective|[Cc]hief|[Dd]eputy|[Aa]ssistant|[Pp]olice|[Ss]pecial|[Ww]oman|[Tt]rainee|[Pp]robationer|[Ff]ormer)[^\\S\\n]+)*' +
   '(?:[Cc]onstable|[Ss]ergeant|[Ii]nspector|[Ss]uperintendent|[Cc]ommander|[Cc]ommissioner|[Cc]ommunity [Ss]upport [Oo]fficer)' +
   // "officer Neal Porter", "Police Officer Jane Doe"; a bare "Officer" starts headings ("Officer Convictions").
-  '|(?:[Pp]olice|[Ss]pecial|[Ss]erving|[Ff]ormer)\\s+[Oo]fficer|officer)';
+  '|(?:[Pp]olice|[Ss]pecial|[Ss]erving|[Ff]ormer)[^\\S\\n]+[Oo]fficer|officer)';
+// Names never run across a line break (a heading on the next line is not a surname).
 // One word of a name: Smith, McDonald, O'Neil, Smith-Jones; an initial ("J." / "J") only before another word.
 const NAME_WORD = "(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)";
-const INITIAL = '(?:[A-Z]\\.?\\s+)';
-const NAME = `(?:${INITIAL}{0,2}${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})`;
+const INITIAL = '(?:[A-Z]\\.?[^\\S\\n]+)';
+const NAME = `(?:${INITIAL}{0,2}${NAME_WORD}(?:[^\\S\\n]+${NAME_WORD}){0,2})`;
 
 // Capitalised words that follow a rank but are not names: furniture of the sentence, the
 // vocabulary of the documents, months, days, places and bodies (force names stay).
@@ -60,12 +61,12 @@ const NOT_NAMES = new Set(
 );
 
 const AFTER_RANK = new RegExp(
-  `(\\b(?:(?:${TITLE_ABBR}|${RANK_WORD})(?:\\s+\\d{1,5})?\\s+)+)(${NAME})`,
+  `(\\b(?:(?:${TITLE_ABBR}|${RANK_WORD})(?:[^\\S\\n]+\\d{1,5})?[^\\S\\n]+)+)(${NAME})`,
   'g',
 );
 // "John Smith, a serving police officer" / "Jane Doe, 34, the detective sergeant"
 const BEFORE_ROLE = new RegExp(
-  `\\b(${NAME_WORD}(?:\\s+${NAME_WORD}){1,2})(?=,\\s+(?:(?:aged\\s+)?\\d{1,3},\\s+)?(?:an?|the)\\s+(?:[\\w-]+\\s+){0,4}?(?:officer|constable|sergeant|inspector|superintendent|detective|PCSO|special)\\b)`,
+  `\\b(${NAME_WORD}(?:[^\\S\\n]+${NAME_WORD}){1,2})(?=,[^\\S\\n]+(?:(?:aged[^\\S\\n]+)?\\d{1,3},[^\\S\\n]+)?(?:an?|the)[^\\S\\n]+(?:[\\w-]+[^\\S\\n]+){0,4}?(?:officer|constable|sergeant|inspector|superintendent|detective|PCSO|special)\\b)`,
   'g',
 );
 
