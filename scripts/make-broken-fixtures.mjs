@@ -151,6 +151,70 @@ export function lyingZipBomb(kind, inflated = 512 * 1024 * 1024) {
 export const ODD_TEXT = 'Request:\nHow many officers did the force’s misconduct panels dismiss in 2020, and what did the hearings cost in £?\nResponse:\n6 officers were dismissed in 2020 – the cost is not held.\n';
 const ODD_BODY = ODD_TEXT.trim().split('\n').map((l) => `<p>${l}</p>`).join('');
 
+/**
+ * A disclosure page whose every printable text starts like a spreadsheet formula (= + - @,
+ * tab): title, request, questions, table headings and cells, an officer-level table, a link.
+ */
+export const CSV_INJECTION_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>x</title></head><body><main>
+<h1>=HYPERLINK("http://attacker.invalid","Officer convictions") (77B/24)</h1>
+<h2>Request</h2>
+<p>=1+2 How many officers were convicted in 2021 and 2022?</p>
+<p>1) +SUM(A1:A9) How many officers were convicted in 2021?</p>
+<p>2) @cmd How many were dismissed in 2022?</p>
+<p>3) -2+3 between 1 January 2021 and 31 December 2022 how many were suspended?</p>
+<h2>Response</h2>
+<table>
+<tr><th>=Offence</th><th>2021</th><th>2022</th></tr>
+<tr><td>=cmd|' /C calc'!A0</td><td>3</td><td>4</td></tr>
+<tr><td>+Assault</td><td>1</td><td>2</td></tr>
+<tr><td>@Theft</td><td>5</td><td>0</td></tr>
+<tr><td>-Drugs</td><td>2</td><td>1</td></tr>
+</table>
+<table>
+<tr><th>Rank</th><th>Gender</th><th>Offence</th><th>Outcome</th><th>Year</th></tr>
+<tr><td>=Constable</td><td>Male</td><td>=Assault occasioning actual bodily harm</td><td>@Dismissed</td><td>2021</td></tr>
+<tr><td>Sergeant</td><td>Female</td><td>	Theft</td><td>+Conviction, suspended sentence</td><td>2022</td></tr>
+</table>
+<p>=Section 40(2) applies to the names of the officers.</p>
+<p>Please see <a href="=evil.pdf">=evil.pdf</a> and <a href="/files/%2Bdata.xlsx">+data.xlsx</a>.</p>
+</main></body></html>
+`;
+
+/**
+ * Invented sources that print officers' names and dates of birth, in prose and in a table:
+ * none of them may reach the output. `PRIVATE` lists what must never appear.
+ */
+export const PRIVATE = ['Gareth Pimlott', 'Pimlott', 'Rhiannon Vexley', 'Vexley', 'Neal Porter', 'Porter', 'Tobias Quenby', 'Quenby', 'Imogen Dace', 'Dace', 'Harold Fenwright', 'Fenwright', '14/07/1983', '2 March 1979', '1986-11-30', '09.09.1990'];
+export const PRIVACY_PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>Officers convicted (88C/24)</title></head><body><main>
+<h1>Officers convicted of criminal offences (88C/24)</h1>
+<h2>Request</h2>
+<p>1) How many police officers were convicted of criminal offences in 2022 and 2023, including PC Gareth Pimlott (DOB 14/07/1983)?</p>
+<p>2) Was Detective Sergeant Rhiannon Vexley, date of birth: 2 March 1979, one of them?</p>
+<h2>Response</h2>
+<p>In 2022, 3 officers were convicted; in 2023, 2 officers were convicted.</p>
+<p>One was a male police constable, Gareth Pimlott, who was convicted of assault in 2022 and dismissed.</p>
+<table>
+<tr><th>Officer name</th><th>Date of birth</th><th>Rank</th><th>Offence</th><th>Outcome</th><th>Year</th></tr>
+<tr><td>Tobias Quenby</td><td>30/11/1986</td><td>Constable</td><td>Drink driving</td><td>Fined</td><td>2022</td></tr>
+<tr><td>Imogen Dace</td><td>09.09.1990</td><td>PC Imogen Dace</td><td>Harassment</td><td>Dismissed</td><td>2023</td></tr>
+<tr><td>Harold Fenwright</td><td>1986-11-30</td><td>Sgt Harold Fenwright (DOB 1986-11-30)</td><td>Fraud by false representation</td><td>Dismissed</td><td>2022</td></tr>
+</table>
+<p>Other names are withheld under Section 40(2), personal information.</p>
+</main></body></html>
+`;
+export const PRIVACY_NEWS_TXT = `Two officers jailed after FOI reveals convictions
+
+Figures obtained under the Freedom of Information Act show that 5 officers were convicted of criminal offences between 2019 and 2023.
+
+Neal Porter, a serving police officer, was jailed in 2021 for misconduct in public office.
+
+The court heard of a male detective constable, Neal Porter, born on 2 March 1979, who was convicted of possession of a class A drug in December 2012.
+
+Mr Quenby, a former constable (aged 34), was convicted of drink driving in 2022.
+
+PC Imogen Dace | DOB 09.09.1990 | Harassment | 2023
+`;
+
 /** The committed set: name → bytes. */
 export function brokenFixtures() {
   const files = {};
@@ -169,6 +233,9 @@ export function brokenFixtures() {
   files['utf16le.html'] = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(page, 'utf16le')]);
   files['utf16be.html'] = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(page, 'utf16le').swap16()]);
   files['utf16le.txt'] = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ODD_TEXT, 'utf16le')]);
+  files['csv-injection.html'] = Buffer.from(CSV_INJECTION_HTML);
+  files['privacy-page.html'] = Buffer.from(PRIVACY_PAGE_HTML);
+  files['privacy-news.txt'] = Buffer.from(PRIVACY_NEWS_TXT);
   return files;
 }
 

@@ -61,9 +61,10 @@ const NOT_NAMES = new Set(
 );
 
 const AFTER_RANK = new RegExp(
-  `(\\b(?:(?:${TITLE_ABBR}|${RANK_WORD})(?:[^\\S\\n]+\\d{1,5})?[^\\S\\n]+)+)(${NAME})`,
+  `(\\b(?:(?:${TITLE_ABBR}|${RANK_WORD})(?:[^\\S\\n]+\\d{1,5})?,?[^\\S\\n]+)+)(${NAME})`,
   'g',
 );
+// ("a serving police constable, Neal Porter, was …": the comma after a rank is allowed above.)
 // "John Smith, a serving police officer" / "Jane Doe, 34, the detective sergeant"
 const BEFORE_ROLE = new RegExp(
   `\\b(${NAME_WORD}(?:[^\\S\\n]+${NAME_WORD}){1,2})(?=,[^\\S\\n]+(?:(?:aged[^\\S\\n]+)?\\d{1,3},[^\\S\\n]+)?(?:an?|the)[^\\S\\n]+(?:[\\w-]+[^\\S\\n]+){0,4}?(?:officer|constable|sergeant|inspector|superintendent|detective|PCSO|special)\\b)`,

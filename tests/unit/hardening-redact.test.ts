@@ -29,6 +29,7 @@ const REDACTS: [string, string][] = [
   ['Police Constable Ian McDonald of Kent Police', 'Police Constable [redacted] of Kent Police'],
   ['Chief Constable Sir Mark Rowley said', 'Chief Constable Sir [redacted] said'],
   ['Sgt. Peter Lee Hall was dismissed', 'Sgt. [redacted] was dismissed'],
+  ['a male police constable, Gareth Pimlott, who was', 'a male police constable, [redacted], who was'],
   // names before ", a … officer"
   ['Neal Porter, a serving police officer, was jailed', '[redacted], a serving police officer, was jailed'],
   ['Yesterday John Smith, a serving police officer, was', 'Yesterday [redacted], a serving police officer, was'],
@@ -60,6 +61,8 @@ const KEEPS: string[] = [
   'Inspector of Constabulary',
   'Officers Dismissed',
   'Officer Misconduct Regulations',
+  'the officer, The Times reported',
+  'a constable, Police Scotland said',
   '',
 ];
 
