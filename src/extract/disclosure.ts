@@ -8,7 +8,7 @@ import { PARSER_VERSION } from '../version.js';
 import type { FigureDraft } from './attachment.js';
 import { buildDoc, contentLines, requestLines, responseLines, type Doc, type Line } from './doc-model.js';
 import { extractExemptions } from './exemptions.js';
-import { answerLineFigures, eventFromText, measureFromText, sentenceFigures } from './figures.js';
+import { answerLineFigures, eventFromText, loneFigure, measureFromText, questionHeading, sentenceFigures } from './figures.js';
 import { detectForceNoted } from './force.js';
 import { extractHeader } from './header.js';
 import { detectKind } from './kind.js';
@@ -166,10 +166,23 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   if (kind !== 'other') {
     const requestSet = new Set(request.map((l) => l.i));
     const seen = new Set<string>();
+    // An answer printed under its question's heading ("Question 1" / "143") belongs to it.
+    let pendingQuestion: string | null = null;
     for (const l of lines) {
       if (textTables.consumed.has(l.i) || l.kind === 'table_row') continue;
       const inRequest = requestSet.has(l.i);
-      const answers = answerLineFigures(l, { sha256: ctx.sha256 });
+      const heading = inRequest ? null : questionHeading(l.text);
+      if (heading) {
+        pendingQuestion = heading;
+        continue;
+      }
+      const qctx = { sha256: ctx.sha256, question: pendingQuestion };
+      const lone = inRequest || !pendingQuestion ? null : loneFigure(l, qctx);
+      if (lone) {
+        drafts.push(lone);
+        continue;
+      }
+      const answers = answerLineFigures(l, qctx);
       if (answers) {
         if (!inRequest || /=/.test(l.text)) drafts.push(...answers);
         continue;

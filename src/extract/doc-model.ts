@@ -57,6 +57,7 @@ const REQUEST_START: RegExp[] = [
   /your request for information (was received|which was received|received on)/i,
   /request for information which was received/i,
   /\bI hereby request\b/i,
+  /\brequesting the following\b/i,
   /^(the )?(original )?request (was|reads|read)\b/i,
 ];
 
@@ -84,7 +85,8 @@ const RESPONSE_START: RegExp[] = [
   /^(part|partial|full|no)\s+disclosure\b/i,
   /^unfortunately\b/i,
   /^in (?:terms of|response to)\b/i,
-  /^I (?:estimate|can (?:confirm|advise)|am (?:unable|able|writing|refusing|therefore|pleased)|have (?:today|now|considered|been able))\b/,
+  /^I (?:estimate|can (?:confirm|advise)|am (?:unable|able|writing to (?:confirm|advise|inform|let)|refusing|therefore|pleased|treating your)|have (?:today|now|considered|been able))\b/,
+  /^a search for (?:the|this) information has\b/i,
   /^(?:[A-Z][\w&-]*\s+){1,4}(?:neither confirms? nor denies|can(?:not)? confirm|does not hold|holds the information|has (?:now )?considered)\b/,
   /^(the )?information (is )?not held\b/i,
   /^(in )?(reply|answer) to your/i,
@@ -159,6 +161,11 @@ function findRegions(doc: Doc): void {
 }
 
 function regionEnd(lines: Line[], start: number): number {
+  // A request quoted in the reply ends where the quotation closes.
+  const first = lines.slice(start, start + 3).find((l) => !l.furniture && !l.blank && /^[“"]/.test(l.text));
+  if (first) {
+    for (let i = first.i; i < lines.length && i < first.i + 40; i++) if (/[”"]\s*$/.test(lines[i].text)) return i + 1;
+  }
   for (let i = start + 1; i < lines.length; i++) {
     const l = lines[i];
     if (l.furniture || l.blank) continue;

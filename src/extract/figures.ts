@@ -10,8 +10,8 @@ import { sentences } from './doc-model.js';
 import { findNumbers, isYear, parseNumberCell, type NumberMatch } from './numbers.js';
 
 const NOUN =
-  /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?|applications?|certificates?|arrests?|assaults?|incidents?|reports?|occasions?|times|requests?|appeals?|suspects?)\b/i;
-const VERB_AFTER = /^(?:of (?:them|those|these|the \w+) )?(?:(?:were|was|have been|had been|has been|are|is|remain|remained|faced|received|had|have)\s+(?:\w+\s+){0,2}?(given|told|sacked|dismissed|convicted|charged|cautioned|suspended|reported|dealt with|placed|found|referred|arrested|investigated|disciplined|resigned|retired|issued|subject|serving|on restricted|refused|upheld|recorded|revoked|injured|assaulted)|(?:later |subsequently |then )?(resigned|retired|left the force|quit|were sacked|were dismissed))/i;
+  /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?|applications?|certificates?|arrests?|assaults?|incidents?|reports?|occasions?|times|requests?|appeals?|suspects?|children|juveniles|adults|victims|searches|stop and searches|strip searches|stops)\b/i;
+const VERB_AFTER = /^(?:of (?:them|those|these|the \w+) )?(?:(?:were|was|have been|had been|has been|are|is|remain|remained|faced|received|had|have)\s+(?:\w+\s+){0,2}?(given|told|sacked|dismissed|convicted|charged|cautioned|suspended|reported|dealt with|placed|found|referred|arrested|investigated|disciplined|resigned|retired|issued|subject|serving|on restricted|refused|upheld|recorded|revoked|injured|assaulted)|(?:later |subsequently |then )?(resigned|retired|left the force|quit|were sacked|were dismissed)|(?:were|was|have been|had been|are|remain)\s+(?:\w+\s+){0,2}?([a-z]+ed|on \w+ duties|under investigation|suspended))/i;
 const EVENT_WORDS =
   /\b(convicted|convictions?|charged|charges|cautioned|cautions?|suspended|suspensions?|dismissed|dismissals?|sacked|resigned|retired|warnings?|misconduct|proceedings|reported|allegations?|complaints?|disciplin\w*|arrested|investigated|investigations?|dealt with|restricted|vetting|hearings?|referrals?|referred|offences?|crimes?|barred)\b/i;
 const CONTEXT_WORDS = /\b(figures?|include|includes|included|total|number|numbers)\b/i;
@@ -86,7 +86,11 @@ function figure(value: number, text: string, start: number, ctx: Ctx, about: str
 }
 
 // "Q1 – 41", "Question 2: …", "Answer 1:", "1.", "a)" at the start of an answer line.
-const ANSWER_LABEL = /^(?:Q(?:uestion)?\s*\.?\s*(\d{1,2}[a-z]?)\s*[:.)\-–]?|(?:answer|response)\s*(?:to\s*(?:question|q)\s*)?(\d{1,2}[a-z]?)\s*[:.)\-–]|\(?([a-z]|\d{1,2})\)|(\d{1,2})\.(?!\d))\s*/i;
+const ANSWER_LABEL = /^(?:Q(?:uestion)?\s*\.?\s*(\d{1,2}[a-z]?)\s*[:.)\-–]?|(?:answer|response)\s*(?:to\s*(?:question|q)\s*)?(\d{1,2}[a-z]?)\s*[:.)\-–]|\(?([a-z]|\d{1,2})\)|(\d{1,2})\.(?!\d)|(?:answer|response|reply|a)\s*[:\-–])\s*/i;
+// "Written warning – 11", "Constable – 6, Sergeant – 2": a heading and its figure.
+const LABEL_PAIR = /(?:^|,\s*|;\s*)([A-Z][A-Za-z][\w '’/&()-]{0,50}?)\s+[–—-]\s+(\d{1,3}(?:,\d{3})+|\d+|none|nil)(?=\s*(?:[,;.]|$))/g;
+// "2020: 6 officers, 2 staff"
+const YEAR_COUNTS = /^((?:19|20)\d{2})\s*[:–-]\s*(.+)$/;
 const YEAR_EQUALS = /^((?:19|20)\d{2})\s*(?:=|:|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+|none|nil)\s*$/i;
 const BULLET_NUMBER = /^[-•–·]\s*(\d{1,3}(?:,\d{3})+|\d+|none|nil)\s*\.?$/i;
 // "2019 – 11, 2020 – 8", "2020: 64  2021: 71", "2018/19 = 8": a year (or financial year) and its figure.
@@ -127,13 +131,30 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   const label = ANSWER_LABEL.exec(t);
   if (!label) {
     const pairs = yearPairs(t, line.start, ctx);
-    return pairs.length >= 2 ? pairs : null;
+    if (pairs.length >= 2) return pairs;
+    const yc = YEAR_COUNTS.exec(t);
+    if (yc) {
+      const y = Number(yc[1]);
+      const items = [...yc[2].matchAll(/(\d{1,3}(?:,\d{3})+|\d+)\s+([a-z][\w -]{1,30}?)(?=\s*(?:,|;|and\b|$))/gi)];
+      if (items.length && items.every((m) => NOUN.test(m[2]))) {
+        const at = line.start + t.indexOf(yc[2]);
+        return items.map((m) => figure(Number(m[1].replace(/,/g, '')), m[0], at + m.index!, ctx, m[2], { year: y, period_start: `${y}-01-01`, period_end: `${y}-12-31`, label: `${yc[1]} | ${m[2]}` }));
+      }
+    }
+    const named = [...t.matchAll(LABEL_PAIR)];
+    if (named.length && named.map((m) => m[0]).join('').replace(/[\s,;]/g, '').length >= t.replace(/[\s,;.]/g, '').length - 1) {
+      return named.map((m) => {
+        const text = m[0].replace(/^[,;]\s*/, '');
+        return figure(parseNumberCell(m[2])!, text, line.start + m.index! + m[0].indexOf(text), ctx, m[1], { label: m[1], offence: null });
+      });
+    }
+    return null;
   }
   const q = label[1] ?? label[2] ?? label[3] ?? label[4];
   const rest = t.slice(label[0].length);
   const restStart = line.start + label[0].length;
   if (label[2] !== undefined && /^\d{1,2}[a-z]?\s*:?\s*$/.test(rest)) return []; // "Response 1 – 6 :" is a range of questions
-  const qctx = { ...ctx, question: q };
+  const qctx = { ...ctx, question: q ?? ctx.question };
   const pairs = yearPairs(rest, restStart, qctx);
   if (pairs.length) return pairs;
   const whole = parseNumberCell(rest.replace(/[.;]\s*$/, ''));
@@ -154,10 +175,24 @@ function acceptable(n: NumberMatch, s: string, excluded: Array<[number, number]>
   if (/[£$€#]\s*$|\b(?:aged|age|under|over the age of|no\.)\s*$/i.test(before)) return false;
   if (/^\s*[-–]?\s*(?:year|yr)s?[- ]old/i.test(after)) return false;
   if (AFTER_EXCLUDE.test(after)) return false;
-  if (/^\s*in\s+(?:every|each)\b/i.test(after)) return false;
+  if (/^\s*in\s+(?:every|each|\d+|one|two|three|four|five|six|seven|eight|nine|ten|a hundred)\b/i.test(after)) return false; // "one in five"
+  if (/\b(?:more|fewer|less) than\s*$|\bone in\s*$|\b(?:under|around|about|approximately|nearly|almost|roughly)\s*$/i.test(before)) return false; // approximations, ratios
   if (/^\s*[/:.]\d/.test(after)) return false;
   if (n.words && /^(?:one|no)$/i.test(n.text) && !NOUN.test(after.trimStart())) return false;
   return true;
+}
+
+/** A line that is only a figure ("143", "Nil"), as printed under a question heading. */
+export function loneFigure(line: Line, ctx: Ctx): FigureDraft | null {
+  const v = parseNumberCell(line.text.replace(/[.;]\s*$/, ''));
+  if (v === null || (isYear(v) && /^\d{4}$/.test(line.text.trim()))) return null;
+  return figure(v, line.text, line.start, ctx, '');
+}
+
+/** "Question 1", "Q1.", "Request 2": a heading the next answer belongs to. */
+export function questionHeading(text: string): string | null {
+  const m = /^(?:Q(?:uestion)?\s*\.?\s*(\d{1,2}[a-z]?)|Request\s+(\d{1,2}))\s*[.:)]?$/i.exec(text.trim());
+  return m ? (m[1] ?? m[2]) : null;
 }
 
 /** Figures stated in sentences. `seen` holds value:event pairs already counted (restatements skip). */
@@ -193,7 +228,7 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
   const out: FigureDraft[] = [];
   for (const s of sentences(line)) {
     const words = s.text.split(/\s+/).length;
-    if ((!answer && words < 6) || SKIP_SENTENCE.test(s.text)) continue;
+    if ((!answer && words < 5) || SKIP_SENTENCE.test(s.text)) continue;
     const excluded = excludedSpans(s.text);
     // A list label at the start of the line ("1. The names …") is not a figure.
     const label = /^\s*[(]?(?:\d{1,2}|[a-z])\s*[.)]\s/.exec(s.text);

@@ -71,7 +71,7 @@ export function findNumbers(s: string): NumberMatch[] {
 export function parseNumberCell(s: string): number | null {
   const t = s.replace(/[\s\u00a0]+/g, ' ').trim().replace(/\s*\|$/, '').trim();
   if (/^\d{1,3}(,\d{3})+$|^\d+$/.test(t)) return Number(t.replace(/,/g, ''));
-  if (/^(none|nil|zero)\.?$/i.test(t)) return 0;
+  if (/^(none|nil|zero)(?: return(?:ed)?)?\.?$/i.test(t)) return 0;
   return null;
 }
 
