@@ -20,7 +20,7 @@ export interface FetchOptions {
   userAgent?: string;
   /** Per-host delay between requests, ms (default 1000). */
   delay?: string | number;
-  /** Requests in flight across hosts (default 4). */
+  /** Requests in flight across hosts (default: one per host fetched, at most 32). */
   concurrency?: string | number;
   /** `<force>=<url>`, repeatable. */
   baseUrl?: string[];
@@ -52,6 +52,19 @@ function lookupForce(key: string): Force {
   const f = findForce(key);
   if (!f) throw new UsageError(`fetch: unknown force "${key}" (run "foi-harvest forces" for the list)`);
   return f;
+}
+
+/** The default --concurrency never exceeds this, so a run of many hosts keeps a bounded number of sockets and parses in flight. */
+export const MAX_DEFAULT_CONCURRENCY = 32;
+
+/**
+ * One request in flight per host fetched (capped): each host is already limited to one
+ * request at a time with the delay between, so the global limit only needs to keep every
+ * host busy. A fixed 4 left 40 hosts waiting on each other (BENCHMARKS.md, crawl efficiency).
+ */
+export function defaultConcurrency(targets: ForceTarget[]): number {
+  const hosts = new Set(targets.map((t) => new URL(t.listingUrl).host));
+  return Math.min(MAX_DEFAULT_CONCURRENCY, Math.max(1, hosts.size));
 }
 
 /** Checks every option before anything is fetched: bad usage is exit 2 with one line. */
@@ -92,15 +105,16 @@ export function planFetch(opts: FetchOptions): Plan {
   const logFormat = (opts.logFormat ?? 'text').toLowerCase();
   if (logFormat !== 'text' && logFormat !== 'json') throw new UsageError(`fetch: --log-format must be text or json, not "${opts.logFormat}"`);
   if (opts.match !== undefined && !String(opts.match).trim()) throw new UsageError('fetch: --match needs a text or a topic id');
+  const targets = forces.map((force) => {
+    const baseUrl = bases.get(force.id) ?? null;
+    return { force, baseUrl, listingUrl: listingUrl(force, baseUrl) };
+  });
   return {
-    targets: forces.map((force) => {
-      const baseUrl = bases.get(force.id) ?? null;
-      return { force, baseUrl, listingUrl: listingUrl(force, baseUrl) };
-    }),
+    targets,
     since,
     limit: positiveInt('--limit', opts.limit, 1),
     delayMs: positiveInt('--delay', opts.delay, 0) ?? 1000,
-    concurrency: positiveInt('--concurrency', opts.concurrency, 1) ?? 4,
+    concurrency: positiveInt('--concurrency', opts.concurrency, 1) ?? defaultConcurrency(targets),
     logFormat,
   };
 }

@@ -2,6 +2,7 @@
 // a time per host with a delay, a few hosts at once, retries what may recover (429, 5xx,
 // timeouts, resets, truncated bodies) with backoff, follows redirects only to allowed
 // hosts, caps size and time, and makes conditional GETs so unchanged pages cost a 304.
+import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
 import pLimit from 'p-limit';
@@ -114,6 +115,9 @@ export class PoliteClient {
     this.maxHeaderBytes = opts.maxHeaderBytes ?? 32 * 1024;
     this.gate = new HostGate(opts.delayMs ?? 1000, pLimit(Math.max(1, opts.concurrency ?? 4)), (ms) => this.sleep(ms));
     this.agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+    // Every pending pause and request listens on this one signal: dozens at once is normal
+    // with many hosts, not a leak (Node would warn past 10).
+    setMaxListeners(0, this.closing.signal);
   }
 
   async get(req: GetRequest): Promise<GetResponse> {

@@ -415,6 +415,21 @@ describe('pacing', () => {
     expect(Math.abs(hits(a, '/1.html')[0].at - hits(b, '/1.html')[0].at)).toBeLessThan(300);
   });
 
+  it('many hosts waiting at once raise no MaxListenersExceededWarning', async () => {
+    const sites = await Promise.all(Array.from({ length: 12 }, () => site({ '1.html': PAGE, '2.html': PAGE })));
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const c = client({ delayMs: 100, concurrency: 12 });
+      await Promise.all(sites.flatMap((s) => ['1', '2'].map((n) => c.get({ url: `${s.url}/${n}.html` }))));
+      await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('concurrency 1 serialises hosts too', async () => {
     const a = await site({ 'slow.html': PAGE }, [{ path: '/slow.html', responses: [{ kind: 'slow', delayMs: 300 }] }]);
     const b = await site({ 'slow.html': PAGE }, [{ path: '/slow.html', responses: [{ kind: 'slow', delayMs: 300 }] }]);

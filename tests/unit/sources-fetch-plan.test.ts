@@ -5,13 +5,22 @@ import { emptyForceSummary, forceLines, statusClasses, summaryLine, type FetchSu
 import { supportedForces } from '../../src/sources/registry.js';
 
 describe('planFetch', () => {
-  it('defaults to every supported force on its own site, 1 s apart, 4 hosts at once', () => {
+  it('defaults to every supported force on its own site, 1 s apart, one request in flight per host up to 32', () => {
     const p = planFetch({});
     expect(p.targets.map((t) => t.force.id)).toEqual(supportedForces().map((f) => f.id));
     expect(p.targets).toHaveLength(46);
     expect(p.targets.every((t) => t.baseUrl === null)).toBe(true);
     expect(p.targets.find((t) => t.force.id === 'essex')!.listingUrl).toBe('https://www.essex.police.uk/foi-ai/essex-police/disclosure-log/');
-    expect(p).toMatchObject({ since: null, limit: null, delayMs: 1000, concurrency: 4, logFormat: 'text' });
+    expect(new Set(p.targets.map((t) => new URL(t.listingUrl).host)).size).toBeGreaterThan(32);
+    expect(p).toMatchObject({ since: null, limit: null, delayMs: 1000, concurrency: 32, logFormat: 'text' });
+  });
+
+  it('the default concurrency is the number of hosts fetched (forces sharing a host count once), at least 1', () => {
+    expect(planFetch({ force: ['essex'] }).concurrency).toBe(1);
+    expect(planFetch({ force: ['essex', 'kent', 'psni'] }).concurrency).toBe(3);
+    expect(planFetch({ baseUrl: ['psni=http://127.0.0.1:5000/', 'WMP=http://127.0.0.1:5001'] }).concurrency).toBe(2);
+    expect(planFetch({ baseUrl: ['psni=http://127.0.0.1:5000/a/', 'WMP=http://127.0.0.1:5000/b/'] }).concurrency).toBe(1);
+    expect(planFetch({ force: ['essex', 'kent'], concurrency: '7' }).concurrency).toBe(7);
   });
 
   it('with --base-url and no --force, fetches only the forces it names, from the mirror', () => {

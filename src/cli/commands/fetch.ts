@@ -14,7 +14,7 @@ export function register(program: Command): void {
     .option('--store <path>', 'the store (SQLite)', './foi-harvest.db')
     .option('--user-agent <ua>', 'User-Agent to send (default names foi-harvest and a contact)')
     .option('--delay <ms>', 'delay between requests to one host, in ms', '1000')
-    .option('--concurrency <n>', 'requests in flight across hosts', '4')
+    .option('--concurrency <n>', 'requests in flight across hosts (default: one per host fetched, at most 32; each host still gets one request at a time, --delay apart)')
     .option('--base-url <force=url>', 'read a force from a mirror or local server (repeatable); only that host is then requested', collect, [])
     .option('--log-format <format>', 'text | json (JSON lines on stderr, JSON summary on stdout)', 'text')
     .action(async (opts: Record<string, unknown>) => {
@@ -28,7 +28,7 @@ export function register(program: Command): void {
         store: opts.store as string,
         userAgent: opts.userAgent as string | undefined,
         delay: opts.delay as string,
-        concurrency: opts.concurrency as string,
+        concurrency: opts.concurrency as string | undefined,
         baseUrl: opts.baseUrl as string[],
         logFormat: opts.logFormat as string,
       });
