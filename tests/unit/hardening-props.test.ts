@@ -148,9 +148,10 @@ describe('extraction on any input', () => {
   }, 60_000);
 
   it('a known case: personal data is redacted and the row still points at its source', async () => {
-    const text = 'Request:\nHow many officers were convicted?\nResponse:\nPC John Smith (DOB 01/02/1980) was convicted of assault in 2019.\n2 officers were convicted in 2019.';
+    const text = 'Request:\n1) How many officers, such as PC John Smith (DOB 01/02/1980), were convicted?\nResponse:\n2 officers were convicted in 2019.';
     const d = await parseDocument({ bytes: Buffer.from(text), name: 'x.txt' });
     expect(JSON.stringify(d)).not.toMatch(/John|Smith|01\/02\/1980/);
+    expect(d.questions.map((q) => q.text)).toEqual(['1) How many officers, such as PC [redacted] (DOB [redacted]), were convicted?']);
     expect(checkRows(d, text)).toEqual([]);
     expect(d.figures.map((f) => f.value)).toContain(2);
   });
