@@ -131,7 +131,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   }));
 
   // Exemptions, flags and outcome come from the response, never the requester's words.
-  const response = news ? [] : responseLines(doc);
+  const response = news || kind === 'other' ? [] : responseLines(doc);
   const ex = extractExemptions(response, act);
   warnings.push(...ex.warnings);
   const exemptions: Exemption[] = ex.exemptions.map((e, k) => ({

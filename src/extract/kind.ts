@@ -7,7 +7,7 @@ import { contentLines } from './doc-model.js';
 const DECISION_NOTICE = /\bdecision notice\b/i;
 const ICO = /\b(information commissioner|the commissioner['’s ]*(?:s )?decision|ico\.org\.uk|the commissioner)\b/i;
 const NEWS_REVEALED =
-  /\b(?:freedom of information|FOI)\b[^.]{0,60}\b(?:has |have )?(?:revealed|reveals|shows?|showed|found|obtained|uncovered|disclosed)\b|\b(?:revealed|obtained|released|disclosed|uncovered|show|shows)\b[^.]{0,40}\b(?:under|through|via|by|in response to) (?:a |an |the )?(?:freedom of information|FOI)\b|\bfigures (?:released|obtained) under\b/i;
+  /\b(?:freedom of information|FOI)\b[^.]{0,60}\b(?:has |have )?(?:revealed|reveals|shows?|showed|found|obtained|uncovered|disclosed)\b|\b(?:revealed|obtained|released|disclosed|uncovered|show|shows)\b[^.]{0,40}\b(?:under|through|via|by|in response to) (?:a |an |the )?(?:freedom of information|FOI)\b|\bfigures (?:released|obtained) under\b|\b(?:figures|data) obtained by (?:the )?(?:PA news agency|Press Association|BBC|[A-Z][\w&]*(?: [A-Z][\w&]*){0,3})\b[^.]{0,40}\bshow/i;
 const NEWS_VOICE = /\b(?:said|told|added|spokes(?:man|woman|person))\b[^.]{0,10}[:“"]|\ba (?:police |force )?spokes(?:man|woman|person) said\b/i;
 // Independent signs of an FOI answer; two are enough when no request is printed.
 const FOI_MARKERS = [
@@ -33,7 +33,13 @@ export function detectKind(doc: Doc, url: string | null): Kind {
   const letterish = /\b(?:I note you seek|your request|Dear (?!Sir or Madam,?\s*$)|Yours (?:faithfully|sincerely)|Request (?:Number|No)|reference no)\b/i.test(all);
   if (NEWS_REVEALED.test(all) && (!letterish || NEWS_VOICE.test(all))) return 'news_article';
   if (hasRequestRegion || letterish) return 'foi_response';
-  const markers = FOI_MARKERS.filter((re) => re.test(all)).length;
+  // Guidance pages speak of FOI in general ("if the information is exempt we will …, for
+  // example section 40"): only sentences that state something count as signs of an answer.
+  const stated = all
+    .split(/(?<=[.!?])\s+|\n/)
+    .filter((s) => !/\b(?:if|may|might|for example|such as|e\.g\.|anyone can|you can|you do not need|will (?:tell|respond|try))\b/i.test(s))
+    .join('\n');
+  const markers = FOI_MARKERS.filter((re) => re.test(stated)).length;
   if (markers >= 2) return 'foi_response';
   return 'other';
 }

@@ -22,7 +22,7 @@ const COST = [
   /\b(?:appropriate|cost|fees|time)\s*(?:\(cost\)\s*)?(?:limit|level)s?\b[^.]{0,60}\b(?:would be|will be|is|are) exceeded\b/i,
   /\b(?:cost|time)\b[^.]{0,80}\bexceed/i,
   /\b18[- ]hours?\b[^.]{0,40}\b(?:threshold|limit)\b|\bwithin the (?:permitted )?18[- ]hour|\bexceed\w*\s+(?:the\s+)?(?:18|twenty[- ]four|24)\s*hours?\b/i,
-  /\bin excess of £\s?450\b|\bexceed\w*[^.]{0,40}£\s?450\b/i,
+  /\bin excess of £\s?450\b|\bexceed\w*[^.]{0,40}£\s?450\b|\bin excess of the 18 hours\b/i,
   /\bsection 12\b|\bs\.?\s?12\b|\bFOISA,? s\.?\s?12\b/i,
   /\bcost threshold\b|\bexcessive cost\b/i,
   /\bthe cost of (?:providing|complying|compliance|locating|retrieving|extracting)\b[^.]{0,60}\b(?:is|would|will)\b/i,
@@ -40,6 +40,7 @@ const PARTIAL = [
   /\bgesture of goodwill\b|\bgoodwill\b[^.]{0,40}\bsupplied\b/i,
   /\bfigures have been provided\b|\bhave been able to (?:run|provide|supply)\b/i,
   /\bsome (?:of the )?information (?:is|was) not held\b/i,
+  /\bnot (?:obliged|required|able) to (?:answer|provide|comply with) (?:this|that|the) (?:part|question)\b/i,
 ];
 const FULL = [
   /\b(?:holds?|can confirm that it holds) the information (?:you have |you )?requested(?: and (?:it|this) is (?:being )?provided)?\b/i,
@@ -52,7 +53,7 @@ const FULL = [
 ];
 const NOT_HELD = [
   /\bunable to locate any (?:relevant )?(?:recorded )?information\b/i,
-  /\b(?:does|do) not hold (?:any|the|this|that)\b[^.]{0,40}\b(?:information|data|records?)\b/i,
+  /\b(?:does|do) not hold\b/i,
   /\b(?:information|data|records?)\b[^.]{0,80}\b(?:is|are|was|were) not (?:all )?(?:held|recorded|retained|captured)\b(?!\s+(?:in|on) (?:a|any|the|one|such)\b[^.]{0,30}\b(?:format|way|manner|system|place|location)\b|\s+centrally)/i,
   /\bno (?:relevant )?(?:recorded )?(?:information|data|records?) (?:is|are|was|were) (?:held|located|found|recorded)\b/i,
 ];
@@ -67,6 +68,8 @@ const REFUSED = [
   /\b(?:this|the) information is exempt (?:from disclosure )?(?:under|by virtue of)\b|\bhowever,? it is exempt\b/i,
 ];
 const COST_WHOLE = [
+  /\bunable to (?:provide|supply|comply|answer)\b[^.]{0,80}\bexceed/i,
+  /\brefus\w*[^.]{0,60}\bsection 12\b/i,
   /\bnot (?:required|obliged) to comply with (?:your|the|this) request\b/i,
   /\b(?:request is being|I am therefore|we are therefore) refus\w*[^.]{0,80}\bsection 12\b/i,
   /\brefus\w* to (?:provide|supply|disclose) the information (?:sought|requested)[^.]{0,60}\bsection 12\b/i,
@@ -99,9 +102,10 @@ export function extractOutcome(kind: Kind, response: Line[], exemptions: Exempti
 
   if (kind === 'news_article' || kind === 'other') return { outcome: 'unknown', ncnd: kind === 'other' ? false : ncnd, cost_limit: kind === 'other' ? false : cost_limit, signals };
 
-  const gave = evidence.answers > 0 || GIVES.test(text) || has(FULL);
+  const gave = evidence.answers > 0 || GIVES.test(text);
   const withheld = exemptions.some((e) => e.section !== '12' && e.section !== '14') && /\bwithh[oe]ld|\bexempt\b|\brefus|\bnot (?:be )?(?:disclosed|provided|released)\b/i.test(text);
-  const notHeld = has(NOT_HELD);
+  // "… is or is not held" is NCND wording, not a statement that nothing is held.
+  const notHeld = NOT_HELD.some((re) => re.test(text.replace(/\b(?:is|are|was|were|does|do) or (?:is|are|was|were|does|do) not\b[^.]*/gi, '')));
   let outcome: Outcome = 'unknown';
   if (has(PARTIAL)) outcome = 'partial';
   else if (gave && evidence.answers > 0 && (notHeld || withheld || cost_limit || ncnd)) outcome = 'partial';
@@ -111,7 +115,7 @@ export function extractOutcome(kind: Kind, response: Line[], exemptions: Exempti
   else if (cost_limit && has(COST_WHOLE)) outcome = 'cost_limit';
   else if (gave && (cost_limit || withheld)) outcome = 'partial';
   else if (REFUSED.some((re) => re.test(allText)) && evidence.answers === 0) outcome = 'refused';
-  else if (gave && !ncnd && (has(FULL) || (!evidence.truncated && !exemptions.length))) outcome = 'full';
+  else if ((gave || has(FULL)) && !ncnd && (has(FULL) || (!evidence.truncated && !exemptions.length))) outcome = 'full';
   else if (exemptions.length && /\bwe would not provide\b|\bwill not (?:provide|be providing)\b|\bwithheld\b/i.test(text)) {
     // Exemptions applied to named questions only ("Qs 2, 3 & 5"): the rest was answered.
     outcome = /\bQs?\.?\s*\d+\s*(?:,|&|and)/i.test(allText) ? 'partial' : 'refused';
