@@ -58,6 +58,8 @@ const REQUEST_START: RegExp[] = [
   /request for information which was received/i,
   /\bI hereby request\b/i,
   /\brequesting the following\b/i,
+  /\bwhich I have (?:detailed|set out|reproduced|copied|quoted) below\b/i,
+  /\byour request (?:is|was|reads) as follows\b/i,
   /^(the )?(original )?request (was|reads|read)\b/i,
 ];
 
@@ -72,7 +74,7 @@ const RESPONSE_START: RegExp[] = [
   /^(we|i) have now (had the opportunity|undertaken|considered|completed)/i,
   /^your request for information (below )?has now been considered/i,
   /^foi duty$/i,
-  /^following receipt of your request/i,
+  /^following (?:receipt of your request|(?:enquiries|searches|a search|consultation) (?:with|of|across))/i,
   /^despite (extensive|thorough) searches/i,
   /has considered your request/i,
   /have considered your request/i,

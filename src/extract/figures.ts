@@ -157,6 +157,13 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   const qctx = { ...ctx, question: q ?? ctx.question };
   const pairs = yearPairs(rest, restStart, qctx);
   if (pairs.length) return pairs;
+  const named = [...rest.matchAll(LABEL_PAIR)];
+  if (named.length >= 2) {
+    return named.map((m) => {
+      const text = m[0].replace(/^[,;]\s*/, '');
+      return figure(parseNumberCell(m[2])!, text, restStart + m.index! + m[0].indexOf(text), qctx, m[1], { label: m[1] });
+    });
+  }
   const whole = parseNumberCell(rest.replace(/[.;]\s*$/, ''));
   if (whole !== null) return [figure(whole, t, line.start, qctx, '')];
   const n = findNumbers(rest)[0];

@@ -17,7 +17,7 @@ export interface Header {
 const REF_TOKEN = '(?:[A-Z][A-Za-z]{0,5}[ /.-]?){0,3}[A-Z0-9]*\\d[A-Z0-9]*(?:[./_-][A-Z0-9]+)*';
 const LABELLED_REF = new RegExp(
   `^(?:freedom of information\\s+)?(?:foi\\s*(?:request)?|request|our|your)?\\s*(?:reference|ref)\\.?\\s*(?:no\\.?|number|num)?\\s*[:\\-–]?\\s*(${REF_TOKEN})\\s*$|` +
-    `^(?:foi|request|foi request)\\s*(?:number|no\\.?)\\s*[:\\-–]?\\s*(${REF_TOKEN})\\s*$|` +
+    `^(?:foi|request|foi request)\\s*(?:number|no\\.?|id)\\s*[:\\-–]?\\s*(${REF_TOKEN})\\s*$|` +
     // "Freedom of information request 2024/0123": only a token that looks like a reference, not "Request 1".
     `^(?:freedom of information|foi)\\s+request\\s*[:\\-–]?\\s*((?:[A-Z]{1,6}[ /-]?)?\\d+[/_-][\\dA-Z/_-]+|\\d{4,})\\s*$`,
   'i',
@@ -84,6 +84,11 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response'): Header {
         break;
       }
     }
+  }
+  if (!reference) {
+    // A reference alone on its line under the heading: "FOI 0842-23", "IM-FOI-2022-0915", "FOI2023/07811".
+    const alone = lines.slice(0, 12).find((l) => /^(?:FOI\s*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d|[A-Z]{2,5}(?:-[A-Z]{2,5})?-\d{4}-\d{3,6})$/i.test(l.text.trim()));
+    if (alone) reference = alone.text.trim();
   }
   if (!reference) {
     for (const l of lines) {

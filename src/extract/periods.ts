@@ -5,6 +5,7 @@
 // financial years ("13/14"). A restatement of a window at lower precision is dropped.
 import {
   FULL_DATE_SRC,
+  MONTH_RE,
   MONTH_YEAR_SRC,
   parseFinancialYear,
   parseFullDate,
@@ -36,6 +37,8 @@ const RANGE = new RegExp(
   'gi',
 );
 // "since 1 January 2010", "since it began in 2021"
+// "between January and June 2023", "from April to September 2022": months sharing one year.
+const MONTHS_OF_YEAR = new RegExp(`\\b(?:between|from)\\s+(${MONTH_RE})\\s+(?:and|to|until)\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})\\b`, 'gi');
 const SINCE = new RegExp(`\\bsince\\s+(?:the\\s+)?(?:[a-z]+(?:\\s+[a-z]+){0,4}\\s+in\\s+)?(${POINT})`, 'gi');
 const YEAR_LIST_TRIGGER = `(?:(?:calendar|financial|fiscal)\\s+years?|years|year(?=\\s*:)|for(?: each of)?(?: the)?(?: calendar| financial)?(?: years?)?|figures from|data from|in each calendar year|for each calendar year(?: for)?|\\bin|during)`;
 const LIST_ITEM = `(?:${FY}|${YEAR})`;
@@ -85,6 +88,14 @@ function hitsInLine(text: string, news: boolean): Hit[] {
     if (joiner) continue;
     hits.push({ start, end, text: all.trim(), index: m.index!, end_: m.index! + all.length, precision: Math.min(precisionOf(a), openEnd ? 3 : precisionOf(b)) });
     taken.push([m.index!, m.index! + all.length]);
+  }
+  for (const m of text.matchAll(MONTHS_OF_YEAR)) {
+    if (!free(m.index!, m.index! + m[0].length)) continue;
+    const a = parseMonthYear(`${m[1]} ${m[3]}`);
+    const b = parseMonthYear(`${m[2]} ${m[3]}`);
+    if (!a || !b || b.end < a.start) continue;
+    hits.push({ start: a.start, end: b.end, text: m[0].trim(), index: m.index!, end_: m.index! + m[0].length, precision: 2 });
+    taken.push([m.index!, m.index! + m[0].length]);
   }
   for (const m of text.matchAll(SINCE)) {
     if (!free(m.index!, m.index! + m[0].length)) continue;

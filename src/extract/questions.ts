@@ -111,6 +111,11 @@ export function extractQuestions(doc: Doc): QuestionDraft[] {
   for (const [k, { line, label }] of labelled.entries()) {
     if (CLARIFICATION.test(line.text)) afterClarification = true;
     if (label?.kind === 'bullet') {
+      // Bullets after "… broken down by:" are the breakdown of one question.
+      if (!out.length && k > 0 && /\b(?:broken[ -]down|split|categorised|separated|analysed)\s+by\s*:?\s*$|\bby the following\s*:?\s*$/i.test(labelled[k - 1].line.text)) {
+        push('1', labelled[k - 1].line);
+        underQuestion = true;
+      }
       if (underQuestion) extend(line);
       else push(String(out.length + 1), line);
       continue;
