@@ -3,6 +3,7 @@
 // without the reference ("Officer Convictions" from "Officer Convictions (266A/20)").
 import type { Doc, Line } from './doc-model.js';
 import { contentLines } from './doc-model.js';
+import { FULL_DATE_SRC } from './dates.js';
 import type { Kind } from '../records/vocab.js';
 import { findForce } from '../sources/registry.js';
 
@@ -27,6 +28,8 @@ const REF_THEN_TITLE = /^(FOI\s*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d)\s*(?:[–—:|-]\s
 const INLINE_REF = new RegExp(`\\b(?:in relation to |regarding )?(?:request|reference) (?:no\\.?|number)\\s*:?\\s*(${REF_TOKEN})\\b`, 'i');
 // "Officer Convictions (266A/20)", "Drones (4714_14)", "… (R011316)"
 const TITLE_WITH_REF = /^(.{3,200}?)\s*\(\s*([A-Z]{0,4}\d{2,}[A-Z]?(?:\s*[/_-]\s*\d{2,4})?|\d+[A-Z]?\s*[/_-]\s*\d{2,4})\s*\)\s*$/;
+// A reference alone on its line: "FOI 0842-23", "IM-FOI-2022-0915", "FOI2023/07811".
+const STANDALONE_REF = /^(?:FOI\s*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d|[A-Z]{2,5}(?:-[A-Z]{2,5})?-\d{4}-\d{3,6})$/i;
 const PUB_REF = /^(?:publication\s*(?:number|no\.?)\s*[:\-–]?\s*(\w[\w /-]*\d)|(PUB\s*\d+))\s*$/i;
 const BARE_NUMBER = /^\d{3,8}$/;
 const LABEL_LINE = /^[A-Z][\w ()'’/-]{1,60}:\s*\S/;
@@ -43,6 +46,7 @@ function looksLikeTitle(text: string): boolean {
   if (/^\d/.test(t)) return false;
   if (/^(request|response|answer|you asked|dear|skip|menu|home|in response|foi duty|reasons? for decision)\b/i.test(t)) return false;
   if (/^(the request was|this request)/i.test(t)) return false;
+  if (/^(?:date|dated|published|updated|posted)\b/i.test(t) || new RegExp(`^(?:${FULL_DATE_SRC})$`, 'i').test(t)) return false;
   if (LABEL_LINE.test(t)) return false;
   if (/^[\s|]+$/.test(t) || /\|\s*$/.test(t)) return false;
   return /[A-Za-z]/.test(t);
@@ -50,13 +54,16 @@ function looksLikeTitle(text: string): boolean {
 
 // Site chrome above a page's heading: the force's name, section names, breadcrumbs, a date.
 const CHROME_LINE =
-  /^(?:freedom of information(?: \(foi\))?(?: disclosures?| disclosure log| requests?| request)?|(?:foi )?disclosures?(?: log)?(?: \d{4})?|menu|search|home|news|cymraeg|english|publication scheme|access to information|accessing information|foi requests?|previous foi requests|advertisement)$/i;
+  /^(?:freedom of information(?: \(foi\))?(?: disclosures?| disclosure log| requests?| request| releases?)?|(?:foi )?disclosures?(?: log)?(?: \d{4})?|(?:our|the|search the|published|recent) (?:foi )?(?:disclosure log|disclosures)|foi (?:release|response|disclosure)s?|report (?:a crime|it|an incident)(?: online)?|subscribe|sign in|log ?in|contact us|accessibility(?: help)?|bbc homepage|most read|related (?:content|documents|links)|menu|search|home|news|cymraeg|english|publication scheme|access to information|accessing information|foi requests?|previous foi requests|advertisement)$/i;
 
 function isChrome(text: string): boolean {
   const t = text.trim();
   if (CHROME_LINE.test(t)) return true;
   if (/\S(?: {2,}|\s+[>›»]\s+)\S/.test(t) && !/[.:;]$/.test(t) && t.split(/\s+/).length <= 16) return true; // breadcrumbs, nav rows
   if (t.split(/\s*\|\s*/).every((part) => !part || findForce(part) !== null)) return true; // "North Wales Police | Heddlu Gogledd Cymru"
+  const parts = t.split(/\s+\|\s+|\s+\/\s+/);
+  if (parts.length >= 3 && parts.every((p) => p.split(/\s+/).length <= 6)) return true; // "News | Sport | …", "Home / FOI / Disclosure log"
+  if (/^(?:from|by|published|updated|posted)\b[^.]{0,60}$/i.test(t) && t.split(/\s+/).length <= 10) return true; // bylines and datelines
   return false;
 }
 
@@ -87,7 +94,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response'): Header {
   }
   if (!reference) {
     // A reference alone on its line under the heading: "FOI 0842-23", "IM-FOI-2022-0915", "FOI2023/07811".
-    const alone = lines.slice(0, 12).find((l) => /^(?:FOI\s*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d|[A-Z]{2,5}(?:-[A-Z]{2,5})?-\d{4}-\d{3,6})$/i.test(l.text.trim()));
+    const alone = lines.slice(0, 12).find((l) => STANDALONE_REF.test(l.text.trim()));
     if (alone) reference = alone.text.trim();
   }
   if (!reference) {
@@ -128,6 +135,15 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response'): Header {
   if (!title) {
     // A newspaper's masthead is chrome too: a headline has five words or more.
     const body = lines.filter((l) => !isChrome(l.text) && (kind !== 'news_article' || l.text.split(/\s+/).length >= 5));
+    // The heading stands just above the first labelled field or the request.
+    const anchor = body.findIndex((l) => LABELLED_REF.test(l.text) || /^(?:date of (?:request|response)|date published|published|reference|our ref|request number|subject)\b[^:]{0,20}:|^(?:request|your request|you asked)\s*:?$/i.test(l.text));
+    const above = anchor > 0 ? body[anchor - 1] : null;
+    if (above && above.kind !== 'table_row' && !LABELLED_REF.test(above.text) && !STANDALONE_REF.test(above.text.trim()) && looksLikeTitle(above.text) && !REF_THEN_TITLE.test(above.text)) title = clean(above.text);
+  }
+  if (!title) {
+    // A newspaper's navigation is a row of names ("Home News Sport iPlayer"); a headline has lower-case words.
+    const navRow = (t: string) => kind === 'news_article' && t.split(/\s+/).every((w) => /[A-Z0-9&|]/.test(w));
+    const body = lines.filter((l) => !isChrome(l.text) && !navRow(l.text) && (kind !== 'news_article' || l.text.split(/\s+/).length >= 5));
     const first = body[0];
     if (first && first.kind !== 'table_row') {
       const rt = REF_THEN_TITLE.exec(first.text);
