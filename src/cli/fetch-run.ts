@@ -24,6 +24,11 @@ export interface FetchOptions {
   concurrency?: string | number;
   /** `<force>=<url>`, repeatable. */
   baseUrl?: string[];
+  /**
+   * Conditional GET of every known page and a fresh robots.txt (the full check, e.g. weekly),
+   * instead of trusting listing pages that did not change and robots.txt fetched within 24 h.
+   */
+  recheck?: boolean;
   logFormat?: string;
   /** For callers in code (tests, demo): backoff base and per-request timeout of the HTTP client. */
   retryBaseMs?: number;
@@ -38,6 +43,7 @@ interface Plan {
   limit: number | null;
   delayMs: number;
   concurrency: number;
+  recheck: boolean;
   logFormat: 'text' | 'json';
 }
 
@@ -115,6 +121,7 @@ export function planFetch(opts: FetchOptions): Plan {
     limit: positiveInt('--limit', opts.limit, 1),
     delayMs: positiveInt('--delay', opts.delay, 0) ?? 1000,
     concurrency: positiveInt('--concurrency', opts.concurrency, 1) ?? defaultConcurrency(targets),
+    recheck: opts.recheck === true,
     logFormat,
   };
 }
@@ -153,6 +160,11 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
     concurrency: plan.concurrency,
     ...(opts.retryBaseMs !== undefined ? { retryBaseMs: opts.retryBaseMs } : {}),
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+    robotsCache: {
+      // --recheck asks every host again (and keeps the new answer).
+      get: (origin) => (plan.recheck ? null : store.cachedRobots(origin)),
+      put: (origin, status, body) => store.putRobots(origin, status, body),
+    },
   });
   const args = {
     force: plan.targets.map((t) => t.force.id),
@@ -161,6 +173,7 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
     limit: plan.limit,
     delay: plan.delayMs,
     concurrency: plan.concurrency,
+    recheck: plan.recheck,
     baseUrl: Object.fromEntries(plan.targets.filter((t) => t.baseUrl).map((t) => [t.force.id, t.baseUrl])),
   };
   const runId = store.startRun('fetch', args);
@@ -175,6 +188,7 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
       matcher: opts.match ? makeMatcher(String(opts.match)) : null,
       limit: plan.limit,
       pageIndex: buildPageIndex(store),
+      recheck: plan.recheck,
       log,
     };
     await Promise.all(

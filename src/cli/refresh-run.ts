@@ -23,6 +23,7 @@ export interface RefreshOptions {
   delay?: string;
   concurrency?: string;
   baseUrl?: string[];
+  recheck?: boolean;
 }
 
 type Logger = (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
@@ -45,6 +46,7 @@ function fetchOptions(opts: RefreshOptions): FetchOptions {
     delay: opts.delay,
     concurrency: opts.concurrency,
     baseUrl: opts.baseUrl,
+    recheck: opts.recheck === true,
     logFormat: opts.logFormat,
   };
 }

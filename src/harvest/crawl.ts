@@ -2,6 +2,14 @@
 // pick the items wanted (--since, --match, --limit), fetch each disclosure page and its
 // attachments, and turn them into stored disclosures — skipping all parsing when neither
 // the page nor any attachment changed since the last run.
+//
+// A re-run trusts the listing: an item on a listing page that is unchanged since the last
+// run (304, or the same bytes), and that the store already holds complete, is not requested
+// again; once a whole listing page is like that, nothing newer was added (listings are
+// newest first), so the older pages are read from the store's copies rather than the site.
+// New items, items on a changed listing page, and items whose last harvest was incomplete
+// are fetched as before. A page edited in place without any change to its listing is
+// therefore only seen by `--recheck` (a conditional GET of every page), e.g. weekly.
 import { decodeText } from '../documents/decode.js';
 import { assembleDisclosure, type SourceDoc } from '../pipeline/assemble.js';
 import { readHtml } from '../readers/html.js';
@@ -28,6 +36,8 @@ export interface CrawlContext {
   /** At most this many disclosures per force. */
   limit: number | null;
   pageIndex: PageIndex;
+  /** Conditional GET of every known page (`--recheck`), instead of trusting unchanged listing pages. */
+  recheck: boolean;
   log: HarvestLog;
 }
 
@@ -70,6 +80,11 @@ export function toMirror(url: string, force: Force, baseUrl: string | null): str
 
 const html = (f: Fetched) => decodeText(f.bytes, f.contentType, true).text;
 
+/** Stored with every source read: nothing to retry. */
+function complete(known: { sources: SourceRef[] } | undefined): boolean {
+  return !!known && known.sources.every((s) => s.sha256 !== null && !s.error);
+}
+
 export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary: ForceSummary, failures: FetchFailure[]): Promise<void> {
   const { force, baseUrl } = target;
   const adapter = adapterFor(force);
@@ -82,13 +97,16 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
   const seenPages = new Set<string>();
   const seenItems = new Set<string>();
   let attempted = 0;
+  // Set once a listing page was unchanged with every item on it already stored: the pages
+  // after it are read from the store (still fetched when the store has no copy of one).
+  let settled = false;
   let pageUrl: string | null = target.listingUrl;
   while (pageUrl && summary.listingPages < MAX_LISTING_PAGES) {
     if (seenPages.has(pageUrl)) break;
     seenPages.add(pageUrl);
     let listing: Fetched;
     try {
-      listing = await ctx.fetcher.get(pageUrl, allowed);
+      listing = (settled ? ctx.fetcher.stored(pageUrl) : null) ?? (await ctx.fetcher.get(pageUrl, allowed));
     } catch (e) {
       fail(pageUrl, e instanceof FetchFailed ? `listing page: ${e.reason}` : String(e));
       break;
@@ -107,6 +125,8 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
       );
       break;
     }
+    const trustListing = !ctx.recheck && !listing.changed;
+    let requested = false;
     let reachedOlder = false;
     for (const item of items) {
       if (ctx.limit !== null && attempted >= ctx.limit) break;
@@ -124,16 +144,25 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
         summary.skipped.match++;
         continue;
       }
+      if (trustListing && complete(ctx.pageIndex.get(item.url))) {
+        summary.unchanged++;
+        summary.disclosures++;
+        attempted++;
+        continue;
+      }
       const done = await harvestItem(ctx, target, adapter, allowed, item, onListing === null, summary, fail);
-      if (done !== 'skipped') attempted++;
+      if (done !== 'robots') requested = true;
+      if (done !== 'skipped' && done !== 'robots') attempted++;
     }
+    if (trustListing && !requested) settled = true;
     if (reachedOlder || (ctx.limit !== null && attempted >= ctx.limit)) break;
     const next = adapter.nextPage(page, listing.finalUrl);
     pageUrl = next ? toMirror(next, force, baseUrl) : null;
   }
 }
 
-type ItemResult = 'new' | 'changed' | 'unchanged' | 'failed' | 'skipped';
+/** 'robots': disallowed by robots.txt, so nothing was requested. */
+type ItemResult = 'new' | 'changed' | 'unchanged' | 'failed' | 'skipped' | 'robots';
 
 async function harvestItem(
   ctx: CrawlContext,
@@ -157,7 +186,7 @@ async function harvestItem(
     if (e instanceof FetchFailed && e.robots) {
       summary.skipped.robots++;
       ctx.log('info', 'robots', `${force.id}: ${item.url}: disallowed by robots.txt, not fetched`, { force: force.id, url: item.url });
-      return 'skipped';
+      return 'robots';
     }
     fail(item.url, e instanceof FetchFailed ? e.reason : String(e));
     return 'failed';

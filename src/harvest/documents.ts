@@ -28,6 +28,8 @@ export interface Fetched {
   contentType: string | null;
   /** false for a 304, or for the same bytes as the store already held for this URL. */
   changed: boolean;
+  /** true when no request was made: the store's copy (see DocumentFetcher.stored). */
+  fromStore?: boolean;
 }
 
 /** A URL that could not be fetched; `robots` when robots.txt forbade it (not a failure of ours or theirs). */
@@ -58,6 +60,13 @@ export class DocumentFetcher {
     private readonly runId: number,
   ) {}
 
+  /** The store's copy of `url`, as the last run fetched it, or null: no request is made. */
+  stored(url: string): Fetched | null {
+    const copy = this.store.storedCopy(url);
+    if (!copy) return null;
+    return { url, finalUrl: copy.finalUrl, status: 304, bytes: copy.bytes, sha256: copy.sha256, contentType: copy.contentType, changed: false, fromStore: true };
+  }
+
   async get(url: string, allowedHosts: string[]): Promise<Fetched> {
     const state = this.store.urlState(url);
     // Ask for a 304 only when the bytes it would stand for are really in the store.
@@ -82,6 +91,7 @@ export class DocumentFetcher {
         throw new FetchFailed(url, '304 Not Modified for a document the store does not hold', false);
       }
       this.store.logFetch({ runId: this.runId, url, status: 304, etag: res.etag, lastModified: res.lastModified });
+      this.store.setFinalUrl(url, res.url === url ? null : res.url);
       return { url, finalUrl: res.url, status: 304, bytes: stored, sha256: state.sha256, contentType: state.contentType ?? res.contentType, changed: false };
     }
     if (!res.bytes) {
@@ -99,6 +109,8 @@ export class DocumentFetcher {
       sha256,
       contentType: res.contentType,
     });
+    // Links on the page resolve against where it ended up; a later run reading the store's copy needs that too.
+    this.store.setFinalUrl(url, res.url === url ? null : res.url);
     return { url, finalUrl: res.url, status: res.status, bytes: res.bytes, sha256, contentType: res.contentType, changed: sha256 !== state?.sha256 };
   }
 }

@@ -10,7 +10,17 @@ import { retryDelayMs, isRetryableStatus } from './backoff.js';
 import { FetchError } from './errors.js';
 import { HostGate } from './host-gate.js';
 import { hostAllowed } from './hosts.js';
-import { ALLOW_ALL, DISALLOW_ALL, ROBOTS_MAX_BYTES, robotsUrlFor, rulesForStatus, type RobotsRules } from './robots.js';
+import {
+  ALLOW_ALL,
+  cacheableRobotsStatus,
+  DISALLOW_ALL,
+  freshRobots,
+  ROBOTS_MAX_BYTES,
+  robotsUrlFor,
+  rulesForStatus,
+  type RobotsCache,
+  type RobotsRules,
+} from './robots.js';
 import { exchange, header, type Agents, type Exchange } from './transport.js';
 import { DEFAULT_USER_AGENT, productToken } from './user-agent.js';
 
@@ -38,6 +48,8 @@ export interface ClientOptions {
   maxRedirects?: number;
   /** Default 32 KiB. */
   maxHeaderBytes?: number;
+  /** robots.txt answers kept between runs (the store): one younger than 24 h is not fetched again. */
+  robotsCache?: RobotsCache;
 }
 
 export interface GetRequest {
@@ -102,6 +114,7 @@ export class PoliteClient {
   private readonly agents: Agents;
   private readonly robots = new Map<string, Promise<RobotsRules>>();
   private readonly closing = new AbortController();
+  private readonly robotsCache: RobotsCache | null;
 
   constructor(opts: ClientOptions = {}) {
     this.userAgent = opts.userAgent?.trim() || DEFAULT_USER_AGENT;
@@ -113,6 +126,7 @@ export class PoliteClient {
     this.maxRetryAfterMs = opts.maxRetryAfterMs ?? 120_000;
     this.maxRedirects = opts.maxRedirects ?? 5;
     this.maxHeaderBytes = opts.maxHeaderBytes ?? 32 * 1024;
+    this.robotsCache = opts.robotsCache ?? null;
     this.gate = new HostGate(opts.delayMs ?? 1000, pLimit(Math.max(1, opts.concurrency ?? 4)), (ms) => this.sleep(ms));
     this.agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
     // Every pending pause and request listens on this one signal: dozens at once is normal
@@ -261,7 +275,16 @@ export class PoliteClient {
 
   private async loadRobots(origin: URL): Promise<RobotsRules> {
     const robotsUrl = robotsUrlFor(origin);
-    let rules: RobotsRules = ALLOW_ALL;
+    const cached = this.robotsCache?.get(origin.origin);
+    const rules =
+      cached && freshRobots(cached.fetchedAt, Date.now())
+        ? rulesForStatus(cached.status, robotsUrl, cached.body, this.token)
+        : await this.fetchRobots(origin, robotsUrl);
+    if (rules.crawlDelayMs !== null) this.gate.setDelay(origin.host, rules.crawlDelayMs);
+    return rules;
+  }
+
+  private async fetchRobots(origin: URL, robotsUrl: string): Promise<RobotsRules> {
     try {
       // RFC 9309 §2.3.1.2: follow up to five redirects for robots.txt, even to other hosts.
       let at = new URL(robotsUrl);
@@ -270,18 +293,16 @@ export class PoliteClient {
         const location = REDIRECT_STATUSES.has(res.status) ? header(res.headers, 'location') : null;
         const next = location ? parseHttpUrl(location, at) : null;
         if (!next) {
-          rules = rulesForStatus(res.status, robotsUrl, res.body, this.token);
-          break;
+          if (cacheableRobotsStatus(res.status)) this.robotsCache?.put(origin.origin, res.status, res.body);
+          return rulesForStatus(res.status, robotsUrl, res.body, this.token);
         }
-        if (hops >= ROBOTS_MAX_REDIRECTS) break; // RFC: treat as unavailable, i.e. allow
+        if (hops >= ROBOTS_MAX_REDIRECTS) return ALLOW_ALL; // RFC: treat as unavailable, i.e. allow
         at = next;
       }
     } catch (e) {
       if (!(e instanceof FetchError)) throw e;
-      rules = e.reason === 'too_large' ? ALLOW_ALL : DISALLOW_ALL;
+      return e.reason === 'too_large' ? ALLOW_ALL : DISALLOW_ALL;
     }
-    if (rules.crawlDelayMs !== null) this.gate.setDelay(origin.host, rules.crawlDelayMs);
-    return rules;
   }
 
   // --- time ------------------------------------------------------------------------------

@@ -2,8 +2,10 @@
 // - 2xx: obey the file (our product token's group, else `*`);
 // - 4xx (not 429), or more than five redirects: no usable file, everything allowed;
 // - 5xx, 429, timeouts, network errors: the site is "unreachable", so we assume complete
-//   disallow (as Google does) rather than crawl a site that may be struggling. The verdict
-//   is cached for the client's lifetime (one run), so a later run tries again.
+//   disallow (as Google does) rather than crawl a site that may be struggling. That verdict
+//   is kept for the client's lifetime (one run) only, so a later run tries again.
+// A definitive answer (2xx or 4xx) may be kept between runs for up to 24 hours (RFC 9309
+// §2.4), so an unchanged re-run does not ask every host for robots.txt again.
 import robotsParserModule from 'robots-parser';
 
 // The package's types declare an ES default export, but under Node the default import of
@@ -14,6 +16,26 @@ const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.
 export const ROBOTS_MAX_BYTES = 500 * 1024;
 /** A Crawl-delay is honoured up to this, so one odd file cannot stall a run for hours. */
 export const MAX_CRAWL_DELAY_MS = 60_000;
+
+/** RFC 9309 §2.4: crawlers should not use a cached robots.txt for more than 24 hours. */
+export const ROBOTS_CACHE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** Keeps robots.txt answers between runs (the store implements it). */
+export interface RobotsCache {
+  get(origin: string): { status: number; body: Buffer | null; fetchedAt: number } | null;
+  put(origin: string, status: number, body: Buffer | null): void;
+}
+
+/** Only answers that say what the site wants are kept: not 429/5xx (try again next run). */
+export function cacheableRobotsStatus(status: number): boolean {
+  return status >= 200 && status < 500 && status !== 429 && !(status >= 300 && status < 400);
+}
+
+/** A cached answer is used when it is younger than the cap (and not from the future: clock changes). */
+export function freshRobots(fetchedAt: number, nowMs: number): boolean {
+  const age = nowMs - fetchedAt;
+  return Number.isFinite(age) && age >= 0 && age < ROBOTS_CACHE_MAX_AGE_MS;
+}
 
 export interface RobotsRules {
   isAllowed(url: string): boolean;

@@ -200,6 +200,19 @@ CREATE INDEX sources_sha256 ON sources(sha256);
 CREATE INDEX disclosures_force ON disclosures(force);
 `,
   },
+  {
+    version: 3,
+    description: 'robots.txt kept per origin for a day (RFC 9309 §2.4), and where a URL ended up after redirects',
+    sql: `
+CREATE TABLE robots_cache (
+  origin TEXT PRIMARY KEY,
+  status INTEGER NOT NULL,
+  body BLOB,
+  fetched_at TEXT NOT NULL
+);
+ALTER TABLE url_state ADD COLUMN final_url TEXT;
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -26,6 +26,23 @@ export interface UrlState {
   contentType: string | null;
 }
 
+/** What the store holds for a URL: its last bytes and where the request for it ended up. */
+export interface StoredCopy {
+  bytes: Uint8Array;
+  sha256: string;
+  contentType: string | null;
+  /** After redirects; the URL itself when it was not redirected. */
+  finalUrl: string;
+}
+
+/** A robots.txt answer as last fetched: the final status (after redirects) and the body. */
+export interface CachedRobots {
+  status: number;
+  body: Buffer | null;
+  /** ms since the epoch. */
+  fetchedAt: number;
+}
+
 export interface FetchLogEntry {
   runId: number;
   url: string;
@@ -147,6 +164,37 @@ export class Store {
       | { etag: string | null; last_modified: string | null; sha256: string | null; content_type: string | null }
       | undefined;
     return row ? { etag: row.etag, lastModified: row.last_modified, sha256: row.sha256, contentType: row.content_type } : null;
+  }
+
+  /** The bytes last fetched for `url` (null when none are held), without asking the site. */
+  storedCopy(url: string): StoredCopy | null {
+    const row = this.db.prepare('SELECT sha256, content_type, final_url FROM url_state WHERE url = ?').get(url) as
+      | { sha256: string | null; content_type: string | null; final_url: string | null }
+      | undefined;
+    if (!row?.sha256) return null;
+    const bytes = this.getDocument(row.sha256);
+    return bytes ? { bytes, sha256: row.sha256, contentType: row.content_type, finalUrl: row.final_url ?? url } : null;
+  }
+
+  /** Where the request for `url` ended up (null: not redirected). Kept beside its url_state row. */
+  setFinalUrl(url: string, finalUrl: string | null): void {
+    this.db.prepare('UPDATE url_state SET final_url = ? WHERE url = ? AND final_url IS NOT ?').run(finalUrl, url, finalUrl);
+  }
+
+  cachedRobots(origin: string): CachedRobots | null {
+    const row = this.db.prepare('SELECT status, body, fetched_at FROM robots_cache WHERE origin = ?').get(origin) as
+      | { status: number; body: Buffer | null; fetched_at: string }
+      | undefined;
+    return row ? { status: row.status, body: row.body, fetchedAt: Date.parse(row.fetched_at) } : null;
+  }
+
+  putRobots(origin: string, status: number, body: Buffer | null): void {
+    this.db
+      .prepare(
+        `INSERT INTO robots_cache (origin, status, body, fetched_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(origin) DO UPDATE SET status = excluded.status, body = excluded.body, fetched_at = excluded.fetched_at`,
+      )
+      .run(origin, status, body, now());
   }
 
   /** Logs one request; a 2xx records the URL's validators and content, a 304 that it is still current. */

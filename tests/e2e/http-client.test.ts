@@ -315,6 +315,48 @@ describe('robots.txt', () => {
     expect(hits(s, '/page.html')).toHaveLength(0);
   });
 
+  /** An in-memory stand-in for the store's robots_cache table. */
+  function memoryCache(entries: Record<string, { status: number; body: string | null; fetchedAt: number }> = {}) {
+    const puts: Array<[string, number]> = [];
+    const map = new Map(Object.entries(entries).map(([k, v]) => [k, { ...v, body: v.body === null ? null : Buffer.from(v.body) }]));
+    return {
+      puts,
+      get: (origin: string) => map.get(origin) ?? null,
+      put: (origin: string, status: number, body: Buffer | null) => {
+        puts.push([origin, status]);
+        map.set(origin, { status, body, fetchedAt: Date.now() });
+      },
+    };
+  }
+
+  it('a robots.txt kept from an earlier run (under 24 h old) is obeyed without asking again', async () => {
+    const s = await site({ 'robots.txt': 'User-agent: *\nDisallow:\n', 'private/secret.html': PAGE, 'open.html': PAGE });
+    const cache = memoryCache({ [s.url]: { status: 200, body: ROBOTS, fetchedAt: Date.now() - 23 * 3600_000 } });
+    const c = client({ robotsCache: cache });
+    expect((await failure(c.get({ url: `${s.url}/private/secret.html` }))).reason).toBe('robots');
+    expect((await c.get({ url: `${s.url}/open.html` })).status).toBe(200);
+    expect(s.requests.map((h) => h.path)).toEqual(['/open.html']);
+    expect(cache.puts).toEqual([]);
+  });
+
+  it('one older than 24 h is fetched again and the new answer kept', async () => {
+    const s = await site({ 'robots.txt': 'User-agent: *\nDisallow:\n', 'private/secret.html': PAGE });
+    const cache = memoryCache({ [s.url]: { status: 200, body: ROBOTS, fetchedAt: Date.now() - 25 * 3600_000 } });
+    expect((await client({ robotsCache: cache }).get({ url: `${s.url}/private/secret.html` })).status).toBe(200);
+    expect(s.requests.map((h) => h.path)).toEqual(['/robots.txt', '/private/secret.html']);
+    expect(cache.puts).toEqual([[s.url, 200]]);
+  });
+
+  it('a 404 is kept (nothing to obey), a 5xx is not (the next run asks again)', async () => {
+    const missing = await site({ 'page.html': PAGE });
+    const failing = await site({ 'page.html': PAGE }, [{ path: '/robots.txt', responses: [{ kind: 'status', status: 503 }] }]);
+    const cache = memoryCache();
+    const c = client({ robotsCache: cache, maxRetries: 0 });
+    expect((await c.get({ url: `${missing.url}/page.html` })).status).toBe(200);
+    expect((await failure(c.get({ url: `${failing.url}/page.html` }))).reason).toBe('robots');
+    expect(cache.puts).toEqual([[missing.url, 404]]);
+  });
+
   it('honours a Crawl-delay longer than delayMs', async () => {
     const s = await site({ 'robots.txt': 'User-agent: *\nCrawl-delay: 0.3\n', 'a.html': PAGE, 'b.html': PAGE });
     const c = client({ delayMs: 0 });

@@ -150,6 +150,14 @@ describe('foi-harvest refresh', () => {
       expect(second.stdout).toMatch(new RegExp(`^refresh: 0 new, 0 changed, ${n} unchanged, 0 failed; exported ${n} disclosures to .+; since run \\d+: 0 new, 0 changed, 0 removed\n$`));
       expect(JSON.parse(readFileSync(join(out, 'changes.json'), 'utf8')).counts).toEqual({ new: 0, changed: 0, removed: 0 });
       expect(runCli(['validate', out]).code).toBe(0);
+      // The second night asked only for the newest listing page; --recheck asks for every page again.
+      const secondNight = site.requests.length;
+      const third = await start([...args, '--recheck']).done;
+      expect(third.code, third.stderr).toBe(0);
+      expect(third.stdout).toMatch(new RegExp(`^refresh: 0 new, 0 changed, ${n} unchanged, 0 failed;`));
+      const rechecked = site.requests.slice(secondNight);
+      expect(rechecked.map((q) => q.path)).toEqual(expect.arrayContaining(['/robots.txt', '/', '/page/2/', '/page/3/']));
+      expect(rechecked.length).toBeGreaterThan(n);
     } finally {
       await site.close();
     }

@@ -3,7 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { backoffMs, isRetryableStatus, parseRetryAfter, retryDelayMs } from '../../src/http/backoff.js';
 import { hostAllowed } from '../../src/http/hosts.js';
-import { ALLOW_ALL, DISALLOW_ALL, MAX_CRAWL_DELAY_MS, rulesForStatus, rulesFromText } from '../../src/http/robots.js';
+import {
+  ALLOW_ALL,
+  cacheableRobotsStatus,
+  DISALLOW_ALL,
+  freshRobots,
+  MAX_CRAWL_DELAY_MS,
+  ROBOTS_CACHE_MAX_AGE_MS,
+  rulesForStatus,
+  rulesFromText,
+} from '../../src/http/robots.js';
 import { DEFAULT_USER_AGENT, productToken } from '../../src/http/user-agent.js';
 
 describe('parseRetryAfter', () => {
@@ -126,6 +135,34 @@ describe('robots.txt rules', () => {
   });
   it('an empty 200 allows everything', () => {
     expect(rulesForStatus(200, robotsUrl, Buffer.from(''), 'foi-harvest').isAllowed('https://www.example.police.uk/x')).toBe(true);
+  });
+});
+
+describe('robots.txt kept between runs', () => {
+  it.each([
+    [200, true],
+    [204, true],
+    [301, false],
+    [404, true],
+    [410, true],
+    [429, false],
+    [500, false],
+    [503, false],
+  ])('status %i is kept: %j', (status, kept) => {
+    expect(cacheableRobotsStatus(status)).toBe(kept);
+  });
+
+  const now = Date.parse('2024-03-01T12:00:00Z');
+  it.each([
+    [now, true],
+    [now - 23 * 3600_000, true],
+    [now - ROBOTS_CACHE_MAX_AGE_MS + 1, true],
+    [now - ROBOTS_CACHE_MAX_AGE_MS, false],
+    [now - 48 * 3600_000, false],
+    [now + 60_000, false], // from the future: the clock moved, do not trust it
+    [Number.NaN, false],
+  ])('fetched at %j is fresh: %j', (at, fresh) => {
+    expect(freshRobots(at, now)).toBe(fresh);
   });
 });
 

@@ -21,6 +21,7 @@ export function register(program: Command): void {
     .option('--delay <ms>', 'delay between requests to one host')
     .option('--concurrency <n>', 'requests in flight across hosts')
     .option('--base-url <force=url>', 'read a force from a mirror or local server (repeatable)', collect, [])
+    .option('--recheck', 'conditional GET of every known page and robots.txt (a full check, e.g. weekly)')
     .action(async (opts) => {
       const { runRefresh } = await import('../refresh-run.js');
       await runRefresh(opts);
