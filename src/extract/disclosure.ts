@@ -188,7 +188,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
         continue;
       }
       if (!news && inRequest) continue;
-      const labelled = !news && /^\s*(?:\(?(?:\d{1,2}|[a-z])[.)]|Q\d{1,2}[a-z]?\b|answer\s*\d)/i.test(l.text);
+      const labelled = !news && /^\s*(?:\(?(?:\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3}|ix|x)[.)]|Q\d{1,2}[a-z]?\b|answer\s*\d)/i.test(l.text);
       drafts.push(...sentenceFigures(l, { sha256: ctx.sha256 }, seen, labelled));
     }
     caseDrafts.push(...extractCases(news ? lines : response, ctx.sha256));

@@ -86,7 +86,7 @@ function figure(value: number, text: string, start: number, ctx: Ctx, about: str
 }
 
 // "Q1 – 41", "Question 2: …", "Answer 1:", "1.", "a)" at the start of an answer line.
-const ANSWER_LABEL = /^(?:Q(?:uestion)?\s*\.?\s*(\d{1,2}[a-z]?)\s*[:.)\-–]?|(?:answer|response)\s*(?:to\s*(?:question|q)\s*)?(\d{1,2}[a-z]?)\s*[:.)\-–]|\(?([a-z]|\d{1,2})\)|(\d{1,2})\.(?!\d)|(?:answer|response|reply|a)\s*[:\-–])\s*/i;
+const ANSWER_LABEL = /^(?:Q(?:uestion)?\s*\.?\s*(\d{1,2}[a-z]?)\s*[:.)\-–]?|(?:answer|response)\s*(?:to\s*(?:question|q)\s*)?(\d{1,2}[a-z]?)\s*[:.)\-–]|\(?([a-z]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)|(\d{1,2})\.(?!\d)|(?:answer|response|reply|a)\s*[:\-–])\s*/i;
 // "Written warning – 11", "Constable – 6, Sergeant – 2": a heading and its figure.
 const LABEL_PAIR = /(?:^|,\s*|;\s*)([A-Z][A-Za-z][\w '’/&()-]{0,50}?)\s+[–—-]\s+(\d{1,3}(?:,\d{3})+|\d+|none|nil)(?=\s*(?:[,;.]|$))/g;
 // "2020: 6 officers, 2 staff"

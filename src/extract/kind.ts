@@ -30,8 +30,12 @@ export function detectKind(doc: Doc, url: string | null): Kind {
   const refLines = lines.filter((l) => l.text.split(/\s+/).length <= 20 && /\b(?:FOI|ref(?:erence)?)\b[\s:.]*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d/i.test(l.text));
   if ((refLines.length >= 3 && /^showing \d+\s*(?:-|–|to)\s*\d+ of\b|^next page$|^page \d+ of \d+$/im.test(all)) || refLines.length >= 6) return 'other';
   const hasRequestRegion = doc.request !== null;
-  const letterish = /\b(?:I note you seek|your request|Dear (?!Sir or Madam,?\s*$)|Yours (?:faithfully|sincerely)|Request (?:Number|No)|reference no)\b/i.test(all);
-  if (NEWS_REVEALED.test(all) && (!letterish || NEWS_VOICE.test(all))) return 'news_article';
+  // Guidance about FOI (how to ask, the publication scheme) is not an answer to anyone.
+  const guidance = (all.match(/\b(?:anyone can|you can (?:ask|request|make)|how to (?:ask|make a|request)|what happens next|make a (?:freedom of information|foi) request|you do not need to|our publication scheme|classes of information)\b/gi) ?? []).length;
+  if (guidance >= 2 && !hasRequestRegion && !/\b(?:request (?:number|no|id)|reference(?: no| number)?)\s*[:.]?\s*\S*\d/i.test(all)) return 'other';
+  const letterish = /\b(?:I note you seek|your request (?:for information|dated|of|received|has been|was)|(?:thank you for|in response to|regarding|relating to|relevant to|in connection with) your request|FOI Duty|Dear (?!Sir or Madam,?\s*$)|Yours (?:faithfully|sincerely)|Request (?:Number|No)|reference no)\b/i.test(all);
+  // Press coverage quotes FOI figures; it prints no request of its own.
+  if (NEWS_REVEALED.test(all) && ((!letterish && !doc.request) || NEWS_VOICE.test(all))) return 'news_article';
   if (hasRequestRegion || letterish) return 'foi_response';
   // Guidance pages speak of FOI in general ("if the information is exempt we will …, for
   // example section 40"): only sentences that state something count as signs of an answer.

@@ -48,6 +48,11 @@ const NOT_NAMES = new Set(
     'England Wales Northern Ireland United Kingdom British Transport Civil Nuclear Ministry Defence Home Office Independent College Policing ' +
     'Professional Standards Department Unit Team Grade Training Federation Association Group Board Authority Council Commission Crime Panel ' +
     'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ' +
+    // Nouns of the documents' own headings ("Officer Convictions", "PCSO Crimes"): never a name.
+    'Conviction Convictions Crime Crimes Offending Complaint Complaints Allegation Allegations Vetting Dismissal Dismissals Suspension Suspensions ' +
+    'Statistics Figures Data Drones Recruitment Training Pay Overtime Injuries Injury Assaults Assault Arrests Arrest Deaths Death Incidents ' +
+    'Discipline Disciplinary Investigation Investigations Conduct Behaviour Use Records Strength Diversity Wellbeing Sickness Absence ' +
+    'Resignations Retirements Cases Outcomes Appeals Grievances Uniform Equipment Numbers Vehicles Firearms Taser Tasers Complaints ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tomorrow Please Dear Yours Thank Thanks Note Notes ' +
     'Metropolitan City London Greater Manchester Midlands Yorkshire Thames Valley West East North South Avon Somerset Essex Kent Durham ' +
     'Cleveland Cumbria Devon Cornwall Dorset Gwent Dyfed Powys Merseyside Norfolk Suffolk Surrey Sussex Sussex Wiltshire Lancashire ' +

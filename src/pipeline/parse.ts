@@ -2,6 +2,7 @@
 // `parse`, `fetch` and `reparse` alike so that all three give the same rows.
 import { sha256Hex } from '../documents/hash.js';
 import { extractDisclosure } from '../extract/disclosure.js';
+import { redactDisclosure } from '../extract/redact.js';
 import { readDocument } from '../readers/index.js';
 import { DisclosureSchema, type Disclosure } from '../records/schema.js';
 
@@ -30,5 +31,6 @@ export function validateDisclosure(d: Disclosure): Disclosure {
     const issue = r.error.issues[0];
     throw new Error(`internal error: disclosure ${d.id} fails the schema at ${issue.path.join('.')}: ${issue.message}`);
   }
-  return r.data;
+  // Attachments add rows after extraction: personal data is removed from those too.
+  return redactDisclosure(r.data);
 }

@@ -102,3 +102,9 @@ describe('redactDisclosure', () => {
     expect(out.request_text).toBe('Mr [redacted] asked');
   });
 });
+
+describe('headings are not names', () => {
+  it.each([['Officer Convictions'], ['Police Officer / PCSO Crimes'], ['Officer Vetting'], ['Sergeant Recruitment']])('%s stays', (t) => {
+    expect(redactPersonal(t)).toBe(t);
+  });
+});
