@@ -97,74 +97,119 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
   const seenPages = new Set<string>();
   const seenItems = new Set<string>();
   let attempted = 0;
-  // Set once a listing page was unchanged with every item on it already stored: the pages
-  // after it are read from the store (still fetched when the store has no copy of one).
-  let settled = false;
-  let pageUrl: string | null = target.listingUrl;
-  while (pageUrl && summary.listingPages < MAX_LISTING_PAGES) {
-    if (seenPages.has(pageUrl)) break;
-    seenPages.add(pageUrl);
-    let listing: Fetched;
-    try {
-      listing = (settled ? ctx.fetcher.stored(pageUrl) : null) ?? (await ctx.fetcher.get(pageUrl, allowed));
-    } catch (e) {
-      fail(pageUrl, e instanceof FetchFailed ? `listing page: ${e.reason}` : String(e));
-      break;
-    }
-    summary.listingPages++;
-    const page = html(listing);
-    const items = adapter.listingItems(page, listing.finalUrl).map((it) => ({ ...it, url: toMirror(it.url, force, baseUrl) }));
-    summary.listed += items.length;
-    if (items.length === 0) {
-      summary.zeroItemWarnings++;
-      ctx.log(
-        'warn',
-        'zero_items',
-        `${force.id}: listing page ${pageUrl} lists no disclosures — the site has probably changed (check the "${adapter.platform}" selectors in platforms.json / forces.json)`,
-        { force: force.id, url: pageUrl, platform: adapter.platform },
-      );
-      break;
-    }
-    const trustListing = !ctx.recheck && !listing.changed;
-    let requested = false;
-    let reachedOlder = false;
-    for (const item of items) {
-      if (ctx.limit !== null && attempted >= ctx.limit) break;
-      if (seenItems.has(item.url)) continue;
-      seenItems.add(item.url);
-      // Listings are newest first: an item older than --since means the rest are older too.
-      // An undated item is kept: nothing says it is too old.
-      if (ctx.since && item.date && item.date < ctx.since) {
-        summary.skipped.since++;
-        reachedOlder = true;
-        continue;
+  const builds = new BuildQueue((e) => fail(target.listingUrl, `cannot build a disclosure: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`));
+  try {
+    await walkListing();
+  } finally {
+    await builds.drain();
+  }
+
+  async function walkListing(): Promise<void> {
+    // Set once a listing page was unchanged with every item on it already stored: the pages
+    // after it are read from the store (still fetched when the store has no copy of one).
+    let settled = false;
+    let pageUrl: string | null = target.listingUrl;
+    while (pageUrl && summary.listingPages < MAX_LISTING_PAGES) {
+      if (seenPages.has(pageUrl)) break;
+      seenPages.add(pageUrl);
+      let listing: Fetched;
+      try {
+        listing = (settled ? ctx.fetcher.stored(pageUrl) : null) ?? (await ctx.fetcher.get(pageUrl, allowed));
+      } catch (e) {
+        fail(pageUrl, e instanceof FetchFailed ? `listing page: ${e.reason}` : String(e));
+        break;
       }
-      const onListing = ctx.matcher ? ctx.matcher.onListing(item.title, item.summary) : true;
-      if (onListing === false) {
-        summary.skipped.match++;
-        continue;
+      summary.listingPages++;
+      const page = html(listing);
+      const items = adapter.listingItems(page, listing.finalUrl).map((it) => ({ ...it, url: toMirror(it.url, force, baseUrl) }));
+      summary.listed += items.length;
+      if (items.length === 0) {
+        summary.zeroItemWarnings++;
+        ctx.log(
+          'warn',
+          'zero_items',
+          `${force.id}: listing page ${pageUrl} lists no disclosures — the site has probably changed (check the "${adapter.platform}" selectors in platforms.json / forces.json)`,
+          { force: force.id, url: pageUrl, platform: adapter.platform },
+        );
+        break;
       }
-      if (trustListing && complete(ctx.pageIndex.get(item.url))) {
-        summary.unchanged++;
-        summary.disclosures++;
-        attempted++;
-        continue;
+      const trustListing = !ctx.recheck && !listing.changed;
+      let requested = false;
+      let reachedOlder = false;
+      for (const item of items) {
+        if (ctx.limit !== null && attempted >= ctx.limit) break;
+        if (seenItems.has(item.url)) continue;
+        seenItems.add(item.url);
+        // Listings are newest first: an item older than --since means the rest are older too.
+        // An undated item is kept: nothing says it is too old.
+        if (ctx.since && item.date && item.date < ctx.since) {
+          summary.skipped.since++;
+          reachedOlder = true;
+          continue;
+        }
+        const onListing = ctx.matcher ? ctx.matcher.onListing(item.title, item.summary) : true;
+        if (onListing === false) {
+          summary.skipped.match++;
+          continue;
+        }
+        if (trustListing && complete(ctx.pageIndex.get(item.url))) {
+          summary.unchanged++;
+          summary.disclosures++;
+          attempted++;
+          continue;
+        }
+        const done = await fetchItem(ctx, target, adapter, allowed, item, onListing === null, summary, fail);
+        if (done !== 'robots') requested = true;
+        if (done !== 'skipped' && done !== 'robots') attempted++;
+        if (typeof done === 'function') await builds.add(done);
       }
-      const done = await harvestItem(ctx, target, adapter, allowed, item, onListing === null, summary, fail);
-      if (done !== 'robots') requested = true;
-      if (done !== 'skipped' && done !== 'robots') attempted++;
+      if (trustListing && !requested) settled = true;
+      if (reachedOlder || (ctx.limit !== null && attempted >= ctx.limit)) break;
+      const next = adapter.nextPage(page, listing.finalUrl);
+      pageUrl = next ? toMirror(next, force, baseUrl) : null;
     }
-    if (trustListing && !requested) settled = true;
-    if (reachedOlder || (ctx.limit !== null && attempted >= ctx.limit)) break;
-    const next = adapter.nextPage(page, listing.finalUrl);
-    pageUrl = next ? toMirror(next, force, baseUrl) : null;
   }
 }
 
+/**
+ * One force's builds, run in order one after another, beside its requests; at most
+ * MAX_PENDING_BUILDS wait at once (each holds a page and its attachments in memory), so a
+ * fetch that outruns parsing waits for it.
+ */
+class BuildQueue {
+  private tail: Promise<void> = Promise.resolve();
+  private pending = 0;
+  constructor(private readonly onError: (e: unknown) => void) {}
+
+  async add(build: Build): Promise<void> {
+    this.pending++;
+    // setImmediate: let the caller queue this host's next request before the build's CPU work starts.
+    this.tail = this.tail
+      .then(() => new Promise<void>((r) => setImmediate(r)))
+      .then(build)
+      .catch(this.onError)
+      .finally(() => this.pending--);
+    if (this.pending >= MAX_PENDING_BUILDS) await this.tail;
+  }
+
+  drain(): Promise<void> {
+    return this.tail;
+  }
+}
+
+const MAX_PENDING_BUILDS = 4;
+
 /** 'robots': disallowed by robots.txt, so nothing was requested. */
 type ItemResult = 'new' | 'changed' | 'unchanged' | 'failed' | 'skipped' | 'robots';
+/** Parses what was fetched and stores the disclosure (CPU and the store; no request). */
+type Build = () => Promise<void>;
 
-async function harvestItem(
+/**
+ * Fetches an item's page and attachments. Returns the outcome when nothing is left to do,
+ * or the build that turns the bytes into a stored disclosure: the caller runs it while
+ * this host's next request waits out its delay, so parsing never holds a host's queue up.
+ */
+async function fetchItem(
   ctx: CrawlContext,
   target: ForceTarget,
   adapter: Adapter,
@@ -173,7 +218,7 @@ async function harvestItem(
   matchOnPage: boolean,
   summary: ForceSummary,
   fail: (url: string, reason: string) => void,
-): Promise<ItemResult> {
+): Promise<ItemResult | Build> {
   const { force, baseUrl } = target;
   if (!hostAllowed(item.url, allowed)) {
     fail(item.url, `listed page is outside the force's hosts (${allowed.join(', ')})`);
@@ -232,25 +277,26 @@ async function harvestItem(
     return 'unchanged';
   }
 
-  let result: 'new' | 'changed' | 'unchanged';
-  try {
-    const d = await assembleDisclosure({ url: item.url, bytes: page.bytes, contentType: page.contentType }, attachments, force.id);
-    const sources: SourceRef[] = [
-      { role: 'page', url: item.url, sha256: page.sha256, contentType: page.contentType },
-      ...attachments.map((a) => ({ role: 'attachment' as const, url: a.url, sha256: a.sha256, contentType: a.contentType ?? null, name: a.name ?? null, error: a.error ?? null })),
-    ];
-    result = ctx.store.upsertDisclosure(d, sources, ctx.runId);
-    // The page now yields a disclosure under another id (say, a reference is now read):
-    // the old record is replaced, not left beside it as a duplicate.
-    if (known && known.id !== d.id) ctx.store.removeDisclosure(known.id, ctx.runId);
-    ctx.pageIndex.set(item.url, { id: d.id, sources });
-  } catch (e) {
-    fail(item.url, `cannot build the disclosure: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-    return 'failed';
-  }
-  summary[result]++;
-  summary.disclosures++;
-  return attachmentFailed ? 'failed' : result;
+  return async () => {
+    let result: 'new' | 'changed' | 'unchanged';
+    try {
+      const d = await assembleDisclosure({ url: item.url, bytes: page.bytes, contentType: page.contentType }, attachments, force.id);
+      const sources: SourceRef[] = [
+        { role: 'page', url: item.url, sha256: page.sha256, contentType: page.contentType },
+        ...attachments.map((a) => ({ role: 'attachment' as const, url: a.url, sha256: a.sha256, contentType: a.contentType ?? null, name: a.name ?? null, error: a.error ?? null })),
+      ];
+      result = ctx.store.upsertDisclosure(d, sources, ctx.runId);
+      // The page now yields a disclosure under another id (say, a reference is now read):
+      // the old record is replaced, not left beside it as a duplicate.
+      if (known && known.id !== d.id) ctx.store.removeDisclosure(known.id, ctx.runId);
+      ctx.pageIndex.set(item.url, { id: d.id, sources });
+    } catch (e) {
+      fail(item.url, `cannot build the disclosure: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      return;
+    }
+    summary[result]++;
+    summary.disclosures++;
+  };
 }
 
 function sameAttachments(before: SourceRef[], now: Array<{ url: string; sha256: string | null }>): boolean {
