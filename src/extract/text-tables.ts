@@ -224,6 +224,32 @@ function rowTables(lines: Line[], out: TextTables): void {
   }
 }
 
+/**
+ * One cell per line with text headings: "Year" "Assaults" "Injured" then "2020" "301" "118" …
+ * The headings fix the width k; each row is a label (a year or words) and k-1 numbers.
+ */
+function cellRowTables(lines: Line[], out: TextTables): void {
+  const isCell = (l: Line) => !out.consumed.has(l.i) && l.text.split(/\s+/).length <= 6 && !/[.:;,]$/.test(l.text) && !/\|/.test(l.text);
+  for (let i = 0; i < lines.length; i++) {
+    if (!isCell(lines[i]) || parseNumberCell(lines[i].text) !== null) continue;
+    let k = 0;
+    while (i + k < lines.length && isCell(lines[i + k]) && parseNumberCell(lines[i + k].text) === null && !/^(?:19|20)\d{2}/.test(lines[i + k].text)) k++;
+    if (k < 2 || k > 6) continue;
+    const rows: Cell[][] = [lines.slice(i, i + k).map((l) => cell(l.text, l.start))];
+    let j = i + k;
+    while (j + k <= lines.length) {
+      const group = lines.slice(j, j + k);
+      if (!group.every(isCell) || !group.slice(1).every((g) => parseNumberCell(g.text) !== null)) break;
+      rows.push(group.map((g) => cell(g.text, g.start)));
+      j += k;
+    }
+    if (rows.length < 3) continue;
+    for (let u = i; u < j; u++) out.consumed.add(lines[u].i);
+    out.tables.push({ locator: `char:${lines[i].start}-${lines[j - 1].end}`, rows, headerRows: 1, start: lines[i].start, end: lines[j - 1].end });
+    i = j - 1;
+  }
+}
+
 export function findTextTables(lines: Line[]): TextTables {
   const out: TextTables = { tables: [], consumed: new Set() };
   const content = lines.filter((l) => !l.blank && !l.furniture && l.kind !== 'table_row');
@@ -231,6 +257,7 @@ export function findTextTables(lines: Line[]): TextTables {
   rowTables(content, out);
   spaceTables(content, out);
   stackedTables(content, out);
+  cellRowTables(content, out);
   out.tables.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   return out;
 }

@@ -178,3 +178,17 @@ describe('figures take what they count from the question they answer', () => {
     expect(d.warnings.some((w) => /names 4 forces/.test(w))).toBe(true);
   });
 });
+
+describe('one cell per line under text headings', () => {
+  it('reads "Year / Assaults / Injured / 2020 / 301 / 118 …" as a table', () => {
+    const text = 'Please see the table below.\nYear\nAssaults on officers\nOfficers injured\n2020\n301\n118\n2021\n344\n131\nSome figures are provisional.';
+    const { tables } = findTextTables(linesOf(text));
+    expect(tables).toHaveLength(1);
+    expect(interpretTable(tables[0], { sha256: SHA }).figures.map((f) => [f.value, f.year, f.label])).toEqual([
+      [301, 2020, '2020 | Assaults on officers'],
+      [118, 2020, '2020 | Officers injured'],
+      [344, 2021, '2021 | Assaults on officers'],
+      [131, 2021, '2021 | Officers injured'],
+    ]);
+  });
+});
