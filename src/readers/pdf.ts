@@ -11,13 +11,32 @@ import { ReadError, type Block, type Cell, type ReadResult, type Table } from '.
 const MAX_TABLE_PAGES = 300;
 
 /** The pdf.js objects we touch (pdf-parse loads them; its own typings keep them private). */
+interface TextItem {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+  hasEOL?: boolean;
+}
+interface Viewport {
+  transform: number[];
+  convertToViewportPoint(x: number, y: number): number[];
+}
 interface PdfPage {
-  getTextContent(): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
+  getTextContent(): Promise<{ items: TextItem[] }>;
+  getViewport(opts: { scale: number }): Viewport;
   cleanup(): void;
 }
 interface PdfDoc {
   numPages: number;
   getPage(n: number): Promise<PdfPage>;
+}
+/** pdf-parse's ruled-table finder: lines and rectangles from the page's operator list. */
+interface TableFinder {
+  getPageTables(page: PdfPage): Promise<{
+    normalize(): void;
+    getTableData(): Array<{ findCell(x: number, y: number): { text: string[] } | null | undefined; toArray(): string[][] }>;
+  }>;
 }
 
 interface PageTable {
@@ -31,30 +50,54 @@ interface PageTable {
   caption?: string;
 }
 
+/**
+ * One pdf.js text pass per page serves the page's text, the positions for unruled tables
+ * and the cells of ruled ones; the operator list (drawn lines, for ruled tables) is read only
+ * on pages whose text is laid out in columns somewhere, since a ruled table's text is too.
+ */
 export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
   const parser = new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 } as ConstructorParameters<typeof PDFParse>[0]);
   try {
-    let result;
+    let doc: PdfDoc;
     try {
-      result = await parser.getText();
+      // pdf-parse keeps the loaded document behind this accessor.
+      doc = await (parser as unknown as { load(): Promise<PdfDoc> }).load();
     } catch (e) {
       throw readErrorOf(e);
     }
     const warnings: string[] = [];
     const blocks: Block[] = [];
+    const perPage: PageTable[][] = [];
+    const tablePages = Math.min(doc.numPages, MAX_TABLE_PAGES);
+    if (doc.numPages > MAX_TABLE_PAGES) warnings.push(`pdf: tables read from the first ${MAX_TABLE_PAGES} of ${doc.numPages} pages only`);
+    const ruledFailed = { reported: false };
     let text = '';
-    for (const page of result.pages) {
-      const pageText = page.text ?? '';
-      if (!pageText.trim()) warnings.push(`pdf:p${page.num}: no text layer (scanned image?)`);
-      if (text) text += '\n';
-      const offset = text.length;
-      text += pageText;
-      for (const b of linesToBlocks(pageText)) {
-        blocks.push({ ...b, start: b.start + offset, end: b.end + offset, locator: `pdf:p${page.num}`, page: page.num });
+    for (let n = 1; n <= doc.numPages; n++) {
+      let page: PdfPage;
+      let items: TextItem[];
+      let viewport: Viewport;
+      try {
+        page = await doc.getPage(n);
+        viewport = page.getViewport({ scale: 1 });
+        items = (await page.getTextContent()).items;
+      } catch (e) {
+        throw readErrorOf(e);
+      }
+      try {
+        const pageText = pageTextOf(items, viewport);
+        if (!pageText.trim()) warnings.push(`pdf:p${n}: no text layer (scanned image?)`);
+        if (text) text += '\n';
+        const offset = text.length;
+        text += pageText;
+        for (const b of linesToBlocks(pageText)) {
+          blocks.push({ ...b, start: b.start + offset, end: b.end + offset, locator: `pdf:p${n}`, page: n });
+        }
+        if (n <= tablePages) perPage.push(await pageTables(parser as unknown as TableFinder, page, n, items, viewport, warnings, ruledFailed));
+      } finally {
+        page.cleanup();
       }
     }
-    const tables = await readTables(parser, result.pages.length, warnings);
-    return { mediaType: 'application/pdf', text, blocks, tables, links: [], title: null, pages: result.pages.length, warnings };
+    return { mediaType: 'application/pdf', text, blocks, tables: joinAcrossPages(perPage), links: [], title: null, pages: doc.numPages, warnings };
   } finally {
     await parser.destroy().catch(() => undefined);
   }
@@ -67,50 +110,114 @@ function readErrorOf(e: unknown): ReadError {
   return new ReadError(`corrupt PDF (${msg.split('\n')[0]})`);
 }
 
-async function readTables(parser: PDFParse, numPages: number, warnings: string[]): Promise<Table[]> {
-  const pages = Math.min(numPages, MAX_TABLE_PAGES);
-  if (numPages > MAX_TABLE_PAGES) warnings.push(`pdf: tables read from the first ${MAX_TABLE_PAGES} of ${numPages} pages only`);
-  let ruled: { num: number; tables: string[][][] }[] = [];
-  try {
-    ruled = (await parser.getTable({ first: pages })).pages;
-  } catch (e) {
-    warnings.push(`pdf: ruled tables could not be read (${(e instanceof Error ? e.message : String(e)).split('\n')[0]})`);
-  }
-  // The document is loaded by now; pdf-parse keeps it behind a private accessor.
-  const doc = await (parser as unknown as { load(): Promise<PdfDoc> }).load();
-  const perPage: PageTable[][] = [];
-  for (let n = 1; n <= pages; n++) {
-    let lines: TextLine[] = [];
-    try {
-      const page = await doc.getPage(n);
-      try {
-        const content = await page.getTextContent();
-        lines = groupLines(content.items.filter((i) => typeof i.str === 'string' && i.transform).map(toPositioned));
-      } finally {
-        page.cleanup();
+// pdf-parse's getText() defaults: a line break where the baseline moves by more than
+// LINE_THRESHOLD, a tab between pieces on one line more than CELL_THRESHOLD apart.
+const LINE_THRESHOLD = 4.6;
+const CELL_THRESHOLD = 7;
+
+/** A page's text exactly as pdf-parse's getText() builds it (same items, same defaults), without a second pdf.js pass. */
+export function pageTextOf(items: TextItem[], viewport: Pick<Viewport, 'convertToViewportPoint'>): string {
+  const out: string[] = [];
+  let lastX: number | undefined;
+  let lastY: number | undefined;
+  let lineHeight = 0;
+  for (const item of items) {
+    if (typeof item.str !== 'string' || !item.transform) continue;
+    let str = item.str;
+    const [x, y] = viewport.convertToViewportPoint(item.transform[4], item.transform[5]);
+    if (lastY !== undefined && Math.abs(lastY - y) > LINE_THRESHOLD) {
+      const last = out.length ? out[out.length - 1] : undefined;
+      const startsLine = str.startsWith('\n') || (str.trim() === '' && item.hasEOL);
+      if (last?.endsWith('\n') === false && !startsLine && Math.abs(lastY - y) - 1 > lineHeight) {
+        out.push('\n');
+        lineHeight = 0;
       }
-    } catch (e) {
-      // One unreadable page loses its unruled tables, not the document.
-      warnings.push(`pdf:p${n}: text positions could not be read (${(e instanceof Error ? e.message : String(e)).split('\n')[0]})`);
     }
-    const layout = findLayoutTables(lines);
-    const found: PageTable[] = [];
-    const grids = (ruled.find((p) => p.num === n)?.tables ?? []).filter((t) => t.length && t.some((r) => r.some((c) => c.trim())));
-    const matched = new Set<LayoutTable>();
-    for (const grid of grids) {
-      // A ruled table is also seen by the position reader: keep the ruled cells, borrow the position.
-      const twin = layout.find((l) => !matched.has(l) && overlap(grid, l.rows) >= 0.5);
-      if (twin) matched.add(twin);
-      found.push({ page: n, rows: grid.map((r) => r.map(cleanCell)), columns: twin?.columns, firstLine: twin?.firstLine, lastLine: twin?.lastLine, lineCount: lines.length, caption: twin?.caption });
-    }
-    for (const l of layout) if (!matched.has(l)) found.push({ page: n, rows: l.rows, columns: l.columns, firstLine: l.firstLine, lastLine: l.lastLine, lineCount: lines.length, caption: l.caption });
-    found.sort((a, b) => (a.firstLine ?? Infinity) - (b.firstLine ?? Infinity));
-    perPage.push(found.map((t) => ({ ...t, ...edgeInfo(t, lines) })));
+    if (lastY !== undefined && Math.abs(lastY - y) < LINE_THRESHOLD && lastX !== undefined && Math.abs(lastX - x) > CELL_THRESHOLD) str = `\t${str}`;
+    out.push(str);
+    lastX = x + (item.width ?? 0);
+    lastY = y;
+    lineHeight = Math.max(lineHeight, item.height ?? 0);
+    if (item.hasEOL) out.push('\n');
+    if (item.hasEOL || str.endsWith('\n')) lineHeight = 0;
   }
-  return joinAcrossPages(perPage);
+  return out.join('');
 }
 
-function toPositioned(i: { str?: string; transform?: number[]; width?: number; height?: number }): PositionedText {
+/** Whether a page may hold a table: two lines or more with text in separate columns. */
+function mayHoldTable(lines: TextLine[]): boolean {
+  let rows = 0;
+  for (const l of lines) if (l.segments.length >= 2 && ++rows >= 2) return true;
+  return false;
+}
+
+async function pageTables(
+  finder: TableFinder,
+  page: PdfPage,
+  n: number,
+  items: TextItem[],
+  viewport: Viewport,
+  warnings: string[],
+  ruledFailed: { reported: boolean },
+): Promise<PageTable[]> {
+  const lines = groupLines(items.filter((i) => typeof i.str === 'string' && i.transform).map(toPositioned));
+  const layout = findLayoutTables(lines);
+  let grids: string[][][] = [];
+  if (mayHoldTable(lines)) {
+    try {
+      grids = (await ruledTables(finder, page, items, viewport)).filter((t) => t.length && t.some((r) => r.some((c) => c.trim())));
+    } catch (e) {
+      if (!ruledFailed.reported) warnings.push(`pdf: ruled tables could not be read (${(e instanceof Error ? e.message : String(e)).split('\n')[0]})`);
+      ruledFailed.reported = true;
+    }
+  }
+  const found: PageTable[] = [];
+  const matched = new Set<LayoutTable>();
+  for (const grid of grids) {
+    // A ruled table is also seen by the position reader: keep the ruled cells, borrow the position.
+    const twin = layout.find((l) => !matched.has(l) && overlap(grid, l.rows) >= 0.5);
+    if (twin) matched.add(twin);
+    found.push({ page: n, rows: grid.map((r) => r.map(cleanCell)), columns: twin?.columns, firstLine: twin?.firstLine, lastLine: twin?.lastLine, lineCount: lines.length, caption: twin?.caption });
+  }
+  for (const l of layout) if (!matched.has(l)) found.push({ page: n, rows: l.rows, columns: l.columns, firstLine: l.firstLine, lastLine: l.lastLine, lineCount: lines.length, caption: l.caption });
+  found.sort((a, b) => (a.firstLine ?? Infinity) - (b.firstLine ?? Infinity));
+  return found.map((t) => ({ ...t, ...edgeInfo(t, lines) }));
+}
+
+/** pdf-parse's getTable() for one page, its cells filled from the text items we already have (as its fillPageTables does). */
+async function ruledTables(finder: TableFinder, page: PdfPage, items: TextItem[], viewport: Viewport): Promise<string[][][]> {
+  const store = await finder.getPageTables(page);
+  store.normalize();
+  const tables = store.getTableData();
+  if (!tables.length) return [];
+  for (const item of items) {
+    if (typeof item.str !== 'string' || !item.transform) continue;
+    const tx = multiply(multiply(viewport.transform, item.transform), [1, 0, 0, -1, 0, 0]);
+    for (const table of tables) {
+      const cell = table.findCell(tx[4], tx[5]);
+      if (cell) {
+        cell.text.push(item.str);
+        if (item.hasEOL) cell.text.push('\n');
+        break;
+      }
+    }
+  }
+  return tables.map((t) => t.toArray());
+}
+
+/** pdf.js Util.transform: the 2D affine product m1 × m2. */
+function multiply(m1: number[], m2: number[]): number[] {
+  return [
+    m1[0] * m2[0] + m1[2] * m2[1],
+    m1[1] * m2[0] + m1[3] * m2[1],
+    m1[0] * m2[2] + m1[2] * m2[3],
+    m1[1] * m2[2] + m1[3] * m2[3],
+    m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
+    m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
+  ];
+}
+
+function toPositioned(i: TextItem): PositionedText {
   const t = i.transform!;
   const size = Math.abs(i.height || 0) || Math.hypot(t[2], t[3]) || 10;
   return { str: i.str ?? '', x: t[4], y: t[5], width: i.width ?? 0, size };
