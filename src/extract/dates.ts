@@ -58,7 +58,9 @@ export function parseFullDate(s: string): string | null {
   if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})$/.exec(t);
   if (m) return isoOf(fullYear(m[3]), Number(m[2]), Number(m[1]));
-  // Anything else chrono's day-first English parser is sure of (a full day, month and year).
+  // Anything else chrono's day-first English parser is sure of (a full day, month and year);
+  // only worth asking when a month is named ("Tuesday, the 3rd of March, 2020").
+  if (!new RegExp(MONTH_RE, 'i').test(t) || !/\d/.test(t)) return null;
   const r = chrono.en.GB.parse(t)[0];
   if (r && r.index === 0 && r.text.length >= t.length - 1 && r.start.isCertain('day') && r.start.isCertain('month') && r.start.isCertain('year')) {
     return isoOf(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!);
