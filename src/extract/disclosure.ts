@@ -95,7 +95,9 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const news = kind === 'news_article';
 
   // Questions and periods come from the request (a news article: its whole text).
-  const questionDrafts = isResponse ? extractQuestions(doc) : [];
+  // A decision notice that quotes the request ("… in the following terms:") has its questions too.
+  const quotesRequest = kind === 'decision_notice' && doc.request !== null;
+  const questionDrafts = isResponse || quotesRequest ? extractQuestions(doc) : [];
   const request = requestLines(doc);
   if (isResponse && !questionDrafts.length && lines.length) {
     // A response always answers a request, even where the request is not printed: one
@@ -116,9 +118,11 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     ? lines
     : isResponse && doc.request
       ? lines.filter((l) => l.i < doc.request!.end)
-      : kind === 'decision_notice'
-        ? lines.filter((l) => /\b(?:requested|request for)\b/i.test(l.text))
-        : [];
+      : quotesRequest
+        ? lines.filter((l) => l.i >= doc.request!.start && l.i < doc.request!.end)
+        : kind === 'decision_notice'
+          ? lines.filter((l) => /\b(?:requested|request for)\b/i.test(l.text))
+          : [];
   const periods: Period[] = extractPeriods(periodScope, questionDrafts, news).map((p, k) => ({
     disclosure_id: '',
     ordinal: k + 1,

@@ -58,6 +58,7 @@ const REQUEST_START: RegExp[] = [
   /request for information which was received/i,
   /\bI hereby request\b/i,
   /\brequesting the following\b/i,
+  /\brequested (?:the following )?information in the following terms\b/i,
   /\bwhich I have (?:detailed|set out|reproduced|copied|quoted) below\b/i,
   /\byour request (?:is|was|reads) as follows\b/i,
   /^(the )?(original )?request (was|reads|read)\b/i,

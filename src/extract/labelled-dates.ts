@@ -17,6 +17,9 @@ const REQUEST: RegExp[] = [
   new RegExp(`\\b(?:request|e[- ]?mail|letter|correspondence|application)\\b[^.]{0,100}?\\b(?:dated|of|received(?:\\s+by\\s+[^.]{0,80}?)?\\s+on|sent on|submitted on|made on)\\s+${D}`, 'i'),
   new RegExp(`\\breceived (?:by [^.]{0,80}? )?on\\s+${D}[^.]{0,40}\\b(?:request|in which)`, 'i'),
 ];
+// A decision notice tells the story: "On 3 January 2023, the complainant wrote to … and requested", "… responded on 31 January 2023".
+const NARRATIVE_REQUEST = new RegExp(`^(?:\\d+\\.\\s*)?On\\s+${D},?\\s+the complainant\\s+(?:wrote|made|submitted|asked|requested|emailed|sent)`, 'i');
+const NARRATIVE_RESPONSE = new RegExp(`\\b(?:responded|replied|provided (?:its|a) response)\\s+on\\s+${D}|^(?:\\d+\\.\\s*)?On\\s+${D},?\\s+[^.]{0,60}?\\b(?:responded|replied)\\b`, 'i');
 const RESPONSE = [new RegExp(`^(?:date of response|response date|date responded|responded(?: on)?|date of reply|reply date|response sent(?: on)?|date sent|sent)\\s*[:\\-–]?\\s*${D}`, 'i')];
 const PUBLISHED = [new RegExp(`^(?:date published|published(?: on| date)?|publication date|date of publication|disclosure date|date disclosed|posted(?: on)?|date posted)\\s*[:\\-–]?\\s*${D}`, 'i')];
 
@@ -25,7 +28,7 @@ function first(lines: string[], patterns: RegExp[]): string | null {
     for (const re of patterns) {
       const m = re.exec(t);
       if (m) {
-        const iso = parseFullDate(m[1]);
+        const iso = parseFullDate(m.slice(1).find(Boolean) ?? "");
         if (iso) return iso;
       }
     }
@@ -35,5 +38,10 @@ function first(lines: string[], patterns: RegExp[]): string | null {
 
 export function extractLabelledDates(doc: Doc): LabelledDates {
   const lines = contentLines(doc).map((l) => l.text);
-  return { request_date: first(lines, REQUEST), response_date: first(lines, RESPONSE), published_date: first(lines, PUBLISHED) };
+  const narrative = lines.some((t) => /\bthe complainant\b/i.test(t));
+  return {
+    request_date: first(lines, narrative ? [...REQUEST, NARRATIVE_REQUEST] : REQUEST),
+    response_date: first(lines, narrative ? [...RESPONSE, NARRATIVE_RESPONSE] : RESPONSE),
+    published_date: first(lines, PUBLISHED),
+  };
 }

@@ -106,3 +106,12 @@ describe('wordings from forces outside the dev set', () => {
     ['Posted on 9 March 2023', { request_date: null, response_date: null, published_date: '2023-03-09' }],
   ])('dates %j', (text, expected) => expect(extractLabelledDates(docOf(text))).toEqual(expected));
 });
+
+describe('ICO decision notices that quote the request', () => {
+  const text = 'Freedom of Information Act 2000 (FOIA) Decision notice\nDate: 1 June 2023\nPublic Authority: Chief Constable of Surrey Police\nRequest and response\n4. On 5 January 2023, the complainant wrote to Surrey Police and requested information in the following terms:\n"Between 2016 and 2021, how many officers were dismissed for dishonesty?"\n5. Surrey Police responded on 2 February 2023. It refused the request, citing section 12(1) of FOIA.\n6. The Commissioner’s decision is that Surrey Police was entitled to rely on section 12(1).';
+  it('reads the quoted request, its window, and the narrated dates', () => {
+    const doc = docOf(text);
+    expect(extractQuestions(doc).map((q) => q.label)).toEqual(['1']);
+    expect(extractLabelledDates(doc)).toEqual({ request_date: '2023-01-05', response_date: '2023-02-02', published_date: null });
+  });
+});
