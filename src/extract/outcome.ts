@@ -58,7 +58,7 @@ const NOT_HELD = [
   /\bno (?:relevant )?(?:recorded )?(?:information|data|records?) (?:is|are|was|were) (?:held|located|found|recorded)\b/i,
 ];
 // The response gives something: an attachment, a table, answers that follow.
-const GIVES = /\bplease (?:see|find) (?:the )?(?:attached|enclosed|below|table)\b|\bis being provided to you\b|\b(?:provided|shown|set out) (?:below|in the table)\b|\bas follows\b|\bthe figures? (?:is|are) (?:as follows|below)\b/i;
+const GIVES = /\bplease (?:see|find) (?:the )?(?:attached|enclosed|below|table)\b|\bis being provided to you\b|\b(?:provided|shown|set out) (?:below|in the table)\b|\bas follows\b|\bthe figures? (?:is|are) (?:as follows|below)\b|^(?:[a-z]|\d{1,2}|Q\d{1,2})[.)]\s[^\n]*£\s?\d/im; // an answer in money is an answer too
 const REFUSED = [
   /\bthe request was refused by\b/i,
   /\b(?:exempt from disclosure in (?:its|their) entirety|we are (?:unable|not able) to (?:provide|disclose) (?:any|the) information)\b/i,
