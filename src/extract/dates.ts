@@ -37,7 +37,8 @@ function monthNumber(s: string): number | null {
 
 function fullYear(y: string): number {
   const n = Number(y);
-  if (y.length === 2) return n + (n < 70 ? 2000 : 1900);
+  // Two-digit years: 00–49 are this century, 50–99 the last (a fixed pivot: output never depends on the clock).
+  if (y.length === 2) return n + (n < 50 ? 2000 : 1900);
   return n;
 }
 

@@ -10,6 +10,7 @@
 import type { Cell, Table } from '../readers/types.js';
 import type { EventKind, Gender, Measure, Role, Status } from '../records/vocab.js';
 import type { CaseDraft, FigureDraft } from './attachment.js';
+import { parseFullDate } from './dates.js';
 import { eventOf, genderOf, measureOf, offenceCategory, rankOf, roleOf, statusOf } from './vocab-map.js';
 
 export interface TableContext {
@@ -390,24 +391,10 @@ function interpretCases(shape: Shape, fields: (Field | null)[], dropped: Set<num
   }
 }
 
-/** dd/mm/yyyy (day first, as UK forces print), yyyy-mm-dd → ISO; anything else null (never a guess). */
+/** A date cell, day first as UK forces print it (03/11/1990, 3.11.90, 2021-02-28) → ISO; anything else null (never a guess). */
 export function parseDate(text: string): string | null {
   const t = clean(text);
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  if (m) return valid(+m[1], +m[2], +m[3]);
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(t);
-  if (m) {
-    // Two-digit years: 00–49 are this century, 50–99 the last (a fixed pivot, so output never depends on the clock).
-    const y = m[3].length === 2 ? (Number(m[3]) < 50 ? 2000 : 1900) + Number(m[3]) : Number(m[3]);
-    return valid(y, +m[2], +m[1]);
-  }
-  return null;
-}
-
-function valid(y: number, mo: number, d: number): string | null {
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
-  return dt.toISOString().slice(0, 10);
+  return /^\d/.test(t) ? parseFullDate(t) : null;
 }
 
 /** Where a row stands: `pdf:p2:t1:r3` from its cells' `…:c<N>` locators, or the char span of its cells. */
