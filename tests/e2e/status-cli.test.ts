@@ -1,3 +1,4 @@
+import { LATEST_VERSION } from '../../src/store/migrations.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ describe('foi-harvest status', () => {
   it('prints a readable summary', () => {
     const r = runCli(['status', '--store', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`store: ${db} (schema version 2)\ndocuments: 4 (`);
+    expect(r.stdout).toContain(`store: ${db} (schema version ${LATEST_VERSION})\ndocuments: 4 (`);
     expect(r.stdout).toMatch(/\n {2}west-midlands {2,}2 {2,}3\n/);
     expect(r.stdout).toMatch(/last run: #\d+ fetch, partial, started /);
     expect(r.stdout).toContain('failed fetches (run #');
