@@ -42,15 +42,21 @@ function fullYear(y: string): number {
   return n;
 }
 
+// Compiled once: these run for every date-like string of every document.
+const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+(${MONTH_RE}),?\\s+((?:19|20)\\d{2})$`, 'i');
+const MONTH_DAY_YEAR = new RegExp(`^(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})$`, 'i');
+const NAMES_A_MONTH = new RegExp(MONTH_RE, 'i');
+const MONTH_YEAR = new RegExp(`^(${MONTH_RE}),?\\s+((?:19|20)\\d{2})$`, 'i');
+
 /** A full date → ISO, or null when it is not one (or is impossible). */
 export function parseFullDate(s: string): string | null {
   const t = s.trim().replace(/^the\s+/i, '');
-  let m = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+(${MONTH_RE}),?\\s+((?:19|20)\\d{2})$`, 'i').exec(t);
+  let m = DAY_MONTH_YEAR.exec(t);
   if (m) {
     const mo = monthNumber(m[2]);
     return mo ? isoOf(Number(m[3]), mo, Number(m[1])) : null;
   }
-  m = new RegExp(`^(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})$`, 'i').exec(t);
+  m = MONTH_DAY_YEAR.exec(t);
   if (m) {
     const mo = monthNumber(m[1]);
     return mo ? isoOf(Number(m[3]), mo, Number(m[2])) : null;
@@ -61,7 +67,7 @@ export function parseFullDate(s: string): string | null {
   if (m) return isoOf(fullYear(m[3]), Number(m[2]), Number(m[1]));
   // Anything else chrono's day-first English parser is sure of (a full day, month and year);
   // only worth asking when a month is named ("Tuesday, the 3rd of March, 2020").
-  if (!new RegExp(MONTH_RE, 'i').test(t) || !/\d/.test(t)) return null;
+  if (!NAMES_A_MONTH.test(t) || !/\d/.test(t)) return null;
   const r = chrono.en.GB.parse(t)[0];
   if (r && r.index === 0 && r.text.length >= t.length - 1 && r.start.isCertain('day') && r.start.isCertain('month') && r.start.isCertain('year')) {
     return isoOf(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!);
@@ -71,7 +77,7 @@ export function parseFullDate(s: string): string | null {
 
 /** "March 2021" → its first and last day. */
 export function parseMonthYear(s: string): { start: string; end: string } | null {
-  const m = new RegExp(`^(${MONTH_RE}),?\\s+((?:19|20)\\d{2})$`, 'i').exec(s.trim());
+  const m = MONTH_YEAR.exec(s.trim());
   if (!m) return null;
   const mo = monthNumber(m[1]);
   if (!mo) return null;

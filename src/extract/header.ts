@@ -38,6 +38,8 @@ function clean(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+const ONLY_A_DATE = new RegExp(`^(?:${FULL_DATE_SRC})$`, 'i');
+
 function looksLikeTitle(text: string): boolean {
   const t = text.trim();
   if (t.length < 3 || t.length > 150) return false;
@@ -46,7 +48,7 @@ function looksLikeTitle(text: string): boolean {
   if (/^\d/.test(t)) return false;
   if (/^(request|response|answer|you asked|dear|skip|menu|home|in response|foi duty|reasons? for decision)\b/i.test(t)) return false;
   if (/^(the request was|this request)/i.test(t)) return false;
-  if (/^(?:date|dated|published|updated|posted)\b/i.test(t) || new RegExp(`^(?:${FULL_DATE_SRC})$`, 'i').test(t)) return false;
+  if (/^(?:date|dated|published|updated|posted)\b/i.test(t) || ONLY_A_DATE.test(t)) return false;
   if (LABEL_LINE.test(t)) return false;
   if (/^[\s|]+$/.test(t) || /\|\s*$/.test(t)) return false;
   return /[A-Za-z]/.test(t);

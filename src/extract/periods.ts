@@ -44,9 +44,14 @@ const YEAR_LIST_TRIGGER = `(?:(?:calendar|financial|fiscal)\\s+years?|years|year
 const LIST_ITEM = `(?:${FY}|${YEAR})`;
 const YEAR_LIST = new RegExp(`\\b${YEAR_LIST_TRIGGER}\\s*:?\\s*(${LIST_ITEM}(?:\\s*(?:,|and|&|,\\s*and)\\s*${LIST_ITEM})*)`, 'gi');
 
+const ONLY_FULL_DATE = new RegExp(`^(?:${FULL_DATE_SRC})$`, 'i');
+const ONLY_MONTH_YEAR = new RegExp(`^(?:${MONTH_YEAR_SRC})$`, 'i');
+const ONLY_OPEN_END = new RegExp(`^${OPEN_END}$`, 'i');
+const LIST_ITEMS = new RegExp(LIST_ITEM, 'g');
+
 function precisionOf(s: string): number {
-  if (new RegExp(`^(?:${FULL_DATE_SRC})$`, 'i').test(s.trim())) return 3;
-  if (new RegExp(`^(?:${MONTH_YEAR_SRC})$`, 'i').test(s.trim())) return 2;
+  if (ONLY_FULL_DATE.test(s.trim())) return 3;
+  if (ONLY_MONTH_YEAR.test(s.trim())) return 2;
   return 1;
 }
 
@@ -79,7 +84,7 @@ function hitsInLine(text: string, news: boolean): Hit[] {
   for (const m of text.matchAll(RANGE)) {
     const [all, a, b] = m;
     const start = pointDate(a, 'start');
-    const openEnd = new RegExp(`^${OPEN_END}$`, 'i').test(b.trim());
+    const openEnd = ONLY_OPEN_END.test(b.trim());
     const end = openEnd ? null : pointDate(b, 'end');
     if (!start || (!openEnd && !end)) continue;
     if (end && end < start) continue;
@@ -108,7 +113,7 @@ function hitsInLine(text: string, news: boolean): Hit[] {
     for (const m of text.matchAll(YEAR_LIST)) {
       const listStart = m.index! + m[0].indexOf(m[1]);
       if (!free(listStart, listStart + m[1].length)) continue;
-      for (const item of m[1].matchAll(new RegExp(LIST_ITEM, 'g'))) {
+      for (const item of m[1].matchAll(LIST_ITEMS)) {
         const t = item[0];
         const fy = /[/-]/.test(t) ? parseFinancialYear(t) : null;
         const at = listStart + item.index!;

@@ -17,6 +17,7 @@ const CLAUSE = new RegExp(
 );
 // What for: "of …" / "for …" up to the date, an "after …" or the next clause.
 const OFFENCE_AFTER = new RegExp(`^\\s*(?:(?:a|an)\\s+([^,;]+?)\\s+(?:and\\s+fined\\s+)?)?(?:of|for|with)\\s+(.+?)(?=\\s+in\\s+(?:${MONTH_RE}\\s+)?(?:19|20)\\d{2}\\b|\\s+after\\b|[,;]|$)`, 'i');
+const YEAR_LEAD = new RegExp(`^(?:also\\s+)?in\\s+(?:${MONTH_RE}\\s+)?((?:19|20)\\d{2})\\b`, 'i');
 const YEAR_IN = new RegExp(`\\bin\\s+(?:(${MONTH_RE})\\s+)?((?:19|20)\\d{2})\\b`, 'i');
 
 function eventOfVerb(verb: string): EventKind {
@@ -35,7 +36,7 @@ export function extractCases(lines: Line[], sha256: string): CaseDraft[] {
       const matches = [...s.text.matchAll(CLAUSE)];
       if (!matches.length) continue;
       // "Also in 2014, …" / "In 2015, …" dates every case in the sentence that gives none.
-      const lead = new RegExp(`^(?:also\\s+)?in\\s+(?:${MONTH_RE}\\s+)?((?:19|20)\\d{2})\\b`, 'i').exec(s.text);
+      const lead = YEAR_LEAD.exec(s.text);
       let lastRole: { role: Role; rank: string | null; gender: CaseDraft['gender'] } | null = null;
       matches.forEach((m, k) => {
         const clauseStart = m.index! + m[0].search(/\b(?:a|an|one|another)\b/i);
