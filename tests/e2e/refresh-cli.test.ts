@@ -118,6 +118,39 @@ describe('foi-harvest refresh', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.export-'))).toEqual([]);
   });
 
+  it('recovers from SIGKILL during its fetch: store intact, the re-run completes with no duplicates', async () => {
+    // A slow site, so that the kill lands while pages are being fetched and stored.
+    const site = await startSite(join(ROOT, 'fixtures', 'sites', 'west-midlands'), { latencyMs: 120 });
+    try {
+      const fresh = join(dir, 'fresh.db');
+      const args = ['refresh', '--store', fresh, '--out', out, '--base-url', `west-midlands=${site.url}`, '--delay', '50'];
+      const c = start(args);
+      expect(await until(() => site.requests.filter((q) => /-\d+a-\d+\/$/.test(q.path)).length >= 3, 20_000)).toBe(true);
+      c.kill();
+      expect((await c.done).signal).toBe('SIGKILL');
+      expect(existsSync(out)).toBe(false); // no export was started, so none is half-written
+      const killed = Store.open(fresh);
+      expect(killed.integrityCheck()).toBe('ok');
+      const partial = killed.disclosureIds().length;
+      killed.close();
+
+      const again = await start(args).done;
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stderr).toContain(`took over the lock of pid ${c.pid}`);
+      const store = Store.open(fresh);
+      expect(store.integrityCheck()).toBe('ok');
+      const ids = store.disclosureIds();
+      store.close();
+      expect(ids.length).toBeGreaterThan(partial);
+      expect(new Set(ids).size).toBe(ids.length);
+      const exported = (JSON.parse(readFileSync(join(out, 'disclosures.json'), 'utf8')) as Array<{ id: string }>).map((d) => d.id);
+      expect(exported.sort()).toEqual([...ids].sort());
+      expect(runCli(['validate', out]).code).toBe(0);
+    } finally {
+      await site.close();
+    }
+  });
+
   it('exits 1 when the export fails, still with one summary line', () => {
     const r = runCli(['refresh', '--store', db, '--out', out, '--no-fetch'], { env: { FOI_HARVEST_TEST_EXPORT_FAULT: 'fail' } });
     expect(r.code).toBe(1);
