@@ -22,8 +22,6 @@ export interface Doc {
   lines: Line[];
   /** Lines of the request, [start, end) indexes into lines (marker = the line that announced it); null when none is printed. */
   request: { marker: number; start: number; end: number } | null;
-  /** First line of the response (after the request), or null. */
-  responseStart: number | null;
 }
 
 const FURNITURE: RegExp[] = [
@@ -114,7 +112,7 @@ export function buildDoc(source: ReadResult): Doc {
       blank: !text.replace(/[\s\u00a0\u200b]/g, ''),
     };
   });
-  const doc: Doc = { source, text: source.text, lines, request: null, responseStart: null };
+  const doc: Doc = { source, text: source.text, lines, request: null };
   findRegions(doc);
   return doc;
 }
@@ -148,7 +146,6 @@ function findRegions(doc: Doc): void {
     if (start < 0) return;
     const end = regionEnd(lines, start);
     doc.request = { marker: start, start, end };
-    doc.responseStart = end < lines.length ? end : null;
     return;
   }
   // A start marker that is a heading ("Request") begins on the next line; one that is a
@@ -160,7 +157,6 @@ function findRegions(doc: Doc): void {
   // "Request / Response" pages interleave answers with the request: the request is the
   // whole section, and figures are read from it too.
   doc.request = { marker: start, start: first, end };
-  doc.responseStart = end < lines.length ? end : null;
 }
 
 function regionEnd(lines: Line[], start: number): number {
