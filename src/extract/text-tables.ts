@@ -26,9 +26,67 @@ function tokens(line: Line): Array<{ text: string; start: number }> {
   return [...line.text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: line.start + m.index! }));
 }
 
-function isYearHeader(line: Line): boolean {
+const YEAR_OR_TOTAL = /^(?:(?:19|20)\d{2}|total)$/i;
+// A cell that stands for a figure: a count, or one withheld as too small ("<5", "*").
+const FIGURE_TOKEN = /^(?:\d{1,3}(?:,\d{3})+|\d+|<\s?\d+|\*)$/;
+
+/** How many trailing year columns a header line has ("2017 2018 2019", "Standard 2018 2019 2020"); 0 if it is not one. */
+function yearHeaderWidth(line: Line): number {
   const t = tokens(line);
-  return t.length >= 2 && t.every((x) => /^(?:19|20)\d{2}$/.test(x.text) || /^total$/i.test(x.text)) && t.filter((x) => /^\d/.test(x.text)).length >= 2;
+  let k = 0;
+  while (k < t.length && YEAR_OR_TOTAL.test(t[t.length - 1 - k].text)) k++;
+  if (t.slice(t.length - k).filter((x) => /^\d/.test(x.text)).length < 2) return 0;
+  // Leading words are the corner heading; they must not hold figures themselves.
+  return t.slice(0, t.length - k).some((x) => /\d/.test(x.text)) ? 0 : k;
+}
+
+function isYearHeader(line: Line): boolean {
+  return yearHeaderWidth(line) > 0;
+}
+
+/** The last row of a document cut off mid-table: label and fewer than k numbers, padded. */
+function truncatedRow(line: Line, k: number): Cell[] | null {
+  const t = tokens(line);
+  let n = 0;
+  while (n < t.length && n < k && FIGURE_TOKEN.test(t[t.length - 1 - n].text)) n++;
+  if (n < 1 || n === t.length) return null;
+  const row = splitRow(line, n);
+  return row ? [...row, ...Array.from({ length: k - n }, () => cell('', line.end))] : null;
+}
+
+/**
+ * Rows "Constable 12 41" / "Sergeant <5 9" under a header of words ("Rank Suspended Restricted
+ * duties"): label and the same number of figure cells on every line.
+ */
+function wordHeaderTables(lines: Line[], out: TextTables): void {
+  const trailing = (l: Line) => {
+    const t = tokens(l);
+    let n = 0;
+    while (n < t.length && FIGURE_TOKEN.test(t[t.length - 1 - n].text)) n++;
+    const label = t.slice(0, t.length - n).map((x) => x.text).join(' ');
+    // "Reference number: 012573", "Date of response: 14 June 2023" are fields, not table rows.
+    const values = t.slice(t.length - n);
+    if (/[:\d]/.test(label) || values.some((x) => /^(?:19|20)\d{2}$/.test(x.text))) return 0;
+    return n > 0 && n < t.length && !/[.:;]$/.test(l.text) && t.length - n <= 8 ? n : 0;
+  };
+  for (let i = 1; i < lines.length; i++) {
+    const head = lines[i - 1];
+    if (out.consumed.has(head.i) || out.consumed.has(lines[i].i) || /\d|[.:;,]$/.test(head.text) || head.text.split(/\s+/).length > 10) continue;
+    const k = trailing(lines[i]);
+    if (!k) continue;
+    let j = i;
+    const body: Cell[][] = [];
+    while (j < lines.length && !out.consumed.has(lines[j].i) && trailing(lines[j]) === k) {
+      body.push(splitRow(lines[j], k) ?? []);
+      j++;
+    }
+    if (body.length < 2 || body.some((r) => !r.length)) continue;
+    const words = tokens(head);
+    const header = words.length === k + 1 ? words.map((w) => cell(w.text, w.start)) : [cell('', head.start), ...Array.from({ length: k }, () => cell('', head.end))];
+    for (let u = i - 1; u < j; u++) out.consumed.add(lines[u].i);
+    out.tables.push({ locator: `char:${head.start}-${lines[j - 1].end}`, rows: [header, ...body], headerRows: 1, start: head.start, end: lines[j - 1].end, caption: words.length === k + 1 ? undefined : head.text });
+    i = j;
+  }
 }
 
 /** "Label words 3 5 3 4" → label + k numbers, or only k numbers. */
@@ -36,7 +94,7 @@ function splitRow(line: Line, k: number): Cell[] | null {
   const t = tokens(line);
   if (t.length < k) return null;
   const nums = t.slice(t.length - k);
-  if (!nums.every((x) => NUM_TOKEN.test(x.text))) return null;
+  if (!nums.every((x) => FIGURE_TOKEN.test(x.text))) return null;
   const labelToks = t.slice(0, t.length - k);
   if (labelToks.some((x) => NUM_TOKEN.test(x.text)) && labelToks.length && NUM_TOKEN.test(labelToks[labelToks.length - 1].text)) return null;
   const label = labelToks.length ? cell(line.text.slice(labelToks[0].start - line.start, labelToks[labelToks.length - 1].start - line.start + labelToks[labelToks.length - 1].text.length), labelToks[0].start) : cell('', line.start);
@@ -47,9 +105,12 @@ function spaceTables(lines: Line[], out: TextTables): void {
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i];
     if (out.consumed.has(head.i) || !isYearHeader(head)) continue;
-    const ht = tokens(head);
-    const k = ht.length;
-    const rows: Cell[][] = [[cell('', head.start), ...ht.map((x) => cell(x.text, x.start))]];
+    const all = tokens(head);
+    const k = yearHeaderWidth(head);
+    const ht = all.slice(all.length - k);
+    const cornerToks = all.slice(0, all.length - k);
+    const corner = cornerToks.length ? cell(head.text.slice(cornerToks[0].start - head.start, ht[0].start - head.start).trim(), cornerToks[0].start) : cell('', head.start);
+    const rows: Cell[][] = [[corner, ...ht.map((x) => cell(x.text, x.start))]];
     const used = [head.i];
     let caption: string | undefined;
     const prev = lines[i - 1];
@@ -62,7 +123,7 @@ function spaceTables(lines: Line[], out: TextTables): void {
     for (; j < lines.length; j++) {
       const l = lines[j];
       if (isYearHeader(l)) break;
-      const row = splitRow(l, k);
+      const row = splitRow(l, k) ?? (j === lines.length - 1 ? truncatedRow(l, k) : null);
       if (row) {
         rows.push(row);
         used.push(l.i);
@@ -256,6 +317,7 @@ export function findTextTables(lines: Line[]): TextTables {
   pipeTables(content, out);
   rowTables(content, out);
   spaceTables(content, out);
+  wordHeaderTables(content, out);
   stackedTables(content, out);
   cellRowTables(content, out);
   out.tables.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
