@@ -63,7 +63,7 @@ const REQUEST_START: RegExp[] = [
 ];
 
 const RESPONSE_START: RegExp[] = [
-  /^(our )?response\b(?! (to|from) your)/i,
+  /^(our )?response\b(?! (to|from) your|\s*(?:sent|date|due|received|issued)\b)/i,
   /^response to your request/i,
   /^in response\s*:?/i,
   /^answers?\s*:?$/i,
@@ -121,7 +121,7 @@ export function buildDoc(source: ReadResult): Doc {
 // question, provided no response has begun before it.
 const REQUEST_FALLBACK: RegExp[] = [
   /\b(please (could|can|would) you|could you (please )?(tell|provide|confirm|let me know)|can you (please )?(provide|tell|confirm)|I would (like|be grateful)|please (provide|tell me|confirm|supply|send)|I (wish|want) to (request|know)|I am writing to request|under the freedom of information act,? (please|could|can|I))/i,
-  /^[“"']?(?:Q(?:uestion)?\s*)?1\s*[).:,/](?!\d)\s*\S.*(?:\?|\b(?:how many|number of|please|provide|what|which|whether|list|details of|copy of)\b)/i,
+  /^(?:>\s*)*[“"']?(?:Q(?:uestion)?\s*1\s*[).:,/]?|1\s*[).:,/](?!\d))\s*\S.*(?:\?|\b(?:how many|number of|please|provide|what|which|whether|list|details of|copy of)\b)/i,
 ];
 
 function findRegions(doc: Doc): void {

@@ -14,9 +14,10 @@ const NOUN =
 const VERB_AFTER = /^(?:of (?:them|those|these|the \w+) )?(?:(?:were|was|have been|had been|has been|are|is|remain|remained|faced|received|had|have)\s+(?:\w+\s+){0,2}?(given|told|sacked|dismissed|convicted|charged|cautioned|suspended|reported|dealt with|placed|found|referred|arrested|investigated|disciplined|resigned|retired|issued|subject|serving|on restricted|refused|upheld|recorded|revoked|injured|assaulted)|(?:later |subsequently |then )?(resigned|retired|left the force|quit|were sacked|were dismissed)|(?:were|was|have been|had been|are|remain)\s+(?:\w+\s+){0,2}?([a-z]+ed|on \w+ duties|under investigation|suspended))/i;
 const EVENT_WORDS =
   /\b(convicted|convictions?|charged|charges|cautioned|cautions?|suspended|suspensions?|dismissed|dismissals?|sacked|resigned|retired|warnings?|misconduct|proceedings|reported|allegations?|complaints?|disciplin\w*|arrested|investigated|investigations?|dealt with|restricted|vetting|hearings?|referrals?|referred|offences?|crimes?|barred)\b/i;
+const COST_PARAGRAPH = /\b(?:conservative estimate|estimate[sd]? (?:that|it would)|manual(?:ly)? (?:review|search|trawl)|minutes per (?:case|record|file)|would take in excess|exceed the (?:appropriate|cost) limit)\b/i;
 const CONTEXT_WORDS = /\b(figures?|include|includes|included|total|number|numbers)\b/i;
 const SKIP_SENTENCE =
-  /\b(employs|employed by|workforce|establishment of|in the region of|would (?:require|involve|take|entail)|review of|estimate|per record|minutes|hours? of work|appropriate limit|cost of|£|national average|nationally|one in every)\b/i;
+  /\b(employs|employed by|workforce|establishment of|in the region of|would (?:require|involve|take|entail|need|have to)|need(?:s|ed)? to be (?:reviewed|read|examined|checked|searched)|manual(?:ly)? (?:review|search|trawl)|review of|estimate|per record|minutes|hours? of work|appropriate limit|cost of|£|national average|nationally|one in every|may (?:contain|relate|include|involve|appear|be counted))\b/i;
 const AFTER_EXCLUDE = /^(?:[-\s]?(?:hours?|minutes?|days?|weeks?|months?|years?|year-old|yrs?|per ?cent|%|times|occurrences|records|files|pages?|working|am|pm|miles?|mph|km|metres?|feet|pounds|p\b|th\b|st\b|nd\b|rd\b)|\s*(?:officers?['’]?\s+)(?:records|files)\b|\s*(?:of them|of those)\s+(?:said|told)|\s*(?:\w+\s+)?(?:sub-)?categor(?:y|ies)\b|\s*(?:\w+\s+)?(?:principles|types|sub-types)\b)/i;
 const REF_LIST = /\b(?:questions?|qs?|sections?|ss?\.|points?|paragraphs?|paras?|tables?|pages?|articles?|regulations?|regs?|parts?|appendix|annex|items?|requests?|no\.?|number|categories|category|schedule|chapter|reference|ref|foi)\s*\.?\s*\d+[a-z]?(?:\s*\(\w+\))*(?:\s*(?:,|&|and|to|or|-|–)\s*\d+[a-z]?(?:\s*\(\w+\))*)*/gi;
 
@@ -86,7 +87,7 @@ function figure(value: number, text: string, start: number, ctx: Ctx, about: str
 }
 
 // "Q1 – 41", "Question 2: …", "Answer 1:", "1.", "a)" at the start of an answer line.
-const ANSWER_LABEL = /^(?:Q(?:uestion)?\s*\.?\s*(\d{1,2}[a-z]?)\s*[:.)\-–]?|(?:answer|response)\s*(?:to\s*(?:question|q)\s*)?(\d{1,2}[a-z]?)\s*[:.)\-–]|\(?([a-z]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)|(\d{1,2})\.(?!\d)|(?:answer|response|reply|a)\s*[:\-–])\s*/i;
+const ANSWER_LABEL = /^(?:(?:Q(?:uestion)?|A(?:nswer)?)\s*\.?\s*(\d{1,2}[a-z]?)\s*[:.)\-–]?|(?:answer|response)\s*(?:to\s*(?:question|q)\s*)?(\d{1,2}[a-z]?)\s*[:.)\-–]|\(?([a-z]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)|(\d{1,2})\.(?!\d)|(?:answer|response|reply|a)\s*[:\-–])\s*/i;
 // "Written warning – 11", "Constable – 6, Sergeant – 2": a heading and its figure.
 const LABEL_PAIR = /(?:^|,\s*|;\s*)([A-Z][A-Za-z][\w '’/&()-]{0,50}?)\s+[–—-]\s+(\d{1,3}(?:,\d{3})+|\d+|none|nil)(?=\s*(?:[,;.]|$))/g;
 // "2020: 6 officers, 2 staff"
@@ -168,8 +169,8 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   if (whole !== null) return [figure(whole, t, line.start, qctx, '')];
   const n = findNumbers(rest)[0];
   if (n && n.index <= 2 && !isYear(n.value) && !/^\s*(?:[/.:]\d|%|per cent)/.test(rest.slice(n.end))) {
-    const after = rest.slice(n.end).trimStart();
-    if (!n.words || NOUN.test(after) || VERB_AFTER.test(after)) return [figure(n.value, t, line.start, qctx, rest)];
+    const after = rest.slice(n.end).trimStart().replace(/^\(\s*[\d,]+\s*\)\s*/, '');
+    if (!n.words || NOUN.test(after) || VERB_AFTER.test(after) || /^[.;]?\s*$/.test(after)) return [figure(n.value, t, line.start, qctx, rest)];
   }
   return null;
 }
@@ -184,6 +185,8 @@ function acceptable(n: NumberMatch, s: string, excluded: Array<[number, number]>
   if (AFTER_EXCLUDE.test(after)) return false;
   if (/^\s*in\s+(?:every|each|\d+|one|two|three|four|five|six|seven|eight|nine|ten|a hundred)\b/i.test(after)) return false; // "one in five"
   if (/\b(?:more|fewer|less) than\s*$|\bone in\s*$|\b(?:under|around|about|approximately|nearly|almost|roughly)\s*$/i.test(before)) return false; // approximations, ratios
+  if (/\b(?:of|out of) (?:the|those|these|its|their)\s*$/i.test(before) && /\w+\s+(?:of|out of) (?:the|those|these|its|their)\s*$/i.test(s.slice(0, n.index))) return false; // "Two of the five officers": the five restates
+  if (/^\s*\(/.test(s.slice(n.end)) === false && /\(\s*$/.test(before) && /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:-[a-z]+)?|hundred(?: and [a-z-]+)?)\s*\(\s*$/i.test(s.slice(0, n.index))) return false; // "Eleven (11)": the digits repeat the words
   if (/^\s*[/:.]\d/.test(after)) return false;
   if (n.words && /^(?:one|no)$/i.test(n.text) && !NOUN.test(after.trimStart())) return false;
   return true;
@@ -233,6 +236,8 @@ function countedBy(after: string, before: string, sentence: string): { end: numb
  */
 export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer = false): FigureDraft[] {
   const out: FigureDraft[] = [];
+  // A paragraph that works out the cost of answering quotes numbers that are not answers.
+  if (COST_PARAGRAPH.test(line.text)) return out;
   for (const s of sentences(line)) {
     const words = s.text.split(/\s+/).length;
     if ((!answer && words < 5) || SKIP_SENTENCE.test(s.text)) continue;
@@ -244,7 +249,8 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
     for (const n of findNumbers(s.text)) {
       if (!acceptable(n, s.text, excluded)) continue;
       const rawAfter = s.text.slice(n.end);
-      const after = rawAfter.trimStart();
+      // "One hundred and four (104) complaints": the digits in brackets repeat the words.
+      const after = rawAfter.trimStart().replace(/^\(\s*[\d,]+\s*\)\s*/, '');
       const by = countedBy(after, s.text.slice(0, n.index), s.text);
       if (!by) continue;
       // "two hearings", "three investigations" count only where the sentence is about conduct.

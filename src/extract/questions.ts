@@ -27,7 +27,9 @@ const CLARIFICATION = /\bclarif/i;
 
 type Label = { kind: 'number' | 'letter' | 'bullet' | 'roman'; label: string; rest: string };
 
-function labelOf(text: string): Label | null {
+function labelOf(raw: string): Label | null {
+  const text = raw.replace(/^(?:>\s*)+/, ''); // a request quoted from an email
+
   let m = QLABEL.exec(text);
   if (m) return { kind: 'number', label: m[1].replace(/\s+/g, '').replace(/^question/i, 'Q'), rest: text.slice(m[0].length) };
   m = NUMBERED.exec(text);
@@ -125,7 +127,9 @@ export function extractQuestions(doc: Doc): QuestionDraft[] {
       continue;
     }
     if (!out.length) {
-      if (isQuestionSentence(line.text) && labelled.slice(k + 1).some((x) => x.label?.kind === 'bullet')) {
+      // A question sentence owns the bullets that come after a lead-in ("Please include:"); bullets
+      // straight after it are the questions it introduces.
+      if (isQuestionSentence(line.text) && !nextIsBullet(k) && labelled.slice(k + 1).some((x) => x.label?.kind === 'bullet')) {
         push('1', line);
         underQuestion = true;
       }
