@@ -45,6 +45,8 @@ export function isFurnitureText(text: string): boolean {
 const REQUEST_START: RegExp[] = [
   /I note you seek access to the following information/i,
   /^request\s*(\/\s*response)?\s*:?$/i,
+  /^[\w'’]+(?:\s+[\w'’]+)?\s*\/\s*request\s*:?$/i, // bilingual headings: "Cais / Request"
+  /^what (?:was|you) asked(?: for)?\s*:?$/i,
   /^(the )?request(ed information)?\s*:/i,
   /^your request\s*:?$/i,
   /^you asked\s*:?/i,
@@ -65,6 +67,8 @@ const REQUEST_START: RegExp[] = [
 const RESPONSE_START: RegExp[] = [
   /^(our )?response\b(?! (to|from) your|\s*(?:sent|date|due|received|issued)\b)/i,
   /^response to your request/i,
+  /^[\w'’]+\s*\/\s*response\s*:?$/i,
+  /^what we (?:said|provided|can tell you)\s*:?$/i,
   /^in response\s*:?/i,
   /^answers?\s*:?$/i,
   /^answer\b/i,

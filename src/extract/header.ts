@@ -28,6 +28,7 @@ const REF_THEN_TITLE = /^(FOI\s*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d)\s*(?:[–—:|-]\s
 const INLINE_REF = new RegExp(`\\b(?:in relation to |regarding )?(?:request|reference) (?:no\\.?|number)\\s*:?\\s*(${REF_TOKEN})\\b`, 'i');
 // "Officer Convictions (266A/20)", "Drones (4714_14)", "… (R011316)"
 const TITLE_WITH_REF = /^(.{3,200}?)\s*\(\s*([A-Z]{0,4}\d{2,}[A-Z]?(?:\s*[/_-]\s*\d{2,4})?|\d+[A-Z]?\s*[/_-]\s*\d{2,4})\s*\)\s*$/;
+const ANY_REF_LABEL = new RegExp(`\\b(?:our|your|case|foi|request(?: for information)?)\\s+ref(?:erence)?\\.?(?:\\s*(?:no|number)\\.?)?\\s*:\\s*(${REF_TOKEN})(?=\\s|$)`, 'i');
 // A reference alone on its line: "FOI 0842-23", "IM-FOI-2022-0915", "FOI2023/07811".
 const STANDALONE_REF = /^(?:FOI\s*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d|[A-Z]{2,5}(?:-[A-Z]{2,5})?-\d{4}-\d{3,6})$/i;
 const PUB_REF = /^(?:publication\s*(?:number|no\.?)\s*[:\-–]?\s*(\w[\w /-]*\d)|(PUB\s*\d+))\s*$/i;
@@ -56,7 +57,7 @@ function looksLikeTitle(text: string): boolean {
 
 // Site chrome above a page's heading: the force's name, section names, breadcrumbs, a date.
 const CHROME_LINE =
-  /^(?:freedom of information(?: \(foi\))?(?: disclosures?| disclosure log| requests?| request| releases?)?|(?:foi )?disclosures?(?: log)?(?: \d{4})?|(?:our|the|search the|published|recent) (?:foi )?(?:disclosure log|disclosures)|foi (?:release|response|disclosure)s?|report (?:a crime|it|an incident)(?: online)?|subscribe|sign in|log ?in|contact us|accessibility(?: help)?|bbc homepage|most read|related (?:content|documents|links)|menu|search|home|news|cymraeg|english|publication scheme|access to information|accessing information|foi requests?|previous foi requests|advertisement)$/i;
+  /^(?:freedom of information(?: \(foi\))?(?: disclosures?| disclosure log| requests?| request| releases?)?|(?:foi )?disclosures?(?: log)?(?: \d{4})?|(?:our|the|search the|published|recent) (?:foi )?(?:disclosure log|disclosures)|foi (?:release|response|disclosure)s?|report (?:a crime|it|an incident)(?: online)?|subscribe|sign in|log ?in|contact us|accessibility(?: help)?|bbc homepage|most read|hide this message|official(?:[ -]sensitive)?|not protectively marked|related (?:content|documents|links)|menu|search|home|news|cymraeg|english|publication scheme|access to information|accessing information|foi requests?|previous foi requests|advertisement)$/i;
 
 function isChrome(text: string): boolean {
   const t = text.trim();
@@ -95,6 +96,18 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response'): Header {
     }
   }
   if (!reference) {
+    // A label anywhere on its line ("Received on 05/02/2024 Our Ref: DC/FOI 233/24", "Case Ref: 202400311"),
+    // or a label that ends its line with the value on the next ("Our ref:" / "HC/001187/24").
+    for (let k = 0; k < lines.length && !reference; k++) {
+      const t = lines[k].text;
+      const m = ANY_REF_LABEL.exec(t);
+      if (m && /\d/.test(m[1])) reference = clean(m[1]).replace(/[.,;]$/, '');
+      else if (/\b(?:our|your|case|foi)?\s*ref(?:erence)?\.?(?:\s*(?:no|number)\.?)?\s*:\s*$/i.test(t) && lines[k + 1] && new RegExp(`^${REF_TOKEN}$`, 'i').test(lines[k + 1].text.trim())) {
+        reference = lines[k + 1].text.trim();
+      }
+    }
+  }
+  if (!reference) {
     // A reference alone on its line under the heading: "FOI 0842-23", "IM-FOI-2022-0915", "FOI2023/07811".
     const alone = lines.slice(0, 12).find((l) => STANDALONE_REF.test(l.text.trim()));
     if (alone) reference = alone.text.trim();
@@ -124,8 +137,9 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response'): Header {
   // 4. Title: PSNI "Subject:", Essex's line after the numbers, a WhatDoTheyKnow heading,
   //    a short heading before the first labelled field, or the HTML page's own heading.
   if (!title) {
-    const subject = lines.find((l) => /^subject\s*:\s*\S/i.test(l.text));
-    if (subject) title = clean(subject.text.replace(/^subject\s*:\s*/i, ''));
+    // PSNI's "Subject:", and logs that print "Title: …".
+    const labelled = lines.find((l) => /^(?:subject|title)\s*:\s*\S/i.test(l.text));
+    if (labelled) title = clean(labelled.text.replace(/^(?:subject|title)\s*:\s*/i, ''));
   }
   if (!title && afterNumbers && looksLikeTitle(afterNumbers.text)) title = clean(afterNumbers.text);
   if (!title && lines.length > 1 && /^the request (was|is|has been)\b/i.test(lines[1].text) && looksLikeTitle(lines[0].text)) {
