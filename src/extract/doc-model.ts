@@ -182,15 +182,34 @@ export function contentLines(doc: Doc): Line[] {
   return doc.lines.filter((l) => !l.furniture && !l.blank);
 }
 
+// Pages that print each answer under its question ("Q1 …" / "A1 …"): the answers belong to the
+// response even though they stand inside the request.
+const ANSWER_START = /^(?:A(?:nswer)?\s*\.?\s*\d{1,2}[a-z]?\b|Response\s+(?:to\s+)?(?:Q(?:uestion)?\s*)?\d{1,2}\b)/i;
+const QUESTION_START = /^(?:Q(?:uestion)?\s*\.?\s*\d{1,2}[a-z]?\b|\d{1,2}\s*[.)]\s|Request\s+\d{1,2}\b)/i;
+
+function interleavedAnswers(doc: Doc): Set<number> {
+  const out = new Set<number>();
+  if (!doc.request) return out;
+  let inAnswer = false;
+  for (const l of doc.lines.slice(doc.request.start, doc.request.end)) {
+    if (ANSWER_START.test(l.text)) inAnswer = true;
+    else if (QUESTION_START.test(l.text)) inAnswer = false;
+    if (inAnswer) out.add(l.i);
+  }
+  return out;
+}
+
 export function requestLines(doc: Doc): Line[] {
   if (!doc.request) return [];
-  return doc.lines.slice(doc.request.start, doc.request.end).filter((l) => !l.furniture && !l.blank);
+  const answers = interleavedAnswers(doc);
+  return doc.lines.slice(doc.request.start, doc.request.end).filter((l) => !l.furniture && !l.blank && !answers.has(l.i));
 }
 
 /** Everything that is not the request: where answers, exemptions and refusals are. */
 export function responseLines(doc: Doc): Line[] {
   const r = doc.request;
-  return doc.lines.filter((l) => !l.furniture && !l.blank && (!r || l.i < r.marker || l.i >= r.end));
+  const answers = interleavedAnswers(doc);
+  return doc.lines.filter((l) => !l.furniture && !l.blank && (!r || l.i < r.marker || l.i >= r.end || answers.has(l.i)));
 }
 
 /** Sentences of a line with their offsets in the document text. */

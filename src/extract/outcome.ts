@@ -103,7 +103,7 @@ export function extractOutcome(kind: Kind, response: Line[], exemptions: Exempti
   if (kind === 'news_article' || kind === 'other') return { outcome: 'unknown', ncnd: kind === 'other' ? false : ncnd, cost_limit: kind === 'other' ? false : cost_limit, signals };
 
   const gave = evidence.answers > 0 || GIVES.test(text);
-  const withheld = exemptions.some((e) => e.section !== '12' && e.section !== '14') && /\bwithh[oe]ld|\bexempt\b|\brefus|\bnot (?:be )?(?:disclosed|provided|released)\b/i.test(text);
+  const withheld = exemptions.some((e) => e.section !== '12' && e.section !== '14') && /\bwithh[oe]ld|\bexempt\b|\brefus|\bnot (?:be )?(?:disclosed|provided|released)\b|\b(?:will|would|cannot|can ?not) (?:not )?provide\b/i.test(text);
   // "… is or is not held" is NCND wording, not a statement that nothing is held.
   const notHeld = NOT_HELD.some((re) => re.test(text.replace(/\b(?:is|are|was|were|does|do) or (?:is|are|was|were|does|do) not\b[^.]*/gi, '')));
   let outcome: Outcome = 'unknown';
@@ -118,7 +118,7 @@ export function extractOutcome(kind: Kind, response: Line[], exemptions: Exempti
   else if ((gave || has(FULL)) && !ncnd && (has(FULL) || (!evidence.truncated && !exemptions.length))) outcome = 'full';
   else if (exemptions.length && /\bwe would not provide\b|\bwill not (?:provide|be providing)\b|\bwithheld\b/i.test(text)) {
     // Exemptions applied to named questions only ("Qs 2, 3 & 5"): the rest was answered.
-    outcome = /\bQs?\.?\s*\d+\s*(?:,|&|and)/i.test(allText) ? 'partial' : 'refused';
+    outcome = evidence.answers > 0 || /\bQs?\.?\s*\d+\s*(?:,|&|and)/i.test(allText) ? 'partial' : 'refused';
   }
   return { outcome, ncnd, cost_limit, signals };
 }

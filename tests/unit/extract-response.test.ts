@@ -192,3 +192,15 @@ describe('one cell per line under text headings', () => {
     ]);
   });
 });
+
+describe('answers printed under each question', () => {
+  it('"Q1 …" / "A1 …" pages: questions from the Qs, figures and exemptions from the As', () => {
+    const text = 'Title: Use of force complaints\nReference: FOI/X/24/0001\nResponse sent: 9 April 2024\nQ1 How many complaints were recorded in 2023?\nA1 Eighty-two (82) complaints were recorded.\nQ2 How many were upheld?\nA2 Less than five. The exact figure is withheld under Section 40(2) of the Act.\nQ3 How many remain open?\nA3 14';
+    const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });
+    expect(d.title).toBe('Use of force complaints');
+    expect(d.questions.map((q) => q.label)).toEqual(['Q1', 'Q2', 'Q3']);
+    expect(d.figures.map((f) => [f.value, f.question])).toEqual([[82, 'Q1'], [14, 'Q3']]);
+    expect(d.exemptions.map((e) => e.citation)).toEqual(['40(2)']);
+    expect(d.outcome).toBe('partial');
+  });
+});
