@@ -185,6 +185,8 @@ export function extractExemptions(lines: Line[], act: Act): ExemptionResult {
         if (sameSectionEarlier || /not exempt information by virtue of\s*$/i.test(before)) continue;
       }
       if (/\bsubsection\s*$/i.test(before)) continue;
+      // "further consideration would be required under section 34(1)(a)", "section 31 may apply": contemplated, not applied.
+      if (/\b(?:would (?:be )?(?:need|required|have) to (?:be )?consider\w*|further consideration would be required|(?:may|might|could) (?:also )?(?:be )?(?:engage|apply|applied|relevant))\b[^.]{0,60}$/i.test(text.slice(Math.max(0, r.index - 90), r.index)) || /^[^.]{0,40}\b(?:may|might|could) (?:also )?(?:apply|be engaged|be relevant)\b/i.test(after)) continue;
       const useAct: Act = eir ? 'EIR' : act;
       const sec = r.section;
       if (!eir) {

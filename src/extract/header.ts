@@ -28,7 +28,7 @@ const REF_THEN_TITLE = /^(FOI\s*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d)\s*(?:[–—:|-]\s
 const INLINE_REF = new RegExp(`\\b(?:in relation to |regarding )?(?:request|reference) (?:no\\.?|number)\\s*:?\\s*(${REF_TOKEN})\\b`, 'i');
 // "Officer Convictions (266A/20)", "Drones (4714_14)", "… (R011316)"
 const TITLE_WITH_REF = /^(.{3,200}?)\s*\(\s*([A-Z]{0,4}\d{2,}[A-Z]?(?:\s*[/_-]\s*\d{2,4})?|\d+[A-Z]?\s*[/_-]\s*\d{2,4})\s*\)\s*$/;
-const ANY_REF_LABEL = new RegExp(`\\b(?:our|your|case|foi|request(?: for information)?)\\s+ref(?:erence)?\\.?(?:\\s*(?:no|number)\\.?)?\\s*:\\s*(${REF_TOKEN})(?=\\s|$)`, 'i');
+const ANY_REF_LABEL = new RegExp(`(?:\\b(?:our|your|case|foi|request(?: for information)?)\\s+|\\/\\s*)ref(?:erence)?\\.?(?:\\s*(?:no|number)\\.?)?\\s*:\\s*(${REF_TOKEN})(?=\\s|$)`, 'i');
 // A reference alone on its line: "FOI 0842-23", "IM-FOI-2022-0915", "FOI2023/07811".
 const STANDALONE_REF = /^(?:FOI\s*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d|[A-Z]{2,5}(?:-[A-Z]{2,5})?-\d{4}-\d{3,6})$/i;
 const PUB_REF = /^(?:publication\s*(?:number|no\.?)\s*[:\-–]?\s*(\w[\w /-]*\d)|(PUB\s*\d+))\s*$/i;
@@ -57,7 +57,7 @@ function looksLikeTitle(text: string): boolean {
 
 // Site chrome above a page's heading: the force's name, section names, breadcrumbs, a date.
 const CHROME_LINE =
-  /^(?:freedom of information(?: \(foi\))?(?: disclosures?| disclosure log| requests?| request| releases?)?|(?:foi )?disclosures?(?: log)?(?: \d{4})?|(?:our|the|search the|published|recent) (?:foi )?(?:disclosure log|disclosures)|foi (?:release|response|disclosure)s?|report (?:a crime|it|an incident)(?: online)?|subscribe|sign in|log ?in|contact us|accessibility(?: help)?|bbc homepage|most read|hide this message|official(?:[ -]sensitive)?|not protectively marked|related (?:content|documents|links)|menu|search|home|news|cymraeg|english|publication scheme|access to information|accessing information|foi requests?|previous foi requests|advertisement)$/i;
+  /^(?:freedom of information(?: \(foi\))?(?: disclosures?| disclosure log| requests?| request| releases?)?|(?:foi )?disclosures?(?: log)?(?: \d{4})?|(?:our|the|search the|published|recent) (?:foi )?(?:disclosure log|disclosures)|foi (?:release|response|disclosure)s?|report (?:a crime|it|an incident)(?: online)?|subscribe|sign in|log ?in|contact us|accessibility(?: help)?|bbc homepage|most read|hide this message|accessibility tools|official(?:[ -]sensitive)?|not protectively marked|related (?:content|documents|links)|menu|search|home|news|cymraeg|english|publication scheme|access to information|accessing information|foi requests?|previous foi requests|advertisement)$/i;
 
 function isChrome(text: string): boolean {
   const t = text.trim();

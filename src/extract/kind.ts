@@ -4,10 +4,10 @@ import type { Kind } from '../records/vocab.js';
 import type { Doc } from './doc-model.js';
 import { contentLines } from './doc-model.js';
 
-const DECISION_NOTICE = /\bdecision notice\b/i;
-const ICO = /\b(information commissioner|the commissioner['’s ]*(?:s )?decision|ico\.org\.uk|the commissioner)\b/i;
+const DECISION_NOTICE = /\bdecision notice\b|^Decision \d+\/\d{4}\b/im;
+const ICO = /\b(information commissioner|scottish information commissioner|the commissioner['’s ]*(?:s )?decision|ico\.org\.uk|the commissioner)\b/i;
 const NEWS_REVEALED =
-  /\b(?:freedom of information|FOI)\b[^.]{0,60}\b(?:has |have )?(?:revealed|reveals|shows?|showed|found|obtained|uncovered|disclosed)\b|\b(?:revealed|obtained|released|disclosed|uncovered|show|shows)\b[^.]{0,40}\b(?:under|through|via|by|in response to) (?:a |an |the )?(?:freedom of information|FOI)\b|\bfigures (?:released|obtained) under\b|\b(?:figures|data) obtained by (?:the )?(?:PA news agency|Press Association|BBC|[A-Z][\w&]*(?: [A-Z][\w&]*){0,3})\b[^.]{0,40}\bshow/i;
+  /\b(?:freedom of information|FOI)\b[^.]{0,60}\b(?:has |have )?(?:revealed|reveals|shows?|showed|found|obtained|uncovered|disclosed)\b|\b(?:revealed|obtained|released|disclosed|uncovered|show|shows)\b[^.]{0,40}\b(?:under|through|via|by|in response to) (?:a |an |the )?(?:freedom of information|FOI)\b|\bfigures (?:released|obtained) under\b|\b(?:a |an )?(?:freedom of information|FOI) request (?:from|by|made by|submitted by) (?:this|the) (?:newspaper|paper|website|programme|BBC|[A-Z][\w]+ (?:News|Post|Echo|Mail|Times|Telegraph|Express|Herald|Gazette|Mirror|Star|Chronicle))\b|\b(?:declined|refused) to (?:answer|reveal|say|disclose)\b[^.]{0,80}\b(?:freedom of information|FOI)\b|\b(?:figures|data) obtained by (?:the )?(?:PA news agency|Press Association|BBC|[A-Z][\w&]*(?: [A-Z][\w&]*){0,3})\b[^.]{0,40}\bshow/i;
 const NEWS_VOICE = /\b(?:said|told|added|spokes(?:man|woman|person))\b[^.]{0,10}[:“"]|\ba (?:police |force )?spokes(?:man|woman|person) said\b/i;
 // Independent signs of an FOI answer; two are enough when no request is printed.
 const FOI_MARKERS = [
@@ -24,7 +24,8 @@ export function detectKind(doc: Doc, url: string | null): Kind {
   const lines = contentLines(doc);
   const head = lines.slice(0, 12).map((l) => l.text).join('\n');
   const all = lines.map((l) => l.text).join('\n');
-  if (DECISION_NOTICE.test(head) && ICO.test(all)) return 'decision_notice';
+  // A story about a decision notice is still news: it speaks of the notice, in a reporter's voice.
+  if (DECISION_NOTICE.test(head) && ICO.test(all) && !(NEWS_VOICE.test(all) && /\b(?:in a|the) decision notice (?:published|issued)\b/i.test(all))) return 'decision_notice';
   if (url && /(^|\.)ico\.org\.uk$/i.test(safeHost(url)) && DECISION_NOTICE.test(all)) return 'decision_notice';
   // A disclosure-log listing: many references, one line each, and a result count.
   const refLines = lines.filter((l) => l.text.split(/\s+/).length <= 20 && /\b(?:FOI|ref(?:erence)?)\b[\s:.]*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d/i.test(l.text));

@@ -21,10 +21,12 @@ const REQUEST: RegExp[] = [
 const NARRATIVE_REQUEST = new RegExp(`^(?:\\d+\\.\\s*)?On\\s+${D},?\\s+the complainant\\s+(?:wrote|made|submitted|asked|requested|emailed|sent)`, 'i');
 const NARRATIVE_RESPONSE = new RegExp(`\\b(?:responded|replied|provided (?:its|a) response)\\s+on\\s+${D}|^(?:\\d+\\.\\s*)?On\\s+${D},?\\s+[^.]{0,60}?\\b(?:responded|replied)\\b`, 'i');
 const RESPONSE = [new RegExp(`^(?:date of response|response date|date responded|responded(?: on)?|date of reply|reply date|response sent(?: on)?|date sent|sent)\\s*[:\\-–]?\\s*${D}`, 'i')];
-const PUBLISHED = [new RegExp(`^(?:date published|published(?: on| date)?|publication date|date of publication|disclosure date|date disclosed|posted(?: on)?|date posted)\\s*[:\\-–]?\\s*${D}`, 'i')];
+const PUBLISHED = [new RegExp(`^(?:date published|published(?: on| date)?|publication date|date of publication|disclosure date|date (?:of )?disclosure|date disclosed|posted(?: on)?|date posted)\\s*[:\\-–]?\\s*${D}`, 'i')];
 
 function first(lines: string[], patterns: RegExp[]): string | null {
-  for (const t of lines) {
+  // A letter wraps its lines: "received by Greater / Manchester Police on 30/01/2023".
+  const joined = lines.map((t, k) => (k + 1 < lines.length && !/[.:]$/.test(t) ? `${t} ${lines[k + 1]}` : t));
+  for (const t of joined) {
     for (const re of patterns) {
       const m = re.exec(t);
       if (m) {
