@@ -96,6 +96,11 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response'): Header {
     }
   }
   if (!reference) {
+    // An ICO case reference: "Reference: IC-281144-Q7T2", "Case Reference: FS50612345".
+    const ico = lines.map((l) => /\b(?:case\s+)?ref(?:erence)?(?:\s+(?:no|number))?\.?\s*:\s*((?:IC|FS|FER)-?\d{4,}[\w-]*)/i.exec(l.text)).find(Boolean);
+    if (ico) reference = ico[1];
+  }
+  if (!reference) {
     // A label anywhere on its line ("Received on 05/02/2024 Our Ref: DC/FOI 233/24", "Case Ref: 202400311"),
     // or a label that ends its line with the value on the next ("Our ref:" / "HC/001187/24").
     for (let k = 0; k < lines.length && !reference; k++) {
@@ -136,6 +141,11 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response'): Header {
   }
   // 4. Title: PSNI "Subject:", Essex's line after the numbers, a WhatDoTheyKnow heading,
   //    a short heading before the first labelled field, or the HTML page's own heading.
+  if (!title && lines[0]) {
+    // An ICO notice opens with its own name, often run together with the rest in a PDF transcription.
+    const dn = /^((?:Freedom of Information Act 2000|Environmental Information Regulations 2004|Freedom of Information \(Scotland\) Act 2002)(?:\s*\((?:FOIA|EIR|FOISA)\))?\s+Decision notice)\b/i.exec(lines[0].text);
+    if (dn) title = clean(dn[1]);
+  }
   if (!title) {
     // PSNI's "Subject:", and logs that print "Title: …".
     const labelled = lines.find((l) => /^(?:subject|title)\s*:\s*\S/i.test(l.text));

@@ -18,7 +18,7 @@ const REQUEST: RegExp[] = [
   new RegExp(`\\breceived (?:by [^.]{0,80}? )?on\\s+${D}[^.]{0,40}\\b(?:request|in which)`, 'i'),
 ];
 // A decision notice tells the story: "On 3 January 2023, the complainant wrote to … and requested", "… responded on 31 January 2023".
-const NARRATIVE_REQUEST = new RegExp(`^(?:\\d+\\.\\s*)?On\\s+${D},?\\s+the complainant\\s+(?:wrote|made|submitted|asked|requested|emailed|sent)`, 'i');
+const NARRATIVE_REQUEST = new RegExp(`\\bOn\\s+${D},?\\s+the complainant\\s+(?:wrote|made|submitted|asked|requested|emailed|sent)`, 'i');
 const NARRATIVE_RESPONSE = new RegExp(`\\b(?:responded|replied|provided (?:its|a) response)\\s+on\\s+${D}|^(?:\\d+\\.\\s*)?On\\s+${D},?\\s+[^.]{0,60}?\\b(?:responded|replied)\\b`, 'i');
 const RESPONSE = [new RegExp(`^(?:date of response|response date|date responded|responded(?: on)?|date of reply|reply date|response sent(?: on)?|date sent|sent)\\s*[:\\-–]?\\s*${D}`, 'i')];
 const PUBLISHED = [new RegExp(`^(?:date published|published(?: on| date)?|publication date|date of publication|disclosure date|date (?:of )?disclosure|date disclosed|posted(?: on)?|date posted)\\s*[:\\-–]?\\s*${D}`, 'i')];

@@ -32,6 +32,7 @@ const CONDITIONAL = /^\s*(?:in the event|if|where|should)\b|\bit is the policy o
 
 const PARTIAL = [
   /\bdecided to disclose some\b/i,
+  /\bdisclosed\b[^.]{0,100}\bbut (?:withheld|refused)\b/i,
   /\bdisclosed? some (?:of the )?(?:requested )?information\b/i,
   /\bpart(?:ial)? disclosure\b/i,
   /\bwithholding some\b|\bsome (?:of the )?(?:data|information) (?:has|have) been withheld\b/i,

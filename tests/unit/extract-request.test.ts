@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentLines } from '../../src/extract/doc-model.js';
+import { extractDisclosure } from '../../src/extract/disclosure.js';
+import { readText } from '../../src/readers/text.js';
 import { extractHeader } from '../../src/extract/header.js';
 import { extractLabelledDates } from '../../src/extract/labelled-dates.js';
 import { extractPeriods } from '../../src/extract/periods.js';
@@ -113,5 +115,21 @@ describe('ICO decision notices that quote the request', () => {
     const doc = docOf(text);
     expect(extractQuestions(doc).map((q) => q.label)).toEqual(['1']);
     expect(extractLabelledDates(doc)).toEqual({ request_date: '2023-01-05', response_date: '2023-02-02', published_date: null });
+  });
+});
+
+describe('an ICO notice transcribed from PDF onto one line', () => {
+  const text = 'Freedom of Information Act 2000 (FOIA) Decision notice Date: 1 May 2024 Public Authority: Chief Constable of Kent Police Decision (including any steps ordered) 1. The complainant has requested information about officers dismissed. Kent Police disclosed the number of dismissals but withheld the ranks, citing section 40(2) (personal information). 2. The Commissioner’s decision is that Kent Police was entitled to rely on section 40(2). Reference: IC-123456-A1B2 Request and response 4. On 3 March 2023, the complainant wrote to Kent Police and requested information in the following terms: "How many officers were dismissed in 2022?" 5. Kent Police responded on 30 March 2023.';
+  it('reads its title, reference, dates, exemptions and outcome from the one line', () => {
+    const d = extractDisclosure(readText(text), { url: null, force: null, sha256: 'c'.repeat(64) });
+    expect(d).toMatchObject({
+      kind: 'decision_notice',
+      title: 'Freedom of Information Act 2000 (FOIA) Decision notice',
+      reference: 'IC-123456-A1B2',
+      request_date: '2023-03-03',
+      response_date: '2023-03-30',
+      outcome: 'partial',
+    });
+    expect(d.exemptions.map((e) => e.citation)).toEqual(['40(2)']);
   });
 });
