@@ -139,12 +139,12 @@ function findRegions(doc: Doc): void {
     }
   }
   // A whole document on one line (a PDF transcription) has no request region to speak of.
-  if (start >= 0 && lines[start].text.length > 800) return;
+  if (start >= 0 && lines[start].text.length > 400) return;
   if (start < 0) {
     for (const l of lines) {
       if (l.furniture || l.blank) continue;
       if (matchesAny(l.text, RESPONSE_START)) break;
-      if (matchesAny(l.text, REQUEST_FALLBACK) && l.text.length <= 800) {
+      if (matchesAny(l.text, REQUEST_FALLBACK) && l.text.length <= 400) {
         start = l.i;
         break;
       }
