@@ -11,9 +11,9 @@ import { findNumbers, isYear, parseNumberCell, type NumberMatch } from './number
 
 const NOUN =
   /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?|applications?|certificates?|arrests?|assaults?|incidents?|reports?|occasions?|times|requests?|appeals?|suspects?|children|juveniles|adults|victims|searches|stop and searches|strip searches|stops)\b/i;
-const VERB_AFTER = /^(?:of (?:them|those|these|the \w+) )?(?:(?:were|was|have been|had been|has been|are|is|remain|remained|faced|received|had|have)\s+(?:\w+\s+){0,2}?(given|told|sacked|dismissed|convicted|charged|cautioned|suspended|reported|dealt with|placed|found|referred|arrested|investigated|disciplined|resigned|retired|issued|subject|serving|on restricted|refused|upheld|recorded|revoked|injured|assaulted)|(?:later |subsequently |then )?(resigned|retired|left the force|quit|were sacked|were dismissed)|(?:were|was|have been|had been|are|remain)\s+(?:\w+\s+){0,2}?([a-z]+ed|on \w+ duties|under investigation|suspended))/i;
+const VERB_AFTER = /^(?:of (?:them|those|these|the \w+) )?(?:(?:were|was|have been|had been|has been|are|is|remain|remained|faced|received|had|have)\s+(?:\w+\s+){0,2}?(given|told|sacked|dismissed|convicted|charged|cautioned|suspended|reported|dealt with|placed|found|referred|arrested|investigated|disciplined|resigned|retired|issued|subject|serving|on restricted|refused|upheld|recorded|revoked|injured|assaulted)|(?:later |subsequently |then )?(resigned|retired|left the force|quit|were sacked|were dismissed|received|faced)\b|(?:were|was|have been|had been|are|remain)\s+(?:\w+\s+){0,2}?([a-z]+ed|on \w+ duties|under investigation|suspended))/i;
 const EVENT_WORDS =
-  /\b(convicted|convictions?|charged|charges|cautioned|cautions?|suspended|suspensions?|dismissed|dismissals?|sacked|resigned|retired|warnings?|misconduct|proceedings|reported|allegations?|complaints?|disciplin\w*|arrested|investigated|investigations?|dealt with|restricted|vetting|hearings?|referrals?|referred|offences?|crimes?|barred)\b/i;
+  /\b(convicted|convictions?|criminal records?|charged|charges|cautioned|cautions?|suspended|suspensions?|dismissed|dismissals?|sacked|resigned|retired|warnings?|misconduct|proceedings|reported|allegations?|complaints?|disciplin\w*|arrested|investigated|investigations?|dealt with|restricted|vetting|hearings?|referrals?|referred|offences?|crimes?|barred)\b/i;
 const COST_PARAGRAPH = /\b(?:conservative estimate|estimate[sd]? (?:that|it would)|manual(?:ly)? (?:review|search|trawl)|minutes per (?:case|record|file)|would take in excess|exceed the (?:appropriate|cost) limit)\b/i;
 const CONTEXT_WORDS = /\b(figures?|include|includes|included|total|number|numbers)\b/i;
 const SKIP_SENTENCE =
@@ -92,7 +92,8 @@ const ANSWER_LABEL = /^(?:(?:Q(?:uestion)?|A(?:nswer)?)\s*\.?\s*(\d{1,2}[a-z]?)\
 const LABEL_PAIR = /(?:^|,\s*|;\s*)([A-Z][A-Za-z][\w '’/&()-]{0,50}?)\s+[–—-]\s+(\d{1,3}(?:,\d{3})+|\d+|none|nil)(?=\s*(?:[,;.]|$))/g;
 // "2020: 6 officers, 2 staff"
 const YEAR_COUNTS = /^((?:19|20)\d{2})\s*[:–-]\s*(.+)$/;
-const YEAR_EQUALS = /^((?:19|20)\d{2})\s*(?:=|:|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+|none|nil)\s*$/i;
+// "2010 = 8", "2024 (to 30 September) - 5"
+const YEAR_EQUALS = /^((?:19|20)\d{2})(?:\s*\([^)]{1,40}\))?\s*(?:=|:|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+|none|nil)\s*$/i;
 const BULLET_NUMBER = /^[-•–·]\s*(\d{1,3}(?:,\d{3})+|\d+|none|nil)\s*\.?$/i;
 // "2019 – 11, 2020 – 8", "2020: 64  2021: 71", "2018/19 = 8": a year (or financial year) and its figure.
 const YEAR_PAIR = /\b((?:19|20)\d{2})(?:\s*\/\s*(\d{2}))?(?:\s*(?:=|:)\s*|\s+[–-]\s+)(\d{1,3}(?:,\d{3})+|\d+|none|nil)\b(?![\d/.:]\d)/gi;
@@ -170,7 +171,20 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   const n = findNumbers(rest)[0];
   if (n && n.index <= 2 && !isYear(n.value) && !/^\s*(?:[/.:]\d|%|per cent)/.test(rest.slice(n.end))) {
     const after = rest.slice(n.end).trimStart().replace(/^\(\s*[\d,]+\s*\)\s*/, '');
-    if (!n.words || NOUN.test(after) || VERB_AFTER.test(after) || /^[.;]?\s*$/.test(after)) return [figure(n.value, t, line.start, qctx, rest)];
+    if (!n.words || NOUN.test(after) || VERB_AFTER.test(after) || /^[.;]?\s*$/.test(after)) {
+      const out = [figure(n.value, t, line.start, qctx, rest)];
+      // Further counts on the same answer ("… and two (2) PCSOs"), each with its noun.
+      for (const m of findNumbers(rest)) {
+        if (m.index <= n.index || isYear(m.value) || /\(\s*$/.test(rest.slice(0, m.index))) continue;
+        const tail = rest.slice(m.end).trimStart().replace(/^\(\s*[\d,]+\s*\)\s*/, '');
+        const noun = NOUN.exec(tail);
+        if (noun && /\b(?:and|,)\s*$/.test(rest.slice(Math.max(0, m.index - 6), m.index))) {
+          const text = rest.slice(m.index, m.end + (rest.slice(m.end).length - tail.length) + noun[0].length);
+          out.push(figure(m.value, text, restStart + m.index, qctx, text));
+        }
+      }
+      return out;
+    }
   }
   return null;
 }
@@ -210,7 +224,7 @@ export function questionHeading(text: string): string | null {
 // Manchester Police officers") or "of the/those" ("Nineteen of those officers", "39 of the assaults").
 const NAME_BETWEEN = /^(?:(?:[A-Z][\w'’&-]*|and|of)\s+){1,5}(?=(?:police\s+)?(?:officers|staff|pcsos|constables)\b)/;
 const OF_THE = /^of\s+(?:the|those|these|them|its|their)\s+/i;
-const FORCE_BEFORE = /\b(?:Police|Constabulary|Scotland|Service|PSNI|MPS|Met)(?:\s+(?:reported|recorded|had|has|gave|with))?\s*$/;
+const FORCE_BEFORE = /\b(?:Police|Constabulary|Scotland|Service|PSNI|MPS|Met|[A-Z][a-z]+shire|force)(?:\s+(?:reported|recorded|had|has|gave|with|said))?\s*$/;
 const WITH_N = /\bwith\s*$/i;
 
 /** What counts as saying what a number counts: its noun (maybe after a name or "of the"), or a verb. */

@@ -204,3 +204,20 @@ describe('answers printed under each question', () => {
     expect(d.outcome).toBe('partial');
   });
 });
+
+describe('more answer wordings', () => {
+  it.each([
+    ['Question 1 - Eleven (11) officers and two (2) PCSOs were convicted.', [11, 2]],
+    ['2024 (to 30 September) - 5', [5]],
+  ])('%j', (text, expected) => {
+    const [line] = linesOf(text);
+    expect((answerLineFigures(line, { sha256: SHA }) ?? []).map((f) => f.value)).toEqual(expected);
+  });
+  it.each([
+    ['Just six officers were dismissed as a result, while a further 14 received a final written warning.', [6, 14]],
+    ['The neighbouring Nottinghamshire force said 23 of its serving officers had a criminal record, while Leicestershire said 17.', [23, 17]],
+  ])('%s', (text, expected) => {
+    const seen = new Set<string>();
+    expect(linesOf(text).flatMap((l) => sentenceFigures(l, { sha256: SHA }, seen)).map((f) => f.value)).toEqual(expected);
+  });
+});
