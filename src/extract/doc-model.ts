@@ -53,7 +53,7 @@ const REQUEST_START: RegExp[] = [
   /^information request\b/i,
   /in which you (sought|seek|made a request|requested|asked)/i,
   /\b(seek|sought|requested) (access to )?the following( information)?/i,
-  /^dear [^,]{2,80},?$/i,
+  /^dear (?!(?:requester|applicant|sir|madam|sir or madam|mr|mrs|ms|miss|dr|colleague)\b)[^,]{2,80},?$/i, // "Dear Northumbria Police," opens a request; "Dear Requester" a reply
   /your request for information (was received|which was received|received on)/i,
   /request for information which was received/i,
   /\bI hereby request\b/i,

@@ -143,6 +143,14 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
         return items.map((m) => figure(Number(m[1].replace(/,/g, '')), m[0], at + m.index!, ctx, m[2], { year: y, period_start: `${y}-01-01`, period_end: `${y}-12-31`, label: `${yc[1]} | ${m[2]}` }));
       }
     }
+    // "White British 38 Black/Black British 4 Asian/Asian British 3 Mixed 2 Other": a run of label–figure pairs.
+    const run = [...t.matchAll(/([A-Za-z][A-Za-z/&' -]{1,40}?)\s+(\d{1,3}(?:,\d{3})+|\d+)(?=\s+[A-Za-z]|\s*$)/g)];
+    const covered = run.map((m) => m[0]).join(' ').replace(/\s+/g, '').length;
+    if (run.length >= 3 || (run.length >= 2 && /^[a-z]/.test(t))) {
+      if (covered >= t.replace(/\s+/g, '').length - 25 && run.every((m) => !/^(?:19|20)\d{2}$/.test(m[2]) && !/\b(?:section|question|page|part|table)\s*$/i.test(m[1]))) {
+        return run.map((m) => figure(parseNumberCell(m[2])!, m[0].trim(), line.start + m.index! + (m[0].length - m[0].trimStart().length), ctx, m[1], { label: m[1].trim() }));
+      }
+    }
     const named = [...t.matchAll(LABEL_PAIR)];
     if (named.length && named.map((m) => m[0]).join('').replace(/[\s,;]/g, '').length >= t.replace(/[\s,;.]/g, '').length - 1) {
       return named.map((m) => {

@@ -221,3 +221,10 @@ describe('more answer wordings', () => {
     expect(linesOf(text).flatMap((l) => sentenceFigures(l, { sha256: SHA }, seen)).map((f) => f.value)).toEqual(expected);
   });
 });
+
+describe('label–figure runs', () => {
+  it('"White British 38 Black/Black British 4 Asian/Asian British 3 Mixed 2 Other" / "ethnic group 0 Not stated 6"', () => {
+    const got = linesOf('White British 38 Black/Black British 4 Asian/Asian British 3 Mixed 2 Other\nethnic group 0 Not stated 6').flatMap((l) => answerLineFigures(l, { sha256: SHA }) ?? []);
+    expect(got.map((f) => [f.value, f.label])).toEqual([[38, 'White British'], [4, 'Black/Black British'], [3, 'Asian/Asian British'], [2, 'Mixed'], [0, 'ethnic group'], [6, 'Not stated']]);
+  });
+});
