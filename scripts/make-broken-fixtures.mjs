@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { deflateRawSync, crc32 as zlibCrc32 } from 'node:zlib';
+import { zipOf as writeZip } from './lib/zip.mjs';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'broken');
 
@@ -85,50 +85,10 @@ export function hugeHtml(bytes = 20 * 1024 * 1024) {
   return Buffer.from(head + unit.repeat(n) + tail);
 }
 
-const crc32 = (buf) => zlibCrc32(buf) >>> 0;
-const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 15;
 
 /** A zip whose headers tell the truth or lie: `declared` (if set) replaces the real inflated size. */
 export function zipOf(entries) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const { name, data, declared } of entries) {
-    const nameBuf = Buffer.from(name);
-    const comp = deflateRawSync(data, { level: 9 });
-    const size = declared ?? data.length;
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(8, 8);
-    lh.writeUInt16LE(DOS_DATE, 12);
-    lh.writeUInt32LE(crc32(data), 14);
-    lh.writeUInt32LE(comp.length, 18);
-    lh.writeUInt32LE(size, 22);
-    lh.writeUInt16LE(nameBuf.length, 26);
-    locals.push(lh, nameBuf, comp);
-    const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(8, 10);
-    ch.writeUInt16LE(DOS_DATE, 14);
-    ch.writeUInt32LE(crc32(data), 16);
-    ch.writeUInt32LE(comp.length, 20);
-    ch.writeUInt32LE(size, 24);
-    ch.writeUInt16LE(nameBuf.length, 28);
-    ch.writeUInt32LE(offset, 42);
-    centrals.push(ch, nameBuf);
-    offset += 30 + nameBuf.length + comp.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  return writeZip(entries, { level: 9 });
 }
 
 /**

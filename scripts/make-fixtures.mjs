@@ -6,7 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateRawSync, deflateSync, inflateRawSync, crc32 as zlibCrc32 } from 'node:zlib';
+import { deflateSync, inflateRawSync, crc32 as zlibCrc32 } from 'node:zlib';
+import { zipOf } from './lib/zip.mjs';
 import PDFDocument from 'pdfkit';
 import ExcelJS from 'exceljs';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
@@ -106,56 +107,8 @@ async function convictionsPdf(ruled) {
 
 const crc32 = (buf) => zlibCrc32(buf) >>> 0;
 
-// 2024-01-15 00:00 as a DOS date: fixed, so that re-running the script rewrites the same bytes.
-const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 15;
 
 /** A valid zip of `entries`; an entry's `declared` size (if given) is what its headers claim it inflates to. */
-function zipWithDeclaredSize(entries) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const { name, data, declared } of entries) {
-    const nameBuf = Buffer.from(name);
-    const comp = deflateRawSync(data);
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0, 6);
-    lh.writeUInt16LE(8, 8); // deflate
-    lh.writeUInt16LE(0, 10);
-    lh.writeUInt16LE(DOS_DATE, 12);
-    lh.writeUInt32LE(crc32(data), 14);
-    lh.writeUInt32LE(comp.length, 18);
-    lh.writeUInt32LE(declared ?? data.length, 22);
-    lh.writeUInt16LE(nameBuf.length, 26);
-    lh.writeUInt16LE(0, 28);
-    locals.push(lh, nameBuf, comp);
-    const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0, 8);
-    ch.writeUInt16LE(8, 10);
-    ch.writeUInt16LE(0, 12);
-    ch.writeUInt16LE(DOS_DATE, 14);
-    ch.writeUInt32LE(crc32(data), 16);
-    ch.writeUInt32LE(comp.length, 20);
-    ch.writeUInt32LE(declared ?? data.length, 24);
-    ch.writeUInt16LE(nameBuf.length, 28);
-    ch.writeUInt32LE(offset, 42);
-    centrals.push(ch, nameBuf);
-    offset += 30 + nameBuf.length + comp.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
-}
-
 /** The entries of a zip (stored or deflated), read through its central directory. */
 function unzipEntries(buf) {
   let eocd = buf.length - 22;
@@ -182,7 +135,7 @@ function unzipEntries(buf) {
 /** Office files carry the time they were written (zip dates, docProps): pin both. */
 function pinned(zip) {
   const stamp = FIXED_DATE.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return zipWithDeclaredSize(
+  return zipOf(
     unzipEntries(zip).map((e) =>
       e.name === 'docProps/core.xml' ? { ...e, data: Buffer.from(e.data.toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${stamp}`)) } : e,
     ),
@@ -341,11 +294,11 @@ async function main() {
 
   const contentTypes = Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
   const sheet = Buffer.from('<?xml version="1.0"?><worksheet/>');
-  files['zip-bomb.xlsx'] = zipWithDeclaredSize([
+  files['zip-bomb.xlsx'] = zipOf([
     { name: '[Content_Types].xml', data: contentTypes },
     { name: 'xl/worksheets/sheet1.xml', data: sheet, declared: 0xfffffff0 },
   ]);
-  files['zip-bomb.docx'] = zipWithDeclaredSize([
+  files['zip-bomb.docx'] = zipOf([
     { name: '[Content_Types].xml', data: contentTypes },
     { name: 'word/document.xml', data: sheet, declared: 0xfffffff0 },
   ]);
