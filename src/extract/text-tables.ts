@@ -66,12 +66,12 @@ function wordHeaderTables(lines: Line[], out: TextTables): void {
     const label = t.slice(0, t.length - n).map((x) => x.text).join(' ');
     // "Reference number: 012573", "Date of response: 14 June 2023" are fields, not table rows.
     const values = t.slice(t.length - n);
-    if (/[:\d]/.test(label) || values.some((x) => /^(?:19|20)\d{2}$/.test(x.text))) return 0;
+    if (/[:\d]/.test(label) || !/[A-Za-z]/.test(label) || values.some((x) => /^(?:19|20)\d{2}$/.test(x.text))) return 0;
     return n > 0 && n < t.length && !/[.:;]$/.test(l.text) && t.length - n <= 8 ? n : 0;
   };
   for (let i = 1; i < lines.length; i++) {
     const head = lines[i - 1];
-    if (out.consumed.has(head.i) || out.consumed.has(lines[i].i) || /\d|[.:;,]$/.test(head.text) || head.text.split(/\s+/).length > 10) continue;
+    if (out.consumed.has(head.i) || out.consumed.has(lines[i].i) || /\d|[.:;,]$/.test(head.text) || /^[-•–·*]/.test(head.text) || head.text.split(/\s+/).length > 10) continue;
     const k = trailing(lines[i]);
     if (!k) continue;
     let j = i;

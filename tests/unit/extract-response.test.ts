@@ -228,3 +228,11 @@ describe('label–figure runs', () => {
     expect(got.map((f) => [f.value, f.label])).toEqual([[38, 'White British'], [4, 'Black/Black British'], [3, 'Asian/Asian British'], [2, 'Mixed'], [0, 'ethnic group'], [6, 'Not stated']]);
   });
 });
+
+describe('bulleted answers are not a table', () => {
+  it('"- None" / "- 83" lines stay answers, each one', () => {
+    const text = 'In Response:\nI am able to disclose the located information to you as follows.\n- None\n- None\n- 83\n- 1,051';
+    const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });
+    expect(d.figures.map((f) => f.value)).toEqual([0, 0, 83, 1051]);
+  });
+});
