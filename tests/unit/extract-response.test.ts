@@ -231,7 +231,7 @@ describe('label–figure runs', () => {
 
 describe('bulleted answers are not a table', () => {
   it('"- None" / "- 83" lines stay answers, each one', () => {
-    const text = 'In Response:\nI am able to disclose the located information to you as follows.\n- None\n- None\n- 83\n- 1,051';
+    const text = 'You asked:\n- The number of officers made redundant.\n- The number medically discharged.\n- The number who retired.\n- The number dismissed.\nIn Response:\nI am able to disclose the located information to you as follows.\n- None\n- None\n- 83\n- 1,051';
     const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });
     expect(d.figures.map((f) => f.value)).toEqual([0, 0, 83, 1051]);
   });
