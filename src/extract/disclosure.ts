@@ -164,6 +164,14 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   for (const t of tables) {
     const rows = interpretTable(t, { sha256: ctx.sha256, ...subject });
     drafts.push(...rows.figures);
+    // A case row read from text keeps its verbatim span, unless columns were left out (names, dates
+    // of birth): then the row's own cells, joined, are all that may be shown.
+    for (const c of rows.cases) {
+      const m = /^char:(\d+)-(\d+)$/.exec(c.locator);
+      const span = m ? source.text.slice(Number(m[1]), Number(m[2])) : null;
+      const cells = (t: string) => t.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split(/\s*\|\s*|\t+|\s{2,}/).map((x) => x.trim()).filter(Boolean).join(' | ');
+      if (span !== null && cells(span) === cells(c.text)) c.text = span;
+    }
     caseDrafts.push(...rows.cases);
     warnings.push(...rows.warnings);
   }

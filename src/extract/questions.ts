@@ -50,10 +50,11 @@ function isQuestionSentence(text: string): boolean {
   return /[.?]\s*$/.test(text) && ASKS.test(text) && text.split(/\s+/).length >= 5;
 }
 
-function draft(label: string, lines: Line[]): QuestionDraft {
+/** A question as it stands in the document: its text is the verbatim span its lines cover. */
+function draft(label: string, lines: Line[], source: string): QuestionDraft {
   const start = lines[0].start;
   const end = lines[lines.length - 1].end;
-  return { label, text: lines.map((l) => l.text).join('\n'), start, end, lines };
+  return { label, text: source.slice(start, end), start, end, lines };
 }
 
 export function extractQuestions(doc: Doc): QuestionDraft[] {
@@ -70,7 +71,7 @@ export function extractQuestions(doc: Doc): QuestionDraft[] {
     if (seen.has(label)) return;
     seen.add(label);
     const body = m[3] ? null : doc.lines.slice(k + 1).find((x) => !x.blank && !x.furniture);
-    headed.push(draft(label, body ? [l, body] : [l]));
+    headed.push(draft(label, body ? [l, body] : [l], doc.text));
   });
   if (headed.length) return headed;
 
@@ -93,7 +94,7 @@ export function extractQuestions(doc: Doc): QuestionDraft[] {
       if (label?.kind === 'number') push(label.label, line);
       else extend(line);
     }
-    return out.map((q) => draft(q.label, q.lines));
+    return out.map((q) => draft(q.label, q.lines, doc.text));
   }
   const hasRomans = labelled.some((x) => x.label?.kind === 'roman');
   if (hasLetters || hasRomans) {
@@ -103,7 +104,7 @@ export function extractQuestions(doc: Doc): QuestionDraft[] {
       if (label?.kind === kind) push(label.label, line);
       else extend(line);
     }
-    return out.map((q) => draft(q.label, q.lines));
+    return out.map((q) => draft(q.label, q.lines, doc.text));
   }
   // Bullets and paragraphs. A bullet is a question of its own unless it hangs under a
   // question ("The number of … since 2010." / "For each report please" then bullets).
@@ -144,7 +145,7 @@ export function extractQuestions(doc: Doc): QuestionDraft[] {
   }
   if (!out.length) {
     // An unnumbered request is one question: the request text as a whole.
-    return [draft('1', lines)];
+    return [draft('1', lines, doc.text)];
   }
-  return out.map((q, k) => draft(q.label || String(k + 1), q.lines));
+  return out.map((q, k) => draft(q.label || String(k + 1), q.lines, doc.text));
 }
