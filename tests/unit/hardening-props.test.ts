@@ -10,7 +10,9 @@ import { readDocument } from '../../src/readers/index.js';
 import { ReadError } from '../../src/readers/types.js';
 import { DisclosureSchema, type Disclosure } from '../../src/records/schema.js';
 
-const RUNS = { numRuns: Number(process.env.FOI_PROP_RUNS ?? 150) } as const;
+// A fixed seed keeps CI deterministic; FOI_PROP_SEED=<n> (or a longer FOI_PROP_RUNS) explores further locally.
+const SEED = Number(process.env.FOI_PROP_SEED ?? 20261122);
+const RUNS = { numRuns: Number(process.env.FOI_PROP_RUNS ?? 150), seed: SEED } as const;
 
 // ------------------------------------------------------------------ generators
 
@@ -144,7 +146,7 @@ describe('extraction on any input', () => {
 
   it('arbitrary unicode and arbitrary bytes: schema-valid or a ReadError', async () => {
     await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), (s) => parseAndCheck(Buffer.from(s), 'x.txt')), RUNS);
-    await fc.assert(fc.asyncProperty(bytesInput, ({ bytes, name }) => parseAndCheck(bytes, name)), { numRuns: 100 });
+    await fc.assert(fc.asyncProperty(bytesInput, ({ bytes, name }) => parseAndCheck(bytes, name)), { numRuns: 100, seed: SEED });
   }, 60_000);
 
   it('a known case: personal data is redacted and the row still points at its source', async () => {
