@@ -17,7 +17,6 @@ import { extractOutcome } from './outcome.js';
 import { extractPeriods } from './periods.js';
 import { extractCases } from './prose-cases.js';
 import { extractQuestions, type QuestionDraft } from './questions.js';
-import { redactDisclosure } from './redact.js';
 import { interpretTable } from './tables.js';
 import { findTextTables } from './text-tables.js';
 import { detectTopics } from './topics.js';
@@ -242,8 +241,9 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const withId = <T extends { disclosure_id: string }>(rows: T[]) => rows.map((r) => ({ ...r, disclosure_id: id }));
   const cases = caseDrafts.map((c, k) => ({ ...c, disclosure_id: id, ordinal: k + 1 }));
 
-  // hardening: names and dates of birth never leave the extractor (src/extract/redact.ts).
-  return redactDisclosure({
+  // Names and dates of birth are removed where every record leaves the pipeline
+  // (validateDisclosure in src/pipeline/parse.ts), after attachments have added their rows too.
+  return {
     id,
     force,
     kind,
@@ -268,5 +268,5 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     figures: withId(figures),
     cases,
     attachments: withId(attachments),
-  });
+  };
 }

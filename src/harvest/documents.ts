@@ -1,21 +1,11 @@
 // One polite GET through the store: conditional on what the store already holds (ETag /
 // Last-Modified), bytes kept content-addressed, every request logged. A 304, or a 200 whose
 // bytes hash to what we had, is reported as unchanged so nothing downstream is redone.
+import type { PoliteClient } from '../http/client.js';
 import type { Store } from '../store/store.js';
 
-/** The part of the HTTP client (src/http/client.ts `PoliteClient`) the harvester uses. */
-export interface HttpGetter {
-  get(req: { url: string; allowedHosts?: string[]; etag?: string | null; lastModified?: string | null }): Promise<{
-    url: string;
-    status: number;
-    notModified: boolean;
-    contentType: string | null;
-    etag: string | null;
-    lastModified: string | null;
-    bytes: Uint8Array | null;
-    retries: number;
-  }>;
-}
+/** The part of the HTTP client the harvester uses (tests may stand in for it). */
+export type HttpGetter = Pick<PoliteClient, 'get'>;
 
 export interface Fetched {
   /** The URL asked for (the key of the store's conditional-GET state). */

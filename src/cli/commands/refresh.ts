@@ -1,16 +1,15 @@
 // `foi-harvest refresh` — for cron: lock, incremental fetch, export, one summary line.
 import type { Command } from 'commander';
+import { withExportOptions } from '../export-options.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export function register(program: Command): void {
-  program
-    .command('refresh')
-    .description('fetch (incremental) then export, for cron: takes a lock, prints a one-line summary, exits 1 only when something failed')
-    .option('--store <path>', 'the store (SQLite)', 'foi-harvest.db')
-    .option('--out <dir>', 'export directory', 'data')
-    .option('--format <list>', 'comma list of csv, json, ndjson, sqlite', 'csv,json')
-    .option('--excel', 'CSV for Excel: UTF-8 byte-order mark')
+  withExportOptions(
+    program
+      .command('refresh')
+      .description('fetch (incremental) then export, for cron: takes a lock, prints a one-line summary, exits 1 only when something failed'),
+  )
     .option('--log-format <format>', 'text | json (JSON lines on stderr, for cron)', 'text')
     .option('--no-fetch', 'skip the fetch: export what the store holds')
     .option('--force <id...>', 'only these forces (default: every supported force; with --base-url, the forces it names)')

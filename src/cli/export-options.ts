@@ -1,0 +1,11 @@
+// The export options `export` and `refresh` share: one definition, so their names, defaults
+// and help never drift apart.
+import type { Command } from 'commander';
+
+export function withExportOptions(cmd: Command): Command {
+  return cmd
+    .option('--store <path>', 'the store (SQLite)', 'foi-harvest.db')
+    .option('--out <dir>', 'export directory', 'data')
+    .option('--format <list>', 'comma list of csv, json, ndjson, sqlite', 'csv,json')
+    .option('--excel', 'CSV for Excel: UTF-8 byte-order mark');
+}
