@@ -6,7 +6,7 @@ import type { Attachment, Disclosure, Exemption, Figure, Period, Question } from
 import type { Act } from '../records/vocab.js';
 import { PARSER_VERSION } from '../version.js';
 import type { FigureDraft } from './attachment.js';
-import { buildDoc, contentLines, requestLines, responseLines, type Doc, type Line } from './doc-model.js';
+import { buildDoc, contentLines, requestLines, type Doc, type Line } from './doc-model.js';
 import { extractExemptions } from './exemptions.js';
 import { answerLineFigures, eventFromText, loneFigure, measureFromText, questionHeading, sentenceFigures } from './figures.js';
 import { detectForceNoted } from './force.js';
@@ -20,6 +20,10 @@ import { extractQuestions, type QuestionDraft } from './questions.js';
 import { interpretTable } from './tables.js';
 import { findTextTables } from './text-tables.js';
 import { detectTopics } from './topics.js';
+import { segmentDoc, linesWithRole } from '../segment/segment.js';
+import { STATUS } from '../segment/cues.js';
+import type { Segmentation } from '../segment/types.js';
+import type { Kind, Outcome } from '../records/vocab.js';
 
 export interface ExtractContext {
   url: string | null;
@@ -77,13 +81,29 @@ function inheritFromQuestion(f: FigureDraft, questions: QuestionDraft[], periods
   return out;
 }
 
-export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disclosure {
+/** The document seen as lines with roles: what `parse --explain` prints and every field reads. */
+export function segmentSource(source: ReadResult, url: string | null): { doc: Doc; kind: Kind; seg: Segmentation } {
   const doc = buildDoc(source);
+  const kind = detectKind(doc, url);
+  return { doc, kind, seg: segmentDoc(doc, kind) };
+}
+
+/** A platform's verdict on the request, where the page prints one. */
+function statusOutcome(seg: Segmentation): Outcome | null {
+  for (const r of seg.lines) {
+    if (r.role !== 'status') continue;
+    const cue = STATUS.find((c) => c.re.test(r.line.text.trim()));
+    if (cue?.outcome) return cue.outcome;
+  }
+  return null;
+}
+
+export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disclosure {
+  const { doc, kind, seg } = segmentSource(source, ctx.url);
   const lines = contentLines(doc);
   const plain = lines.map((l) => l.text).join('\n');
   const warnings = [...source.warnings];
 
-  const kind = detectKind(doc, ctx.url);
   const detected = ctx.force ? { force: ctx.force, note: null } : detectForceNoted(plain, ctx.url);
   const force = detected.force;
   if (detected.note) warnings.push(detected.note);
@@ -133,8 +153,10 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     sha256: ctx.sha256,
   }));
 
-  // Exemptions, flags and outcome come from the response, never the requester's words.
-  const response = news || kind === 'other' ? [] : responseLines(doc);
+  // Exemptions and flags come from the response, never the requester's words; the outcome from
+  // the answers, the refusal reasoning and a platform's status line only (not standard text).
+  const response = news || kind === 'other' ? [] : linesWithRole(seg, 'metadata', 'answer', 'refusal', 'boilerplate', 'signature', 'status', 'body');
+  const answerish = linesWithRole(seg, 'answer', 'refusal', 'status');
   const ex = extractExemptions(response, act);
   warnings.push(...ex.warnings);
   const exemptions: Exemption[] = ex.exemptions.map((e, k) => ({
@@ -174,14 +196,17 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     caseDrafts.push(...rows.cases);
     warnings.push(...rows.warnings);
   }
-  if (kind !== 'other') {
+  {
+    // Figures are read wherever the authority or the article speaks: answers, an article's body,
+    // an unstructured page. Kind never switches this off.
     const requestSet = new Set(request.map((l) => l.i));
+    const readable = new Set(linesWithRole(seg, 'answer', 'article', 'body', 'request', 'quoted_request').map((l) => l.i));
     const seen = new Set<string>();
     // An answer printed under its question's heading ("Question 1" / "143") belongs to it.
     let pendingQuestion: string | null = null;
     for (const l of lines) {
-      if (textTables.consumed.has(l.i) || l.kind === 'table_row') continue;
-      const inRequest = requestSet.has(l.i);
+      if (textTables.consumed.has(l.i) || l.kind === 'table_row' || !readable.has(l.i)) continue;
+      const inRequest = requestSet.has(l.i) || seg.lines[l.i].role === 'quoted_request';
       const heading = inRequest ? null : questionHeading(l.text);
       if (heading) {
         pendingQuestion = heading;
@@ -202,11 +227,15 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
       const labelled = !news && /^\s*(?:\(?(?:\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3}|ix|x)[.)]|Q\d{1,2}[a-z]?\b|answer\s*\d)/i.test(l.text);
       drafts.push(...sentenceFigures(l, { sha256: ctx.sha256 }, seen, labelled));
     }
-    caseDrafts.push(...extractCases(news ? lines : response, ctx.sha256));
+    caseDrafts.push(...extractCases(linesWithRole(seg, 'answer', 'article', 'body'), ctx.sha256));
   }
   const figures: Figure[] = drafts.map((f, k) => ({ ...inheritFromQuestion(f, questionDrafts, periods), disclosure_id: '', ordinal: k + 1 }));
   const truncated = endsMidSentence(lines);
-  const oc = extractOutcome(kind, response, ex.exemptions, plain, { answers: drafts.length + caseDrafts.length, truncated });
+  const oc = extractOutcome(kind, news || kind === 'other' ? [] : answerish, ex.exemptions, answerish.map((l) => l.text).join('\n'), { answers: drafts.length + caseDrafts.length, truncated });
+  // A platform's status line is evidence of the outcome unless the response shows otherwise.
+  // A page cut off before the authority's answer shows nothing the status line can be checked against.
+  const platform = kind === 'foi_response' && !(truncated && drafts.length + caseDrafts.length === 0) ? statusOutcome(seg) : null;
+  if (platform && (oc.outcome === 'unknown' || !(platform === 'full' && ['partial', 'ncnd', 'cost_limit'].includes(oc.outcome)))) oc.outcome = platform;
 
   // Attachments: linked files, and files the text names that are not linked here.
   const attachments: Attachment[] = [];

@@ -189,7 +189,7 @@ export function contentLines(doc: Doc): Line[] {
 const ANSWER_START = /^(?:A(?:nswer)?\s*\.?\s*\d{1,2}[a-z]?\b|Response\s+(?:to\s+)?(?:Q(?:uestion)?\s*)?\d{1,2}\b)/i;
 const QUESTION_START = /^(?:Q(?:uestion)?\s*\.?\s*\d{1,2}[a-z]?\b|\d{1,2}\s*[.)]\s|Request\s+\d{1,2}\b)/i;
 
-function interleavedAnswers(doc: Doc): Set<number> {
+export function interleavedAnswers(doc: Doc): Set<number> {
   const out = new Set<number>();
   if (!doc.request) return out;
   let inAnswer = false;

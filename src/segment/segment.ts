@@ -1,0 +1,142 @@
+// Segmentation: before any field is read, every line of a document gets a role (types.ts).
+// Fields then read only their own segments: the outcome from answers, refusal reasoning and a
+// platform's status line; periods and questions from the request; figures from answers, an
+// article's body or an unstructured page — never from the requester's words, the rights-of-appeal
+// paragraph or the sender's telephone number.
+import type { Kind } from '../records/vocab.js';
+import type { Doc, Line } from '../extract/doc-model.js';
+import { interleavedAnswers } from '../extract/doc-model.js';
+import { questionHeading } from '../extract/figures.js';
+import { ANSWER_RESUME, BOILERPLATE_LINE, DECISION, BOILERPLATE_START, CHROME, METADATA_LABEL, NEWS_CHROME, REFUSAL_LINE, REFUSAL_START, SIGNATURE_LINE, SIGNATURE_START, STATUS } from './cues.js';
+import type { Cue, Role, RoledLine, Segmentation } from './types.js';
+
+const matchCue = (cues: Cue[], text: string): Cue | undefined => cues.find((c) => c.re.test(text));
+
+/** A short line: a heading or a label, not running prose. */
+const isShort = (t: string) => t.length <= 120 && t.split(/\s+/).length <= 16;
+
+export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []): Segmentation {
+  const out: RoledLine[] = [];
+  const req = doc.request;
+  const interleaved = interleavedAnswers(doc);
+  const body: Role = kind === 'news_article' ? 'article' : kind === 'other' ? 'body' : 'answer';
+  // The state of the response as it is read top to bottom: answering, giving reasons for a
+  // refusal, reciting standard text, or signing off.
+  let state: 'answer' | 'refusal' | 'boilerplate' | 'signature' = 'answer';
+  let stateWhy = 'response';
+  let question: string | null = null;
+  let seenContent = false;
+  // Lines since the sign-off: a sender's block is a few short lines.
+  let signed = 0;
+
+  for (const l of doc.lines) {
+    const t = l.text.trim();
+    const put = (role: Role, why: string, q: string | null = null) => out.push({ line: l, role, why, question: q });
+    if (l.furniture || l.blank) {
+      put('chrome', l.blank ? 'blank' : 'furniture');
+      continue;
+    }
+    const chrome = matchCue(CHROME, t) ?? (platformChrome.some((re) => re.test(t)) ? { family: 'platform' } : undefined);
+    if (chrome && isShort(t)) {
+      put('chrome', chrome.family);
+      continue;
+    }
+    if (kind === 'news_article' && isShort(t)) {
+      const nc = matchCue(NEWS_CHROME, t);
+      if (nc) {
+        put('chrome', nc.family);
+        continue;
+      }
+    }
+    const status = STATUS.find((c) => c.re.test(t));
+    if (status) {
+      put('status', status.family);
+      continue;
+    }
+    if (isShort(t) && METADATA_LABEL.test(t) && !ANSWER_RESUME.test(t)) {
+      put('metadata', 'labelled-field');
+      continue;
+    }
+    // The request region (found by the doc model): the requester's words, or a decision
+    // notice's quotation of them; answers printed beside each question belong to the response.
+    if (req && l.i >= req.start && l.i < req.end) {
+      if (interleaved.has(l.i)) {
+        const q = /^A(?:nswer)?\s*\.?\s*(\d{1,2}[a-z]?)\b/i.exec(t);
+        if (q) question = q[1];
+        put('answer', 'interleaved-answer', question);
+      } else put(kind === 'decision_notice' ? 'quoted_request' : 'request', req.marker === l.i ? 'request-marker' : 'request-region');
+      seenContent = true;
+      continue;
+    }
+    if (req && l.i === req.marker) {
+      put('metadata', 'request-heading');
+      continue;
+    }
+    // Before anything else a page's heading is its title.
+    if (!seenContent && kind !== 'news_article' && (l.kind === 'heading' || (isShort(t) && !/[.:;,]$/.test(t) && !ANSWER_RESUME.test(t)))) {
+      put('metadata', 'title');
+      seenContent = true;
+      continue;
+    }
+    seenContent = true;
+    if (kind === 'other') {
+      put('body', 'unstructured');
+      continue;
+    }
+    // Moving between the states of a response.
+    const heading = questionHeading(t);
+    if (matchCue(SIGNATURE_START, t)) {
+      state = 'signature';
+      stateWhy = 'sign-off';
+      signed = 0;
+    } else if (state === 'signature' && (/^dear\b/i.test(t) || !isShort(t) || ANSWER_RESUME.test(t) || (++signed > 4 && !matchCue(SIGNATURE_LINE, t)))) {
+      // The sender's block is short lines; prose, a new salutation or a numbered answer is a
+      // new message (a thread of correspondence) or the letter's continuation.
+      state = 'answer';
+      stateWhy = 'response';
+    } else if (isShort(t) && matchCue(BOILERPLATE_START, t)) {
+      state = 'boilerplate';
+      stateWhy = matchCue(BOILERPLATE_START, t)!.family;
+    } else if (isShort(t) && matchCue(REFUSAL_START, t)) {
+      state = 'refusal';
+      stateWhy = matchCue(REFUSAL_START, t)!.family;
+    } else if (heading || (state !== 'signature' && ANSWER_RESUME.test(t))) {
+      state = 'answer';
+      stateWhy = 'response';
+    }
+    if (heading) question = heading;
+    const line = matchCue(BOILERPLATE_LINE, t);
+    if (line && !DECISION.test(t)) {
+      put('boilerplate', line.family);
+      continue;
+    }
+    if (state === 'signature') {
+      // A sign-off is followed by the sender, then often by standard text.
+      put('signature', matchCue(SIGNATURE_LINE, t)?.family ?? stateWhy);
+      continue;
+    }
+    if (matchCue(SIGNATURE_LINE, t) && isShort(t)) {
+      put('signature', matchCue(SIGNATURE_LINE, t)!.family);
+      continue;
+    }
+    if (state === 'boilerplate') {
+      put('boilerplate', stateWhy);
+      continue;
+    }
+    if (state === 'refusal' || matchCue(REFUSAL_LINE, t)) {
+      put('refusal', state === 'refusal' ? stateWhy : matchCue(REFUSAL_LINE, t)!.family, question);
+      continue;
+    }
+    put(body, kind === 'news_article' ? 'article' : stateWhy, body === 'answer' ? question : null);
+  }
+  return { lines: out };
+}
+
+/** Lines of the given roles, in document order. */
+export function linesWithRole(seg: Segmentation, ...roles: Role[]): Line[] {
+  return seg.lines.filter((r) => roles.includes(r.role)).map((r) => r.line);
+}
+
+export function roleOfLine(seg: Segmentation, i: number): Role {
+  return seg.lines[i]?.role ?? 'chrome';
+}
