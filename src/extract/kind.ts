@@ -3,6 +3,7 @@
 import type { Kind } from '../records/vocab.js';
 import type { Doc } from './doc-model.js';
 import { contentLines } from './doc-model.js';
+import { DECISION_SIGNS, LETTER_SIGNS, NEWS_SIGNS, TRIBUNAL, countFamilies } from '../segment/kind-cues.js';
 
 const DECISION_NOTICE = /\bdecision notice\b|^Decision \d+\/\d{4}\b/im;
 const ICO = /\b(information commissioner|scottish information commissioner|the commissioner['’s ]*(?:s )?decision|ico\.org\.uk|the commissioner)\b/i;
@@ -24,9 +25,17 @@ export function detectKind(doc: Doc, url: string | null): Kind {
   const lines = contentLines(doc);
   const head = lines.slice(0, 12).map((l) => l.text).join('\n');
   const all = lines.map((l) => l.text).join('\n');
+  // Which voice the document speaks in: a reporter's, an authority's letter, or the regulator's.
+  const news = countFamilies(NEWS_SIGNS, all);
+  const letter = countFamilies(LETTER_SIGNS, all) + (doc.request ? 1 : 0);
+  const decision = countFamilies(DECISION_SIGNS, all);
+  if (news >= 2 && news > letter) return 'news_article';
   // A story about a decision notice is still news: it speaks of the notice, in a reporter's voice.
   if (DECISION_NOTICE.test(head) && ICO.test(all) && !(NEWS_VOICE.test(all) && /\b(?:in a|the) decision notice (?:published|issued)\b/i.test(all))) return 'decision_notice';
   if (url && /(^|\.)ico\.org\.uk$/i.test(safeHost(url)) && DECISION_NOTICE.test(all)) return 'decision_notice';
+  if (TRIBUNAL.test(all) && news < 2) return 'other';
+  if (decision >= 2 && /\bthe complainant\b/i.test(all) && news < 2 && letter <= 1) return 'decision_notice';
+  if (news >= 2 && news > letter) return 'news_article';
   // A disclosure-log listing: many references, one line each, and a result count.
   const refLines = lines.filter((l) => l.text.split(/\s+/).length <= 20 && /\b(?:FOI|ref(?:erence)?)\b[\s:.]*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d/i.test(l.text));
   if ((refLines.length >= 3 && /^showing \d+\s*(?:-|–|to)\s*\d+ of\b|^next page$|^page \d+ of \d+$/im.test(all)) || refLines.length >= 6) return 'other';
@@ -37,7 +46,7 @@ export function detectKind(doc: Doc, url: string | null): Kind {
   const letterish = /\b(?:I note you seek|your request (?:for information|dated|of|received|has been|was)|(?:thank you for|in response to|regarding|relating to|relevant to|in connection with) your request|FOI Duty|Dear (?!Sir or Madam,?\s*$)|Yours (?:faithfully|sincerely)|Request (?:Number|No)|reference no)\b/i.test(all);
   // Press coverage quotes FOI figures; it prints no request of its own.
   if (NEWS_REVEALED.test(all) && ((!letterish && !doc.request) || NEWS_VOICE.test(all))) return 'news_article';
-  if (hasRequestRegion || letterish) return 'foi_response';
+  if (hasRequestRegion || letterish || letter >= 1) return 'foi_response';
   // Guidance pages speak of FOI in general ("if the information is exempt we will …, for
   // example section 40"): only sentences that state something count as signs of an answer.
   const stated = all

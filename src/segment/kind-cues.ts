@@ -1,0 +1,36 @@
+// Signs of what a document is, by wording family. A document's kind is decided by which
+// family of signs it carries more of (src/extract/kind.ts), not by one phrase.
+import type { Cue } from './types.js';
+
+/** A reporter's voice: disclosures reported in the third person, quotes, bylines. */
+export const NEWS_SIGNS: Cue[] = [
+  { family: 'reveal', re: /\b(?:can (?:exclusively )?reveal|(?:has|have) (?:been )?revealed|new (?:data|figures|statistics) (?:has |have )?(?:reveal(?:ed|s)?|show(?:ed|s)?)|(?:figures|data|statistics) (?:obtained|released|seen|given to|provided to) (?:by|to)?\s*(?:the |this )?[A-Z]|the revelations?\b|(?:figures|data|statistics) (?:reveal|show|suggest)(?:ed)? that)\b/ },
+  { family: 'reported', re: /\b(?:has|have) reported that\b|\baccording to (?:new |the )?(?:figures|data|statistics|documents)\b|\bwas (?:revealed|disclosed) (?:in|by|after|following)\b/i },
+  { family: 'quote', re: /\b(?:said|added|told [\w ]{1,30}|explained|commented)\s*[:,]\s*[“"]|[”"],? (?:he|she|they|a spokes\w+) (?:said|added)\b|\ba (?:police |force |[A-Z]\w+ )?spokes(?:man|woman|person) (?:for [\w ]{2,40} )?(?:said|added|told)\b|[”"],? (?:the )?[A-Z][\w' ]{1,40} (?:said|added)\b/ },
+  { family: 'reporter', re: /\b(?:the (?:information |privacy )?watchdog|(?:has|have) (?:now )?ruled that|(?:has|have) ruled\b|published (?:this|last) week\b|exclusively (?:obtained|revealed))/i },
+  { family: 'press-foi', re: /\b(?:after|following|through|via|under|in response to|thanks to) (?:a|an) (?:Freedom of Information|FOI)(?: Act)? (?:request|application)\b|\b(?:Freedom of Information|FOI) (?:requests?|data|figures) (?:by|from|submitted by|made by) (?:the |this )?(?:newspaper|paper|website|[A-Z][\w]+)\b|\bvia the FOI process\b/ },
+  { family: 'outlet', re: /\b(?:[Tt]he|[Tt]his) (?:[A-Z][\w]+ )?(?:Gazette|Telegraph|Echo|Post|Mail|Times|Herald|Mirror|Chronicle|Express|Standard|Guardian|Independent|Argus|Advertiser|Observer|Journal|Evening News|Daily [A-Z]\w+)\b/ },
+];
+
+/** An authority writing to a requester: second person, salutations, sign-offs, reference labels. */
+export const LETTER_SIGNS: Cue[] = [
+  { family: 'second-person', re: /\byour (?:request|e-?mail|letter|application|enquiry|correspondence)\b/i },
+  { family: 'salutation', re: /^dear\b/im },
+  { family: 'sign-off', re: /^(?:yours (?:sincerely|faithfully)|kind regards)\b/im },
+  { family: 'reference-label', re: /^(?:our |your )?(?:ref(?:erence)?|foi (?:ref(?:erence)?|number|no\.?)|request (?:number|no\.?|reference))\.?\s*(?:no\.?|number)?\s*[:\-–]\s*(?:[A-Z]{1,5}[\s/-]?)?\S*\d/im },
+  { family: 'authority-voice', re: /\b(?:I|we) (?:can|am able to|are able to) (?:confirm|advise|provide)\b|\b(?:the force|[A-Z][\w ]{2,40} (?:Police|Constabulary)) (?:holds|does not hold|can confirm)\b/ },
+];
+
+/** The regulator deciding a complaint about a request. */
+export const DECISION_SIGNS: Cue[] = [
+  { family: 'complainant', re: /\bthe complainant\b/i },
+  { family: 'commissioner', re: /\b(?:the|Scottish) (?:Information )?Commissioner\b|\bICO\b/ },
+  { family: 'finding', re: /\bcomplaint (?:not )?upheld\b|\bdecision notice\b|\bUKICO\b|^Decision \d+\/\d{4}\b/im },
+];
+
+/** A court or tribunal's judgment about FOI: not a decision notice (SPEC kind `other`). */
+export const TRIBUNAL = /\b(?:First-tier Tribunal|Upper Tribunal|UKUT|UKFTT|EWCA|the Tribunal (?:considered|found|held|dismissed|allowed))\b/;
+
+export function countFamilies(cues: Cue[], text: string): number {
+  return cues.filter((c) => c.re.test(text)).length;
+}
