@@ -8,7 +8,7 @@ import { PARSER_VERSION } from '../version.js';
 import type { FigureDraft } from './attachment.js';
 import { buildDoc, contentLines, requestLines, type Doc, type Line } from './doc-model.js';
 import { extractExemptions } from './exemptions.js';
-import { answerLineFigures, eventFromText, loneFigure, measureFromText, questionHeading, sentenceFigures } from './figures.js';
+import { answerLineFigures, eventFromText, generalCounts, loneFigure, measureFromText, questionHeading, sentenceFigures } from './figures.js';
 import { detectForceNoted } from './force.js';
 import { extractHeader } from './header.js';
 import { detectKind } from './kind.js';
@@ -202,6 +202,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     const requestSet = new Set(request.map((l) => l.i));
     const readable = new Set(linesWithRole(seg, 'answer', 'article', 'body', 'request', 'quoted_request').map((l) => l.i));
     const seen = new Set<string>();
+    const generalEarlier: Array<{ value: number | null; measure: Figure['measure']; sentence: number }> = [];
     // An answer printed under its question's heading ("Question 1" / "143") belongs to it.
     let pendingQuestion: string | null = null;
     for (const l of lines) {
@@ -225,7 +226,14 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
       }
       if (!news && inRequest) continue;
       const labelled = !news && /^\s*(?:\(?(?:\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3}|ix|x)[.)]|Q\d{1,2}[a-z]?\b|answer\s*\d)/i.test(l.text);
-      drafts.push(...sentenceFigures(l, { sha256: ctx.sha256 }, seen, labelled));
+      const found = sentenceFigures(l, { sha256: ctx.sha256 }, seen, labelled);
+      drafts.push(...found);
+      // Any other count the line states, typed by the segment stage's tokens.
+      const taken = new Set(drafts.map((f) => Number(/^char:(\d+)/.exec(f.locator)?.[1] ?? -1)));
+      const earlier = drafts.map((f) => ({ value: f.value, measure: f.measure, sentence: -1 }));
+      const more = generalCounts(l, { sha256: ctx.sha256, question: pendingQuestion }, taken, [...generalEarlier, ...earlier]);
+      for (const f of more) generalEarlier.push({ value: f.value, measure: f.measure, sentence: Number(/^char:(\d+)/.exec(f.locator)![1]) });
+      drafts.push(...more);
     }
     caseDrafts.push(...extractCases(linesWithRole(seg, 'answer', 'article', 'body'), ctx.sha256));
   }

@@ -8,6 +8,7 @@ import type { FigureDraft } from './attachment.js';
 import type { Line } from './doc-model.js';
 import { sentences } from './doc-model.js';
 import { findNumbers, isYear, parseNumberCell, type NumberMatch } from './numbers.js';
+import { tokenizeNumbers } from '../segment/tokens.js';
 
 const NOUN =
   /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?|applications?|certificates?|arrests?|assaults?|incidents?|reports?|occasions?|times|requests?|appeals?|suspects?|children|juveniles|adults|victims|searches|stop and searches|strip searches|stops)\b/i;
@@ -292,6 +293,91 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
       const f = figure(n.value, span, start, ctx, clause);
       f.event = event;
       if (f.measure === 'unknown') f.measure = measureFromText(about);
+      out.push(f);
+    }
+  }
+  return out;
+}
+
+// A count's head noun: a plural ("breaches", "FOIs", "sergeants"), or a word whose plural is
+// itself; one thing may be singular ("one east Kent constable", "1 x Assistant Chief Constable").
+const NOT_PLURAL = new Set(['is', 'was', 'has', 'this', 'its', 'us', 'as', 'less', 'unless', 'process', 'across', 'always', 'perhaps', 'thus', 'yes', 'various', 'previous', 'whereas', 'news', 'series', 'status', 'basis', 'analysis', 'crisis', 'bus', 'plus', 'minus', 'does', 'goes', 'his', 'hers', 'theirs', 'ours', 'yours', 'whose', 'those', 'these', 'numerous', 'serious', 'obvious', 'business', 'address', 'access', 'success', 'awareness', 'witness', 'less', 'regardless', 'nevertheless', 'means', 'towards', 'afterwards', 'besides', 'sometimes', 'times']);
+const INVARIANT = /^(?:people|staff|police|personnel|children|men|women|youths|police officers|FOIs|PCSOs)$/i;
+const MODIFIER = /^(?:[A-Za-z][\w'’-]*)$/;
+const TREND_BEFORE = /\b(?:rising|rose|falling|fell|up|down|increas(?:ed|ing)|decreas(?:ed|ing)|dropp(?:ed|ing)|climb(?:ed|ing)|compared (?:with|to)|against|from|there (?:were|was|are|have been)|a total of|total of|a further|another|to|of)\s*$/i;
+
+/** The head noun a count stands before, if any: "42 breaches", "three east Kent constables", "1 x Inspector". */
+function countHead(after: string, value: number): { noun: string; end: number } | null {
+  const m = /^\s*(?:x\s+|×\s*)?((?:[A-Za-z][\w'’-]*\s+){0,3}?)([A-Za-z][\w'’-]*)\b/.exec(after);
+  if (!m) return null;
+  const words = `${m[1]}${m[2]}`.split(/\s+/).filter(Boolean);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (!MODIFIER.test(w)) return null;
+    if (/^(?:of|in|on|at|for|by|with|and|or|to|from|were|was|are|is|have|has|had|the|a|an|who|which|that|per)$/i.test(w)) return null;
+    const lower = w.toLowerCase();
+    const plural = (/^[a-z]{2,}s$/i.test(w) && !NOT_PLURAL.has(lower) && !/(?:ss|us|is)$/.test(lower)) || INVARIANT.test(w);
+    if (plural || (value === 1 && k > 0 && /^[A-Z]/.test(w) === false && NOUN.test(w)) || (value === 1 && /^(?:officer|constable|sergeant|inspector|member|person|individual|case|allegation|complaint)$/i.test(w))) {
+      const endAt = after.indexOf(w, m[0].length - m[2].length - (m[1].length)) + w.length;
+      return { noun: words.slice(0, k + 1).join(' '), end: endAt };
+    }
+  }
+  // "1 x Assistant Chief Constable", "5 Superintendents": a rank or role by name.
+  if (/^\s*(?:x\s+|×\s*)?(?:[A-Z][\w-]*\s+){0,3}(?:Constables?|Sergeants?|Inspectors?|Superintendents?|Officers?|Commissioners?|Commanders?|PCSOs?|Specials?|Staff)\b/.test(after)) {
+    const r = /^\s*(?:x\s+|×\s*)?(?:[A-Z][\w-]*\s+){0,3}(?:Constables?|Sergeants?|Inspectors?|Superintendents?|Officers?|Commissioners?|Commanders?|PCSOs?|Specials?|Staff)\b/.exec(after)!;
+    return { noun: r[0].trim(), end: r[0].length };
+  }
+  return null;
+}
+
+/**
+ * Counts stated in prose that the rules above do not read: any number typed as a count (not a
+ * year, date, money, percentage, duration, age, label, reference or telephone number; see
+ * segment/tokens.ts) that stands before the thing it counts, or continues a series ("rising to
+ * 657 in 2011"). `taken` holds the document offsets already read as figures; `seen` holds
+ * value:noun pairs, so a headline restated in the body is one figure.
+ */
+// Sentences whose numbers are background, not answers: workforce sizes, national comparisons,
+// estimates of the work an answer would take.
+const BACKGROUND = /\b(?:employs|employed by|workforce|establishment of|in the region of|would (?:require|involve|take|entail|need|cost|have to)|need(?:s|ed)? to be (?:reviewed|read|examined|checked|searched)|estimate[sd]?|per record|minutes per|hours per|national average|nationally|one in every|may (?:contain|relate|include|involve|appear|be counted))\b/i;
+const APPROXIMATE_BEFORE = /\b(?:more|fewer|less) than\s*$|\b(?:over|under|around|about|approximately|nearly|almost|roughly|some|up to|at least)\s*$/i;
+// Heads that count the sources of figures, not what they are about.
+const NOT_A_COUNT = /^(?:forces|police forces|constabularies|respondents|questions|sections|pages|months|weeks)$/i;
+
+export interface Earlier {
+  value: number | null;
+  measure: Measure;
+  /** Document offset of the sentence it was read from. */
+  sentence: number;
+}
+
+export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier: Earlier[]): FigureDraft[] {
+  const out: FigureDraft[] = [];
+  if (COST_PARAGRAPH.test(line.text)) return out;
+  for (const s of sentences(line)) {
+    if (BACKGROUND.test(s.text)) continue;
+    let lastNoun: string | null = null;
+    for (const t of tokenizeNumbers(s.text)) {
+      if (t.kind !== 'count') continue;
+      const start = s.start + t.index;
+      const rawAfter = s.text.slice(t.end);
+      const after = rawAfter.replace(/^\s*\(\s*[\d,]+\s*\)/, '');
+      const head = countHead(after, t.value);
+      const before = s.text.slice(0, t.index);
+      let noun: string | null = head?.noun ?? null;
+      if (!noun && lastNoun && TREND_BEFORE.test(before) && (t.value > 1 || t.words)) noun = lastNoun;
+      if (!noun || NOT_A_COUNT.test(noun.split(/\s+/).slice(-2).join(' ')) || NOT_A_COUNT.test(noun.split(/\s+/).pop()!)) continue;
+      lastNoun = head?.noun ?? lastNoun;
+      if (taken.has(start) || APPROXIMATE_BEFORE.test(before)) continue;
+      // "one officer is aware …": a single person is a count only where the sentence is about conduct.
+      if (t.value <= 1 && !EVENT_WORDS.test(s.text)) continue;
+      const end = head ? t.end + (rawAfter.length - after.length) + head.end : t.end;
+      const text = s.text.slice(t.index, end).trimEnd();
+      const f = figure(t.value, text, start, ctx, `${text} ${s.text}`);
+      // A number said again in another sentence (a headline, a summary) is the same figure.
+      if (earlier.some((e) => e.value === t.value && e.sentence !== s.start && (e.measure === f.measure || e.measure === 'unknown' || f.measure === 'unknown'))) continue;
+      taken.add(start);
+      earlier.push({ value: t.value, measure: f.measure, sentence: s.start });
       out.push(f);
     }
   }

@@ -1,0 +1,71 @@
+// One pass over a line's text that finds every number and says what kind of number it is, so
+// that no extractor has to ask again: a count, or something typed as something else — a year,
+// a financial year, a date, money, a percentage, a duration, an age, a section or question
+// number, a reference, a telephone number. Figures are read only from counts.
+import { FULL_DATE_SRC } from '../extract/dates.js';
+import { findNumbers } from '../extract/numbers.js';
+
+export type TokenKind = 'count' | 'year' | 'financial_year' | 'date' | 'money' | 'percent' | 'duration' | 'age' | 'label' | 'reference' | 'phone' | 'ordinal';
+
+export interface NumberToken {
+  kind: TokenKind;
+  value: number;
+  text: string;
+  /** Offsets in the tokenised string. */
+  index: number;
+  end: number;
+  words: boolean;
+}
+
+const DATE_RE = new RegExp(FULL_DATE_SRC, 'gi');
+const FY_RE = /\b(?:19|20)\d{2}\s*[/-]\s*(?:(?:19|20)\d{2}|\d{2})\b/g;
+const DECIMAL_RE = /(?<![\w.,/£$€-])\d{1,3}(?:,\d{3})*\.\d+(?![\w/]|\.\d)|(?<![\w.,/£$€-])\d+\.\d+(?![\w/.]\d?)/g;
+const REFERENCE_RE = /\b[A-Z]{1,6}[-/ ]?\d+(?:[-/._]\d+)+\b|\b\d+[A-Z]?[/_]\d{2,4}\b|\b(?:IC|FS|FER)-?\d{4,}[\w-]*/g;
+const PHONE_RE = /(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/g;
+// What the words either side say about a number.
+const MONEY_BEFORE = /[£$€]\s*$/;
+const MONEY_AFTER = /^\s*(?:pounds|pence|p\b|k\b|m\b|bn\b)|^\s*(?:million|billion)\s+(?:pounds|in\b)/i;
+const PERCENT_AFTER = /^\s*(?:%|per\s?cent|percent|pc\b)/i;
+const DURATION_AFTER = /^\s*(?:-\s*)?(?:(?:working|calendar|clear|sick(?:ness)?|absence)\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\b(?![- ]old)/i;
+const AGE_BEFORE = /\b(?:aged|age of|ages of|over the age of|under the age of)\s*$/i;
+const AGE_AFTER = /^\s*-?\s*(?:years?|yrs?)[- ]old\b/i;
+const LABEL_BEFORE = /\b(?:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.?|articles?|schedules?|parts?|chapters?|rules?|questions?|qs?\.?|points?|pages?|pp?\.|tables?|appendix|annex|items?|no\.|number|category|categories|reference|ref\.?|foi|request|decision|case|clause|level|tier|grade|band|stage|step|phase|option|figure|fig\.|line|column|row|version|v\.)\s*\(?\s*$/i;
+const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
+
+/** Every number in `text`, each with its kind. */
+export function tokenizeNumbers(text: string): NumberToken[] {
+  const spans: Array<{ kind: TokenKind; index: number; end: number }> = [];
+  const claim = (re: RegExp, kind: TokenKind) => {
+    for (const m of text.matchAll(re)) spans.push({ kind, index: m.index!, end: m.index! + m[0].length });
+  };
+  claim(DATE_RE, 'date');
+  claim(FY_RE, 'financial_year');
+  claim(REFERENCE_RE, 'reference');
+  claim(PHONE_RE, 'phone');
+  const inside = (a: number, b: number) => spans.find((s) => a >= s.index && b <= s.end);
+  const out: NumberToken[] = [];
+  const numbers = [
+    ...findNumbers(text),
+    ...[...text.matchAll(DECIMAL_RE)].map((m) => ({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false })),
+  ].sort((a, b) => a.index - b.index);
+  let last = -1;
+  for (const n of numbers) {
+    if (n.index < last) continue; // a decimal's parts, already taken whole
+    last = n.end;
+    const before = text.slice(Math.max(0, n.index - 24), n.index);
+    const after = text.slice(n.end, n.end + 32);
+    const span = inside(n.index, n.end);
+    let kind: TokenKind = 'count';
+    if (span) kind = span.kind;
+    else if (MONEY_BEFORE.test(before) || (/[£$€]/.test(before.slice(-3)) && MONEY_AFTER.test(after))) kind = 'money';
+    else if (PERCENT_AFTER.test(after)) kind = 'percent';
+    else if (ORDINAL_AFTER.test(after)) kind = 'ordinal';
+    else if (AGE_BEFORE.test(before) || AGE_AFTER.test(after)) kind = 'age';
+    else if (DURATION_AFTER.test(after)) kind = 'duration';
+    else if (!n.words && (LABEL_BEFORE.test(before) || /[\dA-Za-z]\s*\(\s*$/.test(before))) kind = 'label'; // "section 40", the (2) of 40(2)
+    else if (!n.words && /^\d{4}$/.test(n.text) && n.value >= 1900 && n.value <= 2099) kind = 'year';
+    else if (!n.words && /^\s*\(\s*\d|^\s*[.)]\s/.test(after) && /(?:^|\n)\s*\(?$/.test(before)) kind = 'label'; // "1) …", "2. …" opening a line
+    out.push({ kind, value: n.value, text: n.text, index: n.index, end: n.end, words: n.words });
+  }
+  return out;
+}
