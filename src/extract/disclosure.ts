@@ -98,6 +98,22 @@ function statusOutcome(seg: Segmentation): Outcome | null {
   return null;
 }
 
+/** Later figures with the value and measure of an earlier one, on another line and with no year of their own, restate it. */
+function dropRestatements(drafts: FigureDraft[], lines: Line[]): void {
+  const lineOf = (f: FigureDraft) => {
+    const at = Number(/^char:(\d+)/.exec(f.locator)?.[1] ?? -1);
+    return lines.find((l) => at >= l.start && at < l.end)?.i ?? -1;
+  };
+  for (let k = drafts.length - 1; k > 0; k--) {
+    const f = drafts[k];
+    if (f.year !== null || f.value === null) continue;
+    const first = drafts.slice(0, k).find((e) => e.value === f.value && e.year === null && e.measure === f.measure && lineOf(e) !== lineOf(f));
+    if (!first) continue;
+    if (first.event === 'other') first.event = f.event;
+    drafts.splice(k, 1);
+  }
+}
+
 export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disclosure {
   const { doc, kind, seg } = segmentSource(source, ctx.url);
   const lines = contentLines(doc);
@@ -231,12 +247,14 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
       // Any other count the line states, typed by the segment stage's tokens.
       const taken = new Set(drafts.map((f) => Number(/^char:(\d+)/.exec(f.locator)?.[1] ?? -1)));
       const earlier = drafts.map((f) => ({ value: f.value, measure: f.measure, sentence: -1 }));
-      const more = generalCounts(l, { sha256: ctx.sha256, question: pendingQuestion }, taken, [...generalEarlier, ...earlier]);
+      const more = seg.lines[l.i].role === 'body' ? [] : generalCounts(l, { sha256: ctx.sha256, question: pendingQuestion }, taken, [...generalEarlier, ...earlier]);
       for (const f of more) generalEarlier.push({ value: f.value, measure: f.measure, sentence: Number(/^char:(\d+)/.exec(f.locator)![1]) });
       drafts.push(...more);
     }
     caseDrafts.push(...extractCases(linesWithRole(seg, 'answer', 'article', 'body'), ctx.sha256));
   }
+  // A news story repeats its numbers (headline, first paragraph, summary): one figure each.
+  if (news) dropRestatements(drafts, lines);
   const figures: Figure[] = drafts.map((f, k) => ({ ...inheritFromQuestion(f, questionDrafts, periods), disclosure_id: '', ordinal: k + 1 }));
   const truncated = endsMidSentence(lines);
   const oc = extractOutcome(kind, news || kind === 'other' ? [] : answerish, ex.exemptions, answerish.map((l) => l.text).join('\n'), { answers: drafts.length + caseDrafts.length, truncated });

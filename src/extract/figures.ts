@@ -308,19 +308,22 @@ const TREND_BEFORE = /\b(?:rising|rose|falling|fell|up|down|increas(?:ed|ing)|de
 
 /** The head noun a count stands before, if any: "42 breaches", "three east Kent constables", "1 x Inspector". */
 function countHead(after: string, value: number): { noun: string; end: number } | null {
-  const m = /^\s*(?:x\s+|×\s*)?((?:[A-Za-z][\w'’-]*\s+){0,3}?)([A-Za-z][\w'’-]*)\b/.exec(after);
-  if (!m) return null;
-  const words = `${m[1]}${m[2]}`.split(/\s+/).filter(Boolean);
+  // Up to four words, up to the first punctuation: "east Kent constables", "Freedom of Information requests".
+  const run = /^\s*(?:x\s+|×\s*)?((?:[A-Za-z][\w'’-]*)(?:\s+[A-Za-z][\w'’-]*){0,4})/.exec(after);
+  if (!run) return null;
+  const words = run[1].split(/\s+/);
+  let at = run[0].length - run[1].length;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
-    if (!MODIFIER.test(w)) return null;
-    if (/^(?:of|in|on|at|for|by|with|and|or|to|from|were|was|are|is|have|has|had|the|a|an|who|which|that|per)$/i.test(w)) return null;
+    const end = at + w.length;
+    at = end + (after.slice(end).length - after.slice(end).trimStart().length);
+    // "of" joins a name ("Freedom of Information requests"), nothing else.
+    if (/^of$/i.test(w) && k > 0 && /^[A-Z]/.test(words[k - 1]) && /^[A-Z]/.test(words[k + 1] ?? '')) continue;
+    if (/^(?:of|in|on|at|for|by|with|and|or|to|from|were|was|are|is|have|has|had|the|a|an|who|which|that|per|than|as|it|he|she|they|we|you|this|these|there|its|their|our)$/i.test(w)) break;
     const lower = w.toLowerCase();
-    const plural = (/^[a-z]{2,}s$/i.test(w) && !NOT_PLURAL.has(lower) && !/(?:ss|us|is)$/.test(lower)) || INVARIANT.test(w);
-    if (plural || (value === 1 && k > 0 && /^[A-Z]/.test(w) === false && NOUN.test(w)) || (value === 1 && /^(?:officer|constable|sergeant|inspector|member|person|individual|case|allegation|complaint)$/i.test(w))) {
-      const endAt = after.indexOf(w, m[0].length - m[2].length - (m[1].length)) + w.length;
-      return { noun: words.slice(0, k + 1).join(' '), end: endAt };
-    }
+    const plural = (/^[a-z]{2,}s$/i.test(w) && !NOT_PLURAL.has(lower) && !/(?:ss|us|is)$/.test(lower)) || INVARIANT.test(w) || /^[A-Z]{2,}s$/.test(w);
+    const person = /^(?:officer|constable|sergeant|inspector|member|person|individual|case|allegation|complaint|pcso|special)$/i.test(w);
+    if (plural || (value === 1 && person)) return { noun: words.slice(0, k + 1).join(' '), end };
   }
   // "1 x Assistant Chief Constable", "5 Superintendents": a rank or role by name.
   if (/^\s*(?:x\s+|×\s*)?(?:[A-Z][\w-]*\s+){0,3}(?:Constables?|Sergeants?|Inspectors?|Superintendents?|Officers?|Commissioners?|Commanders?|PCSOs?|Specials?|Staff)\b/.test(after)) {
@@ -342,7 +345,7 @@ function countHead(after: string, value: number): { noun: string; end: number } 
 const BACKGROUND = /\b(?:employs|employed by|workforce|establishment of|in the region of|would (?:require|involve|take|entail|need|cost|have to)|need(?:s|ed)? to be (?:reviewed|read|examined|checked|searched)|estimate[sd]?|per record|minutes per|hours per|national average|nationally|one in every|may (?:contain|relate|include|involve|appear|be counted))\b/i;
 const APPROXIMATE_BEFORE = /\b(?:more|fewer|less) than\s*$|\b(?:over|under|around|about|approximately|nearly|almost|roughly|some|up to|at least)\s*$/i;
 // Heads that count the sources of figures, not what they are about.
-const NOT_A_COUNT = /^(?:forces|police forces|constabularies|respondents|questions|sections|pages|months|weeks)$/i;
+const NOT_A_COUNT = /^(?:forces|police forces|constabularies|respondents|questions|sections|pages|months|weeks|categories|types|kinds|sorts|principles|sub-types|subcategories|ways|reasons|options|parts|stages|steps|levels|reports|documents|records|files|e-?mails|letters|attachments|spreadsheets|copies|versions|items|requests|occasions|messages)$/i;
 
 export interface Earlier {
   value: number | null;
@@ -366,11 +369,13 @@ export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier:
       const before = s.text.slice(0, t.index);
       let noun: string | null = head?.noun ?? null;
       if (!noun && lastNoun && TREND_BEFORE.test(before) && (t.value > 1 || t.words)) noun = lastNoun;
-      if (!noun || NOT_A_COUNT.test(noun.split(/\s+/).slice(-2).join(' ')) || NOT_A_COUNT.test(noun.split(/\s+/).pop()!)) continue;
+      // A bare document noun ("two requests", "three reports") is what was asked or held, not a figure;
+      // a named one ("350 Freedom of Information requests") is counted.
+      if (!noun || NOT_A_COUNT.test(noun) || (NOT_A_COUNT.test(noun.split(/\s+/).pop()!) && !/^[A-Z]/.test(noun.split(/\s+/)[0]))) continue;
       lastNoun = head?.noun ?? lastNoun;
       if (taken.has(start) || APPROXIMATE_BEFORE.test(before)) continue;
       // "one officer is aware …": a single person is a count only where the sentence is about conduct.
-      if (t.value <= 1 && !EVENT_WORDS.test(s.text)) continue;
+      if (t.value <= 1 && !EVENT_WORDS.test(s.text) && !/^\s*(?:plus\s+|and\s+)?$/i.test(before)) continue;
       const end = head ? t.end + (rawAfter.length - after.length) + head.end : t.end;
       const text = s.text.slice(t.index, end).trimEnd();
       const f = figure(t.value, text, start, ctx, `${text} ${s.text}`);

@@ -10,6 +10,7 @@ export const CHROME: Cue[] = [
   { family: 'feedback', re: /^(?:was this (?:page|article) (?:helpful|useful)\??|is this page useful\??|yes\s*no|report a problem with this page|rate this page)/i },
   { family: 'page-meta', re: /^(?:page last (?:updated|reviewed)|last (?:updated|modified|reviewed)|this page was (?:last )?(?:updated|reviewed))\b/i },
   { family: 'breadcrumb', re: /^(?:home|you are here)\s*[>›»/|]/i },
+  { family: 'section-nav', re: /^Home(?:\s+[A-Z][\w&'’-]*){1,6}$/ },
   { family: 'pagination', re: /^(?:showing|displaying|results?)\s+\d+\s*(?:-|–|to)\s*\d+\s+of\s+\d+|^page \d+ of \d+$|^\d+ (?:results?|items?|disclosures?|requests?) (?:found|returned|shown)$|^(?:filter|sort|search) (?:by|the)\b[^.]{0,40}$/i },
   { family: 'masthead', re: /^(?:subscribe(?: now| today)?|sign up to (?:our|the) newsletter|advertisement|sponsored|log ?in|sign in|register)$/i },
 ];

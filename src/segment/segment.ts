@@ -73,7 +73,7 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
       continue;
     }
     // Before anything else a page's heading is its title.
-    if (!seenContent && kind !== 'news_article' && (l.kind === 'heading' || (isShort(t) && !/[.:;,]$/.test(t) && !ANSWER_RESUME.test(t)))) {
+    if (!seenContent && kind !== 'news_article' && (l.kind === 'heading' || (isShort(t) && !/[:;,]$/.test(t) && (!/\.$/.test(t) || t.split(/\s+/).length <= 8) && !/[.!?]\s/.test(t) && !ANSWER_RESUME.test(t)))) {
       put('metadata', 'title');
       seenContent = true;
       continue;

@@ -65,6 +65,7 @@ export function tokenizeNumbers(text: string): NumberToken[] {
     else if (!n.words && (LABEL_BEFORE.test(before) || /[\dA-Za-z]\s*\(\s*$/.test(before))) kind = 'label'; // "section 40", the (2) of 40(2)
     else if (!n.words && /^\d{4}$/.test(n.text) && n.value >= 1900 && n.value <= 2099) kind = 'year';
     else if (!n.words && /^\s*\(\s*\d|^\s*[.)]\s/.test(after) && /(?:^|\n)\s*\(?$/.test(before)) kind = 'label'; // "1) …", "2. …" opening a line
+    else if (!n.words && /\./.test(n.text) && /^\s+[A-Z]/.test(after) && /(?:^|\n)\s*$/.test(before)) kind = 'label'; // "4.1 Declarations": a paragraph number
     out.push({ kind, value: n.value, text: n.text, index: n.index, end: n.end, words: n.words });
   }
   return out;
