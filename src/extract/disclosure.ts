@@ -218,7 +218,10 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     const requestSet = new Set(request.map((l) => l.i));
     const readable = new Set(linesWithRole(seg, 'answer', 'article', 'body', 'request', 'quoted_request').map((l) => l.i));
     const seen = new Set<string>();
-    const generalEarlier: Array<{ value: number | null; measure: Figure['measure']; sentence: number }> = [];
+    const lineIndexOf = (f: FigureDraft) => {
+      const at = Number(/^char:(\d+)/.exec(f.locator)?.[1] ?? -1);
+      return lines.find((x) => at >= x.start && at < x.end)?.i ?? -1;
+    };
     // An answer printed under its question's heading ("Question 1" / "143") belongs to it.
     let pendingQuestion: string | null = null;
     for (const l of lines) {
@@ -246,9 +249,9 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
       drafts.push(...found);
       // Any other count the line states, typed by the segment stage's tokens.
       const taken = new Set(drafts.map((f) => Number(/^char:(\d+)/.exec(f.locator)?.[1] ?? -1)));
-      const earlier = drafts.map((f) => ({ value: f.value, measure: f.measure, sentence: -1 }));
-      const more = seg.lines[l.i].role === 'body' ? [] : generalCounts(l, { sha256: ctx.sha256, question: pendingQuestion }, taken, [...generalEarlier, ...earlier]);
-      for (const f of more) generalEarlier.push({ value: f.value, measure: f.measure, sentence: Number(/^char:(\d+)/.exec(f.locator)![1]) });
+      const earlier = drafts.map((f) => ({ value: f.value, measure: f.measure, line: lineIndexOf(f) }));
+      const role = seg.lines[l.i].role;
+      const more = role === 'body' ? [] : generalCounts(l, { sha256: ctx.sha256, question: pendingQuestion }, taken, earlier, role === 'article');
       drafts.push(...more);
     }
     caseDrafts.push(...extractCases(linesWithRole(seg, 'answer', 'article', 'body'), ctx.sha256));

@@ -102,20 +102,40 @@ export function matchesAny(text: string, res: RegExp[]): boolean {
   return res.some((re) => re.test(text));
 }
 
+// A letter transcribed onto one line (a PDF's text run together) is cut where its parts begin:
+// sentence ends, numbered items, salutations and sign-offs, header labels. Offsets stay exact.
+const TRANSCRIPT_LINE = 800;
+const TRANSCRIPT_CUT = /(?<=[.!?:)”"])\s+(?=[A-Z“"(]|\d{1,2}[.)]\s)|\s+(?=(?:Dear|Yours (?:sincerely|faithfully)|Our Ref|Your Ref|Date\b|Question \d|Q\d{1,2}\b|\d{1,2}\.\s+[A-Z]))/g;
+
+function pieces(b: Block): Array<{ text: string; start: number; end: number }> {
+  if (b.text.length < TRANSCRIPT_LINE || b.kind === 'table_row') return [{ text: b.text, start: b.start, end: b.end }];
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  let from = 0;
+  for (const m of b.text.matchAll(TRANSCRIPT_CUT)) {
+    if (m.index! - from < 25) continue; // keep short runs ("1.", "Our Ref: 12") with what follows
+    out.push({ text: b.text.slice(from, m.index!), start: b.start + from, end: b.start + m.index! });
+    from = m.index! + m[0].length;
+  }
+  out.push({ text: b.text.slice(from), start: b.start + from, end: b.end });
+  return out;
+}
+
 export function buildDoc(source: ReadResult): Doc {
-  const lines: Line[] = source.blocks.map((b, i) => {
-    const text = b.text;
-    return {
-      i,
-      text,
-      start: b.start,
-      end: b.end,
-      locator: b.locator,
-      kind: b.kind,
-      furniture: isFurnitureText(text),
-      blank: !text.replace(/[\s\u00a0\u200b]/g, ''),
-    };
-  });
+  const lines: Line[] = [];
+  for (const b of source.blocks) {
+    for (const p of pieces(b)) {
+      lines.push({
+        i: lines.length,
+        text: p.text,
+        start: p.start,
+        end: p.end,
+        locator: p.start === b.start && p.end === b.end ? b.locator : `char:${p.start}-${p.end}`,
+        kind: b.kind,
+        furniture: isFurnitureText(p.text),
+        blank: !p.text.replace(/[\s\u00a0\u200b]/g, ''),
+      });
+    }
+  }
   const doc: Doc = { source, text: source.text, lines, request: null };
   findRegions(doc);
   return doc;

@@ -345,21 +345,24 @@ function countHead(after: string, value: number): { noun: string; end: number } 
 const BACKGROUND = /\b(?:employs|employed by|workforce|establishment of|in the region of|would (?:require|involve|take|entail|need|cost|have to)|need(?:s|ed)? to be (?:reviewed|read|examined|checked|searched)|estimate[sd]?|per record|minutes per|hours per|national average|nationally|one in every|may (?:contain|relate|include|involve|appear|be counted))\b/i;
 const APPROXIMATE_BEFORE = /\b(?:more|fewer|less) than\s*$|\b(?:over|under|around|about|approximately|nearly|almost|roughly|some|up to|at least)\s*$/i;
 // Heads that count the sources of figures, not what they are about.
-const NOT_A_COUNT = /^(?:forces|police forces|constabularies|respondents|questions|sections|pages|months|weeks|categories|types|kinds|sorts|principles|sub-types|subcategories|ways|reasons|options|parts|stages|steps|levels|reports|documents|records|files|e-?mails|letters|attachments|spreadsheets|copies|versions|items|requests|occasions|messages)$/i;
+const NOT_A_COUNT = /^(?:forces|constabularies|respondents|questions|sections|pages|months|weeks|categories|types|kinds|sorts|principles|sub-types|subcategories|ways|reasons|options|parts|stages|steps|levels)$/i;
+// What an answer says it holds ("two reports", "three requests") is not a figure; a story's count of them is.
+const DOCUMENT_NOUN = /^(?:reports|documents|records|files|e-?mails|letters|attachments|spreadsheets|copies|versions|items|requests|occasions|messages)$/i;
 
 export interface Earlier {
   value: number | null;
   measure: Measure;
-  /** Document offset of the sentence it was read from. */
-  sentence: number;
+  /** The line it was read from (Line.i): a number said again on another line restates it. */
+  line: number;
 }
 
-export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier: Earlier[]): FigureDraft[] {
+export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier: Earlier[], article = false): FigureDraft[] {
   const out: FigureDraft[] = [];
   if (COST_PARAGRAPH.test(line.text)) return out;
+  // The noun of the last count read, for counts that continue it ("… two were hit by moving cars").
+  let lastNoun: string | null = null;
   for (const s of sentences(line)) {
     if (BACKGROUND.test(s.text)) continue;
-    let lastNoun: string | null = null;
     for (const t of tokenizeNumbers(s.text)) {
       if (t.kind !== 'count') continue;
       const start = s.start + t.index;
@@ -368,10 +371,13 @@ export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier:
       const head = countHead(after, t.value);
       const before = s.text.slice(0, t.index);
       let noun: string | null = head?.noun ?? null;
-      if (!noun && lastNoun && TREND_BEFORE.test(before) && (t.value > 1 || t.words)) noun = lastNoun;
+      if (!noun && lastNoun && (TREND_BEFORE.test(before) || /^\s+(?:of (?:them|those|these) )?(?:were|was|had been|have been|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b/i.test(rawAfter)) && (t.value > 1 || t.words)) noun = lastNoun;
+      // "781 Total": a total printed after its figure.
+      if (!noun && /^\s+total\b/i.test(rawAfter)) noun = 'total';
       // A bare document noun ("two requests", "three reports") is what was asked or held, not a figure;
       // a named one ("350 Freedom of Information requests") is counted.
-      if (!noun || NOT_A_COUNT.test(noun) || (NOT_A_COUNT.test(noun.split(/\s+/).pop()!) && !/^[A-Z]/.test(noun.split(/\s+/)[0]))) continue;
+      const last = noun?.split(/\s+/).pop() ?? '';
+      if (!noun || NOT_A_COUNT.test(last) || (!article && DOCUMENT_NOUN.test(last) && !/^[A-Z]/.test(noun))) continue;
       lastNoun = head?.noun ?? lastNoun;
       if (taken.has(start) || APPROXIMATE_BEFORE.test(before)) continue;
       // "one officer is aware …": a single person is a count only where the sentence is about conduct.
@@ -380,9 +386,10 @@ export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier:
       const text = s.text.slice(t.index, end).trimEnd();
       const f = figure(t.value, text, start, ctx, `${text} ${s.text}`);
       // A number said again in another sentence (a headline, a summary) is the same figure.
-      if (earlier.some((e) => e.value === t.value && e.sentence !== s.start && (e.measure === f.measure || e.measure === 'unknown' || f.measure === 'unknown'))) continue;
+      if (earlier.some((e) => e.value === t.value && e.line !== line.i && (e.measure === f.measure || e.measure === 'unknown' || f.measure === 'unknown'))) continue;
+      if (/^total$/i.test(noun)) f.is_total = true;
       taken.add(start);
-      earlier.push({ value: t.value, measure: f.measure, sentence: s.start });
+      earlier.push({ value: t.value, measure: f.measure, line: line.i });
       out.push(f);
     }
   }
