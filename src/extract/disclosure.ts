@@ -123,7 +123,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const detected = ctx.force ? { force: ctx.force, note: null } : detectForceNoted(plain, ctx.url);
   const force = detected.force;
   if (detected.note) warnings.push(detected.note);
-  const header = extractHeader(doc, kind);
+  const header = extractHeader(doc, kind, seg);
   const dates = extractLabelledDates(doc);
   const act = detectAct(plain, force);
   const isResponse = kind === 'foi_response';

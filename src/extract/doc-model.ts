@@ -105,10 +105,12 @@ export function matchesAny(text: string, res: RegExp[]): boolean {
 // A letter transcribed onto one line (a PDF's text run together) is cut where its parts begin:
 // sentence ends, numbered items, salutations and sign-offs, header labels. Offsets stay exact.
 const TRANSCRIPT_LINE = 800;
-const TRANSCRIPT_CUT = /(?<=[.!?:)”"])\s+(?=[A-Z“"(]|\d{1,2}[.)]\s)|\s+(?=(?:Dear|Yours (?:sincerely|faithfully)|Our Ref|Your Ref|Date\b|Question \d|Q\d{1,2}\b|\d{1,2}\.\s+[A-Z]))/g;
+const TRANSCRIPT_CUT = /(?<=[.!?:]["”’)]?)\s+(?=[A-Z“"(]|\d{1,2}[.)]\s)|\s+(?=(?:Dear|Yours (?:sincerely|faithfully)|Our Ref|Your Ref|Date\b|Question \d|Q\d{1,2}\b|\d{1,2}\.\s+[A-Z]))/g;
 
-function pieces(b: Block): Array<{ text: string; start: number; end: number }> {
-  if (b.text.length < TRANSCRIPT_LINE || b.kind === 'table_row') return [{ text: b.text, start: b.start, end: b.end }];
+function pieces(b: Block, blocks: number): Array<{ text: string; start: number; end: number }> {
+  // A long paragraph of a page with structure stays whole; a document of one or two huge lines is a transcript.
+  const transcript = b.text.length >= TRANSCRIPT_LINE * 2 || (blocks <= 3 && b.text.length >= TRANSCRIPT_LINE);
+  if (!transcript || b.kind === 'table_row') return [{ text: b.text, start: b.start, end: b.end }];
   const out: Array<{ text: string; start: number; end: number }> = [];
   let from = 0;
   for (const m of b.text.matchAll(TRANSCRIPT_CUT)) {
@@ -123,7 +125,7 @@ function pieces(b: Block): Array<{ text: string; start: number; end: number }> {
 export function buildDoc(source: ReadResult): Doc {
   const lines: Line[] = [];
   for (const b of source.blocks) {
-    for (const p of pieces(b)) {
+    for (const p of pieces(b, source.blocks.length)) {
       lines.push({
         i: lines.length,
         text: p.text,

@@ -5,6 +5,11 @@ import type { Doc, Line } from './doc-model.js';
 import { contentLines } from './doc-model.js';
 import { FULL_DATE_SRC } from './dates.js';
 import type { Kind } from '../records/vocab.js';
+import type { Segmentation } from '../segment/types.js';
+import { PLATFORM_TITLE } from '../segment/cues.js';
+
+// Headings every response could carry: the Act's name, a request label. They name no disclosure.
+const GENERIC_HEADING = /^(?:(?:request|application) (?:made )?(?:under|for information under) )?(?:the )?freedom of information(?: \(scotland\))? act(?: 2000| 2002)?(?: \((?:FOIA|FOISA)\))?(?: request)?$|^(?:summary|background|introduction|overview|details|the request|request details)$/i;
 import { findForce } from '../sources/registry.js';
 
 export interface Header {
@@ -70,8 +75,14 @@ function isChrome(text: string): boolean {
   return false;
 }
 
-export function extractHeader(doc: Doc, kind: Kind = 'foi_response'): Header {
+export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segmentation): Header {
+  // A letterhead's lines (sender, address, date) are never the title; the segment stage marks them.
+  const letterhead = new Set(seg ? seg.lines.filter((r) => r.why === 'letterhead').map((r) => r.line.i) : []);
+  // A letter names its subject in a labelled field or a heading with its reference, if at all: the
+  // looser rules below (the line above the first field, the first line) would pick its letterhead.
+  const isLetter = letterhead.size > 0;
   const lines = contentLines(doc).slice(0, 60);
+  const titleLines = lines.filter((l) => !letterhead.has(l.i) && !GENERIC_HEADING.test(l.text.trim()));
   let reference: string | null = null;
   let publication_ref: string | null = null;
   let title: string | null = null;
@@ -141,6 +152,23 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response'): Header {
   }
   // 4. Title: PSNI "Subject:", Essex's line after the numbers, a WhatDoTheyKnow heading,
   //    a short heading before the first labelled field, or the HTML page's own heading.
+  if (!title) {
+    // Alaveteli names the request above an attachment it shows as HTML.
+    const platform = lines.map((l) => PLATFORM_TITLE.exec(l.text.trim())).find(Boolean);
+    if (platform) title = clean(platform[1]);
+  }
+  if (!title && kind === 'decision_notice') {
+    // A Scottish Commissioner's decision is headed "Decision 142/2009 <parties>" or "Decision 276/2025: <subject>".
+    const dn = lines.slice(0, 8).map((l) => l.text.trim()).filter((t) => /^Decision \d+\/\d{4}\b/.test(t)).sort((a, b) => b.length - a.length)[0];
+    if (dn && dn.split(/\s+/).length > 2) title = clean(dn);
+  }
+  if (!title && kind === 'news_article') {
+    // A headline: the first line of the story that is a phrase, not a sentence of the body.
+    const navRow = (t: string) => t.split(/\s+/).every((w) => /^[A-Z0-9&|]|^i[A-Z]/.test(w));
+    const firstProse = titleLines.findIndex((l) => /[.!?]\s+[A-Z]/.test(l.text) || l.text.split(/\s+/).length > 30);
+    const head = titleLines.slice(0, firstProse < 0 ? 8 : Math.min(8, firstProse)).find((l) => !isChrome(l.text) && !navRow(l.text) && l.kind !== 'table_row' && l.text.split(/\s+/).length >= 5 && l.text.split(/\s+/).length <= 25 && !/[.!?]["”’]?$/.test(l.text.trim()) && !/[.!?]\s+[A-Z]/.test(l.text));
+    if (head) title = clean(head.text);
+  }
   if (!title && lines[0]) {
     // An ICO notice opens with its own name, often run together with the rest in a PDF transcription.
     const dn = /^((?:Freedom of Information Act 2000|Environmental Information Regulations 2004|Freedom of Information \(Scotland\) Act 2002)(?:\s*\((?:FOIA|EIR|FOISA)\))?\s+Decision notice)\b/i.exec(lines[0].text);
@@ -152,24 +180,24 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response'): Header {
     if (labelled) title = clean(labelled.text.replace(/^(?:subject|title)\s*:\s*/i, ''));
   }
   if (!title && afterNumbers && looksLikeTitle(afterNumbers.text)) title = clean(afterNumbers.text);
-  if (!title && lines.length > 1 && /^the request (was|is|has been)\b/i.test(lines[1].text) && looksLikeTitle(lines[0].text)) {
+  if (!title && lines.length > 1 && /^the request (was|is|has been)\b/i.test(lines[1].text) && looksLikeTitle(lines[0].text.replace(/\.$/, ''))) {
     title = clean(lines[0].text);
   }
   // The page's own heading: the first line after the site's chrome (force name, "Freedom of
   // Information", breadcrumbs), or the line after a leading reference label when a request
   // heading follows it.
-  if (!title) {
+  if (!title && !isLetter) {
     // A newspaper's masthead is chrome too: a headline has five words or more.
-    const body = lines.filter((l) => !isChrome(l.text) && (kind !== 'news_article' || l.text.split(/\s+/).length >= 5));
+    const body = titleLines.filter((l) => !isChrome(l.text) && (kind !== 'news_article' || l.text.split(/\s+/).length >= 5));
     // The heading stands just above the first labelled field or the request.
     const anchor = body.findIndex((l) => LABELLED_REF.test(l.text) || /^(?:date of (?:request|response)|date published|published|reference|our ref|request number|subject)\b[^:]{0,20}:|^(?:request|your request|you asked)\s*:?$/i.test(l.text));
     const above = anchor > 0 ? body[anchor - 1] : null;
     if (above && above.kind !== 'table_row' && !LABELLED_REF.test(above.text) && !STANDALONE_REF.test(above.text.trim()) && looksLikeTitle(above.text) && !REF_THEN_TITLE.test(above.text)) title = clean(above.text);
   }
-  if (!title) {
+  if (!title && !isLetter) {
     // A newspaper's navigation is a row of names ("Home News Sport iPlayer"); a headline has lower-case words.
     const navRow = (t: string) => kind === 'news_article' && t.split(/\s+/).every((w) => /[A-Z0-9&|]/.test(w));
-    const body = lines.filter((l) => !isChrome(l.text) && !navRow(l.text) && (kind !== 'news_article' || l.text.split(/\s+/).length >= 5));
+    const body = titleLines.filter((l) => !isChrome(l.text) && !navRow(l.text) && (kind !== 'news_article' || l.text.split(/\s+/).length >= 5));
     const first = body[0];
     if (first && first.kind !== 'table_row') {
       const rt = REF_THEN_TITLE.exec(first.text);

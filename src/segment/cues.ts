@@ -12,6 +12,7 @@ export const CHROME: Cue[] = [
   { family: 'breadcrumb', re: /^(?:home|you are here)\s*[>›»/|]/i },
   { family: 'section-nav', re: /^Home(?:\s+[A-Z][\w&'’-]*){1,6}$/ },
   { family: 'pagination', re: /^(?:showing|displaying|results?)\s+\d+\s*(?:-|–|to)\s*\d+\s+of\s+\d+|^page \d+ of \d+$|^\d+ (?:results?|items?|disclosures?|requests?) (?:found|returned|shown)$|^(?:filter|sort|search) (?:by|the)\b[^.]{0,40}$/i },
+  { family: 'document-furniture', re: /^(?:full text|download(?: \(\d+\))?|download (?:pdf|document|file)|view (?:pdf|document)|key facts|contents|table of contents|attachments?|show quoted sections|link to this|report|add an annotation)$/i },
   { family: 'masthead', re: /^(?:subscribe(?: now| today)?|sign up to (?:our|the) newsletter|advertisement|sponsored|log ?in|sign in|register)$/i },
 ];
 
@@ -75,3 +76,9 @@ export const DECISION = /\b(?:exempt(?:ion)?|withh[oe]ld|withholding|not held|do
 
 /** Lines that are answers by their form: they end a run of standard or refusal text. */
 export const ANSWER_RESUME = /^(?:Q(?:uestion)?\s*\.?\s*\d{1,2}[a-z]?\b|A(?:nswer)?\s*\.?\s*\d{1,2}[a-z]?\b|(?:response|answer)\s+(?:to\s+)?(?:q(?:uestion)?\s*)?\d{1,2}\b|\d{1,2}\s*[.)]\s+\S|\(?[a-z]\)\s+\S)/i;
+
+/** A platform's sentence that names the request (Alaveteli prints it above every attachment it shows as HTML). */
+export const PLATFORM_TITLE = /^This is an HTML version of an attachment to the Freedom of Information request ['‘“"](.+?)['’”"]\.?$/i;
+
+/** A UK postcode, or the words of a postal address: a letterhead line. */
+export const ADDRESS = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b(?:Headquarters|HQ|House|Road|Street|Lane|Avenue|Way|Drive|Park|Hill|Lodge|Court|Square|PO Box|P\.O\. Box)\b/;

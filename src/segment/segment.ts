@@ -4,16 +4,18 @@
 // article's body or an unstructured page — never from the requester's words, the rights-of-appeal
 // paragraph or the sender's telephone number.
 import type { Kind } from '../records/vocab.js';
+import { FULL_DATE_SRC } from '../extract/dates.js';
 import type { Doc, Line } from '../extract/doc-model.js';
 import { interleavedAnswers } from '../extract/doc-model.js';
 import { questionHeading } from '../extract/figures.js';
-import { ANSWER_RESUME, BOILERPLATE_LINE, DECISION, BOILERPLATE_START, CHROME, METADATA_LABEL, NEWS_CHROME, REFUSAL_LINE, REFUSAL_START, SIGNATURE_LINE, SIGNATURE_START, STATUS } from './cues.js';
+import { ADDRESS, ANSWER_RESUME, BOILERPLATE_LINE, DECISION, PLATFORM_TITLE, BOILERPLATE_START, CHROME, METADATA_LABEL, NEWS_CHROME, REFUSAL_LINE, REFUSAL_START, SIGNATURE_LINE, SIGNATURE_START, STATUS } from './cues.js';
 import type { Cue, Role, RoledLine, Segmentation } from './types.js';
 
 const matchCue = (cues: Cue[], text: string): Cue | undefined => cues.find((c) => c.re.test(text));
 
 /** A short line: a heading or a label, not running prose. */
 const isShort = (t: string) => t.length <= 120 && t.split(/\s+/).length <= 16;
+const ONLY_DATE = new RegExp(`^(?:date[d:]?\\s*)?(?:${FULL_DATE_SRC})$`, 'i');
 
 export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []): Segmentation {
   const out: RoledLine[] = [];
@@ -26,9 +28,17 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
   let stateWhy = 'response';
   let question: string | null = null;
   let seenContent = false;
+  let prose = false;
   // Lines since the sign-off: a sender's block is a few short lines.
   let signed = 0;
 
+  // A letter: a salutation near the top. What stands above it, in short lines, is the letterhead
+  // (sender, address, telephone, date, references), not a title and not an answer.
+  // Only an authority's letter has one (a requester's "Dear …" opens the request), and only where
+  // something above it reads as an address, a telephone number or a date.
+  const dear = kind === 'news_article' ? -1 : doc.lines.slice(0, 60).find((l) => /^dear\b/i.test(l.text.trim()) && (!req || l.i < req.start))?.i ?? -1;
+  const above = dear < 0 ? [] : doc.lines.slice(0, dear).map((l) => l.text.trim());
+  const salutation = above.some((t) => ADDRESS.test(t) || ONLY_DATE.test(t) || matchCue(SIGNATURE_LINE, t)) ? dear : -1;
   for (const l of doc.lines) {
     const t = l.text.trim();
     const put = (role: Role, why: string, q: string | null = null) => out.push({ line: l, role, why, question: q });
@@ -47,6 +57,10 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
         put('chrome', nc.family);
         continue;
       }
+    }
+    if (PLATFORM_TITLE.test(t)) {
+      put('metadata', 'platform-title');
+      continue;
     }
     const status = STATUS.find((c) => c.re.test(t));
     if (status) {
@@ -72,6 +86,13 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
       put('metadata', 'request-heading');
       continue;
     }
+    // Without a salutation, the address block is still a letterhead while no prose has begun.
+    const letterhead = l.i < salutation ? isShort(t) && !/[.!?]\s/.test(t) && (!seenContent || ADDRESS.test(t) || t.split(/\s+/).length <= 8) : !prose && isShort(t) && (ADDRESS.test(t) || ONLY_DATE.test(t));
+    if (letterhead) {
+      put('metadata', 'letterhead');
+      seenContent = true;
+      continue;
+    }
     // Before anything else a page's heading is its title.
     if (!seenContent && kind !== 'news_article' && (l.kind === 'heading' || (isShort(t) && !/[:;,]$/.test(t) && (!/\.$/.test(t) || t.split(/\s+/).length <= 8) && !/[.!?]\s/.test(t) && !ANSWER_RESUME.test(t)))) {
       put('metadata', 'title');
@@ -79,6 +100,7 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
       continue;
     }
     seenContent = true;
+    if (!isShort(t) || /[.!?]\s+[A-Z]/.test(t)) prose = true;
     if (kind === 'other') {
       put('body', 'unstructured');
       continue;
