@@ -124,7 +124,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const force = detected.force;
   if (detected.note) warnings.push(detected.note);
   const header = extractHeader(doc, kind, seg);
-  const dates = extractLabelledDates(doc);
+  const dates = extractLabelledDates(doc, new Set(kind === 'foi_response' ? seg.lines.filter((r) => r.why === 'letterhead' || r.why === 'labelled-field').map((r) => r.line.i) : []));
   const act = detectAct(plain, force);
   const isResponse = kind === 'foi_response';
   const news = kind === 'news_article';

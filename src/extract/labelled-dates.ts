@@ -14,13 +14,18 @@ export interface LabelledDates {
 const D = `(?:the\\s+)?(${FULL_DATE_SRC}|\\d{4}-\\d{2}-\\d{2})`;
 const REQUEST: RegExp[] = [
   new RegExp(`^(?:date of (?:request|receipt)|request (?:date|received)|date (?:request )?received|received|request made)\\s*(?:on)?\\s*[:\\-–]?\\s*${D}`, 'i'),
-  new RegExp(`\\b(?:request|e[- ]?mail|letter|correspondence|application)\\b[^.]{0,100}?\\b(?:dated|of|received(?:\\s+by\\s+[^.]{0,80}?)?\\s+on|sent on|submitted on|made on)\\s+${D}`, 'i'),
+  new RegExp(`\\b(?:request|e[- ]?mail|letter|correspondence|application)\\b[^.]{0,100}?\\b(?:dated|of|received(?:\\s+by\\s+[^.]{0,80}?)?(?:\\s+on)?|sent on|submitted on|made on)\\s+${D}`, 'i'),
   new RegExp(`\\breceived (?:by [^.]{0,80}? )?on\\s+${D}[^.]{0,40}\\b(?:request|in which)`, 'i'),
 ];
 // A decision notice tells the story: "On 3 January 2023, the complainant wrote to … and requested", "… responded on 31 January 2023".
-const NARRATIVE_REQUEST = new RegExp(`\\bOn\\s+${D},?\\s+the complainant\\s+(?:wrote|made|submitted|asked|requested|emailed|sent)`, 'i');
+const NARRATIVE_REQUEST = [
+  new RegExp(`\\bOn\\s+${D},?\\s+(?:the complainant|the applicant|[A-Z][\\w.&' ]{1,60}?)\\s+(?:wrote|made|submitted|asked|requested|emailed|sent|contacted)`, 'i'),
+  new RegExp(`\\b(?:the complainant|the applicant)\\s+(?:requested|asked for|made an? (?:information )?request|wrote|contacted|submitted (?:a|an) request)\\b[^.]{0,120}?\\bon\\s+${D}`, 'i'),
+];
 const NARRATIVE_RESPONSE = new RegExp(`\\b(?:responded|replied|provided (?:its|a) response)\\s+on\\s+${D}|^(?:\\d+\\.\\s*)?On\\s+${D},?\\s+[^.]{0,60}?\\b(?:responded|replied)\\b`, 'i');
 const RESPONSE = [new RegExp(`^(?:date of response|response date|date responded|responded(?: on)?|date of reply|reply date|response sent(?: on)?|date sent|sent)\\s*[:\\-–]?\\s*${D}`, 'i')];
+// An authority's letter dates itself in its letterhead: "Date: 20 January 2020", "Date 19 August 2013".
+const LETTER_DATE = [new RegExp(`^(?:date[d]?\\s*[:\\-–]?\\s*)${D}(?=\\s|$)`, "i")];
 const PUBLISHED = [new RegExp(`^(?:date published|published(?: on| date)?|publication date|date of publication|disclosure date|date (?:of )?disclosure|date disclosed|posted(?: on)?|date posted)\\s*[:\\-–]?\\s*${D}`, 'i')];
 
 function first(lines: string[], patterns: RegExp[]): string | null {
@@ -38,12 +43,14 @@ function first(lines: string[], patterns: RegExp[]): string | null {
   return null;
 }
 
-export function extractLabelledDates(doc: Doc): LabelledDates {
-  const lines = contentLines(doc).map((l) => l.text);
-  const narrative = lines.some((t) => /\bthe complainant\b/i.test(t));
+export function extractLabelledDates(doc: Doc, letterhead: Set<number> = new Set()): LabelledDates {
+  const content = contentLines(doc);
+  const lines = content.map((l) => l.text);
+  const narrative = lines.some((t) => /\bthe (?:complainant|applicant)\b|\bthe Commissioner\b/i.test(t));
+  const head = content.filter((l) => letterhead.has(l.i)).map((l) => l.text.trim());
   return {
-    request_date: first(lines, narrative ? [...REQUEST, NARRATIVE_REQUEST] : REQUEST),
-    response_date: first(lines, narrative ? [...RESPONSE, NARRATIVE_RESPONSE] : RESPONSE),
+    request_date: first(lines, narrative ? [...REQUEST, ...NARRATIVE_REQUEST] : REQUEST),
+    response_date: first(lines, narrative ? [...RESPONSE, NARRATIVE_RESPONSE] : RESPONSE) ?? first(head, LETTER_DATE),
     published_date: first(lines, PUBLISHED),
   };
 }
