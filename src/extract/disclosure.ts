@@ -21,7 +21,7 @@ import { interpretTable } from './tables.js';
 import { findTextTables } from './text-tables.js';
 import { detectTopics } from './topics.js';
 import { segmentDoc, linesWithRole } from '../segment/segment.js';
-import { STATUS } from '../segment/cues.js';
+import { ACKNOWLEDGEMENT, STATUS } from '../segment/cues.js';
 import type { Segmentation } from '../segment/types.js';
 import type { Kind, Outcome } from '../records/vocab.js';
 
@@ -262,8 +262,9 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const truncated = endsMidSentence(lines);
   const oc = extractOutcome(kind, news || kind === 'other' ? [] : answerish, ex.exemptions, answerish.map((l) => l.text).join('\n'), { answers: drafts.length + caseDrafts.length, truncated });
   // A platform's status line is evidence of the outcome unless the response shows otherwise.
-  // A page cut off before the authority's answer shows nothing the status line can be checked against.
-  const platform = kind === 'foi_response' && !(truncated && drafts.length + caseDrafts.length === 0) ? statusOutcome(seg) : null;
+  // An acknowledgement shows nothing the status line can be checked against: the answer is not on the page.
+  const acknowledgementOnly = truncated && drafts.length + caseDrafts.length === 0 && answerish.some((l) => ACKNOWLEDGEMENT.test(l.text)) && oc.outcome === 'unknown';
+  const platform = kind === 'foi_response' && !acknowledgementOnly ? statusOutcome(seg) : null;
   if (platform && (oc.outcome === 'unknown' || !(platform === 'full' && ['partial', 'ncnd', 'cost_limit'].includes(oc.outcome)))) oc.outcome = platform;
 
   // Attachments: linked files, and files the text names that are not linked here.

@@ -50,10 +50,13 @@ const REQUEST_START: RegExp[] = [
   /^(the )?request(ed information)?\s*:/i,
   /^your request\s*:?$/i,
   /^you asked\s*:?/i,
+  /^you (?:wrote|said|requested)\s*:?$/i,
   /^information request\b/i,
   /in which you (sought|seek|made a request|requested|asked)/i,
   /\b(seek|sought|requested) (access to )?the following( information)?/i,
-  /^dear (?!(?:requester|applicant|sir|madam|sir or madam|mr|mrs|ms|miss|dr|colleague)\b)[^,]{2,80},?$/i, // "Dear Northumbria Police," opens a request; "Dear Requester" a reply
+  // "Dear Northumbria Police," opens a request: a requester writes to an organisation; an authority
+  // writes to a person ("Dear Matthew", "Dear Mr Jones", "Dear Requester").
+  /^dear (?!(?:requester|applicant|sir|madam|sir or madam|mr|mrs|ms|miss|dr|colleague)\b)(?:[\w'’&.()-]+\s+){0,8}?(?:police|constabulary|service|force|commissioner|office|team|unit|department|authority|council|foi|freedom of information|officer|officers|ministry|agency|board|executive|psni|mps|met|btp|gmp)\b[^,]{0,40},?$/i,
   /your request for information (was received|which was received|received on)/i,
   /request for information which was received/i,
   /\bI hereby request\b/i,

@@ -31,6 +31,8 @@ const COST = [
 const CONDITIONAL = /^\s*(?:in the event|if|where|should)\b|\bit is the policy of\b|\bmay exceed\b/i;
 
 const PARTIAL = [
+  /\bnot (?:possible|able) to (?:meet|comply with|satisfy) (?:your|the|this) (?:requirements|request)[^.]{0,20}\bin full\b/i,
+  /\bparts? of (?:this|your|the) request (?:are|is) (?:exempt|withheld|refused)\b/i,
   /\bdecided to disclose some\b/i,
   /\bdisclosed\b[^.]{0,100}\bbut (?:withheld|refused)\b/i,
   /\bdisclosed? some (?:of the )?(?:requested )?information\b/i,

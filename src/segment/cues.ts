@@ -82,3 +82,6 @@ export const PLATFORM_TITLE = /^This is an HTML version of an attachment to the 
 
 /** A UK postcode, or the words of a postal address: a letterhead line. */
 export const ADDRESS = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b(?:Headquarters|HQ|House|Road|Street|Lane|Avenue|Way|Drive|Park|Hill|Lodge|Court|Square|PO Box|P\.O\. Box)\b/;
+
+/** An acknowledgement: the authority has the request and will answer later. Nothing was decided yet. */
+export const ACKNOWLEDGEMENT = /\b(?:will be dealt with under the terms of|a response (?:should|will) be sent to you|we (?:have|has) received your request|acknowledge (?:receipt|your request)|is being (?:dealt with|processed)|will (?:respond|reply) (?:to you )?(?:within|by|promptly))\b/i;
