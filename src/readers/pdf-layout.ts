@@ -10,6 +10,8 @@ export interface PositionedText {
   y: number;
   width: number;
   size: number;
+  /** How far the text rises above its baseline when it is printed upwards (a rotated heading). */
+  rise?: number;
 }
 
 export interface Segment {
@@ -21,6 +23,8 @@ export interface Segment {
 export interface TextLine {
   y: number;
   size: number;
+  /** The highest point of the line's text (above y when a heading is printed upwards). */
+  top?: number;
   segments: Segment[];
 }
 
@@ -35,37 +39,48 @@ export interface LayoutTable {
   caption?: string;
 }
 
+const NUMBERISH = /^[-–]?\d[\d,.]*%?$/;
+
 /** Lines top to bottom; within a line, items closer than a word gap join into one segment. */
 export function groupLines(items: PositionedText[]): TextLine[] {
   const pieces = items
     .flatMap(splitWide)
     .filter((i) => i.str.trim() !== '')
     .sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: { y: number; size: number; items: PositionedText[] }[] = [];
+  const lines: { y: number; size: number; top: number; items: PositionedText[] }[] = [];
   for (const it of pieces) {
     const size = it.size > 0 ? it.size : 10;
     const line = lines.find((l) => Math.abs(l.y - it.y) <= Math.max(l.size, size) * 0.45);
     if (line) {
       line.items.push(it);
       line.size = Math.max(line.size, size);
-    } else lines.push({ y: it.y, size, items: [it] });
+      line.top = Math.max(line.top, it.y + (it.rise ?? 0));
+    } else lines.push({ y: it.y, size, top: it.y + (it.rise ?? 0), items: [it] });
   }
   lines.sort((a, b) => b.y - a.y);
   return lines.map((l) => {
     const sorted = l.items.sort((a, b) => a.x - b.x);
     const segments: Segment[] = [];
+    let lastRotated = false;
     for (const it of sorted) {
       const last = segments[segments.length - 1];
       const gap = last ? it.x - last.x1 : Infinity;
       // A column gap is wider than about one character; a word gap is a fraction of one.
-      if (last && gap < l.size * 0.9) {
+      // Numbers a space apart are cells of narrow columns ("2185 344 275"), not one phrase.
+      const numbers = last && gap > l.size * 0.12 && NUMBERISH.test(it.str.trim()) && NUMBERISH.test(last.text.trim().split(' ').pop() ?? '');
+      // A heading printed upwards is a column of its own, however close the next one stands.
+      const rotated = it.rise !== undefined || lastRotated;
+      lastRotated = it.rise !== undefined;
+      if (last && gap < l.size * 0.9 && !numbers && !rotated) {
         const sep = gap > l.size * 0.12 && !last.text.endsWith(' ') && !it.str.startsWith(' ') ? ' ' : '';
         last.text += sep + it.str;
         last.x1 = Math.max(last.x1, it.x + it.width);
       } else segments.push({ text: it.str, x0: it.x, x1: it.x + it.width });
     }
     for (const s of segments) s.text = s.text.replace(/\s+/g, ' ').trim();
-    return { y: l.y, size: l.size, segments: segments.filter((s) => s.text) };
+    const out: TextLine = { y: l.y, size: l.size, segments: segments.filter((s) => s.text) };
+    if (l.top > l.y) out.top = l.top;
+    return out;
   });
 }
 
@@ -103,9 +118,15 @@ export function findLayoutTables(lines: TextLine[]): LayoutTable[] {
     }
     let j = i;
     for (;;) {
-      if (isRow(j + 1) && near(j, j + 1, 3.5)) j++;
-      // A one-cell line tight under a row, with the table going on below it: a wrapped cell.
-      else if (j + 2 < lines.length && !isFooterLine(lines[j + 1]) && near(j, j + 1, WRAP) && isRow(j + 2) && near(j + 1, j + 2, 3.5)) j += 2;
+      if (isRow(j + 1) && near(j, j + 1, 3.5)) {
+        j++;
+        continue;
+      }
+      // One-cell lines between rows, each close to the next: a cell (a row label, a heading)
+      // wrapped over several lines, its values on the row above or below. Up to four lines.
+      let k = j + 1;
+      while (k < lines.length && k - j <= 4 && !isRow(k) && !isFooterLine(lines[k]) && near(k - 1, k, FRAGMENT_GAP) && lines[k].segments.length === 1) k++;
+      if (k > j + 1 && isRow(k) && near(k - 1, k, FRAGMENT_GAP)) j = k;
       else break;
     }
     if (j > i) {
@@ -119,20 +140,51 @@ export function findLayoutTables(lines: TextLine[]): LayoutTable[] {
 
 /** Lines closer than this (in font sizes) may be one cell wrapped; table rows are further apart. */
 const WRAP = 1.4;
+/** A wrapped cell's lines sit closer than this (in font sizes) to the rows around them. */
+const FRAGMENT_GAP = 2.2;
 
-/** Groups a run's lines into rows: where rows are spaced out, a line tight under another continues its row. */
+/**
+ * Groups a run's lines into rows. Lines of two or more cells are rows (two such lines tight
+ * together where rows are spaced out are one row wrapped); a line of one cell is a wrapped
+ * cell of the nearer row, and of the row below when it is as near to both (a label wraps
+ * above its values, which sit on its last line).
+ */
 function rowsOfLines(lines: TextLine[], first: number, last: number): number[][] {
   const pitch = (k: number) => lines[k - 1].y - lines[k].y;
   const loose: number[] = [];
   for (let k = first + 1; k <= last; k++) if (pitch(k) > lines[k].size * WRAP) loose.push(pitch(k));
   loose.sort((a, b) => a - b);
   const rowPitch = loose.length ? loose[Math.floor(loose.length / 2)] : 0;
-  const groups: number[][] = [[first]];
-  for (let k = first + 1; k <= last; k++) {
-    const wrapped = rowPitch > 0 && pitch(k) <= lines[k].size * WRAP && pitch(k) <= rowPitch * 0.8;
+  const groups: number[][] = [];
+  const isAnchor = (k: number) => lines[k].segments.length >= 2;
+  let pending: number[] = [];
+  let lastAnchor = -1;
+  for (let k = first; k <= last; k++) {
+    if (!isAnchor(k)) {
+      pending.push(k);
+      continue;
+    }
+    // Fragments since the last row: those nearer the row above join it, the rest join this one.
+    if (pending.length && groups.length) {
+      let split = pending.length;
+      for (let p = 0; p < pending.length; p++) {
+        const up = lines[p === 0 ? lastAnchor : pending[p - 1]].y - lines[pending[p]].y;
+        const down = lines[pending[p]].y - lines[p === pending.length - 1 ? k : pending[p + 1]].y;
+        if (!(up < down - 0.5)) {
+          split = p;
+          break;
+        }
+      }
+      groups[groups.length - 1].push(...pending.slice(0, split));
+      pending = pending.slice(split);
+    }
+    const wrapped = rowPitch > 0 && groups.length && !pending.length && lastAnchor === k - 1 && pitch(k) <= lines[k].size * WRAP && pitch(k) <= rowPitch * 0.8;
     if (wrapped) groups[groups.length - 1].push(k);
-    else groups.push([k]);
+    else groups.push([...pending, k]);
+    pending = [];
+    lastAnchor = k;
   }
+  if (pending.length && groups.length) groups[groups.length - 1].push(...pending);
   return groups;
 }
 
@@ -158,10 +210,16 @@ function buildTable(lines: TextLine[], first: number, last: number): LayoutTable
   // Consistent columns: most rows fill most columns; prose that happens to have a wide gap does not.
   const filled = rows.reduce((n, r) => n + r.filter(Boolean).length, 0);
   if (filled < rows.length * cols.length * 0.5) return null;
-  const prev = lines[first - 1];
-  const caption =
-    prev && prev.segments.length === 1 && prev.y - lines[first].y <= lines[first].size * 3 && prev.segments[0].text.length <= 150 && !isFooterLine(prev)
-      ? prev.segments[0].text
-      : undefined;
+  // The title: up to three short lines just above (a table number, its subject, its period).
+  const above: string[] = [];
+  for (let k = first - 1; k >= 0 && above.length < 3; k--) {
+    const l = lines[k];
+    const below = lines[k + 1];
+    if (l.segments.length !== 1 || isFooterLine(l) || l.y - (below.top ?? below.y) > below.size * 3) break;
+    const t = l.segments[0].text;
+    if (t.length > 150 || (above.length && /[.:;]$/.test(t))) break;
+    above.unshift(t);
+  }
+  const caption = above.length ? above.join(' ') : undefined;
   return { rows, columns: cols.map((c) => c.x0), firstLine: first, lastLine: last, caption };
 }

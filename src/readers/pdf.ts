@@ -220,6 +220,9 @@ function multiply(m1: number[], m2: number[]): number[] {
 function toPositioned(i: TextItem): PositionedText {
   const t = i.transform!;
   const size = Math.abs(i.height || 0) || Math.hypot(t[2], t[3]) || 10;
+  // Rotated text (a column heading printed upwards) runs along y: across the page it is one
+  // glyph high, standing left of its origin; its own width would bridge the columns beside it.
+  if (Math.abs(t[1]) > Math.abs(t[0])) return { str: i.str ?? '', x: t[1] > 0 ? t[4] - size : t[4] - size * 0.5, y: t[5], width: size * 1.5, size, rise: t[1] > 0 ? (i.width ?? 0) : 0 };
   return { str: i.str ?? '', x: t[4], y: t[5], width: i.width ?? 0, size };
 }
 
