@@ -129,8 +129,13 @@ export function findLayoutTables(lines: TextLine[]): LayoutTable[] {
       if (k > j + 1 && isRow(k) && near(k - 1, k, FRAGMENT_GAP)) j = k;
       else break;
     }
+    // A row label wrapped above a first row of figures (a table continued from the previous
+    // page starts mid-label): the label's lines, tight above, belong to the table.
+    let start = i;
+    const dataRow = lines[i].segments.slice(1).some((s) => NUMBERISH.test(s.text));
+    while (dataRow && start > 0 && i - start < 4 && lines[start - 1].segments.length === 1 && !isFooterLine(lines[start - 1]) && Math.abs(lines[start - 1].segments[0].x0 - lines[i].segments[0].x0) <= 2 && near(start - 1, start, WRAP)) start--;
     if (j > i) {
-      const t = buildTable(lines, i, j);
+      const t = buildTable(lines, start, j);
       if (t) tables.push(t);
     }
     i = j + 1;
@@ -149,7 +154,7 @@ const FRAGMENT_GAP = 2.2;
  * cell of the nearer row, and of the row below when it is as near to both (a label wraps
  * above its values, which sit on its last line).
  */
-function rowsOfLines(lines: TextLine[], first: number, last: number): number[][] {
+function rowsOfLines(lines: TextLine[], first: number, last: number, labelX1: number): number[][] {
   const pitch = (k: number) => lines[k - 1].y - lines[k].y;
   const loose: number[] = [];
   for (let k = first + 1; k <= last; k++) if (pitch(k) > lines[k].size * WRAP) loose.push(pitch(k));
@@ -178,7 +183,9 @@ function rowsOfLines(lines: TextLine[], first: number, last: number): number[][]
       groups[groups.length - 1].push(...pending.slice(0, split));
       pending = pending.slice(split);
     }
-    const wrapped = rowPitch > 0 && groups.length && !pending.length && lastAnchor === k - 1 && pitch(k) <= lines[k].size * WRAP && pitch(k) <= rowPitch * 0.8;
+    // A line with a label of its own is a row of its own, however tight.
+    const ownLabel = lines[k].segments[0].x0 <= labelX1 + 1;
+    const wrapped = rowPitch > 0 && groups.length && !pending.length && lastAnchor === k - 1 && !ownLabel && pitch(k) <= lines[k].size * WRAP && pitch(k) <= rowPitch * 0.8;
     if (wrapped) groups[groups.length - 1].push(k);
     else groups.push([...pending, k]);
     pending = [];
@@ -199,7 +206,7 @@ function buildTable(lines: TextLine[], first: number, last: number): LayoutTable
     else cols.push({ x0: s.x0, x1: s.x1 });
   }
   if (cols.length < 2) return null;
-  const rows = rowsOfLines(lines, first, last).map((group) => {
+  const rows = rowsOfLines(lines, first, last, cols[0].x1).map((group) => {
     const row = cols.map(() => '');
     for (const s of group.flatMap((k) => lines[k].segments)) {
       const k = cols.findIndex((c) => s.x0 >= c.x0 - 1 && s.x0 <= c.x1 + 1);

@@ -282,12 +282,17 @@ function sameRow(a: string[] | undefined, b: string[] | undefined): boolean {
   return a.every((x, i) => cleanCell(x).toLowerCase() === cleanCell(b[i]).toLowerCase()) && a.some((x) => x.trim());
 }
 
-/** The first table of page p+1 continues `prev` (last table of page p) when the columns agree and it repeats the header or sits where a continuation would. */
+/**
+ * The first table of page p+1 continues `prev` (last table of page p) when the columns agree
+ * and it repeats the header, sits where a continuation would, or starts with figures rather
+ * than headings of its own (a letterhead may stand above it).
+ */
 function continues(prev: Edged, next: Edged): boolean {
   if (next.page !== prev.page + 1) return false;
-  const width = (t: Edged) => Math.max(...t.rows.map((r) => r.length));
+  const width = (t: Edged) => t.rows.reduce((w, r) => Math.max(w, r.length), 0);
   if (width(prev) !== width(next)) return false;
   if (sameRow(prev.rows[0], next.rows[0])) return true;
-  if (!prev.columns || !next.columns || !prev.atBottom || !next.atTop) return false;
-  return prev.columns.every((x, i) => Math.abs(x - next.columns![i]) <= 6);
+  if (!prev.columns || !next.columns || !prev.columns.every((x, i) => Math.abs(x - next.columns![i]) <= 6)) return false;
+  const startsWithFigures = next.rows[0]?.slice(1).some((c) => /^[-–]?\d[\d,.]*$/.test(c.trim())) ?? false;
+  return (prev.atBottom && next.atTop) || startsWithFigures;
 }
