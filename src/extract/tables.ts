@@ -74,7 +74,8 @@ const PERSONAL =
 export function fieldOf(heading: string): Field | null {
   const h = clean(heading).toLowerCase();
   if (!h) return null;
-  if (PERSONAL.test(h) && !/offen[cs]e|crime|unit|station|department|court|team|rank|role/.test(h)) return 'drop';
+  // "Hospital name", "Station name": the name of a place or body, not of a person.
+  if (PERSONAL.test(h) && !/offen[cs]e|crime|unit|station|department|court|team|rank|role|hospital|location|place|premises|site|street|road|ward|school|force|area|district|region|organi[sz]ation|company|business|establishment|venue|outcome|category|type/.test(h)) return 'drop';
   if (/status (at|when|on)|at (the )?time of|status then|then status/.test(h)) return 'status_at_event';
   if (/status|still serving|current(ly)? (position|employment)|employment|now\b|serving/.test(h)) return 'status_now';
   if (/\brank\b|\bgrade\b/.test(h)) return 'rank';

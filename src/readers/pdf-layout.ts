@@ -39,7 +39,8 @@ export interface LayoutTable {
   caption?: string;
 }
 
-const NUMBERISH = /^[-–]?\d[\d,.]*%?$/;
+/** A count, a decimal or a year heading ("1,051", "2019/20"): narrow-column cells never run into each other. */
+const NUMBERISH = /^[-–]?\d[\d,./]*%?$/;
 
 /** Lines top to bottom; within a line, items closer than a word gap join into one segment. */
 export function groupLines(items: PositionedText[]): TextLine[] {
@@ -101,6 +102,8 @@ function splitWide(item: PositionedText): PositionedText[] {
 
 /** "Page 2 of 3", "- 4 -", "12": page furniture, not content. */
 export function isFooterLine(line: TextLine): boolean {
+  // A row of cells ("- | - | 1") is not a page number, however few its characters.
+  if (line.segments.length > 2) return false;
   const t = line.segments.map((s) => s.text).join(' ').trim();
   return /^(page\s*)?[-–\s]*\d{1,4}[-–\s]*((of|\/)\s*\d{1,4})?$/i.test(t);
 }

@@ -177,6 +177,11 @@ async function pageTables(
     // A ruled table is also seen by the position reader: keep the ruled cells, borrow the position.
     const twin = layout.find((l) => !matched.has(l) && overlap(grid, l.rows) >= 0.5);
     if (twin) matched.add(twin);
+    // A grid drawn round part of a table only (its first rows): the positions hold the whole table.
+    if (twin && grid.length * 2 < twin.rows.length) {
+      matched.delete(twin);
+      continue;
+    }
     found.push({ page: n, rows: grid.map((r) => r.map(cleanCell)), columns: twin?.columns, firstLine: twin?.firstLine, lastLine: twin?.lastLine, lineCount: lines.length, caption: twin?.caption });
   }
   for (const l of layout) if (!matched.has(l)) found.push({ page: n, rows: l.rows, columns: l.columns, firstLine: l.firstLine, lastLine: l.lastLine, lineCount: lines.length, caption: l.caption });
