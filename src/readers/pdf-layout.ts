@@ -32,6 +32,8 @@ export interface LayoutTable {
   rows: string[][];
   /** Left edge of each column. */
   columns: number[];
+  /** Right edge of each column. */
+  ends?: number[];
   /** Index in the page's lines of the table's first and last line. */
   firstLine: number;
   lastLine: number;
@@ -134,9 +136,14 @@ export function findLayoutTables(lines: TextLine[]): LayoutTable[] {
     }
     // A row label wrapped above a first row of figures (a table continued from the previous
     // page starts mid-label): the label's lines, tight above, belong to the table.
+    // A heading wrapped above the heading row ("Grand" over "Total") belongs to it too.
     let start = i;
-    const dataRow = lines[i].segments.slice(1).some((s) => NUMBERISH.test(s.text));
-    while (dataRow && start > 0 && i - start < 4 && lines[start - 1].segments.length === 1 && !isFooterLine(lines[start - 1]) && Math.abs(lines[start - 1].segments[0].x0 - lines[i].segments[0].x0) <= 2 && near(start - 1, start, WRAP)) start--;
+    const dataRow = lines[i].segments.slice(1).some((s) => NUMBERISH.test(s.text) && !/^(19|20)\d\d/.test(s.text));
+    const wrappedAbove = (frag: Segment) =>
+      dataRow
+        ? Math.abs(frag.x0 - lines[i].segments[0].x0) <= 2
+        : lines[i].segments.slice(1).some((s) => frag.x0 >= s.x0 - lines[i].size && frag.x1 <= s.x1 + lines[i].size);
+    while (start > 0 && i - start < 4 && lines[start - 1].segments.length === 1 && !isFooterLine(lines[start - 1]) && wrappedAbove(lines[start - 1].segments[0]) && near(start - 1, start, WRAP)) start--;
     if (j > i) {
       const t = buildTable(lines, start, j);
       if (t) tables.push(t);
@@ -227,9 +234,9 @@ function buildTable(lines: TextLine[], first: number, last: number): LayoutTable
     const below = lines[k + 1];
     if (l.segments.length !== 1 || isFooterLine(l) || l.y - (below.top ?? below.y) > below.size * 3) break;
     const t = l.segments[0].text;
-    if (t.length > 150 || (above.length && /[.:;]$/.test(t))) break;
+    if (t.length > 150 || (above.length && /[.:;]$/.test(t) && !/^(table|question|q|figure|chart)\s*\d/i.test(t))) break;
     above.unshift(t);
   }
   const caption = above.length ? above.join(' ') : undefined;
-  return { rows, columns: cols.map((c) => c.x0), firstLine: first, lastLine: last, caption };
+  return { rows, columns: cols.map((c) => c.x0), ends: cols.map((c) => c.x1), firstLine: first, lastLine: last, caption };
 }

@@ -44,6 +44,7 @@ interface PageTable {
   rows: string[][];
   /** Known for tables rebuilt from positions (or matched to one). */
   columns?: number[];
+  ends?: number[];
   firstLine?: number;
   lastLine?: number;
   lineCount: number;
@@ -182,9 +183,9 @@ async function pageTables(
       matched.delete(twin);
       continue;
     }
-    found.push({ page: n, rows: grid.map((r) => r.map(cleanCell)), columns: twin?.columns, firstLine: twin?.firstLine, lastLine: twin?.lastLine, lineCount: lines.length, caption: twin?.caption });
+    found.push({ page: n, rows: grid.map((r) => r.map(cleanCell)), columns: twin?.columns, ends: twin?.ends, firstLine: twin?.firstLine, lastLine: twin?.lastLine, lineCount: lines.length, caption: twin?.caption });
   }
-  for (const l of layout) if (!matched.has(l)) found.push({ page: n, rows: l.rows, columns: l.columns, firstLine: l.firstLine, lastLine: l.lastLine, lineCount: lines.length, caption: l.caption });
+  for (const l of layout) if (!matched.has(l)) found.push({ page: n, rows: l.rows, columns: l.columns, ends: l.ends, firstLine: l.firstLine, lastLine: l.lastLine, lineCount: lines.length, caption: l.caption });
   found.sort((a, b) => (a.firstLine ?? Infinity) - (b.firstLine ?? Infinity));
   return found.map((t) => ({ ...t, ...edgeInfo(t, lines) }));
 }
@@ -297,7 +298,10 @@ function continues(prev: Edged, next: Edged): boolean {
   const width = (t: Edged) => t.rows.reduce((w, r) => Math.max(w, r.length), 0);
   if (width(prev) !== width(next)) return false;
   if (sameRow(prev.rows[0], next.rows[0])) return true;
-  if (!prev.columns || !next.columns || !prev.columns.every((x, i) => Math.abs(x - next.columns![i]) <= 6)) return false;
+  // Columns agree: each starts where the other's does, or their spans overlap.
+  const agree = (i: number) =>
+    Math.abs(prev.columns![i] - next.columns![i]) <= 6 || (!!prev.ends && !!next.ends && next.columns![i] <= prev.ends[i] && next.ends[i] >= prev.columns![i]);
+  if (!prev.columns || !next.columns || prev.columns.length !== next.columns.length || !prev.columns.every((_, i) => agree(i))) return false;
   const startsWithFigures = next.rows[0]?.slice(1).some((c) => /^[-–]?\d[\d,.]*$/.test(c.trim())) ?? false;
   return (prev.atBottom && next.atTop) || startsWithFigures;
 }
