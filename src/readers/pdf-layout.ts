@@ -128,9 +128,13 @@ export function findLayoutTables(lines: TextLine[]): LayoutTable[] {
         continue;
       }
       // One-cell lines between rows, each close to the next: a cell (a row label, a heading)
-      // wrapped over several lines, its values on the row above or below. Up to four lines.
+      // wrapped over several lines, its values on the row above or below. More than two such
+      // lines must stand in the first column (a long row label), or they are prose.
       let k = j + 1;
-      while (k < lines.length && k - j <= 4 && !isRow(k) && !isFooterLine(lines[k]) && near(k - 1, k, FRAGMENT_GAP) && lines[k].segments.length === 1) k++;
+      let labelX = Infinity;
+      for (let m = i; m <= j; m++) labelX = Math.min(labelX, lines[m].segments[0].x0);
+      while (k < lines.length && k - j <= MAX_WRAPPED_LINES && !isRow(k) && !isFooterLine(lines[k]) && near(k - 1, k, FRAGMENT_GAP) && lines[k].segments.length === 1) k++;
+      if (k - j > 3 && lines.slice(j + 1, k).some((l) => Math.abs(l.segments[0].x0 - labelX) > 2)) break;
       if (k > j + 1 && isRow(k) && near(k - 1, k, FRAGMENT_GAP)) j = k;
       else break;
     }
@@ -143,7 +147,7 @@ export function findLayoutTables(lines: TextLine[]): LayoutTable[] {
       dataRow
         ? Math.abs(frag.x0 - lines[i].segments[0].x0) <= 2
         : lines[i].segments.slice(1).some((s) => frag.x0 >= s.x0 - lines[i].size && frag.x1 <= s.x1 + lines[i].size);
-    while (start > 0 && i - start < 4 && lines[start - 1].segments.length === 1 && !isFooterLine(lines[start - 1]) && wrappedAbove(lines[start - 1].segments[0]) && near(start - 1, start, WRAP)) start--;
+    while (start > 0 && i - start < MAX_WRAPPED_LINES && lines[start - 1].segments.length === 1 && !isFooterLine(lines[start - 1]) && wrappedAbove(lines[start - 1].segments[0]) && near(start - 1, start, WRAP)) start--;
     if (j > i) {
       const t = buildTable(lines, start, j);
       if (t) tables.push(t);
@@ -155,6 +159,8 @@ export function findLayoutTables(lines: TextLine[]): LayoutTable[] {
 
 /** Lines closer than this (in font sizes) may be one cell wrapped; table rows are further apart. */
 const WRAP = 1.4;
+/** A row label wraps over at most this many lines. */
+const MAX_WRAPPED_LINES = 10;
 /** A wrapped cell's lines sit closer than this (in font sizes) to the rows around them. */
 const FRAGMENT_GAP = 2.2;
 
