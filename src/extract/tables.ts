@@ -215,7 +215,10 @@ function gridOf(table: Table): Grid {
     const row: Cell[] = new Array(width);
     for (let j = 0; j < width; j++) {
       const c = r[j];
-      row[j] = c ? { ...c, text: clean(c.text) } : blankCell(`${table.locator}:r${i + 1}:c${j + 1}`);
+      // Copied only when its text needs cleaning: readers clean it already, and a copy of every
+      // cell of a 400k-row table doubles its memory.
+      const t = c ? clean(c.text) : '';
+      row[j] = c ? (t === c.text ? c : { ...c, text: t }) : blankCell(`${table.locator}:r${i + 1}:c${j + 1}`);
       if (row[j].merged) hasMerges = true;
       else if (row[j].text) used[j] = true;
     }
@@ -412,7 +415,8 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
   for (let j = 0; j < nLabel; j++) if (!dropped.has(j)) labelCols.push(j);
 
   // Group labels printed once for several rows apply to the rows below them, where those rows have a label of their own.
-  const rows = body.map((r) => r.map((c) => ({ ...c })));
+  // Rows are copied only where a group label is carried down into them.
+  const rows = labelCols.length > 1 ? body.map((r) => r.slice()) : body;
   if (labelCols.length > 1) {
     for (let k = 0; k < labelCols.length - 1; k++) {
       const j = labelCols[k];
@@ -528,6 +532,8 @@ interface Shape {
 
 /** Columns whose numbers are not counts even in a list (an age, a reference, a position). */
 const NOT_COUNT_COLUMN = /\bage\b|\bref(erence)?\b|\bid\b|(case|file|collar|warrant|reference|crime|incident|occurrence) (no|number)|^no\.?$|^#$|latitude|longitude|easting|northing/i;
+/** List columns that are no category: identifiers, positions, dates and times. */
+const LIST_SKIP = /\bref(erence)?\b|\bid\b|(case|file|collar|warrant|reference|crime|incident|occurrence) (no|number)|^no\.?$|^#$|latitude|longitude|easting|northing|\bdate\b|\btime\b/i;
 /** Headings of a list of crimes, incidents, searches or members of the public: never officers. */
 const RECORD_LIST = /crime (type|ref|no|number)|\bcrime\b|occurrence|incident|\bsearch|object of|victim|suspect|offender|latitude|longitude|ethnicity|age range|legislation|outcome description|location|hospital|premises|\bbeat\b|ward/i;
 const ABOUT_OFFICERS = /\bofficers?\b|\bstaff\b|\bpcsos?\b|special constab|\bconstables?\b|\bemployees?\b|\bpersonnel\b/i;
@@ -605,7 +611,7 @@ function summariseList(shape: Shape, headings: string[], dropped: Set<number>, t
   const totalRows = shape.body.filter((r) => r.some((c) => c.text && isTotal(c.text))).length;
   out.figures.push({ ...base, value: n - totalRows, period_start: null, period_end: null, year: null, offence: null, offence_category: null, label: `Records listed${context}`, is_total: true, text: `${n - totalRows} rows`, locator: table.locator });
   for (let j = 0; j < headings.length; j++) {
-    if (dropped.has(j) || !headings[j] || NOT_COUNT_COLUMN.test(headings[j]) || /\bdate\b|\btime\b/i.test(headings[j])) continue;
+    if (dropped.has(j) || !headings[j] || LIST_SKIP.test(headings[j])) continue;
     const counts = new Map<string, { n: number; locator: string }>();
     for (const r of shape.body) {
       const t = r[j].text;

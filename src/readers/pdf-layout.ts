@@ -240,7 +240,10 @@ function buildTable(lines: TextLine[], first: number, last: number): LayoutTable
     const below = lines[k + 1];
     if (l.segments.length !== 1 || isFooterLine(l) || l.y - (below.top ?? below.y) > below.size * 3) break;
     const t = l.segments[0].text;
-    if (t.length > 150 || (above.length && /[.:;]$/.test(t) && !/^(table|question|q|figure|chart)\s*\d/i.test(t))) break;
+    // Titles are short and are not sentences: prose above a table ("The figures are below.") is not its title.
+    const numbered = /^(table|question|q|figure|chart)\s*\d/i.test(t);
+    const sentence = /[.!?;:]$/.test(t) || /[a-z]\.\s+[A-Z]/.test(t);
+    if (t.length > 150 || (!numbered && sentence) || (above.length && /[.:;]$/.test(t) && !numbered)) break;
     above.unshift(t);
   }
   const caption = above.length ? above.join(' ') : undefined;
