@@ -52,7 +52,8 @@ export function sheetCell(c: SheetCell | undefined): { text: string; value?: num
     case 'n': {
       const v = c.v as number;
       if (!Number.isFinite(v)) return { text: '' };
-      const shown = c.w ?? String(cleanNumber(v));
+      // A plain rendering of the stored float ("5.000000000000001") is no display format: clean it.
+      const shown = c.w && c.w !== String(v) ? c.w : String(cleanNumber(v));
       // Percentages are shares, not counts: keep the printed text only.
       if (/%/.test(shown) || (typeof c.z === 'string' && c.z.includes('%'))) return { text: shown };
       return { text: shown, value: cleanNumber(v) };
