@@ -1,6 +1,6 @@
 // The work behind `parse`: each input on its own, so one bad input never stops the rest.
 import { basename } from 'node:path';
-import { readRegularFile } from '../documents/read-file.js';
+import { readRegularFile } from '../files/read-file.js';
 import { getOnce } from '../http/get-once.js';
 import { parseDocument } from '../pipeline/parse.js';
 import type { Disclosure } from '../records/schema.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
 import { PDF_TITLE, STATS_TITLE, STATS_TITLE_2, recordListCsv, statsWorkbook, streamPdf } from '../../scripts/make-table-fixtures.mjs';
-import { readRegularFile } from '../../src/documents/read-file.js';
+import { readRegularFile } from '../../src/files/read-file.js';
 import { extractAttachment } from '../../src/extract/attachment.js';
 import { extractDisclosure } from '../../src/extract/disclosure.js';
 import { interpretTable } from '../../src/extract/tables.js';

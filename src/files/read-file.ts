@@ -1,4 +1,4 @@
-// A local file's bytes, read safely: only a regular file (a symlink to /dev/zero, a device or
+// A local file's bytes (kept apart from the reading code, which never touches the file system), read safely: only a regular file (a symlink to /dev/zero, a device or
 // a FIFO is refused, never read or waited on), and never more than a cap, counted while
 // reading — a file's stated size can change under us, and devices state none.
 import { constants } from 'node:fs';
