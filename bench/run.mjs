@@ -2,7 +2,7 @@
 // `npm run bench`: HTML and PDF extraction speed against baselines measured in the same run,
 // crawl politeness efficiency and unchanged-refresh cost on 40 local hosts, and peak memory
 // by corpus size. Prints a markdown table, writes bench/results.json. See BENCHMARKS.md.
-//   node bench/run.mjs [--only html,pdf,crawl,memory] [--reps N] [--quick]
+//   node bench/run.mjs [--only html,pdf,crawl,memory,bigtables] [--reps N] [--quick]
 // --quick: 3 repetitions, one crawl repetition, memory at 1k/5k/10k (a smoke run, not the reference).
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -15,7 +15,7 @@ const opt = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const quick = args.includes('--quick');
-const only = new Set((opt('--only') ?? 'html,pdf,crawl,memory').split(','));
+const only = new Set((opt('--only') ?? 'html,pdf,crawl,memory,bigtables').split(','));
 const reps = Number(opt('--reps') ?? (quick ? 3 : 5));
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -39,6 +39,10 @@ await withTempDir('run', async (dir) => {
   if (only.has('memory')) {
     const { benchMemory } = await import('./memory.mjs');
     results.memory = await benchMemory({ dir, sizes: quick ? [1000, 5000, 10000] : [1000, 10000, 50000], log });
+  }
+  if (only.has('bigtables')) {
+    const { benchBigTables } = await import('./bigtables.mjs');
+    results.bigtables = await benchBigTables({ dir, quick, log });
   }
 });
 results.totalSeconds = (performance.now() - t0) / 1000;
@@ -129,6 +133,22 @@ if (memory) {
       `${fmt((last.peakRss / mid.peakRss - 1) * 100, 0)} %`,
       '',
       '',
+    ]);
+  }
+}
+
+if (results.bigtables) {
+  // Issue 14.2: one big table per format, at half size and full size (time should double, not quadruple).
+  for (const t of results.bigtables.tables) {
+    const [half, full] = t.runs;
+    const failed = full.error ?? half.error;
+    rows.push([
+      `One ${t.kind.toUpperCase()} table of ${full.rows.toLocaleString('en-GB')} rows (parse)`,
+      failed ? `failed: ${failed}` : `${fmt(full.ms / 1000, 1)} s, peak RSS ${fmt(mib(full.maxRss), 0)} MiB`,
+      failed ? '—' : `${half.rows.toLocaleString('en-GB')} rows: ${fmt(half.ms / 1000, 1)} s, ${fmt(mib(half.maxRss), 0)} MiB`,
+      t.timeRatio ? `${fmt(t.timeRatio, 2)}× the time for 2× the rows` : '—',
+      '≤ 2.5× time, < 1 GiB',
+      failed ? '**missed**' : ok(t.timeRatio <= results.bigtables.target.timeRatio && full.maxRss < results.bigtables.target.maxRssBytes),
     ]);
   }
 }

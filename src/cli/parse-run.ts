@@ -1,6 +1,6 @@
 // The work behind `parse`: each input on its own, so one bad input never stops the rest.
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { readRegularFile } from '../files/read-file.js';
 import { getOnce } from '../http/get-once.js';
 import { parseDocument } from '../pipeline/parse.js';
 import type { Disclosure } from '../records/schema.js';
@@ -8,7 +8,6 @@ import { findForce } from '../sources/registry.js';
 import { UsageError, reportFailure } from './errors.js';
 
 const FORMATS = ['json', 'ndjson', 'csv'];
-const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 export async function runParse(
   inputs: string[],
@@ -35,11 +34,8 @@ export async function runParse(
         url = got.url;
         contentType = got.contentType;
       } else {
-        const st = await stat(input).catch(() => null);
-        if (!st) throw new Error('no such file');
-        if (st.isDirectory()) throw new Error('is a directory, not a file');
-        if (st.size > MAX_FILE_BYTES) throw new Error(`file of ${st.size} bytes exceeds the ${MAX_FILE_BYTES}-byte cap`);
-        bytes = await readFile(input);
+        // Only regular files, with the byte cap counted while reading (not a device, not a FIFO).
+        bytes = await readRegularFile(input);
       }
       results.push(await parseDocument({ bytes, url, name: url ?? basename(input), contentType, force }));
     } catch (err) {

@@ -19,9 +19,10 @@ export function extractAttachment(doc: ReadResult, ctx: { sha256: string } & Par
   const out: AttachmentRows = { figures: [], cases: [], warnings: [] };
   for (const table of doc.tables) {
     const rows = interpretTable(table, { ...ctx, sha256: ctx.sha256 });
-    out.figures.push(...rows.figures);
-    out.cases.push(...rows.cases);
-    out.warnings.push(...rows.warnings);
+    // Loops, not spreads: a table of 240k rows gives more figures than a call has room for arguments.
+    for (const f of rows.figures) out.figures.push(f);
+    for (const c of rows.cases) out.cases.push(c);
+    for (const w of rows.warnings) out.warnings.push(w);
   }
   return out;
 }

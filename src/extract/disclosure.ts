@@ -200,7 +200,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const caseDrafts = [];
   for (const t of tables) {
     const rows = interpretTable(t, { sha256: ctx.sha256, ...subject });
-    drafts.push(...rows.figures);
+    // Loops, not spreads, over a table's rows: 240k figures overflow a call's arguments.
+    for (const f of rows.figures) drafts.push(f);
     // A case row read from text keeps its verbatim span, unless columns were left out (names, dates
     // of birth): then the row's own cells, joined, are all that may be shown.
     for (const c of rows.cases) {
@@ -209,8 +210,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
       const cells = (t: string) => t.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split(/\s*\|\s*|\t+|\s{2,}/).map((x) => x.trim()).filter(Boolean).join(' | ');
       if (span !== null && cells(span) === cells(c.text)) c.text = span;
     }
-    caseDrafts.push(...rows.cases);
-    warnings.push(...rows.warnings);
+    for (const c of rows.cases) caseDrafts.push(c);
+    for (const w of rows.warnings) warnings.push(w);
   }
   {
     // Figures are read wherever the authority or the article speaks: answers, an article's body,

@@ -275,7 +275,7 @@ function rowTables(lines: Line[], out: TextTables): void {
     }
     const withCounts = rows.filter((r) => r.some((c) => parseNumberCell(c.text) !== null && !/^(?:19|20)\d{2}$/.test(c.text)));
     if (rows.length < 2 || !withCounts.length) continue;
-    const width = Math.max(...rows.map((r) => r.length));
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
     // A header with no corner cell ("   2020   2021") is one cell short: pad it on the left.
     const padded = rows.map((r) => (r.length < width ? [cell('', r[0].start ?? 0), ...r] : r));
     for (const u of used) out.consumed.add(u.i);

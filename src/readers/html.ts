@@ -33,7 +33,8 @@ function ownRows(table: Element): Element[] {
   for (const child of table.children.filter(isTag)) {
     const tag = child.tagName.toLowerCase();
     if (tag === 'tr') rows.push(child);
-    else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') rows.push(...child.children.filter(isTag).filter((c) => c.tagName.toLowerCase() === 'tr'));
+    // A loop, not a spread: a body of 500k rows would overflow the stack as arguments.
+    else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') for (const c of child.children) if (isTag(c) && c.tagName.toLowerCase() === 'tr') rows.push(c);
   }
   return rows;
 }

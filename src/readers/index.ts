@@ -24,9 +24,11 @@ export async function readDocument(input: ReadInput): Promise<ReadResult> {
       const { readPdf } = await import('./pdf.js');
       return readPdf(bytes);
     }
-    case 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-      const { readXlsx } = await import('./xlsx.js');
-      return readXlsx(bytes);
+    case 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
+    case 'application/vnd.ms-excel':
+    case 'application/vnd.oasis.opendocument.spreadsheet': {
+      const { readSpreadsheet } = await import('./sheet.js');
+      return readSpreadsheet(bytes, type === 'application/vnd.ms-excel' ? 'xls' : type === 'application/vnd.oasis.opendocument.spreadsheet' ? 'ods' : 'xlsx');
     }
     case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
       const { readDocx } = await import('./docx.js');
@@ -46,6 +48,6 @@ export async function readDocument(input: ReadInput): Promise<ReadResult> {
       return readText(text);
     }
     default:
-      throw new ReadError('unsupported or binary content (not HTML, text, PDF, XLSX, DOCX or CSV)');
+      throw new ReadError('unsupported or binary content (not HTML, text, PDF, XLSX, XLS, ODS, DOCX or CSV)');
   }
 }

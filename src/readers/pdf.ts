@@ -44,6 +44,7 @@ interface PageTable {
   rows: string[][];
   /** Known for tables rebuilt from positions (or matched to one). */
   columns?: number[];
+  ends?: number[];
   firstLine?: number;
   lastLine?: number;
   lineCount: number;
@@ -177,9 +178,14 @@ async function pageTables(
     // A ruled table is also seen by the position reader: keep the ruled cells, borrow the position.
     const twin = layout.find((l) => !matched.has(l) && overlap(grid, l.rows) >= 0.5);
     if (twin) matched.add(twin);
-    found.push({ page: n, rows: grid.map((r) => r.map(cleanCell)), columns: twin?.columns, firstLine: twin?.firstLine, lastLine: twin?.lastLine, lineCount: lines.length, caption: twin?.caption });
+    // A grid drawn round part of a table only (its first rows): the positions hold the whole table.
+    if (twin && grid.length * 2 < twin.rows.length) {
+      matched.delete(twin);
+      continue;
+    }
+    found.push({ page: n, rows: grid.map((r) => r.map(cleanCell)), columns: twin?.columns, ends: twin?.ends, firstLine: twin?.firstLine, lastLine: twin?.lastLine, lineCount: lines.length, caption: twin?.caption });
   }
-  for (const l of layout) if (!matched.has(l)) found.push({ page: n, rows: l.rows, columns: l.columns, firstLine: l.firstLine, lastLine: l.lastLine, lineCount: lines.length, caption: l.caption });
+  for (const l of layout) if (!matched.has(l)) found.push({ page: n, rows: l.rows, columns: l.columns, ends: l.ends, firstLine: l.firstLine, lastLine: l.lastLine, lineCount: lines.length, caption: l.caption });
   found.sort((a, b) => (a.firstLine ?? Infinity) - (b.firstLine ?? Infinity));
   return found.map((t) => ({ ...t, ...edgeInfo(t, lines) }));
 }
@@ -220,6 +226,9 @@ function multiply(m1: number[], m2: number[]): number[] {
 function toPositioned(i: TextItem): PositionedText {
   const t = i.transform!;
   const size = Math.abs(i.height || 0) || Math.hypot(t[2], t[3]) || 10;
+  // Rotated text (a column heading printed upwards) runs along y: across the page it is one
+  // glyph high, standing left of its origin; its own width would bridge the columns beside it.
+  if (Math.abs(t[1]) > Math.abs(t[0])) return { str: i.str ?? '', x: t[1] > 0 ? t[4] - size : t[4] - size * 0.5, y: t[5], width: size * 1.5, size, rise: t[1] > 0 ? (i.width ?? 0) : 0 };
   return { str: i.str ?? '', x: t[4], y: t[5], width: i.width ?? 0, size };
 }
 
@@ -249,24 +258,46 @@ function joinAcrossPages(perPage: Edged[][]): Table[] {
   const out: Table[] = [];
   let open: Table | null = null;
   let openPart: Edged | null = null;
+  let openSource: Edged | null = null;
   for (const tables of perPage) {
     for (let k = 0; k < tables.length; k++) {
       const t = tables[k];
       const tIndex = k + 1;
-      const cells = (skip: number): Cell[][] =>
-        t.rows.slice(skip).map((r, i) => r.map((text, c) => ({ text, locator: `pdf:p${t.page}:t${tIndex}:r${i + 1 + skip}:c${c + 1}` })));
-      if (open && openPart && k === 0 && continues(openPart, t)) {
+      const cells = (skip: number, map?: number[], width?: number): Cell[][] =>
+        t.rows.slice(skip).map((r, i) => {
+          const loc = (c: number) => `pdf:p${t.page}:t${tIndex}:r${i + 1 + skip}:c${c + 1}`;
+          if (!map || !width) return r.map((text, c) => ({ text, locator: loc(c) }));
+          // Cells placed in the columns of the table they continue (a sparse page may lack some columns).
+          const row: Cell[] = Array.from({ length: width }, (_, c) => ({ text: '', locator: loc(c) }));
+          r.forEach((text, c) => {
+            const to = map[c];
+            row[to] = { text: row[to].text ? `${row[to].text} ${text}` : text, locator: loc(to) };
+          });
+          return row;
+        });
+      const map: number[] | null = open && openPart && k === 0 ? continues(openPart, t) : null;
+      if (open && openPart && map) {
         const repeated = sameRow(openPart.rows[0], t.rows[0]) || sameRow(open.rows[0].map((c) => c.text), t.rows[0]);
-        open.rows.push(...cells(repeated ? 1 : 0));
-        openPart = t;
+        const width: number = openPart.rows.reduce((w, r) => Math.max(w, r.length), 0);
+        const identity: boolean = map.every((to, c) => to === c) && t.rows.every((r) => r.length === width);
+        for (const row of cells(repeated ? 1 : 0, identity ? undefined : map, width)) open.rows.push(row);
+        // The part in the columns of the whole, so the next page compares against those.
+        const placed = (r: string[]) => {
+          const row = new Array<string>(width).fill('');
+          r.forEach((text, c) => (row[map[c]] = text));
+          return row;
+        };
+        openPart = identity ? t : { ...t, rows: t.rows.map(placed), columns: openPart.columns, ends: openPart.ends };
+        openSource = t;
         continue;
       }
       open = { locator: `pdf:p${t.page}:t${tIndex}`, rows: cells(0), page: t.page, caption: t.caption };
       out.push(open);
       openPart = t;
+      openSource = t;
     }
     // Only the last table of a page may run onto the next page; a page without tables ends any.
-    if (!tables.length || tables[tables.length - 1] !== openPart) {
+    if (!tables.length || tables[tables.length - 1] !== openSource) {
       open = null;
       openPart = null;
     }
@@ -279,12 +310,33 @@ function sameRow(a: string[] | undefined, b: string[] | undefined): boolean {
   return a.every((x, i) => cleanCell(x).toLowerCase() === cleanCell(b[i]).toLowerCase()) && a.some((x) => x.trim());
 }
 
-/** The first table of page p+1 continues `prev` (last table of page p) when the columns agree and it repeats the header or sits where a continuation would. */
-function continues(prev: Edged, next: Edged): boolean {
-  if (next.page !== prev.page + 1) return false;
-  const width = (t: Edged) => Math.max(...t.rows.map((r) => r.length));
-  if (width(prev) !== width(next)) return false;
-  if (sameRow(prev.rows[0], next.rows[0])) return true;
-  if (!prev.columns || !next.columns || !prev.atBottom || !next.atTop) return false;
-  return prev.columns.every((x, i) => Math.abs(x - next.columns![i]) <= 6);
+/**
+ * Whether the first table of page p+1 continues `prev` (last table of page p), as the column
+ * of `prev` each of its columns falls in; null when it does not. It does when it repeats the
+ * header, or its columns fall in prev's and it sits where a continuation would or starts
+ * with figures rather than headings of its own (a letterhead may stand above it).
+ */
+function continues(prev: Edged, next: Edged): number[] | null {
+  if (next.page !== prev.page + 1) return null;
+  const width = (t: Edged) => t.rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const wp = width(prev);
+  const wn = width(next);
+  if (wp === wn && sameRow(prev.rows[0], next.rows[0])) return Array.from({ length: wn }, (_, i) => i);
+  if (!prev.columns || !next.columns || wn > wp || next.columns.length !== wn || prev.columns.length !== wp) return null;
+  // Each column of the next part falls in one column of prev (same start, or overlapping spans), in order.
+  const map: number[] = [];
+  for (let c = 0; c < wn; c++) {
+    const x0 = next.columns[c];
+    const x1 = next.ends?.[c] ?? x0;
+    let to = -1;
+    for (let p = map.length ? map[map.length - 1] + 1 : 0; p < wp && to < 0; p++) {
+      const p1 = prev.ends?.[p] ?? prev.columns[p];
+      if (Math.abs(prev.columns[p] - x0) <= 6 || (x0 <= p1 && x1 >= prev.columns[p])) to = p;
+    }
+    if (to < 0) return null;
+    map.push(to);
+  }
+  const startsWithFigures = next.rows[0]?.slice(1).some((c) => /^[-–]?\d[\d,.]*$/.test(c.trim())) ?? false;
+  if (wn !== wp && !startsWithFigures) return null;
+  return (prev.atBottom && next.atTop) || startsWithFigures ? map : null;
 }

@@ -4,6 +4,9 @@ import type { MediaType } from './types.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLS = 'application/vnd.ms-excel';
+const ODS = 'application/vnd.oasis.opendocument.spreadsheet';
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
   return sig.every((b, i) => bytes[at + i] === b);
@@ -12,6 +15,8 @@ function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
 /** Which entry names a zip's local headers announce (enough to tell XLSX from DOCX). */
 function zipKind(bytes: Uint8Array): MediaType | null {
   const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 16))).toString('latin1');
+  // An OpenDocument file names its type in its first entry, "mimetype".
+  if (head.slice(0, 200).includes(ODS)) return ODS;
   if (head.includes('xl/')) return XLSX;
   if (head.includes('word/')) return DOCX;
   return null;
@@ -23,10 +28,16 @@ export function sniffMediaType(bytes: Uint8Array, declared?: string | null, name
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'application/pdf'; // %PDF
   // A PDF may carry junk before its header; pdf.js accepts it within the first KiB.
   if (bytes.length > 5 && Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) return 'application/pdf';
+  // Excel 97-2003 (BIFF in a compound file): its directory names a "Workbook" (or "Book") stream.
+  if (startsWith(bytes, CFB)) {
+    const dir = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('utf16le');
+    return /Workbook|\bBook\b/.test(dir) || ext === 'xls' ? XLS : null;
+  }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     const k = zipKind(bytes);
     if (k) return k;
     if (ext === 'xlsx') return XLSX;
+    if (ext === 'ods') return ODS;
     if (ext === 'docx') return DOCX;
     return null;
   }
@@ -64,4 +75,4 @@ function hasBinaryBytes(bytes: Uint8Array): boolean {
   return n > 0 && ctl / n > 0.05;
 }
 
-export const MEDIA = { XLSX, DOCX } as const;
+export const MEDIA = { XLSX, DOCX, XLS, ODS } as const;

@@ -23,6 +23,12 @@ export interface Cell {
   end?: number;
   colspan?: number;
   rowspan?: number;
+  /** The number a spreadsheet stores in the cell (its cached value for a formula), when it is a number. */
+  value?: number;
+  /** ISO date for a cell the spreadsheet stores as a date. */
+  date?: string;
+  /** A slot covered by a merged cell other than its first: `text` repeats the merged value. */
+  merged?: boolean;
 }
 
 export interface Table {
@@ -52,6 +58,8 @@ export type MediaType =
   | 'text/csv'
   | 'application/pdf'
   | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  | 'application/vnd.ms-excel'
+  | 'application/vnd.oasis.opendocument.spreadsheet'
   | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export interface ReadResult {

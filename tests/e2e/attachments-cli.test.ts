@@ -3,6 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 
+// Each figure's label ends with its table's title (issue 12).
+const T1 = ' — Police officers convicted of criminal offences, by offence type and year';
+const T2 = ' — Police officers suspended, by year and gender';
+
 const FX = 'fixtures/attachments';
 
 interface Out {
@@ -27,20 +31,20 @@ describe('parse an attachment with the CLI', () => {
     for (const r of rows) expect(r).toEqual(rows[0]);
     expect(rows[0]).toHaveLength(28);
     expect(rows[0].slice(0, 4)).toEqual([
-      [2, 'Assault | 2019', 2019, 'Assault', false],
-      [1, 'Assault | 2020', 2020, 'Assault', false],
-      [0, 'Assault | 2021', 2021, 'Assault', false],
-      [3, 'Assault | Total', null, 'Assault', true],
+      [2, 'Assault | 2019' + T1, 2019, 'Assault', false],
+      [1, 'Assault | 2020' + T1, 2020, 'Assault', false],
+      [0, 'Assault | 2021' + T1, 2021, 'Assault', false],
+      [3, 'Assault | Total' + T1, null, 'Assault', true],
     ]);
     expect(rows[0].slice(20)).toEqual([
-      [0, 'Misconduct Public Office | 2019', 2019, 'Misconduct Public Office', false],
-      [1, 'Misconduct Public Office | 2020', 2020, 'Misconduct Public Office', false],
-      [0, 'Misconduct Public Office | 2021', 2021, 'Misconduct Public Office', false],
-      [1, 'Misconduct Public Office | Total', null, 'Misconduct Public Office', true],
-      [8, 'Total | 2019', 2019, null, true],
-      [6, 'Total | 2020', 2020, null, true],
-      [5, 'Total | 2021', 2021, null, true],
-      [19, 'Total | Total', null, null, true],
+      [0, 'Misconduct Public Office | 2019' + T1, 2019, 'Misconduct Public Office', false],
+      [1, 'Misconduct Public Office | 2020' + T1, 2020, 'Misconduct Public Office', false],
+      [0, 'Misconduct Public Office | 2021' + T1, 2021, 'Misconduct Public Office', false],
+      [1, 'Misconduct Public Office | Total' + T1, null, 'Misconduct Public Office', true],
+      [8, 'Total | 2019' + T1, 2019, null, true],
+      [6, 'Total | 2020' + T1, 2020, null, true],
+      [5, 'Total | 2021' + T1, 2021, null, true],
+      [19, 'Total | Total' + T1, null, null, true],
     ]);
     // Not double counted: the sum of the non-total cells is the printed grand total.
     for (const d of out) expect(d.figures.filter((f) => !f.is_total).reduce((n, f) => n + f.value, 0)).toBe(19);
@@ -55,8 +59,8 @@ describe('parse an attachment with the CLI', () => {
     const f = out[0].figures;
     expect(f).toHaveLength(21);
     expect(f.filter((x) => !x.is_total).map((x) => x.value).reduce((a, b) => a + b, 0)).toBe(1085);
-    expect(f.find((x) => x.label === '2018 | Male')).toMatchObject({ value: 1051, text: '1,051', locator: 'pdf:p1:t1:r5:c2' });
-    expect(f.find((x) => x.label === 'Total | Total')).toMatchObject({ value: 1085, is_total: true, locator: 'pdf:p2:t1:r4:c4' });
+    expect(f.find((x) => x.label === '2018 | Male' + T2)).toMatchObject({ value: 1051, text: '1,051', locator: 'pdf:p1:t1:r5:c2' });
+    expect(f.find((x) => x.label === 'Total | Total' + T2)).toMatchObject({ value: 1085, is_total: true, locator: 'pdf:p2:t1:r4:c4' });
   });
 
   it('officer-level XLSX and PDF tables give cases, and never a name or a date of birth', () => {

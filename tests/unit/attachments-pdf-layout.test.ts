@@ -59,6 +59,7 @@ describe('findLayoutTables', () => {
           ['2021', '1,051', '14'],
         ],
         columns: [50, 200, 300],
+        ends: [70, 247, 325],
         firstLine: 1,
         lastLine: 4,
         caption: 'Officers dismissed by year',

@@ -93,13 +93,14 @@ describe('tables flattened into text', () => {
     return tables.flatMap((t) => interpretTable(t, { sha256: SHA }).figures.map((f) => [f.value, f.year, f.label, f.is_total, f.text, f.locator]));
   };
 
+  // The table's title ("Outcomes") now ends each label (issue 12: every figure knows its table's title).
   it('space-separated rows under a year header', () => {
     const text = 'Outcomes\n2019 2020\nNo Action 4 7\nDismissed 1 0';
     expect(figuresOf(text)).toEqual([
-      [4, 2019, 'No Action | 2019', false, '4', 'char:29-30'],
-      [7, 2020, 'No Action | 2020', false, '7', 'char:31-32'],
-      [1, 2019, 'Dismissed | 2019', false, '1', 'char:43-44'],
-      [0, 2020, 'Dismissed | 2020', false, '0', 'char:45-46'],
+      [4, 2019, 'No Action | 2019 — Outcomes', false, '4', 'char:29-30'],
+      [7, 2020, 'No Action | 2020 — Outcomes', false, '7', 'char:31-32'],
+      [1, 2019, 'Dismissed | 2019 — Outcomes', false, '1', 'char:43-44'],
+      [0, 2020, 'Dismissed | 2020 — Outcomes', false, '0', 'char:45-46'],
     ]);
   });
 

@@ -193,12 +193,13 @@ describe('interpretTable: shapes', () => {
     ]);
   });
 
+  // The title now stands in the label too (issue 12: every figure knows its table's title).
   it('a title row across the table is the caption: it names measure and event, not a heading', () => {
     const out = interpretTable(
       grid([['Officers cautioned by year', 'Officers cautioned by year'], ['Year', 'Number'], ['2019', '4']]),
       { sha256: SHA },
     );
-    expect(out.figures.map((f) => [f.value, f.year, f.label, f.measure, f.event])).toEqual([[4, 2019, '2019 | Number', 'officers', 'cautioned']]);
+    expect(out.figures.map((f) => [f.value, f.year, f.label, f.measure, f.event])).toEqual([[4, 2019, '2019 | Number — Officers cautioned by year', 'officers', 'cautioned']]);
   });
 
   it('a table of counts with no headings at all', () => {

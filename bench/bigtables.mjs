@@ -1,0 +1,58 @@
+// Issue 14.2: one big table per format — a one-table HTML page, a CSV, an XLSX — parsed in a
+// child process each (its own peak RSS), at a size and at half of it, to show time grows
+// linearly. The inputs are generated here, never committed.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+function html(n) {
+  const parts = ['<html><body><table><tr><th>Offence</th><th>2019</th><th>2020</th></tr>'];
+  for (let i = 0; i < n; i++) parts.push(`<tr><td>Offence type ${i}</td><td>${i % 9}</td><td>${i % 7}</td></tr>`);
+  parts.push('</table></body></html>');
+  return parts.join('');
+}
+function csv(n) {
+  const lines = ['Type,Date,Outcome,Object of search'];
+  for (let i = 0; i < n; i++) lines.push(`Person search,2020-07-${10 + (i % 20)},${['Arrest', 'No further action', 'Caution'][i % 3]},${['Controlled drugs', 'Stolen goods'][i % 2]}`);
+  return lines.join('\n');
+}
+async function xlsx(n) {
+  const XLSX = await import('@e965/xlsx');
+  const aoa = [['Offence', '2019', '2020']];
+  for (let i = 0; i < n; i++) aoa.push([`Offence type ${i % 500}`, i % 9, i % 7]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), 'Data');
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' });
+}
+
+const CHILD = `
+const { readFileSync } = await import('node:fs');
+const { parseDocument } = await import(${JSON.stringify(join(ROOT, 'dist', 'pipeline', 'parse.js'))});
+const t = performance.now();
+const d = await parseDocument({ bytes: new Uint8Array(readFileSync(process.argv[1])), name: process.argv[1] });
+process.stdout.write(JSON.stringify({ ms: performance.now() - t, maxRss: process.resourceUsage().maxRSS * 1024, figures: d.figures.length }));
+`;
+
+function run(file) {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) return { error: (r.stderr || '').split('\n').find((l) => l.trim()) ?? `exit ${r.status}` };
+  return JSON.parse(r.stdout);
+}
+
+export async function benchBigTables({ dir, quick, log }) {
+  const sizes = { html: quick ? 100_000 : 500_000, csv: quick ? 100_000 : 400_000, xlsx: quick ? 60_000 : 240_000 };
+  const out = [];
+  for (const [kind, n] of Object.entries(sizes)) {
+    const res = [];
+    for (const size of [n / 2, n]) {
+      const file = join(dir, `big-${size}.${kind}`);
+      writeFileSync(file, kind === 'html' ? html(size) : kind === 'csv' ? csv(size) : await xlsx(size));
+      log(`bigtables: ${kind} ${size} rows`);
+      res.push({ rows: size, ...run(file) });
+    }
+    out.push({ kind, runs: res, timeRatio: res[1].ms && res[0].ms ? res[1].ms / res[0].ms : null });
+  }
+  return { target: { maxRssBytes: 1024 ** 3, timeRatio: 2.5 }, tables: out };
+}
