@@ -8,7 +8,7 @@ import { PARSER_VERSION } from '../version.js';
 import type { FigureDraft } from './attachment.js';
 import { buildDoc, contentLines, requestLines, type Doc, type Line } from './doc-model.js';
 import { extractExemptions } from './exemptions.js';
-import { answerLineFigures, eventFromText, generalCounts, loneFigure, measureFromText, questionHeading, sentenceFigures } from './figures.js';
+import { answerLineFigures, eventFromText, generalCounts, type Earlier, loneFigure, measureFromText, questionHeading, sentenceFigures } from './figures.js';
 import { detectForceNoted } from './force.js';
 import { extractHeader } from './header.js';
 import { detectKind } from './kind.js';
@@ -98,20 +98,42 @@ function statusOutcome(seg: Segmentation): Outcome | null {
   return null;
 }
 
-/** Later figures with the value and measure of an earlier one, on another line and with no year of their own, restate it. */
-function dropRestatements(drafts: FigureDraft[], lines: Line[]): void {
-  const lineOf = (f: FigureDraft) => {
-    const at = Number(/^char:(\d+)/.exec(f.locator)?.[1] ?? -1);
-    return lines.find((l) => at >= l.start && at < l.end)?.i ?? -1;
+/** The line (Line.i) a `char:` locator starts in; lines are in document order. */
+function lineLocator(lines: Line[]): (locator: string) => number {
+  return (locator) => {
+    const at = Number(/^char:(\d+)/.exec(locator)?.[1] ?? -1);
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (lines[mid].end <= at) lo = mid + 1;
+      else if (lines[mid].start > at) hi = mid - 1;
+      else return lines[mid].i;
+    }
+    return -1;
   };
-  for (let k = drafts.length - 1; k > 0; k--) {
-    const f = drafts[k];
-    if (f.year !== null || f.value === null) continue;
-    const first = drafts.slice(0, k).find((e) => e.value === f.value && e.year === null && e.measure === f.measure && lineOf(e) !== lineOf(f));
-    if (!first) continue;
-    if (first.event === 'other') first.event = f.event;
-    drafts.splice(k, 1);
+}
+
+/** Later figures with the value and measure of an earlier one, on another line and with no year of their own, restate it. */
+function dropRestatements(drafts: FigureDraft[], lineOf: (locator: string) => number): void {
+  const first = new Map<string, { f: FigureDraft; line: number }>();
+  const kept: FigureDraft[] = [];
+  for (const f of drafts) {
+    if (f.year !== null || f.value === null) {
+      kept.push(f);
+      continue;
+    }
+    const key = `${f.value}|${f.measure}`;
+    const line = lineOf(f.locator);
+    const e = first.get(key);
+    if (e && e.line !== line) {
+      if (e.f.event === 'other') e.f.event = f.event;
+      continue;
+    }
+    if (!e) first.set(key, { f, line });
+    kept.push(f);
   }
+  drafts.splice(0, drafts.length, ...kept);
 }
 
 export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disclosure {
@@ -213,15 +235,26 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     for (const c of rows.cases) caseDrafts.push(c);
     for (const w of rows.warnings) warnings.push(w);
   }
+  const lineOf = lineLocator(lines);
   {
     // Figures are read wherever the authority or the article speaks: answers, an article's body,
     // an unstructured page. Kind never switches this off.
     const requestSet = new Set(request.map((l) => l.i));
     const readable = new Set(linesWithRole(seg, 'answer', 'article', 'body', 'request', 'quoted_request').map((l) => l.i));
     const seen = new Set<string>();
-    const lineIndexOf = (f: FigureDraft) => {
-      const at = Number(/^char:(\d+)/.exec(f.locator)?.[1] ?? -1);
-      return lines.find((x) => at >= x.start && at < x.end)?.i ?? -1;
+    // What has been read so far, for the general count rule: offsets taken, values by line.
+    const taken = new Set<number>();
+    const earlier = new Map<number, Earlier[]>();
+    let recorded = 0;
+    const record = () => {
+      for (; recorded < drafts.length; recorded++) {
+        const f = drafts[recorded];
+        taken.add(Number(/^char:(\d+)/.exec(f.locator)?.[1] ?? -1));
+        if (f.value === null) continue;
+        const list = earlier.get(f.value) ?? [];
+        list.push({ value: f.value, measure: f.measure, line: lineOf(f.locator) });
+        earlier.set(f.value, list);
+      }
     };
     // An answer printed under its question's heading ("Question 1" / "143") belongs to it.
     let pendingQuestion: string | null = null;
@@ -249,16 +282,16 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
       const found = sentenceFigures(l, { sha256: ctx.sha256 }, seen, labelled);
       drafts.push(...found);
       // Any other count the line states, typed by the segment stage's tokens.
-      const taken = new Set(drafts.map((f) => Number(/^char:(\d+)/.exec(f.locator)?.[1] ?? -1)));
-      const earlier = drafts.map((f) => ({ value: f.value, measure: f.measure, line: lineIndexOf(f) }));
       const role = seg.lines[l.i].role;
-      const more = role === 'body' ? [] : generalCounts(l, { sha256: ctx.sha256, question: pendingQuestion }, taken, earlier, role === 'article');
+      if (role === 'body') continue;
+      record();
+      const more = generalCounts(l, { sha256: ctx.sha256, question: pendingQuestion }, taken, earlier, role === 'article');
       drafts.push(...more);
     }
     caseDrafts.push(...extractCases(linesWithRole(seg, 'answer', 'article', 'body'), ctx.sha256));
   }
   // A news story repeats its numbers (headline, first paragraph, summary): one figure each.
-  if (news) dropRestatements(drafts, lines);
+  if (news) dropRestatements(drafts, lineOf);
   const figures: Figure[] = drafts.map((f, k) => ({ ...inheritFromQuestion(f, questionDrafts, periods), disclosure_id: '', ordinal: k + 1 }));
   const truncated = endsMidSentence(lines);
   const oc = extractOutcome(kind, news || kind === 'other' ? [] : answerish, ex.exemptions, answerish.map((l) => l.text).join('\n'), { answers: drafts.length + caseDrafts.length, truncated });

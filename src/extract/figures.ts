@@ -356,7 +356,7 @@ export interface Earlier {
   line: number;
 }
 
-export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier: Earlier[], article = false): FigureDraft[] {
+export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier: Map<number, Earlier[]>, article = false): FigureDraft[] {
   const out: FigureDraft[] = [];
   if (COST_PARAGRAPH.test(line.text)) return out;
   // The noun of the last count read, for counts that continue it ("… two were hit by moving cars").
@@ -386,10 +386,10 @@ export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier:
       const text = s.text.slice(t.index, end).trimEnd();
       const f = figure(t.value, text, start, ctx, `${text} ${s.text}`);
       // A number said again in another sentence (a headline, a summary) is the same figure.
-      if (earlier.some((e) => e.value === t.value && e.line !== line.i && (e.measure === f.measure || e.measure === 'unknown' || f.measure === 'unknown'))) continue;
+      if ((earlier.get(t.value) ?? []).some((e) => e.line !== line.i && (e.measure === f.measure || e.measure === 'unknown' || f.measure === 'unknown'))) continue;
       if (/^total$/i.test(noun)) f.is_total = true;
       taken.add(start);
-      earlier.push({ value: t.value, measure: f.measure, line: line.i });
+      earlier.set(t.value, [...(earlier.get(t.value) ?? []), { value: t.value, measure: f.measure, line: line.i }]);
       out.push(f);
     }
   }
