@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import { readRegularFile } from '../files/read-file.js';
 import { getOnce } from '../http/get-once.js';
-import { parseDocument } from '../pipeline/parse.js';
+import { explainDocument, parseDocument } from '../pipeline/parse.js';
 import type { Disclosure } from '../records/schema.js';
 import { findForce } from '../sources/registry.js';
 import { UsageError, reportFailure } from './errors.js';
@@ -11,7 +11,7 @@ const FORMATS = ['json', 'ndjson', 'csv'];
 
 export async function runParse(
   inputs: string[],
-  opts: { url?: string; force?: string; format: string; out?: string; excel?: boolean },
+  opts: { url?: string; force?: string; format: string; out?: string; excel?: boolean; explain?: boolean },
 ): Promise<void> {
   if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${opts.format}")`);
   if (opts.format === 'csv' && !opts.out) throw new UsageError('--format csv writes one file per table: give --out <dir>');
@@ -37,11 +37,17 @@ export async function runParse(
         // Only regular files, with the byte cap counted while reading (not a device, not a FIFO).
         bytes = await readRegularFile(input);
       }
+      if (opts.explain) {
+        // Each block with its role, so a wrong field can be traced to a wrong segment.
+        process.stdout.write(`== ${input}\n${await explainDocument({ bytes, url, name: url ?? basename(input), contentType, force })}`);
+        continue;
+      }
       results.push(await parseDocument({ bytes, url, name: url ?? basename(input), contentType, force }));
     } catch (err) {
       reportFailure(input, err);
     }
   }
+  if (opts.explain) return;
   if (opts.out) {
     const { writeExport } = await import('../export/write.js');
     await writeExport(results, { out: opts.out, formats: [opts.format as 'json' | 'ndjson' | 'csv'], excel: opts.excel });

@@ -17,6 +17,15 @@ export interface DocumentInput {
   force?: string | null;
 }
 
+/** `parse --explain`: the document's kind and each block with the role the segment stage gave it. */
+export async function explainDocument(input: DocumentInput): Promise<string> {
+  const { segmentSource } = await import('../extract/disclosure.js');
+  const { explainSegmentation } = await import('../segment/explain.js');
+  const doc = await readDocument({ bytes: input.bytes, name: input.name ?? input.url, contentType: input.contentType, url: input.url });
+  const { kind, seg } = segmentSource(doc, input.url ?? null);
+  return `kind: ${kind}\n${explainSegmentation(seg)}\n`;
+}
+
 export async function parseDocument(input: DocumentInput): Promise<Disclosure> {
   const sha256 = sha256Hex(input.bytes);
   const doc = await readDocument({ bytes: input.bytes, name: input.name ?? input.url, contentType: input.contentType, url: input.url });

@@ -7,6 +7,7 @@ interface ParseOptions {
   format: string;
   out?: string;
   excel?: boolean;
+  explain?: boolean;
 }
 
 export function register(program: Command): void {
@@ -19,6 +20,7 @@ export function register(program: Command): void {
     .option('--format <format>', 'json | ndjson | csv', 'json')
     .option('--out <dir>', 'write files here (required for csv; json/ndjson default to stdout)')
     .option('--excel', 'CSV for Excel: UTF-8 BOM')
+    .option('--explain', 'print each block of the document with its role (chrome, metadata, request, answer, refusal, boilerplate, signature, article …) instead of rows')
     .action(async (inputs: string[], opts: ParseOptions) => {
       const { runParse } = await import('../parse-run.js');
       await runParse(inputs, opts);
