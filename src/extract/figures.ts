@@ -9,6 +9,7 @@ import type { Line } from './doc-model.js';
 import { sentences } from './doc-model.js';
 import { findNumbers, isYear, parseNumberCell, type NumberMatch } from './numbers.js';
 import { tokenizeNumbers } from '../segment/tokens.js';
+import { eventOf, measureOf } from './vocab-map.js';
 
 const NOUN =
   /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?|applications?|certificates?|arrests?|assaults?|incidents?|reports?|occasions?|times|requests?|appeals?|suspects?|children|juveniles|adults|victims|searches|stop and searches|strip searches|stops)\b/i;
@@ -22,36 +23,31 @@ const SKIP_SENTENCE =
 const AFTER_EXCLUDE = /^(?:[-\s]?(?:hours?|minutes?|days?|weeks?|months?|years?|year-old|yrs?|per ?cent|%|times|occurrences|records|files|pages?|working|am|pm|miles?|mph|km|metres?|feet|pounds|p\b|th\b|st\b|nd\b|rd\b)|\s*(?:officers?['’]?\s+)(?:records|files)\b|\s*(?:of them|of those)\s+(?:said|told)|\s*(?:\w+\s+)?(?:sub-)?categor(?:y|ies)\b|\s*(?:\w+\s+)?(?:principles|types|sub-types)\b)/i;
 const REF_LIST = /\b(?:questions?|qs?|sections?|ss?\.|points?|paragraphs?|paras?|tables?|pages?|articles?|regulations?|regs?|parts?|appendix|annex|items?|requests?|no\.?|number|categories|category|schedule|chapter|reference|ref|foi)\s*\.?\s*\d+[a-z]?(?:\s*\(\w+\))*(?:\s*(?:,|&|and|to|or|-|–)\s*\d+[a-z]?(?:\s*\(\w+\))*)*/gi;
 
+// One vocabulary for prose and tables (vocab-map.ts): what a sentence says a number counts is
+// read with the same rules as a table heading, plus the prose-only forms below.
 export function eventFromText(t: string): EventKind {
   if (/\b(currently serving|still serving|serving)\b[^.]{0,60}\b(have|with|has) (?:a )?(criminal )?convictions?\b/i.test(t)) return 'serving_with_conviction';
-  if (/\bconvicted|convictions?\b/i.test(t)) return 'convicted';
-  if (/\bcharged\b/i.test(t)) return 'charged';
-  if (/\bcautioned|cautions?\b/i.test(t)) return 'cautioned';
-  if (/\bsacked|dismissed|dismissals?\b/i.test(t)) return 'dismissed';
-  if (/\brestricted dut/i.test(t)) return 'restricted_duties';
-  if (/\bsuspended|suspensions?\b/i.test(t)) return 'suspended';
-  if (/\bresigned\b/i.test(t)) return 'resigned';
-  if (/\ballegations?\b/i.test(t)) return 'allegation';
-  return 'other';
+  return eventOf(t) ?? 'other';
 }
 
 export function measureFromText(t: string): Measure {
-  const s = t.toLowerCase();
-  if (/officers?\s+(?:and|&|or|\/)\s+(?:pcso|police community support)/.test(s) || /pcsos?\s+(?:and|&|or|\/)\s+(?:police )?officers/.test(s)) return 'officers_and_pcsos';
-  if (/\bpcso|police community support/.test(s)) return 'pcsos';
-  if (/\bspecials?\b|special constables?/.test(s)) return 'specials';
-  if (/\bofficers?\b|\bconstables?\b|\bdetectives?\b|\bpcs?\b/.test(s)) return 'officers';
-  if (/\bstaff\b|\bemployees?\b/.test(s)) return 'staff';
-  if (/\ballegations?\b/.test(s)) return 'allegations';
-  if (/\bcomplaints?\b/.test(s)) return 'complaints';
-  if (/\bcases?\b/.test(s)) return 'cases';
-  return 'unknown';
+  // Prose names officers by rank or abbreviation more often than a heading does.
+  return measureOf(t) ?? (/\bdetectives?\b|\bpcs?\b|\bsergeants?\b|\binspectors?\b/i.test(t) ? 'officers' : 'unknown');
 }
 
+/**
+ * Where the counted people are now (SPEC status): an exit is an end state ("dismissed", "resigned",
+ * "retired", "left the force"); a temporary state only when the text says it is current
+ * ("currently suspended", "remains on restricted duties", "still serving").
+ */
 export function statusFromText(t: string): Status | null {
-  if (/\bcurrently suspended|still suspended|remains? suspended\b/i.test(t)) return 'suspended';
-  if (/\b(currently|still) (serving|employed)\b/i.test(t)) return 'serving';
-  if (/\brestricted dut/i.test(t) && /\bcurrently|still|remain/i.test(t)) return 'restricted_duties';
+  if (/\b(?:currently|still|remains?|remained|presently|at present|now)\b[^.]{0,20}\bsuspended\b|\bsuspended\b[^.]{0,20}\b(?:currently|at present|pending)\b/i.test(t)) return 'suspended';
+  if (/\brestricted dut/i.test(t) && /\b(?:currently|still|remains?|presently|at present)\b/i.test(t)) return 'restricted_duties';
+  if (/\b(?:currently|still)\s+(?:serving|employed|in post)\b/i.test(t)) return 'serving';
+  if (/\b(?:dismissed|sacked|dismissal)\b/i.test(t) && !/\bnot (?:been )?dismissed\b/i.test(t)) return 'dismissed';
+  if (/\bresign(?:ed|ation)\b/i.test(t) && !/\bretir/i.test(t)) return 'resigned';
+  if (/\bretired\b/i.test(t) && !/\bresign/i.test(t)) return 'retired';
+  if (/\bleft the (?:force|service|organisation|police)\b|\bno longer (?:serving|employed|with the force)\b|\bleavers?\b/i.test(t)) return 'left';
   return null;
 }
 

@@ -145,8 +145,13 @@ function breakdownOf(text: string, dim: Dim): Breakdown {
       return { event: eventOf(t) ?? undefined };
     case 'offence':
       return { offence: t };
-    default:
-      return {};
+    default: {
+      // A row or column of mixed labels still says what it counts where its own words do
+      // ("Complaints", "Allegations", "Conducts"): the figure's own heading comes first.
+      const measure = measureOf(t) ?? undefined;
+      const event = eventOf(t) ?? undefined;
+      return measure || event ? { measure, event } : {};
+    }
   }
 }
 

@@ -167,5 +167,9 @@ const MEASURE_RULES: Rule<Measure>[] = [
 export function measureOf(text: string | null | undefined): Measure | null {
   if (!text) return null;
   const t = text.toLowerCase().replace(/\s+/g, ' ');
+  // "police officers, community support officers or staff": both kinds of officer named.
+  const pcsos = /\bpcsos?\b|community support/.test(t);
+  const officers = /\bofficers?\b|\bconstables?\b/.test(t.replace(/(?:police )?community support officers?|\bpcsos?\b/g, ' '));
+  if (pcsos && officers) return 'officers_and_pcsos';
   return first(MEASURE_RULES, t);
 }
