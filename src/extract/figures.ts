@@ -157,9 +157,16 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
     }
     return null;
   }
-  const q = label[1] ?? label[2] ?? label[3] ?? label[4];
-  const rest = t.slice(label[0].length);
-  const restStart = line.start + label[0].length;
+  let q = label[1] ?? label[2] ?? label[3] ?? label[4];
+  let skip = label[0].length;
+  // "Response: 1. Three officers …": a question's number after a word label is a label too.
+  const inner = q === undefined ? /^\(?(\d{1,2}[a-z]?)[.)]\s+(?=\S)/.exec(t.slice(skip)) : null;
+  if (inner) {
+    q = inner[1];
+    skip += inner[0].length;
+  }
+  const rest = t.slice(skip);
+  const restStart = line.start + skip;
   if (label[2] !== undefined && /^\d{1,2}[a-z]?\s*:?\s*$/.test(rest)) return []; // "Response 1 – 6 :" is a range of questions
   const qctx = { ...ctx, question: q ?? ctx.question };
   const pairs = yearPairs(rest, restStart, qctx);

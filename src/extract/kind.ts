@@ -34,7 +34,7 @@ export function detectKind(doc: Doc, url: string | null): Kind {
   if (DECISION_NOTICE.test(head) && ICO.test(all) && !(NEWS_VOICE.test(all) && /\b(?:in a|the) decision notice (?:published|issued)\b/i.test(all))) return 'decision_notice';
   if (url && /(^|\.)ico\.org\.uk$/i.test(safeHost(url)) && DECISION_NOTICE.test(all)) return 'decision_notice';
   if (TRIBUNAL.test(all) && news < 2) return 'other';
-  if (decision >= 2 && /\bthe complainant\b/i.test(all) && news < 2 && letter <= 1) return 'decision_notice';
+  if (decision >= 2 && /\bthe (?:complainant|applicant)\b/i.test(all) && news < 2 && letter <= 1) return 'decision_notice';
   if (news >= 2 && news > letter) return 'news_article';
   // A disclosure-log listing: many references, one line each, and a result count.
   const refLines = lines.filter((l) => l.text.split(/\s+/).length <= 20 && /\b(?:FOI|ref(?:erence)?)\b[\s:.]*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d/i.test(l.text));

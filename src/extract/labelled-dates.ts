@@ -25,7 +25,7 @@ const NARRATIVE_REQUEST = [
 const NARRATIVE_RESPONSE = new RegExp(`\\b(?:responded|replied|provided (?:its|a) response)\\s+on\\s+${D}|^(?:\\d+\\.\\s*)?On\\s+${D},?\\s+[^.]{0,60}?\\b(?:responded|replied)\\b`, 'i');
 const RESPONSE = [new RegExp(`^(?:date of response|response date|date responded|responded(?: on)?|date of reply|reply date|response sent(?: on)?|date sent|sent)\\s*[:\\-–]?\\s*${D}`, 'i')];
 // An authority's letter dates itself in its letterhead: "Date: 20 January 2020", "Date 19 August 2013".
-const LETTER_DATE = [new RegExp(`^(?:date[d]?\\s*[:\\-–]?\\s*)${D}(?=\\s|$)`, "i")];
+const LETTER_DATE = [new RegExp(`(?:^|\\s)(?:date[d]?\\s*[:\\-–]?\\s*)${D}(?=\\s|$)`, "i")];
 const PUBLISHED = [new RegExp(`^(?:date published|published(?: on| date)?|publication date|date of publication|disclosure date|date (?:of )?disclosure|date disclosed|posted(?: on)?|date posted)\\s*[:\\-–]?\\s*${D}`, 'i')];
 
 function first(lines: string[], patterns: RegExp[]): string | null {
