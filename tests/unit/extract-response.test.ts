@@ -56,7 +56,7 @@ describe('figures in answers and sentences', () => {
     ['THIRTY two police officers and PCSOs currently serving with Dorset Police have convictions, a freedom of information request has revealed.', [[32, 'officers_and_pcsos', 'serving_with_conviction']]],
     ['The request also revealed that six officers at Dorset Police had been convicted of criminal offences since 2014. Among the six that had been convicted was a PC.', [[6, 'officers', 'convicted']]],
     ['Nineteen officers were given final written warnings, five official warnings and two were given advice about their conduct.', [[19, 'officers', 'other'], [5, 'unknown', 'other'], [2, 'unknown', 'other']]],
-    ['I can advise a total of 140 police officers were reported to the fiscal in 2016/17 and 122 police officers in 2017/18.', [[140, 'officers', 'other'], [122, 'officers', 'other']]],
+    ['I can advise a total of 140 police officers were reported to the fiscal in 2016/17 and 122 police officers in 2017/18.', [[140, 'officers', 'allegation'], [122, 'officers', 'allegation']]],
     ['From 2016, 31 were dealt with by way of a direct measure rather than prosecution.', [[31, 'unknown', 'other']]],
     ['The force employs over 30,000 police officers and 1,200 PCSOs across London.', []],
     ['To respond would require a review of over 800 officers records at 10 minutes per record.', []],
