@@ -154,7 +154,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   // Questions and periods come from the request (a news article: its whole text).
   // A decision notice that quotes the request ("… in the following terms:") has its questions too.
   const quotesRequest = kind === 'decision_notice' && doc.request !== null;
-  const questionDrafts = isResponse || quotesRequest ? extractQuestions(doc) : [];
+  // A question quoted again (in a clarification, or above its answer) is the same question.
+  const questionDrafts = (isResponse || quotesRequest ? extractQuestions(doc) : []).filter((q, k, all) => all.findIndex((o) => o.label.replace(/^Q/i, '') === q.label.replace(/^Q/i, '')) === k);
   const request = requestLines(doc);
   if (isResponse && !questionDrafts.length && lines.length) {
     // A response always answers a request, even where the request is not printed: one
