@@ -28,7 +28,7 @@ export interface PeriodDraft {
 const FY = `(?:(?:19|20)\\d{2}|\\d{2})\\s*/\\s*\\d{2}(?!\\d)|(?:19|20)\\d{2}-\\d{2}(?!\\d)`;
 // A year, but not the first half of "2013-14" or "13/14" (financial years).
 const YEAR = `(?:19|20)\\d{2}(?!\\d)(?![/.]\\d)(?!-\\d{2}(?!\\d))`;
-const FY_POINT = `(?:19|20)\\d{2}\\s*/\\s*\\d{2}(?!\\d)`;
+const FY_POINT = `(?:19|20)\\d{2}\\s*[/-]\\s*\\d{2}(?!\\d)`;
 const POINT = `(?:${FULL_DATE_SRC})|(?:${MONTH_YEAR_SRC})|(?:${FY_POINT})|(?:${YEAR})`;
 const OPEN_END = `(?:the\\s+)?(?:present|present date|date|today|now|current(?: date)?|the current day)`;
 const END_OF = `(?:the\\s+end\\s+of\\s+)`;

@@ -145,3 +145,12 @@ describe('status of the counted people', () => {
     ['still serving with a conviction', 'serving'],
   ])('%s', (text, status) => expect(statusFromText(text)).toBe(status));
 });
+
+describe('periods asked about', () => {
+  const periods = (text: string) => parse(text).periods.map((p) => `${p.start}..${p.end}`);
+  it.each([
+    ['a list of financial years is one period each', 'Request\nPlease give the number of officers dismissed in each of the financial years 2019/20, 2020/21 and 2021/22.', ['2019-04-01..2020-03-31', '2020-04-01..2021-03-31', '2021-04-01..2022-03-31']],
+    ['a range of financial years written with dashes is one period', 'Request\nHow many officers were suspended in financial years 2015-16 to 2017-18?', ['2015-04-01..2018-03-31']],
+    ['"from 2000 to 2020" is one period', 'Request\nHow many officers were convicted from 2000 to 2020?', ['2000-01-01..2020-12-31']],
+  ])('%s', (_n, text, expected) => expect(periods(text)).toEqual(expected));
+});
