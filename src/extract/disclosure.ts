@@ -194,7 +194,11 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
 
   // Exemptions and flags come from the response, never the requester's words; the outcome from
   // the answers, the refusal reasoning and a platform's status line only (not standard text).
-  const response = news || kind === 'other' ? [] : linesWithRole(seg, 'metadata', 'answer', 'refusal', 'boilerplate', 'signature', 'status', 'body');
+  // On a page of no known kind (a tribunal digest, guidance), only statements count: "the force
+  // claimed exemptions under …", not "information may be withheld where, for example, section 38 …".
+  const GENERAL = /\b(?:may|might|can|could|such as|for example|e\.g\.|where|if|whether|would|any)\b/i;
+  // A story reports what the force cited ("The force refused, citing section 31"), in the same way.
+  const response = linesWithRole(seg, 'metadata', 'answer', 'refusal', 'boilerplate', 'signature', 'status', 'body', 'article').filter((l) => (kind !== 'other' && !news) || !GENERAL.test(l.text));
   const answerish = linesWithRole(seg, 'answer', 'refusal', 'status');
   const ex = extractExemptions(response, act);
   warnings.push(...ex.warnings);

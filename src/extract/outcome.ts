@@ -22,7 +22,9 @@ const COST = [
   /\b(?:appropriate|cost|fees|time)\s*(?:\(cost\)\s*)?(?:limit|level)s?\b[^.]{0,60}\b(?:would be|will be|is|are) exceeded\b/i,
   /\b(?:cost|time)\b[^.]{0,80}\bexceed/i,
   /\b18[- ]hours?\b[^.]{0,40}\b(?:threshold|limit)\b|\bwithin the (?:permitted )?18[- ]hour|\bexceed\w*\s+(?:the\s+)?(?:18|twenty[- ]four|24)\s*hours?\b/i,
-  /\bin excess of £\s?450\b|\bexceed\w*[^.]{0,40}£\s?450\b|\bin excess of the 18 hours\b/i,
+  /\bin excess of £\s?450\b|\bexceed\w*[^.]{0,40}£\s?450\b|\bin excess of the 18 hours\b|\b(?:more|greater) than £\s?[46]00\b/i,
+  // An estimate of what answering would cost or take, stated as the reason for not answering.
+  /\b(?:would|will) (?:cost|take)\b[^.]{0,30}\b(?:in the region of|approximately|around|about|over|more than|in excess of|at least)\s+(?:£\s?[\d,]{3,}|\d+\s+hours)/i,
   /\bsection 12\b|\bs\.?\s?12\b|\bFOISA,? s\.?\s?12\b/i,
   /\bcost threshold\b|\bexcessive cost\b/i,
   /\bthe cost of (?:providing|complying|compliance|locating|retrieving|extracting)\b[^.]{0,60}\b(?:is|would|will)\b/i,
