@@ -6,6 +6,7 @@ import { contentLines } from './doc-model.js';
 import { FULL_DATE_SRC } from './dates.js';
 import type { Kind } from '../records/vocab.js';
 import { findForce } from '../sources/registry.js';
+import { extraReferenceOnLine } from './reference.js';
 
 export interface Header {
   reference: string | null;
@@ -93,6 +94,13 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response'): Header {
         reference = clean(m[1] ?? m[2] ?? m[3]);
         break;
       }
+    }
+  }
+  if (!reference) {
+    // Forms the labels above miss ("Enquiry Reference: 89- 26", PSNI "Request: FOI/00013725"): reference.ts.
+    for (const l of lines) {
+      reference = extraReferenceOnLine(l.text);
+      if (reference) break;
     }
   }
   if (!reference) {
