@@ -6,6 +6,7 @@
 // fixed document dates), so re-running the script leaves the committed files unchanged.
 //
 //   node scripts/make-sites.mjs            (then commit fixtures/sites)
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -568,11 +569,11 @@ ${attLinkHtml(d)}
 <p>Yours sincerely,</p><p>Information Rights Unit</p>`;
 }
 
-function wmpBody(d) {
+function wmpBody(d, requestHeading = true) {
   return `<article id="post-${d.n}" class="post type-post status-publish">
 <header class="entry-header"><h1 class="entry-title">${esc(d.title)} (${esc(d.ref)})</h1><span class="posted-on"><time class="entry-date published" datetime="${d.date}T09:00:00+00:00">${longDate(d.date)}</time></span></header>
 <div class="entry-content">
-<h2>Request</h2>
+${requestHeading ? '<h2>Request</h2>' : ''}
 ${d.intro ? p(esc(d.intro)) : ''}
 ${d.parts.map((x, i) => p(`${i + 1}) ${esc(x.q)}`)).join('\n')}
 <h2>Response</h2>
@@ -623,7 +624,7 @@ ${p('If you are dissatisfied with the way in which Police Scotland has dealt wit
 function genericBody(d) {
   return `<article class="foi-response">
 <h1>${esc(d.title)}</h1>
-<div class="foi-response__meta"><p>Reference number: ${esc(d.ref)}</p><p>Date of request: ${slashDate(d.requestDate)}</p><p>Date of response: ${slashDate(d.date)}</p></div>
+<div class="foi-response__meta"><p>Reference: ${esc(d.ref)}</p><p>Date of request: ${slashDate(d.requestDate)}</p><p>Date of response: ${slashDate(d.date)}</p></div>
 <h2>Request</h2>
 ${d.intro ? p(esc(d.intro)) : ''}
 ${questionsOl(d.parts)}
@@ -684,24 +685,29 @@ async function makeSoh(def) {
   const dir = join(SITES, def.dir);
   const site = { ...def, act: 'FOIA' };
   const ds = buildDisclosures(site);
-  const logPath = `/foi-ai/${site.slug}/disclosure-log/`;
+  // The log is the platform's shared search page (dt = document type); /foi-ai/<force>/disclosure-log/
+  // is only a folder. Item paths vary by force and year (site.itemPath); media live under the
+  // force's media slug, which is not its site slug.
+  const logPath = SOH_SEARCH;
+  const logQuery = '?q=&dt=Disclosure+log';
   for (const d of ds) {
     const [y, m] = d.date.split('-');
-    d.path = `/foi-ai/${site.slug}/disclosure/${y}/${MONTHS[Number(m) - 1].toLowerCase()}/${slugify(d.listingTitle)}/`;
+    d.path = site.itemPath(d, y, MONTHS[Number(m) - 1].toLowerCase(), slugify(d.listingTitle));
     if (d.attachment) {
-      d.attachment.href = `/SysSiteAssets/foi-media/${site.slug}/disclosure_${y}/${MONTHS[Number(m) - 1].toLowerCase()}_${y}/${d.attachment.stem}-${slugify(d.ref)}.${d.attachment.kind}`;
+      d.attachment.href = `/SysSiteAssets/foi-media/${site.mediaSlug}/disclosure_${y}/${MONTHS[Number(m) - 1].toLowerCase()}_${y}/${d.attachment.stem}-${slugify(d.ref)}.${d.attachment.kind}`;
       await writeAttachment(dir, d, d.attachment.href, site.forceName);
     }
     write(join(dir, d.path, 'index.html'), sohShell(site, d.title, sohBody(site, d)));
   }
-  const pages = chunk(ds, site.perPage);
+  const listing = (list, query, fileQuery) => {
+  const pages = chunk(list, site.perPage);
   pages.forEach((items, k) => {
-    const next = k + 1 < pages.length ? `${logPath}?page=${k + 2}` : null;
-    const prev = k > 0 ? (k === 1 ? logPath : `${logPath}?page=${k}`) : null;
-    const main = `<h1>Disclosure log</h1>
+    const next = k + 1 < pages.length ? `${logPath}${query}&page=${k + 2}` : null;
+    const prev = k > 0 ? (k === 1 ? `${logPath}${query}` : `${logPath}${query}&page=${k}`) : null;
+    const main = `<h1>Published items</h1>
 <p>Responses to freedom of information requests that may be of wider public interest. Personal information has been removed.</p>
-<form class="filter" action="${logPath}"><label>Search the disclosure log <input name="q"></label><button>Search</button></form>
-<p class="results-count">Showing ${k * site.perPage + 1} to ${k * site.perPage + items.length} of ${ds.length} results</p>
+<form class="filter" action="${logPath}"><label>Search <input name="q"></label><input type="hidden" name="dt" value="Disclosure log"><label>From <input type="date" name="fdte"></label><label>To <input type="date" name="tdte"></label><button>Search</button></form>
+<p class="results-count">Showing ${k * site.perPage + 1} to ${k * site.perPage + items.length} of ${list.length} results</p>
 <ol class="disclosure-results">
 ${items
   .map(
@@ -710,11 +716,19 @@ ${items
   .join('\n')}
 </ol>
 <nav class="pagination" aria-label="Pagination">${prev ? `<a rel="prev" href="${prev}">Previous</a>` : ''} <span>Page ${k + 1} of ${pages.length}</span> ${next ? `<a rel="next" href="${next}">Next</a>` : ''}</nav>`;
-    const file = k === 0 ? join(dir, logPath, 'index.html') : join(dir, logPath, `index__page_${k + 1}.html`);
-    write(file, sohShell(site, 'Disclosure log', main));
+    const file = join(dir, logPath, `index__${fileQuery}${k === 0 ? '' : `_page_${k + 1}`}.html`);
+    write(file, sohShell(site, 'Published items', main));
+    // Without a query (or with filters this site has no file for) the server answers the plain search.
+    if (k === 0 && fileQuery === 'q_dt_Disclosure_log') write(join(dir, logPath, 'index.html'), sohShell(site, 'Published items', main));
   });
+  };
+  listing(ds, logQuery, 'q_dt_Disclosure_log');
+  // The search filtered by date, as --since asks it (fdte): only items published on or after.
+  listing(ds.filter((d) => d.date >= site.sinceFilter), `${logQuery}&fdte=${site.sinceFilter}`, `q_dt_Disclosure_log_fdte_${site.sinceFilter}`);
+  // The force's own folder of items: not a listing (fetch never starts here).
+  write(join(dir, 'foi-ai', site.slug, 'disclosure-log', 'index.html'), sohShell(site, 'Disclosure log', `<h1>Disclosure log</h1><p><a href="${logPath}${logQuery}">Search the disclosure log</a></p>`));
   write(join(dir, 'robots.txt'), `User-agent: *\nDisallow: /search/\nDisallow: /foi-ai/${site.slug}/disclosure-log/drafts/\n`);
-  write(join(dir, 'index.html'), sohShell(site, site.forceName, `<h1>${esc(site.forceName)}</h1><p><a href="${logPath}">Disclosure log</a></p>`));
+  write(join(dir, 'index.html'), sohShell(site, site.forceName, `<h1>${esc(site.forceName)}</h1><p><a href="${logPath}${logQuery}">Disclosure log</a></p>`));
   writeSiteJson(dir, { platform: 'single-online-home', forces: [site.force], description: `Single Online Home disclosure log of ${site.forceName} (invented content).` });
   return ds.length;
 }
@@ -735,12 +749,20 @@ async function makeWmp() {
   };
   const ds = buildDisclosures(site);
   const host = 'https://foi.west-midlands.police.uk';
+  // The oldest response uses the older underscore reference ("Officer BME (3005_16)").
+  const oldest = ds[ds.length - 1];
+  oldest.ref = oldest.ref.replace('A/', '_');
+  // Attachment names as the site has them: no one pattern.
+  const attachmentName = (k, num, yy, kind) =>
+    [`${num}A_ATTACHMENT.${kind}`, `${num}A_ATTACHMENT_01.${kind}`, `${num}A_${yy}-attachment.${kind}`, `ATTACHMENT_-4.${kind}`, `${num}A_${yy}_attachment.${kind}`][k % 5];
+  let attachmentNo = 0;
   for (const d of ds) {
     d.path = `/${slugify(`${d.listingTitle} ${d.ref}`)}/`;
     const [y, m] = d.date.split('-');
     const stem = d.ref.replace('/', '_');
     if (d.attachment) {
-      d.attachment.href = `${host}/wp-content/uploads/${y}/${m}/${stem}_attachment.${d.attachment.kind}`;
+      const [num, yy] = d.ref.replace(/A?[/_]/, ' ').split(' ');
+      d.attachment.href = `${host}/wp-content/uploads/${y}/${m}/${attachmentName(attachmentNo++, num, yy, d.attachment.kind)}`;
       await writeAttachment(dir, d, new URL(d.attachment.href).pathname, 'West Midlands Police');
     }
     if (d.topicKey === 'drones' || d.topicKey === 'sexualMisconduct') {
@@ -748,22 +770,25 @@ async function makeWmp() {
       const pit = { kind: 'pdf', title: 'Public interest test', header: ['Factors favouring disclosure', 'Factors favouring non-disclosure'], rows: [['Accountability for public funds', 'Harm to law enforcement capability'], ['Public debate about police conduct', 'Risk of identifying individuals']] };
       write(join(dir, new URL(d.pit.href).pathname), await pdfBytes(pit, `West Midlands Police ${d.ref}`));
     }
-    write(join(dir, d.path, 'index.html'), wmpShell(`${d.title} (${d.ref})`, wmpBody(d)));
+    // Some pages have no "Request" heading: the questions follow the title directly.
+    write(join(dir, d.path, 'index.html'), wmpShell(`${d.title} (${d.ref})`, wmpBody(d, d.topicKey !== 'suspensions')));
   }
   const sticky = `<article class="post type-post sticky"><header class="entry-header"><h2 class="entry-title"><a href="${host}/how-we-are-working-during-covid-19/">How we are working to keep our FOI Requests running during COVID-19</a></h2><time class="entry-date" datetime="2020-03-24T09:00:00+00:00">24 March 2020</time></header></article>`;
   write(join(dir, 'how-we-are-working-during-covid-19', 'index.html'), wmpShell('COVID-19', '<h1>How we are working during COVID-19</h1><p>Our FOI team continues to work, but responses may take longer.</p>'));
   const pages = chunk(ds, site.perPage);
   pages.forEach((items, k) => {
-    const next = k + 1 < pages.length ? `${host}/page/${k + 2}/` : null;
+    const next = k + 1 < pages.length ? `${host}/disclosure-log/page/${k + 2}/` : null;
     const main = `${sticky}
 ${items
   .map(
     (d) => `<article id="post-${d.n}" class="post type-post status-publish"><header class="entry-header"><h2 class="entry-title"><a href="${host}${d.path}" rel="bookmark">${esc(d.listingTitle)} (${esc(d.ref)})</a></h2><span class="posted-on"><time class="entry-date published" datetime="${d.date}T09:00:00+00:00">${longDate(d.date)}</time></span></header><div class="entry-summary"><p>${esc(d.parts[0].q)}</p></div></article>`,
   )
   .join('\n')}
-<nav class="navigation posts-navigation"><div class="nav-links">${next ? `<div class="nav-previous"><a class="next page-numbers" href="${next}">Older posts</a></div>` : ''}${k > 0 ? `<div class="nav-next"><a href="${k === 1 ? `${host}/` : `${host}/page/${k}/`}">Newer posts</a></div>` : ''}</div></nav>`;
-    write(k === 0 ? join(dir, 'index.html') : join(dir, 'page', String(k + 1), 'index.html'), wmpShell('Freedom of Information', main));
+<nav class="navigation posts-navigation"><div class="nav-links">${next ? `<div class="nav-previous"><a class="next page-numbers" href="${next}">Older posts</a></div>` : ''}${k > 0 ? `<div class="nav-next"><a href="${k === 1 ? `${host}/disclosure-log/` : `${host}/disclosure-log/page/${k}/`}">Newer posts</a></div>` : ''}</div></nav>
+<aside class="widget widget_archive"><h2 class="widget-title">Archives</h2><ul>${[...new Set(ds.map((d) => d.date.slice(0, 4)))].map((y) => `<li><a href="${host}/${y}/">${y}</a></li>`).join('')}</ul></aside>`;
+    write(k === 0 ? join(dir, 'disclosure-log', 'index.html') : join(dir, 'disclosure-log', 'page', String(k + 1), 'index.html'), wmpShell('Disclosure log', main));
   });
+  write(join(dir, 'index.html'), wmpShell('Freedom of Information', `<h1>Freedom of Information</h1><p><a href="${host}/disclosure-log/">Disclosure log</a></p>`));
   write(join(dir, 'robots.txt'), 'User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n');
   writeSiteJson(dir, { platform: 'west-midlands', forces: ['west-midlands'], description: 'West Midlands Police FOI site, WordPress (invented content).' });
   return ds.length;
@@ -837,9 +862,14 @@ async function makeScotland() {
   const logPath = '/access-to-information/freedom-of-information/disclosure-log/';
   for (const d of ds) {
     const [y, m] = d.date.split('-');
-    d.path = `${logPath}disclosure-log-${y}/${MONTHS[Number(m) - 1].toLowerCase()}/${slugify(`${d.listingTitle} ${d.ref.replace('FOI ', '')}`)}/`;
+    // The reference leads the slug; the oldest items use the older /disclosure-log/0/<year>/ form.
+    const slug = `${d.ref.replace('FOI ', '')}-${slugify(d.listingTitle)}`;
+    const month = MONTHS[Number(m) - 1].toLowerCase();
+    d.path = ds.indexOf(d) >= ds.length - 2 ? `${logPath}0/${y}/${month}/${slug}/` : `${logPath}disclosure-log-${y}/${month}/${slug}/`;
     if (d.attachment) {
-      d.attachment.href = `/spa-media/${slugify(d.ref)}-${d.attachment.stem}.${d.attachment.kind}`;
+      // /spa-media/<8-character id>/<slug>.<ext>
+      const id = createHash('sha256').update(d.ref).digest('hex').slice(0, 8);
+      d.attachment.href = `/spa-media/${id}/${slugify(d.ref)}-${d.attachment.stem}.${d.attachment.kind}`;
       await writeAttachment(dir, d, d.attachment.href, 'Police Scotland');
     }
     write(join(dir, d.path, 'index.html'), scotShell(d.title, scotBody(d)));
@@ -877,7 +907,7 @@ async function makeGeneric() {
   const ds = buildDisclosures(site);
   const logPath = '/about/freedom-of-information/previous-foi-requests/';
   for (const d of ds) {
-    d.path = `${logPath}${slugify(`${d.listingTitle} ${d.ref}`)}/`;
+    d.path = `${logPath}requests/${slugify(`${d.listingTitle} ${d.ref}`)}/`;
     if (d.attachment) {
       d.attachment.href = `/media/foi/${slugify(d.ref)}-${d.attachment.stem}.${d.attachment.kind}`;
       await writeAttachment(dir, d, d.attachment.href, site.forceName);
@@ -903,7 +933,7 @@ async function makeGeneric() {
       ['Joanne Pembury', '02/11/1979', 'Sergeant', 'Female', 'Discreditable conduct', 'Dismissed without notice'],
     ],
   )}${p('PC Daniel Hartwell (born 14 March 1984) was dismissed on 3 May 2022. PS Joanne Pembury, date of birth 2 November 1979, was dismissed on 21 September 2022.')}`;
-  privacy.path = `${logPath}officers-dismissed-for-gross-misconduct-2022-1488-23/`;
+  privacy.path = `${logPath}requests/officers-dismissed-for-gross-misconduct-2022-1488-23/`;
   write(join(dir, privacy.path, 'index.html'), genericShell(site, privacy.title, genericBody(privacy)));
   // Listed, but under a path robots.txt disallows: the harvester must not fetch it.
   const blocked = { title: 'Draft response (not for publication)', ref: '0001/25', date: '2025-03-13', path: '/foi-internal/draft-response-0001-25/' };
@@ -940,6 +970,8 @@ function writeSiteJson(dir, meta) {
 
 // ---------------------------------------------------------------------------------------------
 
+const SOH_SEARCH = '/foi-ai/af/accessing-information/published-items/';
+
 const SOH_SITES = [
   {
     dir: 'single-online-home-essex',
@@ -953,6 +985,10 @@ const SOH_SITES = [
     topics: ['convictions', 'suspensions', 'drones', 'vetting', 'dismissals', 'sexualMisconduct', 'complaints'],
     attachmentKinds: { dismissals: 'docx' },
     reference: (i, y, n) => String(19800 - i * 420 - n(0, 400)),
+    mediaSlug: 'essex',
+    sinceFilter: '2024-01-01',
+    // Newer items by year and month (as Cleveland's), older ones by month and category.
+    itemPath: (d, y, month, slug) => (y >= '2024' ? `/foi-ai/essex-police/disclosure/${y}/${month}/${slug}/` : `/foi-ai/essex-police/foi/${month}-${y}/${d.topics[0].replace(/_/g, '-')}/${slug}/`),
     // Essex's log also numbers each publication ("PUB 1459") apart from the request number.
     publication: (i) => `PUB ${1530 - i * 7}`,
   },
@@ -968,6 +1004,10 @@ const SOH_SITES = [
     topics: ['convictionsTable', 'misconductHearings', 'stopSearch', 'servingWithConvictions', 'charged', 'domesticAbuse'],
     attachmentKinds: { convictionsTable: 'xlsx', misconductHearings: 'xlsx', stopSearch: 'csv' },
     reference: (i, y, n) => `01.FOI.${String(y).slice(2)}.0${n(10000, 39999)}`,
+    mediaSlug: 'metropolitan-police',
+    sinceFilter: '2024-01-01',
+    // /disclosure-2023/november-2023/<slug>/ from 2023, /d/march-2022/<slug>/ before.
+    itemPath: (d, y, month, slug) => (y >= '2023' ? `/foi-ai/metropolitan-police/disclosure-${y}/${month}-${y}/${slug}/` : `/foi-ai/metropolitan-police/d/${month}-${y}/${slug}/`),
   },
 ];
 

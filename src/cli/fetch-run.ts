@@ -113,7 +113,8 @@ export function planFetch(opts: FetchOptions): Plan {
   if (opts.match !== undefined && !String(opts.match).trim()) throw new UsageError('fetch: --match needs a text or a topic id');
   const targets = forces.map((force) => {
     const baseUrl = bases.get(force.id) ?? null;
-    return { force, baseUrl, listingUrl: listingUrl(force, baseUrl) };
+    // --since goes to the listing's own date filter where it has one; item dates are still checked.
+    return { force, baseUrl, listingUrl: listingUrl(force, baseUrl, since) };
   });
   return {
     targets,

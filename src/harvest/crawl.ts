@@ -13,7 +13,7 @@
 import { decodeText } from '../documents/decode.js';
 import { assembleDisclosure, type SourceDoc } from '../pipeline/assemble.js';
 import { readHtml } from '../readers/html.js';
-import { adapterFor, type Adapter, type ListingItem } from '../sources/adapters/index.js';
+import { adapterFor, type Adapter, type DiscoveryVia, type ListingItem } from '../sources/adapters/index.js';
 import { rebaseUrl, type Force } from '../sources/registry.js';
 import type { SourceRef, Store } from '../store/store.js';
 import { FetchFailed, type DocumentFetcher, type Fetched } from './documents.js';
@@ -80,6 +80,12 @@ export function toMirror(url: string, force: Force, baseUrl: string | null): str
 
 const html = (f: Fetched) => decodeText(f.bytes, f.contentType, true).text;
 
+/** Keeps the first page's way of finding items, and every fallback used on any page. */
+function noteDiscovery(summary: ForceSummary, via: DiscoveryVia): void {
+  if (summary.discovery.items === null) summary.discovery.items = via;
+  else if (via !== 'selectors' && via !== 'none' && summary.discovery.items === 'selectors') summary.discovery.items = via;
+}
+
 /** Stored with every source read: nothing to retry. */
 function complete(known: { sources: SourceRef[] } | undefined): boolean {
   return !!known && known.sources.every((s) => s.sha256 !== null && !s.error);
@@ -116,13 +122,24 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
       try {
         listing = (settled ? ctx.fetcher.stored(pageUrl) : null) ?? (await ctx.fetcher.get(pageUrl, allowed));
       } catch (e) {
+        if (e instanceof FetchFailed && e.blocked) summary.blocked = true;
         fail(pageUrl, e instanceof FetchFailed ? `listing page: ${e.reason}` : String(e));
         break;
       }
       summary.listingPages++;
       const page = html(listing);
-      const items = adapter.listingItems(page, listing.finalUrl).map((it) => ({ ...it, url: toMirror(it.url, force, baseUrl) }));
+      const found = adapter.discover(page, listing.finalUrl);
+      const items = found.items.map((it) => ({ ...it, url: toMirror(it.url, force, baseUrl) }));
       summary.listed += items.length;
+      noteDiscovery(summary, found.via);
+      if (found.via !== 'selectors' && found.via !== 'none') {
+        ctx.log(
+          'warn',
+          'fallback',
+          `${force.id}: listing page ${pageUrl}: the "${adapter.platform}" selectors matched nothing; ${items.length} item${items.length === 1 ? '' : 's'} found by ${found.via} instead — the site has probably changed its markup`,
+          { force: force.id, url: pageUrl, platform: adapter.platform, via: found.via },
+        );
+      }
       if (items.length === 0) {
         summary.zeroItemWarnings++;
         ctx.log(
@@ -165,8 +182,9 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
       }
       if (trustListing && !requested) settled = true;
       if (reachedOlder || (ctx.limit !== null && attempted >= ctx.limit)) break;
-      const next = adapter.nextPage(page, listing.finalUrl);
-      pageUrl = next ? toMirror(next, force, baseUrl) : null;
+      const next = adapter.discoverNext(page, listing.finalUrl);
+      if (next.via && next.via !== 'selectors' && !summary.discovery.paging.includes(next.via)) summary.discovery.paging.push(next.via);
+      pageUrl = next.url ? toMirror(next.url, force, baseUrl) : null;
     }
   }
 }

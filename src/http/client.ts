@@ -7,6 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import pLimit from 'p-limit';
 import { retryDelayMs, isRetryableStatus } from './backoff.js';
+import { isBrowserChallenge } from './challenge.js';
 import { FetchError } from './errors.js';
 import { HostGate } from './host-gate.js';
 import { hostAllowed } from './hosts.js';
@@ -193,6 +194,7 @@ export class PoliteClient {
         return { ...base, notModified: true, bytes: null, etag: base.etag ?? req.etag ?? null, lastModified: base.lastModified ?? req.lastModified ?? null };
       }
       if (status >= 200 && status < 300) return { ...base, notModified: false, bytes: new Uint8Array(res.body ?? Buffer.alloc(0)) };
+      if (isBrowserChallenge(status, res.headers, res.body)) throw new FetchError('blocked', url.href, `HTTP ${status}: blocked by a browser challenge (the site refuses scripted clients)`, status);
       throw new FetchError('http', url.href, `HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ''}`, status);
     }
   }
@@ -226,7 +228,8 @@ export class PoliteClient {
           throw e;
         }
       });
-      const retryable = outcome instanceof FetchError ? outcome.transient && !this.closing.signal.aborted : isRetryableStatus(outcome.status);
+      // A challenge page answers the same way every time: not worth a retry.
+      const retryable = outcome instanceof FetchError ? outcome.transient && !this.closing.signal.aborted : isRetryableStatus(outcome.status) && !isBrowserChallenge(outcome.status, outcome.headers, outcome.body);
       if (!retryable || attempt >= maxRetries) {
         if (outcome instanceof FetchError) throw outcome;
         return { res: outcome, retries: attempt };
@@ -246,6 +249,8 @@ export class PoliteClient {
       agents: this.agents,
       overflow: opts.overflow,
       signal: this.closing.signal,
+      // A 403 / 503 body is read (capped like any) to tell a browser challenge from a plain refusal.
+      wantBody: (s) => (s >= 200 && s < 300) || s === 403 || s === 503,
     });
     this.stats.byStatus[String(res.status)] = (this.stats.byStatus[String(res.status)] ?? 0) + 1;
     this.stats.bytes += res.body?.length ?? 0;

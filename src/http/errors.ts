@@ -3,6 +3,8 @@
 export type FetchErrorReason =
   | 'robots'
   | 'http'
+  /** A 403 / 503 browser-challenge page (bot defence), not a missing page or a server fault. */
+  | 'blocked'
   | 'timeout'
   | 'too_large'
   | 'redirect_off_host'
