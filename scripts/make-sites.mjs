@@ -744,7 +744,7 @@ async function makeWmp() {
     gapDays: 150,
     perPage: 5,
     topics: ['convictions', 'drones', 'stopSearch', 'suspensions', 'convictionsTable', 'misconductHearings', 'vetting', 'sexualMisconduct', 'charged', 'servingWithConvictions', 'complaints'],
-    attachmentKinds: { convictionsTable: 'pdf', stopSearch: 'csv' },
+    attachmentKinds: { convictionsTable: 'pdf', stopSearch: 'csv', misconductHearings: 'xlsx' },
     reference: (i, y, n) => `${n(100, 1999)}A/${String(y).slice(2)}`,
   };
   const ds = buildDisclosures(site);
@@ -754,7 +754,7 @@ async function makeWmp() {
   oldest.ref = oldest.ref.replace('A/', '_');
   // Attachment names as the site has them: no one pattern.
   const attachmentName = (k, num, yy, kind) =>
-    [`${num}A_ATTACHMENT.${kind}`, `${num}A_ATTACHMENT_01.${kind}`, `${num}A_${yy}-attachment.${kind}`, `ATTACHMENT_-4.${kind}`, `${num}A_${yy}_attachment.${kind}`][k % 5];
+    [`${num}A_${yy}-attachment.${kind}`, `ATTACHMENT_-4.${kind}`, `${num}A_ATTACHMENT_01.${kind}`, `${num}A_ATTACHMENT.${kind}`, `${num}A_${yy}_attachment.${kind}`][k % 5];
   let attachmentNo = 0;
   for (const d of ds) {
     d.path = `/${slugify(`${d.listingTitle} ${d.ref}`)}/`;

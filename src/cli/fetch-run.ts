@@ -213,9 +213,15 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
       total.changed += f.changed;
       total.unchanged += f.unchanged;
     }
-    const warnings = Object.entries(forces)
-      .filter(([, f]) => f.zeroItemWarnings > 0)
-      .map(([id]) => `${id}: a listing page listed no disclosures — the site has probably changed`);
+    const warnings = [
+      ...Object.entries(forces)
+        .filter(([, f]) => f.zeroItemWarnings > 0)
+        .map(([id]) => `${id}: a listing page listed no disclosures — the site has probably changed`),
+      // Harvested all the same, but the configured selectors no longer fit: say so, every run.
+      ...Object.entries(forces)
+        .filter(([, f]) => f.discovery.items === 'url-pattern' || f.discovery.items === 'link-text')
+        .map(([id, f]) => `${id}: the listing's selectors matched nothing; items were found by ${f.discovery.items} — the site has probably changed its markup`),
+    ];
     const ordered = Object.fromEntries(plan.targets.map((t) => [t.force.id, forces[t.force.id]]));
     const stored = total.new + total.changed + total.unchanged;
     const summary: FetchSummary = {
