@@ -206,6 +206,8 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
         }
       }),
     );
+    // The same response from two sources (a force's log and WhatDoTheyKnow): both rows say so.
+    store.linkDuplicates(runId);
     const stats = client.stats;
     const total = { new: 0, changed: 0, unchanged: 0 };
     for (const f of Object.values(forces)) {

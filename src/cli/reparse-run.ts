@@ -30,7 +30,9 @@ async function rebuild(store: Store, old: Disclosure, sources: SourceRef[]): Pro
       const b = s.sha256 ? store.getDocument(s.sha256) : null;
       return { url: s.url, bytes: b, contentType: s.contentType, name: s.name ?? null, error: s.error ?? (s.sha256 && !b ? `document ${s.sha256} is missing from the store` : null) };
     });
-  return assembleDisclosure({ url: page.url, bytes, contentType: page.contentType, name: page.name ?? null }, attachments, old.force);
+  const { withSource, factsOf } = await import('../harvest/source-facts.js');
+  // What the harvest knew beyond the documents (source, its state, a fixed id) is kept.
+  return withSource(await assembleDisclosure({ url: page.url, bytes, contentType: page.contentType, name: page.name ?? null }, attachments, old.force), factsOf(old));
 }
 
 /** Reparses an open store inside a `reparse` run. One disclosure's failure never stops the rest. */

@@ -3,6 +3,7 @@
 import { CHILD_TABLES, type TableName } from '../records/schema.js';
 import { COLUMN_DESCRIPTIONS, DATASET_DESCRIPTION, DATASET_TITLE, LICENSE, LICENSE_URL, LIST_NOTE, TABLE_DESCRIPTIONS, TEXT_NOTE } from './descriptions.js';
 import { fieldsOf, type Field } from './fields.js';
+import { platformConfig, platformIds } from '../sources/platforms.js';
 
 export function primaryKeyOf(table: TableName): string[] {
   return table === 'disclosures' ? ['id'] : ['disclosure_id', 'ordinal'];
@@ -59,6 +60,23 @@ export function datapackage(tables: readonly TableName[]): Record<string, unknow
     title: DATASET_TITLE,
     description: DATASET_DESCRIPTION,
     licenses: [{ name: 'OGL-UK-3.0', path: LICENSE_URL, title: LICENSE }],
+    sources: dataSources(),
     resources: tables.map(resourceOf),
   };
+}
+
+/** Where the rows come from (each disclosure's `source` column names one), with whose copyright. */
+function dataSources(): Array<{ title: string; path?: string; description: string }> {
+  const note = 'Copyright in released material stays with the public authority that released it; this dataset quotes it for reference.';
+  return [
+    ...platformIds()
+      .filter((id) => id !== 'whatdotheyknow')
+      .map((id) => ({ title: `${platformConfig(id)!.name} (source = ${id})`, description: `UK police forces' own disclosure logs. ${note}` })),
+    {
+      title: 'WhatDoTheyKnow (source = whatdotheyknow)',
+      path: 'https://www.whatdotheyknow.com/',
+      description: `Requests made through mySociety's WhatDoTheyKnow and the forces' responses to them; requesters' and correspondents' names are not kept. ${note}`,
+    },
+    { title: 'Files given to foi-harvest parse (source = file)', description: note },
+  ];
 }

@@ -262,6 +262,10 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     content_sha256: ctx.sha256,
     parser_version: PARSER_VERSION,
     warnings: [...new Set(warnings)],
+    // Where it was harvested: a parsed file until fetch says which platform (src/harvest).
+    source: 'file',
+    source_state: null,
+    duplicate_of: null,
     questions: withId(questions),
     periods: withId(periods),
     exemptions: withId(exemptions),

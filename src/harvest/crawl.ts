@@ -18,6 +18,7 @@ import { rebaseUrl, type Force } from '../sources/registry.js';
 import type { SourceRef, Store } from '../store/store.js';
 import { FetchFailed, type DocumentFetcher, type Fetched } from './documents.js';
 import type { Matcher } from './match.js';
+import { withSource } from './source-facts.js';
 import type { FetchFailure, ForceSummary } from './summary.js';
 
 export interface HarvestLog {
@@ -298,7 +299,7 @@ async function fetchItem(
   return async () => {
     let result: 'new' | 'changed' | 'unchanged';
     try {
-      const d = await assembleDisclosure({ url: item.url, bytes: page.bytes, contentType: page.contentType }, attachments, force.id);
+      const d = withSource(await assembleDisclosure({ url: item.url, bytes: page.bytes, contentType: page.contentType }, attachments, force.id), { source: adapter.platform, source_state: null });
       const sources: SourceRef[] = [
         { role: 'page', url: item.url, sha256: page.sha256, contentType: page.contentType },
         ...attachments.map((a) => ({ role: 'attachment' as const, url: a.url, sha256: a.sha256, contentType: a.contentType ?? null, name: a.name ?? null, error: a.error ?? null })),

@@ -125,6 +125,9 @@ export const DisclosureFields = {
   content_sha256: sha256,
   parser_version: z.string(),
   warnings: z.array(z.string()),
+  source: z.string().min(1).describe('where it was harvested: the platform (single-online-home, west-midlands, psni, police-scotland, generic, whatdotheyknow) or file'),
+  source_state: z.string().nullable().describe("the source's own status of the request (WhatDoTheyKnow's described_state), or null"),
+  duplicate_of: z.string().nullable().describe('the id of the same response harvested from another source (same force and reference), or null'),
 };
 
 /** A disclosure as a flat row (CSV / SQLite `disclosures` table). */

@@ -213,6 +213,17 @@ CREATE TABLE robots_cache (
 ALTER TABLE url_state ADD COLUMN final_url TEXT;
 `,
   },
+  {
+    version: 4,
+    description: "where each disclosure was harvested (source platform, the source's own state) and the same response from another source (duplicate_of)",
+    sql: `
+ALTER TABLE disclosures ADD COLUMN "source" TEXT NOT NULL DEFAULT 'file';
+ALTER TABLE disclosures ADD COLUMN "source_state" TEXT;
+ALTER TABLE disclosures ADD COLUMN "duplicate_of" TEXT;
+CREATE INDEX disclosures_force_reference ON disclosures(force, reference);
+UPDATE disclosures SET record_json = json_set(record_json, '$.source', 'file', '$.source_state', json('null'), '$.duplicate_of', json('null'));
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

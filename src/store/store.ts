@@ -289,6 +289,36 @@ export class Store {
     return tx.immediate();
   }
 
+  /**
+   * Marks the same response harvested from two sources (same force and reference, e.g. a
+   * force's own log and WhatDoTheyKnow): each row's duplicate_of names the other source's row,
+   * and a row whose twin is gone is cleared. Returns the ids whose record changed.
+   */
+  linkDuplicates(runId: number): string[] {
+    const rows = this.db
+      .prepare('SELECT id, force, reference, source, duplicate_of FROM disclosures WHERE force IS NOT NULL AND reference IS NOT NULL ORDER BY id')
+      .all() as Array<{ id: string; force: string; reference: string; source: string; duplicate_of: string | null }>;
+    const key = (r: { force: string; reference: string }) => `${r.force}\u0000${r.reference.toLowerCase().replace(/\s+/g, '')}`;
+    const groups = new Map<string, typeof rows>();
+    for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+    const want = new Map<string, string | null>();
+    for (const group of groups.values()) {
+      for (const r of group) want.set(r.id, group.find((o) => o.source !== r.source)?.id ?? null);
+    }
+    const all = this.db.prepare('SELECT id, duplicate_of FROM disclosures WHERE duplicate_of IS NOT NULL').all() as Array<{ id: string; duplicate_of: string }>;
+    for (const r of all) if (!want.has(r.id)) want.set(r.id, null);
+    const changed: string[] = [];
+    for (const [id, dup] of want) {
+      const row = this.db.prepare('SELECT record_json FROM disclosures WHERE id = ?').get(id) as { record_json: string } | undefined;
+      if (!row) continue;
+      const rec = JSON.parse(row.record_json) as Disclosure;
+      if ((rec.duplicate_of ?? null) === dup) continue;
+      this.upsertDisclosure({ ...rec, duplicate_of: dup }, this.sourcesOf(id), runId);
+      changed.push(id);
+    }
+    return changed;
+  }
+
   sourcesOf(disclosureId: string): SourceRef[] {
     const rows = this.db
       .prepare(

