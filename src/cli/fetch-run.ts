@@ -2,7 +2,8 @@
 // parse them and keep everything in the store. `refresh` calls runFetch too.
 import { UsageError } from './errors.js';
 import { parseUserDate } from '../sources/dates.js';
-import { findForce, listingUrl, supportedForces, type Force } from '../sources/registry.js';
+import { platformConfig } from '../sources/platforms.js';
+import { FORCES, findForce, listingUrl, supportedForces, type Force } from '../sources/registry.js';
 import type { Store } from '../store/store.js';
 import type { CrawlContext, ForceTarget, HarvestLog, PageIndex } from '../harvest/crawl.js';
 import { emptyForceSummary, statusClasses, type FetchFailure, type FetchSummary, type ForceSummary } from '../harvest/summary.js';
@@ -22,8 +23,10 @@ export interface FetchOptions {
   delay?: string | number;
   /** Requests in flight across hosts (default: one per host fetched, at most 32). */
   concurrency?: string | number;
-  /** `<force>=<url>`, repeatable. */
+  /** `<force>=<url>`, repeatable; `whatdotheyknow=<url>` points --source whatdotheyknow at a mirror. */
   baseUrl?: string[];
+  /** `forces` (default: the forces' own disclosure logs) or `whatdotheyknow` (their requests there). */
+  source?: string;
   /**
    * Conditional GET of every known page and a fresh robots.txt (the full check, e.g. weekly),
    * instead of trusting listing pages that did not change and robots.txt fetched within 24 h.
@@ -38,7 +41,8 @@ export interface FetchOptions {
 }
 
 interface Plan {
-  targets: ForceTarget[];
+  source: 'forces' | 'whatdotheyknow';
+  targets: Array<ForceTarget & { wdtkBase?: string }>;
   since: string | null;
   limit: number | null;
   delayMs: number;
@@ -75,11 +79,27 @@ export function defaultConcurrency(targets: ForceTarget[]): number {
 
 /** Checks every option before anything is fetched: bad usage is exit 2 with one line. */
 export function planFetch(opts: FetchOptions): Plan {
+  const source = (opts.source ?? 'forces').trim().toLowerCase();
+  if (source !== 'forces' && source !== 'whatdotheyknow') throw new UsageError(`fetch: --source must be forces or whatdotheyknow, not "${opts.source}"`);
   const bases = new Map<string, string>();
+  let wdtkBase = platformConfig('whatdotheyknow')!.base_url!;
   for (const spec of opts.baseUrl ?? []) {
     const eq = spec.indexOf('=');
     if (eq <= 0) throw new UsageError(`fetch: --base-url "${spec}" must be <force>=<url>`);
-    const force = lookupForce(spec.slice(0, eq).trim());
+    const key = spec.slice(0, eq).trim();
+    if (key.toLowerCase() === 'whatdotheyknow') {
+      const url = spec.slice(eq + 1).trim();
+      let u: URL;
+      try {
+        u = new URL(url);
+      } catch {
+        throw new UsageError(`fetch: --base-url for whatdotheyknow: "${url}" is not a URL`);
+      }
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`fetch: --base-url for whatdotheyknow: "${url}" must be http(s)`);
+      wdtkBase = `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+      continue;
+    }
+    const force = lookupForce(key);
     const url = spec.slice(eq + 1).trim();
     let u: URL;
     try {
@@ -95,9 +115,14 @@ export function planFetch(opts: FetchOptions): Plan {
     forces = [];
     for (const key of opts.force.flatMap((k) => k.split(',')).map((k) => k.trim()).filter(Boolean)) {
       const f = lookupForce(key);
-      if (!f.supported && !bases.has(f.id)) throw new UsageError(`fetch: force "${f.id}" is not supported yet (its disclosures are not on a site fetch can read)`);
+      if (source === 'whatdotheyknow') {
+        if (!f.whatdotheyknow) throw new UsageError(`fetch: force "${f.id}" has no WhatDoTheyKnow authority in the registry`);
+      } else if (!f.supported && !bases.has(f.id)) throw new UsageError(`fetch: force "${f.id}" is not supported yet (its disclosures are not on a site fetch can read)`);
       if (!forces.includes(f)) forces.push(f);
     }
+  } else if (source === 'whatdotheyknow') {
+    // Every force has an authority there, supported own log or not.
+    forces = FORCES.filter((f) => f.whatdotheyknow);
   } else if (bases.size) {
     // Pointing forces at a mirror without --force means "fetch those": never the whole web.
     forces = [...bases.keys()].map((id) => lookupForce(id));
@@ -112,11 +137,13 @@ export function planFetch(opts: FetchOptions): Plan {
   if (logFormat !== 'text' && logFormat !== 'json') throw new UsageError(`fetch: --log-format must be text or json, not "${opts.logFormat}"`);
   if (opts.match !== undefined && !String(opts.match).trim()) throw new UsageError('fetch: --match needs a text or a topic id');
   const targets = forces.map((force) => {
+    if (source === 'whatdotheyknow') return { force, baseUrl: wdtkBase, wdtkBase, listingUrl: `${wdtkBase}/body/${force.whatdotheyknow!.url_name}` };
     const baseUrl = bases.get(force.id) ?? null;
     // --since goes to the listing's own date filter where it has one; item dates are still checked.
     return { force, baseUrl, listingUrl: listingUrl(force, baseUrl, since) };
   });
   return {
+    source,
     targets,
     since,
     limit: positiveInt('--limit', opts.limit, 1),
@@ -136,10 +163,11 @@ export function stderrLog(format: 'text' | 'json'): HarvestLog {
 
 function buildPageIndex(store: Store): PageIndex {
   const index: PageIndex = new Map();
+  const states = store.sourceStates();
   for (const id of store.disclosureIds()) {
     const sources = store.sourcesOf(id);
     const page = sources.find((s) => s.role === 'page');
-    if (page) index.set(page.url, { id, sources });
+    if (page) index.set(page.url, { id, sources, state: states.get(id) ?? null });
   }
   return index;
 }
@@ -151,6 +179,7 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
   const { PoliteClient } = await import('../http/client.js');
   const { DocumentFetcher } = await import('../harvest/documents.js');
   const { crawlForce } = await import('../harvest/crawl.js');
+  const { crawlWhatDoTheyKnow } = await import('../harvest/whatdotheyknow.js');
   const { makeMatcher } = await import('../harvest/match.js');
 
   const storePath = opts.store ?? './foi-harvest.db';
@@ -168,6 +197,7 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
     },
   });
   const args = {
+    source: plan.source,
     force: plan.targets.map((t) => t.force.id),
     since: plan.since,
     match: opts.match ?? null,
@@ -196,7 +226,8 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
       plan.targets.map(async (t) => {
         const fs = (forces[t.force.id] = emptyForceSummary());
         try {
-          await crawlForce(ctx, t, fs, failures);
+          if (t.wdtkBase) await crawlWhatDoTheyKnow({ ...ctx, http: client }, { ...t, wdtkBase: t.wdtkBase }, fs, failures);
+          else await crawlForce(ctx, t, fs, failures);
         } catch (e) {
           // A bug or a store error for one force must not lose the others' work.
           fs.failures++;

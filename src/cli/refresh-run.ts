@@ -23,6 +23,8 @@ export interface RefreshOptions {
   delay?: string;
   concurrency?: string;
   baseUrl?: string[];
+  /** forces | whatdotheyknow (see fetch --source). */
+  source?: string;
   recheck?: boolean;
 }
 
@@ -46,6 +48,7 @@ function fetchOptions(opts: RefreshOptions): FetchOptions {
     delay: opts.delay,
     concurrency: opts.concurrency,
     baseUrl: opts.baseUrl,
+    source: opts.source,
     recheck: opts.recheck === true,
     logFormat: opts.logFormat,
   };

@@ -26,7 +26,7 @@ export interface HarvestLog {
 }
 
 /** What the store already knows of each disclosure page: the disclosure and the documents it was built from. */
-export type PageIndex = Map<string, { id: string; sources: SourceRef[] }>;
+export type PageIndex = Map<string, { id: string; sources: SourceRef[]; state?: string | null }>;
 
 export interface CrawlContext {
   fetcher: DocumentFetcher;

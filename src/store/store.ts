@@ -319,6 +319,12 @@ export class Store {
     return changed;
   }
 
+  /** Each disclosure's source_state (WhatDoTheyKnow's described_state) where it has one. */
+  sourceStates(): Map<string, string> {
+    const rows = this.db.prepare('SELECT id, source_state FROM disclosures WHERE source_state IS NOT NULL').all() as Array<{ id: string; source_state: string }>;
+    return new Map(rows.map((r) => [r.id, r.source_state]));
+  }
+
   sourcesOf(disclosureId: string): SourceRef[] {
     const rows = this.db
       .prepare(

@@ -15,7 +15,8 @@ export function register(program: Command): void {
     .option('--user-agent <ua>', 'User-Agent to send (default names foi-harvest and a contact)')
     .option('--delay <ms>', 'delay between requests to one host, in ms', '1000')
     .option('--concurrency <n>', 'requests in flight across hosts (default: one per host fetched, at most 32; each host still gets one request at a time, --delay apart)')
-    .option('--base-url <force=url>', 'read a force from a mirror or local server (repeatable); only that host is then requested', collect, [])
+    .option('--source <source>', 'forces (the forces\' own disclosure logs) or whatdotheyknow (their requests on WhatDoTheyKnow)', 'forces')
+    .option('--base-url <force=url>', 'read a force from a mirror or local server (repeatable); only that host is then requested; whatdotheyknow=<url> for --source whatdotheyknow', collect, [])
     .option('--recheck', 'conditional GET of every known page and robots.txt (a full check, e.g. weekly); by default a listing page that has not changed is trusted: the stored disclosures it lists are not requested again')
     .option('--log-format <format>', 'text | json (JSON lines on stderr, JSON summary on stdout)', 'text')
     .action(async (opts: Record<string, unknown>) => {
@@ -31,6 +32,7 @@ export function register(program: Command): void {
         delay: opts.delay as string,
         concurrency: opts.concurrency as string | undefined,
         baseUrl: opts.baseUrl as string[],
+        source: opts.source as string,
         recheck: opts.recheck === true,
         logFormat: opts.logFormat as string,
       });

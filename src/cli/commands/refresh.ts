@@ -19,7 +19,8 @@ export function register(program: Command): void {
     .option('--user-agent <ua>', 'User-Agent naming the tool and a contact')
     .option('--delay <ms>', 'delay between requests to one host')
     .option('--concurrency <n>', 'requests in flight across hosts')
-    .option('--base-url <force=url>', 'read a force from a mirror or local server (repeatable)', collect, [])
+    .option('--source <source>', 'forces (their own disclosure logs) or whatdotheyknow', 'forces')
+    .option('--base-url <force=url>', 'read a force from a mirror or local server (repeatable); whatdotheyknow=<url> for --source whatdotheyknow', collect, [])
     .option('--recheck', 'conditional GET of every known page and robots.txt (a full check, e.g. weekly)')
     .action(async (opts) => {
       const { runRefresh } = await import('../refresh-run.js');
