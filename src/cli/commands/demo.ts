@@ -11,6 +11,7 @@ export function register(program: Command): void {
     .action(async (opts: { store: string; out: string; port?: string }) => {
       const { runDemo } = await import('../demo-run.js');
       const r = await runDemo(opts);
-      if (r.summary.failures.length || r.summary.warnings.length) process.exitCode = Math.max(Number(process.exitCode ?? 0), 1);
+      const bad = (x: typeof r.summary | null) => !!x && (x.failures.length > 0 || x.warnings.length > 0);
+      if (bad(r.summary) || bad(r.wdtkSummary)) process.exitCode = Math.max(Number(process.exitCode ?? 0), 1);
     });
 }
