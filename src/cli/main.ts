@@ -17,6 +17,7 @@ const COMMANDS: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/status.js'),
   () => import('./commands/reparse.js'),
   () => import('./commands/demo.js'),
+  () => import('./commands/probe.js'),
 ];
 
 
