@@ -102,7 +102,9 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
       const holder = a.closest('li, tr, article, .card, div').first();
       const scope = holder.length ? holder : a.parent();
       const timeEl = scope.find('time[datetime]').first();
-      const date = parseListingDate(timeEl.attr('datetime') ?? scope.text(), cfg.date_order) ?? null;
+      // Text with a gap between elements: "Officers suspended" + "March 04, 2025" must not run together.
+      const spaced = cheerio.load((scope.html() ?? '').replace(/></g, '> <')).text();
+      const date = parseListingDate(timeEl.attr('datetime') ?? spaced, cfg.date_order) ?? null;
       let title = collapse(a.text());
       let reference: string | null = null;
       const m = referenceRe?.exec(title);
