@@ -354,3 +354,50 @@ describe('fetch: failures and bad usage', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('fetch --source whatdotheyknow (the WhatDoTheyKnow-like site)', () => {
+  let site: SiteServer;
+  const args = (extra: string[] = []) => [
+    'fetch', '--source', 'whatdotheyknow', '--force', 'essex', 'west-midlands', '--base-url', `whatdotheyknow=${site.url}/`, '--store', join(tmp.dir, 'wdtk.db'), '--delay', '0', '--log-format', 'json', ...extra,
+  ];
+  beforeAll(async () => {
+    site = await serve(join(SITES, 'whatdotheyknow'));
+  });
+
+  it('walks each authority\'s request list, reads JSON and page, fetches attachments; never a response page or a profile', async () => {
+    const r = await runCliAsync(args());
+    expect(r.code, r.stderr).toBe(0);
+    const s = summaryOf(r);
+    expect(s.forces.essex).toMatchObject({ listingPages: 2, listed: 4, disclosures: 4, new: 4, failures: 0 });
+    expect(s.forces['west-midlands']).toMatchObject({ listingPages: 1, listed: 3, disclosures: 3, new: 3 });
+    const paths = pathsOf(site);
+    expect(paths).toContain('/body/essex_police?page=2');
+    expect(paths).toContain('/request/vetting_refusals_by_ethnicity.json');
+    expect(paths.filter((p) => p.includes('/attach/')).sort()).toEqual([
+      '/request/officers_convicted_of_driving_offences/response/91530/attach/2/1503A_24-attachment.pdf',
+      '/request/officers_dismissed_for_gross_misconduct_2019/response/88410/attach/2/FOI%2018402%20response.pdf',
+      '/request/officers_suspended_or_on_restricted_duties/response/90188/attach/2/Response%2019139.xlsx',
+    ]);
+    expect(paths.some((p) => /\/response\/\d+$/.test(p) || p.startsWith('/user/') || p.endsWith('.html'))).toBe(false);
+    const ids = withStore('wdtk.db', (st) => st.disclosureIds());
+    expect(ids.every((id) => id.startsWith('whatdotheyknow/'))).toBe(true);
+    expect(ids).toHaveLength(7);
+  });
+
+  it('a second run trusts the listed states: only the request lists are asked for', async () => {
+    site.requests.length = 0;
+    const r = await runCliAsync(args());
+    expect(r.code, r.stderr).toBe(0);
+    expect(summaryOf(r).disclosures).toEqual({ new: 0, changed: 0, unchanged: 7 });
+    expect(pathsOf(site).sort()).toEqual(['/body/essex_police', '/body/essex_police?page=2', '/body/wmp']);
+  });
+
+  it('--base-url whatdotheyknow must be a URL; a force without an authority is refused', async () => {
+    const bad = await runCliAsync(['fetch', '--source', 'whatdotheyknow', '--base-url', 'whatdotheyknow=nowhere', '--store', join(tmp.dir, 'x.db')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--base-url for whatdotheyknow: "nowhere" is not a URL/);
+    const src = await runCliAsync(['fetch', '--source', 'gossip', '--store', join(tmp.dir, 'x.db')]);
+    expect(src.code).toBe(2);
+    expect(src.stderr).toMatch(/--source must be forces or whatdotheyknow, not "gossip"/);
+  });
+});

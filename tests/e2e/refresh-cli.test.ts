@@ -189,7 +189,7 @@ describe('foi-harvest refresh', () => {
       expect(third.code, third.stderr).toBe(0);
       expect(third.stdout).toMatch(new RegExp(`^refresh: 0 new, 0 changed, ${n} unchanged, 0 failed;`));
       const rechecked = site.requests.slice(secondNight);
-      expect(rechecked.map((q) => q.path)).toEqual(expect.arrayContaining(['/robots.txt', '/', '/page/2/', '/page/3/']));
+      expect(rechecked.map((q) => q.path)).toEqual(expect.arrayContaining(['/robots.txt', '/disclosure-log/', '/disclosure-log/page/2/', '/disclosure-log/page/3/']));
       expect(rechecked.length).toBeGreaterThan(n);
     } finally {
       await site.close();
