@@ -6,7 +6,7 @@
 // authority's attachments.
 import { decodeText } from '../documents/decode.js';
 import { assembleDisclosure, type SourceDoc } from '../pipeline/assemble.js';
-import { listingAdapter, listedState, parseRequestJson, threadMessages } from '../sources/whatdotheyknow/pages.js';
+import { listingAdapter, listedState, listedUpdate, parseRequestJson, threadMessages } from '../sources/whatdotheyknow/pages.js';
 import { buildRequestDocument } from '../sources/whatdotheyknow/document.js';
 import type { SourceRef } from '../store/store.js';
 import type { CrawlContext, ForceTarget } from './crawl.js';
@@ -67,10 +67,12 @@ export async function crawlWhatDoTheyKnow(ctx: CrawlContext & { http: HttpGetter
     let reachedOlder = false;
     for (const item of found.items) {
       if (ctx.limit !== null && attempted >= ctx.limit) break;
-      // The list is newest first by request date.
+      // Requests made before --since are skipped; the walk ends at one not even updated since
+      // (the list may be ordered by last update rather than by request date).
       if (ctx.since && item.date && item.date < ctx.since) {
         summary.skipped.since++;
-        reachedOlder = true;
+        const updated = listedUpdate(item.summary);
+        if (!updated || updated < ctx.since) reachedOlder = true;
         continue;
       }
       if (ctx.matcher && ctx.matcher.onListing(item.title, null) === false) {

@@ -86,6 +86,10 @@ describe('demo', () => {
     expect(byId.get('essex/19139')!.duplicate_of).toBe('whatdotheyknow/officers_suspended_or_on_restricted_duties');
     expect(byId.get('whatdotheyknow/officers_suspended_or_on_restricted_duties')!.duplicate_of).toBe('essex/19139');
     expect(new Set(json.filter((d) => d.source !== 'whatdotheyknow').map((d) => d.source))).toEqual(new Set(['single-online-home', 'west-midlands', 'psni', 'police-scotland', 'generic']));
+    // datapackage.json says where rows come from, and whose copyright the released material is.
+    const pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
+    expect(pkg.sources.map((x: any) => x.title)).toContain('WhatDoTheyKnow (source = whatdotheyknow)');
+    expect(pkg.sources.every((x: any) => x.description.includes('Copyright in released material stays with the public authority'))).toBe(true);
     // Requesters and officers named on every WhatDoTheyKnow page appear in no output file.
     for (const f of readdirSync(out)) {
       const text = readFileSync(join(out, f)).toString('latin1');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outcomeFromState } from '../../src/harvest/source-facts.js';
 import { buildRequestDocument, cleanParagraphs } from '../../src/sources/whatdotheyknow/document.js';
-import { listedState, listingAdapter, parseRequestJson, threadMessages, WDTK_STATES } from '../../src/sources/whatdotheyknow/pages.js';
+import { listedState, listedUpdate, listingAdapter, parseRequestJson, threadMessages, WDTK_STATES } from '../../src/sources/whatdotheyknow/pages.js';
 
 const SITE = join(import.meta.dirname, '..', '..', 'fixtures', 'sites', 'whatdotheyknow');
 const BASE = 'https://www.whatdotheyknow.com';
@@ -16,10 +16,10 @@ describe('WhatDoTheyKnow pages', () => {
     const a = listingAdapter();
     const found = a.discover(html, `${BASE}/body/essex_police`);
     expect(found.via).toBe('selectors');
-    expect(found.items.map((i) => [new URL(i.url).pathname, i.date, listedState(i.summary)])).toEqual([
-      ['/request/use_of_live_facial_recognition_vans', '2025-02-11', 'waiting_response'],
-      ['/request/officers_suspended_or_on_restricted_duties', '2024-08-02', 'successful'],
-      ['/request/officers_dismissed_for_gross_misconduct_2019', '2024-05-10', 'partially_successful'],
+    expect(found.items.map((i) => [new URL(i.url).pathname, i.date, listedState(i.summary), listedUpdate(i.summary)])).toEqual([
+      ['/request/use_of_live_facial_recognition_vans', '2025-02-11', 'waiting_response', '2025-02-12'],
+      ['/request/officers_suspended_or_on_restricted_duties', '2024-08-02', 'successful', '2024-08-29'],
+      ['/request/officers_dismissed_for_gross_misconduct_2019', '2024-05-10', 'partially_successful', '2024-06-06'],
     ]);
     expect(a.nextPage(html, `${BASE}/body/essex_police`)).toBe(`${BASE}/body/essex_police?page=2`);
   });

@@ -24,14 +24,22 @@ export function listingAdapter(): Adapter {
     // re-run can tell a request whose state has not moved.
     refineItem: (item, el) => {
       const state = /\bicon_([a-z_]+)/.exec(el.find('[class*=icon_]').attr('class') ?? '')?.[1] ?? null;
-      return { ...item, reference: null, summary: state ? `state:${state} ${item.summary ?? ''}`.trim() : item.summary };
+      // "Updated <time>": the list may be ordered by it, so it (not the request date) ends a --since walk.
+      const updated = /^(\d{4}-\d{2}-\d{2})/.exec(el.find('.date_updated time[datetime], .request_listing__updated time[datetime]').first().attr('datetime') ?? '')?.[1] ?? null;
+      const tags = [state ? `state:${state}` : '', updated ? `updated:${updated}` : ''].filter(Boolean).join(' ');
+      return { ...item, reference: null, summary: tags ? `${tags} ${item.summary ?? ''}`.trim() : item.summary };
     },
   });
 }
 
 /** The state a listing item carries (see listingAdapter), or null. */
 export function listedState(summary: string | null): string | null {
-  return /^state:([a-z_]+)/.exec(summary ?? '')?.[1] ?? null;
+  return /(?:^|\s)state:([a-z_]+)/.exec(summary ?? '')?.[1] ?? null;
+}
+
+/** The date a listing item was last updated (see listingAdapter), or null. */
+export function listedUpdate(summary: string | null): string | null {
+  return /(?:^|\s)updated:(\d{4}-\d{2}-\d{2})/.exec(summary ?? '')?.[1] ?? null;
 }
 
 const RequestJson = z.object({
