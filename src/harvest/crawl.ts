@@ -299,7 +299,9 @@ async function fetchItem(
   return async () => {
     let result: 'new' | 'changed' | 'unchanged';
     try {
-      const d = withSource(await assembleDisclosure({ url: item.url, bytes: page.bytes, contentType: page.contentType }, attachments, force.id), { source: adapter.platform, source_state: null });
+      const parsed = await assembleDisclosure({ url: item.url, bytes: page.bytes, contentType: page.contentType }, attachments, force.id);
+      // duplicate_of is the store's to keep (linkDuplicates, end of run): a re-parse must not flip it.
+      const d = withSource(parsed, { source: adapter.platform, source_state: null, duplicate_of: ctx.store.duplicateOf(parsed.id) });
       const sources: SourceRef[] = [
         { role: 'page', url: item.url, sha256: page.sha256, contentType: page.contentType },
         ...attachments.map((a) => ({ role: 'attachment' as const, url: a.url, sha256: a.sha256, contentType: a.contentType ?? null, name: a.name ?? null, error: a.error ?? null })),

@@ -136,7 +136,8 @@ async function harvestRequest(
   const sha = ctx.store.putDocument(bytes, 'text/html');
   try {
     const parsed = await assembleDisclosure({ url: requestUrl, bytes, contentType }, attachments, force.id);
-    const d = withSource(parsed, { source: 'whatdotheyknow', source_state: req.described_state, id: `whatdotheyknow/${req.url_title}` });
+    const id = `whatdotheyknow/${req.url_title}`;
+    const d = withSource(parsed, { source: 'whatdotheyknow', source_state: req.described_state, id, duplicate_of: ctx.store.duplicateOf(id) });
     const sources: SourceRef[] = [
       { role: 'page', url: requestUrl, sha256: sha, contentType },
       ...attachments.map((a) => ({ role: 'attachment' as const, url: a.url, sha256: a.sha256, contentType: a.contentType ?? null, name: a.name ?? null, error: a.error ?? null })),

@@ -319,6 +319,12 @@ export class Store {
     return changed;
   }
 
+  /** The stored duplicate_of of a disclosure (kept across a re-harvest until linkDuplicates says otherwise). */
+  duplicateOf(id: string): string | null {
+    const row = this.db.prepare('SELECT duplicate_of FROM disclosures WHERE id = ?').get(id) as { duplicate_of: string | null } | undefined;
+    return row?.duplicate_of ?? null;
+  }
+
   /** Each disclosure's source_state (WhatDoTheyKnow's described_state) where it has one. */
   sourceStates(): Map<string, string> {
     const rows = this.db.prepare('SELECT id, source_state FROM disclosures WHERE source_state IS NOT NULL').all() as Array<{ id: string; source_state: string }>;
