@@ -1,21 +1,27 @@
 // datapackage.json (Frictionless Tabular Data Package) describing the CSV files: one
-// resource per table with typed fields, vocabularies as enum constraints, and keys.
-import { CHILD_TABLES, type TableName } from '../records/schema.js';
-import { COLUMN_DESCRIPTIONS, DATASET_DESCRIPTION, DATASET_TITLE, LICENSE, LICENSE_URL, LIST_NOTE, TABLE_DESCRIPTIONS, TEXT_NOTE } from './descriptions.js';
-import { fieldsOf, type Field } from './fields.js';
+// resource per table with typed, described fields, vocabularies as enum constraints, and keys.
+import type { DatasetTable } from '../records/schema.js';
+import { VERSION } from '../version.js';
+import { DATASET_DESCRIPTION, DATASET_TITLE, LICENSE, LICENSE_URL, LIST_NOTE, REUSE_NOTE, TABLE_DESCRIPTIONS, TEXT_NOTE } from './descriptions.js';
+import { datasetFieldsOf, type Field } from './fields.js';
 
-export function primaryKeyOf(table: TableName): string[] {
+export function primaryKeyOf(table: DatasetTable): string[] {
   return table === 'disclosures' ? ['id'] : ['disclosure_id', 'ordinal'];
 }
 
-function fieldDescriptor(table: TableName, f: Field): Record<string, unknown> {
+/** A field's description as every descriptor shows it (lists say how they are written). */
+export function describeColumn(f: Field, listNote = LIST_NOTE): string {
+  const base = f.description ?? '';
+  if (f.type !== 'array') return base;
+  const allowed = f.enum ? ` (each one of: ${f.enum.join(', ')})` : '';
+  return `${base ? `${base}; ` : ''}${listNote}${allowed}`;
+}
+
+function fieldDescriptor(table: DatasetTable, f: Field): Record<string, unknown> {
   const pk = primaryKeyOf(table).includes(f.name);
-  const base = COLUMN_DESCRIPTIONS[f.name] ?? f.description;
   const out: Record<string, unknown> = { name: f.name, type: f.type === 'array' ? 'string' : f.type };
-  if (f.type === 'array') {
-    const allowed = f.enum ? ` (each one of: ${f.enum.join(', ')})` : '';
-    out.description = `${base ? `${base}; ` : ''}${LIST_NOTE}${allowed}`;
-  } else if (base) out.description = base;
+  const description = describeColumn(f);
+  if (description) out.description = description;
   if (f.type === 'boolean') {
     out.trueValues = ['true'];
     out.falseValues = ['false'];
@@ -29,13 +35,13 @@ function fieldDescriptor(table: TableName, f: Field): Record<string, unknown> {
   return out;
 }
 
-export function resourceOf(table: TableName): Record<string, unknown> {
+export function resourceOf(table: DatasetTable, opts: { excel?: boolean } = {}): Record<string, unknown> {
   const schema: Record<string, unknown> = {
-    fields: fieldsOf(table).map((f) => fieldDescriptor(table, f)),
+    fields: datasetFieldsOf(table).map((f) => fieldDescriptor(table, f)),
     missingValues: [''],
     primaryKey: primaryKeyOf(table),
   };
-  if ((CHILD_TABLES as readonly string[]).includes(table)) {
+  if (table !== 'disclosures') {
     schema.foreignKeys = [{ fields: ['disclosure_id'], reference: { resource: 'disclosures', fields: ['id'] } }];
   }
   return {
@@ -46,19 +52,35 @@ export function resourceOf(table: TableName): Record<string, unknown> {
     description: `${TABLE_DESCRIPTIONS[table]} ${TEXT_NOTE}`,
     format: 'csv',
     mediatype: 'text/csv',
-    encoding: 'utf-8',
+    // --excel files start with a byte-order mark; utf-8-sig says so, and readers strip it.
+    encoding: opts.excel ? 'utf-8-sig' : 'utf-8',
     dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
     schema,
   };
 }
 
-export function datapackage(tables: readonly TableName[]): Record<string, unknown> {
+export interface PackageInfo {
+  /** When the data was last changed (ISO time of the newest run that could change it); omitted when not known. */
+  created?: string | null;
+  /** The store run the data reflects (part of the version). */
+  run?: number | null;
+  /** Where the data came from: one entry per force's disclosure log. */
+  sources?: Array<{ title: string; path: string }>;
+  excel?: boolean;
+}
+
+export function datapackage(tables: readonly DatasetTable[], info: PackageInfo = {}): Record<string, unknown> {
   return {
     profile: 'tabular-data-package',
     name: 'foi-harvest',
     title: DATASET_TITLE,
-    description: DATASET_DESCRIPTION,
+    description: `${DATASET_DESCRIPTION} ${REUSE_NOTE}`,
+    version: info.run ? `${VERSION}+run.${info.run}` : VERSION,
+    ...(info.created ? { created: info.created } : {}),
     licenses: [{ name: 'OGL-UK-3.0', path: LICENSE_URL, title: LICENSE }],
-    resources: tables.map(resourceOf),
+    sources: info.sources?.length ? info.sources : [{ title: 'Disclosure logs of UK police forces' }],
+    reuse: REUSE_NOTE,
+    contributors: [{ title: `foi-harvest ${VERSION}`, role: 'wrangler' }],
+    resources: tables.map((t) => resourceOf(t, { excel: info.excel })),
   };
 }
