@@ -17,6 +17,8 @@ const COMMANDS: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/status.js'),
   () => import('./commands/reparse.js'),
   () => import('./commands/demo.js'),
+  () => import('./commands/correct.js'),
+  () => import('./commands/report.js'),
 ];
 
 
