@@ -62,7 +62,7 @@ export async function writeExport(disclosures: Iterable<Disclosure | DatasetDisc
     };
     const forces = new Set<string>();
     const sinks: FormatSink[] = [];
-    for (const format of formats) sinks.push(await sinkFor(format, stage, opts, put, forces));
+    for (const format of formats) sinks.push(await sinkFor(format, stage, opts, put, (name) => files.push(name), forces));
     for await (const d of disclosures) {
       const record = asDataset(d);
       if (record.force) forces.add(record.force);
@@ -86,7 +86,14 @@ function sourcesOf(forces: Set<string>): PackageInfo['sources'] {
     .map((f) => ({ title: `${f.name} disclosure log`, path: f.disclosure_log_url }));
 }
 
-async function sinkFor(format: ExportFormat, stage: string, opts: ExportOptions, put: (name: string, text: string) => Promise<void>, forces: Set<string>): Promise<FormatSink> {
+async function sinkFor(
+  format: ExportFormat,
+  stage: string,
+  opts: ExportOptions,
+  put: (name: string, text: string) => Promise<void>,
+  wrote: (name: string) => void,
+  forces: Set<string>,
+): Promise<FormatSink> {
   const names: string[] = [];
   const putting = async (name: string, text: string) => {
     await put(name, text);
@@ -142,6 +149,7 @@ async function sinkFor(format: ExportFormat, stage: string, opts: ExportOptions,
           // Loaded only here: `parse --out` should not pay for the native SQLite module.
           const { SQLITE_FILE, writeSqlite } = await import('./sqlite.js');
           writeSqlite(join(stage, SQLITE_FILE), c.tables, opts.flat);
+          wrote(SQLITE_FILE);
           names.push(SQLITE_FILE);
           await putting('metadata.json', json(datasetteMetadata()));
           return names;
