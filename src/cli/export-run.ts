@@ -117,6 +117,7 @@ export async function exportStore(store: Store, opts: { out: string; formats: Ex
     for (const c of store.corrections()) byDisclosure.set(c.disclosureId, [...(byDisclosure.get(c.disclosureId) ?? []), c]);
     const outcomes: CorrectionOutcome[] = [];
     const seen = new Set<string>();
+    const exported = new Set<string>();
     const keep = disclosureFilter(filters);
     let count = 0;
     function* records(): Generator<DatasetDisclosure> {
@@ -125,6 +126,7 @@ export async function exportStore(store: Store, opts: { out: string; formats: Ex
         const { record, outcomes: o } = applyCorrections(d, byDisclosure.get(d.id) ?? []);
         outcomes.push(...o);
         if (!keep(d)) continue;
+        exported.add(d.id);
         count++;
         yield record;
       }
@@ -148,15 +150,22 @@ export async function exportStore(store: Store, opts: { out: string; formats: Ex
       excel: opts.excel,
       flat: { event: filters.event, measure: filters.measure },
       info: { created, run: window.through || null },
-      changes: () => (changes = { ...base, corrections: settle() }),
+      changes: () => (changes = { ...narrowed(base, filters, exported), corrections: settle() }),
     });
     const orphaned = changes.corrections.filter((o) => o.status === 'orphaned');
-    store.finishRun(runId, { disclosures: count, files, changes_window: window, changes: base.counts, corrections: { applied: changes.corrections.length - orphaned.length, orphaned: orphaned.length } }, 'ok');
+    store.finishRun(runId, { disclosures: count, files, changes_window: window, changes: changes.counts, corrections: { applied: changes.corrections.length - orphaned.length, orphaned: orphaned.length } }, 'ok');
     return { runId, files, disclosures: count, changes, orphaned };
   } catch (e) {
     store.finishRun(runId, { error: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'failed');
     throw e;
   }
+}
+
+/** changes.json of a filtered export lists only the disclosures it holds (removed ones: by force, as before). */
+function narrowed(base: ChangesReport, f: ExportFilters, exported: Set<string>): ChangesReport {
+  if (!f.topic && !f.kind && !f.since) return base;
+  const report = { ...base, new: base.new.filter((e) => exported.has(e.id)), changed: base.changed.filter((e) => exported.has(e.id)) };
+  return { ...report, counts: { new: report.new.length, changed: report.changed.length, removed: report.removed.length } };
 }
 
 function filterArgs(f: ExportFilters): Record<string, unknown> {
