@@ -140,7 +140,7 @@ describe('corrections', () => {
       const changes = JSON.parse(readFileSync(join(dir, name, 'changes.json'), 'utf8'));
       expect(changes.corrections.find((c: { id: number }) => c.id === 3)).toMatchObject({ status: 'orphaned', problem: `no figures row of ${ID} reads "5" at csv:r3:c2 any more` });
     }
-    // Filtered to another force, it is still reported.
+    // An export filtered to other disclosures still reports it.
     expect(runCli(['export', '--store', db, '--out', join(dir, 'gone3'), '--format', 'csv', '--kind', 'news_article']).stderr).toContain(warning);
     const refresh = runCli(['refresh', '--store', db, '--out', join(dir, 'gone4'), '--no-fetch', '--format', 'csv']);
     expect(refresh.code).toBe(1);
