@@ -6,6 +6,6 @@ export function withExportOptions(cmd: Command): Command {
   return cmd
     .option('--store <path>', 'the store (SQLite)', 'foi-harvest.db')
     .option('--out <dir>', 'export directory', 'data')
-    .option('--format <list>', 'comma list of csv, json, ndjson, sqlite', 'csv,json')
+    .option('--format <list>', 'comma list of csv, json, ndjson, sqlite, xlsx, parquet', 'csv,json')
     .option('--excel', 'CSV for Excel: UTF-8 byte-order mark');
 }

@@ -18,6 +18,8 @@ const COMMANDS: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/reparse.js'),
   () => import('./commands/demo.js'),
   () => import('./commands/probe.js'),
+  () => import('./commands/correct.js'),
+  () => import('./commands/report.js'),
 ];
 
 

@@ -4,7 +4,7 @@
 import { acquireLock, LockHeldError, type Lock } from '../store/lock.js';
 import { Store } from '../store/store.js';
 import { describeError, UsageError } from './errors.js';
-import { describeExport, exportStore, parseForces, parseFormats, type ExportResult } from './export-run.js';
+import { describeExport, describeOrphan, exportStore, parseForces, parseFormats, type ExportResult } from './export-run.js';
 import type { FetchOptions } from './fetch-run.js';
 
 export interface RefreshOptions {
@@ -107,6 +107,9 @@ export async function runRefresh(opts: RefreshOptions): Promise<void> {
     try {
       store = Store.open(opts.store);
       exported = await exportStore(store, { out: opts.out, formats, excel: opts.excel, force: parseForces(opts.force) });
+      // A correction that no longer applies needs a person: it is a warning on every run.
+      for (const o of exported.orphaned) log('warn', `refresh: ${describeOrphan(o)}`, { step: 'export', correction: o.id });
+      counts.warnings += exported.orphaned.length;
     } catch (e) {
       counts.failed++;
       log('error', `refresh: export to ${opts.out}: ${describeError(e)}`, { step: 'export', out: opts.out });

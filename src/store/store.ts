@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { sha256Hex } from '../documents/hash.js';
 import { fieldsOf, q, toSqlValue } from '../export/fields.js';
 import { CHILD_TABLES, DisclosureSchema, type Disclosure } from '../records/schema.js';
+import type { Correction } from '../corrections/types.js';
 import { canonicalJson, diffRecords, type FieldChange } from './diff.js';
 import { LATEST_VERSION, migrate } from './migrations.js';
 
@@ -360,6 +361,58 @@ export class Store {
       }
       return parsed.data;
     });
+  }
+
+  /** One disclosure, validated, or null when the store does not hold it. */
+  disclosure(id: string): Disclosure | null {
+    const row = this.db.prepare('SELECT record_json FROM disclosures WHERE id = ?').get(id) as { record_json: string } | undefined;
+    return row ? DisclosureSchema.parse(JSON.parse(row.record_json)) : null;
+  }
+
+  // ---- corrections (kept apart from records: refresh and reparse never touch them) ----
+
+  addCorrection(c: Omit<Correction, 'id' | 'createdAt'>): number {
+    const r = this.db
+      .prepare(
+        `INSERT INTO corrections (disclosure_id, target_table, ordinal, locator, text, field, value_json, original_json, reason, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(c.disclosureId, c.table, c.ordinal, c.locator, c.text, c.field, JSON.stringify(c.value), JSON.stringify(c.original ?? null), c.reason, now());
+    return Number(r.lastInsertRowid);
+  }
+
+  /** Every correction, oldest first (later ones win where two set the same field). */
+  corrections(): Correction[] {
+    const rows = this.db.prepare('SELECT * FROM corrections ORDER BY id').all() as Array<{
+      id: number;
+      disclosure_id: string;
+      target_table: Correction['table'];
+      ordinal: number | null;
+      locator: string | null;
+      text: string | null;
+      field: string;
+      value_json: string;
+      original_json: string | null;
+      reason: string;
+      created_at: string;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      disclosureId: r.disclosure_id,
+      table: r.target_table,
+      ordinal: r.ordinal,
+      locator: r.locator,
+      text: r.text,
+      field: r.field,
+      value: parseJson(r.value_json),
+      original: parseJson(r.original_json),
+      reason: r.reason,
+      createdAt: r.created_at,
+    }));
+  }
+
+  removeCorrection(id: number): boolean {
+    return this.db.prepare('DELETE FROM corrections WHERE id = ?').run(id).changes > 0;
   }
 
   // ---- runs and changes --------------------------------------------------------

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyCorrections } from '../../src/corrections/apply.js';
 import { Store } from '../../src/store/store.js';
 import { BIN, runCli } from '../support/cli.js';
 import { buildStore } from '../unit/store-build.js';
@@ -29,10 +30,11 @@ describe('foi-harvest export', () => {
     const store = Store.open(db);
     const stored = store.disclosures();
     store.close();
-    expect(JSON.parse(readFileSync(join(out, 'disclosures.json'), 'utf8'))).toEqual(stored);
+    expect(JSON.parse(readFileSync(join(out, 'disclosures.json'), 'utf8'))).toEqual(stored.map((d) => applyCorrections(d, []).record));
     expect(stored.map((d) => d.id)).toEqual([...ids].sort());
     const changes = JSON.parse(readFileSync(join(out, 'changes.json'), 'utf8'));
     expect(changes.new.map((e: { id: string }) => e.id)).toEqual([...ids].sort());
+    expect(changes.corrections).toEqual([]);
     const v = runCli(['validate', out]);
     expect(v.code, v.stdout).toBe(0);
     expect(v.stdout).toBe('');
@@ -60,7 +62,7 @@ describe('foi-harvest export', () => {
     expect([missing.code, missing.stderr]).toEqual([2, `foi-harvest: --store: no store at ${join(dir, 'nope.db')} (run foi-harvest fetch first)\n`]);
     expect(existsSync(join(dir, 'nope.db'))).toBe(false);
     const fmt = runCli(['export', '--store', db, '--out', join(dir, 'x'), '--format', 'csv,xml']);
-    expect([fmt.code, fmt.stderr]).toEqual([2, 'foi-harvest: --format: unknown format "xml" (one of csv, json, ndjson, sqlite)\n']);
+    expect([fmt.code, fmt.stderr]).toEqual([2, 'foi-harvest: --format: unknown format "xml" (one of csv, json, ndjson, sqlite, xlsx, parquet)\n']);
     const force = runCli(['export', '--store', db, '--force', 'atlantis']);
     expect(force.code).toBe(2);
     expect(force.stderr).toContain('unknown force "atlantis"');

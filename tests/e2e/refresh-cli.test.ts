@@ -65,7 +65,7 @@ describe('foi-harvest refresh', () => {
       failed: 0,
       warnings: 0,
       fetched: false,
-      exported: { out, files: ['disclosures.ndjson', 'changes.json'], disclosures: 3, changes: { new: 3, changed: 0, removed: 0 } },
+      exported: { out, files: ['disclosures.ndjson', 'figures_flat.ndjson', 'changes.json'], disclosures: 3, changes: { new: 3, changed: 0, removed: 0 } },
     });
   });
 

@@ -56,7 +56,7 @@ describe('toCell / fromCell', () => {
 
 describe('fieldsOf', () => {
   it('reads types, nullability and vocabularies from the schemas', () => {
-    expect(field('periods', 'end')).toEqual({ name: 'end', type: 'date', nullable: true, enum: null, description: 'null = open-ended' });
+    expect(field('periods', 'end')).toEqual({ name: 'end', type: 'date', nullable: true, enum: null, description: 'last day of the period (ISO date); empty = open-ended' });
     expect(field('figures', 'value')).toMatchObject({ type: 'number', nullable: false });
     expect(field('figures', 'year')).toMatchObject({ type: 'integer', nullable: true });
     expect(field('figures', 'gender')).toMatchObject({ type: 'string', nullable: true, enum: ['male', 'female', 'other', 'unknown'] });
