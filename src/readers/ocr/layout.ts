@@ -24,6 +24,8 @@ export interface OcrLineIn {
 
 /** A word below this confidence with no letter or digit in it is a speck of noise. */
 const SPECK_CONFIDENCE = 50;
+/** A "word" smaller than this share of its line's height both ways is a speck of dirt, not a character (a dash is wider). */
+const SPECK_SIZE = 0.2;
 /** Words closer than this many line heights are one phrase; further apart, separate cells (as in pdf-layout). */
 const PHRASE_GAP = 0.9;
 
@@ -45,7 +47,7 @@ export function itemsFromLines(lines: OcrLineIn[], pageHeightPx: number, scale: 
   for (const line of lines) {
     const sizePx = line.rowAttributes?.rowHeight || line.bbox.y1 - line.bbox.y0;
     if (!(sizePx > 0)) continue;
-    const words = line.words.filter((w) => w.text.trim() && !(w.confidence < SPECK_CONFIDENCE && !/[\p{L}\p{N}]/u.test(w.text)));
+    const words = line.words.filter((w) => w.text.trim() && !isSpeck(w, sizePx));
     words.sort((a, b) => a.bbox.x0 - b.bbox.x0);
     let cur: Phrase | null = null;
     for (const w of words) {
@@ -77,6 +79,11 @@ export function itemsFromLines(lines: OcrLineIn[], pageHeightPx: number, scale: 
     });
   }
   return items;
+}
+
+function isSpeck(w: OcrWordIn, linePx: number): boolean {
+  const small = Math.max(w.bbox.x1 - w.bbox.x0, w.bbox.y1 - w.bbox.y0) < linePx * SPECK_SIZE;
+  return small || (w.confidence < SPECK_CONFIDENCE && !/[\p{L}\p{N}]/u.test(w.text));
 }
 
 /** The line's baseline height under x (tesseract gives it as a sloped segment). */
