@@ -74,7 +74,7 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
     const tablePages = Math.min(doc.numPages, MAX_TABLE_PAGES);
     if (doc.numPages > MAX_TABLE_PAGES) warnings.push(`pdf: tables read from the first ${MAX_TABLE_PAGES} of ${doc.numPages} pages only`);
     const ruledFailed = { reported: false };
-    const ocr = ocrSession(parser, doc, warnings, options.ocr);
+    const ocr = ocrSession(doc, warnings, options.ocr);
     let text = '';
     for (let n = 1; n <= doc.numPages; n++) {
       let page: PdfPage;

@@ -42,7 +42,8 @@ async function spawn(dpi: number): Promise<Slot> {
     errorHandler: () => undefined,
   });
   // The render resolution, so tesseract does not estimate it (and print that it did on stdout).
-  await worker.setParameters({ user_defined_dpi: String(dpi) });
+  // Automatic page segmentation (tesseract's own default; tesseract.js's is one uniform block), so columns and tables are found.
+  await worker.setParameters({ user_defined_dpi: String(dpi), tessedit_pageseg_mode: '3' as never });
   const thread = (worker as unknown as { worker?: { ref(): void; unref(): void } }).worker;
   return { worker, thread };
 }
@@ -78,8 +79,8 @@ function discard(slot: Slot, dpi: number): void {
   if (next) acquire(dpi).then(next.resolve, next.reject);
 }
 
-/** Recognises one page image (PNG bytes) with positions of blocks, lines and words; deskews first. */
-export async function recognizePage(png: Uint8Array, opts: { workers: number; timeoutMs: number; dpi: number }): Promise<Page> {
+/** Recognises one page image (encoded: PGM, PNG…) with positions of blocks, lines and words (skew is undone on the positions, see layout.ts). */
+export async function recognizePage(image: Uint8Array, opts: { workers: number; timeoutMs: number; dpi: number }): Promise<Page> {
   limit = Math.max(1, opts.workers);
   const slot = await acquire(opts.dpi);
   slot.thread?.ref();
@@ -88,7 +89,7 @@ export async function recognizePage(png: Uint8Array, opts: { workers: number; ti
     timer = setTimeout(() => reject(new OcrTimeout(opts.timeoutMs)), opts.timeoutMs);
   });
   try {
-    const result = await Promise.race([slot.worker.recognize(Buffer.from(png), { rotateAuto: true }, { blocks: true, text: false }), overran]);
+    const result = await Promise.race([slot.worker.recognize(Buffer.from(image), {}, { blocks: true, text: false }), overran]);
     release(slot);
     return result.data;
   } catch (e) {

@@ -44,6 +44,7 @@ interface Phrase {
  */
 export function itemsFromLines(lines: OcrLineIn[], pageHeightPx: number, scale: number): OcrItem[] {
   const phrases: Phrase[] = [];
+  const slope = skewOf(lines);
   for (const line of lines) {
     const sizePx = line.rowAttributes?.rowHeight || line.bbox.y1 - line.bbox.y0;
     if (!(sizePx > 0)) continue;
@@ -51,7 +52,8 @@ export function itemsFromLines(lines: OcrLineIn[], pageHeightPx: number, scale: 
     words.sort((a, b) => a.bbox.x0 - b.bbox.x0);
     let cur: Phrase | null = null;
     for (const w of words) {
-      const y = baselineAt(line, (w.bbox.x0 + w.bbox.x1) / 2);
+      // Undo the page's skew (a shear is exact enough for a degree or two): one row, one baseline.
+      const y = baselineAt(line, (w.bbox.x0 + w.bbox.x1) / 2) - slope * ((w.bbox.x0 + w.bbox.x1) / 2);
       if (cur && w.bbox.x0 - cur.x1 < sizePx * PHRASE_GAP) {
         cur.str += ` ${w.text.trim()}`;
         cur.x1 = Math.max(cur.x1, w.bbox.x1);
@@ -84,6 +86,17 @@ export function itemsFromLines(lines: OcrLineIn[], pageHeightPx: number, scale: 
 function isSpeck(w: OcrWordIn, linePx: number): boolean {
   const small = Math.max(w.bbox.x1 - w.bbox.x0, w.bbox.y1 - w.bbox.y0) < linePx * SPECK_SIZE;
   return small || (w.confidence < SPECK_CONFIDENCE && !/[\p{L}\p{N}]/u.test(w.text));
+}
+
+/** The page's skew as a slope: the median of its longer lines' baselines (a scan is skewed as a whole). */
+export function skewOf(lines: OcrLineIn[]): number {
+  const slopes = lines
+    .filter((l) => l.baseline && l.baseline.x1 - l.baseline.x0 > 8 * (l.rowAttributes?.rowHeight || l.bbox.y1 - l.bbox.y0))
+    .map((l) => (l.baseline!.y1 - l.baseline!.y0) / (l.baseline!.x1 - l.baseline!.x0))
+    .sort((a, b) => a - b);
+  if (!slopes.length) return 0;
+  const m = slopes[Math.floor(slopes.length / 2)];
+  return Math.abs(m) < 0.1 ? m : 0;
 }
 
 /** The line's baseline height under x (tesseract gives it as a sloped segment). */

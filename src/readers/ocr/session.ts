@@ -3,7 +3,7 @@
 // When a page needs OCR the next few pages are looked at too, so that every worker has a
 // page while the reader goes on; a PDF with a text layer costs nothing here.
 import { recognizePage, OcrTimeout } from './engine.js';
-import { itemsFromLines, type OcrLineIn } from './layout.js';
+import { itemsFromLines, skewOf, type OcrLineIn } from './layout.js';
 import type { OcrItem, OcrOptions, OcrPage } from './types.js';
 
 /** Fewer letters and digits than this on a page is no usable text layer (a blank scan, a stamp, a page number). */
@@ -13,8 +13,8 @@ export interface PageSource {
   numPages: number;
   /** The page's text items (pdf.js getTextContent), to judge its text layer. */
   textItems(n: number): Promise<Array<{ str?: string }>>;
-  /** The page rendered at `scale`, as PNG bytes. */
-  render(n: number, scale: number): Promise<{ png: Uint8Array; width: number; height: number }>;
+  /** The page rendered at `scale`, as an encoded image (PGM, PNG) tesseract reads. */
+  render(n: number, scale: number): Promise<{ image: Uint8Array; width: number; height: number }>;
 }
 
 export function hasUsableText(items: Array<{ str?: string }>): boolean {
@@ -91,7 +91,7 @@ export class OcrSession {
     const t0 = performance.now();
     const { scale } = this.options;
     const image = await this.source.render(n, scale);
-    const data = await recognizePage(image.png, { workers: this.options.workers, timeoutMs: this.options.pageTimeoutMs, dpi: Math.round(72 * scale) });
+    const data = await recognizePage(image.image, { workers: this.options.workers, timeoutMs: this.options.pageTimeoutMs, dpi: Math.round(72 * scale) });
     const lines: OcrLineIn[] = (data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
     const items: OcrItem[] = itemsFromLines(lines, image.height, scale);
     const words = lines.reduce((k, l) => k + l.words.length, 0);
@@ -100,7 +100,7 @@ export class OcrSession {
       confidence: Math.round(data.confidence ?? 0),
       words,
       items,
-      skewDegrees: Math.round((((data as { rotateRadians?: number }).rotateRadians ?? 0) * 180 * 10) / Math.PI) / 10,
+      skewDegrees: Math.round(((Math.atan(skewOf(lines)) * 180) / Math.PI) * 10) / 10,
       seconds: (performance.now() - t0) / 1000,
     };
     return items.length ? page : null;

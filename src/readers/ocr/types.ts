@@ -34,7 +34,7 @@ export interface OcrPage {
   confidence: number;
   words: number;
   items: OcrItem[];
-  /** Skew tesseract found and corrected, in degrees. */
+  /** Skew of the page (its lines' baselines), in degrees, undone on the positions. */
   skewDegrees: number;
   seconds: number;
 }
