@@ -20,7 +20,7 @@ let limit = 1;
 
 export class OcrTimeout extends Error {
   constructor(ms: number) {
-    super(`OCR took longer than ${Math.round(ms / 1000)} s`);
+    super(`OCR took longer than ${ms / 1000} s`);
     this.name = 'OcrTimeout';
   }
 }
