@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { rasterise } from './lib/rasterise.mjs';
 
@@ -63,8 +64,47 @@ function letterPdf() {
   });
 }
 
+/** A grey square "crest" and a short line of text. */
+function logoPage() {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 60, info: { CreationDate: FIXED_DATE, ModDate: FIXED_DATE, Title: 'fixture' } });
+    const chunks = [];
+    doc.on('data', (c) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.image(greyPng(40, 40), 60, 60, { width: 60 });
+    doc.font('Helvetica').fontSize(11).text('Annex A: figures for 2023 follow on the next page.', 60, 140);
+    doc.end();
+  });
+}
+
+/** A w×h mid-grey PNG, written by hand (zlib) so the script needs no image library for it. */
+function greyPng(w, h) {
+  const crc = (buf) => zlib.crc32(buf);
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body) >>> 0);
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const raw = Buffer.alloc((w + 1) * h, 0x80);
+  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0; // filter: none
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
 const letter = await letterPdf();
 writeFileSync(join(OUT, 'letter.pdf'), letter);
 writeFileSync(join(OUT, 'letter-scanned.pdf'), await rasterise(letter, { dpi: 150, skewDegrees: 0.8, noise: 0.06, specks: 30, seed: 18 }));
+// The same scan with a line of real text stamped on it: too much text to call the page empty, yet not the letter.
+writeFileSync(join(OUT, 'letter-stamped.pdf'), await rasterise(letter, { dpi: 150, skewDegrees: 0.8, noise: 0.06, specks: 30, seed: 18, stamp: 'OFFICIAL - scanned by the FOI Unit, 12/03/2024' }));
+// A short text page with a logo: its text layer is the page's text, and stays so.
+writeFileSync(join(OUT, 'short-with-logo.pdf'), await logoPage());
 const table = readFileSync(join(ROOT, 'attachments', 'convictions-unruled.pdf'));
 writeFileSync(join(OUT, 'convictions-scanned.pdf'), await rasterise(table, { dpi: 150, skewDegrees: -0.6, noise: 0.06, specks: 30, seed: 12 }));

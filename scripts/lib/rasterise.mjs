@@ -25,12 +25,13 @@ function prng(seed) {
 
 /**
  * @param {Uint8Array} pdf
- * @param {{ dpi?: number, skewDegrees?: number | number[], noise?: number, specks?: number, seed?: number, quality?: number }} [o]
- *   skewDegrees: one angle, or one per page (cycled); noise: share of grey jitter (0–1); specks: dark dots per million pixels.
+ * @param {{ dpi?: number, skewDegrees?: number | number[], noise?: number, specks?: number, seed?: number, quality?: number, stamp?: string }} [o]
+ *   skewDegrees: one angle, or one per page (cycled); noise: share of grey jitter (0–1); specks: dark dots per million pixels;
+ *   stamp: a line of real text put on every page over the image (as a scanning service stamps a reference).
  * @returns {Promise<Buffer>}
  */
 export async function rasterise(pdf, o = {}) {
-  const { dpi = 150, skewDegrees = 0.8, noise = 0.06, specks = 60, seed = 1, quality = 0.75 } = o;
+  const { dpi = 150, skewDegrees = 0.8, noise = 0.06, specks = 60, seed = 1, quality = 0.75, stamp } = o;
   const skews = Array.isArray(skewDegrees) ? skewDegrees : [skewDegrees];
   const parser = new PDFParse({ data: new Uint8Array(pdf), verbosity: 0 });
   const shots = await parser.getScreenshot({ scale: dpi / 72, imageBuffer: true, imageDataUrl: false });
@@ -77,6 +78,7 @@ export async function rasterise(pdf, o = {}) {
     const size = [(w * 72) / dpi, (h * 72) / dpi];
     out.addPage({ size, margin: 0 });
     out.image(jpeg, 0, 0, { width: size[0], height: size[1] });
+    if (stamp) out.font('Helvetica').fontSize(8).text(stamp, 20, 12, { lineBreak: false });
   }
   out.end();
   return done;

@@ -48,6 +48,15 @@ describe('OCR of scanned PDF pages', { timeout: 120_000 }, () => {
     ]);
   });
 
+  it('auto: a scan with a line of text stamped on it is still OCR\'d; a short text page with a logo keeps its text layer', async () => {
+    const stamped = await read('scanned/letter-stamped.pdf');
+    expect(stamped.blocks.map((b) => b.text).slice(0, 2)).toEqual(['OFFICIAL scanned by the FOI Unit, 12/03/2024', 'Information Compliance Unit']);
+    expect(rows(stamped.tables[0])[1]).toEqual(['2022', '7', '14']);
+    const logo = await read('scanned/short-with-logo.pdf');
+    expect(logo.blocks.map((b) => [b.locator, b.text])).toEqual([['pdf:p1', 'Annex A: figures for 2023 follow on the next page.']]);
+    expect(logo.warnings).toEqual([]);
+  });
+
   it('--ocr always reads a page that has a text layer by OCR too', async () => {
     const doc = await read('scanned/letter.pdf', { mode: 'always' });
     expect(doc.tables.map((t) => t.locator)).toEqual(['pdf:p1:ocr:t1']);

@@ -20,6 +20,7 @@ interface RenderablePage {
   getTextContent(): Promise<{ items: Array<{ str?: string }> }>;
   getViewport(o: { scale: number }): { width: number; height: number };
   render(o: { canvasContext: Context2D; viewport: unknown; canvas: Canvas }): { promise: Promise<void> };
+  getOperatorList(): Promise<{ fnArray: number[] }>;
 }
 interface Doc {
   numPages: number;
@@ -27,6 +28,9 @@ interface Doc {
   /** pdf.js's canvas factory (on @napi-rs/canvas under Node), as pdf-parse's getScreenshot uses it. */
   canvasFactory?: { create(w: number, h: number): { canvas: Canvas; context: Context2D }; destroy?(c: unknown): void };
 }
+
+/** pdf.js OPS codes that paint an image: paintImageMaskXObject, paintImageXObject, paintInlineImageXObject, paintImageXObjectRepeat (stable since pdf.js 1.x). */
+const PAINT_IMAGE = new Set([83, 85, 86, 88]);
 
 /** Dust is at most this many pixels at render scale 1 (72 dpi); it grows with the square of the scale. */
 const DUST_AREA_AT_72DPI = 1;
@@ -39,6 +43,7 @@ export function ocrSession(pdf: { numPages: number }, warnings: string[], overri
   const source: PageSource = {
     numPages: doc.numPages,
     textItems: async (n) => (await (await doc.getPage(n)).getTextContent()).items,
+    hasImage: async (n) => (await (await doc.getPage(n)).getOperatorList()).fnArray.some((op) => PAINT_IMAGE.has(op)),
     render: async (n, scale) => {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale });

@@ -8,19 +8,34 @@ import type { OcrItem, OcrOptions, OcrPage } from './types.js';
 
 /** Fewer letters and digits than this on a page is no usable text layer (a blank scan, a stamp, a page number). */
 const USABLE_TEXT_CHARS = 20;
+/**
+ * A page with a little more text than that and an image may be a scan with a line stamped on
+ * it digitally ("OFFICIAL", a reference, a date): it is OCR'd too, and the OCR text is kept
+ * only if it holds clearly more than the text layer (else the page was a short text page with
+ * a logo, and its text layer is better than any OCR).
+ */
+const STAMP_TEXT_CHARS = 200;
+const OCR_GAIN = 2;
 
 export interface PageSource {
   numPages: number;
   /** The page's text items (pdf.js getTextContent), to judge its text layer. */
   textItems(n: number): Promise<Array<{ str?: string }>>;
+  /** Whether the page paints an image (a scan, a photograph, a logo). */
+  hasImage(n: number): Promise<boolean>;
   /** The page rendered at `scale`, as an encoded image (PGM, PNG) tesseract reads. */
   render(n: number, scale: number): Promise<{ image: Uint8Array; width: number; height: number }>;
 }
 
 export function hasUsableText(items: Array<{ str?: string }>): boolean {
+  return textChars(items) >= USABLE_TEXT_CHARS;
+}
+
+/** Letters and digits in a page's text items. */
+function textChars(items: Array<{ str?: string }>): number {
   let chars = 0;
   for (const i of items) if (typeof i.str === 'string') chars += i.str.replace(/[^\p{L}\p{N}]/gu, '').length;
-  return chars >= USABLE_TEXT_CHARS;
+  return chars;
 }
 
 export class OcrSession {
@@ -38,8 +53,9 @@ export class OcrSession {
   async page(n: number, items: Array<{ str?: string }>): Promise<OcrPage | null> {
     if (this.options.mode === 'never') return null;
     if (!this.started.has(n)) {
-      if (this.options.mode === 'auto' && hasUsableText(items)) return null;
-      this.start(n);
+      const layer = this.options.mode === 'auto' ? await this.layerToBeat(n, items) : 0;
+      if (layer === null) return null;
+      this.start(n, layer);
     }
     // Keep the pool busy: look at the pages after this one while it is read.
     const ahead = Math.min(this.source.numPages, n + this.options.workers - 1);
@@ -58,19 +74,28 @@ export class OcrSession {
   }
 
   private async consider(m: number): Promise<void> {
+    let layer = 0;
     if (this.options.mode === 'auto') {
-      let items: Array<{ str?: string }>;
       try {
-        items = await this.source.textItems(m);
+        const found = await this.layerToBeat(m, await this.source.textItems(m));
+        if (found === null) return;
+        layer = found;
       } catch {
         return; // the reader meets the same page and reports it
       }
-      if (hasUsableText(items)) return;
     }
-    this.start(m);
+    this.start(m, layer);
   }
 
-  private start(n: number): void {
+  /** In auto mode: null = read the text layer; else the letters and digits the OCR text must clearly outnumber to replace it. */
+  private async layerToBeat(n: number, items: Array<{ str?: string }>): Promise<number | null> {
+    const chars = textChars(items);
+    if (chars < USABLE_TEXT_CHARS) return 0;
+    if (chars < STAMP_TEXT_CHARS && (await this.source.hasImage(n).catch(() => false))) return chars;
+    return null;
+  }
+
+  private start(n: number, layer = 0): void {
     if (this.count >= this.options.maxPages) {
       this.capped.push(n);
       this.started.set(n, Promise.resolve(null));
@@ -79,7 +104,7 @@ export class OcrSession {
     this.count++;
     this.started.set(
       n,
-      this.read(n).catch((e) => {
+      this.read(n, layer).catch((e) => {
         const why = e instanceof OcrTimeout ? e.message : `OCR failed (${(e instanceof Error ? e.message : String(e)).split('\n')[0]})`;
         this.warnings.push(`pdf:p${n}:ocr: ${why}; page not read`);
         return null;
@@ -87,7 +112,7 @@ export class OcrSession {
     );
   }
 
-  private async read(n: number): Promise<OcrPage | null> {
+  private async read(n: number, layer: number): Promise<OcrPage | null> {
     const t0 = performance.now();
     const { scale } = this.options;
     const image = await this.source.render(n, scale);
@@ -103,7 +128,8 @@ export class OcrSession {
       skewDegrees: Math.round(((Math.atan(skewOf(lines)) * 180) / Math.PI) * 10) / 10,
       seconds: (performance.now() - t0) / 1000,
     };
-    return items.length ? page : null;
+    if (!items.length || (layer > 0 && textChars(items) < layer * OCR_GAIN)) return null;
+    return page;
   }
 }
 
