@@ -3,6 +3,7 @@
 // page of every document after that, at most `workers` of them. An idle worker does not keep
 // the process alive; a page that overruns its time limit loses its worker (a wasm call
 // cannot be interrupted) and a fresh one takes its place.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Worker as TesseractWorker, Page } from 'tesseract.js';
@@ -10,6 +11,8 @@ import type { Worker as TesseractWorker, Page } from 'tesseract.js';
 interface Slot {
   worker: TesseractWorker;
   thread: { ref(): void; unref(): void } | undefined;
+  /** The resolution the worker was last told. */
+  dpi: number;
 }
 
 const idle: Slot[] = [];
@@ -31,9 +34,18 @@ export function modelPath(): string {
   return join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
 }
 
+/** A worker that has not loaded the model by then never will (tesseract.js swallows a failed model load and never settles). */
+const START_TIMEOUT_MS = 60_000;
+
 async function spawn(dpi: number): Promise<Slot> {
+  const model = modelPath();
+  if (!existsSync(join(model, 'eng.traineddata.gz'))) throw new Error(`OCR model missing (${model}); reinstall @tesseract.js-data/eng`);
   const { createWorker, OEM } = (await import('tesseract.js')).default;
-  const worker = await createWorker('eng', OEM.LSTM_ONLY, {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('OCR engine did not start')), START_TIMEOUT_MS);
+  });
+  const starting = createWorker('eng', OEM.LSTM_ONLY, {
     langPath: modelPath(),
     gzip: true,
     // Read the model from the package every time; never write a cache file into the cwd.
@@ -41,11 +53,12 @@ async function spawn(dpi: number): Promise<Slot> {
     // Without a handler tesseract.js rethrows a failed job from its message listener (an uncaught exception).
     errorHandler: () => undefined,
   });
+  const worker = await Promise.race([starting, stalled]).finally(() => clearTimeout(timer));
   // The render resolution, so tesseract does not estimate it (and print that it did on stdout).
   // Automatic page segmentation (tesseract's own default; tesseract.js's is one uniform block), so columns and tables are found.
   await worker.setParameters({ user_defined_dpi: String(dpi), tessedit_pageseg_mode: '3' as never });
   const thread = (worker as unknown as { worker?: { ref(): void; unref(): void } }).worker;
-  return { worker, thread };
+  return { worker, thread, dpi };
 }
 
 async function acquire(dpi: number): Promise<Slot> {
@@ -89,6 +102,10 @@ export async function recognizePage(image: Uint8Array, opts: { workers: number; 
     timer = setTimeout(() => reject(new OcrTimeout(opts.timeoutMs)), opts.timeoutMs);
   });
   try {
+    if (slot.dpi !== opts.dpi) {
+      await slot.worker.setParameters({ user_defined_dpi: String(opts.dpi) });
+      slot.dpi = opts.dpi;
+    }
     const result = await Promise.race([slot.worker.recognize(Buffer.from(image), {}, { blocks: true, text: false }), overran]);
     release(slot);
     return result.data;
