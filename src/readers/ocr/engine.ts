@@ -3,7 +3,6 @@
 // page of every document after that, at most `workers` of them. An idle worker does not keep
 // the process alive; a page that overruns its time limit loses its worker (a wasm call
 // cannot be interrupted) and a fresh one takes its place.
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Worker as TesseractWorker, Page } from 'tesseract.js';
@@ -34,19 +33,17 @@ export function modelPath(): string {
   return join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
 }
 
-/** A worker that has not loaded the model by then never will (tesseract.js swallows a failed model load and never settles). */
+/** A worker that has not loaded the model by then never will (tesseract.js swallows a failed model load, e.g. a missing file, and never settles). */
 const START_TIMEOUT_MS = 60_000;
 
 async function spawn(dpi: number): Promise<Slot> {
-  const model = modelPath();
-  if (!existsSync(join(model, 'eng.traineddata.gz'))) throw new Error(`OCR model missing (${model}); reinstall @tesseract.js-data/eng`);
   const { createWorker, OEM } = (await import('tesseract.js')).default;
   let timer: NodeJS.Timeout | undefined;
   const stalled = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('OCR engine did not start')), START_TIMEOUT_MS);
   });
   const starting = createWorker('eng', OEM.LSTM_ONLY, {
-    langPath: modelPath(),
+    langPath: modelPath(), // throws when the package is not installed
     gzip: true,
     // Read the model from the package every time; never write a cache file into the cwd.
     cacheMethod: 'none',
