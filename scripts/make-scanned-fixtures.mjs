@@ -108,3 +108,5 @@ writeFileSync(join(OUT, 'letter-stamped.pdf'), await rasterise(letter, { dpi: 15
 writeFileSync(join(OUT, 'short-with-logo.pdf'), await logoPage());
 const table = readFileSync(join(ROOT, 'attachments', 'convictions-unruled.pdf'));
 writeFileSync(join(OUT, 'convictions-scanned.pdf'), await rasterise(table, { dpi: 150, skewDegrees: -0.6, noise: 0.06, specks: 30, seed: 12 }));
+// The same scan (same pixels) stored sideways on a page turned by /Rotate 90, as scanners store landscape pages.
+writeFileSync(join(OUT, 'convictions-rotated.pdf'), await rasterise(table, { dpi: 150, skewDegrees: -0.6, noise: 0.06, specks: 30, seed: 12, rotate: 90 }));

@@ -25,13 +25,14 @@ function prng(seed) {
 
 /**
  * @param {Uint8Array} pdf
- * @param {{ dpi?: number, skewDegrees?: number | number[], noise?: number, specks?: number, seed?: number, quality?: number, stamp?: string }} [o]
+ * @param {{ dpi?: number, skewDegrees?: number | number[], noise?: number, specks?: number, seed?: number, quality?: number, stamp?: string, rotate?: 0 | 90 }} [o]
  *   skewDegrees: one angle, or one per page (cycled); noise: share of grey jitter (0–1); specks: dark dots per million pixels;
- *   stamp: a line of real text put on every page over the image (as a scanning service stamps a reference).
+ *   stamp: a line of real text put on every page over the image (as a scanning service stamps a reference);
+ *   rotate: 90 stores each page sideways with /Rotate 90, so it displays upright (as scanners store landscape pages).
  * @returns {Promise<Buffer>}
  */
 export async function rasterise(pdf, o = {}) {
-  const { dpi = 150, skewDegrees = 0.8, noise = 0.06, specks = 60, seed = 1, quality = 0.75, stamp } = o;
+  const { dpi = 150, skewDegrees = 0.8, noise = 0.06, specks = 60, seed = 1, quality = 0.75, stamp, rotate = 0 } = o;
   const skews = Array.isArray(skewDegrees) ? skewDegrees : [skewDegrees];
   const parser = new PDFParse({ data: new Uint8Array(pdf), verbosity: 0 });
   const shots = await parser.getScreenshot({ scale: dpi / 72, imageBuffer: true, imageDataUrl: false });
@@ -74,9 +75,19 @@ export async function rasterise(pdf, o = {}) {
       }
     }
     ctx.putImageData(data, 0, 0);
-    const jpeg = canvas.toBuffer('image/jpeg', Math.round(quality * 100));
-    const size = [(w * 72) / dpi, (h * 72) / dpi];
+    let stored = canvas;
+    if (rotate === 90) {
+      // Stored turned a quarter anticlockwise; /Rotate 90 turns it back for display.
+      stored = createCanvas(h, w);
+      const sctx = stored.getContext('2d');
+      sctx.translate(0, w);
+      sctx.rotate(-Math.PI / 2);
+      sctx.drawImage(canvas, 0, 0);
+    }
+    const jpeg = stored.toBuffer('image/jpeg', Math.round(quality * 100));
+    const size = [(stored.width * 72) / dpi, (stored.height * 72) / dpi];
     out.addPage({ size, margin: 0 });
+    if (rotate) out.page.dictionary.data.Rotate = rotate;
     out.image(jpeg, 0, 0, { width: size[0], height: size[1] });
     if (stamp) out.font('Helvetica').fontSize(8).text(stamp, 20, 12, { lineBreak: false });
   }

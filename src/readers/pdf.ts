@@ -89,7 +89,7 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
       }
       // A page without a usable text layer is read by OCR: its words, placed as text items, go through the same logic.
       const scanned = await ocr.page(n, items);
-      if (scanned) items = scanned.items;
+      if (scanned) ({ items, viewport } = scanned);
       const at = scanned ? `pdf:p${n}:ocr` : `pdf:p${n}`;
       try {
         const pageText = pageTextOf(items, viewport);

@@ -120,8 +120,11 @@ export class OcrSession {
     const lines: OcrLineIn[] = (data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
     const items: OcrItem[] = itemsFromLines(lines, image.height, scale);
     const words = lines.reduce((k, l) => k + l.words.length, 0);
+    const height = image.height / scale;
     const page: OcrPage = {
       page: n,
+      // The image is the page as displayed, so its positions need no /Rotate or media-box offset.
+      viewport: { transform: [1, 0, 0, -1, 0, height], convertToViewportPoint: (x, y) => [x, height - y] },
       confidence: Math.round(data.confidence ?? 0),
       words,
       items,

@@ -18,7 +18,7 @@ export interface OcrOptions {
   lowConfidence: number;
 }
 
-/** A piece of recognised text where it stands on the page, in PDF units (points, y up from the bottom), as pdf.js gives text. */
+/** A piece of recognised text where it stands on the displayed page (points, y up from the bottom), as pdf.js gives text. */
 export interface OcrItem {
   str: string;
   /** pdf.js text transform: [size, 0, 0, size, x, baseline y]. */
@@ -30,6 +30,8 @@ export interface OcrItem {
 
 export interface OcrPage {
   page: number;
+  /** Where the items stand: the page as displayed (rotation applied), y up, height in points. */
+  viewport: { transform: number[]; convertToViewportPoint(x: number, y: number): number[] };
   /** Mean word confidence, 0–100, rounded. */
   confidence: number;
   words: number;
