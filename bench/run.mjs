@@ -132,6 +132,7 @@ if (memory) {
     ]);
   }
 }
+if (!opt('--only') || only.has('ocr')) rows.push(...(await (await import('./ocr.mjs')).ocrBenchRows({ results, reps, log })));
 
 const table = [
   '| benchmark | ours | baseline / ideal | ratio | target | |',

@@ -18,7 +18,7 @@ import {
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date YYYY-MM-DD');
 const nullableDate = isoDate.nullable();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'lowercase hex sha256');
-// char:<start>-<end> | pdf:p<page>[:t<table>:r<row>:c<col>] | xlsx:<sheet>!<cell> | docx:… | html:… | csv:…
+// char:<start>-<end> | pdf:p<page>[:ocr][:t<table>:r<row>:c<col>] (:ocr: read by OCR) | xlsx:<sheet>!<cell> | docx:… | html:… | csv:…
 const locator = z.string().min(1);
 
 /** Columns every child row carries: which disclosure, its position, and where it was read from. */

@@ -1,11 +1,11 @@
 // `foi-harvest fetch` — crawl force disclosure logs into the store (see src/cli/fetch-run.ts).
 import type { Command } from 'commander';
+import { withOcrOption } from '../ocr-option.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export function register(program: Command): void {
-  program
-    .command('fetch')
+  withOcrOption(program.command('fetch'))
     .description('discover disclosures on force websites, download pages and attachments politely, parse them into the store')
     .option('--force <id...>', 'force ids or aliases (default: every supported force; with --base-url, the forces it names)')
     .option('--since <date>', 'only disclosures listed on or after this date (YYYY-MM-DD)')

@@ -1,5 +1,6 @@
 // `foi-harvest parse <input...>` — files or URLs → disclosures on stdout (json/ndjson) or CSV files.
 import type { Command } from 'commander';
+import { withOcrOption } from '../ocr-option.js';
 
 interface ParseOptions {
   url?: string;
@@ -10,8 +11,7 @@ interface ParseOptions {
 }
 
 export function register(program: Command): void {
-  program
-    .command('parse')
+  withOcrOption(program.command('parse'))
     .description('turn disclosure documents (HTML, text, PDF, XLSX, CSV, DOCX files or http(s) URLs) into dataset rows')
     .argument('<input...>', 'files or http(s):// URLs')
     .option('--url <source-url>', 'where a local file came from (force detection and provenance); empty = unknown')

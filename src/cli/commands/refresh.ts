@@ -1,13 +1,13 @@
 // `foi-harvest refresh` — for cron: lock, incremental fetch, export, one summary line.
 import type { Command } from 'commander';
+import { withOcrOption } from '../ocr-option.js';
 import { withExportOptions } from '../export-options.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export function register(program: Command): void {
   withExportOptions(
-    program
-      .command('refresh')
+    withOcrOption(program.command('refresh'))
       .description('fetch (incremental) then export, for cron: takes a lock, prints a one-line summary, exits 1 only when something failed'),
   )
     .option('--log-format <format>', 'text | json (JSON lines on stderr, for cron)', 'text')
