@@ -1,5 +1,6 @@
 // The work behind `export` (and the export step of `refresh`): the store's disclosures →
 // files, plus changes.json, recorded as an `export` run.
+import { OutDirError } from '../export/atomic.js';
 import { buildChanges, changesWindow, type ChangesReport } from '../export/changes.js';
 import { EXPORT_FORMATS, writeExport, type ExportFormat } from '../export/write.js';
 import { findForce } from '../sources/registry.js';
@@ -12,6 +13,7 @@ export interface ExportCliOptions {
   out: string;
   format: string;
   excel?: boolean;
+  overwrite?: boolean;
   changes?: boolean;
   force?: string[];
 }
@@ -46,13 +48,13 @@ export function parseForces(ids: string[] | undefined): string[] | undefined {
 }
 
 /** Exports an open store; throws (after recording a failed run) if the files cannot be written. */
-export async function exportStore(store: Store, opts: { out: string; formats: ExportFormat[]; excel?: boolean; force?: string[] }): Promise<ExportResult> {
+export async function exportStore(store: Store, opts: { out: string; formats: ExportFormat[]; excel?: boolean; overwrite?: boolean; force?: string[] }): Promise<ExportResult> {
   const runId = store.startRun('export', { out: opts.out, formats: opts.formats, excel: !!opts.excel, force: opts.force ?? null });
   try {
     const disclosures = store.disclosures({ force: opts.force });
     const window = changesWindow(store);
     const changes = buildChanges(store, window, { force: opts.force });
-    const files = await writeExport(disclosures, { out: opts.out, formats: opts.formats, excel: opts.excel, changes });
+    const files = await writeExport(disclosures, { out: opts.out, formats: opts.formats, excel: opts.excel, overwrite: opts.overwrite, changes });
     store.finishRun(runId, { disclosures: disclosures.length, files, changes_window: window, changes: changes.counts }, 'ok');
     return { runId, files, disclosures: disclosures.length, changes };
   } catch (e) {
@@ -71,10 +73,12 @@ export async function runExport(opts: ExportCliOptions): Promise<void> {
   const force = parseForces(opts.force);
   const store = openExistingStore(opts.store);
   try {
-    const r = await exportStore(store, { out: opts.out, formats, excel: opts.excel, force });
+    const r = await exportStore(store, { out: opts.out, formats, excel: opts.excel, overwrite: opts.overwrite, force });
     if (opts.changes) process.stdout.write(JSON.stringify(r.changes, null, 2) + '\n');
     process.stderr.write(`foi-harvest: ${describeExport(r, opts.out, formats)}\n`);
   } catch (e) {
+    // An --out that is not ours is bad usage (exit 2), not a failed export.
+    if (e instanceof OutDirError) throw new UsageError(e.message);
     reportFailure(opts.out, e);
   } finally {
     store.close();

@@ -12,6 +12,7 @@ export interface RefreshOptions {
   out: string;
   format: string;
   excel?: boolean;
+  overwrite?: boolean;
   logFormat: string;
   /** commander's --no-fetch */
   fetch: boolean;
@@ -103,7 +104,7 @@ export async function runRefresh(opts: RefreshOptions): Promise<void> {
     let store: Store | null = null;
     try {
       store = Store.open(opts.store);
-      exported = await exportStore(store, { out: opts.out, formats, excel: opts.excel, force: parseForces(opts.force) });
+      exported = await exportStore(store, { out: opts.out, formats, excel: opts.excel, overwrite: opts.overwrite, force: parseForces(opts.force) });
     } catch (e) {
       counts.failed++;
       log('error', `refresh: export to ${opts.out}: ${describeError(e)}`, { step: 'export', out: opts.out });

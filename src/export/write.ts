@@ -1,4 +1,4 @@
-// Disclosures → the export files of the chosen formats, written atomically into `out`.
+// Disclosures → the export files of the chosen formats, written atomically as the set at `out`.
 // Used by `export`, `refresh` and `parse --out`. No timestamps in any file, so the same
 // disclosures always give the same bytes.
 import { writeFile } from 'node:fs/promises';
@@ -20,6 +20,8 @@ export interface ExportOptions {
   excel?: boolean;
   /** The changes report, written as changes.json when given. */
   changes?: unknown;
+  /** Write into an --out holding files foi-harvest did not write (see atomic.ts). */
+  overwrite?: boolean;
 }
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
@@ -51,5 +53,5 @@ export async function writeExport(disclosures: readonly Disclosure[], opts: Expo
     }
     if (opts.changes !== undefined) await put('changes.json', json(opts.changes));
     return files;
-  });
+  }, { overwrite: opts.overwrite });
 }
