@@ -214,7 +214,9 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
     }
     const warnings = Object.entries(forces)
       .filter(([, f]) => f.zeroItemWarnings > 0)
-      .map(([id]) => `${id}: a listing page listed no disclosures — the site has probably changed`);
+      .map(([id]) => `${id}: a listing page listed no disclosures — the site has probably changed`)
+      .concat(Object.entries(forces).filter(([, f]) => f.listingCapped).map(([id]) => `${id}: stopped at the listing page cap with a next page still to read (endless pagination?)`))
+      .concat(Object.values(stats.hostsGivenUp));
     const ordered = Object.fromEntries(plan.targets.map((t) => [t.force.id, forces[t.force.id]]));
     const stored = total.new + total.changed + total.unchanged;
     const summary: FetchSummary = {

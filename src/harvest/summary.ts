@@ -13,6 +13,8 @@ export interface ForceSummary {
   failures: number;
   /** Listing pages that should have listed disclosures and listed none ("site has probably changed"). */
   zeroItemWarnings: number;
+  /** The listing still had a next page when the page cap stopped it. */
+  listingCapped?: boolean;
   skipped: { since: number; match: number; robots: number };
 }
 
