@@ -179,6 +179,8 @@ function candidateWindows(text: string): Array<[number, number]> {
   return windows;
 }
 
+const BODY_AFTER = /^[\s,]*(?:Magazine|Newspaper|News|Ltd|Limited|plc|PLC|LLP|Company|Trust|Foundation|Fund|Street|Road|Lane|Avenue|Court|House|Centre|Center|Hospital|School|Academy|University|College|Police|Constabulary|Station|Building|Park|Bridge|Prize|Award|Report|Review|Act|Inquiry)\b/;
+
 /** Spans of names the NLP finder sees in the candidate lines of `text`. */
 function nlpSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -196,6 +198,9 @@ function nlpSpans(text: string): Array<[number, number]> {
       // little to call a person (a heading word, an acronym).
       if (!kept.length || (kept.length === 1 && !kept[0].nameWord && !person.some((t) => t.title))) continue;
       if (kept.every((t) => /^\p{Lu}\.?$/u.test(t.text))) continue;
+      // "Charlie Hebdo Magazine", "Grace Darling House": a name that names a body or a place.
+      const after = window.slice(kept[kept.length - 1].end);
+      if (BODY_AFTER.test(after)) continue;
       for (const t of kept) spans.push([from + t.start, from + t.start + t.text.replace(/[,;:]+$/, '').length]);
     }
   }

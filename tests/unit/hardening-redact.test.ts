@@ -83,6 +83,7 @@ const KEEPS: string[] = [
   'Officers aged 18-24: 12',
   'officers aged 40 and over',
   'Officer Safety Training',
+  'concerning Charlie Hebdo Magazine enquiries',
   'PC numbers fell in 2023',
   'KENT, Maidstone',
   'Swansea Crown Court',
