@@ -7,7 +7,12 @@
 // 127.0.0.1) may redirect within its own kind of address.
 import dns from 'node:dns';
 import type { LookupAddress, LookupOptions } from 'node:dns';
-import ipaddr from 'ipaddr.js';
+import { createRequire } from 'node:module';
+import type ipaddrModule from 'ipaddr.js';
+
+// Loaded on the first check, not when `parse` of a local file loads the URL code.
+let lib: typeof ipaddrModule | null = null;
+const ipaddr = (): typeof ipaddrModule => (lib ??= createRequire(import.meta.url)('ipaddr.js') as typeof ipaddrModule);
 
 export type AddressClass = 'public' | 'loopback' | 'link-local' | 'private' | 'metadata' | 'reserved';
 
@@ -15,9 +20,9 @@ export type AddressClass = 'public' | 'loopback' | 'link-local' | 'private' | 'm
 const METADATA = new Set(['169.254.169.254', '169.254.170.2', '100.100.100.200', 'fd00:ec2::254']);
 
 export function addressClass(address: string): AddressClass {
-  let ip: ipaddr.IPv4 | ipaddr.IPv6;
+  let ip: ipaddrModule.IPv4 | ipaddrModule.IPv6;
   try {
-    ip = ipaddr.process(address.replace(/^\[|\]$/g, '')); // ::ffff:a.b.c.d → a.b.c.d
+    ip = ipaddr().process(address.replace(/^\[|\]$/g, '')); // ::ffff:a.b.c.d → a.b.c.d
   } catch {
     return 'reserved';
   }
@@ -72,7 +77,7 @@ export class RedirectGuard {
   /** An IP-literal host is connected to without a lookup: checked here. */
   checkUrl(url: URL): void {
     const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (ipaddr.isValid(host)) this.check(host, host);
+    if (ipaddr().isValid(host)) this.check(host, host);
   }
 
   /** A dns.lookup for http.Agent that applies the policy to every address a name resolves to. */
