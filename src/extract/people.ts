@@ -64,7 +64,18 @@ export function findPeople(text: string): NameTerm[][] {
 }
 
 /** How the lexicon knows one word: as a first name, a surname, or neither. */
+const kinds = new Map<string, { first: boolean; last: boolean }>();
+
 export function nameKind(word: string): { first: boolean; last: boolean } {
+  let k = kinds.get(word);
+  if (!k) {
+    k = lookupKind(word);
+    if (kinds.size < 10_000) kinds.set(word, k);
+  }
+  return k;
+}
+
+function lookupKind(word: string): { first: boolean; last: boolean } {
   const [term] = load()(word).terms().json({ offset: true }).flatMap((t) => t.terms);
   const tags = term?.tags ?? [];
   return { first: tags.includes('FirstName'), last: tags.includes('LastName') };

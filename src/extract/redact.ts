@@ -106,7 +106,8 @@ for (const f of FORCES) for (const n of [f.name, ...f.aliases]) for (const w of 
 /** A word as the vocabulary spells it: "SMITH" → "Smith", "WEST" → "West". */
 const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
 const known = (w: string) => NOT_NAMES.has(w) || NOT_NAMES.has(titleCase(w)) || NOT_NAMES.has(w.toUpperCase());
-const isCaps = (w: string) => new RegExp(`^${CAPS_WORD}$`, 'u').test(w);
+const CAPS_RE = new RegExp(`^${CAPS_WORD}$`, 'u');
+const isCaps = (w: string) => CAPS_RE.test(w);
 
 const AFTER_RANK = new RegExp(`(\\b(?:(?:${TITLE_ABBR}|${RANK_WORD})(?:[^\\S\\n]+\\d{1,5})?,?[^\\S\\n]+)+)(${NAME})${NOT_LETTER_AFTER}`, 'gu');
 // ("a serving police constable, Neal Porter, was …": the comma after a rank is allowed above.)
@@ -122,6 +123,13 @@ const WITH_PARTICLE = new RegExp(`${NOT_LETTER_BEFORE}(${TITLE_WORD})[^\\S\\n]+(
 // A surname in lower case after an abbreviated rank ("PC smith"): the lexicon must know it as a name.
 const LOWER_AFTER_TITLE = new RegExp(`(\\b${TITLE_ABBR}[^\\S\\n]+)(\\p{Ll}[\\p{Ll}'’-]+)${NOT_LETTER_AFTER}`, 'gu');
 const SPLIT_REST = new RegExp(`\\[redacted\\]([^\\S\\n]*\\n[^\\S\\n]*)(${TITLE_WORD})${NOT_LETTER_AFTER}(?![^\\S\\n]+${NAME_WORD})`, 'gu');
+// Words that follow "PC", "DS", "Mr" in lower case without being a name: not worth the lexicon.
+const COMMON_AFTER_TITLE = new Set(
+  ('and or the a an of in on to for with was were is are has had have who which that this these those it its not no nor only also per at by from as ' +
+    'be been being will would may might can could should must do does did s numbers number figures figure data officers officer staff posts post roles role ' +
+    'recruitment training strength levels level establishment vacancies vacancy pay rates rate grades grade ranks rank numbers total totals ' +
+    'equivalent fte headcount cases case crimes crime complaints allegations joined left retired resigned dismissed convicted charged said').split(' '),
+);
 // What makes a line worth the NLP finder: two capitalised words in a row, not all known words.
 const CANDIDATE_PAIR = new RegExp(`${NOT_LETTER_BEFORE}(${NAME_WORD})[^\\S\\n]+(?:${PARTICLE}[^\\S\\n]+)?(${NAME_WORD})${NOT_LETTER_AFTER}`, 'gu');
 
@@ -207,6 +215,8 @@ function nlpSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+const BETWEEN_NAME_PARTS = new RegExp(`^(?:[\\s.]|${PARTICLE}(?=\\s))*$`, 'u');
+
 /** Replaces the spans (merged where only spaces, dots or a particle stand between) with [redacted]. */
 function redactSpans(text: string, spans: Array<[number, number]>): string {
   if (!spans.length) return text;
@@ -214,7 +224,7 @@ function redactSpans(text: string, spans: Array<[number, number]>): string {
   const merged: Array<[number, number]> = [];
   for (const s of spans) {
     const last = merged[merged.length - 1];
-    if (last && (s[0] <= last[1] || new RegExp(`^(?:[\\s.]|${PARTICLE}(?=\\s))*$`, 'u').test(text.slice(last[1], s[0])))) last[1] = Math.max(last[1], s[1]);
+    if (last && (s[0] <= last[1] || BETWEEN_NAME_PARTS.test(text.slice(last[1], s[0])))) last[1] = Math.max(last[1], s[1]);
     else merged.push([s[0], s[1]]);
   }
   let out = '';
@@ -239,6 +249,7 @@ export function redactPersonal(text: string): string {
   // "PC John\nSmith": the rest of a name the line break cut off.
   out = out.replace(SPLIT_REST, (m, gap: string, word: string) => (known(word) ? m : `${REDACTED}${gap.replace(/[^\n]/g, '')}`));
   out = out.replace(LOWER_AFTER_TITLE, (m, lead: string, word: string) => {
+    if (COMMON_AFTER_TITLE.has(word)) return m;
     const k = nameKind(titleCase(word));
     return k.last || k.first ? `${lead}${REDACTED}` : m;
   });
