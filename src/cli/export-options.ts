@@ -7,5 +7,6 @@ export function withExportOptions(cmd: Command): Command {
     .option('--store <path>', 'the store (SQLite)', 'foi-harvest.db')
     .option('--out <dir>', 'export directory', 'data')
     .option('--format <list>', 'comma list of csv, json, ndjson, sqlite, xlsx, parquet', 'csv,json')
-    .option('--excel', 'CSV for Excel: UTF-8 byte-order mark');
+    .option('--excel', 'CSV for Excel: UTF-8 byte-order mark')
+    .option('--overwrite', 'write into an --out directory that holds files foi-harvest did not write');
 }

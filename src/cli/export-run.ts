@@ -1,5 +1,6 @@
 // The work behind `export` (and the export step of `refresh`): the store's disclosures →
 // files, plus changes.json, recorded as an `export` run.
+import { OutDirError } from '../export/atomic.js';
 import { buildChanges, changesWindow, type ChangesReport } from '../export/changes.js';
 import { EXPORT_FORMATS, writeExport, type ExportFormat } from '../export/write.js';
 import { applyCorrections, orphanedByRemoval } from '../corrections/apply.js';
@@ -17,6 +18,7 @@ export interface ExportCliOptions {
   out: string;
   format: string;
   excel?: boolean;
+  overwrite?: boolean;
   changes?: boolean;
   force?: string[];
   topic?: string[];
@@ -106,7 +108,7 @@ export function parseForces(ids: string[] | undefined): string[] | undefined {
 }
 
 /** Exports an open store; throws (after recording a failed run) if the files cannot be written. */
-export async function exportStore(store: Store, opts: { out: string; formats: ExportFormat[]; excel?: boolean; force?: string[]; filters?: ExportFilters }): Promise<ExportResult> {
+export async function exportStore(store: Store, opts: { out: string; formats: ExportFormat[]; excel?: boolean; overwrite?: boolean; force?: string[]; filters?: ExportFilters }): Promise<ExportResult> {
   const filters: ExportFilters = { ...opts.filters, force: opts.force ?? opts.filters?.force };
   const runId = store.startRun('export', { out: opts.out, formats: opts.formats, excel: !!opts.excel, force: filters.force ?? null, ...filterArgs(filters) });
   try {
@@ -148,6 +150,7 @@ export async function exportStore(store: Store, opts: { out: string; formats: Ex
       out: opts.out,
       formats: opts.formats,
       excel: opts.excel,
+      overwrite: opts.overwrite,
       flat: { event: filters.event, measure: filters.measure },
       info: { created, run: window.through || null },
       changes: () => (changes = { ...narrowed(base, filters, exported), corrections: settle() }),
@@ -184,11 +187,13 @@ export async function runExport(opts: ExportCliOptions): Promise<void> {
   const filters = parseFilters(opts);
   const store = openExistingStore(opts.store);
   try {
-    const r = await exportStore(store, { out: opts.out, formats, excel: opts.excel, filters });
+    const r = await exportStore(store, { out: opts.out, formats, excel: opts.excel, overwrite: opts.overwrite, filters });
     if (opts.changes) process.stdout.write(JSON.stringify(r.changes, null, 2) + '\n');
     process.stderr.write(`foi-harvest: ${describeExport(r, opts.out, formats)}\n`);
     for (const o of r.orphaned) process.stderr.write(`foi-harvest: warning: ${describeOrphan(o)}\n`);
   } catch (e) {
+    // An --out that is not ours is bad usage (exit 2), not a failed export.
+    if (e instanceof OutDirError) throw new UsageError(e.message);
     reportFailure(opts.out, e);
   } finally {
     store.close();

@@ -254,6 +254,8 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
       ...Object.entries(forces)
         .filter(([, f]) => f.discovery.items === 'url-pattern' || f.discovery.items === 'link-text')
         .map(([id, f]) => `${id}: the listing's selectors matched nothing; items were found by ${f.discovery.items} — the site has probably changed its markup`),
+      ...Object.entries(forces).filter(([, f]) => f.listingCapped).map(([id]) => `${id}: stopped at the listing page cap with a next page still to read (endless pagination?)`),
+      ...Object.values(stats.hostsGivenUp),
     ];
     const ordered = Object.fromEntries(plan.targets.map((t) => [t.force.id, forces[t.force.id]]));
     const stored = total.new + total.changed + total.unchanged;

@@ -12,6 +12,7 @@ export interface RefreshOptions {
   out: string;
   format: string;
   excel?: boolean;
+  overwrite?: boolean;
   logFormat: string;
   /** commander's --no-fetch */
   fetch: boolean;
@@ -106,7 +107,7 @@ export async function runRefresh(opts: RefreshOptions): Promise<void> {
     let store: Store | null = null;
     try {
       store = Store.open(opts.store);
-      exported = await exportStore(store, { out: opts.out, formats, excel: opts.excel, force: parseForces(opts.force) });
+      exported = await exportStore(store, { out: opts.out, formats, excel: opts.excel, overwrite: opts.overwrite, force: parseForces(opts.force) });
       // A correction that no longer applies needs a person: it is a warning on every run.
       for (const o of exported.orphaned) log('warn', `refresh: ${describeOrphan(o)}`, { step: 'export', correction: o.id });
       counts.warnings += exported.orphaned.length;

@@ -1,4 +1,4 @@
-// Disclosures → the export files of the chosen formats, written atomically into `out`.
+// Disclosures → the export files of the chosen formats, written atomically as the set at `out`.
 // Used by `export`, `refresh` and `parse --out`. Disclosures are consumed one at a time and
 // fed to one writer per format. No wall-clock timestamps in any file, so the same
 // disclosures always give the same bytes (xlsx: the same cell contents).
@@ -26,6 +26,8 @@ export interface ExportOptions {
   flat?: FlatFilter;
   /** version / created for datapackage.json and the workbook. */
   info?: Pick<PackageInfo, 'created' | 'run'>;
+  /** Write into an --out holding files foi-harvest did not write (see atomic.ts). */
+  overwrite?: boolean;
 }
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
@@ -74,7 +76,7 @@ export async function writeExport(disclosures: Iterable<Disclosure | DatasetDisc
     const changes = typeof opts.changes === 'function' ? (opts.changes as () => unknown)() : opts.changes;
     if (changes !== undefined) await put('changes.json', json(changes));
     return files;
-  });
+  }, { overwrite: opts.overwrite });
 }
 
 async function sinkFor(

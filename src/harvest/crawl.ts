@@ -49,8 +49,12 @@ export interface ForceTarget {
   baseUrl: string | null;
 }
 
-/** A listing should never run longer than this; a site that paginates forever is stopped here. */
+/**
+ * A listing should never run longer than this; a site that paginates forever is stopped here,
+ * with a warning. FOI_HARVEST_MAX_LISTING_PAGES lowers it (tests, a quick look at a big log).
+ */
 const MAX_LISTING_PAGES = 2000;
+const listingCap = () => Number(process.env.FOI_HARVEST_MAX_LISTING_PAGES) || MAX_LISTING_PAGES;
 
 /** Hosts requests (and redirects) may go to: the mirror's alone, or the force's own. */
 export function allowedHostsFor(force: Force, baseUrl: string | null): string[] {
@@ -116,8 +120,19 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
     // after it are read from the store (still fetched when the store has no copy of one).
     let settled = false;
     let pageUrl: string | null = target.listingUrl;
-    while (pageUrl && summary.listingPages < MAX_LISTING_PAGES) {
+    const cap = listingCap();
+    while (pageUrl) {
       if (seenPages.has(pageUrl)) break;
+      if (summary.listingPages >= cap) {
+        // Still a next page after the cap: endless (or enormous) pagination, said, not hidden.
+        summary.listingCapped = true;
+        ctx.log('warn', 'listing_cap', `${force.id}: stopped after ${cap} listing pages, and the listing still had a next page (${pageUrl}): the site may paginate forever`, {
+          force: force.id,
+          url: pageUrl,
+          pages: cap,
+        });
+        break;
+      }
       seenPages.add(pageUrl);
       let listing: Fetched;
       try {

@@ -13,6 +13,8 @@ export interface ForceSummary {
   failures: number;
   /** Listing pages that should have listed disclosures and listed none ("site has probably changed"). */
   zeroItemWarnings: number;
+  /** The listing still had a next page when the page cap stopped it. */
+  listingCapped?: boolean;
   skipped: { since: number; match: number; robots: number };
   /** How listing items and pages were found: the selectors, or what discovery fell back to. */
   discovery: { items: 'selectors' | 'url-pattern' | 'link-text' | 'none' | null; paging: string[] };

@@ -11,7 +11,9 @@ export type FetchErrorReason =
   | 'redirect_loop'
   | 'network'
   | 'truncated'
-  | 'bad_url';
+  | 'bad_url'
+  /** The host used up its retry budget (it kept refusing): later requests to it fail at once. */
+  | 'host_unavailable';
 
 export class FetchError extends Error {
   readonly reason: FetchErrorReason;

@@ -2,8 +2,9 @@
 // state, every disclosure (flat tables + its full JSON) with the sources it was built from,
 // the changes each run made, and the runs themselves. Synchronous, like better-sqlite3.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { markInterruptedRuns, runOwner } from './runs.js';
 import { sha256Hex } from '../documents/hash.js';
 import { fieldsOf, q, toSqlValue } from '../export/fields.js';
 import { CHILD_TABLES, DisclosureSchema, type Disclosure } from '../records/schema.js';
@@ -57,13 +58,15 @@ export interface FetchLogEntry {
 }
 
 export type RunStatus = 'ok' | 'failed' | 'partial';
+/** A run's status as stored: `interrupted` = its process ended (killed) before it finished. */
+export type StoredRunStatus = RunStatus | 'running' | 'interrupted';
 
 export interface RunInfo {
   id: number;
   kind: string;
   startedAt: string;
   finishedAt: string | null;
-  status: RunStatus | 'running';
+  status: StoredRunStatus;
   args: unknown;
   stats: unknown;
 }
@@ -111,6 +114,11 @@ const now = () => new Date().toISOString();
 const parseJson = (s: string | null): unknown => (s == null ? null : JSON.parse(s));
 
 export class Store {
+  /** A temporary copy being read instead of a store on a read-only file system: removed on close. */
+  private copyDir: string | null = null;
+  /** Runs found `running` whose process is gone, marked `interrupted` when the store was opened. */
+  interruptedRuns: number[] = [];
+
   private constructor(
     readonly path: string,
     private readonly db: Database.Database,
@@ -119,6 +127,10 @@ export class Store {
   /** Opens (creating directories and the file unless `create: false`) and migrates the store. */
   static open(path: string, opts: { create?: boolean } = {}): Store {
     if (opts.create === false && !existsSync(path)) throw new Error(`no store at ${path}`);
+    // SQLite takes an empty file for a new database: a truncated copy or a mistyped path would
+    // silently become an empty store, then be "exported" as an empty dataset.
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (st && st.isFile() && st.size === 0) throw new Error(`${path} is an empty file (0 bytes), not a foi-harvest store`);
     mkdirSync(dirname(path), { recursive: true });
     let db: Database.Database;
     try {
@@ -137,7 +149,26 @@ export class Store {
       const msg = e instanceof Error ? e.message : String(e);
       throw new Error(/^store /.test(msg) ? msg : `cannot open store ${path}: ${msg}`);
     }
-    return new Store(path, db);
+    const store = new Store(path, db);
+    store.interruptedRuns = markInterruptedRuns(db);
+    return store;
+  }
+
+  /**
+   * Reads `copy` (a private copy of the store at `path`, in `copyDir`) as if it were `path`:
+   * what a command writes (its run, a reparse) goes to the copy and is dropped on close.
+   */
+  static openCopy(path: string, copy: string, copyDir: string): Store {
+    const store = Store.open(copy, { create: false });
+    const shown = new Store(path, store.db);
+    shown.copyDir = copyDir;
+    shown.interruptedRuns = store.interruptedRuns;
+    return shown;
+  }
+
+  /** True when this is a temporary copy of a store that cannot be written. */
+  get readOnly(): boolean {
+    return this.copyDir !== null;
   }
 
   // ---- documents ---------------------------------------------------------------
@@ -418,7 +449,10 @@ export class Store {
   // ---- runs and changes --------------------------------------------------------
 
   startRun(kind: string, args: unknown): number {
-    const r = this.db.prepare("INSERT INTO runs (kind, started_at, args_json, status) VALUES (?, ?, ?, 'running')").run(kind, now(), JSON.stringify(args ?? null));
+    // While running, stats_json names the process (pid, host): a later open can tell a killed run.
+    const r = this.db
+      .prepare("INSERT INTO runs (kind, started_at, args_json, stats_json, status) VALUES (?, ?, ?, ?, 'running')")
+      .run(kind, now(), JSON.stringify(args ?? null), JSON.stringify(runOwner()));
     return Number(r.lastInsertRowid);
   }
 
@@ -522,6 +556,7 @@ export class Store {
 
   close(): void {
     if (this.db.open) this.db.close();
+    if (this.copyDir) rmSync(this.copyDir, { recursive: true, force: true });
   }
 
   // ---- internals ---------------------------------------------------------------

@@ -33,7 +33,7 @@ describe('foi-harvest reparse', () => {
 
   it('rebuilds records an older parser wrote, from stored bytes alone, and moves renamed ids', () => {
     const original = withStore((s) => s.disclosures());
-    const target = original.find((d) => d.id === 'west-midlands/65a-24')!;
+    const target = original.find((d) => d.reference === '65A/24')!;
     withStore((s) => {
       const run = s.startRun('fetch', { old: true });
       // What an older parser might have stored: another title, no figures.

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXPORT_MARKER } from '../../src/export/atomic.js';
 import { datasetFieldsOf } from '../../src/export/fields.js';
 import { formatViolation, validatePath } from '../../src/export/validate.js';
 import { writeExport } from '../../src/export/write.js';
@@ -33,8 +34,9 @@ describe('writeExport files', () => {
     const tables = Object.keys(TABLES).map((t) => `${t}.csv`);
     expect(tables[0]).toBe('figures_flat.csv');
     expect(files).toEqual([...tables, 'datapackage.json', 'disclosures.json', 'figures_flat.json', 'disclosures.ndjson', 'figures_flat.ndjson', 'foi-harvest.sqlite', 'metadata.json', 'changes.json']);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual([...files].sort());
-    expect(readdirSync(dir)).toEqual(['out']); // staging directory gone
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([...files, EXPORT_MARKER].sort());
+    // `out` links to the one set; the staging directory is gone.
+    expect(readdirSync(dir).filter((n) => n !== 'out' && !n.startsWith('.out.set-'))).toEqual([]);
   });
 
   it('neutralises formulas in text cells but keeps negative numbers numeric (on the bytes)', async () => {
@@ -143,13 +145,13 @@ describe('atomicity', () => {
     const before = Object.fromEntries(readdirSync(out).map((f) => [f, read(f)]));
     process.env.FOI_HARVEST_TEST_EXPORT_FAULT = 'fail';
     await expect(writeExport(DATA, { out, formats: ['csv', 'json', 'sqlite'] })).rejects.toThrow('injected failure');
-    expect(readdirSync(dir)).toEqual(['out']);
+    expect(readdirSync(dir).filter((n) => n.includes('.export-'))).toEqual([]);
     expect(Object.fromEntries(readdirSync(out).map((f) => [f, read(f)]))).toEqual(before);
   });
 
   it('refuses a target that is a file, naming it', async () => {
     writeFileSync(join(dir, 'file'), 'x');
-    await expect(writeExport(DATA, { out: join(dir, 'file'), formats: ['json'] })).rejects.toThrow(`${join(dir, 'file')} is not a directory`);
+    await expect(writeExport(DATA, { out: join(dir, 'file'), formats: ['json'] })).rejects.toThrow(`--out ${join(dir, 'file')}: is not a directory`);
   });
 
   it('removes staging directories of killed exports', async () => {
@@ -160,7 +162,7 @@ describe('atomicity', () => {
       mkdirSync(d);
     }
     await writeExport(DATA, { out: join(dir, 'out'), formats: ['json'] });
-    expect(readdirSync(dir).sort()).toEqual(['.out.export-' + process.pid + '-zzzzzz', 'out']);
+    expect(readdirSync(dir).filter((n) => !n.startsWith('.out.set-')).sort()).toEqual(['.out.export-' + process.pid + '-zzzzzz', 'out']);
   });
 });
 

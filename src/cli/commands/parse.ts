@@ -19,6 +19,7 @@ export function register(program: Command): void {
     .option('--format <format>', 'json | ndjson | csv', 'json')
     .option('--out <dir>', 'write files here (required for csv; json/ndjson default to stdout)')
     .option('--excel', 'CSV for Excel: UTF-8 BOM')
+    .option('--overwrite', 'write into an --out directory that holds files foi-harvest did not write')
     .action(async (inputs: string[], opts: ParseOptions) => {
       const { runParse } = await import('../parse-run.js');
       await runParse(inputs, opts);
