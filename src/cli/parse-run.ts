@@ -1,7 +1,6 @@
 // The work behind `parse`: each input on its own, so one bad input never stops the rest.
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { getOnce } from '../http/get-once.js';
 import { parseDocument } from '../pipeline/parse.js';
 import type { Disclosure } from '../records/schema.js';
 import { findForce } from '../sources/registry.js';
@@ -30,6 +29,7 @@ export async function runParse(
       let url: string | null = opts.url || null;
       let contentType: string | null = null;
       if (/^https?:\/\//i.test(input)) {
+        const { getOnce } = await import('../http/get-once.js'); // the HTTP stack only for URLs
         const got = await getOnce(input);
         bytes = got.bytes;
         url = got.url;
