@@ -49,12 +49,19 @@ export function parseForces(ids: string[] | undefined): string[] | undefined {
 export async function exportStore(store: Store, opts: { out: string; formats: ExportFormat[]; excel?: boolean; force?: string[] }): Promise<ExportResult> {
   const runId = store.startRun('export', { out: opts.out, formats: opts.formats, excel: !!opts.excel, force: opts.force ?? null });
   try {
-    const disclosures = store.disclosures({ force: opts.force });
     const window = changesWindow(store);
     const changes = buildChanges(store, window, { force: opts.force });
+    // The store is read once, a page at a time, as the files are written.
+    let count = 0;
+    const disclosures = (function* () {
+      for (const d of store.iterateDisclosures({ force: opts.force })) {
+        count++;
+        yield d;
+      }
+    })();
     const files = await writeExport(disclosures, { out: opts.out, formats: opts.formats, excel: opts.excel, changes });
-    store.finishRun(runId, { disclosures: disclosures.length, files, changes_window: window, changes: changes.counts }, 'ok');
-    return { runId, files, disclosures: disclosures.length, changes };
+    store.finishRun(runId, { disclosures: count, files, changes_window: window, changes: changes.counts }, 'ok');
+    return { runId, files, disclosures: count, changes };
   } catch (e) {
     store.finishRun(runId, { error: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'failed');
     throw e;

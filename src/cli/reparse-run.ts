@@ -37,10 +37,10 @@ async function rebuild(store: Store, old: Disclosure, sources: SourceRef[]): Pro
 export async function reparseStore(store: Store, opts: { force?: string[]; onFailure?: (id: string, err: unknown) => void; progress?: boolean } = {}): Promise<{ runId: number; stats: ReparseStats }> {
   const runId = store.startRun('reparse', { force: opts.force ?? null });
   const stats: ReparseStats = { new: 0, changed: 0, unchanged: 0, removed: 0, failed: 0 };
-  const old = store.disclosures({ force: opts.force });
-  const bar = await startProgress(old.length, !!opts.progress);
+  const bar = await startProgress(store.countDisclosures({ force: opts.force }), !!opts.progress);
   try {
-    for (const d of old) {
+    // A page of stored records at a time; records this run adds are not visited again.
+    for (const d of store.iterateDisclosures({ force: opts.force })) {
       try {
         const sources = store.sourcesOf(d.id);
         const fresh = await rebuild(store, d, sources);

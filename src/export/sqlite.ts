@@ -33,3 +33,43 @@ export function writeSqlite(path: string, tables: Record<TableName, Row[]>): voi
     db.close();
   }
 }
+
+/** An export database filled a disclosure at a time (rows in record order), in one transaction. */
+export interface SqliteExport {
+  add(rows: Array<[TableName, Row]>): void;
+  finish(): void;
+  abort(): void;
+}
+
+export function openSqliteExport(path: string): SqliteExport {
+  const db = new Database(path);
+  db.pragma('journal_mode = DELETE');
+  db.pragma('foreign_keys = ON');
+  const tables = ['disclosures', ...CHILD_TABLES] as TableName[];
+  const inserts = new Map<TableName, { stmt: Database.Statement; fields: ReturnType<typeof fieldsOf> }>();
+  for (const table of tables) {
+    db.exec(createTable(table));
+    const fields = fieldsOf(table);
+    inserts.set(table, { stmt: db.prepare(`INSERT INTO ${q(table)} VALUES (${fields.map(() => '?').join(', ')})`), fields });
+  }
+  db.exec('BEGIN');
+  return {
+    add(rows) {
+      for (const [table, row] of rows) {
+        const { stmt, fields } = inserts.get(table)!;
+        stmt.run(...fields.map((f) => toSqlValue(f, row[f.name])));
+      }
+    },
+    finish() {
+      try {
+        db.exec('CREATE INDEX disclosures_force ON disclosures(force)');
+        db.exec('COMMIT');
+      } finally {
+        db.close();
+      }
+    },
+    abort() {
+      if (db.open) db.close();
+    },
+  };
+}

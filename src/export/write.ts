@@ -3,15 +3,12 @@
 // disclosures always give the same bytes.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Disclosure, TableName } from '../records/schema.js';
+import type { Disclosure } from '../records/schema.js';
 import { writeAtomically } from './atomic.js';
-import { tableToCsv } from './csv.js';
-import { datapackage } from './datapackage.js';
-import { datasetteMetadata } from './metadata.js';
-import { flatten } from './tables.js';
+import { FORMAT_WRITERS, json, type RecordWriter } from './writers.js';
 
-export type ExportFormat = 'json' | 'ndjson' | 'csv' | 'sqlite';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'json', 'ndjson', 'sqlite'];
+export type ExportFormat = keyof typeof FORMAT_WRITERS;
+export const EXPORT_FORMATS = Object.keys(FORMAT_WRITERS) as readonly ExportFormat[];
 
 export interface ExportOptions {
   out: string;
@@ -22,34 +19,31 @@ export interface ExportOptions {
   changes?: unknown;
 }
 
-const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
-
-/** Writes the files and returns their names, in the order written. */
-export async function writeExport(disclosures: readonly Disclosure[], opts: ExportOptions): Promise<string[]> {
+/**
+ * Writes the files and returns their names, in the order written. `disclosures` is read
+ * once, a record at a time (an array, or the store's cursor): every format's writer gets
+ * each record in turn, so nothing holds the whole dataset.
+ */
+export async function writeExport(disclosures: Iterable<Disclosure> | AsyncIterable<Disclosure>, opts: ExportOptions): Promise<string[]> {
   for (const f of opts.formats) if (!EXPORT_FORMATS.includes(f)) throw new Error(`unknown export format "${f}"`);
   const formats = EXPORT_FORMATS.filter((f) => opts.formats.includes(f));
   return writeAtomically(opts.out, async (stage) => {
-    const files: string[] = [];
-    const put = async (name: string, text: string) => {
-      await writeFile(join(stage, name), text);
-      files.push(name);
-    };
-    const tables = formats.includes('csv') || formats.includes('sqlite') ? flatten(disclosures) : null;
-    for (const format of formats) {
-      if (format === 'csv') {
-        for (const table of Object.keys(tables!) as TableName[]) await put(`${table}.csv`, tableToCsv(table, tables![table], { excel: opts.excel }));
-        await put('datapackage.json', json(datapackage(Object.keys(tables!) as TableName[])));
-      } else if (format === 'json') await put('disclosures.json', json(disclosures));
-      else if (format === 'ndjson') await put('disclosures.ndjson', disclosures.map((d) => JSON.stringify(d) + '\n').join(''));
-      else if (format === 'sqlite') {
-        // Loaded only here: `parse --out` should not pay for the native SQLite module.
-        const { SQLITE_FILE, writeSqlite } = await import('./sqlite.js');
-        writeSqlite(join(stage, SQLITE_FILE), tables!);
-        files.push(SQLITE_FILE);
-        await put('metadata.json', json(datasetteMetadata()));
+    const writers: RecordWriter[] = [];
+    try {
+      for (const f of formats) writers.push(await FORMAT_WRITERS[f]({ stage, excel: opts.excel }));
+      for await (const d of disclosures) for (const w of writers) await w.write(d);
+      const files: string[] = [];
+      while (writers.length) {
+        files.push(...(await writers[0].close()));
+        writers.shift();
       }
+      if (opts.changes !== undefined) {
+        await writeFile(join(stage, 'changes.json'), json(opts.changes));
+        files.push('changes.json');
+      }
+      return files;
+    } finally {
+      for (const w of writers) w.abort?.();
     }
-    if (opts.changes !== undefined) await put('changes.json', json(opts.changes));
-    return files;
   });
 }
