@@ -1,6 +1,7 @@
 // The selector-driven adapter every platform builds on: the platform's differences are
 // data (platforms.json + force overrides); a platform file only adds what data cannot say.
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
+import { loadHtml } from '../../readers/html-tree.js';
 import type { Element } from 'domhandler';
 import { parseListingDate } from '../dates.js';
 import type { PlatformConfig } from '../platforms.js';
@@ -40,8 +41,10 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
   const referenceRe = cfg.reference_in_title ? new RegExp(cfg.reference_in_title) : null;
   const extensions = new Set(cfg.attachment_extensions.map((e) => e.toLowerCase()));
 
+  // One parse per page (src/readers/html-tree.ts): a listing page is read again by nextPage,
+  // a disclosure page by the HTML reader once its attachments have been fetched.
   const listingItems = (html: string, baseUrl: string): ListingItem[] => {
-    const $ = cheerio.load(html);
+    const $ = loadHtml(html, { keep: true });
     const items: ListingItem[] = [];
     const seen = new Set<string>();
     const self = resolveLink(baseUrl, baseUrl);
@@ -74,13 +77,13 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
   };
 
   const nextPage = (html: string, baseUrl: string): string | null => {
-    const $ = cheerio.load(html);
+    const $ = loadHtml(html);
     const next = resolveLink($(sel.next).first().attr('href'), baseUrl);
     return next && next !== resolveLink(baseUrl, baseUrl) ? next : null;
   };
 
   const attachmentLinks = (html: string, baseUrl: string): AttachmentLink[] => {
-    const $ = cheerio.load(html);
+    const $ = loadHtml(html, { keep: true });
     let scope = $(sel.content).first();
     if (!scope.length) scope = $('body');
     const out: AttachmentLink[] = [];
