@@ -8,6 +8,9 @@ import { UsageError, describeError, reportFailure } from './errors.js';
 import { parseForces } from './export-run.js';
 import { startProgress } from './progress.js';
 
+/** Rebuilt disclosures stored per transaction. */
+const BATCH = 200;
+
 export interface ReparseStats {
   new: number;
   changed: number;
@@ -40,19 +43,40 @@ export async function reparseStore(store: Store, opts: { force?: string[]; onFai
   const bar = await startProgress(store.countDisclosures({ force: opts.force }), !!opts.progress);
   try {
     // A page of stored records at a time; records this run adds are not visited again.
+    // Rebuilt records are stored BATCH at a time, in one transaction each.
+    let pending: Array<{ old: Disclosure; fresh: Disclosure; sources: SourceRef[] }> = [];
+    const store_ = () => {
+      const batch = pending;
+      pending = [];
+      store.batch(() => {
+        for (const { old: d, fresh, sources } of batch) {
+          try {
+            stats[store.upsertDisclosure(fresh, sources, runId)]++;
+            // The parser now reads a different id (e.g. it found the reference): the old row goes.
+            if (fresh.id !== d.id && store.removeDisclosure(d.id, runId)) stats.removed++;
+          } catch (e) {
+            stats.failed++;
+            opts.onFailure?.(d.id, e);
+          }
+        }
+      });
+      for (let i = 0; i < batch.length; i++) bar.increment();
+    };
     for (const d of store.iterateDisclosures({ force: opts.force })) {
       try {
         const sources = store.sourcesOf(d.id);
         const fresh = await rebuild(store, d, sources);
-        stats[store.upsertDisclosure(fresh, sources, runId)]++;
-        // The parser now reads a different id (e.g. it found the reference): the old row goes.
-        if (fresh.id !== d.id && store.removeDisclosure(d.id, runId)) stats.removed++;
+        pending.push({ old: d, fresh, sources });
+        // A renamed record is stored before the next is rebuilt, which might read its rows.
+        if (fresh.id !== d.id) store_();
       } catch (e) {
         stats.failed++;
         opts.onFailure?.(d.id, e);
+        bar.increment();
       }
-      bar.increment();
+      if (pending.length >= BATCH) store_();
     }
+    if (pending.length) store_();
   } finally {
     bar.stop();
   }

@@ -360,6 +360,14 @@ export class Store {
     return (this.stmt('SELECT force, title, url FROM disclosures WHERE id = ?').get(id) as { force: string | null; title: string | null; url: string | null } | undefined) ?? null;
   }
 
+  /**
+   * Runs `fn` in one transaction: many writes, one commit (a commit per disclosure was most of
+   * a bulk write's time). Each upsert inside still succeeds or fails alone (a savepoint).
+   */
+  batch<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
   // ---- runs and changes --------------------------------------------------------
 
   startRun(kind: string, args: unknown): number {
