@@ -6,7 +6,7 @@
 // same unchanged sites into the same store: its requests and time as a share of the first.
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { median, rng, int } from './lib/stats.mjs';
+import { CODE_ROOT, median, minMed, rng, int } from './lib/stats.mjs';
 import { generateSites } from './sites.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -88,7 +88,7 @@ export async function benchCrawl({ dir, reps = 3, hosts = 40, delayMs = 50, conc
           efficiency: pick('first', (x) => x.efficiency),
           efficiencyMinMed: minMed(out.map((o) => o.first.efficiency)),
           // CPU the crawler spends per disclosure it stores (fetching, parsing, storing), whatever the delay.
-          cpuMsPerDisclosure: minMed(out.map((o) => o.first.cpuMs / Math.max(1, o.first.disclosures.new ?? o.first.disclosures))),
+          cpuMsPerDisclosure: minMed(out.map((o) => o.first.cpuMs / Math.max(1, o.first.disclosures.new + o.first.disclosures.changed + o.first.disclosures.unchanged))),
           cpuShare: pick('first', (x) => x.cpuMs / x.ms),
           requests: pick('first', (x) => x.requests),
           disclosures: out[0].first.disclosures,

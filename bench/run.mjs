@@ -4,7 +4,7 @@
 // refresh, peak memory by corpus size, export/reparse at 10k–200k disclosures, big inputs,
 // and OCR. Prints one markdown table (every row: min and median of paired runs), writes
 // bench/results.json. See BENCHMARKS.md.
-//   node bench/run.mjs [--only startup,html,pdf,crawl,memory,store,big,ocr] [--reps N] [--quick] [--store-sizes 10000,50000,200000]
+//   node bench/run.mjs [--only startup,html,pdf,crawl,memory,store,big,ocr] [--reps N] [--quick] [--store-sizes 10000,50000,200000] [--full]
 // --quick: 3 repetitions, one crawl repetition, memory at 1k/5k/10k, stores at 10k/50k (a smoke run).
 // FOI_BENCH_ROOT=<built checkout>: measure that code instead of this one (before/after).
 import { existsSync, writeFileSync } from 'node:fs';
@@ -45,7 +45,13 @@ await withTempDir('run', async (dir) => {
   await section('crawl', async () => (await import('./crawl.mjs')).benchCrawl({ dir, reps: quick ? 1 : 3, delayMs: 250, extraConcurrency: [40], log }));
   await section('memory', async () => (await import('./memory.mjs')).benchMemory({ dir, sizes: quick ? [1000, 5000, 10000] : [1000, 10000, 50000], log }));
   await section('store', async () =>
-    (await import('./store.mjs')).benchStore({ dir, sizes: opt('--store-sizes') ? opt('--store-sizes').split(',').map(Number) : quick ? [10000, 50000] : [10000, 50000, 200000], log }),
+    (await import('./store.mjs')).benchStore({
+      dir,
+      sizes: opt('--store-sizes') ? opt('--store-sizes').split(',').map(Number) : quick ? [10000, 50000] : [10000, 50000, 200000],
+      // Reparse parses every document again (~1 ms each on this machine): 200k only with --full.
+      reparseSizes: args.includes('--full') ? undefined : [1000, 10000, 50000],
+      log,
+    }),
   );
   await section('big', async () => (await import('./big.mjs')).benchBig({ dir, log }));
   await section('ocr', async () => {

@@ -28,7 +28,8 @@ function child(args, timeoutMs) {
   });
 }
 
-export async function benchStore({ dir, sizes = [10000, 50000, 200000], reparseSizes = sizes, reps = 1, log = () => {} }) {
+export async function benchStore({ dir, sizes = [10000, 50000, 200000], reparseSizes, reps = 1, log = () => {} }) {
+  reparseSizes ??= sizes;
   const runs = [];
   for (const n of sizes) {
     const store = join(dir, `store-${n}.db`);

@@ -177,6 +177,7 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
     baseUrl: Object.fromEntries(plan.targets.filter((t) => t.baseUrl).map((t) => [t.force.id, t.baseUrl])),
   };
   const runId = store.startRun('fetch', args);
+  store.groupCommits(); // one commit per group of writes, not per document (perf)
   const failures: FetchFailure[] = [];
   const forces: Record<string, ForceSummary> = {};
   try {

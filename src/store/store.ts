@@ -125,6 +125,9 @@ export class Store {
     private readonly db: Database.Database,
   ) {}
 
+  /** Set by groupCommits(): writes share one transaction until it holds maxWrites or is maxMs old. */
+  private group: { maxWrites: number; maxMs: number; writes: number; timer: NodeJS.Timeout | null } | null = null;
+
   private stmt(sql: string): Database.Statement {
     let st = this.statements.get(sql);
     if (!st) {
@@ -161,14 +164,15 @@ export class Store {
   // ---- documents ---------------------------------------------------------------
 
   putDocument(bytes: Uint8Array, mediaType: string | null): string {
-    const sha = sha256Hex(bytes);
-    this
-      .stmt(
-        `INSERT INTO documents (sha256, bytes, media_type, size, first_seen) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(sha256) DO UPDATE SET media_type = COALESCE(documents.media_type, excluded.media_type)`,
-      )
-      .run(sha, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), mediaType, bytes.byteLength, now());
-    return sha;
+    return this.write(() => {
+      const sha = sha256Hex(bytes);
+      this.stmt(
+          `INSERT INTO documents (sha256, bytes, media_type, size, first_seen) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT(sha256) DO UPDATE SET media_type = COALESCE(documents.media_type, excluded.media_type)`,
+        )
+        .run(sha, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), mediaType, bytes.byteLength, now());
+      return sha;
+    });
   }
 
   getDocument(sha256: string): Uint8Array | null {
@@ -197,7 +201,9 @@ export class Store {
 
   /** Where the request for `url` ended up (null: not redirected). Kept beside its url_state row. */
   setFinalUrl(url: string, finalUrl: string | null): void {
-    this.stmt('UPDATE url_state SET final_url = ? WHERE url = ? AND final_url IS NOT ?').run(finalUrl, url, finalUrl);
+    return this.write(() => {
+      this.stmt('UPDATE url_state SET final_url = ? WHERE url = ? AND final_url IS NOT ?').run(finalUrl, url, finalUrl);
+    });
   }
 
   cachedRobots(origin: string): CachedRobots | null {
@@ -208,42 +214,42 @@ export class Store {
   }
 
   putRobots(origin: string, status: number, body: Buffer | null): void {
-    this
-      .stmt(
-        `INSERT INTO robots_cache (origin, status, body, fetched_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(origin) DO UPDATE SET status = excluded.status, body = excluded.body, fetched_at = excluded.fetched_at`,
-      )
-      .run(origin, status, body, now());
+    return this.write(() => {
+      this.stmt(
+          `INSERT INTO robots_cache (origin, status, body, fetched_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT(origin) DO UPDATE SET status = excluded.status, body = excluded.body, fetched_at = excluded.fetched_at`,
+        )
+        .run(origin, status, body, now());
+    });
   }
 
   /** Logs one request; a 2xx records the URL's validators and content, a 304 that it is still current. */
   logFetch(e: FetchLogEntry): void {
-    const at = now();
-    const tx = this.db.transaction(() => {
-      this
-        .stmt(
-          `INSERT INTO fetch_log (run_id, url, status, etag, last_modified, fetched_at, bytes, sha256, content_type, error)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(e.runId, e.url, e.status, e.etag ?? null, e.lastModified ?? null, at, e.bytes ?? null, e.sha256 ?? null, e.contentType ?? null, e.error ?? null);
-      if (e.status !== null && e.status >= 200 && e.status < 300 && !e.error) {
-        this
-          .stmt(
-            `INSERT INTO url_state (url, etag, last_modified, sha256, content_type, fetched_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, sha256 = excluded.sha256,
-               content_type = excluded.content_type, fetched_at = excluded.fetched_at, status = excluded.status`,
+    return this.write(() => {
+      const at = now();
+      const tx = this.db.transaction(() => {
+        this.stmt(
+            `INSERT INTO fetch_log (run_id, url, status, etag, last_modified, fetched_at, bytes, sha256, content_type, error)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(e.url, e.etag ?? null, e.lastModified ?? null, e.sha256 ?? null, e.contentType ?? null, at, e.status);
-      } else if (e.status === 304 && !e.error) {
-        this
-          .stmt(
-            `UPDATE url_state SET fetched_at = ?, status = 304, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)
-             WHERE url = ?`,
-          )
-          .run(at, e.etag ?? null, e.lastModified ?? null, e.url);
-      }
+          .run(e.runId, e.url, e.status, e.etag ?? null, e.lastModified ?? null, at, e.bytes ?? null, e.sha256 ?? null, e.contentType ?? null, e.error ?? null);
+        if (e.status !== null && e.status >= 200 && e.status < 300 && !e.error) {
+          this.stmt(
+              `INSERT INTO url_state (url, etag, last_modified, sha256, content_type, fetched_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, sha256 = excluded.sha256,
+                 content_type = excluded.content_type, fetched_at = excluded.fetched_at, status = excluded.status`,
+            )
+            .run(e.url, e.etag ?? null, e.lastModified ?? null, e.sha256 ?? null, e.contentType ?? null, at, e.status);
+        } else if (e.status === 304 && !e.error) {
+          this.stmt(
+              `UPDATE url_state SET fetched_at = ?, status = 304, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)
+               WHERE url = ?`,
+            )
+            .run(at, e.etag ?? null, e.lastModified ?? null, e.url);
+        }
+      });
+      tx();
     });
-    tx();
   }
 
   // ---- disclosures -------------------------------------------------------------
@@ -254,59 +260,62 @@ export class Store {
    * and its field-level diff recorded.
    */
   upsertDisclosure(d: Disclosure, sources: SourceRef[], runId: number): UpsertResult {
-    const rec = checkDisclosure(d) as Disclosure | null;
-    if (!rec) throw new Error(`disclosure ${d.id} fails the schema at ${schemaIssue()}`);
-    for (const t of CHILD_TABLES) {
-      const seen = new Set<number>();
-      for (const row of rec[t]) {
-        if (row.disclosure_id !== rec.id) throw new Error(`disclosure ${rec.id}: a ${t} row belongs to ${row.disclosure_id}`);
-        if (seen.has(row.ordinal)) throw new Error(`disclosure ${rec.id}: two ${t} rows have ordinal ${row.ordinal}`);
-        seen.add(row.ordinal);
+    return this.write(() => {
+      const rec = checkDisclosure(d) as Disclosure | null;
+      if (!rec) throw new Error(`disclosure ${d.id} fails the schema at ${schemaIssue()}`);
+      for (const t of CHILD_TABLES) {
+        const seen = new Set<number>();
+        for (const row of rec[t]) {
+          if (row.disclosure_id !== rec.id) throw new Error(`disclosure ${rec.id}: a ${t} row belongs to ${row.disclosure_id}`);
+          if (seen.has(row.ordinal)) throw new Error(`disclosure ${rec.id}: two ${t} rows have ordinal ${row.ordinal}`);
+          seen.add(row.ordinal);
+        }
       }
-    }
-    const json = JSON.stringify(rec);
-    const recSha = sha256Hex(canonicalJson(rec));
-    const tx = this.db.transaction((): UpsertResult => {
-      const old = this.stmt('SELECT record_json, record_sha256 FROM disclosures WHERE id = ?').get(rec.id) as
-        | { record_json: string; record_sha256: string }
-        | undefined;
-      let result: UpsertResult;
-      if (!old) {
-        this.insertRow(rec, json, recSha);
-        this.insertChildren(rec);
-        this.recordChange(runId, rec.id, rec.force, 'new', null);
-        result = 'new';
-      } else if (old.record_sha256 === recSha) {
-        result = 'unchanged';
-      } else {
-        const diff = diffRecords(JSON.parse(old.record_json), rec);
-        this.updateRow(rec, json, recSha);
-        for (const t of CHILD_TABLES) this.stmt(`DELETE FROM ${q(t)} WHERE disclosure_id = ?`).run(rec.id);
-        this.insertChildren(rec);
-        this.recordChange(runId, rec.id, rec.force, 'changed', diff);
-        result = 'changed';
-      }
-      this.replaceSources(rec.id, sources);
-      return result;
+      const json = JSON.stringify(rec);
+      const recSha = sha256Hex(canonicalJson(rec));
+      const tx = this.db.transaction((): UpsertResult => {
+        const old = this.stmt('SELECT record_json, record_sha256 FROM disclosures WHERE id = ?').get(rec.id) as
+          | { record_json: string; record_sha256: string }
+          | undefined;
+        let result: UpsertResult;
+        if (!old) {
+          this.insertRow(rec, json, recSha);
+          this.insertChildren(rec);
+          this.recordChange(runId, rec.id, rec.force, 'new', null);
+          result = 'new';
+        } else if (old.record_sha256 === recSha) {
+          result = 'unchanged';
+        } else {
+          const diff = diffRecords(JSON.parse(old.record_json), rec);
+          this.updateRow(rec, json, recSha);
+          for (const t of CHILD_TABLES) this.stmt(`DELETE FROM ${q(t)} WHERE disclosure_id = ?`).run(rec.id);
+          this.insertChildren(rec);
+          this.recordChange(runId, rec.id, rec.force, 'changed', diff);
+          result = 'changed';
+        }
+        this.replaceSources(rec.id, sources);
+        return result;
+      });
+      return tx.immediate();
     });
-    return tx.immediate();
   }
 
   /** Deletes a disclosure (its rows and sources cascade) and records it as removed. */
   removeDisclosure(id: string, runId: number): boolean {
-    const tx = this.db.transaction(() => {
-      const row = this.stmt('SELECT force FROM disclosures WHERE id = ?').get(id) as { force: string | null } | undefined;
-      if (!row) return false;
-      this.stmt('DELETE FROM disclosures WHERE id = ?').run(id);
-      this.recordChange(runId, id, row.force, 'removed', null);
-      return true;
+    return this.write(() => {
+      const tx = this.db.transaction(() => {
+        const row = this.stmt('SELECT force FROM disclosures WHERE id = ?').get(id) as { force: string | null } | undefined;
+        if (!row) return false;
+        this.stmt('DELETE FROM disclosures WHERE id = ?').run(id);
+        this.recordChange(runId, id, row.force, 'removed', null);
+        return true;
+      });
+      return tx.immediate();
     });
-    return tx.immediate();
   }
 
   sourcesOf(disclosureId: string): SourceRef[] {
-    const rows = this
-      .stmt(
+    const rows = this.stmt(
         `SELECT role, url, sha256, content_type, name, error FROM sources WHERE disclosure_id = ?
          ORDER BY CASE role WHEN 'page' THEN 0 ELSE 1 END, ordinal`,
       )
@@ -376,6 +385,7 @@ export class Store {
   }
 
   finishRun(id: number, stats: unknown, status: RunStatus): void {
+    this.flush();
     this.stmt('UPDATE runs SET finished_at = ?, stats_json = ?, status = ? WHERE id = ?').run(now(), JSON.stringify(stats ?? null), status, id);
   }
 
@@ -411,8 +421,7 @@ export class Store {
 
   /** Change rows with afterRun < run_id <= throughRun, oldest first. */
   changes(afterRun: number, throughRun: number): ChangeRow[] {
-    const rows = this
-      .stmt('SELECT id, run_id, disclosure_id, force, change, diff_json FROM changes WHERE run_id > ? AND run_id <= ? ORDER BY id')
+    const rows = this.stmt('SELECT id, run_id, disclosure_id, force, change, diff_json FROM changes WHERE run_id > ? AND run_id <= ? ORDER BY id')
       .all(afterRun, throughRun) as Array<{ id: number; run_id: number; disclosure_id: string; force: string | null; change: ChangeRow['change']; diff_json: string | null }>;
     return rows.map((r) => ({ id: r.id, runId: r.run_id, disclosureId: r.disclosure_id, force: r.force, change: r.change, diff: parseJson(r.diff_json) as FieldChange[] | null }));
   }
@@ -434,8 +443,7 @@ export class Store {
   status(): StoreStatus {
     const docs = this.stmt('SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS b FROM documents').get() as { n: number; b: number };
     const disclosures = (this.stmt('SELECT COUNT(*) AS n FROM disclosures').get() as { n: number }).n;
-    const forces = this
-      .stmt(
+    const forces = this.stmt(
         `SELECT d.force AS force, COUNT(DISTINCT d.id) AS disclosures, COUNT(DISTINCT s.sha256) AS documents
          FROM disclosures d LEFT JOIN sources s ON s.disclosure_id = d.id
          GROUP BY d.force ORDER BY d.force IS NULL, d.force`,
@@ -447,8 +455,7 @@ export class Store {
       lastFetchRun.r == null
         ? []
         : (
-            this
-              .stmt(
+            this.stmt(
                 `SELECT run_id, url, status, error, fetched_at FROM fetch_log
                  WHERE run_id = ? AND (error IS NOT NULL OR status >= 400) ORDER BY id`,
               )
@@ -474,7 +481,47 @@ export class Store {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.db.open) {
+      this.flush();
+      this.db.close();
+    }
+  }
+
+  /**
+   * From now on, commit writes in groups: one transaction per `maxWrites` writes or `maxMs`
+   * milliseconds, whichever comes first (a crawl's commits, one per document, fetch log line
+   * and disclosure, were most of its store time). Each write still succeeds or fails alone
+   * (a savepoint or a single statement); a kill loses at most the open group, which the next
+   * run fetches again. finishRun() and close() commit.
+   */
+  groupCommits(opts: { maxWrites?: number; maxMs?: number } = {}): void {
+    this.group = { maxWrites: opts.maxWrites ?? 200, maxMs: opts.maxMs ?? 250, writes: 0, timer: null };
+  }
+
+  /** Commits the open group of writes, if any. */
+  flush(): void {
+    const g = this.group;
+    if (!g) return;
+    if (g.timer) clearTimeout(g.timer);
+    g.timer = null;
+    g.writes = 0;
+    if (this.db.open && this.db.inTransaction) this.db.exec('COMMIT');
+  }
+
+  private write<T>(fn: () => T): T {
+    const g = this.group;
+    if (!g || !this.db.open) return fn();
+    if (!this.db.inTransaction) {
+      this.db.exec('BEGIN IMMEDIATE');
+      g.writes = 0;
+      g.timer = setTimeout(() => this.flush(), g.maxMs);
+      g.timer.unref();
+    }
+    try {
+      return fn();
+    } finally {
+      if (++g.writes >= g.maxWrites) this.flush();
+    }
   }
 
   // ---- internals ---------------------------------------------------------------
@@ -486,15 +533,13 @@ export class Store {
 
   private insertRow(rec: Disclosure, json: string, recSha: string): void {
     const { cols, vals } = this.rowValues('disclosures', rec);
-    this
-      .stmt(`INSERT INTO disclosures (${cols.join(', ')}, record_json, record_sha256) VALUES (${[...cols, '', ''].map(() => '?').join(', ')})`)
+    this.stmt(`INSERT INTO disclosures (${cols.join(', ')}, record_json, record_sha256) VALUES (${[...cols, '', ''].map(() => '?').join(', ')})`)
       .run(...vals, json, recSha);
   }
 
   private updateRow(rec: Disclosure, json: string, recSha: string): void {
     const { cols, vals } = this.rowValues('disclosures', rec);
-    this
-      .stmt(`UPDATE disclosures SET ${cols.map((c) => `${c} = ?`).join(', ')}, record_json = ?, record_sha256 = ? WHERE id = ?`)
+    this.stmt(`UPDATE disclosures SET ${cols.map((c) => `${c} = ?`).join(', ')}, record_json = ?, record_sha256 = ? WHERE id = ?`)
       .run(...vals, json, recSha, rec.id);
   }
 
@@ -519,8 +564,7 @@ export class Store {
   }
 
   private recordChange(runId: number, id: string, force: string | null, change: ChangeRow['change'], diff: FieldChange[] | null): void {
-    this
-      .stmt('INSERT INTO changes (run_id, disclosure_id, force, change, diff_json, at) VALUES (?, ?, ?, ?, ?, ?)')
+    this.stmt('INSERT INTO changes (run_id, disclosure_id, force, change, diff_json, at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(runId, id, force, change, diff ? JSON.stringify(diff) : null, now());
   }
 }
