@@ -49,7 +49,7 @@ await withTempDir('run', async (dir) => {
       dir,
       sizes: opt('--store-sizes') ? opt('--store-sizes').split(',').map(Number) : quick ? [10000, 50000] : [10000, 50000, 200000],
       // Reparse parses every document again (~1 ms each on this machine): 200k only with --full.
-      reparseSizes: args.includes('--full') ? undefined : [1000, 10000, 50000],
+      reparseSizes: args.includes('--full') ? undefined : [10000, 50000],
       log,
     }),
   );

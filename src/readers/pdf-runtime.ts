@@ -12,7 +12,7 @@ type Saved = Array<[object, PropertyKey, PropertyDescriptor]>;
 
 function builtins(): object[] {
   const g = globalThis as unknown as Record<string, { prototype?: object } | undefined>;
-  const out: object[] = [globalThis, JSON, Math, Reflect];
+  const out: object[] = [JSON, Math, Reflect];
   for (const name of ['Array', 'Object', 'Function', 'Promise', 'Map', 'Set', 'WeakMap', 'String', 'Number', 'RegExp', 'Symbol', 'Error', 'ArrayBuffer', 'DataView', 'Uint8Array', 'Date']) {
     const ctor = g[name];
     if (!ctor) continue;

@@ -2,7 +2,6 @@
 // drawn grid (pdf-parse getTable), unruled ones rebuilt from text positions (pdf-layout),
 // a table that runs onto the next page joined into one. pdf.js runs without eval, and the
 // parser is always destroyed, even when the document is broken.
-import type { PDFParse } from 'pdf-parse';
 import { keepingBuiltins, loadPdfParse } from './pdf-runtime.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
 import { linesToBlocks } from './text.js';
@@ -57,8 +56,8 @@ interface PageTable {
  * on pages whose text is laid out in columns somewhere, since a ruled table's text is too.
  */
 export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
-  const { PDFParse: Parser } = await loadPdfParse();
-  const parser = new Parser({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 } as ConstructorParameters<typeof PDFParse>[0]);
+  const { PDFParse } = await loadPdfParse();
+  const parser = new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 } as ConstructorParameters<typeof PDFParse>[0]);
   try {
     let doc: PdfDoc;
     try {
