@@ -158,30 +158,31 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
     return performance.now() - t;
   };
   for (const f of files) await timeOurs(f); // warm-up: load pdf.js, compile
-  const perPage = { ours: [], read: [], tool: [], ratio: [] };
+  // Per generated file, one time per repetition for each side (alternating); the slope is fitted
+  // to each file's minimum and to its median over the repetitions — a slope per repetition is
+  // too noisy, pdftotext's few ms per page being smaller than its process start's jitter.
+  const times = generated.map(() => ({ ours: [], read: [], tool: [] }));
   const whole = { ours: [], tool: [], ratio: [] };
   for (let r = 0; r < reps; r++) {
-    const ptsOurs = [];
-    const ptsRead = [];
-    const ptsTool = [];
-    for (const f of generated) {
-      ptsOurs.push({ pages: f.pages, ms: await timeOurs(f) });
-      ptsRead.push({ pages: f.pages, ms: await timeOurs(f, true) });
-      if (tool.path) ptsTool.push({ pages: f.pages, ms: timeTool(f) });
+    for (const [i, f] of generated.entries()) {
+      times[i].ours.push(await timeOurs(f));
+      times[i].read.push(await timeOurs(f, true));
+      if (tool.path) times[i].tool.push(timeTool(f));
     }
-    perPage.ours.push(slope(ptsOurs));
-    perPage.read.push(slope(ptsRead));
     const wo = wholeOurs();
     whole.ours.push(wo / pages);
     if (tool.path) {
-      perPage.tool.push(slope(ptsTool));
-      perPage.ratio.push(perPage.ours.at(-1) / perPage.tool.at(-1));
       const wt = wholeTool();
       whole.tool.push(wt / pages);
       whole.ratio.push(wo / wt);
     }
-    log(`pdf rep ${r + 1}/${reps}: per page ours ${perPage.ours.at(-1).toFixed(2)} ms (read ${perPage.read.at(-1).toFixed(2)})${tool.path ? `, pdftotext ${perPage.tool.at(-1).toFixed(2)} ms` : ''}; whole process ${wo.toFixed(0)} ms${tool.path ? ` vs ${whole.tool.at(-1) * pages | 0} ms` : ''}`);
+    log(`pdf rep ${r + 1}/${reps}: whole process ${wo.toFixed(0)} ms${tool.path ? ` vs pdftotext ${(whole.tool.at(-1) * pages).toFixed(0)} ms` : ''}`);
   }
+  const fit = (side, how) => slope(generated.map((f, i) => ({ pages: f.pages, ms: how === 'min' ? Math.min(...times[i][side]) : median(times[i][side]) })));
+  const both = (side) => ({ min: fit(side, 'min'), median: fit(side, 'median') });
+  const perPage = { ours: both('ours'), read: both('read'), tool: tool.path ? both('tool') : null };
+  perPage.ratio = perPage.tool ? { min: perPage.ours.min / perPage.tool.min, median: perPage.ours.median / perPage.tool.median } : null;
+  log(`pdf per page: ours ${perPage.ours.median.toFixed(2)} ms${perPage.tool ? `, pdftotext ${perPage.tool.median.toFixed(2)} ms` : ''}`);
   const mm = (xs) => (xs.length ? minMed(xs) : null);
   return {
     files: files.length,
@@ -190,11 +191,11 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
     pages,
     skipped,
     reps,
-    perPage: { oursMs: mm(perPage.ours), readMs: mm(perPage.read), pdftotextMs: mm(perPage.tool), ratio: mm(perPage.ratio) },
+    perPage: { oursMs: perPage.ours, readMs: perPage.read, pdftotextMs: perPage.tool, ratio: perPage.ratio },
     whole: { oursMsPerPage: mm(whole.ours), pdftotextMsPerPage: mm(whole.tool), ratio: mm(whole.ratio) },
-    ratio: tool.path ? median(perPage.ratio) : null,
+    ratio: perPage.ratio?.median ?? null,
     target: 2.5,
     note: tool.note,
-    samples: { perPage, whole },
+    samples: { perFile: generated.map((f, i) => ({ pages: f.pages, ...times[i] })), whole },
   };
 }
