@@ -13,6 +13,8 @@ export interface ExportCliOptions {
   out: string;
   format: string;
   excel?: boolean;
+  /** commander's --no-formula-guard */
+  formulaGuard?: boolean;
   changes?: boolean;
   force?: string[];
 }
@@ -60,14 +62,14 @@ export function parseForces(ids: string[] | undefined): string[] | undefined {
 }
 
 /** Exports an open store; throws (after recording a failed run) if the files cannot be written. */
-export async function exportStore(store: Store, opts: { out: string; formats: ExportFormat[]; excel?: boolean; force?: string[] }): Promise<ExportResult> {
-  const runId = store.startRun('export', { out: opts.out, formats: opts.formats, excel: !!opts.excel, force: opts.force ?? null });
+export async function exportStore(store: Store, opts: { out: string; formats: ExportFormat[]; excel?: boolean; formulaGuard?: boolean; force?: string[] }): Promise<ExportResult> {
+  const runId = store.startRun('export', { out: opts.out, formats: opts.formats, excel: !!opts.excel, formula_guard: opts.formulaGuard !== false, force: opts.force ?? null });
   try {
     const disclosures = store.disclosures({ force: opts.force });
     const window = changesWindow(store);
     const sinceExport = baselineExport(store, window.after);
     const changes = buildChanges(store, window, { force: opts.force });
-    const files = await writeExport(disclosures, { out: opts.out, formats: opts.formats, excel: opts.excel, changes });
+    const files = await writeExport(disclosures, { out: opts.out, formats: opts.formats, excel: opts.excel, formulaGuard: opts.formulaGuard, changes });
     store.finishRun(runId, { disclosures: disclosures.length, files, changes_window: window, changes: changes.counts }, 'ok');
     return { runId, files, disclosures: disclosures.length, changes, sinceExport };
   } catch (e) {
@@ -87,7 +89,7 @@ export async function runExport(opts: ExportCliOptions): Promise<void> {
   const force = parseForces(opts.force);
   const store = openExistingStore(opts.store);
   try {
-    const r = await exportStore(store, { out: opts.out, formats, excel: opts.excel, force });
+    const r = await exportStore(store, { out: opts.out, formats, excel: opts.excel, formulaGuard: opts.formulaGuard, force });
     if (opts.changes) process.stdout.write(JSON.stringify(r.changes, null, 2) + '\n');
     process.stderr.write(noteLine(describeExport(r, opts.out, formats)));
   } catch (e) {

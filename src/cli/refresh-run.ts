@@ -13,6 +13,8 @@ export interface RefreshOptions {
   out: string;
   format: string;
   excel?: boolean;
+  /** commander's --no-formula-guard */
+  formulaGuard?: boolean;
   logFormat: string;
   verbose?: boolean;
   /** commander's --no-fetch */
@@ -105,7 +107,7 @@ export async function runRefresh(opts: RefreshOptions): Promise<void> {
     let store: Store | null = null;
     try {
       store = Store.open(opts.store);
-      exported = await exportStore(store, { out: opts.out, formats, excel: opts.excel, force: parseForces(opts.force) });
+      exported = await exportStore(store, { out: opts.out, formats, excel: opts.excel, formulaGuard: opts.formulaGuard, force: parseForces(opts.force) });
     } catch (e) {
       counts.failed++;
       log('error', 'export-failed', `refresh: export to ${opts.out}: ${describeError(e)}`, { step: 'export', out: opts.out });

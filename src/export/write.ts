@@ -18,6 +18,8 @@ export interface ExportOptions {
   formats: ExportFormat[];
   /** CSV for Excel: a UTF-8 byte-order mark. */
   excel?: boolean;
+  /** Apostrophe-prefix CSV cells a spreadsheet would run as formulas (default true; `--no-formula-guard`). */
+  formulaGuard?: boolean;
   /** The changes report, written as changes.json when given. */
   changes?: unknown;
 }
@@ -37,8 +39,8 @@ export async function writeExport(disclosures: readonly Disclosure[], opts: Expo
     const tables = formats.includes('csv') || formats.includes('sqlite') ? flatten(disclosures) : null;
     for (const format of formats) {
       if (format === 'csv') {
-        for (const table of Object.keys(tables!) as TableName[]) await put(`${table}.csv`, tableToCsv(table, tables![table], { excel: opts.excel }));
-        await put('datapackage.json', json(datapackage(Object.keys(tables!) as TableName[])));
+        for (const table of Object.keys(tables!) as TableName[]) await put(`${table}.csv`, tableToCsv(table, tables![table], { excel: opts.excel, formulaGuard: opts.formulaGuard }));
+        await put('datapackage.json', json(datapackage(Object.keys(tables!) as TableName[], { formulaGuard: opts.formulaGuard !== false })));
       } else if (format === 'json') await put('disclosures.json', json(disclosures));
       else if (format === 'ndjson') await put('disclosures.ndjson', disclosures.map((d) => JSON.stringify(d) + '\n').join(''));
       else if (format === 'sqlite') {
