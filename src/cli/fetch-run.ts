@@ -185,7 +185,7 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
   // The bar follows the crawl through its log: every disclosure outcome is a debug line.
   const crawlLog: Log = Object.assign(
     (level: Parameters<Log>[0], event: string, message: string, fields: Record<string, unknown> = {}) => {
-      if (event === 'disclosure' && typeof fields.force === 'string') bar.disclosure(fields.force);
+      if (event === 'disclosure' && typeof fields.force === 'string' && fields.outcome !== 'robots' && fields.outcome !== 'skipped') bar.disclosure(fields.force);
       log(level, event, message, fields);
     },
     { run: log.run, format: log.format },

@@ -29,7 +29,7 @@ export function wantsProgress(t: Terminal = { isTTY: process.stderr.isTTY, env: 
 async function bar(format: string) {
   const { default: cliProgress } = await import('cli-progress');
   return new cliProgress.SingleBar(
-    { stream: process.stderr, clearOnComplete: true, hideCursor: true, format, fps: 8, etaBuffer: 50 },
+    { stream: process.stderr, clearOnComplete: true, hideCursor: true, format, fps: 8, etaBuffer: 50, barsize: 20, linewrap: false },
     cliProgress.Presets.shades_classic,
   );
 }
