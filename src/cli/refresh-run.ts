@@ -55,7 +55,13 @@ export async function runRefresh(opts: RefreshOptions): Promise<void> {
   const log = createLog({ format: logFormat, verbose: opts.verbose });
   // Fetch options are checked before the lock is taken: bad usage is exit 2 with nothing done.
   const fetchRun = opts.fetch ? await import('./fetch-run.js') : null;
-  fetchRun?.planFetch(fetchOptions(opts));
+  try {
+    fetchRun?.planFetch(fetchOptions(opts));
+  } catch (e) {
+    // The same options, the same words: only the command's name differs.
+    if (e instanceof UsageError) throw new UsageError(e.message.replace(/^fetch: /, 'refresh: '));
+    throw e;
+  }
 
   log('info', 'run-start', `refresh: ${opts.store} → ${opts.out} (${formats.join(', ')})${opts.fetch ? '' : ', no fetch'}`, {
     command: 'refresh',
