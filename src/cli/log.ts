@@ -5,6 +5,7 @@
 //         debug lines (one per disclosure outcome) only with --verbose.
 // `run` ties every line of one invocation together (a refresh's fetch and export included).
 import { UsageError, errorLine, noteLine, warningLine } from './errors.js';
+import { writeStderr } from './progress.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFormat = 'text' | 'json';
@@ -27,7 +28,7 @@ export function newRunId(now = new Date(), pid = process.pid): string {
 }
 
 export function createLog(opts: { format: LogFormat; verbose?: boolean; run?: string; write?: (line: string) => void; now?: () => Date }): Log {
-  const write = opts.write ?? ((line: string) => process.stderr.write(line));
+  const write = opts.write ?? writeStderr;
   const now = opts.now ?? (() => new Date());
   const run = opts.run ?? newRunId();
   const verbose = opts.verbose === true;

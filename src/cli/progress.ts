@@ -9,6 +9,21 @@ export interface Progress {
 
 const NONE: Progress = { increment() {}, stop() {} };
 
+/** The bar on screen, if any: a log line is written above it, then the bar is drawn again. */
+let onScreen: { redraw(): void } | null = null;
+
+/** Writes to stderr without tearing a progress bar: the bar's line is cleared first and redrawn after. */
+export function writeStderr(text: string): void {
+  if (!onScreen) {
+    process.stderr.write(text);
+    return;
+  }
+  // ESC 7 saves the cursor where the bar now starts: cli-progress restores the saved position
+  // when it stops, which would otherwise be the line the bar started on (now this text).
+  process.stderr.write('\r\u001b[2K' + text + '\u001b7');
+  onScreen.redraw();
+}
+
 export interface Terminal {
   isTTY?: boolean;
   env?: Record<string, string | undefined>;
@@ -56,6 +71,13 @@ export async function startHarvestProgress(forces: number, enabled: boolean): Pr
   const b = await bar('fetch {bar} {value}/{total} forces | {disclosures} disclosures | {requests} requests | {current}');
   const payload = { disclosures: 0, requests: 0, current: '' };
   b.start(forces, 0, payload);
+  onScreen = {
+    redraw: () => {
+      // cli-progress draws only when the text changed; the line was just cleared, so forget it.
+      (b as unknown as { lastDrawnString: string | null }).lastDrawnString = null;
+      b.render();
+    },
+  };
   let done = 0;
   return {
     forceDone: () => b.update(++done, payload),
@@ -69,6 +91,9 @@ export async function startHarvestProgress(forces: number, enabled: boolean): Pr
       payload.requests = n;
       b.update(done, payload);
     },
-    stop: () => b.stop(),
+    stop: () => {
+      onScreen = null;
+      b.stop();
+    },
   };
 }
