@@ -7,5 +7,6 @@ export function withExportOptions(cmd: Command): Command {
     .option('--store <path>', 'the store (SQLite)', 'foi-harvest.db')
     .option('--out <dir>', 'export directory', 'data')
     .option('--format <list>', 'comma list of csv, json, ndjson, sqlite', 'csv,json')
-    .option('--excel', 'CSV for Excel: UTF-8 byte-order mark');
+    .option('--excel', 'CSV for Excel: UTF-8 byte-order mark')
+    .option('--no-formula-guard', 'CSV for machine pipelines: no apostrophe before text a spreadsheet would run as a formula (recorded in datapackage.json)');
 }

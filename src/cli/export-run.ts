@@ -5,13 +5,16 @@ import { EXPORT_FORMATS, writeExport, type ExportFormat } from '../export/write.
 import { findForce } from '../sources/registry.js';
 import { openExistingStore } from '../store/open-existing.js';
 import type { Store } from '../store/store.js';
-import { UsageError, reportFailure } from './errors.js';
+import { UsageError, noteLine, reportFailure } from './errors.js';
+import { humanTime } from './time.js';
 
 export interface ExportCliOptions {
   store: string;
   out: string;
   format: string;
   excel?: boolean;
+  /** commander's --no-formula-guard */
+  formulaGuard?: boolean;
   changes?: boolean;
   force?: string[];
 }
@@ -21,7 +24,20 @@ export interface ExportResult {
   files: string[];
   disclosures: number;
   changes: ChangesReport;
+  /** When the export the changes are counted from ran (ISO time), or null: there was none before. */
+  sinceExport: string | null;
 }
+
+/** The earlier export whose dataset the changes are counted from: the one whose window ended where this one starts. */
+function baselineExport(store: Store, after: number): string | null {
+  if (after === 0) return null;
+  for (const r of store.runs({ kind: 'export', finished: true, limit: 50 })) {
+    const w = (r.stats as { changes_window?: { through?: number } } | null)?.changes_window;
+    if (r.status === 'ok' && w?.through === after) return r.finishedAt ?? r.startedAt;
+  }
+  return null;
+}
+
 
 export function parseFormats(list: string): ExportFormat[] {
   const formats = list
@@ -46,10 +62,11 @@ export function parseForces(ids: string[] | undefined): string[] | undefined {
 }
 
 /** Exports an open store; throws (after recording a failed run) if the files cannot be written. */
-export async function exportStore(store: Store, opts: { out: string; formats: ExportFormat[]; excel?: boolean; force?: string[] }): Promise<ExportResult> {
-  const runId = store.startRun('export', { out: opts.out, formats: opts.formats, excel: !!opts.excel, force: opts.force ?? null });
+export async function exportStore(store: Store, opts: { out: string; formats: ExportFormat[]; excel?: boolean; formulaGuard?: boolean; force?: string[] }): Promise<ExportResult> {
+  const runId = store.startRun('export', { out: opts.out, formats: opts.formats, excel: !!opts.excel, formula_guard: opts.formulaGuard !== false, force: opts.force ?? null });
   try {
     const window = changesWindow(store);
+    const sinceExport = baselineExport(store, window.after);
     const changes = buildChanges(store, window, { force: opts.force });
     // The store is read once, a page at a time, as the files are written.
     let count = 0;
@@ -59,9 +76,9 @@ export async function exportStore(store: Store, opts: { out: string; formats: Ex
         yield d;
       }
     })();
-    const files = await writeExport(disclosures, { out: opts.out, formats: opts.formats, excel: opts.excel, changes });
+    const files = await writeExport(disclosures, { out: opts.out, formats: opts.formats, excel: opts.excel, formulaGuard: opts.formulaGuard, changes });
     store.finishRun(runId, { disclosures: count, files, changes_window: window, changes: changes.counts }, 'ok');
-    return { runId, files, disclosures: count, changes };
+    return { runId, files, disclosures: count, changes, sinceExport };
   } catch (e) {
     store.finishRun(runId, { error: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'failed');
     throw e;
@@ -70,7 +87,8 @@ export async function exportStore(store: Store, opts: { out: string; formats: Ex
 
 export function describeExport(r: ExportResult, out: string, formats: ExportFormat[]): string {
   const c = r.changes.counts;
-  return `exported ${r.disclosures} disclosure${r.disclosures === 1 ? '' : 's'} to ${out} (${formats.join(', ')}); since run ${r.changes.from_run}: ${c.new} new, ${c.changed} changed, ${c.removed} removed`;
+  const since = r.sinceExport ? `since the export of ${humanTime(r.sinceExport)}` : 'since the store began';
+  return `exported ${r.disclosures} disclosure${r.disclosures === 1 ? '' : 's'} to ${out} (${formats.join(', ')}); ${since}: ${c.new} new, ${c.changed} changed, ${c.removed} removed`;
 }
 
 export async function runExport(opts: ExportCliOptions): Promise<void> {
@@ -78,9 +96,9 @@ export async function runExport(opts: ExportCliOptions): Promise<void> {
   const force = parseForces(opts.force);
   const store = openExistingStore(opts.store);
   try {
-    const r = await exportStore(store, { out: opts.out, formats, excel: opts.excel, force });
+    const r = await exportStore(store, { out: opts.out, formats, excel: opts.excel, formulaGuard: opts.formulaGuard, force });
     if (opts.changes) process.stdout.write(JSON.stringify(r.changes, null, 2) + '\n');
-    process.stderr.write(`foi-harvest: ${describeExport(r, opts.out, formats)}\n`);
+    process.stderr.write(noteLine(describeExport(r, opts.out, formats)));
   } catch (e) {
     reportFailure(opts.out, e);
   } finally {

@@ -11,7 +11,7 @@ const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 export async function runParse(
   inputs: string[],
-  opts: { url?: string; force?: string; format: string; out?: string; excel?: boolean },
+  opts: { url?: string; force?: string; format: string; out?: string; excel?: boolean; formulaGuard?: boolean },
 ): Promise<void> {
   if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${opts.format}")`);
   if (opts.format === 'csv' && !opts.out) throw new UsageError('--format csv writes one file per table: give --out <dir>');
@@ -48,7 +48,7 @@ export async function runParse(
   }
   if (opts.out) {
     const { writeExport } = await import('../export/write.js');
-    await writeExport(results, { out: opts.out, formats: [opts.format as 'json' | 'ndjson' | 'csv'], excel: opts.excel });
+    await writeExport(results, { out: opts.out, formats: [opts.format as 'json' | 'ndjson' | 'csv'], excel: opts.excel, formulaGuard: opts.formulaGuard });
     return;
   }
   if (opts.format === 'ndjson') process.stdout.write(results.map((d) => JSON.stringify(d)).join('\n') + (results.length ? '\n' : ''));

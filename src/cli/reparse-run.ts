@@ -6,7 +6,7 @@ import { openExistingStore } from '../store/open-existing.js';
 import type { Store, SourceRef } from '../store/store.js';
 import { UsageError, describeError, reportFailure } from './errors.js';
 import { parseForces } from './export-run.js';
-import { startProgress } from './progress.js';
+import { startProgress, wantsProgress } from './progress.js';
 
 /** Rebuilt disclosures stored per transaction. */
 const BATCH = 200;
@@ -96,7 +96,7 @@ export async function runReparse(opts: { store: string; force?: string[]; format
   try {
     const { stats } = await reparseStore(store, {
       force,
-      progress: process.stderr.isTTY === true,
+      progress: wantsProgress(),
       onFailure: (id, e) => reportFailure(`reparse: ${id}`, new Error(describeError(e))),
     });
     process.stdout.write(opts.format === 'json' ? JSON.stringify(stats) + '\n' : reparseLine(stats) + '\n');

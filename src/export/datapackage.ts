@@ -29,7 +29,15 @@ function fieldDescriptor(table: TableName, f: Field): Record<string, unknown> {
   return out;
 }
 
-export function resourceOf(table: TableName): Record<string, unknown> {
+/** What the CSV files do to text a spreadsheet would run as a formula, recorded in datapackage.json. */
+export const FORMULA_GUARD_RULE =
+  "a text cell that starts (after any tabs or line breaks) with =, or with +, - or @ directly followed by anything but a space, and is not a plain signed number, is written with a leading apostrophe (') so spreadsheets do not run it; every other cell is verbatim";
+
+export function formulaGuardOf(applied: boolean): Record<string, unknown> {
+  return applied ? { applied: true, prefix: "'", rule: FORMULA_GUARD_RULE } : { applied: false, rule: 'off (--no-formula-guard): every text cell is verbatim, including ones a spreadsheet would run as a formula' };
+}
+
+export function resourceOf(table: TableName, opts: { formulaGuard?: boolean } = {}): Record<string, unknown> {
   const schema: Record<string, unknown> = {
     fields: fieldsOf(table).map((f) => fieldDescriptor(table, f)),
     missingValues: [''],
@@ -43,7 +51,7 @@ export function resourceOf(table: TableName): Record<string, unknown> {
     path: `${table}.csv`,
     profile: 'tabular-data-resource',
     title: table,
-    description: `${TABLE_DESCRIPTIONS[table]} ${TEXT_NOTE}`,
+    description: opts.formulaGuard === false ? TABLE_DESCRIPTIONS[table] : `${TABLE_DESCRIPTIONS[table]} ${TEXT_NOTE}`,
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
@@ -52,13 +60,15 @@ export function resourceOf(table: TableName): Record<string, unknown> {
   };
 }
 
-export function datapackage(tables: readonly TableName[]): Record<string, unknown> {
+export function datapackage(tables: readonly TableName[], opts: { formulaGuard?: boolean } = {}): Record<string, unknown> {
   return {
     profile: 'tabular-data-package',
     name: 'foi-harvest',
     title: DATASET_TITLE,
     description: DATASET_DESCRIPTION,
     licenses: [{ name: 'OGL-UK-3.0', path: LICENSE_URL, title: LICENSE }],
-    resources: tables.map(resourceOf),
+    // Not a Frictionless property: says how to read text cells back (see FORMULA_GUARD_RULE).
+    formulaGuard: formulaGuardOf(opts.formulaGuard !== false),
+    resources: tables.map((t) => resourceOf(t, opts)),
   };
 }

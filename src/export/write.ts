@@ -15,6 +15,8 @@ export interface ExportOptions {
   formats: ExportFormat[];
   /** CSV for Excel: a UTF-8 byte-order mark. */
   excel?: boolean;
+  /** Apostrophe-prefix CSV cells a spreadsheet would run as formulas (default true; `--no-formula-guard`). */
+  formulaGuard?: boolean;
   /** The changes report, written as changes.json when given. */
   changes?: unknown;
 }
@@ -30,7 +32,7 @@ export async function writeExport(disclosures: Iterable<Disclosure> | AsyncItera
   return writeAtomically(opts.out, async (stage) => {
     const writers: RecordWriter[] = [];
     try {
-      for (const f of formats) writers.push(await FORMAT_WRITERS[f]({ stage, excel: opts.excel }));
+      for (const f of formats) writers.push(await FORMAT_WRITERS[f]({ stage, excel: opts.excel, formulaGuard: opts.formulaGuard }));
       for await (const d of disclosures) for (const w of writers) await w.write(d);
       const files: string[] = [];
       while (writers.length) {

@@ -18,6 +18,8 @@ export interface WriterContext {
   stage: string;
   /** CSV for Excel: a UTF-8 byte-order mark. */
   excel?: boolean;
+  /** CSV: apostrophe-prefix text a spreadsheet would run as a formula (default true; `--no-formula-guard`). */
+  formulaGuard?: boolean;
 }
 
 export interface RecordWriter {
@@ -79,7 +81,8 @@ export const ndjsonWriter: WriterFactory = ({ stage }) => {
 };
 
 /** One CSV file per table (RFC 4180: CRLF, any CR or LF quoted), then datapackage.json. */
-export const csvWriter: WriterFactory = ({ stage, excel }) => {
+export const csvWriter: WriterFactory = ({ stage, excel, formulaGuard }) => {
+  const guard = formulaGuard !== false;
   const tables = Object.keys(TABLES) as TableName[];
   // csv-stringify quotes on the record delimiter only; RFC 4180 wants any CR or LF quoted.
   const csvOpts = { record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const;
@@ -100,7 +103,7 @@ export const csvWriter: WriterFactory = ({ stage, excel }) => {
     write(d) {
       for (const [t, row] of rowsOf(d)) {
         const rows = pending.get(t)!;
-        rows.push(fieldsOf(t).map((f) => toCell(f, row[f.name])));
+        rows.push(fieldsOf(t).map((f) => toCell(f, row[f.name], guard)));
         if (rows.length >= 256) flush(t);
       }
     },
@@ -110,7 +113,7 @@ export const csvWriter: WriterFactory = ({ stage, excel }) => {
         sinks.get(t)!.close();
       }
       const dp = new FileSink(join(stage, 'datapackage.json'));
-      dp.write(json(datapackage(tables)));
+      dp.write(json(datapackage(tables, { formulaGuard: guard })));
       dp.close();
       return [...tables.map((t) => `${t}.csv`), 'datapackage.json'];
     },

@@ -10,7 +10,7 @@ export function register(program: Command): void {
   )
     .option('--force <id...>', 'only these forces')
     .option('--changes', 'print changes.json (new / changed / removed since the previous export) on stdout')
-    .action(async (opts: { store: string; out: string; format: string; force?: string[]; excel?: boolean; changes?: boolean }) => {
+    .action(async (opts: { store: string; out: string; format: string; force?: string[]; excel?: boolean; formulaGuard?: boolean; changes?: boolean }) => {
       const { runExport } = await import('../export-run.js');
       await runExport(opts);
     });

@@ -7,6 +7,7 @@ interface ParseOptions {
   format: string;
   out?: string;
   excel?: boolean;
+  formulaGuard?: boolean;
 }
 
 export function register(program: Command): void {
@@ -19,6 +20,7 @@ export function register(program: Command): void {
     .option('--format <format>', 'json | ndjson | csv', 'json')
     .option('--out <dir>', 'write files here (required for csv; json/ndjson default to stdout)')
     .option('--excel', 'CSV for Excel: UTF-8 BOM')
+    .option('--no-formula-guard', 'CSV for machine pipelines: no apostrophe before text a spreadsheet would run as a formula (recorded in datapackage.json)')
     .action(async (inputs: string[], opts: ParseOptions) => {
       const { runParse } = await import('../parse-run.js');
       await runParse(inputs, opts);
