@@ -69,6 +69,9 @@ export async function runDemo(opts: DemoOptions, print: (line: string) => void =
   const out = resolve(opts.out ?? './demo-out');
   // Not ./foi-harvest.db: demo data must never mix with a real harvest.
   const storePath = resolve(opts.store ?? './foi-harvest-demo.db');
+  // Paths are printed as the user gave them (or as the defaults read), so the next command can be typed as shown.
+  const shownOut = (opts.out ?? 'demo-out').replace(/[\\/]+$/, '');
+  const shownStore = opts.store ?? 'foi-harvest-demo.db';
   let port: number | null = null;
   if (opts.port !== undefined && opts.port !== '') {
     port = Number(opts.port);
@@ -137,11 +140,11 @@ export async function runDemo(opts: DemoOptions, print: (line: string) => void =
     try {
       const r = await exportStore(store, { out, formats: ['csv', 'json', 'ndjson', 'sqlite'] });
       files = r.files;
-      print(`exported ${r.disclosures} disclosures to ${out}/ (${files.map((f) => f.split(/[\\/]/).pop()).join(', ')})`);
+      print(`exported ${r.disclosures} disclosures to ${shownOut}/ (${files.map((f) => f.split(/[\\/]/).pop()).join(', ')})`);
     } finally {
       store.close();
     }
-    print(`store: ${storePath}  (try: foi-harvest status --store ${storePath})`);
+    print(`store: ${shownStore} (try: foi-harvest status --store ${shownStore})`);
     return { summary, wdtkSummary, out, store: storePath, files, sites: started };
   } finally {
     await Promise.all(servers.map((s) => s.close()));

@@ -11,7 +11,8 @@ import { parseUserDate } from '../sources/dates.js';
 import { findForce } from '../sources/registry.js';
 import { openExistingStore } from '../store/open-existing.js';
 import type { Store } from '../store/store.js';
-import { UsageError, reportFailure } from './errors.js';
+import { UsageError, noteLine, reportFailure } from './errors.js';
+import { humanTime } from './time.js';
 
 export interface ExportCliOptions {
   store: string;
@@ -19,6 +20,8 @@ export interface ExportCliOptions {
   format: string;
   excel?: boolean;
   overwrite?: boolean;
+  /** commander's --no-formula-guard */
+  formulaGuard?: boolean;
   changes?: boolean;
   force?: string[];
   topic?: string[];
@@ -47,6 +50,8 @@ export interface ExportResult {
   changes: ChangesReport & { corrections: CorrectionOutcome[] };
   /** Corrections that could not be applied (reported on every export). */
   orphaned: CorrectionOutcome[];
+  /** When the export the changes are counted from ran (ISO time), or null: there was none before. */
+  sinceExport: string | null;
 }
 
 function vocabList(option: string, values: string[] | undefined, allowed: readonly string[]): string[] | undefined {
@@ -85,6 +90,17 @@ export function describeOrphan(o: CorrectionOutcome): string {
   return `correction ${o.id} (${o.disclosure_id} ${o.table}${o.ordinal ? ` #${o.ordinal}` : ''} ${o.field} = ${JSON.stringify(o.to)}) not applied: ${o.problem}`;
 }
 
+/** The earlier export whose dataset the changes are counted from: the one whose window ended where this one starts. */
+function baselineExport(store: Store, after: number): string | null {
+  if (after === 0) return null;
+  for (const r of store.runs({ kind: 'export', finished: true, limit: 50 })) {
+    const w = (r.stats as { changes_window?: { through?: number } } | null)?.changes_window;
+    if (r.status === 'ok' && w?.through === after) return r.finishedAt ?? r.startedAt;
+  }
+  return null;
+}
+
+
 export function parseFormats(list: string): ExportFormat[] {
   const formats = list
     .split(',')
@@ -108,11 +124,12 @@ export function parseForces(ids: string[] | undefined): string[] | undefined {
 }
 
 /** Exports an open store; throws (after recording a failed run) if the files cannot be written. */
-export async function exportStore(store: Store, opts: { out: string; formats: ExportFormat[]; excel?: boolean; overwrite?: boolean; force?: string[]; filters?: ExportFilters }): Promise<ExportResult> {
+export async function exportStore(store: Store, opts: { out: string; formats: ExportFormat[]; excel?: boolean; formulaGuard?: boolean; overwrite?: boolean; force?: string[]; filters?: ExportFilters }): Promise<ExportResult> {
   const filters: ExportFilters = { ...opts.filters, force: opts.force ?? opts.filters?.force };
-  const runId = store.startRun('export', { out: opts.out, formats: opts.formats, excel: !!opts.excel, force: filters.force ?? null, ...filterArgs(filters) });
+  const runId = store.startRun('export', { out: opts.out, formats: opts.formats, excel: !!opts.excel, formula_guard: opts.formulaGuard !== false, force: filters.force ?? null, ...filterArgs(filters) });
   try {
     const window = changesWindow(store);
+    const sinceExport = baselineExport(store, window.after);
     const base = buildChanges(store, window, { force: filters.force });
     // Corrections are applied on the way out; each one's fate is listed in changes.json.
     const byDisclosure = new Map<string, ReturnType<Store['corrections']>>();
@@ -123,7 +140,8 @@ export async function exportStore(store: Store, opts: { out: string; formats: Ex
     const keep = disclosureFilter(filters);
     let count = 0;
     function* records(): Generator<DatasetDisclosure> {
-      for (const d of store.disclosures({ force: filters.force })) {
+      // The store is read once, a page at a time, as the files are written.
+      for (const d of store.iterateDisclosures({ force: filters.force })) {
         seen.add(d.id);
         const { record, outcomes: o } = applyCorrections(d, byDisclosure.get(d.id) ?? []);
         outcomes.push(...o);
@@ -150,6 +168,7 @@ export async function exportStore(store: Store, opts: { out: string; formats: Ex
       out: opts.out,
       formats: opts.formats,
       excel: opts.excel,
+      formulaGuard: opts.formulaGuard,
       overwrite: opts.overwrite,
       flat: { event: filters.event, measure: filters.measure },
       info: { created, run: window.through || null },
@@ -157,7 +176,7 @@ export async function exportStore(store: Store, opts: { out: string; formats: Ex
     });
     const orphaned = changes.corrections.filter((o) => o.status === 'orphaned');
     store.finishRun(runId, { disclosures: count, files, changes_window: window, changes: changes.counts, corrections: { applied: changes.corrections.length - orphaned.length, orphaned: orphaned.length } }, 'ok');
-    return { runId, files, disclosures: count, changes, orphaned };
+    return { runId, files, disclosures: count, changes, orphaned, sinceExport };
   } catch (e) {
     store.finishRun(runId, { error: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'failed');
     throw e;
@@ -179,7 +198,8 @@ function filterArgs(f: ExportFilters): Record<string, unknown> {
 
 export function describeExport(r: ExportResult, out: string, formats: ExportFormat[]): string {
   const c = r.changes.counts;
-  return `exported ${r.disclosures} disclosure${r.disclosures === 1 ? '' : 's'} to ${out} (${formats.join(', ')}); since run ${r.changes.from_run}: ${c.new} new, ${c.changed} changed, ${c.removed} removed`;
+  const since = r.sinceExport ? `since the export of ${humanTime(r.sinceExport)}` : 'since the store began';
+  return `exported ${r.disclosures} disclosure${r.disclosures === 1 ? '' : 's'} to ${out} (${formats.join(', ')}); ${since}: ${c.new} new, ${c.changed} changed, ${c.removed} removed`;
 }
 
 export async function runExport(opts: ExportCliOptions): Promise<void> {
@@ -187,9 +207,9 @@ export async function runExport(opts: ExportCliOptions): Promise<void> {
   const filters = parseFilters(opts);
   const store = openExistingStore(opts.store);
   try {
-    const r = await exportStore(store, { out: opts.out, formats, excel: opts.excel, overwrite: opts.overwrite, filters });
+    const r = await exportStore(store, { out: opts.out, formats, excel: opts.excel, formulaGuard: opts.formulaGuard, overwrite: opts.overwrite, filters });
     if (opts.changes) process.stdout.write(JSON.stringify(r.changes, null, 2) + '\n');
-    process.stderr.write(`foi-harvest: ${describeExport(r, opts.out, formats)}\n`);
+    process.stderr.write(noteLine(describeExport(r, opts.out, formats)));
     for (const o of r.orphaned) process.stderr.write(`foi-harvest: warning: ${describeOrphan(o)}\n`);
   } catch (e) {
     // An --out that is not ours is bad usage (exit 2), not a failed export.

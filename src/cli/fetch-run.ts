@@ -1,11 +1,13 @@
 // `fetch`: discover disclosures on force websites, download pages and attachments politely,
 // parse them and keep everything in the store. `refresh` calls runFetch too.
 import { UsageError } from './errors.js';
+import { createLog, type Log } from './log.js';
+import { startHarvestProgress, wantsProgress } from './progress.js';
 import { parseUserDate } from '../sources/dates.js';
 import { platformConfig } from '../sources/platforms.js';
 import { FORCES, findForce, listingUrl, supportedForces, type Force } from '../sources/registry.js';
 import type { Store } from '../store/store.js';
-import type { CrawlContext, ForceTarget, HarvestLog, PageIndex } from '../harvest/crawl.js';
+import type { CrawlContext, ForceTarget, PageIndex } from '../harvest/crawl.js';
 import { emptyForceSummary, statusClasses, type FetchFailure, type FetchSummary, type ForceSummary } from '../harvest/summary.js';
 
 export type { FetchSummary } from '../harvest/summary.js';
@@ -33,11 +35,15 @@ export interface FetchOptions {
    */
   recheck?: boolean;
   logFormat?: string;
+  /** Debug lines too: one per disclosure outcome (`--verbose`). */
+  verbose?: boolean;
+  /** A progress bar on stderr (default: when stderr is a terminal and the log is text). */
+  progress?: boolean;
   /** For callers in code (tests, demo): backoff base and per-request timeout of the HTTP client. */
   retryBaseMs?: number;
   timeoutMs?: number;
-  /** Where progress and warnings go; default: stderr, as text or JSON lines per logFormat. */
-  log?: HarvestLog;
+  /** Where log lines go; default: stderr, as text or JSON lines per logFormat (a refresh passes its own, so one run id). */
+  log?: Log;
 }
 
 interface Plan {
@@ -154,13 +160,6 @@ export function planFetch(opts: FetchOptions): Plan {
   };
 }
 
-export function stderrLog(format: 'text' | 'json'): HarvestLog {
-  return (level, event, message, fields = {}) => {
-    if (format === 'json') process.stderr.write(JSON.stringify({ level, event, message, ...fields }) + '\n');
-    else if (level === 'warn') process.stderr.write(`foi-harvest: warning: ${message}\n`);
-  };
-}
-
 function buildPageIndex(store: Store): PageIndex {
   const index: PageIndex = new Map();
   const states = store.sourceStates();
@@ -174,7 +173,7 @@ function buildPageIndex(store: Store): PageIndex {
 
 export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
   const plan = planFetch(opts);
-  const log = opts.log ?? stderrLog(plan.logFormat);
+  const log = opts.log ?? createLog({ format: plan.logFormat, verbose: opts.verbose });
   const { Store } = await import('../store/store.js');
   const { PoliteClient } = await import('../http/client.js');
   const { DocumentFetcher } = await import('../harvest/documents.js');
@@ -208,8 +207,21 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
     baseUrl: Object.fromEntries(plan.targets.filter((t) => t.baseUrl).map((t) => [t.force.id, t.baseUrl])),
   };
   const runId = store.startRun('fetch', args);
+  log('info', 'run-start', `fetch: ${plan.targets.length} force${plan.targets.length === 1 ? '' : 's'} into ${storePath}`, { command: 'fetch', store: storePath, store_run: runId, args });
+  store.groupCommits(); // one commit per group of writes, not per document (perf)
   const failures: FetchFailure[] = [];
   const forces: Record<string, ForceSummary> = {};
+  const bar = await startHarvestProgress(plan.targets.length, opts.progress ?? wantsProgress({ isTTY: process.stderr.isTTY, env: process.env, logFormat: plan.logFormat }));
+  const ticker = setInterval(() => bar.requests(client.stats.requests), 250);
+  ticker.unref();
+  // The bar follows the crawl through its log: every disclosure outcome is a debug line.
+  const crawlLog: Log = Object.assign(
+    (level: Parameters<Log>[0], event: string, message: string, fields: Record<string, unknown> = {}) => {
+      if (event === 'disclosure' && typeof fields.force === 'string' && fields.outcome !== 'robots' && fields.outcome !== 'skipped') bar.disclosure(fields.force);
+      log(level, event, message, fields);
+    },
+    { run: log.run, format: log.format },
+  );
   try {
     const ctx: CrawlContext = {
       fetcher: new DocumentFetcher(client, store, runId),
@@ -220,7 +232,7 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
       limit: plan.limit,
       pageIndex: buildPageIndex(store),
       recheck: plan.recheck,
-      log,
+      log: crawlLog,
     };
     await Promise.all(
       plan.targets.map(async (t) => {
@@ -235,8 +247,12 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
           failures.push({ force: t.force.id, url: t.listingUrl, reason });
           log('warn', 'failure', `${t.force.id}: ${reason}`, { force: t.force.id, reason });
         }
+        bar.forceDone();
       }),
     );
+    clearInterval(ticker);
+    bar.requests(client.stats.requests);
+    bar.stop();
     // The same response from two sources (a force's log and WhatDoTheyKnow): both rows say so.
     store.linkDuplicates(runId);
     const stats = client.stats;
@@ -274,11 +290,20 @@ export async function runFetch(opts: FetchOptions): Promise<FetchSummary> {
       forces: ordered,
     };
     store.finishRun(runId, summary, summary.status);
+    // Nothing stored and something failed: the run failed, it did not half-work — an error, not a warning.
+    if (failures.length > 0 && stored === 0) {
+      const first = summary.failures[0];
+      log('error', 'run-failed', `fetch: nothing could be fetched: ${failures.length} failure${failures.length === 1 ? '' : 's'} (first: ${first.url}: ${first.reason})`, { failures: failures.length });
+    }
+    log('info', 'run-finish', `fetch: ${summary.status}`, { command: 'fetch', status: summary.status, summary });
     return summary;
   } catch (e) {
     store.finishRun(runId, { error: e instanceof Error ? e.message : String(e) }, 'failed');
+    log('info', 'run-finish', `fetch: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, { command: 'fetch', status: 'failed' });
     throw e;
   } finally {
+    clearInterval(ticker);
+    bar.stop();
     await client.close();
     store.close();
   }

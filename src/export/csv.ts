@@ -5,9 +5,9 @@ import { toCell } from './cells.js';
 import { datasetFieldsOf } from './fields.js';
 import type { Row } from './tables.js';
 
-export function tableToCsv(table: DatasetTable, rows: readonly Row[], opts: { excel?: boolean } = {}): string {
+export function tableToCsv(table: DatasetTable, rows: readonly Row[], opts: { excel?: boolean; formulaGuard?: boolean } = {}): string {
   const fields = datasetFieldsOf(table);
-  const records = [fields.map((f) => f.name), ...rows.map((r) => fields.map((f) => toCell(f, r[f.name])))];
+  const records = [fields.map((f) => f.name), ...rows.map((r) => fields.map((f) => toCell(f, r[f.name], opts.formulaGuard !== false)))];
   // csv-stringify quotes on the record delimiter only; RFC 4180 wants any CR or LF quoted.
   const text = stringify(records, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
   return (opts.excel ? '\ufeff' : '') + text;

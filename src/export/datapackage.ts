@@ -37,7 +37,15 @@ function fieldDescriptor(table: DatasetTable, f: Field): Record<string, unknown>
   return out;
 }
 
-export function resourceOf(table: DatasetTable, opts: { excel?: boolean } = {}): Record<string, unknown> {
+/** What the CSV files do to text a spreadsheet would run as a formula, recorded in datapackage.json. */
+export const FORMULA_GUARD_RULE =
+  "a text cell that starts (after any tabs or line breaks) with =, or with +, - or @ directly followed by anything but a space, and is not a plain signed number, is written with a leading apostrophe (') so spreadsheets do not run it; every other cell is verbatim";
+
+export function formulaGuardOf(applied: boolean): Record<string, unknown> {
+  return applied ? { applied: true, prefix: "'", rule: FORMULA_GUARD_RULE } : { applied: false, rule: 'off (--no-formula-guard): every text cell is verbatim, including ones a spreadsheet would run as a formula' };
+}
+
+export function resourceOf(table: DatasetTable, opts: { excel?: boolean; formulaGuard?: boolean } = {}): Record<string, unknown> {
   const schema: Record<string, unknown> = {
     fields: datasetFieldsOf(table).map((f) => fieldDescriptor(table, f)),
     missingValues: [''],
@@ -51,7 +59,7 @@ export function resourceOf(table: DatasetTable, opts: { excel?: boolean } = {}):
     path: `${table}.csv`,
     profile: 'tabular-data-resource',
     title: table,
-    description: `${TABLE_DESCRIPTIONS[table]} ${TEXT_NOTE}`,
+    description: opts.formulaGuard === false ? TABLE_DESCRIPTIONS[table] : `${TABLE_DESCRIPTIONS[table]} ${TEXT_NOTE}`,
     format: 'csv',
     mediatype: 'text/csv',
     // --excel files start with a byte-order mark; utf-8-sig says so, and readers strip it.
@@ -69,6 +77,8 @@ export interface PackageInfo {
   /** Where the data came from: each force's disclosure log read, WhatDoTheyKnow, local files (see sourceCollector). */
   sources?: DataSource[];
   excel?: boolean;
+  /** false: --no-formula-guard (recorded as formulaGuard). */
+  formulaGuard?: boolean;
 }
 
 export function datapackage(tables: readonly DatasetTable[], info: PackageInfo = {}): Record<string, unknown> {
@@ -83,7 +93,9 @@ export function datapackage(tables: readonly DatasetTable[], info: PackageInfo =
     sources: info.sources?.length ? info.sources : [{ title: SOURCE, description: `UK police forces' own disclosure logs. ${COPYRIGHT_NOTE}` }],
     reuse: REUSE_NOTE,
     contributors: [{ title: `foi-harvest ${VERSION}`, role: 'wrangler' }],
-    resources: tables.map((t) => resourceOf(t, { excel: info.excel })),
+    // Not a Frictionless property: says how to read text cells back (see FORMULA_GUARD_RULE).
+    formulaGuard: formulaGuardOf(info.formulaGuard !== false),
+    resources: tables.map((t) => resourceOf(t, { excel: info.excel, formulaGuard: info.formulaGuard })),
   };
 }
 

@@ -30,4 +30,4 @@ export const TABLE_DESCRIPTIONS: Record<DatasetTable, string> = {
 export const LIST_NOTE = 'a list; in CSV its items are joined with "; "';
 /** Extra note for text columns in CSV, about spreadsheet-formula neutralisation. */
 export const TEXT_NOTE =
-  "In CSV, text that would start with =, +, -, @, tab, CR or LF is written with a leading apostrophe (') so spreadsheets do not run it as a formula.";
+  "In CSV, text a spreadsheet would run as a formula (starting with =, or with +, - or @ followed by anything but a space) is written with a leading apostrophe ('); all other text is verbatim.";

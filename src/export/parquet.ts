@@ -10,7 +10,7 @@ import { describeColumn } from './datapackage.js';
 import { TABLE_DESCRIPTIONS } from './descriptions.js';
 import { datasetFieldsOf, type Field } from './fields.js';
 import { DATASET_TABLE_NAMES, type Row } from './tables.js';
-import type { FormatSink } from './types.js';
+import type { RecordWriter } from './types.js';
 
 export const ROW_GROUP = 10_000;
 
@@ -93,13 +93,13 @@ class TableFile {
 
 export const parquetFile = (t: DatasetTable) => `${t}.parquet`;
 
-export function parquetSink(stage: string): FormatSink {
+export function parquetWriterIn(stage: string): RecordWriter {
   const files = new Map(DATASET_TABLE_NAMES.map((t) => [t, new TableFile(t, join(stage, parquetFile(t)))]));
   return {
-    add(_record: DatasetDisclosure, rows: Record<DatasetTable, Row[]>) {
+    write(_record: DatasetDisclosure, rows: Record<DatasetTable, Row[]>) {
       for (const [t, f] of files) f.push(rows[t]);
     },
-    async finish() {
+    async close() {
       for (const f of files.values()) f.finish();
       return DATASET_TABLE_NAMES.map(parquetFile);
     },

@@ -7,7 +7,7 @@ import { FORCES } from '../sources/registry.js';
 import { datasetFieldsOf, q, sqlTypeOf, toSqlValue } from './fields.js';
 import { primaryKeyOf } from './datapackage.js';
 import type { FlatFilter } from './types.js';
-import type { Row } from './tables.js';
+import { DATASET_TABLE_NAMES, type Row } from './tables.js';
 
 export const SQLITE_FILE = 'foi-harvest.sqlite';
 
@@ -64,4 +64,49 @@ export function writeSqlite(path: string, tables: Partial<Record<DatasetTable, R
   } finally {
     db.close();
   }
+}
+
+/** An export database filled a disclosure at a time (rows in record order), in one transaction. */
+export interface SqliteExport {
+  add(rows: Record<DatasetTable, Row[]>): void;
+  finish(): void;
+  abort(): void;
+}
+
+export function openSqliteExport(path: string, filter: FlatFilter = {}): SqliteExport {
+  const db = new Database(path);
+  db.pragma('journal_mode = DELETE');
+  db.pragma('foreign_keys = ON');
+  // figures_flat is a view over figures here, not a table.
+  const tables = DATASET_TABLE_NAMES.filter((t) => t !== 'figures_flat');
+  const inserts = new Map<DatasetTable, { stmt: Database.Statement; fields: ReturnType<typeof datasetFieldsOf> }>();
+  for (const table of tables) {
+    db.exec(createTable(table));
+    const fields = datasetFieldsOf(table);
+    inserts.set(table, { stmt: db.prepare(`INSERT INTO ${q(table)} VALUES (${fields.map(() => '?').join(', ')})`), fields });
+  }
+  db.exec('BEGIN');
+  return {
+    add(rows) {
+      for (const table of tables) {
+        const { stmt, fields } = inserts.get(table)!;
+        for (const row of rows[table]) stmt.run(...fields.map((f) => toSqlValue(f, row[f.name])));
+      }
+    },
+    finish() {
+      try {
+        db.exec('CREATE TABLE forces (id TEXT PRIMARY KEY, name TEXT NOT NULL)');
+        const force = db.prepare('INSERT INTO forces VALUES (?, ?)');
+        for (const f of FORCES) force.run(f.id, f.name);
+        db.exec('CREATE INDEX disclosures_force ON disclosures(force)');
+        db.exec(figuresFlatView(filter));
+        db.exec('COMMIT');
+      } finally {
+        db.close();
+      }
+    },
+    abort() {
+      if (db.open) db.close();
+    },
+  };
 }

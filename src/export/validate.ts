@@ -39,6 +39,8 @@ class Checker {
   rows = 0;
   /** Rows seen, for key checks across files. */
   readonly keyed: Keyed[] = [];
+  /** Whether the CSV cells carry the formula guard (datapackage.json says; default yes). */
+  formulaGuard = true;
 
   add(file: string, row: number, column: string, message: string): void {
     this.violations.push({ file, row, column, message });
@@ -92,7 +94,7 @@ class Checker {
       for (const f of fields) {
         const at = header.indexOf(f.name);
         if (at < 0) continue;
-        const r = fromCell(f, cells[at]);
+        const r = fromCell(f, cells[at], this.formulaGuard);
         if (r.ok) values[f.name] = r.value;
         else {
           bad.add(f.name);
@@ -246,11 +248,22 @@ class Checker {
   }
 }
 
+/** Whether the CSV files in `dir` were written with the formula guard: datapackage.json records it (absent: yes, as before). */
+async function formulaGuardBeside(dir: string): Promise<boolean> {
+  try {
+    const pkg = JSON.parse(await readFile(join(dir, 'datapackage.json'), 'utf8')) as { formulaGuard?: { applied?: unknown } };
+    return pkg?.formulaGuard?.applied !== false;
+  } catch {
+    return true;
+  }
+}
+
 /** Validates a directory or one file; throws only when `path` does not exist. */
 export async function validatePath(path: string): Promise<ValidationReport> {
   const st = await stat(path).catch(() => null);
   if (!st) throw new Error('no such file or directory');
   const c = new Checker();
+  c.formulaGuard = await formulaGuardBeside(st.isDirectory() ? path : dirname(path));
   if (st.isDirectory()) {
     const names = new Set(await readdir(path));
     const csv = TABLE_NAMES.filter((t) => names.has(`${t}.csv`));

@@ -9,7 +9,7 @@ import { describeColumn, type PackageInfo } from './datapackage.js';
 import { DATASET_DESCRIPTION, DATASET_TITLE, LICENSE, LICENSE_URL, REUSE_NOTE, TABLE_DESCRIPTIONS } from './descriptions.js';
 import { datasetFieldsOf, type Field } from './fields.js';
 import { DATASET_TABLE_NAMES, type Row } from './tables.js';
-import type { FormatSink } from './types.js';
+import type { RecordWriter } from './types.js';
 
 export const XLSX_FILE = 'foi-harvest.xlsx';
 
@@ -39,7 +39,7 @@ export function xlsxValue(f: Field, v: unknown): ExcelJS.CellValue {
 const WIDTH: Partial<Record<Field['type'], number>> = { date: 12, boolean: 10, integer: 10, number: 10 };
 const sheetName = (t: DatasetTable) => t; // every table name is a valid sheet name (< 31 chars, no []:*?/\)
 
-export function xlsxSink(path: string, info: PackageInfo = {}): FormatSink {
+export function xlsxWriterAt(path: string, info: Pick<PackageInfo, 'created'> = {}): RecordWriter {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.creator = 'foi-harvest';
   // Fixed document times: the same data gives the same workbook contents.
@@ -60,7 +60,7 @@ export function xlsxSink(path: string, info: PackageInfo = {}): FormatSink {
     sheets.set(t, { ws, fields, rows: 0 });
   }
   return {
-    add(_record: DatasetDisclosure, rows: Record<DatasetTable, Row[]>) {
+    write(_record: DatasetDisclosure, rows: Record<DatasetTable, Row[]>) {
       for (const [t, s] of sheets) {
         for (const r of rows[t]) {
           s.ws.addRow(s.fields.map((f) => xlsxValue(f, r[f.name]))).commit();
@@ -68,7 +68,7 @@ export function xlsxSink(path: string, info: PackageInfo = {}): FormatSink {
         }
       }
     },
-    async finish() {
+    async close() {
       for (const s of sheets.values()) {
         s.ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: s.rows + 1, column: s.fields.length } };
         s.ws.commit();

@@ -22,7 +22,7 @@ import { withSource } from './source-facts.js';
 import type { FetchFailure, ForceSummary } from './summary.js';
 
 export interface HarvestLog {
-  (level: 'info' | 'warn', event: string, message: string, fields?: Record<string, unknown>): void;
+  (level: 'debug' | 'info' | 'warn' | 'error', event: string, message: string, fields?: Record<string, unknown>): void;
 }
 
 /** What the store already knows of each disclosure page: the disclosure and the documents it was built from. */
@@ -105,6 +105,9 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
     failures.push({ force: force.id, url, reason });
     ctx.log('warn', 'failure', `${force.id}: ${url}: ${reason}`, { force: force.id, url, reason });
   };
+  // One debug line per disclosure outcome (shown with --verbose; the progress bar counts them).
+  const outcome = (url: string, result: string, id?: string) =>
+    ctx.log('debug', 'disclosure', `${force.id}: ${url}: ${result}`, { force: force.id, url, outcome: result, ...(id ? { id } : {}) });
   const seenPages = new Set<string>();
   const seenItems = new Set<string>();
   let attempted = 0;
@@ -189,9 +192,11 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
           summary.unchanged++;
           summary.disclosures++;
           attempted++;
+          outcome(item.url, 'unchanged', ctx.pageIndex.get(item.url)!.id);
           continue;
         }
-        const done = await fetchItem(ctx, target, adapter, allowed, item, onListing === null, summary, fail);
+        const done = await fetchItem(ctx, target, adapter, allowed, item, onListing === null, summary, fail, outcome);
+        if (typeof done !== 'function') outcome(item.url, done, done === 'unchanged' ? ctx.pageIndex.get(item.url)?.id : undefined);
         if (done !== 'robots') requested = true;
         if (done !== 'skipped' && done !== 'robots') attempted++;
         if (typeof done === 'function') await builds.add(done);
@@ -252,6 +257,7 @@ async function fetchItem(
   matchOnPage: boolean,
   summary: ForceSummary,
   fail: (url: string, reason: string) => void,
+  outcome: (url: string, result: string, id?: string) => void,
 ): Promise<ItemResult | Build> {
   const { force, baseUrl } = target;
   if (!hostAllowed(item.url, allowed)) {
@@ -264,7 +270,7 @@ async function fetchItem(
   } catch (e) {
     if (e instanceof FetchFailed && e.robots) {
       summary.skipped.robots++;
-      ctx.log('info', 'robots', `${force.id}: ${item.url}: disallowed by robots.txt, not fetched`, { force: force.id, url: item.url });
+      ctx.log('info', 'robots', `${force.id}: ${item.url}: blocked by robots.txt, not fetched`, { force: force.id, url: item.url });
       return 'robots';
     }
     fail(item.url, e instanceof FetchFailed ? e.reason : String(e));
@@ -328,10 +334,12 @@ async function fetchItem(
       ctx.pageIndex.set(item.url, { id: d.id, sources });
     } catch (e) {
       fail(item.url, `cannot build the disclosure: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      outcome(item.url, 'failed');
       return;
     }
     summary[result]++;
     summary.disclosures++;
+    outcome(item.url, result, ctx.pageIndex.get(item.url)?.id);
   };
 }
 

@@ -42,7 +42,7 @@ function reasonOf(e: unknown): { reason: string; robots: boolean; blocked: boole
   const err = e as { reason?: string; status?: number; message?: string };
   const msg = (err?.message ?? String(e)).split('\n')[0];
   const robots = err?.reason === 'robots';
-  return { reason: robots ? 'disallowed by robots.txt' : msg, robots, blocked: err?.reason === 'blocked', status: typeof err?.status === 'number' ? err.status : null };
+  return { reason: robots ? 'blocked by robots.txt' : msg, robots, blocked: err?.reason === 'blocked', status: typeof err?.status === 'number' ? err.status : null };
 }
 
 export class DocumentFetcher {

@@ -307,9 +307,11 @@ export class PoliteClient {
     if (url.pathname === '/robots.txt') return;
     const rules = await this.rulesFor(url);
     if (!rules.isAllowed(url.href)) {
+      // robots.txt could not be read: the site is not crawled, and the reason is what went
+      // wrong (connection refused, DNS, timeout, 5xx), not a disallow the site never made.
+      if (rules.cause) throw new FetchError(rules.cause.reason, url.href, rules.cause.message);
       this.stats.robotsBlocked++;
-      const why = rules.basis === 'unreachable' ? `${url.origin}/robots.txt could not be read, so the site is treated as disallowed` : 'disallowed by robots.txt';
-      throw new FetchError('robots', url.href, why);
+      throw new FetchError('robots', url.href, 'blocked by robots.txt');
     }
   }
 
@@ -343,14 +345,18 @@ export class PoliteClient {
         const next = location ? parseHttpUrl(location, at) : null;
         if (!next) {
           if (cacheableRobotsStatus(res.status)) this.robotsCache?.put(origin.origin, res.status, res.body);
-          return rulesForStatus(res.status, robotsUrl, res.body, this.token);
+          const rules = rulesForStatus(res.status, robotsUrl, res.body, this.token);
+          if (rules.basis !== 'unreachable') return rules;
+          const text = `HTTP ${res.status}${http.STATUS_CODES[res.status] ? ` ${http.STATUS_CODES[res.status]}` : ''}`;
+          return { ...rules, cause: { reason: 'http', message: `${robotsUrl} answered ${text}; nothing on ${origin.host} is fetched until it answers` } };
         }
         if (hops >= ROBOTS_MAX_REDIRECTS) return ALLOW_ALL; // RFC: treat as unavailable, i.e. allow
         at = next;
       }
     } catch (e) {
       if (!(e instanceof FetchError)) throw e;
-      return e.reason === 'too_large' ? ALLOW_ALL : DISALLOW_ALL;
+      if (e.reason === 'too_large') return ALLOW_ALL;
+      return { ...DISALLOW_ALL, cause: { reason: e.reason === 'robots' ? 'network' : e.reason, message: e.message } };
     }
   }
 

@@ -2,7 +2,7 @@
 // drawn grid (pdf-parse getTable), unruled ones rebuilt from text positions (pdf-layout),
 // a table that runs onto the next page joined into one. pdf.js runs without eval, and the
 // parser is always destroyed, even when the document is broken.
-import { PDFParse } from 'pdf-parse';
+import { keepingBuiltins, loadPdfParse } from './pdf-runtime.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
 import { ocrSession, type OcrOptions } from './ocr/index.js';
 import { linesToBlocks } from './text.js';
@@ -59,12 +59,13 @@ interface PageTable {
  * on pages whose text is laid out in columns somewhere, since a ruled table's text is too.
  */
 export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> } = {}): Promise<ReadResult> {
+  const { PDFParse } = await loadPdfParse();
   const parser = new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 } as ConstructorParameters<typeof PDFParse>[0]);
   try {
     let doc: PdfDoc;
     try {
       // pdf-parse keeps the loaded document behind this accessor.
-      doc = await (parser as unknown as { load(): Promise<PdfDoc> }).load();
+      doc = await keepingBuiltins(() => (parser as unknown as { load(): Promise<PdfDoc> }).load());
     } catch (e) {
       throw readErrorOf(e);
     }

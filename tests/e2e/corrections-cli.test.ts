@@ -51,10 +51,10 @@ describe('corrections', () => {
 
   it('refuses bad usage in one line with exit 2, and stores nothing', () => {
     const cases: Array<[string[], string]> = [
-      [['--id', ID, '--table', 'figures', '--ordinal', '9', '--set', 'value=1', '--reason', 'x'], `foi-harvest: correct: ${ID} has no figures row with ordinal 9 (it has 3)\n`],
-      [['--id', ID, '--table', 'figures', '--ordinal', '1', '--set', 'value=lots', '--reason', 'x'], 'foi-harvest: correct: value must be a number, not "lots"\n'],
-      [['--id', ID, '--set', 'value=1'], 'foi-harvest: correct: give --reason (why the value is corrected, e.g. "checked against the PDF, p.3")\n'],
-      [['--id', 'nope/1', '--set', 'title=x', '--reason', 'x'], 'foi-harvest: correct: no disclosure "nope/1" in the store\n'],
+      [['--id', ID, '--table', 'figures', '--ordinal', '9', '--set', 'value=1', '--reason', 'x'], `foi-harvest: error: correct: ${ID} has no figures row with ordinal 9 (it has 3)\n`],
+      [['--id', ID, '--table', 'figures', '--ordinal', '1', '--set', 'value=lots', '--reason', 'x'], 'foi-harvest: error: correct: value must be a number, not "lots"\n'],
+      [['--id', ID, '--set', 'value=1'], 'foi-harvest: error: correct: give --reason (why the value is corrected, e.g. "checked against the PDF, p.3")\n'],
+      [['--id', 'nope/1', '--set', 'title=x', '--reason', 'x'], 'foi-harvest: error: correct: no disclosure "nope/1" in the store\n'],
     ];
     for (const [args, err] of cases) expect(runCli(['correct', '--store', db, ...args]).stderr).toBe(err);
     expect(runCli(['correct', '--store', db, '--id', ID, '--set', 'title=x', '--reason', 'x', '--table', 'figures']).code).toBe(2);
@@ -94,7 +94,9 @@ describe('corrections', () => {
   it('are applied and marked in every format, and listed in changes.json', async () => {
     const out = join(dir, 'all');
     const r = runCli(['export', '--store', db, '--out', out, '--format', 'csv,json,ndjson,sqlite,xlsx,parquet']);
-    expect([r.code, r.stderr]).toEqual([0, `foi-harvest: exported 3 disclosures to ${out} (csv, json, ndjson, sqlite, xlsx, parquet); since run 3: 0 new, 1 changed, 0 removed\n`]);
+    // Counted from the previous export (the one that wrote 'old'), named by when it ran.
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`^foi-harvest: exported 3 disclosures to ${out.replace(/[.*+?^$()|[\]\\]/g, '\\$&')} \\(csv, json, ndjson, sqlite, xlsx, parquet\\); since the export of \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: 0 new, 1 changed, 0 removed\\n$`));
     const want = { value: 22, reason: 'checked against the PDF, p.3' };
     const figures = csv(join(out, 'figures.csv')).filter((f) => f.disclosure_id === ID);
     expect(figures.map((f) => [f.ordinal, f.value, f.status, f.corrected, f.correction_reason])).toEqual([
@@ -154,7 +156,7 @@ describe('corrections', () => {
     expect(runCli(['export', '--store', db, '--out', join(dir, 'gone3'), '--format', 'csv', '--kind', 'news_article']).stderr).toContain(warning);
     const refresh = runCli(['refresh', '--store', db, '--out', join(dir, 'gone4'), '--no-fetch', '--format', 'csv']);
     expect(refresh.code).toBe(1);
-    expect(refresh.stderr).toContain(`warn: refresh: correction 3 (${ID} figures value = 6) not applied`);
+    expect(refresh.stderr).toContain(`foi-harvest: warning: refresh: correction 3 (${ID} figures value = 6) not applied`);
     const list = runCli(['corrections', 'list', '--store', db]);
     expect(list.code).toBe(1);
     expect(list.stdout.split('\n').filter(Boolean).map((l) => l.split('\t').slice(0, 4))).toEqual([
@@ -188,7 +190,7 @@ describe('export filters', () => {
     expect(flat.every((f) => f.event === 'convicted' && f.measure === 'officers')).toBe(true);
     expect(csv(join(out, 'figures.csv')).length).toBeGreaterThanOrEqual(flat.length); // the figures table itself is not narrowed
     const bad = runCli(['export', '--store', db, '--out', out, '--topic', 'ufo']);
-    expect([bad.code, bad.stderr]).toEqual([2, 'foi-harvest: --topic: unknown value "ufo" (one of convictions, charges, cautions, sexual_misconduct, misconduct_proceedings, suspensions, vetting, complaints, other)\n']);
-    expect(runCli(['export', '--store', db, '--out', out, '--since', 'last week']).stderr).toBe('foi-harvest: --since: "last week" is not a date (use YYYY-MM-DD)\n');
+    expect([bad.code, bad.stderr]).toEqual([2, 'foi-harvest: error: --topic: unknown value "ufo" (one of convictions, charges, cautions, sexual_misconduct, misconduct_proceedings, suspensions, vetting, complaints, other)\n']);
+    expect(runCli(['export', '--store', db, '--out', out, '--since', 'last week']).stderr).toBe('foi-harvest: error: --since: "last week" is not a date (use YYYY-MM-DD)\n');
   });
 });

@@ -51,6 +51,6 @@ describe('parse --ocr', { timeout: 300_000 }, () => {
     expect(out[0].warnings).toContain('pdf:p1: no text layer (scanned image?)');
     const bad = parse(['fixtures/scanned/letter-scanned.pdf', '--ocr', 'sometimes']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^error: option '--ocr <mode>' argument 'sometimes' is invalid\. Allowed choices are auto, always, never\.\n/);
+    expect(bad.stderr).toMatch(/^foi-harvest: error: option '--ocr <mode>' argument 'sometimes' is invalid\. Allowed choices are auto, always, never\.\n/);
   });
 });

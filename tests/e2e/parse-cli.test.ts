@@ -90,7 +90,7 @@ describe('parse', () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toBe(`foi-harvest: ${join(dir, 'empty.html')}: empty file (0 bytes)`);
+    expect(lines[0]).toBe(`foi-harvest: error: ${join(dir, 'empty.html')}: empty file (0 bytes)`);
     expect(lines[1]).toMatch(/garbage\.html: unsupported or binary content/);
     expect(lines[2]).toMatch(/missing\.txt: no such file/);
     expect(lines[3]).toMatch(/broken\.pdf: corrupt PDF/);

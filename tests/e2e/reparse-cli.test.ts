@@ -67,8 +67,8 @@ describe('foi-harvest reparse', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('reparse: 0 new, 0 changed, 3 unchanged, 0 removed, 2 failed\n');
     expect(r.stderr).toBe(
-      `foi-harvest: reparse: essex/lost: page https://www.essex.police.uk/lost: document ${'f'.repeat(64)} is missing from the store\n` +
-        'foi-harvest: reparse: essex/no-page: no stored page to rebuild it from\n',
+      `foi-harvest: error: reparse: essex/lost: page https://www.essex.police.uk/lost: document ${'f'.repeat(64)} is missing from the store\n` +
+        'foi-harvest: error: reparse: essex/no-page: no stored page to rebuild it from\n',
     );
     withStore((s) => expect(s.runs({ kind: 'reparse', limit: 1 })[0].status).toBe('partial'));
   });

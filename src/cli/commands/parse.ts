@@ -8,6 +8,7 @@ interface ParseOptions {
   format: string;
   out?: string;
   excel?: boolean;
+  formulaGuard?: boolean;
 }
 
 export function register(program: Command): void {
@@ -20,6 +21,7 @@ export function register(program: Command): void {
     .option('--out <dir>', 'write files here (required for csv; json/ndjson default to stdout)')
     .option('--excel', 'CSV for Excel: UTF-8 BOM')
     .option('--overwrite', 'write into an --out directory that holds files foi-harvest did not write')
+    .option('--no-formula-guard', 'CSV for machine pipelines: no apostrophe before text a spreadsheet would run as a formula (recorded in datapackage.json)')
     .action(async (inputs: string[], opts: ParseOptions) => {
       const { runParse } = await import('../parse-run.js');
       await runParse(inputs, opts);

@@ -1,6 +1,7 @@
 // The selector-driven adapter every platform builds on: the platform's differences are
 // data (platforms.json + force overrides); a platform file only adds what data cannot say.
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
+import { loadHtml } from '../../readers/html-tree.js';
 import type { Element } from 'domhandler';
 import { parseListingDate } from '../dates.js';
 import type { PlatformConfig } from '../platforms.js';
@@ -45,8 +46,10 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
   const referenceRe = cfg.reference_in_title ? new RegExp(cfg.reference_in_title) : null;
   const extensions = new Set(cfg.attachment_extensions.map((e) => e.toLowerCase()));
 
+  // One parse per page (src/readers/html-tree.ts): a listing page is read again by nextPage,
+  // a disclosure page by the HTML reader once its attachments have been fetched.
   const listingItems = (html: string, baseUrl: string): ListingItem[] => {
-    const $ = cheerio.load(html);
+    const $ = loadHtml(html, { keep: true });
     const items: ListingItem[] = [];
     const seen = new Set<string>();
     const self = resolveLink(baseUrl, baseUrl);
@@ -83,7 +86,7 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
   // failing that — links under the listing's own path whose text reads like a title.
   const itemPattern = cfg.item_pattern ? new RegExp(cfg.item_pattern, 'i') : null;
   const fallbackItems = (html: string, baseUrl: string): Discovery => {
-    const $ = cheerio.load(html);
+    const $ = loadHtml(html, { keep: true });
     const base = new URL(baseUrl);
     const self = resolveLink(baseUrl, baseUrl);
     const candidates: Array<{ url: string; a: cheerio.Cheerio<Element> }> = [];
@@ -103,7 +106,7 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
       const scope = holder.length ? holder : a.parent();
       const timeEl = scope.find('time[datetime]').first();
       // Text with a gap between elements: "Officers suspended" + "March 04, 2025" must not run together.
-      const spaced = cheerio.load((scope.html() ?? '').replace(/></g, '> <')).text();
+      const spaced = loadHtml((scope.html() ?? '').replace(/></g, '> <')).root().text();
       const date = parseListingDate(timeEl.attr('datetime') ?? spaced, cfg.date_order) ?? null;
       let title = collapse(a.text());
       let reference: string | null = null;
@@ -135,7 +138,7 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
   };
 
   const discoverNext = (html: string, baseUrl: string): { url: string | null; via: PagingVia | null } => {
-    const $ = cheerio.load(html);
+    const $ = loadHtml(html, { keep: true });
     const self = resolveLink(baseUrl, baseUrl);
     const ok = (u: string | null) => (u && u !== self ? u : null);
     const bySelector = ok(resolveLink($(sel.next).first().attr('href'), baseUrl));
@@ -165,7 +168,7 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
   const nextPage = (html: string, baseUrl: string): string | null => discoverNext(html, baseUrl).url;
 
   const attachmentLinks = (html: string, baseUrl: string): AttachmentLink[] => {
-    const $ = cheerio.load(html);
+    const $ = loadHtml(html, { keep: true });
     let scope = $(sel.content).first();
     if (!scope.length) scope = $('body');
     const out: AttachmentLink[] = [];
