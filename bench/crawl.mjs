@@ -6,7 +6,7 @@
 // same unchanged sites into the same store: its requests and time as a share of the first.
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { median, rng, int } from './lib/stats.mjs';
+import { CODE_ROOT, median, minMed, rng, int } from './lib/stats.mjs';
 import { generateSites } from './sites.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -46,8 +46,8 @@ function summarise(logs, latency, delayMs) {
 }
 
 export async function benchCrawl({ dir, reps = 3, hosts = 40, delayMs = 50, concurrency, extraConcurrency = [], log = () => {} }) {
-  const { FORCES } = await import(join(ROOT, 'dist', 'sources', 'registry.js'));
-  const { runFetch } = await import(join(ROOT, 'dist', 'cli', 'fetch-run.js'));
+  const { FORCES } = await import(join(CODE_ROOT, 'dist', 'sources', 'registry.js'));
+  const { runFetch } = await import(join(CODE_ROOT, 'dist', 'cli', 'fetch-run.js'));
   const forces = FORCES.filter((f) => f.supported && f.platform === 'single-online-home' && f.site_slug).slice(0, hosts);
   if (forces.length < hosts) throw new Error(`only ${forces.length} Single Online Home forces in the registry, ${hosts} wanted`);
   const sites = generateSites(join(dir, 'sites'), forces);
@@ -86,6 +86,9 @@ export async function benchCrawl({ dir, reps = 3, hosts = 40, delayMs = 50, conc
           ms: pick('first', (x) => x.ms),
           idealMs: pick('first', (x) => x.idealMs),
           efficiency: pick('first', (x) => x.efficiency),
+          efficiencyMinMed: minMed(out.map((o) => o.first.efficiency)),
+          // CPU the crawler spends per disclosure it stores (fetching, parsing, storing), whatever the delay.
+          cpuMsPerDisclosure: minMed(out.map((o) => o.first.cpuMs / Math.max(1, o.first.disclosures.new + o.first.disclosures.changed + o.first.disclosures.unchanged))),
           cpuShare: pick('first', (x) => x.cpuMs / x.ms),
           requests: pick('first', (x) => x.requests),
           disclosures: out[0].first.disclosures,

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as cheerio from 'cheerio';
-import { median, rng, int } from './lib/stats.mjs';
+import { median, rng, int, minMed, CODE_ROOT } from './lib/stats.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const SITES = join(ROOT, 'fixtures', 'sites');
@@ -43,8 +43,8 @@ export function htmlCorpus(variants = 4) {
 }
 
 export async function benchHtml({ reps = 5, log = () => {} } = {}) {
-  const { parseDocument } = await import(join(ROOT, 'dist', 'pipeline', 'parse.js'));
-  const { readDocument } = await import(join(ROOT, 'dist', 'readers', 'index.js'));
+  const { parseDocument } = await import(join(CODE_ROOT, 'dist', 'pipeline', 'parse.js'));
+  const { readDocument } = await import(join(CODE_ROOT, 'dist', 'readers', 'index.js'));
   const docs = htmlCorpus();
   const pipeline = async () => {
     let failed = 0;
@@ -98,6 +98,8 @@ export async function benchHtml({ reps = 5, log = () => {} } = {}) {
     cheerioDocsPerSec: 1000 / baseMs,
     ratio: oursMs / baseMs,
     target: 3,
+    ratioMinMed: minMed(ours.map((o, i) => o / base[i])),
+    pipelineMsMinMed: minMed(ours.map((o) => o / docs.length)),
     samples: { pipelineMs: ours, cheerioMs: base, readMs: reads },
   };
 }

@@ -1,13 +1,30 @@
 #!/usr/bin/env node
-// Entry point: the compiled CLI lives in dist/ (run `npm run build` first).
-import { main } from '../dist/cli/main.js';
+// Entry point. The CLI is compiled to dist/ (`npm run build`, run for you by `npm install`,
+// `npm link` and `npm pack`); a checkout that was never built says so in one line.
+import { existsSync } from 'node:fs';
+
+// `foi-harvest … | head -1`: the reader left early. That is the reader's choice, not our
+// failure: stop quietly (status 0), never Node's EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write(`foi-harvest: error: not built yet: run npm run build in ${decodeURIComponent(new URL('..', import.meta.url).pathname)}\n`);
+  process.exit(2);
+}
+const { main } = await import(entry.href);
 
 main(process.argv).then(
   (code) => {
     process.exitCode = code;
   },
   (err) => {
-    process.stderr.write(`foi-harvest: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`foi-harvest: error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
     process.exitCode = 2;
   },
 );

@@ -6,6 +6,7 @@
 // fixed document dates), so re-running the script leaves the committed files unchanged.
 //
 //   node scripts/make-sites.mjs            (then commit fixtures/sites)
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -568,11 +569,11 @@ ${attLinkHtml(d)}
 <p>Yours sincerely,</p><p>Information Rights Unit</p>`;
 }
 
-function wmpBody(d) {
+function wmpBody(d, requestHeading = true) {
   return `<article id="post-${d.n}" class="post type-post status-publish">
 <header class="entry-header"><h1 class="entry-title">${esc(d.title)} (${esc(d.ref)})</h1><span class="posted-on"><time class="entry-date published" datetime="${d.date}T09:00:00+00:00">${longDate(d.date)}</time></span></header>
 <div class="entry-content">
-<h2>Request</h2>
+${requestHeading ? '<h2>Request</h2>' : ''}
 ${d.intro ? p(esc(d.intro)) : ''}
 ${d.parts.map((x, i) => p(`${i + 1}) ${esc(x.q)}`)).join('\n')}
 <h2>Response</h2>
@@ -623,7 +624,7 @@ ${p('If you are dissatisfied with the way in which Police Scotland has dealt wit
 function genericBody(d) {
   return `<article class="foi-response">
 <h1>${esc(d.title)}</h1>
-<div class="foi-response__meta"><p>Reference number: ${esc(d.ref)}</p><p>Date of request: ${slashDate(d.requestDate)}</p><p>Date of response: ${slashDate(d.date)}</p></div>
+<div class="foi-response__meta"><p>Reference: ${esc(d.ref)}</p><p>Date of request: ${slashDate(d.requestDate)}</p><p>Date of response: ${slashDate(d.date)}</p></div>
 <h2>Request</h2>
 ${d.intro ? p(esc(d.intro)) : ''}
 ${questionsOl(d.parts)}
@@ -684,24 +685,29 @@ async function makeSoh(def) {
   const dir = join(SITES, def.dir);
   const site = { ...def, act: 'FOIA' };
   const ds = buildDisclosures(site);
-  const logPath = `/foi-ai/${site.slug}/disclosure-log/`;
+  // The log is the platform's shared search page (dt = document type); /foi-ai/<force>/disclosure-log/
+  // is only a folder. Item paths vary by force and year (site.itemPath); media live under the
+  // force's media slug, which is not its site slug.
+  const logPath = SOH_SEARCH;
+  const logQuery = '?q=&dt=Disclosure+log';
   for (const d of ds) {
     const [y, m] = d.date.split('-');
-    d.path = `/foi-ai/${site.slug}/disclosure/${y}/${MONTHS[Number(m) - 1].toLowerCase()}/${slugify(d.listingTitle)}/`;
+    d.path = site.itemPath(d, y, MONTHS[Number(m) - 1].toLowerCase(), slugify(d.listingTitle));
     if (d.attachment) {
-      d.attachment.href = `/SysSiteAssets/foi-media/${site.slug}/disclosure_${y}/${MONTHS[Number(m) - 1].toLowerCase()}_${y}/${d.attachment.stem}-${slugify(d.ref)}.${d.attachment.kind}`;
+      d.attachment.href = `/SysSiteAssets/foi-media/${site.mediaSlug}/disclosure_${y}/${MONTHS[Number(m) - 1].toLowerCase()}_${y}/${d.attachment.stem}-${slugify(d.ref)}.${d.attachment.kind}`;
       await writeAttachment(dir, d, d.attachment.href, site.forceName);
     }
     write(join(dir, d.path, 'index.html'), sohShell(site, d.title, sohBody(site, d)));
   }
-  const pages = chunk(ds, site.perPage);
+  const listing = (list, query, fileQuery) => {
+  const pages = chunk(list, site.perPage);
   pages.forEach((items, k) => {
-    const next = k + 1 < pages.length ? `${logPath}?page=${k + 2}` : null;
-    const prev = k > 0 ? (k === 1 ? logPath : `${logPath}?page=${k}`) : null;
-    const main = `<h1>Disclosure log</h1>
+    const next = k + 1 < pages.length ? `${logPath}${query}&page=${k + 2}` : null;
+    const prev = k > 0 ? (k === 1 ? `${logPath}${query}` : `${logPath}${query}&page=${k}`) : null;
+    const main = `<h1>Published items</h1>
 <p>Responses to freedom of information requests that may be of wider public interest. Personal information has been removed.</p>
-<form class="filter" action="${logPath}"><label>Search the disclosure log <input name="q"></label><button>Search</button></form>
-<p class="results-count">Showing ${k * site.perPage + 1} to ${k * site.perPage + items.length} of ${ds.length} results</p>
+<form class="filter" action="${logPath}"><label>Search <input name="q"></label><input type="hidden" name="dt" value="Disclosure log"><label>From <input type="date" name="fdte"></label><label>To <input type="date" name="tdte"></label><button>Search</button></form>
+<p class="results-count">Showing ${k * site.perPage + 1} to ${k * site.perPage + items.length} of ${list.length} results</p>
 <ol class="disclosure-results">
 ${items
   .map(
@@ -710,11 +716,19 @@ ${items
   .join('\n')}
 </ol>
 <nav class="pagination" aria-label="Pagination">${prev ? `<a rel="prev" href="${prev}">Previous</a>` : ''} <span>Page ${k + 1} of ${pages.length}</span> ${next ? `<a rel="next" href="${next}">Next</a>` : ''}</nav>`;
-    const file = k === 0 ? join(dir, logPath, 'index.html') : join(dir, logPath, `index__page_${k + 1}.html`);
-    write(file, sohShell(site, 'Disclosure log', main));
+    const file = join(dir, logPath, `index__${fileQuery}${k === 0 ? '' : `_page_${k + 1}`}.html`);
+    write(file, sohShell(site, 'Published items', main));
+    // Without a query (or with filters this site has no file for) the server answers the plain search.
+    if (k === 0 && fileQuery === 'q_dt_Disclosure_log') write(join(dir, logPath, 'index.html'), sohShell(site, 'Published items', main));
   });
+  };
+  listing(ds, logQuery, 'q_dt_Disclosure_log');
+  // The search filtered by date, as --since asks it (fdte): only items published on or after.
+  listing(ds.filter((d) => d.date >= site.sinceFilter), `${logQuery}&fdte=${site.sinceFilter}`, `q_dt_Disclosure_log_fdte_${site.sinceFilter}`);
+  // The force's own folder of items: not a listing (fetch never starts here).
+  write(join(dir, 'foi-ai', site.slug, 'disclosure-log', 'index.html'), sohShell(site, 'Disclosure log', `<h1>Disclosure log</h1><p><a href="${logPath}${logQuery}">Search the disclosure log</a></p>`));
   write(join(dir, 'robots.txt'), `User-agent: *\nDisallow: /search/\nDisallow: /foi-ai/${site.slug}/disclosure-log/drafts/\n`);
-  write(join(dir, 'index.html'), sohShell(site, site.forceName, `<h1>${esc(site.forceName)}</h1><p><a href="${logPath}">Disclosure log</a></p>`));
+  write(join(dir, 'index.html'), sohShell(site, site.forceName, `<h1>${esc(site.forceName)}</h1><p><a href="${logPath}${logQuery}">Disclosure log</a></p>`));
   writeSiteJson(dir, { platform: 'single-online-home', forces: [site.force], description: `Single Online Home disclosure log of ${site.forceName} (invented content).` });
   return ds.length;
 }
@@ -730,17 +744,25 @@ async function makeWmp() {
     gapDays: 150,
     perPage: 5,
     topics: ['convictions', 'drones', 'stopSearch', 'suspensions', 'convictionsTable', 'misconductHearings', 'vetting', 'sexualMisconduct', 'charged', 'servingWithConvictions', 'complaints'],
-    attachmentKinds: { convictionsTable: 'pdf', stopSearch: 'csv' },
+    attachmentKinds: { convictionsTable: 'pdf', stopSearch: 'csv', misconductHearings: 'xlsx' },
     reference: (i, y, n) => `${n(100, 1999)}A/${String(y).slice(2)}`,
   };
   const ds = buildDisclosures(site);
   const host = 'https://foi.west-midlands.police.uk';
+  // The oldest response uses the older underscore reference ("Officer BME (3005_16)").
+  const oldest = ds[ds.length - 1];
+  oldest.ref = oldest.ref.replace('A/', '_');
+  // Attachment names as the site has them: no one pattern.
+  const attachmentName = (k, num, yy, kind) =>
+    [`${num}A_${yy}-attachment.${kind}`, `ATTACHMENT_-4.${kind}`, `${num}A_ATTACHMENT_01.${kind}`, `${num}A_ATTACHMENT.${kind}`, `${num}A_${yy}_attachment.${kind}`][k % 5];
+  let attachmentNo = 0;
   for (const d of ds) {
     d.path = `/${slugify(`${d.listingTitle} ${d.ref}`)}/`;
     const [y, m] = d.date.split('-');
     const stem = d.ref.replace('/', '_');
     if (d.attachment) {
-      d.attachment.href = `${host}/wp-content/uploads/${y}/${m}/${stem}_attachment.${d.attachment.kind}`;
+      const [num, yy] = d.ref.replace(/A?[/_]/, ' ').split(' ');
+      d.attachment.href = `${host}/wp-content/uploads/${y}/${m}/${attachmentName(attachmentNo++, num, yy, d.attachment.kind)}`;
       await writeAttachment(dir, d, new URL(d.attachment.href).pathname, 'West Midlands Police');
     }
     if (d.topicKey === 'drones' || d.topicKey === 'sexualMisconduct') {
@@ -748,22 +770,25 @@ async function makeWmp() {
       const pit = { kind: 'pdf', title: 'Public interest test', header: ['Factors favouring disclosure', 'Factors favouring non-disclosure'], rows: [['Accountability for public funds', 'Harm to law enforcement capability'], ['Public debate about police conduct', 'Risk of identifying individuals']] };
       write(join(dir, new URL(d.pit.href).pathname), await pdfBytes(pit, `West Midlands Police ${d.ref}`));
     }
-    write(join(dir, d.path, 'index.html'), wmpShell(`${d.title} (${d.ref})`, wmpBody(d)));
+    // Some pages have no "Request" heading: the questions follow the title directly.
+    write(join(dir, d.path, 'index.html'), wmpShell(`${d.title} (${d.ref})`, wmpBody(d, d.topicKey !== 'suspensions')));
   }
   const sticky = `<article class="post type-post sticky"><header class="entry-header"><h2 class="entry-title"><a href="${host}/how-we-are-working-during-covid-19/">How we are working to keep our FOI Requests running during COVID-19</a></h2><time class="entry-date" datetime="2020-03-24T09:00:00+00:00">24 March 2020</time></header></article>`;
   write(join(dir, 'how-we-are-working-during-covid-19', 'index.html'), wmpShell('COVID-19', '<h1>How we are working during COVID-19</h1><p>Our FOI team continues to work, but responses may take longer.</p>'));
   const pages = chunk(ds, site.perPage);
   pages.forEach((items, k) => {
-    const next = k + 1 < pages.length ? `${host}/page/${k + 2}/` : null;
+    const next = k + 1 < pages.length ? `${host}/disclosure-log/page/${k + 2}/` : null;
     const main = `${sticky}
 ${items
   .map(
     (d) => `<article id="post-${d.n}" class="post type-post status-publish"><header class="entry-header"><h2 class="entry-title"><a href="${host}${d.path}" rel="bookmark">${esc(d.listingTitle)} (${esc(d.ref)})</a></h2><span class="posted-on"><time class="entry-date published" datetime="${d.date}T09:00:00+00:00">${longDate(d.date)}</time></span></header><div class="entry-summary"><p>${esc(d.parts[0].q)}</p></div></article>`,
   )
   .join('\n')}
-<nav class="navigation posts-navigation"><div class="nav-links">${next ? `<div class="nav-previous"><a class="next page-numbers" href="${next}">Older posts</a></div>` : ''}${k > 0 ? `<div class="nav-next"><a href="${k === 1 ? `${host}/` : `${host}/page/${k}/`}">Newer posts</a></div>` : ''}</div></nav>`;
-    write(k === 0 ? join(dir, 'index.html') : join(dir, 'page', String(k + 1), 'index.html'), wmpShell('Freedom of Information', main));
+<nav class="navigation posts-navigation"><div class="nav-links">${next ? `<div class="nav-previous"><a class="next page-numbers" href="${next}">Older posts</a></div>` : ''}${k > 0 ? `<div class="nav-next"><a href="${k === 1 ? `${host}/disclosure-log/` : `${host}/disclosure-log/page/${k}/`}">Newer posts</a></div>` : ''}</div></nav>
+<aside class="widget widget_archive"><h2 class="widget-title">Archives</h2><ul>${[...new Set(ds.map((d) => d.date.slice(0, 4)))].map((y) => `<li><a href="${host}/${y}/">${y}</a></li>`).join('')}</ul></aside>`;
+    write(k === 0 ? join(dir, 'disclosure-log', 'index.html') : join(dir, 'disclosure-log', 'page', String(k + 1), 'index.html'), wmpShell('Disclosure log', main));
   });
+  write(join(dir, 'index.html'), wmpShell('Freedom of Information', `<h1>Freedom of Information</h1><p><a href="${host}/disclosure-log/">Disclosure log</a></p>`));
   write(join(dir, 'robots.txt'), 'User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n');
   writeSiteJson(dir, { platform: 'west-midlands', forces: ['west-midlands'], description: 'West Midlands Police FOI site, WordPress (invented content).' });
   return ds.length;
@@ -837,9 +862,14 @@ async function makeScotland() {
   const logPath = '/access-to-information/freedom-of-information/disclosure-log/';
   for (const d of ds) {
     const [y, m] = d.date.split('-');
-    d.path = `${logPath}disclosure-log-${y}/${MONTHS[Number(m) - 1].toLowerCase()}/${slugify(`${d.listingTitle} ${d.ref.replace('FOI ', '')}`)}/`;
+    // The reference leads the slug; the oldest items use the older /disclosure-log/0/<year>/ form.
+    const slug = `${d.ref.replace('FOI ', '')}-${slugify(d.listingTitle)}`;
+    const month = MONTHS[Number(m) - 1].toLowerCase();
+    d.path = ds.indexOf(d) >= ds.length - 2 ? `${logPath}0/${y}/${month}/${slug}/` : `${logPath}disclosure-log-${y}/${month}/${slug}/`;
     if (d.attachment) {
-      d.attachment.href = `/spa-media/${slugify(d.ref)}-${d.attachment.stem}.${d.attachment.kind}`;
+      // /spa-media/<8-character id>/<slug>.<ext>
+      const id = createHash('sha256').update(d.ref).digest('hex').slice(0, 8);
+      d.attachment.href = `/spa-media/${id}/${slugify(d.ref)}-${d.attachment.stem}.${d.attachment.kind}`;
       await writeAttachment(dir, d, d.attachment.href, 'Police Scotland');
     }
     write(join(dir, d.path, 'index.html'), scotShell(d.title, scotBody(d)));
@@ -877,7 +907,7 @@ async function makeGeneric() {
   const ds = buildDisclosures(site);
   const logPath = '/about/freedom-of-information/previous-foi-requests/';
   for (const d of ds) {
-    d.path = `${logPath}${slugify(`${d.listingTitle} ${d.ref}`)}/`;
+    d.path = `${logPath}requests/${slugify(`${d.listingTitle} ${d.ref}`)}/`;
     if (d.attachment) {
       d.attachment.href = `/media/foi/${slugify(d.ref)}-${d.attachment.stem}.${d.attachment.kind}`;
       await writeAttachment(dir, d, d.attachment.href, site.forceName);
@@ -903,7 +933,7 @@ async function makeGeneric() {
       ['Joanne Pembury', '02/11/1979', 'Sergeant', 'Female', 'Discreditable conduct', 'Dismissed without notice'],
     ],
   )}${p('PC Daniel Hartwell (born 14 March 1984) was dismissed on 3 May 2022. PS Joanne Pembury, date of birth 2 November 1979, was dismissed on 21 September 2022.')}`;
-  privacy.path = `${logPath}officers-dismissed-for-gross-misconduct-2022-1488-23/`;
+  privacy.path = `${logPath}requests/officers-dismissed-for-gross-misconduct-2022-1488-23/`;
   write(join(dir, privacy.path, 'index.html'), genericShell(site, privacy.title, genericBody(privacy)));
   // Listed, but under a path robots.txt disallows: the harvester must not fetch it.
   const blocked = { title: 'Draft response (not for publication)', ref: '0001/25', date: '2025-03-13', path: '/foi-internal/draft-response-0001-25/' };
@@ -928,6 +958,199 @@ ${items
   return ds.length + 1;
 }
 
+
+// ---- WhatDoTheyKnow-like site (mySociety's Alaveteli: its public routes and page shapes) ----
+// /body/<url_name> lists an authority's requests (paginated), /body/<url_name>.json describes
+// it, /request/<url_title>.json gives described_state and the events, the request's page holds
+// the correspondence with attachments at /request/<t>/response/<incoming id>/attach/<n>/<file>.
+// Requesters and correspondents have (invented) names on every page: the harvester must keep
+// none of them.
+const WDTK_BODIES = {
+  essex_police: { name: 'Essex Police', force: 'essex', disclosureLog: 'https://www.essex.police.uk/foi-ai/af/accessing-information/published-items/?q=&dt=Disclosure+log' },
+  wmp: { name: 'West Midlands Police', force: 'west-midlands', disclosureLog: 'https://foi.west-midlands.police.uk/disclosure-log/' },
+};
+const OFFICER_SIGN = (who) => `<p>Yours sincerely,</p><p>${who}</p><p>Information Rights Officer</p>`;
+const WDTK_REQUESTS = [
+  {
+    body: 'essex_police', url_title: 'officers_suspended_or_on_restricted_duties', title: 'Officers suspended or on restricted duties', requester: ['Alex Brennan-Whitlock', 'alex_brennan_whitlock'],
+    state: 'successful', sent: '2024-08-02', law: 'foi', tags: [['police'], ['suspensions']],
+    request: ['Please tell me, for each of the calendar years 2021, 2022 and 2023:', '1. How many police officers were suspended from duty?', '2. How many police officers were placed on restricted duties?'],
+    messages: [
+      { dir: 'in', id: 90101, date: '2024-08-05', from: 'Essex Police', signer: 'Priya Castellane', html: '<p>Thank you for your request for information, which was received on 2 August 2024. It is being dealt with under the Freedom of Information Act 2000 and you will receive a response within 20 working days.</p>' },
+      {
+        dir: 'in', id: 90188, date: '2024-08-29', from: 'Essex Police', signer: 'Priya Castellane',
+        html: '<p>Freedom of information request reference no: 19139</p><p>I write in connection with your request for information received on 2 August 2024.</p><p>I have today decided to disclose the requested information, which is in the attached spreadsheet.</p><p>1. Officers suspended: 2021 = 4, 2022 = 6, 2023 = 5.</p><p>2. Officers placed on restricted duties: 2021 = 17, 2022 = 21, 2023 = 19.</p>',
+        attachments: [{ file: 'Response 19139.xlsx', att: { kind: 'xlsx', title: 'Officers suspended or on restricted duties, 2021-2023', header: ['Year', 'Suspended', 'Restricted duties'], rows: [['2021', '4', '17'], ['2022', '6', '21'], ['2023', '5', '19']] } }],
+      },
+    ],
+  },
+  {
+    body: 'essex_police', url_title: 'officers_dismissed_for_gross_misconduct_2019', title: 'Officers dismissed for gross misconduct 2019-2023', requester: ['Morgan Ellery', 'morgan_ellery'],
+    state: 'partially_successful', sent: '2024-05-10', law: 'foi', tags: [['police'], ['misconduct']],
+    request: ['For the calendar years 2019 to 2023 (inclusive), please provide the number of police officers dismissed following gross misconduct proceedings, and for each dismissal the officer\'s rank and the reason.'],
+    messages: [
+      {
+        dir: 'in', id: 88410, date: '2024-06-06', from: 'Essex Police', signer: 'Priya Castellane',
+        html: `<p>Freedom of information request reference no: 18402</p><p>I have today decided to disclose some of the requested information. The numbers of officers dismissed are in the attached document. The rank and reason for each dismissal have been withheld under Section 40(2) of the Freedom of Information Act 2000, as they could identify the officers concerned.</p><h3>Section 40(2) – Personal information</h3><p>Section 40(2) is an absolute, class-based exemption. Disclosure would breach the first data protection principle.</p>`,
+        attachments: [{ file: 'FOI 18402 response.pdf', att: { kind: 'pdf', title: 'Officers dismissed following gross misconduct proceedings', header: ['Year', 'Officers dismissed'], rows: [['2019', '3'], ['2020', '5'], ['2021', '2'], ['2022', '4'], ['2023', '6']] } }],
+      },
+    ],
+  },
+  {
+    body: 'essex_police', url_title: 'use_of_live_facial_recognition_vans', title: 'Use of live facial recognition vans', requester: ['Sam Okonjo-Reyes', 'sam_okonjo_reyes'],
+    state: 'waiting_response', sent: '2025-02-11', law: 'foi', tags: [],
+    request: ['Please tell me how many times live facial recognition vans were deployed in 2024.'],
+    messages: [{ dir: 'in', id: 93002, date: '2025-02-12', from: 'Essex Police', signer: 'Priya Castellane', html: '<p>Thank you for your request for information, which was received on 11 February 2025. You will receive a response within 20 working days.</p>' }],
+  },
+  {
+    body: 'essex_police', url_title: 'officers_with_second_jobs_in_security', title: 'Officers with second jobs in private security', requester: ['Alex Brennan-Whitlock', 'alex_brennan_whitlock'],
+    state: 'not_held', sent: '2023-11-20', law: 'foi', tags: [],
+    request: ['How many serving police officers have an approved business interest in private security work?'],
+    messages: [{ dir: 'in', id: 85120, date: '2023-12-14', from: 'Essex Police', signer: 'Daniel Ashworth-Kemp', html: '<p>Freedom of information request reference no: 17555</p><p>Essex Police does not hold the information you have requested. Business interests are not recorded by type of work, and there is no requirement under the Act to create information in order to answer a request.</p>' }],
+  },
+  {
+    body: 'wmp', url_title: 'officers_convicted_of_driving_offences', title: 'Officers convicted of driving offences', requester: ['Jordan Pike-Adebayo', 'jordan_pike_adebayo'],
+    state: 'successful', sent: '2024-09-03', law: 'foi', tags: [['police'], ['convictions']],
+    request: ['For each of the years 2020 to 2023, how many serving police officers were convicted of a driving offence?'],
+    messages: [
+      {
+        dir: 'in', id: 91530, date: '2024-10-01', from: 'West Midlands Police', signer: 'Hannah Quill',
+        html: '<p>Request reference: 1503A/24</p><p>Please find the information you requested in the attached document.</p>',
+        attachments: [{ file: '1503A_24-attachment.pdf', att: { kind: 'pdf', title: 'Officers convicted of driving offences 2020-2023', header: ['Year', 'Officers convicted'], rows: [['2020', '7'], ['2021', '4'], ['2022', '9'], ['2023', '6']] } }],
+      },
+    ],
+  },
+  {
+    body: 'wmp', url_title: 'vetting_refusals_by_ethnicity', title: 'Vetting refusals by ethnicity', requester: ['Morgan Ellery', 'morgan_ellery'],
+    state: 'rejected', sent: '2024-04-15', law: 'foi', tags: [['vetting']],
+    request: ['Please give the number of vetting applications refused in each year since 2015, broken down by the applicant\'s ethnicity and the reason for refusal.'],
+    messages: [
+      {
+        dir: 'in', id: 87801, date: '2024-05-13', from: 'West Midlands Police', signer: 'Hannah Quill',
+        html: `<p>Request reference: 741A/24</p><p>I have today decided to refuse your request, as the cost of complying with it would exceed the appropriate limit.</p><h3>Section 12(1) – Cost of compliance exceeds the appropriate limit</h3><p>To answer your request we would need to review approximately 4,200 vetting files by hand, which would take over 350 hours.</p>`,
+      },
+    ],
+  },
+  {
+    body: 'wmp', url_title: 'misconduct_hearings_held_in_private', title: 'Misconduct hearings held in private', requester: ['Jordan Pike-Adebayo', 'jordan_pike_adebayo'],
+    state: 'internal_review', sent: '2024-01-08', law: 'foi', tags: [['misconduct']],
+    request: ['How many police misconduct hearings were held in private in 2022 and 2023, and on what grounds?'],
+    messages: [
+      { dir: 'in', id: 84020, date: '2024-02-05', from: 'West Midlands Police', signer: 'Hannah Quill', html: '<p>Request reference: 112A/24</p><p>West Midlands Police can neither confirm nor deny that it holds the grounds on which individual hearings were held in private, by virtue of Section 40(5) of the Freedom of Information Act 2000. In 2022, 3 hearings were held in private; in 2023, 2.</p>' },
+      { dir: 'out', id: 5512, date: '2024-02-09', html: '<p>Dear West Midlands Police,</p><p>Please pass this on to the person who conducts Freedom of Information reviews. I do not accept that confirming the grounds would identify anyone.</p><p>Yours faithfully,</p><p>Jordan Pike-Adebayo</p>' },
+      { dir: 'in', id: 84377, date: '2024-02-12', from: 'West Midlands Police', signer: 'Hannah Quill', html: '<p>Your request for an internal review has been received and will be dealt with within 20 working days.</p>' },
+    ],
+  },
+];
+
+function wdtkShell(title, main) {
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head><meta charset="utf-8"><title>${esc(title)} - WhatDoTheyKnow</title></head>
+<body class="front">
+<div id="banner"><a href="/">WhatDoTheyKnow</a> <nav><a href="/select_authority">Make a request</a> <a href="/list/all">Browse requests</a> <a href="/body">View authorities</a> <a href="/search/">Search</a></nav></div>
+<div id="wrapper"><div id="content">
+${main}
+</div></div>
+<div id="footer"><p>WhatDoTheyKnow is run by mySociety. <a href="/help/about">About</a> <a href="/help/privacy">Privacy</a></p></div>
+</body>
+</html>
+`;
+}
+
+async function makeWdtk() {
+  const dir = join(SITES, 'whatdotheyknow');
+  const states = { successful: 'Successful.', partially_successful: 'Partially successful.', waiting_response: 'Awaiting response.', not_held: 'Information not held.', rejected: 'Refused.', internal_review: 'Awaiting internal review.' };
+  let eventId = 700000;
+  for (const r of WDTK_REQUESTS) {
+    const body = WDTK_BODIES[r.body];
+    const [first, last] = [r.request[0], r.request.slice(1)];
+    const requestHtml = `<p>Dear ${esc(body.name)},</p>${[first, ...last].map((x) => p(esc(x))).join('')}<p>Yours faithfully,</p><p>${esc(r.requester[0])}</p>`;
+    const thread = [{ dir: 'out', id: 5000 + WDTK_REQUESTS.indexOf(r), date: r.sent, html: requestHtml }, ...r.messages];
+    const events = [];
+    let lastState = null;
+    const msgHtml = [];
+    for (const m of thread) {
+      if (m.dir === 'out') {
+        events.push({ id: ++eventId, event_type: m === thread[0] ? 'sent' : 'followup_sent', created_at: `${m.date}T09:30:00.000+00:00`, described_state: null, calculated_state: null, outgoing_message_id: m.id, incoming_message_id: null, comment_id: null, display_status: null });
+        msgHtml.push(`<div class="correspondence box outgoing" id="outgoing-${m.id}">
+<div class="correspondence__header"><span class="correspondence__header__author"><a href="/user/${r.requester[1]}">${esc(r.requester[0])}</a></span> <span class="correspondence__header__date"><time datetime="${m.date}T09:30:00+00:00">${longDate(m.date)}</time></span></div>
+<div class="correspondence_text">${m.html}</div>
+<p class="event_actions"><a href="/request/${r.url_title}/outgoing/${m.id}">Link to this</a></p>
+</div>`);
+      } else {
+        lastState = m === r.messages[r.messages.length - 1] ? r.state : 'waiting_response';
+        events.push({ id: ++eventId, event_type: 'response', created_at: `${m.date}T14:05:00.000+00:00`, described_state: lastState, calculated_state: lastState, incoming_message_id: m.id, outgoing_message_id: null, comment_id: null, display_status: states[lastState] ?? lastState });
+        const atts = [];
+        for (const [k, a] of (m.attachments ?? []).entries()) {
+          const href = `/request/${r.url_title}/response/${m.id}/attach/${k + 2}/${encodeURIComponent(a.file)}`;
+          write(join(dir, 'request', r.url_title, 'response', String(m.id), 'attach', String(k + 2), a.file), await attachmentBytes(a.att, body.name));
+          atts.push(`<li class="attachment"><a href="${href}" class="attachment__name">${esc(a.file)}</a> <span class="attachment__meta">${a.att.kind.toUpperCase()}</span> <a href="${href}.html" class="attachment__link">View as HTML</a></li>`);
+        }
+        msgHtml.push(`<div class="correspondence box incoming" id="incoming-${m.id}">
+<div class="correspondence__header"><span class="correspondence__header__author">${esc(m.from)}</span> <span class="correspondence__header__date"><time datetime="${m.date}T14:05:00+00:00">${longDate(m.date)}</time></span></div>
+<div class="correspondence_text"><p>Dear ${esc(r.requester[0])},</p>${m.html}${OFFICER_SIGN(m.signer)}<p>${esc(m.signer.split(' ')[0].toLowerCase())}.${esc(m.signer.split(' ').slice(-1)[0].toLowerCase())}@${r.body === 'wmp' ? 'west-midlands' : 'essex'}.police.uk</p></div>
+${atts.length ? `<ul class="list-of-attachments">${atts.join('')}</ul>` : ''}
+<p class="event_actions"><a href="/request/${r.url_title}/response/${m.id}">Link to this</a></p>
+</div>`);
+      }
+    }
+    const json = {
+      id: 400000 + WDTK_REQUESTS.indexOf(r), url_title: r.url_title, title: r.title,
+      created_at: `${r.sent}T09:30:00.000+00:00`, updated_at: `${thread[thread.length - 1].date}T14:05:00.000+00:00`,
+      described_state: r.state, display_status: states[r.state], awaiting_description: false, prominence: 'normal', law_used: r.law,
+      tags: r.tags,
+      user: { id: 31000 + WDTK_REQUESTS.indexOf(r), url_name: r.requester[1], name: r.requester[0], ban_text: '', about_me: '' },
+      public_body: { id: r.body === 'wmp' ? 210 : 117, url_name: r.body, name: body.name, short_name: '', created_at: '2008-01-01T00:00:00.000+00:00', home_page: '', notes: '', publication_scheme: '', disclosure_log: body.disclosureLog, tags: [['police']] },
+      info_request_events: events,
+    };
+    write(join(dir, 'request', `${r.url_title}.json`), JSON.stringify(json, null, 2) + '\n');
+    write(join(dir, 'request', r.url_title, 'index.html'), wdtkShell(r.title, `<div id="left_column">
+<h1>${esc(r.title)}</h1>
+<p class="request-header__action-bar__text">${esc(r.requester[0])} made this <a href="/help/about">Freedom of Information</a> request to <a href="/body/${r.body}">${esc(body.name)}</a></p>
+<div id="request_status" class="request-status-message"><p>${esc(states[r.state])}</p></div>
+<div id="request_correspondence">
+${msgHtml.join('\n')}
+</div>
+</div>`));
+    r.lastDate = thread[thread.length - 1].date;
+  }
+  for (const [urlName, body] of Object.entries(WDTK_BODIES)) {
+    const reqs = WDTK_REQUESTS.filter((r) => r.body === urlName).sort((a, b) => (a.lastDate < b.lastDate ? 1 : -1));
+    const pages = chunk(reqs, 3);
+    pages.forEach((items, k) => {
+      const next = k + 1 < pages.length ? `/body/${urlName}?page=${k + 2}` : null;
+      const main = `<div id="header_left"><h1>${esc(body.name)}</h1><p>You can make a Freedom of Information request to ${esc(body.name)}.</p><p><a href="${esc(body.disclosureLog)}">Disclosure log</a></p></div>
+<div class="results_section"><h2 class="foi_results">${reqs.length} requests</h2><div class="results_block">
+${items
+  .map(
+    (r) => `<div class="request_listing">
+<div class="request_left"><span class="head"><a href="/request/${r.url_title}">${esc(r.title)}</a></span>
+<div class="requester">Request sent to <a href="/body/${urlName}">${esc(body.name)}</a> by <a href="/user/${r.requester[1]}">${esc(r.requester[0])}</a> on <time datetime="${r.sent}T09:30:00+00:00">${longDate(r.sent)}</time>.</div>
+<span class="desc">${esc(r.request[0])}</span></div>
+<div class="request_right"><span class="bottomline icon_${r.state}"><strong>${esc(states[r.state])}</strong><br></span><span class="date_updated">Updated <time datetime="${r.lastDate}">${longDate(r.lastDate)}</time></span></div>
+</div>`,
+  )
+  .join('\n')}
+</div>
+<div class="pagination">${k > 0 ? `<a class="previous_page" rel="prev" href="/body/${urlName}${k > 1 ? `?page=${k}` : ''}">← Previous</a>` : ''} <em class="current">${k + 1}</em> ${next ? `<a class="next_page" rel="next" href="${next}">Next →</a>` : ''}</div>
+</div>`;
+      write(join(dir, 'body', urlName, k === 0 ? 'index.html' : `index__page_${k + 1}.html`), wdtkShell(body.name, main));
+    });
+    write(join(dir, 'body', `${urlName}.json`), JSON.stringify({ id: urlName === 'wmp' ? 210 : 117, url_name: urlName, name: body.name, short_name: '', created_at: '2008-01-01T00:00:00.000+00:00', home_page: '', notes: '', publication_scheme: '', disclosure_log: body.disclosureLog, tags: [['police']], info: { requests_count: reqs.length } }, null, 2) + '\n');
+  }
+  // Alaveteli's default robots.txt: feeds, search and response pages are off limits, their attachments are not.
+  write(join(dir, 'robots.txt'), 'User-agent: *\nDisallow: /admin/\nDisallow: /feed/\nDisallow: /search/\nDisallow: /profile/\nDisallow: /request/*/response/\nAllow: /request/*/response/*/attach/\nDisallow: /user/\n');
+  write(join(dir, 'index.html'), wdtkShell('WhatDoTheyKnow', '<h1>Make a Freedom of Information request</h1><p><a href="/body">View authorities</a></p>'));
+  writeSiteJson(dir, {
+    platform: 'whatdotheyknow',
+    source: 'whatdotheyknow',
+    forces: [...new Set(Object.values(WDTK_BODIES).map((b) => b.force))],
+    description: "A WhatDoTheyKnow-like site modelled on Alaveteli's public routes (invented requests in several states, multi-message threads, PDF and XLSX attachments, Alaveteli's robots.txt). Requesters and officers have invented names on every page; none may reach the dataset.",
+  });
+  return WDTK_REQUESTS.length;
+}
+
 function chunk(list, size) {
   const out = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
@@ -939,6 +1162,8 @@ function writeSiteJson(dir, meta) {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+const SOH_SEARCH = '/foi-ai/af/accessing-information/published-items/';
 
 const SOH_SITES = [
   {
@@ -953,6 +1178,10 @@ const SOH_SITES = [
     topics: ['convictions', 'suspensions', 'drones', 'vetting', 'dismissals', 'sexualMisconduct', 'complaints'],
     attachmentKinds: { dismissals: 'docx' },
     reference: (i, y, n) => String(19800 - i * 420 - n(0, 400)),
+    mediaSlug: 'essex',
+    sinceFilter: '2024-01-01',
+    // Newer items by year and month (as Cleveland's), older ones by month and category.
+    itemPath: (d, y, month, slug) => (y >= '2024' ? `/foi-ai/essex-police/disclosure/${y}/${month}/${slug}/` : `/foi-ai/essex-police/foi/${month}-${y}/${d.topics[0].replace(/_/g, '-')}/${slug}/`),
     // Essex's log also numbers each publication ("PUB 1459") apart from the request number.
     publication: (i) => `PUB ${1530 - i * 7}`,
   },
@@ -968,17 +1197,22 @@ const SOH_SITES = [
     topics: ['convictionsTable', 'misconductHearings', 'stopSearch', 'servingWithConvictions', 'charged', 'domesticAbuse'],
     attachmentKinds: { convictionsTable: 'xlsx', misconductHearings: 'xlsx', stopSearch: 'csv' },
     reference: (i, y, n) => `01.FOI.${String(y).slice(2)}.0${n(10000, 39999)}`,
+    mediaSlug: 'metropolitan-police',
+    sinceFilter: '2024-01-01',
+    // /disclosure-2023/november-2023/<slug>/ from 2023, /d/march-2022/<slug>/ before.
+    itemPath: (d, y, month, slug) => (y >= '2023' ? `/foi-ai/metropolitan-police/disclosure-${y}/${month}-${y}/${slug}/` : `/foi-ai/metropolitan-police/d/${month}-${y}/${slug}/`),
   },
 ];
 
 async function main() {
   const made = {};
-  for (const s of [...SOH_SITES.map((x) => x.dir), 'west-midlands', 'psni', 'police-scotland', 'generic-avon-and-somerset']) rmSync(join(SITES, s), { recursive: true, force: true });
+  for (const s of [...SOH_SITES.map((x) => x.dir), 'west-midlands', 'psni', 'police-scotland', 'generic-avon-and-somerset', 'whatdotheyknow']) rmSync(join(SITES, s), { recursive: true, force: true });
   for (const s of SOH_SITES) made[s.dir] = await makeSoh(s);
   made['west-midlands'] = await makeWmp();
   made.psni = await makePsni();
   made['police-scotland'] = await makeScotland();
   made['generic-avon-and-somerset'] = await makeGeneric();
+  made.whatdotheyknow = await makeWdtk();
   for (const [k, v] of Object.entries(made)) process.stdout.write(`${k}: ${v} disclosures\n`);
 }
 

@@ -49,3 +49,12 @@ export function peakRss() {
   }
   return process.resourceUsage().maxRSS * 1024;
 }
+
+/** min and median of a sample, the two figures every row prints. */
+export const minMed = (xs) => ({ min: Math.min(...xs), median: median(xs) });
+
+/** "min 1.23 / med 1.40" */
+export const mm = (s, digits = 2, unit = '') => `min ${fmt(s.min, digits)}${unit} / med ${fmt(s.median, digits)}${unit}`;
+
+/** Where the code under test lives: this checkout, or FOI_BENCH_ROOT (a built checkout of another commit, for before/after). */
+export const CODE_ROOT = process.env.FOI_BENCH_ROOT ? `${process.env.FOI_BENCH_ROOT.replace(/\/$/, '')}/` : new URL('../..', import.meta.url).pathname;

@@ -20,10 +20,12 @@ export interface DemoOptions {
 
 export interface DemoResult {
   summary: FetchSummary;
+  /** The WhatDoTheyKnow harvest, when a site of that kind is bundled. */
+  wdtkSummary: FetchSummary | null;
   out: string;
   store: string;
   files: string[];
-  sites: Array<{ site: string; url: string; platform: string; forces: string[] }>;
+  sites: Array<{ site: string; url: string; platform: string; forces: string[]; source?: string }>;
 }
 
 export const DEFAULT_SITES = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'sites');
@@ -37,6 +39,8 @@ export const DEFAULT_DEMO_PORT = 47801;
 interface SiteMeta {
   platform: string;
   forces: string[];
+  /** `whatdotheyknow`: the site is WhatDoTheyKnow-like, harvested with fetch --source whatdotheyknow. */
+  source?: string;
 }
 
 async function siteDirs(root: string): Promise<Array<{ name: string; dir: string; meta: SiteMeta }>> {
@@ -65,6 +69,9 @@ export async function runDemo(opts: DemoOptions, print: (line: string) => void =
   const out = resolve(opts.out ?? './demo-out');
   // Not ./foi-harvest.db: demo data must never mix with a real harvest.
   const storePath = resolve(opts.store ?? './foi-harvest-demo.db');
+  // Paths are printed as the user gave them (or as the defaults read), so the next command can be typed as shown.
+  const shownOut = (opts.out ?? 'demo-out').replace(/[\\/]+$/, '');
+  const shownStore = opts.store ?? 'foi-harvest-demo.db';
   let port: number | null = null;
   if (opts.port !== undefined && opts.port !== '') {
     port = Number(opts.port);
@@ -91,22 +98,39 @@ export async function runDemo(opts: DemoOptions, print: (line: string) => void =
         throw new UsageError(`demo: cannot serve ${s.name}${port === null ? '' : ` on port ${port + i}`}: ${e instanceof Error ? e.message : String(e)}`);
       }
       servers.push(server);
-      started.push({ site: s.name, url: server.url, platform: s.meta.platform, forces: s.meta.forces });
+      started.push({ site: s.name, url: server.url, platform: s.meta.platform, forces: s.meta.forces, source: s.meta.source });
       print(`serving ${s.name} (${s.meta.platform}: ${s.meta.forces.join(', ')}) at ${server.url}/`);
     }
+    const logs = started.filter((s) => s.source !== 'whatdotheyknow');
+    const wdtk = started.find((s) => s.source === 'whatdotheyknow') ?? null;
     const summary = await runFetch({
-      force: started.flatMap((s) => s.forces),
-      baseUrl: started.flatMap((s) => s.forces.map((f) => `${f}=${s.url}/`)),
+      force: logs.flatMap((s) => s.forces),
+      baseUrl: logs.flatMap((s) => s.forces.map((f) => `${f}=${s.url}/`)),
       store: storePath,
       // Loopback servers: a short delay keeps the per-host manners visible without the wait.
       delay: opts.delay ?? 20,
-      concurrency: Math.max(1, started.length),
+      concurrency: Math.max(1, logs.length),
       retryBaseMs: 50,
       timeoutMs: 15_000,
     });
+    const forceLine = (id: string, f: FetchSummary['forces'][string]) =>
+      `  ${id.padEnd(18)} ${String(f.disclosures).padStart(3)} disclosures (${f.new} new, ${f.changed} changed, ${f.unchanged} unchanged) from ${f.listed} listed${f.skipped.robots ? `, ${f.skipped.robots} not fetched (robots.txt)` : ''}${f.failures ? `, ${f.failures} failed` : ''}`;
     print(summaryLine(summary));
-    for (const [id, f] of Object.entries(summary.forces)) {
-      print(`  ${id.padEnd(18)} ${String(f.disclosures).padStart(3)} disclosures (${f.new} new, ${f.changed} changed, ${f.unchanged} unchanged) from ${f.listed} listed${f.skipped.robots ? `, ${f.skipped.robots} not fetched (robots.txt)` : ''}${f.failures ? `, ${f.failures} failed` : ''}`);
+    for (const [id, f] of Object.entries(summary.forces)) print(forceLine(id, f));
+    // The same forces' requests on the WhatDoTheyKnow-like site, into the same store.
+    let wdtkSummary: FetchSummary | null = null;
+    if (wdtk) {
+      wdtkSummary = await runFetch({
+        source: 'whatdotheyknow',
+        force: wdtk.forces,
+        baseUrl: [`whatdotheyknow=${wdtk.url}/`],
+        store: storePath,
+        delay: opts.delay ?? 20,
+        retryBaseMs: 50,
+        timeoutMs: 15_000,
+      });
+      print(`whatdotheyknow ${summaryLine(wdtkSummary)}`);
+      for (const [id, f] of Object.entries(wdtkSummary.forces)) print(forceLine(id, f));
     }
 
     const { Store } = await import('../store/store.js');
@@ -116,12 +140,12 @@ export async function runDemo(opts: DemoOptions, print: (line: string) => void =
     try {
       const r = await exportStore(store, { out, formats: ['csv', 'json', 'ndjson', 'sqlite'] });
       files = r.files;
-      print(`exported ${r.disclosures} disclosures to ${out}/ (${files.map((f) => f.split(/[\\/]/).pop()).join(', ')})`);
+      print(`exported ${r.disclosures} disclosures to ${shownOut}/ (${files.map((f) => f.split(/[\\/]/).pop()).join(', ')})`);
     } finally {
       store.close();
     }
-    print(`store: ${storePath}  (try: foi-harvest status --store ${storePath})`);
-    return { summary, out, store: storePath, files, sites: started };
+    print(`store: ${shownStore} (try: foi-harvest status --store ${shownStore})`);
+    return { summary, wdtkSummary, out, store: storePath, files, sites: started };
   } finally {
     await Promise.all(servers.map((s) => s.close()));
   }

@@ -2,7 +2,7 @@
 // imported only when it runs, so `parse` does not pay for SQLite or the HTTP stack.
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
-import { UsageError } from './errors.js';
+import { PREFIX, UsageError, errorLine } from './errors.js';
 
 type Register = (program: Command) => void;
 
@@ -17,10 +17,10 @@ const COMMANDS: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/status.js'),
   () => import('./commands/reparse.js'),
   () => import('./commands/demo.js'),
+  () => import('./commands/probe.js'),
+  () => import('./commands/correct.js'),
+  () => import('./commands/report.js'),
 ];
-
-
-
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -29,10 +29,16 @@ export async function main(argv: string[]): Promise<number> {
     .description('Turn UK police forces’ FOI disclosures into one clean, validated, traceable dataset.')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    // Commander's own messages start "error: …": they get the one prefix every message has.
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(PREFIX + s) })
     .showHelpAfterError('(run foi-harvest --help for usage)');
   const modules = await Promise.all(COMMANDS.map((load) => load()));
   for (const m of modules) m.register(program);
+  // No command at all is a usage error: the help, on stderr, and exit 2.
+  if (argv.length <= 2) {
+    program.outputHelp({ error: true });
+    return 2;
+  }
   try {
     await program.parseAsync(argv);
   } catch (err) {
@@ -41,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`foi-harvest: ${err.message}\n`);
+      process.stderr.write(errorLine(err.message));
       return 2;
     }
     throw err;

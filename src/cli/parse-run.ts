@@ -1,7 +1,6 @@
 // The work behind `parse`: each input on its own, so one bad input never stops the rest.
 import { basename } from 'node:path';
 import { readRegularFile } from '../files/read-file.js';
-import { getOnce } from '../http/get-once.js';
 import { explainDocument, parseDocument } from '../pipeline/parse.js';
 import type { Disclosure } from '../records/schema.js';
 import { findForce } from '../sources/registry.js';
@@ -11,7 +10,7 @@ const FORMATS = ['json', 'ndjson', 'csv'];
 
 export async function runParse(
   inputs: string[],
-  opts: { url?: string; force?: string; format: string; out?: string; excel?: boolean; explain?: boolean },
+  opts: { url?: string; force?: string; format: string; out?: string; excel?: boolean; formulaGuard?: boolean; overwrite?: boolean; explain?: boolean },
 ): Promise<void> {
   if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${opts.format}")`);
   if (opts.format === 'csv' && !opts.out) throw new UsageError('--format csv writes one file per table: give --out <dir>');
@@ -29,6 +28,7 @@ export async function runParse(
       let url: string | null = opts.url || null;
       let contentType: string | null = null;
       if (/^https?:\/\//i.test(input)) {
+        const { getOnce } = await import('../http/get-once.js'); // the HTTP stack only for URLs
         const got = await getOnce(input);
         bytes = got.bytes;
         url = got.url;
@@ -50,7 +50,10 @@ export async function runParse(
   if (opts.explain) return;
   if (opts.out) {
     const { writeExport } = await import('../export/write.js');
-    await writeExport(results, { out: opts.out, formats: [opts.format as 'json' | 'ndjson' | 'csv'], excel: opts.excel });
+    const { OutDirError } = await import('../export/atomic.js');
+    await writeExport(results, { out: opts.out, formats: [opts.format as 'json' | 'ndjson' | 'csv'], excel: opts.excel, formulaGuard: opts.formulaGuard, overwrite: opts.overwrite }).catch((e: unknown) => {
+      throw e instanceof OutDirError ? new UsageError(e.message) : e;
+    });
     return;
   }
   if (opts.format === 'ndjson') process.stdout.write(results.map((d) => JSON.stringify(d)).join('\n') + (results.length ? '\n' : ''));

@@ -17,6 +17,26 @@ function bomCharset(bytes: Uint8Array): { charset: string; skip: number } | null
   return null;
 }
 
+/**
+ * UTF-16 without a byte-order mark (Windows "Unicode" text saved by some tools): mostly
+ * Latin text puts a zero byte in every other position, on the odd offsets for little-endian
+ * and the even ones for big-endian. Single-byte text never has that many NULs at one parity.
+ */
+export function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero / pairs >= 0.5 && evenZero / pairs <= 0.02) return 'utf-16le';
+  if (evenZero / pairs >= 0.5 && oddZero / pairs <= 0.02) return 'utf-16be';
+  return null;
+}
+
 function isValidUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -29,7 +49,7 @@ function isValidUtf8(bytes: Uint8Array): boolean {
 export interface Decoded {
   text: string;
   charset: string;
-  /** How the charset was chosen: bom | header | meta | utf8 | sniffed | fallback */
+  /** How the charset was chosen: bom | utf16-pattern | header | meta | utf8 | sniffed | fallback */
   source: string;
 }
 
@@ -40,6 +60,9 @@ export interface Decoded {
 export function decodeText(bytes: Uint8Array, contentType?: string | null, isHtml = false): Decoded {
   const bom = bomCharset(bytes);
   if (bom) return { text: iconv.decode(Buffer.from(bytes.subarray(bom.skip)), bom.charset), charset: bom.charset, source: 'bom' };
+  // Before any declared charset: no 8-bit charset gives a NUL every other byte.
+  const utf16 = bomlessUtf16(bytes);
+  if (utf16) return { text: iconv.decode(Buffer.from(bytes), utf16), charset: utf16, source: 'utf16-pattern' };
   let declared = charsetFromContentType(contentType);
   let source = 'header';
   if (!declared && isHtml) {

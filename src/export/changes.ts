@@ -50,14 +50,19 @@ export function buildChanges(store: Store, window: ChangesWindow, opts: { force?
     list.push(c);
     byId.set(c.disclosureId, list);
   }
-  const current = new Map(store.disclosures(opts.force?.length ? { force: opts.force } : {}).map((d) => [d.id, d]));
+  // Only the disclosures the window names are looked up, by their flat columns (not every record).
+  const inFilter = (force: string | null) => !opts.force?.length || (force !== null && opts.force.includes(force));
+  const currentOf = (id: string) => {
+    const head = store.disclosureHead(id);
+    return head && inFilter(head.force) ? head : undefined;
+  };
   const wanted = (force: string | null) => !opts.force?.length || (force !== null && opts.force.includes(force));
   const report: ChangesReport = { from_run: window.after, through_run: window.through, counts: { new: 0, changed: 0, removed: 0 }, new: [], changed: [], removed: [] };
   for (const id of [...byId.keys()].sort()) {
     const list = byId.get(id)!;
     const existedBefore = list[0].change !== 'new';
     const existsNow = list[list.length - 1].change !== 'removed';
-    const d = current.get(id);
+    const d = existsNow ? currentOf(id) : undefined;
     const entry = (): ChangeEntry => ({ id, force: d?.force ?? null, title: d?.title ?? null, url: d?.url ?? null });
     if (!existsNow) {
       const force = list[list.length - 1].force;

@@ -1,6 +1,6 @@
-// Human descriptions of the tables and of columns whose meaning is not obvious from the
-// schema, shared by datapackage.json and Datasette's metadata.json.
-import type { TableName } from '../records/schema.js';
+// Human descriptions of the dataset and its tables, shared by datapackage.json, Datasette's
+// metadata.json and the workbook's README sheet. Column descriptions live in the zod schemas.
+import type { DatasetTable } from '../records/schema.js';
 
 export const DATASET_TITLE = 'foi-harvest: UK police Freedom of Information disclosures';
 export const DATASET_DESCRIPTION =
@@ -8,9 +8,14 @@ export const DATASET_DESCRIPTION =
   'read into one table per kind of row. Every child row carries the verbatim text it was read from, a locator into its source document and that document’s sha256.';
 export const SOURCE = 'Disclosure logs of UK police forces';
 export const LICENSE = 'Source documents are published by the police forces, most under the Open Government Licence v3.0; check each source URL';
+export const COPYRIGHT_NOTE = 'Copyright in released material stays with the public authority that released it; this dataset quotes it for reference.';
+export const REUSE_NOTE =
+  'Figures are as the forces published them, read by software: check a figure against its source (url, text, locator) before publishing it. Corrected rows are marked (corrected, correction_reason). ' +
+  COPYRIGHT_NOTE;
 export const LICENSE_URL = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
 
-export const TABLE_DESCRIPTIONS: Record<TableName, string> = {
+export const TABLE_DESCRIPTIONS: Record<DatasetTable, string> = {
+  figures_flat: 'One row per figure with everything needed to read it alone: force, disclosure, question, period, breakdown, value, verbatim source text and locator. Start here.',
   disclosures: 'One row per published FOI response or news article.',
   questions: 'The numbered questions of each request.',
   periods: 'The time windows a request asks about (or a news article’s figures cover). end empty = open-ended.',
@@ -20,26 +25,9 @@ export const TABLE_DESCRIPTIONS: Record<TableName, string> = {
   attachments: 'Documents attached to a disclosure page and whether they could be read.',
 };
 
-export const COLUMN_DESCRIPTIONS: Record<string, string> = {
-  id: 'stable id: <force>/<reference slug>, or <force or unknown>/u-<12 hex of sha256>',
-  disclosure_id: 'id of the disclosure the row belongs to',
-  force: 'force id (data.police.uk ids, plus northern-ireland, police-scotland, cnc, mod-police); empty = not known',
-  reference: 'request reference as printed',
-  publication_ref: 'separate publication number where the log has one',
-  title: 'title as printed, without the reference',
-  url: 'source URL',
-  outcome: 'full | partial | refused | ncnd | not_held | cost_limit | unknown',
-  ncnd: 'neither confirm nor deny used for some or all of the request',
-  cost_limit: 'complying would exceed the cost / time limit (FOIA s.12, FOISA s.12)',
-  request_text: 'the request as published',
-  content_sha256: "sha256 of the source document's bytes",
-  citation: 'normalised citation such as 40(2)(a)',
-  value: 'the number as given',
-  is_total: 'a total that restates other figures: do not add it to them',
-};
 
 /** Extra note for list columns in CSV, where a list is one cell. */
 export const LIST_NOTE = 'a list; in CSV its items are joined with "; "';
 /** Extra note for text columns in CSV, about spreadsheet-formula neutralisation. */
 export const TEXT_NOTE =
-  "In CSV, text that would start with =, +, -, @, tab, CR or LF is written with a leading apostrophe (') so spreadsheets do not run it as a formula.";
+  "In CSV, text a spreadsheet would run as a formula (starting with =, or with +, - or @ followed by anything but a space) is written with a leading apostrophe ('); all other text is verbatim.";

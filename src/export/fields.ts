@@ -1,7 +1,7 @@
 // Typed column descriptions of each table, read from the zod schemas' JSON Schema so that
 // the store, CSV, SQLite, datapackage.json and `validate` agree on one definition.
 import { z } from 'zod';
-import { TABLES, type TableName } from '../records/schema.js';
+import { DATASET_TABLES, TABLES, type DatasetTable, type TableName } from '../records/schema.js';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'array';
 
@@ -41,13 +41,29 @@ function describeField(name: string, node: JsonSchemaNode): Field {
   return { name, type, nullable, enum: values && values.length ? values : null, description: node.description ?? main.description ?? null };
 }
 
-/** The columns of `table`, in schema order, with their types. */
+function fieldsOfSchema(schema: z.ZodType): Field[] {
+  const json = z.toJSONSchema(schema) as { properties: Record<string, JsonSchemaNode> };
+  return Object.entries(json.properties).map(([name, node]) => describeField(name, node));
+}
+
+/** The columns of record table `table` (as the store holds it), in schema order, with their types. */
 export function fieldsOf(table: TableName): Field[] {
   let fields = cache.get(table);
   if (!fields) {
-    const json = z.toJSONSchema(TABLES[table]) as { properties: Record<string, JsonSchemaNode> };
-    fields = Object.entries(json.properties).map(([name, node]) => describeField(name, node));
+    fields = fieldsOfSchema(TABLES[table]);
     cache.set(table, fields);
+  }
+  return fields;
+}
+
+const datasetCache = new Map<DatasetTable, Field[]>();
+
+/** The columns of exported table `table` (record columns + correction marks; figures_flat), in order. */
+export function datasetFieldsOf(table: DatasetTable): Field[] {
+  let fields = datasetCache.get(table);
+  if (!fields) {
+    fields = fieldsOfSchema(DATASET_TABLES[table]);
+    datasetCache.set(table, fields);
   }
   return fields;
 }

@@ -1,9 +1,12 @@
 // metadata.json for Datasette (`datasette foi-harvest.sqlite -m metadata.json`).
-import { TABLES, type TableName } from '../records/schema.js';
-import { COLUMN_DESCRIPTIONS, DATASET_DESCRIPTION, DATASET_TITLE, LICENSE, LICENSE_URL, SOURCE, TABLE_DESCRIPTIONS } from './descriptions.js';
-import { fieldsOf } from './fields.js';
+import type { DatasetTable } from '../records/schema.js';
+import { describeColumn } from './datapackage.js';
+import { DATASET_DESCRIPTION, DATASET_TITLE, LICENSE, LICENSE_URL, REUSE_NOTE, SOURCE, TABLE_DESCRIPTIONS } from './descriptions.js';
+import { datasetFieldsOf } from './fields.js';
+import { DATASET_TABLE_NAMES } from './tables.js';
 
-const FACETS: Partial<Record<TableName, string[]>> = {
+const FACETS: Partial<Record<DatasetTable, string[]>> = {
+  figures_flat: ['force', 'measure', 'event', 'year'],
   disclosures: ['force', 'kind', 'outcome'],
   exemptions: ['act', 'citation', 'class'],
   figures: ['measure', 'event', 'offence_category'],
@@ -12,19 +15,14 @@ const FACETS: Partial<Record<TableName, string[]>> = {
 
 export function datasetteMetadata(): Record<string, unknown> {
   const tables: Record<string, unknown> = {};
-  for (const table of Object.keys(TABLES) as TableName[]) {
+  for (const table of DATASET_TABLE_NAMES) {
     const columns: Record<string, string> = {};
-    for (const f of fieldsOf(table)) {
-      const d = COLUMN_DESCRIPTIONS[f.name] ?? f.description;
-      const list = f.type === 'array' ? 'JSON list' : null;
-      const text = [d, list].filter(Boolean).join('; ');
-      if (text) columns[f.name] = text;
-    }
+    for (const f of datasetFieldsOf(table)) columns[f.name] = describeColumn(f, 'a JSON list');
     tables[table] = { description: TABLE_DESCRIPTIONS[table], columns, ...(FACETS[table] ? { facets: FACETS[table] } : {}) };
   }
   return {
     title: DATASET_TITLE,
-    description: DATASET_DESCRIPTION,
+    description: `${DATASET_DESCRIPTION} ${REUSE_NOTE}`,
     source: SOURCE,
     license: LICENSE,
     license_url: LICENSE_URL,

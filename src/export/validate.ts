@@ -4,10 +4,10 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
-import { CHILD_TABLES, DisclosureSchema, TABLES, type TableName } from '../records/schema.js';
+import { CHILD_TABLES, DATASET_TABLES, DatasetDisclosureSchema, type DatasetTable } from '../records/schema.js';
 import { fromCell } from './cells.js';
 import { resourceOf, primaryKeyOf } from './datapackage.js';
-import { fieldsOf } from './fields.js';
+import { datasetFieldsOf } from './fields.js';
 import { sameValue } from '../store/diff.js';
 
 export interface Violation {
@@ -28,7 +28,8 @@ export function formatViolation(v: Violation): string {
   return `${v.file}:${v.row}:${v.column}: ${v.message}`;
 }
 
-const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+type TableName = DatasetTable;
+const TABLE_NAMES = Object.keys(DATASET_TABLES) as TableName[];
 const isTable = (name: string): name is TableName => (TABLE_NAMES as string[]).includes(name);
 type Keyed = { table: TableName; file: string; row: number; values: Record<string, unknown> };
 
@@ -38,6 +39,8 @@ class Checker {
   rows = 0;
   /** Rows seen, for key checks across files. */
   readonly keyed: Keyed[] = [];
+  /** Whether the CSV cells carry the formula guard (datapackage.json says; default yes). */
+  formulaGuard = true;
 
   add(file: string, row: number, column: string, message: string): void {
     this.violations.push({ file, row, column, message });
@@ -68,7 +71,7 @@ class Checker {
       return;
     }
     const header = records[0];
-    const fields = fieldsOf(table);
+    const fields = datasetFieldsOf(table);
     const expected = fields.map((f) => f.name);
     for (const name of expected) if (!header.includes(name)) this.add(file, 1, name, 'missing column');
     header.forEach((name, i) => {
@@ -91,7 +94,7 @@ class Checker {
       for (const f of fields) {
         const at = header.indexOf(f.name);
         if (at < 0) continue;
-        const r = fromCell(f, cells[at]);
+        const r = fromCell(f, cells[at], this.formulaGuard);
         if (r.ok) values[f.name] = r.value;
         else {
           bad.add(f.name);
@@ -99,8 +102,34 @@ class Checker {
         }
       }
       const missing = new Set(expected.filter((n) => !header.includes(n)));
-      this.zodIssues(file, row, TABLES[table], values, new Set([...bad, ...missing]));
+      this.zodIssues(file, row, DATASET_TABLES[table], values, new Set([...bad, ...missing]));
       this.keyed.push({ table, file, row, values });
+    }
+  }
+
+  /** figures_flat.json (an array of rows) or figures_flat.ndjson (a row per line). */
+  async flatRows(file: string, kind: 'json' | 'ndjson'): Promise<void> {
+    this.files.push(file);
+    const text = await readFile(file, 'utf8');
+    const items: Array<{ row: number; value: unknown }> = [];
+    try {
+      if (kind === 'json') {
+        const doc = JSON.parse(text) as unknown;
+        if (!Array.isArray(doc)) return this.add(file, 0, '', 'expected a JSON array of figures_flat rows');
+        doc.forEach((value, i) => items.push({ row: i + 1, value }));
+      } else text.split('\n').forEach((line, i) => line.trim() && items.push({ row: i + 1, value: JSON.parse(line) }));
+    } catch (e) {
+      return this.add(file, 0, '', `not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const seen = new Map<string, number>();
+    for (const { row, value } of items) {
+      this.rows++;
+      const r = this.zodIssues(file, row, DATASET_TABLES.figures_flat, value) as Record<string, unknown> | null;
+      if (!r) continue;
+      const key = `${String(r.disclosure_id)} #${String(r.ordinal)}`;
+      const first = seen.get(key);
+      if (first !== undefined) this.add(file, row, 'disclosure_id+ordinal', `duplicate primary key ${key} (also row ${first})`);
+      else seen.set(key, row);
     }
   }
 
@@ -134,7 +163,7 @@ class Checker {
     const ids = new Map<string, number>();
     for (const { row, value } of items) {
       this.rows++;
-      const d = this.zodIssues(file, row, DisclosureSchema, value) as z.infer<typeof DisclosureSchema> | null;
+      const d = this.zodIssues(file, row, DatasetDisclosureSchema, value) as z.infer<typeof DatasetDisclosureSchema> | null;
       if (!d) continue;
       const seen = ids.get(d.id);
       if (seen !== undefined) this.add(file, row, 'id', `duplicate id "${d.id}" (also row ${seen})`);
@@ -172,7 +201,7 @@ class Checker {
     const parents = byTable.get('disclosures');
     if (!parents) return;
     const ids = new Set(parents.map((r) => r.values.id));
-    for (const t of CHILD_TABLES) {
+    for (const t of ['figures_flat', ...CHILD_TABLES] as const) {
       for (const r of byTable.get(t) ?? []) {
         if (typeof r.values.disclosure_id === 'string' && !ids.has(r.values.disclosure_id)) {
           this.add(r.file, r.row, 'disclosure_id', `no disclosure "${r.values.disclosure_id}" in disclosures.csv`);
@@ -219,17 +248,30 @@ class Checker {
   }
 }
 
+/** Whether the CSV files in `dir` were written with the formula guard: datapackage.json records it (absent: yes, as before). */
+async function formulaGuardBeside(dir: string): Promise<boolean> {
+  try {
+    const pkg = JSON.parse(await readFile(join(dir, 'datapackage.json'), 'utf8')) as { formulaGuard?: { applied?: unknown } };
+    return pkg?.formulaGuard?.applied !== false;
+  } catch {
+    return true;
+  }
+}
+
 /** Validates a directory or one file; throws only when `path` does not exist. */
 export async function validatePath(path: string): Promise<ValidationReport> {
   const st = await stat(path).catch(() => null);
   if (!st) throw new Error('no such file or directory');
   const c = new Checker();
+  c.formulaGuard = await formulaGuardBeside(st.isDirectory() ? path : dirname(path));
   if (st.isDirectory()) {
     const names = new Set(await readdir(path));
     const csv = TABLE_NAMES.filter((t) => names.has(`${t}.csv`));
     for (const t of csv) await c.csv(join(path, `${t}.csv`), t);
     if (names.has('disclosures.json')) await c.nested(join(path, 'disclosures.json'), 'json');
     if (names.has('disclosures.ndjson')) await c.nested(join(path, 'disclosures.ndjson'), 'ndjson');
+    if (names.has('figures_flat.json')) await c.flatRows(join(path, 'figures_flat.json'), 'json');
+    if (names.has('figures_flat.ndjson')) await c.flatRows(join(path, 'figures_flat.ndjson'), 'ndjson');
     if (names.has('datapackage.json')) await c.datapackage(join(path, 'datapackage.json'), csv);
     else if (csv.length) c.add(join(path, 'datapackage.json'), 0, '', 'missing: CSV exports come with a datapackage.json');
     if (!c.files.length) throw new Error('no dataset files here (disclosures.csv, disclosures.json, disclosures.ndjson …)');
@@ -240,7 +282,9 @@ export async function validatePath(path: string): Promise<ValidationReport> {
       const table = name.replace(/\.csv$/i, '');
       if (isTable(table)) await c.csv(path, table);
       else c.add(path, 0, '', `not a table of the dataset (name it one of ${TABLE_NAMES.map((t) => `${t}.csv`).join(', ')})`);
-    } else if (/\.json$/i.test(name)) await c.nested(path, 'json');
+    } else if (/^figures_flat\.json$/i.test(name)) await c.flatRows(path, 'json');
+    else if (/^figures_flat\.(nd)?jsonl?$/i.test(name)) await c.flatRows(path, 'ndjson');
+    else if (/\.json$/i.test(name)) await c.nested(path, 'json');
     else if (/\.(nd)?jsonl?$/i.test(name) || /\.ndjson$/i.test(name)) await c.nested(path, 'ndjson');
     else throw new Error('not a dataset file (.csv, .json, .ndjson)');
   }

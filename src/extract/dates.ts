@@ -1,7 +1,13 @@
 // UK dates as printed in disclosures: day-first always ("03.03.21" is 3 March 2021),
 // ordinals ("1st January 2020"), American-style labels ("March 17, 2021"), month and
 // year alone, and financial years ("2013/14"). Impossible dates ("31/02/2023") are null.
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+
+// chrono's English parser only (not all its locales), loaded on first use: most documents
+// never reach the fallback below, and loading it costs more than a whole small parse.
+type ChronoEn = typeof import('chrono-node/en');
+let chronoEn: ChronoEn | null = null;
+const chrono = (): ChronoEn => (chronoEn ??= createRequire(import.meta.url)('chrono-node/en') as ChronoEn);
 
 export const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
@@ -68,7 +74,7 @@ export function parseFullDate(s: string): string | null {
   // Anything else chrono's day-first English parser is sure of (a full day, month and year);
   // only worth asking when a month is named ("Tuesday, the 3rd of March, 2020").
   if (!NAMES_A_MONTH.test(t) || !/\d/.test(t)) return null;
-  const r = chrono.en.GB.parse(t)[0];
+  const r = chrono().GB.parse(t)[0];
   if (r && r.index === 0 && r.text.length >= t.length - 1 && r.start.isCertain('day') && r.start.isCertain('month') && r.start.isCertain('year')) {
     return isoOf(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!);
   }

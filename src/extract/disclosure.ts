@@ -40,6 +40,28 @@ export function referenceSlug(ref: string): string {
   return ref.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'ref';
 }
 
+/**
+ * A disclosure's id (README "How ids are formed"): `<force>/<reference slug>` plus, when the
+ * source URL is known, `-<first 8 hex of sha256(the URL's path and query)>`, because one
+ * reference can head several pages (a response and its internal review, a reissue) and each is
+ * a disclosure of its own. The path, not the whole URL: the force is already in the id, and a
+ * page read from a mirror (--base-url) or after a move to https keeps its id.
+ * With no reference, `<force>/u-<first 12 hex of sha256(url, or the content)>`.
+ */
+export function disclosureId(force: string | null, reference: string | null, url: string | null, contentSha256: string): string {
+  const base = reference ? referenceSlug(reference) + (url ? `-${sha256Hex(urlPath(url)).slice(0, 8)}` : '') : `u-${sha256Hex(url || contentSha256).slice(0, 12)}`;
+  return `${force ?? 'unknown'}/${base}`;
+}
+
+function urlPath(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.pathname + u.search;
+  } catch {
+    return url;
+  }
+}
+
 function detectAct(text: string, force: string | null): Act {
   if (force === 'police-scotland' || /Freedom of Information \(Scotland\) Act|\bFOISA\b/i.test(text)) return 'FOISA';
   return 'FOIA';
@@ -334,8 +356,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   if (truncated) warnings.push('text ends mid-sentence: the document may be cut off');
 
   const reference = header.reference;
-  const idBase = reference ? referenceSlug(reference) : `u-${sha256Hex(ctx.url || ctx.sha256).slice(0, 12)}`;
-  const id = `${force ?? 'unknown'}/${idBase}`;
+  const id = disclosureId(force, reference, ctx.url, ctx.sha256);
   const withId = <T extends { disclosure_id: string }>(rows: T[]) => rows.map((r) => ({ ...r, disclosure_id: id }));
   const cases = caseDrafts.map((c, k) => ({ ...c, disclosure_id: id, ordinal: k + 1 }));
 
@@ -360,6 +381,10 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     content_sha256: ctx.sha256,
     parser_version: PARSER_VERSION,
     warnings: [...new Set(warnings)],
+    // Where it was harvested: a parsed file until fetch says which platform (src/harvest).
+    source: 'file',
+    source_state: null,
+    duplicate_of: null,
     questions: withId(questions),
     periods: withId(periods),
     exemptions: withId(exemptions),

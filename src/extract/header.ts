@@ -11,6 +11,7 @@ import { PLATFORM_TITLE } from '../segment/cues.js';
 // Headings every response could carry: the Act's name, a request label. They name no disclosure.
 const GENERIC_HEADING = /^(?:(?:request|application) (?:made )?(?:under|for information under) )?(?:the )?freedom of information(?: \(scotland\))? act(?: 2000| 2002)?(?: \((?:FOIA|FOISA)\))?(?: request)?$|^(?:summary|background|introduction|overview|details|the request|request details)$/i;
 import { findForce } from '../sources/registry.js';
+import { extraReferenceOnLine } from './reference.js';
 
 export interface Header {
   reference: string | null;
@@ -104,6 +105,13 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
         reference = clean(m[1] ?? m[2] ?? m[3]);
         break;
       }
+    }
+  }
+  if (!reference) {
+    // Forms the labels above miss ("Enquiry Reference: 89- 26", PSNI "Request: FOI/00013725"): reference.ts.
+    for (const l of lines) {
+      reference = extraReferenceOnLine(l.text);
+      if (reference) break;
     }
   }
   if (!reference) {

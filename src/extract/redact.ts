@@ -1,7 +1,18 @@
-// Personal data never leaves the extractor (SPEC §4: "Names and dates of birth are never
+// Personal data never leaves the pipeline (SPEC §4: "Names and dates of birth are never
 // collected"). Sources do print them — a press report names "PC John Smith", a table gives
-// a date of birth — so every text field is passed through `redactPersonal` on the way out.
-// A redacted row keeps its locator: the source still says what it says, we do not copy it.
+// a date of birth — so every text field is passed through `redactPersonal` on the way out
+// (validateDisclosure). A redacted row keeps its locator: the source still says what it says.
+//
+// Three finders, each for what the others miss:
+//  - rules: a name after a rank or title ("DI D'Souza", "Police Constable MARK JONES", "PC
+//    J. R. T. Smith"), before ", a … officer", "SURNAME, Forename", Welsh and Irish particles
+//    ("Siân ap Gruffydd"), dates of birth and ages;
+//  - the NLP library's person detection (people.ts) for names with no rank ("Sarah Williams
+//    was dismissed", "Officer Connor"), run only on lines holding a candidate;
+//  - table columns headed name/officer/staff member are never read (tables.ts).
+// Never redacted: a force's name, a place, an offence, a rank (over-redaction is data loss).
+import { findPeople, nameKind } from './people.js';
+import { FORCES } from '../sources/registry.js';
 import type { Disclosure } from '../records/schema.js';
 
 export const REDACTED = '[redacted]';
@@ -17,8 +28,14 @@ const DATE = [
   '(?:19|20)\\d{2}',
 ].join('|');
 
-// The label is kept, the date replaced: "DOB 01/02/1980" → "DOB [redacted]".
-const DOB = new RegExp(`(\\b(?:D\\.?O\\.?B\\.?|date\\s+of\\s+birth|birth\\s*date)(?:\\s*[:|\\-–—]\\s*|\\s+(?:is|was|of)?\\s*)|\\bborn\\s+(?:on\\s+|in\\s+)?)(?:${DATE})`, 'gi');
+// The label is kept, the date replaced: "DOB 01/02/1980" → "DOB [redacted]",
+// "Date of Birth (DD/MM/YYYY): 01/02/1980" → "Date of Birth (DD/MM/YYYY): [redacted]".
+const DOB = new RegExp(
+  `(\\b(?:D\\.?O\\.?B\\.?|date\\s+of\\s+birth|birth\\s*date)(?:\\s*\\([^)\\n]{1,20}\\))?(?:\\s*[:|\\-–—]\\s*|\\s+(?:is|was|of)?\\s*)|\\bborn\\s+(?:on\\s+|in\\s+)?)(?:${DATE})`,
+  'gi',
+);
+// "aged 43", "age: 43" of one person; age bands ("aged 18-24", "aged 40 and over") are figures.
+const AGE = /\b(aged?\s*:?\s+)(\d{1,3})\b(?!\s*(?:[-–+]|to\b|and\s+(?:over|under|above|below)|or\s+(?:over|under|more|less|older|younger)|years?\s+(?:and|or)\s+(?:over|under)))/gi;
 
 // Ranks and titles that introduce a person's name. Abbreviations are case-sensitive (so that
 // "ds" or "di" in a word never counts); spelt-out ranks are not ("officer Neal Porter").
@@ -26,13 +43,20 @@ const TITLE_ABBR = '(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|PC|WPC|DC|PS|DS|DI|DCI|DSI|
 const RANK_WORD =
   '(?:(?:(?:[Tt]emporary|[Aa]cting|[Dd]etective|[Cc]hief|[Dd]eputy|[Aa]ssistant|[Pp]olice|[Ss]pecial|[Ww]oman|[Tt]rainee|[Pp]robationer|[Ff]ormer)[^\\S\\n]+)*' +
   '(?:[Cc]onstable|[Ss]ergeant|[Ii]nspector|[Ss]uperintendent|[Cc]ommander|[Cc]ommissioner|[Cc]ommunity [Ss]upport [Oo]fficer)' +
-  // "officer Neal Porter", "Police Officer Jane Doe"; a bare "Officer" starts headings ("Officer Convictions").
+  // "officer Neal Porter", "Police Officer Jane Doe"; a bare "Officer" starts headings ("Officer
+  // Convictions"): "Officer Connor" is left to the NLP finder, which knows Connor is a name.
   '|(?:[Pp]olice|[Ss]pecial|[Ss]erving|[Ff]ormer)[^\\S\\n]+[Oo]fficer|officer)';
-// Names never run across a line break (a heading on the next line is not a surname).
-// One word of a name: Smith, McDonald, O'Neil, Smith-Jones; an initial ("J." / "J") only before another word.
-const NAME_WORD = "(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)";
-const INITIAL = '(?:[A-Z]\\.?[^\\S\\n]+)';
-const NAME = `(?:${INITIAL}{0,2}${NAME_WORD}(?:[^\\S\\n]+${NAME_WORD}){0,2})`;
+// One word of a name: Smith, McDonald, O'Neil, D'Souza, Smith-Jones, Siân, Zoë; or in capitals
+// (SMITH). An initial ("J." / "J") only before another word, up to three.
+const TITLE_WORD = "(?:(?:Mc|Mac|O['’]|D['’])?\\p{Lu}\\p{Ll}+(?:[-'’]\\p{Lu}\\p{Ll}+)?)";
+const CAPS_WORD = "(?:(?:O['’]|D['’])?\\p{Lu}{2,}(?:[-'’]\\p{Lu}{2,})?)";
+const NAME_WORD = `(?:${TITLE_WORD}|${CAPS_WORD})`;
+// Welsh, Irish, Dutch, French, Arabic particles inside a name ("Siân ap Gruffydd", "Zoë Ó Briain").
+const PARTICLE = "(?:ap|ab|ferch|verch|Ó|Ní|Nic|Ua|van|von|der|de|da|di|du|le|la|bin|bint|al|el)";
+const INITIALS = '(?:(?:\\p{Lu}\\.){2,3}[^\\S\\n]*|(?:\\p{Lu}\\.?[^\\S\\n]+){1,3})';
+const NAME = `(?:${INITIALS}?${NAME_WORD}(?:[^\\S\\n]+(?:${PARTICLE}[^\\S\\n]+)?${NAME_WORD}){0,2})`;
+const NOT_LETTER_BEFORE = "(?<![\\p{L}\\p{N}'’])";
+const NOT_LETTER_AFTER = '(?![\\p{L}\\p{N}])';
 
 // Capitalised words that follow a rank but are not names: furniture of the sentence, the
 // vocabulary of the documents, months, days, places and bodies (force names stay).
@@ -61,20 +85,53 @@ const NOT_NAMES = new Set(
     'Statistics Details Outcomes Outcome Sexual Domestic Abuse Assault Numbers Data Figures Summary Sickness Absence Overtime Pay Pension ' +
     'Recruitment Welfare Wellbeing Conduct Behaviour Complaints Vehicles Vehicle Use Uniform Equipment Body Worn Camera Cameras Tasers Taser ' +
     'Sgt Det Insp Supt Const Ch Cllr Cmdr Mr Mrs Ms Miss Mx Dr Sir Dame ' +
-    'Gloucestershire Humberside Northumbria Staffordshire Warwickshire Mercia Wales Royal Military Army Navy Air Fire Rescue'
+    'Gloucestershire Humberside Northumbria Staffordshire Warwickshire Mercia Wales Royal Military Army Navy Air Fire Rescue ' +
+    // Places a document names (cities, towns, regions) and offences as headings print them.
+    'Birmingham Leeds Liverpool Bristol Sheffield Bradford Coventry Leicester Nottingham Newcastle Sunderland Cardiff Swansea Newport Wrexham ' +
+    'Glasgow Edinburgh Aberdeen Dundee Inverness Belfast Derry Londonderry Manchester Salford Oxford Cambridge Reading Brighton Hove Southampton ' +
+    'Portsmouth Plymouth Exeter Norwich Ipswich Chelmsford Colchester Maidstone Canterbury Guildford Winchester Taunton Bath Gloucester Worcester ' +
+    'Hereford Shrewsbury Stoke Stafford Wolverhampton Walsall Dudley Derby Lincoln Northampton Bedford Luton Watford Hertford York Hull Middlesbrough ' +
+    'Carlisle Preston Blackpool Lancaster Chester Warrington Wigan Bolton Stockport Oldham Rochdale Huddersfield Wakefield Doncaster Rotherham Barnsley ' +
+    'Harassment Stalking Fraud Theft Burglary Robbery Rape Murder Manslaughter Drink Drug Drugs Driving Speeding Possession Supply Bribery Corruption ' +
+    'Perverting Justice Public Order Malicious Communications Computer Misuse Voyeurism Indecent Images Child Children Controlling Coercive ' +
+    'Wounding Grievous Bodily Harm Actual Battery Common Affray Criminal Damage Dangerous Careless False Representation Breach Misuse ' +
+    'Detective Constable Sergeant Inspector Chief Superintendent Superintendent Commander Deputy Assistant Commissioner PCSO PCSOs Special ' +
+    'Bench Borough County Region Regional Division Area District Station Road Street Lane Centre Office Offices Headquarters HQ ' +
+    'Court Courts Tribunal Appeal Appeals Hearing Panel Review Internal Accelerated Special Case Regulation Scotland Scottish Welsh English Irish'
   ).split(/\s+/),
 );
+// Every word of every force's name and aliases ("Avon", "Somerset", "Dyfed-Powys", "Met").
+for (const f of FORCES) for (const n of [f.name, ...f.aliases]) for (const w of n.split(/[\s&]+/)) if (/^\p{Lu}/u.test(w)) NOT_NAMES.add(w.replace(/[’']s$/, ''));
 
-const AFTER_RANK = new RegExp(
-  `(\\b(?:(?:${TITLE_ABBR}|${RANK_WORD})(?:[^\\S\\n]+\\d{1,5})?,?[^\\S\\n]+)+)(${NAME})`,
-  'g',
-);
+/** A word as the vocabulary spells it: "SMITH" → "Smith", "WEST" → "West". */
+const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+const known = (w: string) => NOT_NAMES.has(w) || NOT_NAMES.has(titleCase(w)) || NOT_NAMES.has(w.toUpperCase());
+const CAPS_RE = new RegExp(`^${CAPS_WORD}$`, 'u');
+const isCaps = (w: string) => CAPS_RE.test(w);
+
+const AFTER_RANK = new RegExp(`(\\b(?:(?:${TITLE_ABBR}|${RANK_WORD})(?:[^\\S\\n]+\\d{1,5})?,?[^\\S\\n]+)+)(${NAME})${NOT_LETTER_AFTER}`, 'gu');
 // ("a serving police constable, Neal Porter, was …": the comma after a rank is allowed above.)
-// "John Smith, a serving police officer" / "Jane Doe, 34, the detective sergeant"
+// "John Smith, a serving police officer" / "JOHN SMITH, a serving police constable" / "Jane Doe, 34, the detective sergeant"
 const BEFORE_ROLE = new RegExp(
-  `\\b(${NAME_WORD}(?:[^\\S\\n]+${NAME_WORD}){1,2})(?=,[^\\S\\n]+(?:(?:aged[^\\S\\n]+)?\\d{1,3},[^\\S\\n]+)?(?:an?|the)[^\\S\\n]+(?:[\\w-]+[^\\S\\n]+){0,4}?(?:officer|constable|sergeant|inspector|superintendent|detective|PCSO|special)\\b)`,
-  'g',
+  `${NOT_LETTER_BEFORE}(${NAME_WORD}(?:[^\\S\\n]+(?:${PARTICLE}[^\\S\\n]+)?${NAME_WORD}){1,2})(?=,[^\\S\\n]+(?:(?:aged[^\\S\\n]+)?\\d{1,3},[^\\S\\n]+)?(?:an?|the)[^\\S\\n]+(?:[\\w-]+[^\\S\\n]+){0,4}?(?:officer|constable|sergeant|inspector|superintendent|detective|PCSO|special)\\b)`,
+  'gu',
 );
+// "BAKER, Thomas" (a register's SURNAME, Forename): the forename must be one the lexicon knows.
+const SURNAME_FIRST = new RegExp(`${NOT_LETTER_BEFORE}(${CAPS_WORD}),[^\\S\\n]*(${TITLE_WORD})${NOT_LETTER_AFTER}`, 'gu');
+// "Siân ap Gruffydd", "Zoë Ó Briain", "Fiona de Souza": a particle between two capitalised words.
+const WITH_PARTICLE = new RegExp(`${NOT_LETTER_BEFORE}(${TITLE_WORD})[^\\S\\n]+(?:ap|ab|ferch|verch|Ó|Ní|Nic|Ua|van|von|de|da|du|bin|bint)[^\\S\\n]+(${TITLE_WORD})${NOT_LETTER_AFTER}`, 'gu');
+// A surname in lower case after an abbreviated rank ("PC smith"): the lexicon must know it as a name.
+const LOWER_AFTER_TITLE = new RegExp(`(\\b${TITLE_ABBR}[^\\S\\n]+)(\\p{Ll}[\\p{Ll}'’-]+)${NOT_LETTER_AFTER}`, 'gu');
+const SPLIT_REST = new RegExp(`\\[redacted\\]([^\\S\\n]*\\n[^\\S\\n]*)(${TITLE_WORD})${NOT_LETTER_AFTER}(?![^\\S\\n]+${NAME_WORD})`, 'gu');
+// Words that follow "PC", "DS", "Mr" in lower case without being a name: not worth the lexicon.
+const COMMON_AFTER_TITLE = new Set(
+  ('and or the a an of in on to for with was were is are has had have who which that this these those it its not no nor only also per at by from as ' +
+    'be been being will would may might can could should must do does did s numbers number figures figure data officers officer staff posts post roles role ' +
+    'recruitment training strength levels level establishment vacancies vacancy pay rates rate grades grade ranks rank numbers total totals ' +
+    'equivalent fte headcount cases case crimes crime complaints allegations joined left retired resigned dismissed convicted charged said').split(' '),
+);
+// What makes a line worth the NLP finder: two capitalised words in a row, not all known words.
+const CANDIDATE_PAIR = new RegExp(`${NOT_LETTER_BEFORE}(${NAME_WORD})[^\\S\\n]+(?:${PARTICLE}[^\\S\\n]+)?(${NAME_WORD})${NOT_LETTER_AFTER}`, 'gu');
 
 /** The leading words of a candidate that can be a name: stop at the first word that cannot. */
 function nameWords(candidate: string): string {
@@ -82,34 +139,132 @@ function nameWords(candidate: string): string {
   let kept = '';
   for (let i = 0; i < words.length; i += 2) {
     const w = words[i].replace(/\.$/, '');
-    if (NOT_NAMES.has(w)) break;
+    if (known(w)) break;
     kept += (i ? words[i - 1] : '') + words[i];
   }
-  // An initial alone is not a name ("PC J" then nothing).
-  return /[a-z]/.test(kept) ? kept : '';
+  // An initial alone is not a name ("PC J" then nothing); words in capitals must be names the
+  // lexicon knows ("PC MARK JONES", not "PC ROLE").
+  if (!/\p{Ll}|\p{Lu}{2}/u.test(kept)) return '';
+  const caps = kept.split(/\s+/).filter((w) => w.length > 1 && isCaps(w.replace(/\.$/, '')));
+  if (caps.length && !caps.some((w) => {
+    const k = nameKind(titleCase(w));
+    return k.first || k.last;
+  })) return '';
+  return kept.replace(/\s+$/, '');
 }
 
 /** Whether a force or body name follows ("… Yorkshire Police"): the words were a place, not a person. */
 const FOLLOWED_BY_BODY = /^\s+(?:Police|Constabulary|Scotland|Service|Force)\b/;
 
+/** Line spans [start, end) holding a candidate for the NLP finder (a line and, for a name split there, the next). */
+function candidateWindows(text: string): Array<[number, number]> {
+  const windows: Array<[number, number]> = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    let hit = false;
+    for (const m of line.matchAll(CANDIDATE_PAIR)) {
+      if (!known(m[1]) || !known(m[2])) {
+        hit = true;
+        break;
+      }
+    }
+    // A name broken over two lines: a capitalised word ends this line, another starts the next.
+    const next = lineEnd < text.length ? text.slice(lineEnd + 1, text.indexOf('\n', lineEnd + 1) < 0 ? text.length : text.indexOf('\n', lineEnd + 1)) : '';
+    const tail = /(\p{Lu}[\p{L}'’-]+)[^\S\n]*$/u.exec(line)?.[1];
+    const head = /^[^\S\n]*(\p{Lu}[\p{L}'’-]+)/u.exec(next)?.[1];
+    const split = !!(tail && head && !(known(tail) && known(head)));
+    if (hit || split) {
+      const end = split ? lineEnd + 1 + next.length : lineEnd;
+      const last = windows[windows.length - 1];
+      if (last && last[1] >= lineStart - 1) last[1] = Math.max(last[1], end);
+      else windows.push([lineStart, end]);
+    }
+    lineStart = lineEnd + 1;
+  }
+  return windows;
+}
+
+const BODY_AFTER = /^[\s,]*(?:Magazine|Newspaper|News|Ltd|Limited|plc|PLC|LLP|Company|Trust|Foundation|Fund|Street|Road|Lane|Avenue|Court|House|Centre|Center|Hospital|School|Academy|University|College|Police|Constabulary|Station|Building|Park|Bridge|Prize|Award|Report|Review|Act|Inquiry)\b/;
+
+/** Spans of names the NLP finder sees in the candidate lines of `text`. */
+function nlpSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const [from, to] of candidateWindows(text)) {
+    const window = text.slice(from, to);
+    for (const person of findPeople(window)) {
+      const kept = person.filter((t) => {
+        const w = t.text.replace(/[.,;:]+$/, '');
+        if (t.title || known(w) || !w) return false;
+        if (/^\[?redacted\]?$/i.test(w)) return false;
+        // A capitalised word, or a lower-case one the lexicon knows as a name ("smith").
+        return /^\p{Lu}/u.test(w) || t.nameWord;
+      });
+      // One initial alone, or one capitalised word the lexicon does not know as a name, is too
+      // little to call a person (a heading word, an acronym).
+      if (!kept.length || (kept.length === 1 && !kept[0].nameWord && !person.some((t) => t.title))) continue;
+      if (kept.every((t) => /^\p{Lu}\.?$/u.test(t.text))) continue;
+      // "Charlie Hebdo Magazine", "Grace Darling House": a name that names a body or a place.
+      const after = window.slice(kept[kept.length - 1].end);
+      if (BODY_AFTER.test(after)) continue;
+      for (const t of kept) spans.push([from + t.start, from + t.start + t.text.replace(/[,;:]+$/, '').length]);
+    }
+  }
+  return spans;
+}
+
+const BETWEEN_NAME_PARTS = new RegExp(`^(?:[\\s.]|${PARTICLE}(?=\\s))*$`, 'u');
+
+/** Replaces the spans (merged where only spaces, dots or a particle stand between) with [redacted]. */
+function redactSpans(text: string, spans: Array<[number, number]>): string {
+  if (!spans.length) return text;
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && (s[0] <= last[1] || BETWEEN_NAME_PARTS.test(text.slice(last[1], s[0])))) last[1] = Math.max(last[1], s[1]);
+    else merged.push([s[0], s[1]]);
+  }
+  let out = '';
+  let at = 0;
+  for (const [a, b] of merged) {
+    out += text.slice(at, a) + REDACTED;
+    at = b;
+  }
+  return out + text.slice(at);
+}
+
 export function redactPersonal(text: string): string {
   if (!text) return text;
   let out = text.replace(DOB, (_m, label: string) => `${label}${REDACTED}`);
+  out = out.replace(AGE, (_m, label: string) => `${label}${REDACTED}`);
   out = out.replace(AFTER_RANK, (m, lead: string, cand: string, offset: number, all: string) => {
     const name = nameWords(cand);
     if (!name) return m;
     if (name === cand && FOLLOWED_BY_BODY.test(all.slice(offset + m.length))) return m;
     return `${lead}${REDACTED}${cand.slice(name.length)}`;
   });
+  // "PC John\nSmith": the rest of a name the line break cut off.
+  out = out.replace(SPLIT_REST, (m, gap: string, word: string) => (known(word) ? m : `${REDACTED}${gap.replace(/[^\n]/g, '')}`));
+  out = out.replace(LOWER_AFTER_TITLE, (m, lead: string, word: string) => {
+    if (COMMON_AFTER_TITLE.has(word)) return m;
+    const k = nameKind(titleCase(word));
+    return k.last || k.first ? `${lead}${REDACTED}` : m;
+  });
   out = out.replace(BEFORE_ROLE, (m: string) => {
     // "Yesterday John Smith, a …": only the trailing words that can be a name.
     const parts = m.split(/(\s+)/); // words at even indexes, the spaces between at odd ones
     let k = parts.length - 1;
-    while (k >= 0 && !NOT_NAMES.has(parts[k])) k -= 2;
+    while (k >= 0 && !known(parts[k])) k -= 2;
     if ((parts.length - 1 - k) / 2 < 2) return m;
+    if (parts.slice(k + 1).some((w) => isCaps(w)) && !parts.slice(k + 1).some((w) => { const n = nameKind(titleCase(w)); return n.first || n.last; })) return m;
     return parts.slice(0, k + 2).join('') + REDACTED;
   });
-  return out;
+  out = out.replace(SURNAME_FIRST, (m, surname: string, forename: string) => (known(surname) || known(forename) || !nameKind(forename).first ? m : REDACTED));
+  out = out.replace(WITH_PARTICLE, (m, first: string, last: string) => (known(first) || known(last) ? m : REDACTED));
+  return redactSpans(out, nlpSpans(out));
 }
 
 const r = (s: string) => redactPersonal(s);

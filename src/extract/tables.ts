@@ -67,9 +67,9 @@ const SUPPRESSED = /^(<|≤|less than|fewer than|under)\s*\d+$|^\*+$|^[1-9]\s*-\
 
 type Field = 'drop' | 'role' | 'rank' | 'gender' | 'offence' | 'disposal' | 'status_now' | 'status_at_event' | 'year' | 'date' | 'event';
 
-/** Columns that identify a person: never read, never copied. */
+/** Columns that identify a person: never read, never copied (a column headed just "Officer" or "Staff member" holds who, not what). */
 const PERSONAL =
-  /\b(first|last|sur|fore|full|given|family|middle|officer'?s?|employee'?s?|staff)?\s*names?\b|surname|forename|initials|date of birth|\bd\.?o\.?b\.?\b|birth ?date|\bborn\b|collar|warrant (no|number)|payroll|shoulder number|service number|employee (no|number|id)|staff (no|number|id)|personnel number|national insurance|address|post ?code/i;
+  /\b(first|last|sur|fore|full|given|family|middle|officer'?s?|employee'?s?|staff)?\s*names?\b|surname|forename|initials|date of birth|\bd\.?o\.?b\.?\b|birth ?date|\bborn\b|collar|warrant (no|number)|payroll|shoulder number|service number|employee (no|number|id)|staff (no|number|id)|personnel number|national insurance|address|post ?code|^(?:the )?(?:officer|staff member|member of staff|employee|individual|person|subject)$/i;
 
 export function fieldOf(heading: string): Field | null {
   const h = clean(heading).toLowerCase();

@@ -13,19 +13,20 @@
 import { decodeText } from '../documents/decode.js';
 import { assembleDisclosure, type SourceDoc } from '../pipeline/assemble.js';
 import { readHtml } from '../readers/html.js';
-import { adapterFor, type Adapter, type ListingItem } from '../sources/adapters/index.js';
+import { adapterFor, type Adapter, type DiscoveryVia, type ListingItem } from '../sources/adapters/index.js';
 import { rebaseUrl, type Force } from '../sources/registry.js';
 import type { SourceRef, Store } from '../store/store.js';
 import { FetchFailed, type DocumentFetcher, type Fetched } from './documents.js';
 import type { Matcher } from './match.js';
+import { withSource } from './source-facts.js';
 import type { FetchFailure, ForceSummary } from './summary.js';
 
 export interface HarvestLog {
-  (level: 'info' | 'warn', event: string, message: string, fields?: Record<string, unknown>): void;
+  (level: 'debug' | 'info' | 'warn' | 'error', event: string, message: string, fields?: Record<string, unknown>): void;
 }
 
 /** What the store already knows of each disclosure page: the disclosure and the documents it was built from. */
-export type PageIndex = Map<string, { id: string; sources: SourceRef[] }>;
+export type PageIndex = Map<string, { id: string; sources: SourceRef[]; state?: string | null }>;
 
 export interface CrawlContext {
   fetcher: DocumentFetcher;
@@ -48,8 +49,12 @@ export interface ForceTarget {
   baseUrl: string | null;
 }
 
-/** A listing should never run longer than this; a site that paginates forever is stopped here. */
+/**
+ * A listing should never run longer than this; a site that paginates forever is stopped here,
+ * with a warning. FOI_HARVEST_MAX_LISTING_PAGES lowers it (tests, a quick look at a big log).
+ */
 const MAX_LISTING_PAGES = 2000;
+const listingCap = () => Number(process.env.FOI_HARVEST_MAX_LISTING_PAGES) || MAX_LISTING_PAGES;
 
 /** Hosts requests (and redirects) may go to: the mirror's alone, or the force's own. */
 export function allowedHostsFor(force: Force, baseUrl: string | null): string[] {
@@ -80,6 +85,12 @@ export function toMirror(url: string, force: Force, baseUrl: string | null): str
 
 const html = (f: Fetched) => decodeText(f.bytes, f.contentType, true).text;
 
+/** Keeps the first page's way of finding items, and every fallback used on any page. */
+function noteDiscovery(summary: ForceSummary, via: DiscoveryVia): void {
+  if (summary.discovery.items === null) summary.discovery.items = via;
+  else if (via !== 'selectors' && via !== 'none' && summary.discovery.items === 'selectors') summary.discovery.items = via;
+}
+
 /** Stored with every source read: nothing to retry. */
 function complete(known: { sources: SourceRef[] } | undefined): boolean {
   return !!known && known.sources.every((s) => s.sha256 !== null && !s.error);
@@ -94,6 +105,9 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
     failures.push({ force: force.id, url, reason });
     ctx.log('warn', 'failure', `${force.id}: ${url}: ${reason}`, { force: force.id, url, reason });
   };
+  // One debug line per disclosure outcome (shown with --verbose; the progress bar counts them).
+  const outcome = (url: string, result: string, id?: string) =>
+    ctx.log('debug', 'disclosure', `${force.id}: ${url}: ${result}`, { force: force.id, url, outcome: result, ...(id ? { id } : {}) });
   const seenPages = new Set<string>();
   const seenItems = new Set<string>();
   let attempted = 0;
@@ -109,20 +123,42 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
     // after it are read from the store (still fetched when the store has no copy of one).
     let settled = false;
     let pageUrl: string | null = target.listingUrl;
-    while (pageUrl && summary.listingPages < MAX_LISTING_PAGES) {
+    const cap = listingCap();
+    while (pageUrl) {
       if (seenPages.has(pageUrl)) break;
+      if (summary.listingPages >= cap) {
+        // Still a next page after the cap: endless (or enormous) pagination, said, not hidden.
+        summary.listingCapped = true;
+        ctx.log('warn', 'listing_cap', `${force.id}: stopped after ${cap} listing pages, and the listing still had a next page (${pageUrl}): the site may paginate forever`, {
+          force: force.id,
+          url: pageUrl,
+          pages: cap,
+        });
+        break;
+      }
       seenPages.add(pageUrl);
       let listing: Fetched;
       try {
         listing = (settled ? ctx.fetcher.stored(pageUrl) : null) ?? (await ctx.fetcher.get(pageUrl, allowed));
       } catch (e) {
+        if (e instanceof FetchFailed && e.blocked) summary.blocked = true;
         fail(pageUrl, e instanceof FetchFailed ? `listing page: ${e.reason}` : String(e));
         break;
       }
       summary.listingPages++;
       const page = html(listing);
-      const items = adapter.listingItems(page, listing.finalUrl).map((it) => ({ ...it, url: toMirror(it.url, force, baseUrl) }));
+      const found = adapter.discover(page, listing.finalUrl);
+      const items = found.items.map((it) => ({ ...it, url: toMirror(it.url, force, baseUrl) }));
       summary.listed += items.length;
+      noteDiscovery(summary, found.via);
+      if (found.via !== 'selectors' && found.via !== 'none') {
+        ctx.log(
+          'warn',
+          'fallback',
+          `${force.id}: listing page ${pageUrl}: the "${adapter.platform}" selectors matched nothing; ${items.length} item${items.length === 1 ? '' : 's'} found by ${found.via} instead — the site has probably changed its markup`,
+          { force: force.id, url: pageUrl, platform: adapter.platform, via: found.via },
+        );
+      }
       if (items.length === 0) {
         summary.zeroItemWarnings++;
         ctx.log(
@@ -156,17 +192,20 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
           summary.unchanged++;
           summary.disclosures++;
           attempted++;
+          outcome(item.url, 'unchanged', ctx.pageIndex.get(item.url)!.id);
           continue;
         }
-        const done = await fetchItem(ctx, target, adapter, allowed, item, onListing === null, summary, fail);
+        const done = await fetchItem(ctx, target, adapter, allowed, item, onListing === null, summary, fail, outcome);
+        if (typeof done !== 'function') outcome(item.url, done, done === 'unchanged' ? ctx.pageIndex.get(item.url)?.id : undefined);
         if (done !== 'robots') requested = true;
         if (done !== 'skipped' && done !== 'robots') attempted++;
         if (typeof done === 'function') await builds.add(done);
       }
       if (trustListing && !requested) settled = true;
       if (reachedOlder || (ctx.limit !== null && attempted >= ctx.limit)) break;
-      const next = adapter.nextPage(page, listing.finalUrl);
-      pageUrl = next ? toMirror(next, force, baseUrl) : null;
+      const next = adapter.discoverNext(page, listing.finalUrl);
+      if (next.via && next.via !== 'selectors' && !summary.discovery.paging.includes(next.via)) summary.discovery.paging.push(next.via);
+      pageUrl = next.url ? toMirror(next.url, force, baseUrl) : null;
     }
   }
 }
@@ -218,6 +257,7 @@ async function fetchItem(
   matchOnPage: boolean,
   summary: ForceSummary,
   fail: (url: string, reason: string) => void,
+  outcome: (url: string, result: string, id?: string) => void,
 ): Promise<ItemResult | Build> {
   const { force, baseUrl } = target;
   if (!hostAllowed(item.url, allowed)) {
@@ -230,7 +270,7 @@ async function fetchItem(
   } catch (e) {
     if (e instanceof FetchFailed && e.robots) {
       summary.skipped.robots++;
-      ctx.log('info', 'robots', `${force.id}: ${item.url}: disallowed by robots.txt, not fetched`, { force: force.id, url: item.url });
+      ctx.log('info', 'robots', `${force.id}: ${item.url}: blocked by robots.txt, not fetched`, { force: force.id, url: item.url });
       return 'robots';
     }
     fail(item.url, e instanceof FetchFailed ? e.reason : String(e));
@@ -280,7 +320,9 @@ async function fetchItem(
   return async () => {
     let result: 'new' | 'changed' | 'unchanged';
     try {
-      const d = await assembleDisclosure({ url: item.url, bytes: page.bytes, contentType: page.contentType }, attachments, force.id);
+      const parsed = await assembleDisclosure({ url: item.url, bytes: page.bytes, contentType: page.contentType }, attachments, force.id);
+      // duplicate_of is the store's to keep (linkDuplicates, end of run): a re-parse must not flip it.
+      const d = withSource(parsed, { source: adapter.platform, source_state: null, duplicate_of: ctx.store.duplicateOf(parsed.id) });
       const sources: SourceRef[] = [
         { role: 'page', url: item.url, sha256: page.sha256, contentType: page.contentType },
         ...attachments.map((a) => ({ role: 'attachment' as const, url: a.url, sha256: a.sha256, contentType: a.contentType ?? null, name: a.name ?? null, error: a.error ?? null })),
@@ -292,10 +334,12 @@ async function fetchItem(
       ctx.pageIndex.set(item.url, { id: d.id, sources });
     } catch (e) {
       fail(item.url, `cannot build the disclosure: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      outcome(item.url, 'failed');
       return;
     }
     summary[result]++;
     summary.disclosures++;
+    outcome(item.url, result, ctx.pageIndex.get(item.url)?.id);
   };
 }
 

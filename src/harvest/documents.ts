@@ -28,6 +28,8 @@ export class FetchFailed extends Error {
     readonly url: string,
     readonly reason: string,
     readonly robots: boolean,
+    /** A 403 / 503 browser-challenge page: the site refuses scripted clients. */
+    readonly blocked = false,
   ) {
     super(`${url}: ${reason}`);
     this.name = 'FetchFailed';
@@ -36,11 +38,11 @@ export class FetchFailed extends Error {
 
 const mediaTypeOf = (contentType: string | null) => contentType?.split(';')[0].trim().toLowerCase() || null;
 
-function reasonOf(e: unknown): { reason: string; robots: boolean; status: number | null } {
+function reasonOf(e: unknown): { reason: string; robots: boolean; blocked: boolean; status: number | null } {
   const err = e as { reason?: string; status?: number; message?: string };
   const msg = (err?.message ?? String(e)).split('\n')[0];
   const robots = err?.reason === 'robots';
-  return { reason: robots ? 'disallowed by robots.txt' : msg, robots, status: typeof err?.status === 'number' ? err.status : null };
+  return { reason: robots ? 'blocked by robots.txt' : msg, robots, blocked: err?.reason === 'blocked', status: typeof err?.status === 'number' ? err.status : null };
 }
 
 export class DocumentFetcher {
@@ -70,10 +72,10 @@ export class DocumentFetcher {
         lastModified: stored ? state!.lastModified : null,
       });
     } catch (e) {
-      const { reason, robots, status } = reasonOf(e);
+      const { reason, robots, blocked, status } = reasonOf(e);
       // robots.txt forbade it: no request was made, so there is nothing to log.
       if (!robots) this.store.logFetch({ runId: this.runId, url, status, error: reason });
-      throw new FetchFailed(url, reason, robots);
+      throw new FetchFailed(url, reason, robots, blocked);
     }
     if (res.notModified) {
       if (!stored || !state?.sha256) {

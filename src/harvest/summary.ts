@@ -13,7 +13,13 @@ export interface ForceSummary {
   failures: number;
   /** Listing pages that should have listed disclosures and listed none ("site has probably changed"). */
   zeroItemWarnings: number;
+  /** The listing still had a next page when the page cap stopped it. */
+  listingCapped?: boolean;
   skipped: { since: number; match: number; robots: number };
+  /** How listing items and pages were found: the selectors, or what discovery fell back to. */
+  discovery: { items: 'selectors' | 'url-pattern' | 'link-text' | 'none' | null; paging: string[] };
+  /** The listing answered with a browser challenge (403/503 bot defence). */
+  blocked: boolean;
 }
 
 export interface FetchFailure {
@@ -39,7 +45,7 @@ export interface FetchSummary {
 }
 
 export function emptyForceSummary(): ForceSummary {
-  return { listed: 0, listingPages: 0, disclosures: 0, new: 0, changed: 0, unchanged: 0, failures: 0, zeroItemWarnings: 0, skipped: { since: 0, match: 0, robots: 0 } };
+  return { listed: 0, listingPages: 0, disclosures: 0, new: 0, changed: 0, unchanged: 0, failures: 0, zeroItemWarnings: 0, skipped: { since: 0, match: 0, robots: 0 }, discovery: { items: null, paging: [] }, blocked: false };
 }
 
 /** Folds the HTTP client's per-status counts into the classes the summary reports. */
@@ -84,6 +90,7 @@ export function forceLines(s: FetchSummary): string[] {
   return Object.entries(s.forces).map(
     ([id, f]) =>
       `  ${id}: ${f.listed} listed on ${f.listingPages} page${f.listingPages === 1 ? '' : 's'}, ${f.disclosures} disclosures (${f.new} new, ${f.changed} changed, ${f.unchanged} unchanged), ` +
-      `${f.failures} failed${f.zeroItemWarnings ? `, ${f.zeroItemWarnings} zero-item warning${f.zeroItemWarnings === 1 ? '' : 's'}` : ''}`,
+      `${f.failures} failed${f.zeroItemWarnings ? `, ${f.zeroItemWarnings} zero-item warning${f.zeroItemWarnings === 1 ? '' : 's'}` : ''}` +
+      `${f.discovery.items && f.discovery.items !== 'selectors' && f.discovery.items !== 'none' ? `, items found by ${f.discovery.items} (selectors matched nothing)` : ''}${f.blocked ? ', blocked by a browser challenge' : ''}`,
   );
 }

@@ -7,6 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import pLimit from 'p-limit';
 import { retryDelayMs, isRetryableStatus } from './backoff.js';
+import { isBrowserChallenge } from './challenge.js';
 import { FetchError } from './errors.js';
 import { HostGate } from './host-gate.js';
 import { hostAllowed } from './hosts.js';
@@ -44,6 +45,12 @@ export interface ClientOptions {
   retryBaseMs?: number;
   /** Cap on an honoured Retry-After. Default 120000. */
   maxRetryAfterMs?: number;
+  /**
+   * Per host: time spent on failed attempts and the waits after them, over all its URLs. A host
+   * that keeps refusing (429/5xx, Retry-After: 999999, timeouts) past this is given up on for the
+   * rest of the run, so one bad host costs minutes, not hours. Default 300000 (5 min).
+   */
+  hostRetryBudgetMs?: number;
   /** Default 5. */
   maxRedirects?: number;
   /** Default 32 KiB. */
@@ -84,6 +91,8 @@ export interface ClientStats {
   notModified: number;
   /** get() calls that threw. */
   failures: number;
+  /** Hosts given up on (retry budget spent), with why. */
+  hostsGivenUp: Record<string, string>;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -99,7 +108,7 @@ function parseHttpUrl(raw: string, base?: URL): URL | null {
 }
 
 export class PoliteClient {
-  readonly stats: ClientStats = { requests: 0, byStatus: {}, retries: 0, robotsBlocked: 0, bytes: 0, notModified: 0, failures: 0 };
+  readonly stats: ClientStats = { requests: 0, byStatus: {}, retries: 0, robotsBlocked: 0, bytes: 0, notModified: 0, failures: 0, hostsGivenUp: {} };
 
   private readonly userAgent: string;
   private readonly token: string;
@@ -115,6 +124,9 @@ export class PoliteClient {
   private readonly robots = new Map<string, Promise<RobotsRules>>();
   private readonly closing = new AbortController();
   private readonly robotsCache: RobotsCache | null;
+  private readonly hostRetryBudgetMs: number;
+  /** Per host: ms spent on failed attempts and retry waits. */
+  private readonly retrySpent = new Map<string, number>();
 
   constructor(opts: ClientOptions = {}) {
     this.userAgent = opts.userAgent?.trim() || DEFAULT_USER_AGENT;
@@ -127,6 +139,7 @@ export class PoliteClient {
     this.maxRedirects = opts.maxRedirects ?? 5;
     this.maxHeaderBytes = opts.maxHeaderBytes ?? 32 * 1024;
     this.robotsCache = opts.robotsCache ?? null;
+    this.hostRetryBudgetMs = opts.hostRetryBudgetMs ?? 300_000;
     this.gate = new HostGate(opts.delayMs ?? 1000, pLimit(Math.max(1, opts.concurrency ?? 4)), (ms) => this.sleep(ms));
     this.agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
     // Every pending pause and request listens on this one signal: dozens at once is normal
@@ -162,6 +175,8 @@ export class PoliteClient {
     let retries = 0;
     for (let hops = 0; ; hops++) {
       seen.add(url.href);
+      const givenUp = this.stats.hostsGivenUp[url.host];
+      if (givenUp) throw new FetchError('host_unavailable', url.href, givenUp);
       await this.checkRobots(url);
       const headers: Record<string, string> = {};
       if (req.etag) headers['if-none-match'] = req.etag;
@@ -193,6 +208,7 @@ export class PoliteClient {
         return { ...base, notModified: true, bytes: null, etag: base.etag ?? req.etag ?? null, lastModified: base.lastModified ?? req.lastModified ?? null };
       }
       if (status >= 200 && status < 300) return { ...base, notModified: false, bytes: new Uint8Array(res.body ?? Buffer.alloc(0)) };
+      if (isBrowserChallenge(status, res.headers, res.body)) throw new FetchError('blocked', url.href, `HTTP ${status}: blocked by a browser challenge (the site refuses scripted clients)`, status);
       throw new FetchError('http', url.href, `HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ''}`, status);
     }
   }
@@ -210,30 +226,61 @@ export class PoliteClient {
     opts: { maxBytes?: number; overflow?: 'error' | 'truncate' } = {},
   ): Promise<{ res: Exchange; retries: number }> {
     const maxRetries = this.maxRetries;
+    const host = url.host;
     for (let attempt = 0; ; attempt++) {
       let retryAfter: string | null = null;
-      const outcome: Exchange | FetchError = await this.gate.run(url.host, async () => {
+      let wait = 0;
+      const outcome: Exchange | FetchError = await this.gate.run(host, async () => {
+        // Requests queued behind the one that spent the budget fail here, without a request.
+        const givenUp = this.stats.hostsGivenUp[host];
+        if (givenUp) return new FetchError('host_unavailable', url.href, givenUp);
+        const started = Date.now();
+        let res: Exchange | FetchError;
         try {
-          const res = await this.send(url, headers, opts);
+          res = await this.send(url, headers, opts);
           retryAfter = header(res.headers, 'retry-after');
-          // The server's Retry-After holds for the whole host, not just this URL.
-          if (isRetryableStatus(res.status) && retryAfter !== null) {
-            this.gate.holdOff(url.host, retryDelayMs({ attempt, baseMs: this.retryBaseMs, retryAfter, maxRetryAfterMs: this.maxRetryAfterMs }));
-          }
-          return res;
         } catch (e) {
-          if (e instanceof FetchError) return e;
-          throw e;
+          if (!(e instanceof FetchError)) throw e;
+          res = e;
         }
+        const retryable = res instanceof FetchError ? res.transient && !this.closing.signal.aborted : isRetryableStatus(res.status) && !isBrowserChallenge(res.status, res.headers, res.body);
+        if (!retryable || attempt >= maxRetries) {
+          if (retryable) this.spend(host, Date.now() - started, 0, attempt);
+          return res;
+        }
+        wait = retryDelayMs({ attempt, baseMs: this.retryBaseMs, retryAfter, maxRetryAfterMs: this.maxRetryAfterMs });
+        if (!this.spend(host, Date.now() - started, wait, attempt)) return new FetchError('host_unavailable', url.href, this.stats.hostsGivenUp[host]);
+        // The server's Retry-After holds for the whole host, not just this URL.
+        if (retryAfter !== null && !(res instanceof FetchError)) this.gate.holdOff(host, wait);
+        return res;
       });
-      const retryable = outcome instanceof FetchError ? outcome.transient && !this.closing.signal.aborted : isRetryableStatus(outcome.status);
+      if (outcome instanceof FetchError && outcome.reason === 'host_unavailable') throw outcome;
+      // A challenge page answers the same way every time: not worth a retry.
+      const retryable = outcome instanceof FetchError ? outcome.transient && !this.closing.signal.aborted : isRetryableStatus(outcome.status) && !isBrowserChallenge(outcome.status, outcome.headers, outcome.body);
       if (!retryable || attempt >= maxRetries) {
         if (outcome instanceof FetchError) throw outcome;
         return { res: outcome, retries: attempt };
       }
       this.stats.retries++;
-      await this.sleep(retryDelayMs({ attempt, baseMs: this.retryBaseMs, retryAfter, maxRetryAfterMs: this.maxRetryAfterMs }));
+      await this.sleep(wait);
     }
+  }
+
+  /**
+   * Books a failed attempt (and the wait before the next one) against the host's retry budget.
+   * False, with the host marked given up, when the budget cannot cover it.
+   */
+  private spend(host: string, attemptMs: number, waitMs: number, attempt: number): boolean {
+    const spent = (this.retrySpent.get(host) ?? 0) + attemptMs;
+    if (spent + waitMs > this.hostRetryBudgetMs) {
+      this.retrySpent.set(host, spent);
+      this.stats.hostsGivenUp[host] ??=
+        `gave up on ${host}: it kept refusing or failing (${Math.round(spent / 1000)} s spent on failed attempts and retries, ` +
+        `${waitMs ? `a further wait of ${Math.round(waitMs / 1000)} s asked, ` : ''}retry budget ${Math.round(this.hostRetryBudgetMs / 1000)} s per host, after attempt ${attempt + 1})`;
+      return false;
+    }
+    this.retrySpent.set(host, spent + waitMs);
+    return true;
   }
 
   private async send(url: URL, extra: Record<string, string>, opts: { maxBytes?: number; overflow?: 'error' | 'truncate' }): Promise<Exchange> {
@@ -246,6 +293,8 @@ export class PoliteClient {
       agents: this.agents,
       overflow: opts.overflow,
       signal: this.closing.signal,
+      // A 403 / 503 body is read (capped like any) to tell a browser challenge from a plain refusal.
+      wantBody: (s) => (s >= 200 && s < 300) || s === 403 || s === 503,
     });
     this.stats.byStatus[String(res.status)] = (this.stats.byStatus[String(res.status)] ?? 0) + 1;
     this.stats.bytes += res.body?.length ?? 0;
@@ -258,9 +307,11 @@ export class PoliteClient {
     if (url.pathname === '/robots.txt') return;
     const rules = await this.rulesFor(url);
     if (!rules.isAllowed(url.href)) {
+      // robots.txt could not be read: the site is not crawled, and the reason is what went
+      // wrong (connection refused, DNS, timeout, 5xx), not a disallow the site never made.
+      if (rules.cause) throw new FetchError(rules.cause.reason, url.href, rules.cause.message);
       this.stats.robotsBlocked++;
-      const why = rules.basis === 'unreachable' ? `${url.origin}/robots.txt could not be read, so the site is treated as disallowed` : 'disallowed by robots.txt';
-      throw new FetchError('robots', url.href, why);
+      throw new FetchError('robots', url.href, 'blocked by robots.txt');
     }
   }
 
@@ -294,14 +345,18 @@ export class PoliteClient {
         const next = location ? parseHttpUrl(location, at) : null;
         if (!next) {
           if (cacheableRobotsStatus(res.status)) this.robotsCache?.put(origin.origin, res.status, res.body);
-          return rulesForStatus(res.status, robotsUrl, res.body, this.token);
+          const rules = rulesForStatus(res.status, robotsUrl, res.body, this.token);
+          if (rules.basis !== 'unreachable') return rules;
+          const text = `HTTP ${res.status}${http.STATUS_CODES[res.status] ? ` ${http.STATUS_CODES[res.status]}` : ''}`;
+          return { ...rules, cause: { reason: 'http', message: `${robotsUrl} answered ${text}; nothing on ${origin.host} is fetched until it answers` } };
         }
         if (hops >= ROBOTS_MAX_REDIRECTS) return ALLOW_ALL; // RFC: treat as unavailable, i.e. allow
         at = next;
       }
     } catch (e) {
       if (!(e instanceof FetchError)) throw e;
-      return e.reason === 'too_large' ? ALLOW_ALL : DISALLOW_ALL;
+      if (e.reason === 'too_large') return ALLOW_ALL;
+      return { ...DISALLOW_ALL, cause: { reason: e.reason === 'robots' ? 'network' : e.reason, message: e.message } };
     }
   }
 

@@ -3,13 +3,17 @@
 export type FetchErrorReason =
   | 'robots'
   | 'http'
+  /** A 403 / 503 browser-challenge page (bot defence), not a missing page or a server fault. */
+  | 'blocked'
   | 'timeout'
   | 'too_large'
   | 'redirect_off_host'
   | 'redirect_loop'
   | 'network'
   | 'truncated'
-  | 'bad_url';
+  | 'bad_url'
+  /** The host used up its retry budget (it kept refusing): later requests to it fail at once. */
+  | 'host_unavailable';
 
 export class FetchError extends Error {
   readonly reason: FetchErrorReason;

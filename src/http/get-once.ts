@@ -1,9 +1,12 @@
 // A single capped GET, for `parse <url>`: no crawling manners needed for one page a
-// user asked for (no robots.txt, no delay, redirects followed to any host), but the same
+// user asked for (no robots.txt, no delay, redirects followed to any public host — never to
+// this machine, the LAN or a metadata service unless the start was there: address-guard.ts),
+// but the same
 // size, header, time and decompression caps as the polite client, and a User-Agent that
 // names us.
 import http from 'node:http';
 import https from 'node:https';
+import { RedirectGuard } from './address-guard.js';
 import { exchange, header } from './transport.js';
 import { DEFAULT_USER_AGENT } from './user-agent.js';
 
@@ -25,10 +28,13 @@ export async function getOnce(url: string, opts: { maxBytes?: number; timeoutMs?
   } catch {
     throw new Error('not a valid URL');
   }
-  const agents = { http: new http.Agent(), https: new https.Agent() };
+  const guard = new RedirectGuard();
+  const agents = { http: new http.Agent({ lookup: guard.lookup } as http.AgentOptions), https: new https.Agent({ lookup: guard.lookup } as https.AgentOptions) };
   try {
     for (let hops = 0; ; hops++) {
       if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error(`not an http(s) URL: ${target.href}`);
+      if (hops > 0) guard.redirect();
+      guard.checkUrl(target);
       const res = await exchange(target, {
         headers: { 'user-agent': opts.userAgent ?? DEFAULT_USER_AGENT, accept: '*/*', 'accept-encoding': 'gzip, deflate, br' },
         timeoutMs: opts.timeoutMs ?? 30_000,

@@ -43,6 +43,8 @@ export interface RobotsRules {
   crawlDelayMs: number | null;
   /** Why these rules: for messages. */
   basis: 'file' | 'absent' | 'unreachable';
+  /** For 'unreachable': what happened to robots.txt (refused, DNS, timeout, 5xx), reported as the fetch's failure. */
+  cause?: { reason: 'http' | 'timeout' | 'network' | 'truncated' | 'bad_url' | 'redirect_loop' | 'redirect_off_host' | 'blocked' | 'host_unavailable'; message: string };
 }
 
 export const ALLOW_ALL: RobotsRules = { isAllowed: () => true, crawlDelayMs: null, basis: 'absent' };

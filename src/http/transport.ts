@@ -42,8 +42,27 @@ export function header(headers: IncomingHttpHeaders, name: string): string | nul
   return Array.isArray(v) ? v.join(', ') : v;
 }
 
+/** What the OS said, in words first: "connection refused (connect ECONNREFUSED 127.0.0.1:9)". */
+const OS_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'DNS lookup failed: no such host',
+  EAI_AGAIN: 'DNS lookup failed (temporary)',
+  EAI_FAIL: 'DNS lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ECONNABORTED: 'connection aborted',
+  EPROTO: 'TLS/protocol error',
+  CERT_HAS_EXPIRED: 'TLS certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate is self-signed',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate cannot be verified',
+  ERR_TLS_CERT_ALTNAME_INVALID: "TLS certificate does not match the host",
+};
+
 function describe(e: Error & { code?: string }): string {
-  return e.code && !e.message.includes(e.code) ? `${e.message} (${e.code})` : e.message;
+  const raw = e.code && !e.message.includes(e.code) ? `${e.message} (${e.code})` : e.message;
+  const words = e.code ? OS_WORDS[e.code] : undefined;
+  return words ? `${words} (${raw})` : raw;
 }
 
 export function exchange(target: URL, opts: ExchangeOptions): Promise<Exchange> {

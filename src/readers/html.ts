@@ -1,7 +1,7 @@
 // HTML → blocks, tables and links. Site furniture (navigation, cookie banners,
 // "Quickly exit this site" bars, skip links, footers) is dropped so that extractors
 // see only the disclosure; block structure is kept because extractors lean on it.
-import * as cheerio from 'cheerio';
+import { loadHtml } from './html-tree.js';
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, Cell, Link, ReadResult, Table } from './types.js';
 
@@ -135,7 +135,7 @@ function landmarks(root: AnyNode): { main?: Element; body?: Element; h1?: Elemen
 }
 
 export function readHtml(html: string, baseUrl?: string | null): ReadResult {
-  const $ = cheerio.load(flattenDeepMarkup(html));
+  const $ = loadHtml(flattenDeepMarkup(html)); // the crawler's parse of this page, when it kept one
   const blocks: Block[] = [];
   const tables: Table[] = [];
   const links: Link[] = [];

@@ -1,6 +1,7 @@
 // Picks the reader for a document from its sniffed type. Heavy readers (pdf.js,
 // spreadsheets, Word) are loaded only when a document needs them, to keep start-up fast.
 import { decodeText } from '../documents/decode.js';
+import type { OcrOptions } from './ocr/types.js';
 import { sniffMediaType } from './sniff.js';
 import { readText } from './text.js';
 import { ReadError, type ReadResult } from './types.js';
@@ -13,6 +14,8 @@ export interface ReadInput {
   contentType?: string | null;
   /** Base URL to resolve links against. */
   url?: string | null;
+  /** OCR of PDF pages without a text layer; the process's settings (--ocr) when absent. */
+  ocr?: Partial<OcrOptions>;
 }
 
 export async function readDocument(input: ReadInput): Promise<ReadResult> {
@@ -22,7 +25,7 @@ export async function readDocument(input: ReadInput): Promise<ReadResult> {
   switch (type) {
     case 'application/pdf': {
       const { readPdf } = await import('./pdf.js');
-      return readPdf(bytes);
+      return readPdf(bytes, { ocr: input.ocr });
     }
     case 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
     case 'application/vnd.ms-excel':

@@ -2,8 +2,9 @@
 // drawn grid (pdf-parse getTable), unruled ones rebuilt from text positions (pdf-layout),
 // a table that runs onto the next page joined into one. pdf.js runs without eval, and the
 // parser is always destroyed, even when the document is broken.
-import { PDFParse } from 'pdf-parse';
+import { keepingBuiltins, loadPdfParse } from './pdf-runtime.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
+import { ocrSession, type OcrOptions } from './ocr/index.js';
 import { linesToBlocks } from './text.js';
 import { ReadError, type Block, type Cell, type ReadResult, type Table } from './types.js';
 
@@ -49,6 +50,8 @@ interface PageTable {
   lastLine?: number;
   lineCount: number;
   caption?: string;
+  /** Locator of the page: `pdf:p2`, or `pdf:p2:ocr` when its text was read by OCR. */
+  at?: string;
 }
 
 /**
@@ -56,13 +59,14 @@ interface PageTable {
  * and the cells of ruled ones; the operator list (drawn lines, for ruled tables) is read only
  * on pages whose text is laid out in columns somewhere, since a ruled table's text is too.
  */
-export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
+export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> } = {}): Promise<ReadResult> {
+  const { PDFParse } = await loadPdfParse();
   const parser = new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 } as ConstructorParameters<typeof PDFParse>[0]);
   try {
     let doc: PdfDoc;
     try {
       // pdf-parse keeps the loaded document behind this accessor.
-      doc = await (parser as unknown as { load(): Promise<PdfDoc> }).load();
+      doc = await keepingBuiltins(() => (parser as unknown as { load(): Promise<PdfDoc> }).load());
     } catch (e) {
       throw readErrorOf(e);
     }
@@ -72,6 +76,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     const tablePages = Math.min(doc.numPages, MAX_TABLE_PAGES);
     if (doc.numPages > MAX_TABLE_PAGES) warnings.push(`pdf: tables read from the first ${MAX_TABLE_PAGES} of ${doc.numPages} pages only`);
     const ruledFailed = { reported: false };
+    const ocr = ocrSession(doc, warnings, options.ocr);
     let text = '';
     for (let n = 1; n <= doc.numPages; n++) {
       let page: PdfPage;
@@ -84,6 +89,10 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
       } catch (e) {
         throw readErrorOf(e);
       }
+      // A page without a usable text layer is read by OCR: its words, placed as text items, go through the same logic.
+      const scanned = await ocr.page(n, items);
+      if (scanned) ({ items, viewport } = scanned);
+      const at = scanned ? `pdf:p${n}:ocr` : `pdf:p${n}`;
       try {
         const pageText = pageTextOf(items, viewport);
         if (!pageText.trim()) warnings.push(`pdf:p${n}: no text layer (scanned image?)`);
@@ -91,13 +100,14 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
         const offset = text.length;
         text += pageText;
         for (const b of linesToBlocks(pageText)) {
-          blocks.push({ ...b, start: b.start + offset, end: b.end + offset, locator: `pdf:p${n}`, page: n });
+          blocks.push({ ...b, start: b.start + offset, end: b.end + offset, locator: at, page: n });
         }
-        if (n <= tablePages) perPage.push(await pageTables(parser as unknown as TableFinder, page, n, items, viewport, warnings, ruledFailed));
+        if (n <= tablePages) perPage.push((await pageTables(parser as unknown as TableFinder, page, n, items, viewport, warnings, ruledFailed)).map((t) => ({ ...t, at })));
       } finally {
         page.cleanup();
       }
     }
+    ocr.finish();
     return { mediaType: 'application/pdf', text, blocks, tables: joinAcrossPages(perPage), links: [], title: null, pages: doc.numPages, warnings };
   } finally {
     await parser.destroy().catch(() => undefined);
@@ -265,7 +275,7 @@ function joinAcrossPages(perPage: Edged[][]): Table[] {
       const tIndex = k + 1;
       const cells = (skip: number, map?: number[], width?: number): Cell[][] =>
         t.rows.slice(skip).map((r, i) => {
-          const loc = (c: number) => `pdf:p${t.page}:t${tIndex}:r${i + 1 + skip}:c${c + 1}`;
+          const loc = (c: number) => `${t.at ?? `pdf:p${t.page}`}:t${tIndex}:r${i + 1 + skip}:c${c + 1}`;
           if (!map || !width) return r.map((text, c) => ({ text, locator: loc(c) }));
           // Cells placed in the columns of the table they continue (a sparse page may lack some columns).
           const row: Cell[] = Array.from({ length: width }, (_, c) => ({ text: '', locator: loc(c) }));
@@ -291,7 +301,7 @@ function joinAcrossPages(perPage: Edged[][]): Table[] {
         openSource = t;
         continue;
       }
-      open = { locator: `pdf:p${t.page}:t${tIndex}`, rows: cells(0), page: t.page, caption: t.caption };
+      open = { locator: `${t.at ?? `pdf:p${t.page}`}:t${tIndex}`, rows: cells(0), page: t.page, caption: t.caption };
       out.push(open);
       openPart = t;
       openSource = t;

@@ -1,5 +1,6 @@
 // Content type from the bytes first, then the declared type, then the name: forces
 // serve PDFs as application/octet-stream and name HTML pages ".aspx".
+import { bomlessUtf16 } from '../documents/decode.js';
 import type { MediaType } from './types.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -57,15 +58,18 @@ function headText(bytes: Uint8Array): string {
   const head = bytes.subarray(0, 2048);
   if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head);
   if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head);
+  const utf16 = bomlessUtf16(head);
+  if (utf16) return new TextDecoder(utf16).decode(head);
   return Buffer.from(head).toString('utf8');
 }
 
 /**
  * Text has few control bytes; many C0 controls (NUL included) mean binary, unless UTF-16
- * with a BOM. A few stray NULs in a text export are text (readers blank them), not binary.
+ * (with a BOM, or without one: see bomlessUtf16). A few stray NULs in a text export are text (readers blank them), not binary.
  */
 function hasBinaryBytes(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  if (bomlessUtf16(bytes)) return false;
   const n = Math.min(bytes.length, 8192);
   let ctl = 0;
   for (let i = 0; i < n; i++) {

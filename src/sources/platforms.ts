@@ -29,6 +29,14 @@ export interface PlatformConfig {
   selectors: Selectors;
   /** Item links must contain this path fragment (filters category and navigation links). */
   item_path?: string;
+  /** Regex on a link's path that marks a disclosure page: what discovery falls back to when the selectors match nothing. */
+  item_pattern?: string;
+  /** The listing's own date-range parameters (Single Online Home's fdte / tdte), used for --since. */
+  date_filter?: { from: string; to?: string; format: 'iso' | 'dmy' };
+  /** The query parameter that numbers listing pages, for the pagination fallback. */
+  page_param?: string;
+  /** The source's own site (WhatDoTheyKnow), where it is not a force's. */
+  base_url?: string;
   /** Regex (one capture group) that finds the request reference in a listing title. */
   reference_in_title?: string;
   date_order: DateOrder;
@@ -55,6 +63,8 @@ export function configForForce(force: Force): PlatformConfig {
     ...base,
     ...(o.listing_template ? { listing_template: o.listing_template } : {}),
     ...(o.item_path !== undefined ? { item_path: o.item_path } : {}),
+    ...(o.item_pattern !== undefined ? { item_pattern: o.item_pattern } : {}),
+    ...(o.date_filter !== undefined ? { date_filter: o.date_filter } : {}),
     ...(o.reference_in_title ? { reference_in_title: o.reference_in_title } : {}),
     ...(o.date_order ? { date_order: o.date_order } : {}),
     ...(o.attachment_extensions ? { attachment_extensions: o.attachment_extensions } : {}),

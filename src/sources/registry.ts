@@ -15,6 +15,10 @@ export interface Force {
   supported: boolean;
   site_slug?: string;
   overrides?: Record<string, unknown>;
+  /** What the entry's facts rest on: which facts, the public source, and its date. */
+  evidence: Array<{ facts: string; source: string; date: string }>;
+  /** The force's authority on WhatDoTheyKnow (`by_convention`: the <county>_police pattern, unchecked). */
+  whatdotheyknow?: { url_name: string; by_convention?: boolean };
 }
 
 export const FORCES: readonly Force[] = (data as { forces: Force[] }).forces;
@@ -82,13 +86,26 @@ export function rebaseUrl(url: string, base: string): string {
   return `${b.origin}${b.pathname.replace(/\/+$/, '')}${u.pathname}${u.search}`;
 }
 
-/** The first listing page of the force's disclosure log, on its own site or on a mirror. */
-export function listingUrl(force: Force, baseUrl?: string | null): string {
+/**
+ * The first listing page of the force's disclosure log, on its own site or on a mirror.
+ * With `since` (ISO), a listing that filters by date itself (Single Online Home's `fdte`) is asked to.
+ */
+export function listingUrl(force: Force, baseUrl?: string | null, since?: string | null): string {
   const cfg = configForForce(force);
-  if (!baseUrl) return fillTemplate(cfg.listing_template, force);
-  const b = new URL(baseUrl);
-  return fillTemplate(cfg.listing_template, force, {
-    logUrl: rebaseUrl(force.disclosure_log_url, baseUrl),
-    origin: `${b.origin}${b.pathname.replace(/\/+$/, '')}`,
-  });
+  let url: string;
+  if (!baseUrl) url = fillTemplate(cfg.listing_template, force);
+  else {
+    const b = new URL(baseUrl);
+    url = fillTemplate(cfg.listing_template, force, {
+      logUrl: rebaseUrl(force.disclosure_log_url, baseUrl),
+      origin: `${b.origin}${b.pathname.replace(/\/+$/, '')}`,
+    });
+  }
+  if (since && cfg.date_filter) {
+    const [y, m, d] = since.split('-');
+    const value = cfg.date_filter.format === 'dmy' ? `${d}/${m}/${y}` : since;
+    // Appended by hand, not URLSearchParams: the listing's own query (`q=&dt=Disclosure+log`) stays byte for byte.
+    url += `${url.includes('?') ? '&' : '?'}${encodeURIComponent(cfg.date_filter.from)}=${encodeURIComponent(value)}`;
+  }
+  return url;
 }

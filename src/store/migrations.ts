@@ -213,6 +213,37 @@ CREATE TABLE robots_cache (
 ALTER TABLE url_state ADD COLUMN final_url TEXT;
 `,
   },
+  {
+    version: 4,
+    description: "where each disclosure was harvested (source platform, the source's own state) and the same response from another source (duplicate_of)",
+    sql: `
+ALTER TABLE disclosures ADD COLUMN "source" TEXT NOT NULL DEFAULT 'file';
+ALTER TABLE disclosures ADD COLUMN "source_state" TEXT;
+ALTER TABLE disclosures ADD COLUMN "duplicate_of" TEXT;
+CREATE INDEX disclosures_force_reference ON disclosures(force, reference);
+UPDATE disclosures SET record_json = json_set(record_json, '$.source', 'file', '$.source_state', json('null'), '$.duplicate_of', json('null'));
+`,
+  },
+  {
+    version: 5,
+    description: 'corrections kept apart from parsed records, keyed by disclosure + table + locator/text so they survive refresh and reparse',
+    sql: `
+CREATE TABLE corrections (
+  id INTEGER PRIMARY KEY,
+  disclosure_id TEXT NOT NULL,
+  target_table TEXT NOT NULL,
+  ordinal INTEGER,
+  locator TEXT,
+  text TEXT,
+  field TEXT NOT NULL,
+  value_json TEXT NOT NULL,
+  original_json TEXT,
+  reason TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX corrections_disclosure ON corrections(disclosure_id);
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -2,11 +2,14 @@
 // state, every disclosure (flat tables + its full JSON) with the sources it was built from,
 // the changes each run made, and the runs themselves. Synchronous, like better-sqlite3.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { markInterruptedRuns, runOwner } from './runs.js';
 import { sha256Hex } from '../documents/hash.js';
 import { fieldsOf, q, toSqlValue } from '../export/fields.js';
-import { CHILD_TABLES, DisclosureSchema, type Disclosure } from '../records/schema.js';
+import type { Correction } from '../corrections/types.js';
+import { checkDisclosure } from '../records/disclosure-check.js';
+import { CHILD_TABLES, type Disclosure } from '../records/schema.js';
 import { canonicalJson, diffRecords, type FieldChange } from './diff.js';
 import { LATEST_VERSION, migrate } from './migrations.js';
 
@@ -56,13 +59,15 @@ export interface FetchLogEntry {
 }
 
 export type RunStatus = 'ok' | 'failed' | 'partial';
+/** A run's status as stored: `interrupted` = its process ended (killed) before it finished. */
+export type StoredRunStatus = RunStatus | 'running' | 'interrupted';
 
 export interface RunInfo {
   id: number;
   kind: string;
   startedAt: string;
   finishedAt: string | null;
-  status: RunStatus | 'running';
+  status: StoredRunStatus;
   args: unknown;
   stats: unknown;
 }
@@ -109,15 +114,44 @@ export type UpsertResult = 'new' | 'changed' | 'unchanged';
 const now = () => new Date().toISOString();
 const parseJson = (s: string | null): unknown => (s == null ? null : JSON.parse(s));
 
+/** Where the last failed checkDisclosure call found the record wrong: `questions.0.label: must be string`. */
+function schemaIssue(): string {
+  const issue = (checkDisclosure as unknown as { errors: Array<{ instancePath: string; message?: string }> | null }).errors?.[0];
+  return `${(issue?.instancePath ?? '').split('/').filter(Boolean).join('.')}: ${issue?.message ?? 'invalid'}`;
+}
+
 export class Store {
+  /** A temporary copy being read instead of a store on a read-only file system: removed on close. */
+  private copyDir: string | null = null;
+  /** Runs found `running` whose process is gone, marked `interrupted` when the store was opened. */
+  interruptedRuns: number[] = [];
+  /** Prepared once per SQL text and reused: preparing on every call was ~4 % of a crawl's CPU. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   private constructor(
     readonly path: string,
     private readonly db: Database.Database,
   ) {}
 
+  /** Set by groupCommits(): writes share one transaction until it holds maxWrites or is maxMs old. */
+  private group: { maxWrites: number; maxMs: number; writes: number; timer: NodeJS.Timeout | null } | null = null;
+
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   /** Opens (creating directories and the file unless `create: false`) and migrates the store. */
   static open(path: string, opts: { create?: boolean } = {}): Store {
     if (opts.create === false && !existsSync(path)) throw new Error(`no store at ${path}`);
+    // SQLite takes an empty file for a new database: a truncated copy or a mistyped path would
+    // silently become an empty store, then be "exported" as an empty dataset.
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (st && st.isFile() && st.size === 0) throw new Error(`${path} is an empty file (0 bytes), not a foi-harvest store`);
     mkdirSync(dirname(path), { recursive: true });
     let db: Database.Database;
     try {
@@ -136,31 +170,51 @@ export class Store {
       const msg = e instanceof Error ? e.message : String(e);
       throw new Error(/^store /.test(msg) ? msg : `cannot open store ${path}: ${msg}`);
     }
-    return new Store(path, db);
+    const store = new Store(path, db);
+    store.interruptedRuns = markInterruptedRuns(db);
+    return store;
+  }
+
+  /**
+   * Reads `copy` (a private copy of the store at `path`, in `copyDir`) as if it were `path`:
+   * what a command writes (its run, a reparse) goes to the copy and is dropped on close.
+   */
+  static openCopy(path: string, copy: string, copyDir: string): Store {
+    const store = Store.open(copy, { create: false });
+    const shown = new Store(path, store.db);
+    shown.copyDir = copyDir;
+    shown.interruptedRuns = store.interruptedRuns;
+    return shown;
+  }
+
+  /** True when this is a temporary copy of a store that cannot be written. */
+  get readOnly(): boolean {
+    return this.copyDir !== null;
   }
 
   // ---- documents ---------------------------------------------------------------
 
   putDocument(bytes: Uint8Array, mediaType: string | null): string {
-    const sha = sha256Hex(bytes);
-    this.db
-      .prepare(
-        `INSERT INTO documents (sha256, bytes, media_type, size, first_seen) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(sha256) DO UPDATE SET media_type = COALESCE(documents.media_type, excluded.media_type)`,
-      )
-      .run(sha, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), mediaType, bytes.byteLength, now());
-    return sha;
+    return this.write(() => {
+      const sha = sha256Hex(bytes);
+      this.stmt(
+          `INSERT INTO documents (sha256, bytes, media_type, size, first_seen) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT(sha256) DO UPDATE SET media_type = COALESCE(documents.media_type, excluded.media_type)`,
+        )
+        .run(sha, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), mediaType, bytes.byteLength, now());
+      return sha;
+    });
   }
 
   getDocument(sha256: string): Uint8Array | null {
-    const row = this.db.prepare('SELECT bytes FROM documents WHERE sha256 = ?').get(sha256) as { bytes: Buffer } | undefined;
+    const row = this.stmt('SELECT bytes FROM documents WHERE sha256 = ?').get(sha256) as { bytes: Buffer } | undefined;
     return row ? new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) : null;
   }
 
   // ---- fetching ----------------------------------------------------------------
 
   urlState(url: string): UrlState | null {
-    const row = this.db.prepare('SELECT etag, last_modified, sha256, content_type FROM url_state WHERE url = ?').get(url) as
+    const row = this.stmt('SELECT etag, last_modified, sha256, content_type FROM url_state WHERE url = ?').get(url) as
       | { etag: string | null; last_modified: string | null; sha256: string | null; content_type: string | null }
       | undefined;
     return row ? { etag: row.etag, lastModified: row.last_modified, sha256: row.sha256, contentType: row.content_type } : null;
@@ -168,7 +222,7 @@ export class Store {
 
   /** The bytes last fetched for `url` (null when none are held), without asking the site. */
   storedCopy(url: string): StoredCopy | null {
-    const row = this.db.prepare('SELECT sha256, content_type, final_url FROM url_state WHERE url = ?').get(url) as
+    const row = this.stmt('SELECT sha256, content_type, final_url FROM url_state WHERE url = ?').get(url) as
       | { sha256: string | null; content_type: string | null; final_url: string | null }
       | undefined;
     if (!row?.sha256) return null;
@@ -178,53 +232,55 @@ export class Store {
 
   /** Where the request for `url` ended up (null: not redirected). Kept beside its url_state row. */
   setFinalUrl(url: string, finalUrl: string | null): void {
-    this.db.prepare('UPDATE url_state SET final_url = ? WHERE url = ? AND final_url IS NOT ?').run(finalUrl, url, finalUrl);
+    return this.write(() => {
+      this.stmt('UPDATE url_state SET final_url = ? WHERE url = ? AND final_url IS NOT ?').run(finalUrl, url, finalUrl);
+    });
   }
 
   cachedRobots(origin: string): CachedRobots | null {
-    const row = this.db.prepare('SELECT status, body, fetched_at FROM robots_cache WHERE origin = ?').get(origin) as
+    const row = this.stmt('SELECT status, body, fetched_at FROM robots_cache WHERE origin = ?').get(origin) as
       | { status: number; body: Buffer | null; fetched_at: string }
       | undefined;
     return row ? { status: row.status, body: row.body, fetchedAt: Date.parse(row.fetched_at) } : null;
   }
 
   putRobots(origin: string, status: number, body: Buffer | null): void {
-    this.db
-      .prepare(
-        `INSERT INTO robots_cache (origin, status, body, fetched_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(origin) DO UPDATE SET status = excluded.status, body = excluded.body, fetched_at = excluded.fetched_at`,
-      )
-      .run(origin, status, body, now());
+    return this.write(() => {
+      this.stmt(
+          `INSERT INTO robots_cache (origin, status, body, fetched_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT(origin) DO UPDATE SET status = excluded.status, body = excluded.body, fetched_at = excluded.fetched_at`,
+        )
+        .run(origin, status, body, now());
+    });
   }
 
   /** Logs one request; a 2xx records the URL's validators and content, a 304 that it is still current. */
   logFetch(e: FetchLogEntry): void {
-    const at = now();
-    const tx = this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO fetch_log (run_id, url, status, etag, last_modified, fetched_at, bytes, sha256, content_type, error)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(e.runId, e.url, e.status, e.etag ?? null, e.lastModified ?? null, at, e.bytes ?? null, e.sha256 ?? null, e.contentType ?? null, e.error ?? null);
-      if (e.status !== null && e.status >= 200 && e.status < 300 && !e.error) {
-        this.db
-          .prepare(
-            `INSERT INTO url_state (url, etag, last_modified, sha256, content_type, fetched_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, sha256 = excluded.sha256,
-               content_type = excluded.content_type, fetched_at = excluded.fetched_at, status = excluded.status`,
+    return this.write(() => {
+      const at = now();
+      const tx = this.db.transaction(() => {
+        this.stmt(
+            `INSERT INTO fetch_log (run_id, url, status, etag, last_modified, fetched_at, bytes, sha256, content_type, error)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(e.url, e.etag ?? null, e.lastModified ?? null, e.sha256 ?? null, e.contentType ?? null, at, e.status);
-      } else if (e.status === 304 && !e.error) {
-        this.db
-          .prepare(
-            `UPDATE url_state SET fetched_at = ?, status = 304, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)
-             WHERE url = ?`,
-          )
-          .run(at, e.etag ?? null, e.lastModified ?? null, e.url);
-      }
+          .run(e.runId, e.url, e.status, e.etag ?? null, e.lastModified ?? null, at, e.bytes ?? null, e.sha256 ?? null, e.contentType ?? null, e.error ?? null);
+        if (e.status !== null && e.status >= 200 && e.status < 300 && !e.error) {
+          this.stmt(
+              `INSERT INTO url_state (url, etag, last_modified, sha256, content_type, fetched_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, sha256 = excluded.sha256,
+                 content_type = excluded.content_type, fetched_at = excluded.fetched_at, status = excluded.status`,
+            )
+            .run(e.url, e.etag ?? null, e.lastModified ?? null, e.sha256 ?? null, e.contentType ?? null, at, e.status);
+        } else if (e.status === 304 && !e.error) {
+          this.stmt(
+              `UPDATE url_state SET fetched_at = ?, status = 304, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)
+               WHERE url = ?`,
+            )
+            .run(at, e.etag ?? null, e.lastModified ?? null, e.url);
+        }
+      });
+      tx();
     });
-    tx();
   }
 
   // ---- disclosures -------------------------------------------------------------
@@ -235,63 +291,103 @@ export class Store {
    * and its field-level diff recorded.
    */
   upsertDisclosure(d: Disclosure, sources: SourceRef[], runId: number): UpsertResult {
-    const parsed = DisclosureSchema.safeParse(d);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(`disclosure ${d.id} fails the schema at ${issue.path.join('.')}: ${issue.message}`);
-    }
-    const rec = parsed.data;
-    for (const t of CHILD_TABLES) {
-      const seen = new Set<number>();
-      for (const row of rec[t]) {
-        if (row.disclosure_id !== rec.id) throw new Error(`disclosure ${rec.id}: a ${t} row belongs to ${row.disclosure_id}`);
-        if (seen.has(row.ordinal)) throw new Error(`disclosure ${rec.id}: two ${t} rows have ordinal ${row.ordinal}`);
-        seen.add(row.ordinal);
+    return this.write(() => {
+      const rec = checkDisclosure(d) as Disclosure | null;
+      if (!rec) throw new Error(`disclosure ${d.id} fails the schema at ${schemaIssue()}`);
+      for (const t of CHILD_TABLES) {
+        const seen = new Set<number>();
+        for (const row of rec[t]) {
+          if (row.disclosure_id !== rec.id) throw new Error(`disclosure ${rec.id}: a ${t} row belongs to ${row.disclosure_id}`);
+          if (seen.has(row.ordinal)) throw new Error(`disclosure ${rec.id}: two ${t} rows have ordinal ${row.ordinal}`);
+          seen.add(row.ordinal);
+        }
       }
-    }
-    const json = JSON.stringify(rec);
-    const recSha = sha256Hex(canonicalJson(rec));
-    const tx = this.db.transaction((): UpsertResult => {
-      const old = this.db.prepare('SELECT record_json, record_sha256 FROM disclosures WHERE id = ?').get(rec.id) as
-        | { record_json: string; record_sha256: string }
-        | undefined;
-      let result: UpsertResult;
-      if (!old) {
-        this.insertRow(rec, json, recSha);
-        this.insertChildren(rec);
-        this.recordChange(runId, rec.id, rec.force, 'new', null);
-        result = 'new';
-      } else if (old.record_sha256 === recSha) {
-        result = 'unchanged';
-      } else {
-        const diff = diffRecords(JSON.parse(old.record_json), rec);
-        this.updateRow(rec, json, recSha);
-        for (const t of CHILD_TABLES) this.db.prepare(`DELETE FROM ${q(t)} WHERE disclosure_id = ?`).run(rec.id);
-        this.insertChildren(rec);
-        this.recordChange(runId, rec.id, rec.force, 'changed', diff);
-        result = 'changed';
-      }
-      this.replaceSources(rec.id, sources);
-      return result;
+      const json = JSON.stringify(rec);
+      const recSha = sha256Hex(canonicalJson(rec));
+      const tx = this.db.transaction((): UpsertResult => {
+        const old = this.stmt('SELECT record_json, record_sha256 FROM disclosures WHERE id = ?').get(rec.id) as
+          | { record_json: string; record_sha256: string }
+          | undefined;
+        let result: UpsertResult;
+        if (!old) {
+          this.insertRow(rec, json, recSha);
+          this.insertChildren(rec);
+          this.recordChange(runId, rec.id, rec.force, 'new', null);
+          result = 'new';
+        } else if (old.record_sha256 === recSha) {
+          result = 'unchanged';
+        } else {
+          const diff = diffRecords(JSON.parse(old.record_json), rec);
+          this.updateRow(rec, json, recSha);
+          for (const t of CHILD_TABLES) this.stmt(`DELETE FROM ${q(t)} WHERE disclosure_id = ?`).run(rec.id);
+          this.insertChildren(rec);
+          this.recordChange(runId, rec.id, rec.force, 'changed', diff);
+          result = 'changed';
+        }
+        this.replaceSources(rec.id, sources);
+        return result;
+      });
+      return tx.immediate();
     });
-    return tx.immediate();
   }
 
   /** Deletes a disclosure (its rows and sources cascade) and records it as removed. */
   removeDisclosure(id: string, runId: number): boolean {
-    const tx = this.db.transaction(() => {
-      const row = this.db.prepare('SELECT force FROM disclosures WHERE id = ?').get(id) as { force: string | null } | undefined;
-      if (!row) return false;
-      this.db.prepare('DELETE FROM disclosures WHERE id = ?').run(id);
-      this.recordChange(runId, id, row.force, 'removed', null);
-      return true;
+    return this.write(() => {
+      const tx = this.db.transaction(() => {
+        const row = this.stmt('SELECT force FROM disclosures WHERE id = ?').get(id) as { force: string | null } | undefined;
+        if (!row) return false;
+        this.stmt('DELETE FROM disclosures WHERE id = ?').run(id);
+        this.recordChange(runId, id, row.force, 'removed', null);
+        return true;
+      });
+      return tx.immediate();
     });
-    return tx.immediate();
+  }
+
+  /**
+   * Marks the same response harvested from two sources (same force and reference, e.g. a
+   * force's own log and WhatDoTheyKnow): each row's duplicate_of names the other source's row,
+   * and a row whose twin is gone is cleared. Returns the ids whose record changed.
+   */
+  linkDuplicates(runId: number): string[] {
+    const rows = this.stmt('SELECT id, force, reference, source, duplicate_of FROM disclosures WHERE force IS NOT NULL AND reference IS NOT NULL ORDER BY id')
+      .all() as Array<{ id: string; force: string; reference: string; source: string; duplicate_of: string | null }>;
+    const key = (r: { force: string; reference: string }) => `${r.force}\u0000${r.reference.toLowerCase().replace(/\s+/g, '')}`;
+    const groups = new Map<string, typeof rows>();
+    for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+    const want = new Map<string, string | null>();
+    for (const group of groups.values()) {
+      for (const r of group) want.set(r.id, group.find((o) => o.source !== r.source)?.id ?? null);
+    }
+    const all = this.stmt('SELECT id, duplicate_of FROM disclosures WHERE duplicate_of IS NOT NULL').all() as Array<{ id: string; duplicate_of: string }>;
+    for (const r of all) if (!want.has(r.id)) want.set(r.id, null);
+    const changed: string[] = [];
+    for (const [id, dup] of want) {
+      const row = this.stmt('SELECT record_json FROM disclosures WHERE id = ?').get(id) as { record_json: string } | undefined;
+      if (!row) continue;
+      const rec = JSON.parse(row.record_json) as Disclosure;
+      if ((rec.duplicate_of ?? null) === dup) continue;
+      this.upsertDisclosure({ ...rec, duplicate_of: dup }, this.sourcesOf(id), runId);
+      changed.push(id);
+    }
+    return changed;
+  }
+
+  /** The stored duplicate_of of a disclosure (kept across a re-harvest until linkDuplicates says otherwise). */
+  duplicateOf(id: string): string | null {
+    const row = this.stmt('SELECT duplicate_of FROM disclosures WHERE id = ?').get(id) as { duplicate_of: string | null } | undefined;
+    return row?.duplicate_of ?? null;
+  }
+
+  /** Each disclosure's source_state (WhatDoTheyKnow's described_state) where it has one. */
+  sourceStates(): Map<string, string> {
+    const rows = this.stmt('SELECT id, source_state FROM disclosures WHERE source_state IS NOT NULL').all() as Array<{ id: string; source_state: string }>;
+    return new Map(rows.map((r) => [r.id, r.source_state]));
   }
 
   sourcesOf(disclosureId: string): SourceRef[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.stmt(
         `SELECT role, url, sha256, content_type, name, error FROM sources WHERE disclosure_id = ?
          ORDER BY CASE role WHEN 'page' THEN 0 ELSE 1 END, ordinal`,
       )
@@ -300,35 +396,130 @@ export class Store {
   }
 
   disclosureIds(): string[] {
-    return (this.db.prepare('SELECT id FROM disclosures ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+    return (this.stmt('SELECT id FROM disclosures ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
   }
 
-  /** Nested disclosures, validated, ordered by id: what every export is made from. */
+  /** Nested disclosures, validated, ordered by id, all in memory (small stores; see iterateDisclosures). */
   disclosures(opts: { force?: string[] } = {}): Disclosure[] {
+    return [...this.iterateDisclosures(opts)];
+  }
+
+  /**
+   * Nested disclosures ordered by id, validated one by one as they are read, a page of rows
+   * at a time (keyset on id), so that memory does not grow with the store: what every export
+   * and `reparse` iterate. Rows added after the iteration starts (a higher rowid) are not
+   * visited, so a caller may upsert while it iterates. Between pages the connection is free.
+   */
+  *iterateDisclosures(opts: { force?: string[]; pageSize?: number } = {}): Generator<Disclosure> {
     const forces = opts.force?.length ? opts.force : null;
-    const sql = forces
-      ? `SELECT id, record_json FROM disclosures WHERE force IN (${forces.map(() => '?').join(', ')}) ORDER BY id`
-      : 'SELECT id, record_json FROM disclosures ORDER BY id';
-    const rows = this.db.prepare(sql).all(...(forces ?? [])) as Array<{ id: string; record_json: string }>;
-    return rows.map((r) => {
-      const parsed = DisclosureSchema.safeParse(JSON.parse(r.record_json));
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new Error(`stored disclosure ${r.id} fails the schema at ${issue.path.join('.')}: ${issue.message} (run foi-harvest reparse)`);
+    const pageSize = opts.pageSize ?? 500;
+    const maxRowid = (this.stmt('SELECT MAX(rowid) AS m FROM disclosures').get() as { m: number | null }).m ?? 0;
+    const sql = `SELECT id, record_json FROM disclosures WHERE id > ? AND rowid <= ?${
+      forces ? ` AND force IN (${forces.map(() => '?').join(', ')})` : ''
+    } ORDER BY id LIMIT ?`;
+    let after = '';
+    for (;;) {
+      const rows = this.stmt(sql).all(after, maxRowid, ...(forces ?? []), pageSize) as Array<{ id: string; record_json: string }>;
+      for (const r of rows) {
+        const d = checkDisclosure(JSON.parse(r.record_json)) as Disclosure | null;
+        if (!d) throw new Error(`stored disclosure ${r.id} fails the schema at ${schemaIssue()} (run foi-harvest reparse)`);
+        yield d;
       }
-      return parsed.data;
-    });
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  countDisclosures(opts: { force?: string[] } = {}): number {
+    const forces = opts.force?.length ? opts.force : null;
+    const sql = `SELECT COUNT(*) AS n FROM disclosures${forces ? ` WHERE force IN (${forces.map(() => '?').join(', ')})` : ''}`;
+    return (this.stmt(sql).get(...(forces ?? [])) as { n: number }).n;
+  }
+
+  /** The flat columns a changes report names a disclosure by; null when it is not held. */
+  disclosureHead(id: string): { force: string | null; title: string | null; url: string | null } | null {
+    return (this.stmt('SELECT force, title, url FROM disclosures WHERE id = ?').get(id) as { force: string | null; title: string | null; url: string | null } | undefined) ?? null;
+  }
+
+  /**
+   * Runs `fn` in one transaction: many writes, one commit (a commit per disclosure was most of
+   * a bulk write's time). Each upsert inside still succeeds or fails alone (a savepoint).
+   */
+  batch<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  /** One disclosure, validated, or null when the store does not hold it. */
+  disclosure(id: string): Disclosure | null {
+    const row = this.stmt('SELECT record_json FROM disclosures WHERE id = ?').get(id) as { record_json: string } | undefined;
+    if (!row) return null;
+    const d = checkDisclosure(JSON.parse(row.record_json)) as Disclosure | null;
+    if (!d) throw new Error(`stored disclosure ${id} fails the schema at ${schemaIssue()} (run foi-harvest reparse)`);
+    return d;
+  }
+
+  // ---- corrections (kept apart from records: refresh and reparse never touch them) ----
+
+  addCorrection(c: Omit<Correction, 'id' | 'createdAt'>): number {
+    const r = this.write(() =>
+      this.stmt(
+        `INSERT INTO corrections (disclosure_id, target_table, ordinal, locator, text, field, value_json, original_json, reason, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(c.disclosureId, c.table, c.ordinal, c.locator, c.text, c.field, JSON.stringify(c.value), JSON.stringify(c.original ?? null), c.reason, now()),
+    );
+    return Number(r.lastInsertRowid);
+  }
+
+  /** Every correction, oldest first (later ones win where two set the same field). */
+  corrections(): Correction[] {
+    const rows = this.stmt('SELECT * FROM corrections ORDER BY id').all() as Array<{
+      id: number;
+      disclosure_id: string;
+      target_table: Correction['table'];
+      ordinal: number | null;
+      locator: string | null;
+      text: string | null;
+      field: string;
+      value_json: string;
+      original_json: string | null;
+      reason: string;
+      created_at: string;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      disclosureId: r.disclosure_id,
+      table: r.target_table,
+      ordinal: r.ordinal,
+      locator: r.locator,
+      text: r.text,
+      field: r.field,
+      value: parseJson(r.value_json),
+      original: parseJson(r.original_json),
+      reason: r.reason,
+      createdAt: r.created_at,
+    }));
+  }
+
+  removeCorrection(id: number): boolean {
+    return this.write(() => this.stmt('DELETE FROM corrections WHERE id = ?').run(id).changes > 0);
   }
 
   // ---- runs and changes --------------------------------------------------------
 
   startRun(kind: string, args: unknown): number {
-    const r = this.db.prepare("INSERT INTO runs (kind, started_at, args_json, status) VALUES (?, ?, ?, 'running')").run(kind, now(), JSON.stringify(args ?? null));
+    // While running, stats_json names the process (pid, host): a later open can tell a killed run.
+    const r = this.stmt("INSERT INTO runs (kind, started_at, args_json, stats_json, status) VALUES (?, ?, ?, ?, 'running')").run(
+      kind,
+      now(),
+      JSON.stringify(args ?? null),
+      JSON.stringify(runOwner()),
+    );
     return Number(r.lastInsertRowid);
   }
 
   finishRun(id: number, stats: unknown, status: RunStatus): void {
-    this.db.prepare('UPDATE runs SET finished_at = ?, stats_json = ?, status = ? WHERE id = ?').run(now(), JSON.stringify(stats ?? null), status, id);
+    this.flush();
+    this.stmt('UPDATE runs SET finished_at = ?, stats_json = ?, status = ? WHERE id = ?').run(now(), JSON.stringify(stats ?? null), status, id);
   }
 
   /** Most recent runs first; optionally only of one kind and only finished ones. */
@@ -341,7 +532,7 @@ export class Store {
     }
     if (opts.finished) where.push('finished_at IS NOT NULL');
     const sql = `SELECT * FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-    const rows = this.db.prepare(sql).all(...args, opts.limit ?? 10) as Array<{
+    const rows = this.stmt(sql).all(...args, opts.limit ?? 10) as Array<{
       id: number;
       kind: string;
       started_at: string;
@@ -363,44 +554,41 @@ export class Store {
 
   /** Change rows with afterRun < run_id <= throughRun, oldest first. */
   changes(afterRun: number, throughRun: number): ChangeRow[] {
-    const rows = this.db
-      .prepare('SELECT id, run_id, disclosure_id, force, change, diff_json FROM changes WHERE run_id > ? AND run_id <= ? ORDER BY id')
+    const rows = this.stmt('SELECT id, run_id, disclosure_id, force, change, diff_json FROM changes WHERE run_id > ? AND run_id <= ? ORDER BY id')
       .all(afterRun, throughRun) as Array<{ id: number; run_id: number; disclosure_id: string; force: string | null; change: ChangeRow['change']; diff_json: string | null }>;
     return rows.map((r) => ({ id: r.id, runId: r.run_id, disclosureId: r.disclosure_id, force: r.force, change: r.change, diff: parseJson(r.diff_json) as FieldChange[] | null }));
   }
 
   /** The newest run that recorded any change (0 if none). */
   lastChangeRun(): number {
-    const r = this.db.prepare('SELECT MAX(run_id) AS m FROM changes').get() as { m: number | null };
+    const r = this.stmt('SELECT MAX(run_id) AS m FROM changes').get() as { m: number | null };
     return r.m ?? 0;
   }
 
   /** The newest run that could have changed data (any run but an export), or the newest change (0 if none). */
   lastDataRun(): number {
-    const r = this.db.prepare("SELECT MAX(id) AS m FROM runs WHERE kind != 'export'").get() as { m: number | null };
+    const r = this.stmt("SELECT MAX(id) AS m FROM runs WHERE kind != 'export'").get() as { m: number | null };
     return Math.max(r.m ?? 0, this.lastChangeRun());
   }
 
   // ---- reporting ---------------------------------------------------------------
 
   status(): StoreStatus {
-    const docs = this.db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS b FROM documents').get() as { n: number; b: number };
-    const disclosures = (this.db.prepare('SELECT COUNT(*) AS n FROM disclosures').get() as { n: number }).n;
-    const forces = this.db
-      .prepare(
+    const docs = this.stmt('SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS b FROM documents').get() as { n: number; b: number };
+    const disclosures = (this.stmt('SELECT COUNT(*) AS n FROM disclosures').get() as { n: number }).n;
+    const forces = this.stmt(
         `SELECT d.force AS force, COUNT(DISTINCT d.id) AS disclosures, COUNT(DISTINCT s.sha256) AS documents
          FROM disclosures d LEFT JOIN sources s ON s.disclosure_id = d.id
          GROUP BY d.force ORDER BY d.force IS NULL, d.force`,
       )
       .all() as ForceCount[];
     const recentRuns = this.runs({ limit: 10 });
-    const lastFetchRun = this.db.prepare('SELECT MAX(run_id) AS r FROM fetch_log').get() as { r: number | null };
+    const lastFetchRun = this.stmt('SELECT MAX(run_id) AS r FROM fetch_log').get() as { r: number | null };
     const failures =
       lastFetchRun.r == null
         ? []
         : (
-            this.db
-              .prepare(
+            this.stmt(
                 `SELECT run_id, url, status, error, fetched_at FROM fetch_log
                  WHERE run_id = ? AND (error IS NOT NULL OR status >= 400) ORDER BY id`,
               )
@@ -426,7 +614,48 @@ export class Store {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.db.open) {
+      this.flush();
+      this.db.close();
+    }
+    if (this.copyDir) rmSync(this.copyDir, { recursive: true, force: true });
+  }
+
+  /**
+   * From now on, commit writes in groups: one transaction per `maxWrites` writes or `maxMs`
+   * milliseconds, whichever comes first (a crawl's commits, one per document, fetch log line
+   * and disclosure, were most of its store time). Each write still succeeds or fails alone
+   * (a savepoint or a single statement); a kill loses at most the open group, which the next
+   * run fetches again. finishRun() and close() commit.
+   */
+  groupCommits(opts: { maxWrites?: number; maxMs?: number } = {}): void {
+    this.group = { maxWrites: opts.maxWrites ?? 200, maxMs: opts.maxMs ?? 250, writes: 0, timer: null };
+  }
+
+  /** Commits the open group of writes, if any. */
+  flush(): void {
+    const g = this.group;
+    if (!g) return;
+    if (g.timer) clearTimeout(g.timer);
+    g.timer = null;
+    g.writes = 0;
+    if (this.db.open && this.db.inTransaction) this.db.exec('COMMIT');
+  }
+
+  private write<T>(fn: () => T): T {
+    const g = this.group;
+    if (!g || !this.db.open) return fn();
+    if (!this.db.inTransaction) {
+      this.db.exec('BEGIN IMMEDIATE');
+      g.writes = 0;
+      g.timer = setTimeout(() => this.flush(), g.maxMs);
+      g.timer.unref();
+    }
+    try {
+      return fn();
+    } finally {
+      if (++g.writes >= g.maxWrites) this.flush();
+    }
   }
 
   // ---- internals ---------------------------------------------------------------
@@ -438,15 +667,13 @@ export class Store {
 
   private insertRow(rec: Disclosure, json: string, recSha: string): void {
     const { cols, vals } = this.rowValues('disclosures', rec);
-    this.db
-      .prepare(`INSERT INTO disclosures (${cols.join(', ')}, record_json, record_sha256) VALUES (${[...cols, '', ''].map(() => '?').join(', ')})`)
+    this.stmt(`INSERT INTO disclosures (${cols.join(', ')}, record_json, record_sha256) VALUES (${[...cols, '', ''].map(() => '?').join(', ')})`)
       .run(...vals, json, recSha);
   }
 
   private updateRow(rec: Disclosure, json: string, recSha: string): void {
     const { cols, vals } = this.rowValues('disclosures', rec);
-    this.db
-      .prepare(`UPDATE disclosures SET ${cols.map((c) => `${c} = ?`).join(', ')}, record_json = ?, record_sha256 = ? WHERE id = ?`)
+    this.stmt(`UPDATE disclosures SET ${cols.map((c) => `${c} = ?`).join(', ')}, record_json = ?, record_sha256 = ? WHERE id = ?`)
       .run(...vals, json, recSha, rec.id);
   }
 
@@ -455,14 +682,14 @@ export class Store {
       const rows = rec[t] as unknown as Array<Record<string, unknown>>;
       if (!rows.length) continue;
       const fields = fieldsOf(t);
-      const stmt = this.db.prepare(`INSERT INTO ${q(t)} (${fields.map((f) => q(f.name)).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`);
+      const stmt = this.stmt(`INSERT INTO ${q(t)} (${fields.map((f) => q(f.name)).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`);
       for (const row of rows) stmt.run(...fields.map((f) => toSqlValue(f, row[f.name])));
     }
   }
 
   private replaceSources(id: string, sources: SourceRef[]): void {
-    this.db.prepare('DELETE FROM sources WHERE disclosure_id = ?').run(id);
-    const stmt = this.db.prepare('INSERT INTO sources (disclosure_id, role, ordinal, url, sha256, content_type, name, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.stmt('DELETE FROM sources WHERE disclosure_id = ?').run(id);
+    const stmt = this.stmt('INSERT INTO sources (disclosure_id, role, ordinal, url, sha256, content_type, name, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const counters = { page: 0, attachment: 0 };
     for (const s of sources) {
       if (s.role !== 'page' && s.role !== 'attachment') throw new Error(`source ${s.url}: role must be page or attachment (got ${String(s.role)})`);
@@ -471,8 +698,7 @@ export class Store {
   }
 
   private recordChange(runId: number, id: string, force: string | null, change: ChangeRow['change'], diff: FieldChange[] | null): void {
-    this.db
-      .prepare('INSERT INTO changes (run_id, disclosure_id, force, change, diff_json, at) VALUES (?, ?, ?, ?, ?, ?)')
+    this.stmt('INSERT INTO changes (run_id, disclosure_id, force, change, diff_json, at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(runId, id, force, change, diff ? JSON.stringify(diff) : null, now());
   }
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyCorrections } from '../../src/corrections/apply.js';
 import { Store } from '../../src/store/store.js';
 import { BIN, runCli } from '../support/cli.js';
 import { buildStore } from '../unit/store-build.js';
@@ -25,14 +26,15 @@ describe('foi-harvest export', () => {
     const r = runCli(['export', '--store', db, '--out', out, '--format', 'csv,json,ndjson,sqlite']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`foi-harvest: exported 3 disclosures to ${out} (csv, json, ndjson, sqlite); since run 0: 3 new, 0 changed, 0 removed\n`);
+    expect(r.stderr).toBe(`foi-harvest: exported 3 disclosures to ${out} (csv, json, ndjson, sqlite); since the store began: 3 new, 0 changed, 0 removed\n`);
     const store = Store.open(db);
     const stored = store.disclosures();
     store.close();
-    expect(JSON.parse(readFileSync(join(out, 'disclosures.json'), 'utf8'))).toEqual(stored);
+    expect(JSON.parse(readFileSync(join(out, 'disclosures.json'), 'utf8'))).toEqual(stored.map((d) => applyCorrections(d, []).record));
     expect(stored.map((d) => d.id)).toEqual([...ids].sort());
     const changes = JSON.parse(readFileSync(join(out, 'changes.json'), 'utf8'));
     expect(changes.new.map((e: { id: string }) => e.id)).toEqual([...ids].sort());
+    expect(changes.corrections).toEqual([]);
     const v = runCli(['validate', out]);
     expect(v.code, v.stdout).toBe(0);
     expect(v.stdout).toBe('');
@@ -57,10 +59,10 @@ describe('foi-harvest export', () => {
 
   it('gives one-line usage errors with exit 2', () => {
     const missing = runCli(['export', '--store', join(dir, 'nope.db'), '--out', join(dir, 'x')]);
-    expect([missing.code, missing.stderr]).toEqual([2, `foi-harvest: --store: no store at ${join(dir, 'nope.db')} (run foi-harvest fetch first)\n`]);
+    expect([missing.code, missing.stderr]).toEqual([2, `foi-harvest: error: --store: no store at ${join(dir, 'nope.db')} (run foi-harvest fetch first)\n`]);
     expect(existsSync(join(dir, 'nope.db'))).toBe(false);
     const fmt = runCli(['export', '--store', db, '--out', join(dir, 'x'), '--format', 'csv,xml']);
-    expect([fmt.code, fmt.stderr]).toEqual([2, 'foi-harvest: --format: unknown format "xml" (one of csv, json, ndjson, sqlite)\n']);
+    expect([fmt.code, fmt.stderr]).toEqual([2, 'foi-harvest: error: --format: unknown format "xml" (one of csv, json, ndjson, sqlite, xlsx, parquet)\n']);
     const force = runCli(['export', '--store', db, '--force', 'atlantis']);
     expect(force.code).toBe(2);
     expect(force.stderr).toContain('unknown force "atlantis"');
@@ -72,7 +74,7 @@ describe('foi-harvest export', () => {
     const before = snapshot(out);
     const r = runCli(['export', '--store', db, '--out', out, '--format', 'csv,json,sqlite'], { env: { FOI_HARVEST_TEST_EXPORT_FAULT: 'fail' } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`foi-harvest: ${out}: injected failure (FOI_HARVEST_TEST_EXPORT_FAULT)\n`);
+    expect(r.stderr).toBe(`foi-harvest: error: ${out}: injected failure (FOI_HARVEST_TEST_EXPORT_FAULT)\n`);
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(dir).filter((f) => f.includes('.export-'))).toEqual([]);
     const status = JSON.parse(runCli(['status', '--store', db, '--format', 'json']).stdout);

@@ -47,30 +47,34 @@ describe('fetch: West Midlands (WordPress listing, pagination, attachments) and 
     expect(first.forces['west-midlands']).toMatchObject({ listed: 11, listingPages: 3, disclosures: 11, new: 11, changed: 0, unchanged: 0, failures: 0, zeroItemWarnings: 0 });
     expect(first.disclosures).toEqual({ new: 11, changed: 0, unchanged: 0 });
     expect(first.failures).toEqual([]);
-    expect(pathsOf(wmp)).toEqual(expect.arrayContaining(['/robots.txt', '/', '/page/2/', '/page/3/']));
+    expect(pathsOf(wmp)).toEqual(expect.arrayContaining(['/robots.txt', '/disclosure-log/', '/disclosure-log/page/2/', '/disclosure-log/page/3/']));
     // The sticky COVID notice heads every listing page but is not a disclosure.
     expect(pathsOf(wmp)).not.toContain('/how-we-are-working-during-covid-19/');
     const ids = withStore('wmp.db', (s) => s.disclosureIds());
     expect(ids).toHaveLength(11);
-    expect(ids.every((id) => /^west-midlands\/\d+a-\d\d$/.test(id))).toBe(true);
+    // Newer references "144A/24", the oldest in the older underscore form "481_20"; <force>/<reference>-<url hash>.
+    expect(ids.every((id) => /^west-midlands\/\d+a?-\d\d-[0-9a-f]{8}$/.test(id))).toBe(true);
+    expect(ids.some((id) => id.startsWith('west-midlands/481-20-'))).toBe(true);
   });
 
   it('follows attachment links, stores and parses them, citing the URL the page prints', () => {
     const requested = pathsOf(wmp).filter((p) => p.startsWith('/wp-content/uploads/'));
+    // Named as the site names them: no one pattern.
     expect(requested.sort()).toEqual([
       '/wp-content/uploads/2021/10/335A_21_PIT.pdf',
-      '/wp-content/uploads/2023/03/1142A_23_attachment.pdf',
-      '/wp-content/uploads/2024/03/144A_24_attachment.csv',
+      '/wp-content/uploads/2022/09/749A_ATTACHMENT_01.xlsx',
+      '/wp-content/uploads/2023/03/ATTACHMENT_-4.pdf',
+      '/wp-content/uploads/2024/03/144A_24-attachment.csv',
       '/wp-content/uploads/2024/08/474A_24_PIT.pdf',
     ]);
     const atts = withStore('wmp.db', (s) => s.disclosures().flatMap((d) => d.attachments));
-    expect(atts).toHaveLength(4);
+    expect(atts).toHaveLength(5);
     for (const a of atts) {
       expect(a.url).toMatch(/^https:\/\/foi\.west-midlands\.police\.uk\/wp-content\/uploads\//);
       expect(a.parsed, a.url).toBe(true);
       expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
     }
-    const pages = withStore('wmp.db', (s) => s.sourcesOf('west-midlands/144a-24'));
+    const pages = withStore('wmp.db', (s) => s.sourcesOf(s.disclosures().find((d) => d.reference === '144A/24')!.id));
     expect(pages.map((p) => p.role)).toEqual(['page', 'attachment']);
   });
 
@@ -95,7 +99,7 @@ describe('fetch: West Midlands (WordPress listing, pagination, attachments) and 
     // The newest listing page is unchanged and lists only stored disclosures, so nothing was
     // added: the older listing pages are read from the store, no disclosure page or
     // attachment is asked for, and robots.txt (fetched within 24 h) is not asked for again.
-    expect(wmp.requests.map((q) => [q.path, q.status])).toEqual([['/', 304]]);
+    expect(wmp.requests.map((q) => [q.path, q.status])).toEqual([['/disclosure-log/', 304]]);
     expect(second.requests).toBe(1);
     expect(second.forces['west-midlands']).toMatchObject({ listingPages: 3, listed: 11, disclosures: 11, unchanged: 11, failures: 0 });
     expect(withStore('wmp.db', (s) => JSON.stringify(s.disclosures()))).toBe(before);
@@ -109,9 +113,9 @@ describe('fetch: West Midlands (WordPress listing, pagination, attachments) and 
     const s = summaryOf(r);
     expect(s.disclosures).toEqual({ new: 0, changed: 0, unchanged: 11 });
     expect(wmp.requests.filter((q) => q.status !== 304).map((q) => q.path)).toEqual(['/robots.txt']);
-    // robots.txt, 3 listing pages, 11 disclosure pages, 4 attachments.
-    expect(wmp.requests).toHaveLength(19);
-    expect(s.responses['304']).toBe(18);
+    // robots.txt, 3 listing pages, 11 disclosure pages, 5 attachments.
+    expect(wmp.requests).toHaveLength(20);
+    expect(s.responses['304']).toBe(19);
   });
 
   it('a human summary line by default', async () => {
@@ -122,7 +126,8 @@ describe('fetch: West Midlands (WordPress listing, pagination, attachments) and 
 });
 
 describe('fetch: re-runs trust an unchanged listing; --recheck and listing changes find the rest', () => {
-  const ESSEX_LOG = '/foi-ai/essex-police/disclosure-log/';
+  const ESSEX_LOG = '/foi-ai/af/accessing-information/published-items/?q=&dt=Disclosure+log';
+  const ESSEX_LOG_FILE = 'foi-ai/af/accessing-information/published-items/index__q_dt_Disclosure_log.html';
   const SUSPENDED = '/foi-ai/essex-police/disclosure/2024/september/officers-suspended-or-on-restricted-duties/';
   let dir: string;
   let site: SiteServer;
@@ -152,17 +157,17 @@ describe('fetch: re-runs trust an unchanged listing; --recheck and listing chang
     expect(s.disclosures).toEqual({ new: 0, changed: 1, unchanged: 6 });
     expect(site.requests.filter((q) => q.status === 200).map((q) => q.path)).toEqual(['/robots.txt', SUSPENDED]);
     const changes = withStore('essex.db', (st) => st.changes(firstRun, s.runId));
-    expect(changes.map((x) => [x.disclosureId, x.change])).toEqual([['essex/19139', 'changed']]);
+    expect(changes.map((x) => [x.disclosureId.replace(/-[0-9a-f]{8}$/, ''), x.change])).toEqual([['essex/19139', 'changed']]);
   });
 
   it('an edited listing page: a new item is fetched, the others on that page are checked (304), older listing pages are not re-read', async () => {
     // A new disclosure at the top of the newest listing page, and a retitled entry beside it.
     const newPage = '/foi-ai/essex-police/disclosure/2025/may/officers-dismissed-2024/';
-    const src = readFileSync(join(dir, 'foi-ai/essex-police/disclosure/2023/june/officers-dismissed-following-misconduct-proceedings/index.html'), 'utf8');
+    const src = readFileSync(join(dir, 'foi-ai/essex-police/foi/june-2023/misconduct-proceedings/officers-dismissed-following-misconduct-proceedings/index.html'), 'utf8');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(join(dir, newPage), { recursive: true });
     writeFileSync(join(dir, newPage, 'index.html'), src.replaceAll('17738', '20101').replaceAll('dismissals-20101', 'dismissals-17738'));
-    const listing = join(dir, 'foi-ai/essex-police/disclosure-log/index.html');
+    const listing = join(dir, ESSEX_LOG_FILE);
     const html = readFileSync(listing, 'utf8');
     const first = html.indexOf('<li class="disclosure-result">');
     writeFileSync(
@@ -182,17 +187,17 @@ describe('fetch: re-runs trust an unchanged listing; --recheck and listing chang
     // next listing page is asked for (it was not known to be unchanged) and answers 304, so
     // the three items on it are not. Everything but the two 200s is a 304 (attachments too).
     expect(asked.filter(([, st]) => st !== 200).every(([, st]) => st === 304)).toBe(true);
-    const pages = asked.map(([p]) => p as string).filter((p) => p.startsWith('/foi-ai/essex-police/disclosure/'));
+    const pages = asked.map(([p]) => p as string).filter((p) => p.startsWith('/foi-ai/essex-police/'));
     expect(pages.sort()).toEqual(
       [
         newPage,
         '/foi-ai/essex-police/disclosure/2025/march/police-officers-convicted-of-criminal-offences-2020-2024/',
         SUSPENDED,
         '/foi-ai/essex-police/disclosure/2024/april/unmanned-aerial-vehicles-drones/',
-        '/foi-ai/essex-police/disclosure/2023/november/vetting-and-re-vetting-failures/',
+        '/foi-ai/essex-police/foi/november-2023/vetting/vetting-and-re-vetting-failures/',
       ].sort(),
     );
-    expect(asked).toContainEqual([`${ESSEX_LOG}?page=2`, 304]);
+    expect(asked).toContainEqual([`${ESSEX_LOG}&page=2`, 304]);
     expect(asked.map(([p]) => p)).not.toContain('/robots.txt');
     expect(s.forces.essex).toMatchObject({ listingPages: 2, listed: 8, disclosures: 8, failures: 0 });
   });
@@ -227,6 +232,15 @@ describe('fetch: --since, --match, --limit (PSNI, month-first dates, three listi
     expect(pathsOf(psni)).not.toContain('/foi-disclosure-log?page=2');
     expect(pathsOf(psni)).not.toContain('/foi-disclosure-log/stop-and-search-by-ethnicity');
     expect(withStore('since.db', (s) => s.disclosureIds()).length).toBe(5);
+  });
+
+  it('--since on Single Online Home asks the search for the date range itself (fdte)', async () => {
+    const essex = await serve(join(SITES, 'single-online-home-essex'));
+    const r = await runCliAsync(fetchArgs('essex', essex, 'since-soh.db', ['--since', '2024-01-01']));
+    expect(r.code, r.stderr).toBe(0);
+    const listings = pathsOf(essex).filter((p) => p.startsWith('/foi-ai/af/'));
+    expect(listings).toEqual(['/foi-ai/af/accessing-information/published-items/?q=&dt=Disclosure+log&fdte=2024-01-01']);
+    expect(summaryOf(r).forces.essex).toMatchObject({ listingPages: 1, listed: 3, disclosures: 3, skipped: { since: 0 } });
   });
 
   it('--match with a topic id keeps only titles of that topic', async () => {
@@ -270,10 +284,29 @@ describe('fetch: robots.txt and a site that changed its markup (generic adapter)
     expect(pathsOf(site).some((p) => p.startsWith('/foi-internal/'))).toBe(false);
   });
 
+  it('renamed markup: finds the items by URL pattern, harvests them, says so and exits 1', async () => {
+    const dir = copySite('generic-avon-and-somerset', tmp.dir);
+    for (const f of ['index.html', 'index__page_2.html', 'index__page_3.html']) {
+      const listing = join(dir, 'about/freedom-of-information/previous-foi-requests', f);
+      writeFileSync(listing, readFileSync(listing, 'utf8').replaceAll('foi-list__item', 'request-card').replaceAll('foi-list__link', 'request-card__link').replaceAll('foi-pager__next', 'pager-next'));
+    }
+    const site = await serve(dir);
+    const r = await runCliAsync(fetchArgs('avon-and-somerset', site, 'renamed.db'));
+    expect(r.code).toBe(1);
+    const s = summaryOf(r);
+    expect(s.status).toBe('partial');
+    // Pagination found by its "Next page" text; the robots-disallowed draft is not under /requests/.
+    expect(s.forces['avon-and-somerset']).toMatchObject({ listed: 11, listingPages: 3, disclosures: 11, failures: 0, zeroItemWarnings: 0, discovery: { items: 'url-pattern', paging: ['next-text'] } });
+    expect(s.warnings).toEqual(["avon-and-somerset: the listing's selectors matched nothing; items were found by url-pattern — the site has probably changed its markup"]);
+    const events = r.stderr.trim().split('\n').map((l) => JSON.parse(l));
+    expect(events).toContainEqual(expect.objectContaining({ level: 'warn', event: 'fallback', force: 'avon-and-somerset', via: 'url-pattern' }));
+  });
+
   it('warns loudly when a listing page lists nothing, and exits 1', async () => {
     const dir = copySite('generic-avon-and-somerset', tmp.dir);
     const listing = join(dir, 'about/freedom-of-information/previous-foi-requests/index.html');
-    writeFileSync(listing, readFileSync(listing, 'utf8').replaceAll('foi-list__item', 'request-card'));
+    // The list is gone altogether: nothing by the selectors, by URL pattern or by link text.
+    writeFileSync(listing, readFileSync(listing, 'utf8').replace(/<div class="foi-list">[\s\S]*<\/div>\n<div class="foi-pager">/, '<p>Our log is moving.</p>\n<div class="foi-pager">'));
     appendFileSync(listing, '\n');
     const site = await serve(dir);
     const r = await runCliAsync(fetchArgs('avon-and-somerset', site, 'zero.db'));
@@ -319,5 +352,52 @@ describe('fetch: failures and bad usage', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('fetch --source whatdotheyknow (the WhatDoTheyKnow-like site)', () => {
+  let site: SiteServer;
+  const args = (extra: string[] = []) => [
+    'fetch', '--source', 'whatdotheyknow', '--force', 'essex', 'west-midlands', '--base-url', `whatdotheyknow=${site.url}/`, '--store', join(tmp.dir, 'wdtk.db'), '--delay', '0', '--log-format', 'json', ...extra,
+  ];
+  beforeAll(async () => {
+    site = await serve(join(SITES, 'whatdotheyknow'));
+  });
+
+  it('walks each authority\'s request list, reads JSON and page, fetches attachments; never a response page or a profile', async () => {
+    const r = await runCliAsync(args());
+    expect(r.code, r.stderr).toBe(0);
+    const s = summaryOf(r);
+    expect(s.forces.essex).toMatchObject({ listingPages: 2, listed: 4, disclosures: 4, new: 4, failures: 0 });
+    expect(s.forces['west-midlands']).toMatchObject({ listingPages: 1, listed: 3, disclosures: 3, new: 3 });
+    const paths = pathsOf(site);
+    expect(paths).toContain('/body/essex_police?page=2');
+    expect(paths).toContain('/request/vetting_refusals_by_ethnicity.json');
+    expect(paths.filter((p) => p.includes('/attach/')).sort()).toEqual([
+      '/request/officers_convicted_of_driving_offences/response/91530/attach/2/1503A_24-attachment.pdf',
+      '/request/officers_dismissed_for_gross_misconduct_2019/response/88410/attach/2/FOI%2018402%20response.pdf',
+      '/request/officers_suspended_or_on_restricted_duties/response/90188/attach/2/Response%2019139.xlsx',
+    ]);
+    expect(paths.some((p) => /\/response\/\d+$/.test(p) || p.startsWith('/user/') || p.endsWith('.html'))).toBe(false);
+    const ids = withStore('wdtk.db', (st) => st.disclosureIds());
+    expect(ids.every((id) => id.startsWith('whatdotheyknow/'))).toBe(true);
+    expect(ids).toHaveLength(7);
+  });
+
+  it('a second run trusts the listed states: only the request lists are asked for', async () => {
+    site.requests.length = 0;
+    const r = await runCliAsync(args());
+    expect(r.code, r.stderr).toBe(0);
+    expect(summaryOf(r).disclosures).toEqual({ new: 0, changed: 0, unchanged: 7 });
+    expect(pathsOf(site).sort()).toEqual(['/body/essex_police', '/body/essex_police?page=2', '/body/wmp']);
+  });
+
+  it('--base-url whatdotheyknow must be a URL; a force without an authority is refused', async () => {
+    const bad = await runCliAsync(['fetch', '--source', 'whatdotheyknow', '--base-url', 'whatdotheyknow=nowhere', '--store', join(tmp.dir, 'x.db')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--base-url for whatdotheyknow: "nowhere" is not a URL/);
+    const src = await runCliAsync(['fetch', '--source', 'gossip', '--store', join(tmp.dir, 'x.db')]);
+    expect(src.code).toBe(2);
+    expect(src.stderr).toMatch(/--source must be forces or whatdotheyknow, not "gossip"/);
   });
 });

@@ -14,11 +14,20 @@ describe('forces', () => {
       platform: 'west-midlands',
       country: 'england',
       act: 'FOIA',
-      hosts: ['west-midlands.police.uk'],
-      disclosure_log_url: 'https://foi.west-midlands.police.uk/',
+      hosts: ['west-midlands.police.uk', 'westmidlands.police.uk'],
+      disclosure_log_url: 'https://foi.west-midlands.police.uk/disclosure-log/',
       supported: true,
+      whatdotheyknow: 'wmp',
+      evidence: [expect.objectContaining({ source: 'public archive captures of foi.west-midlands.police.uk', date: '2021-2025' })],
     });
-    expect(rows.filter((f) => f.supported === false).map((f) => f.id)).toEqual(['cnc', 'mod-police']);
+    expect(rows.filter((f) => f.supported === false).map((f) => f.id)).toEqual(['lancashire', 'northumbria', 'west-yorkshire', 'cnc', 'mod-police']);
+    // The corrected facts of issue 13, as the command shows them.
+    const byId = new Map(rows.map((f) => [f.id, f]));
+    expect(byId.get('south-yorkshire')).toMatchObject({ hosts: ['southyorkshire.police.uk', 'southyorks.police.uk'], whatdotheyknow: 'syp' });
+    expect(byId.get('essex')!.disclosure_log_url).toBe('https://www.essex.police.uk/foi-ai/af/accessing-information/published-items/?q=&dt=Disclosure+log');
+    expect(byId.get('norfolk')).toMatchObject({ platform: 'generic', disclosure_log_url: 'https://www.norfolk.police.uk/about-us/our-data/disclosure-logs' });
+    expect(byId.get('suffolk')!.disclosure_log_url).toMatch(/^https:\/\/beta\.suffolk\.police\.uk\/foi-ai\/af\//);
+    expect(rows.every((f) => Array.isArray(f.evidence) && (f.evidence as unknown[]).length > 0)).toBe(true);
     expect(new Set(rows.map((f) => f.platform))).toEqual(new Set(['single-online-home', 'west-midlands', 'psni', 'police-scotland', 'generic']));
   });
 

@@ -63,7 +63,7 @@ describe('a run mixing broken and good inputs', () => {
     const lines = res.stderr.split('\n').filter(Boolean);
     expect(lines).toHaveLength(BROKEN.length);
     for (const [input, reason] of BROKEN) {
-      const mine = lines.filter((l) => l.startsWith(`foi-harvest: ${path(input)}: `));
+      const mine = lines.filter((l) => l.startsWith(`foi-harvest: error: ${path(input)}: `));
       expect(mine, input).toHaveLength(1);
       expect(mine[0], input).toMatch(reason);
     }

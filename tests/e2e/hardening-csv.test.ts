@@ -34,7 +34,7 @@ describe('parse --format csv of a hostile page', () => {
 
   it('writes every table', () => {
     expect(res.code, res.stderr).toBe(0);
-    expect([...tables.keys()].sort()).toEqual(['attachments', 'cases', 'disclosures', 'exemptions', 'figures', 'periods', 'questions']);
+    expect([...tables.keys()].sort()).toEqual(['attachments', 'cases', 'disclosures', 'exemptions', 'figures', 'figures_flat', 'periods', 'questions']);
     expect(readFileSync(FIXTURE, 'utf8')).toBe(CSV_INJECTION_HTML);
   });
 

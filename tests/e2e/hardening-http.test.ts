@@ -62,7 +62,7 @@ describe('parse <url> against hostile servers', () => {
     const lines = res.stderr.split('\n').filter(Boolean);
     expect(lines, res.stderr).toHaveLength(FAULTS.length);
     for (const [p, reason] of FAULTS) {
-      const mine = lines.filter((l) => l.startsWith(`foi-harvest: ${site.url}${p}: `));
+      const mine = lines.filter((l) => l.startsWith(`foi-harvest: error: ${site.url}${p}: `));
       expect(mine, `${p}\n${res.stderr}`).toHaveLength(1);
       expect(mine[0]).toMatch(reason);
     }

@@ -28,7 +28,7 @@ function filesUnder(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...filesUnder(p));
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p).map((f) => join(name, f)));
     else out.push(relative(dir, p));
   }
   return out.sort();

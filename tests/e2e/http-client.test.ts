@@ -306,13 +306,34 @@ describe('robots.txt', () => {
     expect((await client().get({ url: `${s.url}/private/secret.html` })).status).toBe(200);
   });
 
-  it('a robots.txt that keeps failing with 5xx means: disallow everything', async () => {
+  it('a robots.txt that keeps failing with 5xx means: fetch nothing there, and say it was the 5xx', async () => {
     const s = await site({ 'page.html': PAGE }, [{ path: '/robots.txt', responses: [{ kind: 'status', status: 503 }] }]);
-    const e = await failure(client({ maxRetries: 1 }).get({ url: `${s.url}/page.html` }));
-    expect(e.reason).toBe('robots');
-    expect(e.message).toContain('could not be read');
+    const c = client({ maxRetries: 1 });
+    const e = await failure(c.get({ url: `${s.url}/page.html` }));
+    expect(e.reason).toBe('http');
+    expect(e.message).toBe(`${s.url}/robots.txt answered HTTP 503 Service Unavailable; nothing on 127.0.0.1:${s.port} is fetched until it answers`);
+    expect(c.stats.robotsBlocked).toBe(0);
     expect(hits(s, '/robots.txt')).toHaveLength(2);
     expect(hits(s, '/page.html')).toHaveLength(0);
+  });
+
+  it('a robots.txt that times out is reported as the timeout', async () => {
+    const s = await site({ 'page.html': PAGE }, [{ path: '/robots.txt', responses: [{ kind: 'slow', delayMs: 3000 }] }]);
+    const e = await failure(client({ timeoutMs: 200, maxRetries: 0 }).get({ url: `${s.url}/page.html` }));
+    expect([e.reason, e.message]).toEqual(['timeout', 'timed out after 200 ms']);
+    expect(hits(s, '/page.html')).toHaveLength(0);
+  });
+
+  it('a refused connection is reported as that, never as robots.txt', async () => {
+    // A port that was just listening and is now closed: nothing answers there.
+    const s = await site({ 'page.html': PAGE });
+    const url = `${s.url}/page.html`;
+    await s.close();
+    const c = client({ maxRetries: 0 });
+    const e = await failure(c.get({ url }));
+    expect(e.reason).toBe('network');
+    expect(e.message).toMatch(/^connection refused \(connect ECONNREFUSED 127\.0\.0\.1:\d+\)$/);
+    expect(c.stats.robotsBlocked).toBe(0);
   });
 
   /** An in-memory stand-in for the store's robots_cache table. */
@@ -353,7 +374,7 @@ describe('robots.txt', () => {
     const cache = memoryCache();
     const c = client({ robotsCache: cache, maxRetries: 0 });
     expect((await c.get({ url: `${missing.url}/page.html` })).status).toBe(200);
-    expect((await failure(c.get({ url: `${failing.url}/page.html` }))).reason).toBe('robots');
+    expect((await failure(c.get({ url: `${failing.url}/page.html` }))).reason).toBe('http');
     expect(cache.puts).toEqual([[missing.url, 404]]);
   });
 

@@ -1,4 +1,5 @@
 // `foi-harvest parse` end to end: the built CLI on HTML, PDF, text, a URL and bad inputs.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +75,7 @@ describe('parse', () => {
 
   it('--url sets provenance and force detection; --force overrides it', () => {
     const withUrl = JSON.parse(runCli(['parse', F('dismissals.txt'), '--url', 'https://foi.west-midlands.police.uk/officer-dismissals-412a-23/']).stdout)[0];
-    expect(withUrl).toMatchObject({ force: 'west-midlands', id: 'west-midlands/412a-23', url: 'https://foi.west-midlands.police.uk/officer-dismissals-412a-23/' });
+    expect(withUrl).toMatchObject({ force: 'west-midlands', id: `west-midlands/412a-23-${createHash('sha256').update('/officer-dismissals-412a-23/').digest('hex').slice(0, 8)}`, url: 'https://foi.west-midlands.police.uk/officer-dismissals-412a-23/' });
     const forced = JSON.parse(runCli(['parse', F('dismissals.txt'), '--force', 'psni']).stdout)[0];
     expect(forced.force).toBe('northern-ireland');
     expect(runCli(['parse', F('dismissals.txt'), '--force', 'atlantis']).code).toBe(2);
@@ -89,7 +90,7 @@ describe('parse', () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toBe(`foi-harvest: ${join(dir, 'empty.html')}: empty file (0 bytes)`);
+    expect(lines[0]).toBe(`foi-harvest: error: ${join(dir, 'empty.html')}: empty file (0 bytes)`);
     expect(lines[1]).toMatch(/garbage\.html: unsupported or binary content/);
     expect(lines[2]).toMatch(/missing\.txt: no such file/);
     expect(lines[3]).toMatch(/broken\.pdf: corrupt PDF/);

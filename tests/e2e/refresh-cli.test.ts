@@ -49,7 +49,7 @@ describe('foi-harvest refresh', () => {
   it('exports what the store holds, prints one summary line and releases its lock', () => {
     const r = runCli(['refresh', '--store', db, '--out', out, '--no-fetch']);
     expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(r.stdout).toBe(`refresh: 0 new, 0 changed, 0 unchanged, 0 failed; exported 3 disclosures to ${out} (csv, json); since run 0: 3 new, 0 changed, 0 removed\n`);
+    expect(r.stdout).toBe(`refresh: 0 new, 0 changed, 0 unchanged, 0 failed; exported 3 disclosures to ${out} (csv, json); since the store began: 3 new, 0 changed, 0 removed\n`);
     expect(existsSync(join(out, 'disclosures.csv'))).toBe(true);
     expect(existsSync(`${db}.lock`)).toBe(false);
     expect(runCli(['validate', out]).code).toBe(0);
@@ -65,8 +65,17 @@ describe('foi-harvest refresh', () => {
       failed: 0,
       warnings: 0,
       fetched: false,
-      exported: { out, files: ['disclosures.ndjson', 'changes.json'], disclosures: 3, changes: { new: 3, changed: 0, removed: 0 } },
+      exported: { out, files: ['disclosures.ndjson', 'figures_flat.ndjson', 'changes.json'], disclosures: 3, changes: { new: 3, changed: 0, removed: 0 }, since_export: null },
     });
+    // Every log line: one JSON object with time, run, level and event; the run starts and finishes.
+    const lines = r.stderr.trim().split('\n').map((l) => JSON.parse(l));
+    for (const l of lines) {
+      expect(Object.keys(l).slice(0, 4)).toEqual(['time', 'run', 'level', 'event']);
+      expect(new Date(l.time).toISOString()).toBe(l.time);
+      expect(l.run).toBe(lines[0].run);
+    }
+    expect(lines.map((l) => l.event)).toEqual(['run-start', 'run-finish']);
+    expect(lines[1]).toMatchObject({ level: 'info', summary: { new: 0, failed: 0, fetched: false, exported: { disclosures: 3 } } });
   });
 
   it('runs exactly one of two refreshes started together; the other exits 2 naming its pid', async () => {
@@ -78,7 +87,7 @@ describe('foi-harvest refresh', () => {
     expect(codes).toEqual([0, 2]);
     const loser = results.find((r) => r.code === 2)!;
     const winnerPid = results[0].code === 0 ? a.pid : b.pid;
-    expect(loser.stderr).toMatch(new RegExp(`^foi-harvest: refresh: another refresh is running \\(pid ${winnerPid} on .+, since \\d{4}-.+; lock .+foi\\.db\\.lock\\)\\n$`));
+    expect(loser.stderr).toMatch(new RegExp(`^foi-harvest: error: refresh: another refresh is running \\(pid ${winnerPid} on .+, since \\d{4}-.+; lock .+foi\\.db\\.lock\\)\\n$`));
     expect(loser.stdout).toBe('');
     expect(existsSync(`${db}.lock`)).toBe(false);
   });
@@ -88,11 +97,11 @@ describe('foi-harvest refresh', () => {
     writeFileSync(`${db}.lock`, JSON.stringify({ pid, started_at: '2024-01-01T00:00:00.000Z', host: hostname() }));
     const r = runCli(['refresh', '--store', db, '--out', out, '--no-fetch']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`foi-harvest: warn: refresh: took over the lock of pid ${pid} (started 2024-01-01T00:00:00.000Z), which is no longer running\n`);
+    expect(r.stderr).toBe(`foi-harvest: warning: refresh: took over the lock of pid ${pid} (started 2024-01-01T00:00:00.000Z), which is no longer running\n`);
     expect(existsSync(`${db}.lock`)).toBe(false);
     writeFileSync(`${db}.lock`, JSON.stringify({ pid, started_at: '2024-01-01T00:00:00.000Z', host: hostname() }));
     const j = runCli(['refresh', '--store', db, '--out', out, '--no-fetch', '--log-format', 'json']);
-    expect(JSON.parse(j.stderr)).toMatchObject({ level: 'warn', stale_pid: pid });
+    expect(j.stderr.trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.event === 'lock-taken-over')).toMatchObject({ level: 'warn', stale_pid: pid });
   });
 
   it('recovers from SIGKILL during its export: store intact, previous export intact, no duplicates', async () => {
@@ -173,14 +182,14 @@ describe('foi-harvest refresh', () => {
       const args = ['refresh', '--store', join(dir, 'fresh.db'), '--out', out, '--base-url', `west-midlands=${site.url}`, '--delay', '0'];
       const first = await start(args).done;
       expect(first.code, first.stderr).toBe(0);
-      const m = /^refresh: (\d+) new, 0 changed, 0 unchanged, 0 failed; exported (\d+) disclosures to .+; since run 0: (\d+) new, 0 changed, 0 removed\n$/.exec(first.stdout);
+      const m = /^refresh: (\d+) new, 0 changed, 0 unchanged, 0 failed; exported (\d+) disclosures to .+; since the store began: (\d+) new, 0 changed, 0 removed\n$/.exec(first.stdout);
       expect(m, first.stdout).not.toBeNull();
       const n = Number(m![1]);
       expect(n).toBeGreaterThan(0);
       expect([Number(m![2]), Number(m![3])]).toEqual([n, n]);
       const second = await start(args).done;
       expect(second.code, second.stderr).toBe(0);
-      expect(second.stdout).toMatch(new RegExp(`^refresh: 0 new, 0 changed, ${n} unchanged, 0 failed; exported ${n} disclosures to .+; since run \\d+: 0 new, 0 changed, 0 removed\n$`));
+      expect(second.stdout).toMatch(new RegExp(`^refresh: 0 new, 0 changed, ${n} unchanged, 0 failed; exported ${n} disclosures to .+; since the export of \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: 0 new, 0 changed, 0 removed\n$`));
       expect(JSON.parse(readFileSync(join(out, 'changes.json'), 'utf8')).counts).toEqual({ new: 0, changed: 0, removed: 0 });
       expect(runCli(['validate', out]).code).toBe(0);
       // The second night asked only for the newest listing page; --recheck asks for every page again.
@@ -189,7 +198,7 @@ describe('foi-harvest refresh', () => {
       expect(third.code, third.stderr).toBe(0);
       expect(third.stdout).toMatch(new RegExp(`^refresh: 0 new, 0 changed, ${n} unchanged, 0 failed;`));
       const rechecked = site.requests.slice(secondNight);
-      expect(rechecked.map((q) => q.path)).toEqual(expect.arrayContaining(['/robots.txt', '/', '/page/2/', '/page/3/']));
+      expect(rechecked.map((q) => q.path)).toEqual(expect.arrayContaining(['/robots.txt', '/disclosure-log/', '/disclosure-log/page/2/', '/disclosure-log/page/3/']));
       expect(rechecked.length).toBeGreaterThan(n);
     } finally {
       await site.close();

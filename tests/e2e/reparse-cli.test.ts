@@ -33,7 +33,7 @@ describe('foi-harvest reparse', () => {
 
   it('rebuilds records an older parser wrote, from stored bytes alone, and moves renamed ids', () => {
     const original = withStore((s) => s.disclosures());
-    const target = original.find((d) => d.id === 'west-midlands/65a-24')!;
+    const target = original.find((d) => d.reference === '65A/24')!;
     withStore((s) => {
       const run = s.startRun('fetch', { old: true });
       // What an older parser might have stored: another title, no figures.
@@ -67,8 +67,8 @@ describe('foi-harvest reparse', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('reparse: 0 new, 0 changed, 3 unchanged, 0 removed, 2 failed\n');
     expect(r.stderr).toBe(
-      `foi-harvest: reparse: essex/lost: page https://www.essex.police.uk/lost: document ${'f'.repeat(64)} is missing from the store\n` +
-        'foi-harvest: reparse: essex/no-page: no stored page to rebuild it from\n',
+      `foi-harvest: error: reparse: essex/lost: page https://www.essex.police.uk/lost: document ${'f'.repeat(64)} is missing from the store\n` +
+        'foi-harvest: error: reparse: essex/no-page: no stored page to rebuild it from\n',
     );
     withStore((s) => expect(s.runs({ kind: 'reparse', limit: 1 })[0].status).toBe('partial'));
   });

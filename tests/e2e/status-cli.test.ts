@@ -41,7 +41,7 @@ describe('foi-harvest status', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`store: ${db} (schema version ${LATEST_VERSION})\ndocuments: 4 (`);
     expect(r.stdout).toMatch(/\n {2}west-midlands {2,}2 {2,}3\n/);
-    expect(r.stdout).toMatch(/last run: #\d+ fetch, partial, started /);
+    expect(r.stdout).toMatch(/\nlast run: #\d+ fetch, partial, \d{4}-\d\d-\d\d \d\d:\d\d UTC \(\d+\.\d s\): 0 new, 1 failed\n/);
     expect(r.stdout).toContain('failed fetches (run #');
     expect(r.stdout).toContain('  https://foi.west-midlands.police.uk/gone/: HTTP 404\n');
   });
@@ -54,7 +54,7 @@ describe('foi-harvest status', () => {
 
   it('does not create a missing store', () => {
     const r = runCli(['status', '--store', join(dir, 'none.db')]);
-    expect([r.code, r.stderr]).toEqual([2, `foi-harvest: --store: no store at ${join(dir, 'none.db')} (run foi-harvest fetch first)\n`]);
+    expect([r.code, r.stderr]).toEqual([2, `foi-harvest: error: --store: no store at ${join(dir, 'none.db')} (run foi-harvest fetch first)\n`]);
     expect(runCli(['status', '--store', db, '--format', 'xml']).code).toBe(2);
   });
 });

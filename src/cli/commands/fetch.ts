@@ -1,23 +1,14 @@
 // `foi-harvest fetch` — crawl force disclosure logs into the store (see src/cli/fetch-run.ts).
 import type { Command } from 'commander';
-
-const collect = (v: string, prev: string[] = []) => [...prev, v];
+import { withOcrOption } from '../ocr-option.js';
+import { withHarvestOptions } from '../harvest-options.js';
 
 export function register(program: Command): void {
-  program
-    .command('fetch')
-    .description('discover disclosures on force websites, download pages and attachments politely, parse them into the store')
-    .option('--force <id...>', 'force ids or aliases (default: every supported force; with --base-url, the forces it names)')
-    .option('--since <date>', 'only disclosures listed on or after this date (YYYY-MM-DD)')
-    .option('--match <text|topic>', 'only disclosures whose title (or page text) contains this, or a topic id (convictions, suspensions, vetting, …) matched on the title')
-    .option('--limit <n>', 'at most n disclosures per force')
+  withHarvestOptions(
+    withOcrOption(program.command('fetch'))
+      .description('discover disclosures on force websites, download pages and attachments politely, parse them into the store'),
+  )
     .option('--store <path>', 'the store (SQLite)', './foi-harvest.db')
-    .option('--user-agent <ua>', 'User-Agent to send (default names foi-harvest and a contact)')
-    .option('--delay <ms>', 'delay between requests to one host, in ms', '1000')
-    .option('--concurrency <n>', 'requests in flight across hosts (default: one per host fetched, at most 32; each host still gets one request at a time, --delay apart)')
-    .option('--base-url <force=url>', 'read a force from a mirror or local server (repeatable); only that host is then requested', collect, [])
-    .option('--recheck', 'conditional GET of every known page and robots.txt (a full check, e.g. weekly); by default a listing page that has not changed is trusted: the stored disclosures it lists are not requested again')
-    .option('--log-format <format>', 'text | json (JSON lines on stderr, JSON summary on stdout)', 'text')
     .action(async (opts: Record<string, unknown>) => {
       const { runFetch } = await import('../fetch-run.js');
       const { summaryLine, forceLines } = await import('../../harvest/summary.js');
@@ -28,11 +19,13 @@ export function register(program: Command): void {
         limit: opts.limit as string | undefined,
         store: opts.store as string,
         userAgent: opts.userAgent as string | undefined,
-        delay: opts.delay as string,
+        delay: opts.delay as string | undefined,
         concurrency: opts.concurrency as string | undefined,
         baseUrl: opts.baseUrl as string[],
+        source: opts.source as string,
         recheck: opts.recheck === true,
         logFormat: opts.logFormat as string,
+        verbose: opts.verbose === true,
       });
       if (String(opts.logFormat).toLowerCase() === 'json') process.stdout.write(JSON.stringify(summary) + '\n');
       else {

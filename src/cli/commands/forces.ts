@@ -24,6 +24,8 @@ export function register(program: Command): void {
           hosts: f.hosts,
           disclosure_log_url: f.disclosure_log_url,
           supported: f.supported,
+          whatdotheyknow: f.whatdotheyknow?.url_name ?? null,
+          evidence: f.evidence,
         }));
         process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
         return;

@@ -1,9 +1,9 @@
 // `foi-harvest reparse` — rebuild every stored disclosure from stored bytes with the current parser, offline.
 import type { Command } from 'commander';
+import { withOcrOption } from '../ocr-option.js';
 
 export function register(program: Command): void {
-  program
-    .command('reparse')
+  withOcrOption(program.command('reparse'))
     .description('re-extract every stored disclosure from its stored documents with the current parser, without the network')
     .option('--store <path>', 'the store (SQLite)', 'foi-harvest.db')
     .option('--force <id...>', 'only these forces')

@@ -21,4 +21,4 @@ export function adapterFor(force: Force): Adapter {
   return (BY_PLATFORM[cfg.platform] ?? generic.createAdapter)(cfg);
 }
 
-export type { Adapter, AttachmentLink, ListingItem } from './types.js';
+export type { Adapter, AttachmentLink, Discovery, DiscoveryVia, ListingItem, PagingVia } from './types.js';

@@ -1,10 +1,16 @@
 // The selector-driven adapter every platform builds on: the platform's differences are
 // data (platforms.json + force overrides); a platform file only adds what data cannot say.
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
+import { loadHtml } from '../../readers/html-tree.js';
 import type { Element } from 'domhandler';
 import { parseListingDate } from '../dates.js';
 import type { PlatformConfig } from '../platforms.js';
-import type { Adapter, AttachmentLink, ListingItem } from './types.js';
+import type { Adapter, AttachmentLink, Discovery, ListingItem, PagingVia } from './types.js';
+
+/** Link texts that are navigation, never a disclosure. */
+const NAV_TEXT = /^(?:next|previous|prev|older|newer|home|back|more|read more|skip to .*|page \d+|\d+|[«»‹›<>]+|first|last)(?: (?:page|posts|entries))?$/i;
+/** Link texts that lead to the next (older) listing page. */
+const NEXT_TEXT = /^(?:next(?: page)?|older(?: posts| entries)?|more results)\s*[»›>]*$|^[»›>]$/i;
 
 const collapse = (s: string) => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 
@@ -40,8 +46,10 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
   const referenceRe = cfg.reference_in_title ? new RegExp(cfg.reference_in_title) : null;
   const extensions = new Set(cfg.attachment_extensions.map((e) => e.toLowerCase()));
 
+  // One parse per page (src/readers/html-tree.ts): a listing page is read again by nextPage,
+  // a disclosure page by the HTML reader once its attachments have been fetched.
   const listingItems = (html: string, baseUrl: string): ListingItem[] => {
-    const $ = cheerio.load(html);
+    const $ = loadHtml(html, { keep: true });
     const items: ListingItem[] = [];
     const seen = new Set<string>();
     const self = resolveLink(baseUrl, baseUrl);
@@ -73,14 +81,94 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
     return items;
   };
 
-  const nextPage = (html: string, baseUrl: string): string | null => {
-    const $ = cheerio.load(html);
-    const next = resolveLink($(sel.next).first().attr('href'), baseUrl);
-    return next && next !== resolveLink(baseUrl, baseUrl) ? next : null;
+  // Fallback discovery: the selectors matched nothing (the site changed its markup). Links in
+  // the page's content whose path has the platform's disclosure shape (`item_pattern`), or —
+  // failing that — links under the listing's own path whose text reads like a title.
+  const itemPattern = cfg.item_pattern ? new RegExp(cfg.item_pattern, 'i') : null;
+  const fallbackItems = (html: string, baseUrl: string): Discovery => {
+    const $ = loadHtml(html, { keep: true });
+    const base = new URL(baseUrl);
+    const self = resolveLink(baseUrl, baseUrl);
+    const candidates: Array<{ url: string; a: cheerio.Cheerio<Element> }> = [];
+    const seen = new Set<string>();
+    $('a[href]').each((_, node) => {
+      const a = $(node as Element);
+      if (a.closest('header, footer, nav, [role=navigation], .breadcrumbs, .pagination').length) return;
+      const url = resolveLink(a.attr('href'), baseUrl);
+      if (!url || url === self || seen.has(url)) return;
+      const u = new URL(url);
+      if (u.host !== base.host || extensions.has(extensionOf(url)) || NAV_TEXT.test(collapse(a.text()))) return;
+      seen.add(url);
+      candidates.push({ url, a });
+    });
+    const toItem = ({ url, a }: { url: string; a: cheerio.Cheerio<Element> }): ListingItem | null => {
+      const holder = a.closest('li, tr, article, .card, div').first();
+      const scope = holder.length ? holder : a.parent();
+      const timeEl = scope.find('time[datetime]').first();
+      // Text with a gap between elements: "Officers suspended" + "March 04, 2025" must not run together.
+      const spaced = loadHtml((scope.html() ?? '').replace(/></g, '> <')).root().text();
+      const date = parseListingDate(timeEl.attr('datetime') ?? spaced, cfg.date_order) ?? null;
+      let title = collapse(a.text());
+      let reference: string | null = null;
+      const m = referenceRe?.exec(title);
+      if (m) {
+        reference = m[1];
+        title = collapse(title.slice(0, m.index)) || title;
+      }
+      let item: ListingItem | null = { url, title, date, summary: null, reference };
+      if (hooks.refineItem) item = hooks.refineItem(item, scope as cheerio.Cheerio<Element>);
+      return item;
+    };
+    const byPattern = itemPattern ? candidates.filter((c) => itemPattern.test(new URL(c.url).pathname)) : [];
+    if (byPattern.length) return { items: byPattern.map(toItem).filter((x): x is ListingItem => !!x), via: 'url-pattern' };
+    const listingPath = base.pathname.replace(/[^/]*$/, '');
+    const byText = candidates.filter((c) => {
+      const path = new URL(c.url).pathname;
+      const under = path.startsWith(listingPath) && path.length > listingPath.length + 1;
+      const words = collapse(c.a.text()).split(' ').filter(Boolean).length;
+      return (under || (cfg.item_path !== undefined && path.includes(cfg.item_path))) && words >= 2 && words <= 30;
+    });
+    if (byText.length) return { items: byText.map(toItem).filter((x): x is ListingItem => !!x), via: 'link-text' };
+    return { items: [], via: 'none' };
   };
 
+  const discover = (html: string, baseUrl: string): Discovery => {
+    const items = listingItems(html, baseUrl);
+    return items.length ? { items, via: 'selectors' } : fallbackItems(html, baseUrl);
+  };
+
+  const discoverNext = (html: string, baseUrl: string): { url: string | null; via: PagingVia | null } => {
+    const $ = loadHtml(html, { keep: true });
+    const self = resolveLink(baseUrl, baseUrl);
+    const ok = (u: string | null) => (u && u !== self ? u : null);
+    const bySelector = ok(resolveLink($(sel.next).first().attr('href'), baseUrl));
+    if (bySelector) return { url: bySelector, via: 'selectors' };
+    const rel = ok(resolveLink($('a[rel~=next], link[rel~=next]').first().attr('href'), baseUrl));
+    if (rel) return { url: rel, via: 'rel-next' };
+    let byText: string | null = null;
+    $('a[href]').each((_, node) => {
+      const a = $(node as Element);
+      if (!byText && NEXT_TEXT.test(collapse(a.text()) || a.attr('aria-label') || '')) byText = ok(resolveLink(a.attr('href'), baseUrl));
+    });
+    if (byText) return { url: byText, via: 'next-text' };
+    // A link to this listing with the page parameter one up (page numbers only, no "Next").
+    const param = cfg.page_param ?? 'page';
+    const here = new URL(baseUrl);
+    const current = Number(here.searchParams.get(param) ?? '1') || 1;
+    let byParam: string | null = null;
+    $('a[href]').each((_, node) => {
+      const u = resolveLink($(node as Element).attr('href'), baseUrl);
+      if (byParam || !u) return;
+      const v = new URL(u);
+      if (v.pathname === here.pathname && Number(v.searchParams.get(param)) === current + 1) byParam = u;
+    });
+    return byParam ? { url: byParam, via: 'page-param' } : { url: null, via: null };
+  };
+
+  const nextPage = (html: string, baseUrl: string): string | null => discoverNext(html, baseUrl).url;
+
   const attachmentLinks = (html: string, baseUrl: string): AttachmentLink[] => {
-    const $ = cheerio.load(html);
+    const $ = loadHtml(html, { keep: true });
     let scope = $(sel.content).first();
     if (!scope.length) scope = $('body');
     const out: AttachmentLink[] = [];
@@ -96,5 +184,5 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
     return out;
   };
 
-  return { platform: cfg.platform, listingItems, nextPage, attachmentLinks };
+  return { platform: cfg.platform, listingItems, discover, nextPage, discoverNext, attachmentLinks };
 }

@@ -1,0 +1,42 @@
+// One cheerio parse per fetched page. The crawler reads a page's listing items or attachment
+// links with the platform's selectors, and later (after the attachments arrive) the HTML reader
+// reads the same text: the first parse is kept here and handed to the second, which takes it.
+// Only callers that know a second reader follows keep a tree (`keep: true`); kept trees are
+// bounded by the size of their source text, oldest dropped first. Nobody may mutate a tree.
+import * as cheerio from 'cheerio';
+
+type Tree = ReturnType<typeof cheerio.load>;
+
+const KEEP_CHARS = 8 * 1024 * 1024;
+const kept = new Map<string, Tree>();
+let keptChars = 0;
+
+function drop(html: string): void {
+  if (kept.delete(html)) keptChars -= html.length;
+}
+
+/**
+ * The parsed page: a kept parse of the same text when there is one (then no longer kept
+ * unless `keep`), else a fresh parse, kept for the next reader when `keep` is true.
+ */
+export function loadHtml(html: string, opts: { keep?: boolean } = {}): Tree {
+  const hit = kept.get(html);
+  if (hit) {
+    drop(html);
+    if (opts.keep) remember(html, hit);
+    return hit;
+  }
+  const tree = cheerio.load(html);
+  if (opts.keep) remember(html, tree);
+  return tree;
+}
+
+function remember(html: string, tree: Tree): void {
+  if (html.length > KEEP_CHARS) return;
+  kept.set(html, tree);
+  keptChars += html.length;
+  for (const key of kept.keys()) {
+    if (keptChars <= KEEP_CHARS) break;
+    drop(key);
+  }
+}

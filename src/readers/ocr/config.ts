@@ -1,0 +1,25 @@
+// The process's OCR settings: the CLI sets them once from --ocr; readers use them unless a
+// caller passes its own. One setting per process because the worker pool (and its loaded
+// model) is one per process too.
+import { availableParallelism } from 'node:os';
+import type { OcrOptions } from './types.js';
+
+const DEFAULTS: OcrOptions = {
+  mode: 'auto',
+  workers: availableParallelism(),
+  pageTimeoutMs: 60_000,
+  maxPages: 50,
+  scale: 2,
+  lowConfidence: 70,
+};
+
+let current: OcrOptions = { ...DEFAULTS };
+
+export function configureOcr(options: Partial<OcrOptions>): void {
+  current = { ...current, ...options };
+}
+
+export function ocrOptions(overrides?: Partial<OcrOptions>): OcrOptions {
+  const o = { ...current, ...overrides };
+  return { ...o, workers: Math.max(1, Math.min(o.workers, availableParallelism())) };
+}

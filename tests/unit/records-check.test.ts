@@ -1,0 +1,100 @@
+// src/records/disclosure-check.ts is the Disclosure schema compiled ahead of time (so that
+// `parse` needs no zod). It must be current, and must say what zod says: the same verdict
+// on every record, and the same output (keys in schema order, unknown keys dropped).
+import fc from 'fast-check';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { extractDisclosure } from '../../src/extract/disclosure.js';
+import { readDocument } from '../../src/readers/index.js';
+import { checkDisclosure } from '../../src/records/disclosure-check.js';
+import { DisclosureSchema, type Disclosure } from '../../src/records/schema.js';
+// @ts-expect-error a plain .mjs module of the build scripts, without types
+import { disclosureCheckSource } from '../../scripts/lib/disclosure-check.mjs';
+import { hostileDisclosure, sampleDisclosure } from './store-sample.js';
+
+const SEED = Number(process.env.FOI_PROP_SEED ?? 20261130);
+const RUNS = { numRuns: Number(process.env.FOI_PROP_RUNS ?? 400), seed: SEED } as const;
+const check = checkDisclosure as (v: unknown) => unknown;
+const clone = <T>(v: T): T => structuredClone(v);
+
+describe('compiled disclosure check', () => {
+  it('is up to date with src/records/schema.ts (else: npm run build && node scripts/compile-check.mjs)', () => {
+    const committed = readFileSync('src/records/disclosure-check.ts', 'utf8');
+    expect(committed === disclosureCheckSource(z, DisclosureSchema)).toBe(true);
+  });
+
+  it('gives what zod gives on the disclosure of every fixture document, byte for byte', async () => {
+    const walk = (d: string): string[] => readdirSync(d).flatMap((e) => (statSync(join(d, e)).isDirectory() ? walk(join(d, e)) : [join(d, e)]));
+    let n = 0;
+    for (const f of [...walk('fixtures'), ...walk('tests/fixtures')]) {
+      if (statSync(f).size > 5_000_000) continue;
+      const doc = await readDocument({ bytes: readFileSync(f), name: basename(f) }).catch(() => null);
+      if (!doc) continue;
+      const d = extractDisclosure(doc, { url: null, force: null, sha256: 'a'.repeat(64) });
+      const viaZod = DisclosureSchema.safeParse(clone(d));
+      expect(viaZod.success, f).toBe(true);
+      expect(JSON.stringify(check(clone(d))), f).toBe(JSON.stringify(viaZod.data));
+      n++;
+    }
+    expect(n).toBeGreaterThan(100);
+  }, 120_000);
+
+  // Every leaf path of a record, to damage one at a time.
+  const paths = (v: unknown, at: Array<string | number> = []): Array<Array<string | number>> =>
+    v && typeof v === 'object'
+      ? Object.entries(v).flatMap(([k, x]) => [[...at, Array.isArray(v) ? Number(k) : k], ...paths(x, [...at, Array.isArray(v) ? Number(k) : k])])
+      : [];
+  const BASES = [sampleDisclosure(), hostileDisclosure()];
+  const junk = fc.oneof(
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constant(''),
+    fc.constant('2024-13-45'),
+    fc.constant('2024-1-5'),
+    fc.constant('A'.repeat(64)),
+    fc.constant('40(2)(a)'),
+    fc.constant('full'),
+    fc.constant('officers'),
+    fc.constant([]),
+    fc.constant({}),
+    fc.constant(['x']),
+    fc.constant(0),
+    fc.constant(-1),
+    fc.constant(1.5),
+    fc.constant(Number.NaN),
+    fc.constant(Number.POSITIVE_INFINITY),
+    fc.constant(2 ** 53),
+    fc.boolean(),
+    fc.string(),
+    fc.integer(),
+  );
+
+  it('accepts and refuses exactly what zod does, one damaged field at a time', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), junk, fc.boolean(), (b, p, value, addKey) => {
+        const rec = clone(BASES[b % BASES.length]) as unknown as Record<string, unknown>;
+        const all = paths(rec);
+        const path = all[p % all.length];
+        let node = rec as Record<string | number, unknown>;
+        for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
+        const key = path[path.length - 1];
+        if (addKey) node[`extra_${String(key)}`] = value; // an unknown key: dropped, not refused
+        else if (value === undefined) delete node[key];
+        else node[key] = value;
+        const viaZod = DisclosureSchema.safeParse(clone(rec));
+        const viaCheck = check(clone(rec));
+        expect(viaCheck !== null).toBe(viaZod.success);
+        if (viaZod.success) expect(JSON.stringify(viaCheck)).toBe(JSON.stringify(viaZod.data));
+      }),
+      RUNS,
+    );
+  });
+
+  it('names where a refused record is wrong', () => {
+    const bad = { ...sampleDisclosure(), outcome: 'maybe' } as unknown as Disclosure;
+    expect(check(bad)).toBeNull();
+    expect((checkDisclosure as unknown as { errors: Array<{ instancePath: string }> }).errors[0].instancePath).toBe('/outcome');
+  });
+});
