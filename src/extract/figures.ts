@@ -9,7 +9,7 @@ import type { Line } from './doc-model.js';
 import { sentences } from './doc-model.js';
 import { findNumbers, isYear, parseNumberCell, type NumberMatch } from './numbers.js';
 import { tokenizeNumbers } from '../segment/tokens.js';
-import { eventOf, measureOf } from './vocab-map.js';
+import { firstEventOf, measureOf } from './vocab-map.js';
 
 const NOUN =
   /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?|applications?|certificates?|arrests?|assaults?|incidents?|reports?|occasions?|times|requests?|appeals?|suspects?|children|juveniles|adults|victims|searches|stop and searches|strip searches|stops)\b/i;
@@ -27,7 +27,7 @@ const REF_LIST = /\b(?:questions?|qs?|sections?|ss?\.|points?|paragraphs?|paras?
 // read with the same rules as a table heading, plus the prose-only forms below.
 export function eventFromText(t: string): EventKind {
   if (/\b(currently serving|still serving|serving)\b[^.]{0,60}\b(have|with|has) (?:a )?(criminal )?convictions?\b/i.test(t)) return 'serving_with_conviction';
-  return eventOf(t) ?? 'other';
+  return firstEventOf(t) ?? 'other';
 }
 
 export function measureFromText(t: string): Measure {

@@ -140,7 +140,8 @@ function breakdownOf(text: string, dim: Dim): Breakdown {
     case 'rank':
       return { rank: rankOf(t) ?? t };
     case 'status':
-      return { status: statusOf(t) ?? undefined };
+      // "Dismissed", "Resigned or retired": an exit is what happened as well as where they are now.
+      return { status: statusOf(t) ?? undefined, event: eventOf(t) ?? undefined };
     case 'event':
       return { event: eventOf(t) ?? undefined };
     case 'offence':

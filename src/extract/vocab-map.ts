@@ -152,6 +152,22 @@ export function eventOf(text: string | null | undefined): EventKind | null {
   return first(EVENT_RULES, norm(text));
 }
 
+/**
+ * The event a sentence or request is about: the one it names first ("dismissed following a
+ * hearing … resigned while under investigation" is about dismissals). A heading is short and
+ * names one; prose may name several.
+ */
+export function firstEventOf(text: string | null | undefined): EventKind | null {
+  if (!text) return null;
+  const t = norm(text);
+  let best: { at: number; v: EventKind } | null = null;
+  for (const [re, v] of EVENT_RULES) {
+    const m = re.exec(t);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, v };
+  }
+  return best?.v ?? null;
+}
+
 const MEASURE_RULES: Rule<Measure>[] = [
   [/officers? (and|&|or) pcsos?|officers? \/ ?pcsos?/, 'officers_and_pcsos'],
   [/\bpcsos?\b|community support/, 'pcsos'],

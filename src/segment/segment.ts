@@ -14,6 +14,8 @@ import type { Cue, Role, RoledLine, Segmentation } from './types.js';
 const matchCue = (cues: Cue[], text: string): Cue | undefined => cues.find((c) => c.re.test(text));
 
 /** A short line: a heading or a label, not running prose. */
+// A heading that opens the authority's answer ends any run of standard or refusal text.
+const RESPONSE_HEADING = /^(?:our )?(?:response|answers?|reply|decision|outcome)\s*:?$/i;
 const isShort = (t: string) => t.length <= 120 && t.split(/\s+/).length <= 16;
 const ONLY_DATE = new RegExp(`^(?:date[d:]?\\s*)?(?:${FULL_DATE_SRC})$`, 'i');
 
@@ -74,6 +76,9 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
     // The request region (found by the doc model): the requester's words, or a decision
     // notice's quotation of them; answers printed beside each question belong to the response.
     if (req && l.i >= req.start && l.i < req.end) {
+      // Whatever came before, the response after a request starts afresh.
+      state = 'answer';
+      stateWhy = 'response';
       if (interleaved.has(l.i)) {
         const q = /^A(?:nswer)?\s*\.?\s*(\d{1,2}[a-z]?)\b/i.exec(t);
         if (q) question = q[1];
@@ -122,7 +127,7 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
     } else if (isShort(t) && matchCue(REFUSAL_START, t)) {
       state = 'refusal';
       stateWhy = matchCue(REFUSAL_START, t)!.family;
-    } else if (heading || (state !== 'signature' && ANSWER_RESUME.test(t))) {
+    } else if (heading || (state !== 'signature' && (ANSWER_RESUME.test(t) || RESPONSE_HEADING.test(t)))) {
       state = 'answer';
       stateWhy = 'response';
     }
