@@ -11,6 +11,7 @@
 // directory is written into file by file, as asked.
 import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, rmdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { pidAlive } from '../store/runs.js';
 
 const STAGE_TAG = '.export-';
 const SET_TAG = '.set-';
@@ -20,14 +21,6 @@ const MARKER_TEXT = JSON.stringify({ written_by: 'foi-harvest', note: 'foi-harve
 
 export class OutDirError extends Error {}
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Removes staging directories left by exports that were killed (their pid is gone). */
 async function removeStaleStages(parent: string, base: string): Promise<void> {

@@ -3,6 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import { readText } from './text.js';
 import type { Block, Cell, ReadResult } from './types.js';
+import { rowLine } from './row-line.js';
 
 const DELIMITERS = [',', ';', '\t'] as const;
 
@@ -67,13 +68,7 @@ export function readCsv(input: string): ReadResult {
       length++;
     }
     const start = length;
-    let line = '';
-    filled.forEach((c, i) => {
-      if (i) line += ' | ';
-      c.start = start + line.length;
-      line += c.text;
-      c.end = start + line.length;
-    });
+    const line = rowLine(filled, start);
     parts.push(line);
     length += line.length;
     blocks.push({ kind: filled.length === 1 ? 'paragraph' : 'table_row', text: line, start, end: length, locator: filled.length === 1 ? filled[0].locator : `csv:r${r + 1}` });

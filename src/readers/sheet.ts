@@ -7,6 +7,7 @@
 import * as XLSX from '@e965/xlsx';
 import { ReadError, type Block, type Cell, type MediaType, type ReadResult, type Table } from './types.js';
 import { assertSafeZip } from './zip-guard.js';
+import { rowLine } from './row-line.js';
 
 export type SheetKind = 'xlsx' | 'xls' | 'ods';
 
@@ -182,13 +183,7 @@ export async function readSpreadsheet(bytes: Uint8Array, kind: SheetKind): Promi
         length += 1;
       }
       const start = length;
-      let line = '';
-      shown.forEach((c, i) => {
-        if (i) line += ' | ';
-        c.start = start + line.length;
-        line += c.text;
-        c.end = start + line.length;
-      });
+      const line = rowLine(shown, start);
       parts.push(line);
       length += line.length;
       const first = shown[0].locator;

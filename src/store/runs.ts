@@ -13,7 +13,8 @@ export function runOwner(): RunOwner {
   return { pid: process.pid, host: hostname() };
 }
 
-function pidAlive(pid: number): boolean {
+/** Whether a process is alive here (EPERM: alive, owned by someone else). */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
