@@ -190,16 +190,23 @@ function findRegions(doc: Doc): void {
   doc.request = { marker: start, start: first, end };
 }
 
+const BARE_QUESTION_HEADING = /^(?:Q(?:uestion)?|Request)\s*\.?\s*\d{1,2}[a-z]?\s*[.:)]?$/i;
+
 function regionEnd(lines: Line[], start: number): number {
   // A request quoted in the reply ends where the quotation closes.
   const first = lines.slice(start, start + 3).find((l) => !l.furniture && !l.blank && /^[“"]/.test(l.text));
   if (first) {
     for (let i = first.i; i < lines.length && i < first.i + 40; i++) if (/[”"]\s*$/.test(lines[i].text)) return i + 1;
   }
+  let previous = -1;
   for (let i = start + 1; i < lines.length; i++) {
     const l = lines[i];
     if (l.furniture || l.blank) continue;
-    if (matchesAny(l.text, RESPONSE_START)) return i;
+    if (matchesAny(l.text, RESPONSE_START)) {
+      // "Question 1" alone on its line, straight above the answer, heads the answer.
+      return previous > start && BARE_QUESTION_HEADING.test(lines[previous].text.trim()) ? previous : i;
+    }
+    previous = i;
   }
   return lines.length;
 }

@@ -61,6 +61,7 @@ export function extractQuestions(doc: Doc): QuestionDraft[] {
   // PSNI and others print "Request 1" … as headings anywhere on the page, the question on
   // the same line or the next; the same headings may come back over the answers.
   const headed: QuestionDraft[] = [];
+  const headedLines: number[] = [];
   const seen = new Set<string>();
   const inRequest = (i: number) => !!doc.request && i >= doc.request.start && i < doc.request.end;
   doc.lines.forEach((l, k) => {
@@ -72,9 +73,20 @@ export function extractQuestions(doc: Doc): QuestionDraft[] {
     seen.add(label);
     const body = m[3] ? null : doc.lines.slice(k + 1).find((x) => !x.blank && !x.furniture);
     headed.push(draft(label, body ? [l, body] : [l], doc.text));
+    headedLines.push(l.i);
   });
-  if (headed.length) return headed;
+  if (!headed.length) return fromRegion(doc);
+  // Headings that stand only over the answers, while the request lists its own questions
+  // (bullets, numbers), head the answers: the request's list is the questions.
+  if (!headedLines.some(inRequest)) {
+    const listed = fromRegion(doc);
+    if (listed.length >= 2) return listed;
+  }
+  return headed;
+}
 
+/** The questions of the request region: numbered, lettered, or bulleted. */
+function fromRegion(doc: Doc): QuestionDraft[] {
   const lines = requestLines(doc).filter((l) => l.kind !== 'table_row');
   if (!lines.length) return [];
   const labelled = lines.map((l) => ({ line: l, label: labelOf(l.text) }));

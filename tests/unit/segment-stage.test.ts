@@ -154,3 +154,22 @@ describe('periods asked about', () => {
     ['"from 2000 to 2020" is one period', 'Request\nHow many officers were convicted from 2000 to 2020?', ['2000-01-01..2020-12-31']],
   ])('%s', (_n, text, expected) => expect(periods(text)).toEqual(expected));
 });
+
+describe('questions', () => {
+  it('"Question 1" headings over the answers head answers when the request lists its own questions', () => {
+    const text = [
+      'Officer sickness',
+      'Reference: 12-25',
+      '- Can you provide the number of sick days taken by officers in 2023?',
+      '- Can you provide the number of those days recorded as stress?',
+      'Question 1',
+      'Please find below the number of days.',
+      '1200',
+      'Question 2',
+      'Please find below the number of days.',
+      '300',
+    ].join('\n');
+    const d = parse(text);
+    expect(d.questions.map((q) => q.text)).toEqual(['- Can you provide the number of sick days taken by officers in 2023?', '- Can you provide the number of those days recorded as stress?']);
+  });
+});
