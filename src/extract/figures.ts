@@ -309,6 +309,9 @@ const INVARIANT = /^(?:people|staff|police|personnel|children|men|women|youths|p
 const MODIFIER = /^(?:[A-Za-z][\w'’-]*)$/;
 const TREND_BEFORE = /\b(?:rising|rose|falling|fell|up|down|increas(?:ed|ing)|decreas(?:ed|ing)|dropp(?:ed|ing)|climb(?:ed|ing)|compared (?:with|to)|against|from|there (?:were|was|are|have been)|a total of|total of|a further|another|to|of)\s*$/i;
 
+// A rank or role by name after a count: "5 Superintendents", "1 x Assistant Chief Constable".
+const RANK_HEAD = /^\s*(?:x\s+|×\s*)?(?:[A-Z][\w-]*\s+){0,3}(?:Constables?|Sergeants?|Inspectors?|Superintendents?|Officers?|Commissioners?|Commanders?|PCSOs?|Specials?|Staff)\b/;
+
 /** The head noun a count stands before, if any: "42 breaches", "three east Kent constables", "1 x Inspector". */
 function countHead(after: string, value: number): { noun: string; end: number } | null {
   // Up to four words, up to the first punctuation: "east Kent constables", "Freedom of Information requests".
@@ -329,10 +332,8 @@ function countHead(after: string, value: number): { noun: string; end: number } 
     if (plural || (value === 1 && person)) return { noun: words.slice(0, k + 1).join(' '), end };
   }
   // "1 x Assistant Chief Constable", "5 Superintendents": a rank or role by name.
-  if (/^\s*(?:x\s+|×\s*)?(?:[A-Z][\w-]*\s+){0,3}(?:Constables?|Sergeants?|Inspectors?|Superintendents?|Officers?|Commissioners?|Commanders?|PCSOs?|Specials?|Staff)\b/.test(after)) {
-    const r = /^\s*(?:x\s+|×\s*)?(?:[A-Z][\w-]*\s+){0,3}(?:Constables?|Sergeants?|Inspectors?|Superintendents?|Officers?|Commissioners?|Commanders?|PCSOs?|Specials?|Staff)\b/.exec(after)!;
-    return { noun: r[0].trim(), end: r[0].length };
-  }
+  const rank = RANK_HEAD.exec(after);
+  if (rank) return { noun: rank[0].trim(), end: rank[0].length };
   return null;
 }
 
@@ -340,8 +341,8 @@ function countHead(after: string, value: number): { noun: string; end: number } 
  * Counts stated in prose that the rules above do not read: any number typed as a count (not a
  * year, date, money, percentage, duration, age, label, reference or telephone number; see
  * segment/tokens.ts) that stands before the thing it counts, or continues a series ("rising to
- * 657 in 2011"). `taken` holds the document offsets already read as figures; `seen` holds
- * value:noun pairs, so a headline restated in the body is one figure.
+ * 657 in 2011"). `taken` holds the document offsets already read as figures; `earlier` holds
+ * the values read so far by line, so a headline restated in the body is one figure.
  */
 // Sentences whose numbers are background, not answers: workforce sizes, national comparisons,
 // estimates of the work an answer would take.

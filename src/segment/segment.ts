@@ -163,7 +163,3 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
 export function linesWithRole(seg: Segmentation, ...roles: Role[]): Line[] {
   return seg.lines.filter((r) => roles.includes(r.role)).map((r) => r.line);
 }
-
-export function roleOfLine(seg: Segmentation, i: number): Role {
-  return seg.lines[i]?.role ?? 'chrome';
-}
