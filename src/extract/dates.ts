@@ -18,7 +18,7 @@ const DAY = '(?:[0-3]?\\d)(?:st|nd|rd|th)?';
 
 /** Regex sources for a full date in the forms above (no capture groups). */
 export const FULL_DATE_SRC = [
-  `${DAY}(?:\\s+of)?\\s+${MONTH_RE},?\\s+(?:19|20)\\d{2}`, // 3 March 2018, 1st of January 2020
+  `${DAY}(?:\\s+of\\s+|\\s*)${MONTH_RE},?\\s+(?:19|20)\\d{2}`, // 3 March 2018, 1st of January 2020, "4Nov 2019" (a PDF's lost space)
   `${MONTH_RE}\\s+${DAY},?\\s+(?:19|20)\\d{2}`, // March 17, 2021
   `[0-3]?\\d[./-][01]?\\d[./-](?:(?:19|20)\\d{2}|\\d{2})(?![\\d/])`, // 03.03.21, 05/04/2022
 ].join('|');
@@ -49,7 +49,7 @@ function fullYear(y: string): number {
 }
 
 // Compiled once: these run for every date-like string of every document.
-const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+(${MONTH_RE}),?\\s+((?:19|20)\\d{2})$`, 'i');
+const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of\\s+|\\s*)(${MONTH_RE}),?\\s+((?:19|20)\\d{2})$`, 'i');
 const MONTH_DAY_YEAR = new RegExp(`^(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})$`, 'i');
 const NAMES_A_MONTH = new RegExp(MONTH_RE, 'i');
 const MONTH_YEAR = new RegExp(`^(${MONTH_RE}),?\\s+((?:19|20)\\d{2})$`, 'i');

@@ -12,6 +12,7 @@ import {
   parseMonthYear,
 } from './dates.js';
 import type { Line } from './doc-model.js';
+import { tokenizeNumbers } from '../segment/tokens.js';
 import type { QuestionDraft } from './questions.js';
 
 export interface PeriodDraft {
@@ -23,6 +24,8 @@ export interface PeriodDraft {
   endOffset: number;
   /** 3 = day, 2 = month, 1 = year: what the printed bounds were precise to. */
   precision: number;
+  /** "as at 31 March 2022": a point in time; one that is the first or last day of a window adds nothing. */
+  snapshot?: boolean;
 }
 
 const FY = `(?:(?:19|20)\\d{2}|\\d{2})\\s*/\\s*\\d{2}(?!\\d)|(?:19|20)\\d{2}-\\d{2}(?!\\d)`;
@@ -48,6 +51,18 @@ const ONLY_FULL_DATE = new RegExp(`^(?:${FULL_DATE_SRC})$`, 'i');
 const ONLY_MONTH_YEAR = new RegExp(`^(?:${MONTH_YEAR_SRC})$`, 'i');
 const ONLY_OPEN_END = new RegExp(`^${OPEN_END}$`, 'i');
 const LIST_ITEMS = new RegExp(LIST_ITEM, 'g');
+// A snapshot: "as of 1 January 2010", "as at 31 March 2020", "as of October 2010" is the day
+// (or month) it describes; so are "April 2010 figures" and "figures for April 2012".
+const SNAPSHOT = new RegExp(
+  `\\bas (?:of|at)\\s+(?:the\\s+)?(${FULL_DATE_SRC}|${MONTH_YEAR_SRC})|\\b(${MONTH_YEAR_SRC})\\s+(?:figures|data|numbers|statistics)\\b|\\b(?:figures|data|numbers|statistics)\\s+(?:for|from|as of|as at)\\s+(${MONTH_YEAR_SRC})(?!\\s*(?:to|until|-|–|and)\\s*\\S)`,
+  'gi',
+);
+// "April 2012 (i.e. 2012/13)": the parenthesis says what the point means, and replaces it.
+const RESTATED_AS = /^\s*\((?:i\.?\s?e\.?|that is|namely)[,:]?\s*/i;
+const ONLY_YEAR = /^(?:19|20)\d{2}$/;
+const FY_TOKENS = new RegExp(FY_POINT, 'g');
+const PRESENT_BEFORE = /\b(?:currently|still\s+[a-z]+|now|at present|presently|today)\s*\(?\s*$/i;
+const EXPLAINED = new RegExp(`\\((?:i\\.?\\s?e\\.?|that is|namely)[,:]?\\s*(${POINT})\\s*\\)`, 'gi');
 
 function precisionOf(s: string): number {
   if (ONLY_FULL_DATE.test(s.trim())) return 3;
@@ -75,6 +90,7 @@ interface Hit {
   index: number;
   end_: number;
   precision: number;
+  snapshot?: boolean;
 }
 
 function hitsInLine(text: string, news: boolean): Hit[] {
@@ -85,7 +101,10 @@ function hitsInLine(text: string, news: boolean): Hit[] {
     const [all, a, b] = m;
     const start = pointDate(a, 'start');
     const openEnd = ONLY_OPEN_END.test(b.trim());
-    const end = openEnd ? null : pointDate(b, 'end');
+    let end = openEnd ? null : pointDate(b, 'end');
+    // "between January 2015 and 2016": the month is understood on the second point too.
+    const carried = ONLY_MONTH_YEAR.test(a.trim()) && ONLY_YEAR.test(b.trim()) ? parseMonthYear(`${a.trim().replace(/,?\s+\d{4}$/, '')} ${b.trim()}`) : null;
+    if (carried && start && carried.end > start) end = carried.end;
     if (!start || (!openEnd && !end)) continue;
     if (end && end < start) continue;
     // "2 and 3" inside a list of years is a list, not a range: a range says from/between/to or is a span.
@@ -100,6 +119,26 @@ function hitsInLine(text: string, news: boolean): Hit[] {
     const b = parseMonthYear(`${m[2]} ${m[3]}`);
     if (!a || !b || b.end < a.start) continue;
     hits.push({ start: a.start, end: b.end, text: m[0].trim(), index: m.index!, end_: m.index! + m[0].length, precision: 2 });
+    taken.push([m.index!, m.index! + m[0].length]);
+  }
+  for (const m of text.matchAll(EXPLAINED)) {
+    const at = m.index! + m[0].indexOf(m[1]);
+    const start = pointDate(m[1], 'start');
+    const end = pointDate(m[1], 'end');
+    if (!start || !end) continue;
+    hits.push({ start, end, text: m[1], index: at, end_: at + m[1].length, precision: precisionOf(m[1]) });
+    taken.push([m.index!, m.index! + m[0].length]);
+  }
+  for (const m of text.matchAll(SNAPSHOT)) {
+    const point = m[1] ?? m[2] ?? m[3];
+    const at = m.index! + m[0].indexOf(point);
+    if (!free(at, at + point.length)) continue;
+    // "currently (as of 22 Dec 2022)", "still serving as of …": the date the request was written, not a window.
+    if (PRESENT_BEFORE.test(text.slice(Math.max(0, m.index! - 30), m.index!))) continue;
+    const day = parseFullDate(point);
+    const month = day ? null : parseMonthYear(point);
+    if (!day && !month) continue;
+    hits.push({ start: day ?? month!.start, end: day ?? month!.end, text: m[0].trim(), index: m.index!, end_: m.index! + m[0].length, precision: day ? 3 : 2, snapshot: true });
     taken.push([m.index!, m.index! + m[0].length]);
   }
   for (const m of text.matchAll(SINCE)) {
@@ -123,7 +162,14 @@ function hitsInLine(text: string, news: boolean): Hit[] {
       taken.push([listStart, listStart + m[1].length]);
     }
   }
-  return hits.sort((x, y) => x.index - y.index);
+  hits.sort((x, y) => x.index - y.index);
+  // A point followed by "(i.e. …)" is restated by the window in the parenthesis: keep that one.
+  return hits.filter((h, k) => {
+    const next = hits[k + 1];
+    if (!next) return true;
+    const between = text.slice(h.end_, next.index);
+    return !(RESTATED_AS.test(between) && RESTATED_AS.exec(between)![0].length === between.length);
+  });
 }
 
 const ym = (d: string | null) => (d ? d.slice(0, 7) : null);
@@ -155,12 +201,18 @@ function dedupe(periods: PeriodDraft[]): PeriodDraft[] {
     }
     return parts[0].start === p.start && reach === p.end;
   };
+  const atEdge = (p: PeriodDraft) => out.some((q) => q !== p && !q.snapshot && q.start && q.end && q.start !== q.end && (p.start === q.start || p.end === q.end));
   return out.filter((p) => {
     if (coveredByParts(p)) return false;
+    if (p.snapshot && atEdge(p)) return false;
     return !out.some((q) => {
       if (q === p) return false;
-      if (ym(q.start) !== ym(p.start)) return false;
-      const endsAgree = ym(q.end) === ym(p.end) || p.end === null;
+      // A span of years restated precisely ("2016 to 2021" over "between 1 January 2016 and
+      // 1 September 2021") agrees year by year; otherwise compare to the month.
+      const byYear = p.precision === 1 && q.precision > 1 && !!p.start && !!p.end && p.start.slice(0, 4) !== p.end.slice(0, 4);
+      const cut = (d: string | null) => (d ? d.slice(0, byYear ? 4 : 7) : null);
+      if (cut(q.start) !== cut(p.start)) return false;
+      const endsAgree = cut(q.end) === cut(p.end) || p.end === null;
       if (!endsAgree) return false;
       if (p.end === null && q.end !== null) return true; // open restated by bounded
       return q.precision > p.precision || (q.precision === p.precision && q.end === null && p.end === null && q.startOffset < p.startOffset);
@@ -194,22 +246,127 @@ function questionsFor(line: Line, lineText: string, questions: QuestionDraft[]):
   return within ? [within.label] : [];
 }
 
-export function extractPeriods(scope: Line[], questions: QuestionDraft[], news: boolean): PeriodDraft[] {
-  const drafts: PeriodDraft[] = [];
-  for (const line of scope) {
-    if (line.kind === 'table_row') continue;
-    for (const h of hitsInLine(line.text, news)) {
-      drafts.push({
-        start: h.start,
-        end: h.end,
-        questions: news ? [] : questionsFor(line, line.text, questions),
-        text: h.text,
-        startOffset: line.start + h.index,
-        endOffset: line.start + h.end_,
-        precision: h.precision,
-      });
-    }
-  }
-  return dedupe(drafts);
+// A line that opens a list item starts a paragraph of its own.
+const ITEM_START = /^\s*(?:[“"‘']?\s*(?:Q(?:uestion)?\s*\.?\s*)?\d{1,2}[a-z]?\s*[).:,/](?!\d)|[-•–·*▪◦●]|\(?[a-z][).]\s|(?:request|question)\s+\d)/i;
+
+interface Paragraph {
+  text: string;
+  /** For each joined line: where it starts in `text`. */
+  parts: Array<{ line: Line; at: number }>;
 }
 
+/** Consecutive lines of one passage joined, so a window printed across a line break is read whole. */
+function paragraphs(scope: Line[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let cur: Paragraph | null = null;
+  let prev: Line | null = null;
+  for (const line of scope) {
+    if (line.kind === 'table_row' || line.blank) {
+      cur = null;
+      prev = null;
+      continue;
+    }
+    const joins = cur && prev && line.i === prev.i + 1 && line.kind === prev.kind && !ITEM_START.test(line.text);
+    if (joins && cur) {
+      cur.text += ' ';
+      cur.parts.push({ line, at: cur.text.length });
+      cur.text += line.text;
+    } else {
+      cur = { text: line.text, parts: [{ line, at: 0 }] };
+      out.push(cur);
+    }
+    prev = line;
+  }
+  return out;
+}
+
+function lineAt(p: Paragraph, index: number): { line: Line; offset: number } {
+  let k = p.parts.length - 1;
+  while (k > 0 && p.parts[k].at > index) k--;
+  const part = p.parts[k];
+  return { line: part.line, offset: part.line.start + Math.min(index - part.at, part.line.text.length) };
+}
+
+// News: the year a figure is given for ("42 times throughout 2008", "In 2009, there were 152",
+// "rising to 657 in 2011"): the article's figures cover those years.
+const COUNT_YEAR = new RegExp(`\\b(?:in|during|throughout|over|for)\\s+(?:the\\s+(?:calendar\\s+|financial\\s+)?year\\s+)?(${LIST_ITEM}(?:\\s*(?:,|and|&|,\\s*and)\\s*${LIST_ITEM})*)`, 'gi');
+const NEAR = 40;
+const SENTENCE = /[^.!?]+(?:[.!?]+|$)/g;
+
+function countYears(p: Paragraph, taken: Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const sm of p.text.matchAll(SENTENCE)) {
+    const sentence = sm[0];
+    const counts = tokenizeNumbers(sentence).filter((t) => t.kind === 'count');
+    if (!counts.length) continue;
+    for (const m of sentence.matchAll(COUNT_YEAR)) {
+      // The year of a figure stands beside it ("657 in 2011", "In 2009, there were 152"), not
+      // anywhere in a long sentence.
+      const near = counts.some((c) => c.index < m.index! + m[0].length + NEAR && c.end > m.index! - NEAR);
+      if (!near) continue;
+      const listStart = sm.index! + m.index! + m[0].indexOf(m[1]);
+      if (taken.some((h) => listStart < h.end_ && listStart + m[1].length > h.index)) continue;
+      for (const item of m[1].matchAll(LIST_ITEMS)) {
+        const t = item[0];
+        const at = listStart + item.index!;
+        const start = pointDate(t, 'start');
+        const end = pointDate(t, 'end');
+        if (start && end) out.push({ start, end, text: t, index: at, end_: at + t.length, precision: 1 });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * An article's window, from what its figures are given for: "since 2007" ends with the last
+ * year a figure is given for; a figure's own year inside a stated window is part of it; a span
+ * of calendar years whose ends are the article's first and last financial years ("between 2015
+ * and 2019" over figures for 2015-16 … 2018-19) is the span of those financial years.
+ */
+function newsWindows(drafts: PeriodDraft[], yearly: PeriodDraft[], fys: Array<{ start: string; end: string }>): PeriodDraft[] {
+  const lastYearEnd = yearly.reduce<string | null>((acc, y) => (y.end && (!acc || y.end > acc) ? y.end : acc), null);
+  const windows = drafts.map((d) => {
+    if (d.start && d.end === null && lastYearEnd && lastYearEnd > d.start) return { ...d, end: lastYearEnd };
+    if (d.start && d.end && d.precision === 1 && fys.length) {
+      const first = fys.find((f) => f.start.slice(0, 4) === d.start!.slice(0, 4));
+      const last = fys.find((f) => f.end.slice(0, 4) === d.end!.slice(0, 4));
+      if (first && last && first.start < last.end) return { ...d, start: first.start, end: last.end };
+    }
+    return d;
+  });
+  const inside = (y: PeriodDraft) => windows.some((w) => w.start && y.start! >= w.start && (w.end === null || y.end! <= w.end));
+  return [...windows, ...yearly.filter((y) => !inside(y))].sort((a, b) => a.startOffset - b.startOffset);
+}
+
+export function extractPeriods(scope: Line[], questions: QuestionDraft[], news: boolean): PeriodDraft[] {
+  const drafts: PeriodDraft[] = [];
+  const yearly: PeriodDraft[] = [];
+  const fys: Array<{ start: string; end: string }> = [];
+  const toDraft = (p: Paragraph, h: Hit): PeriodDraft => {
+    const a = lineAt(p, h.index);
+    const b = lineAt(p, h.end_);
+    return {
+      start: h.start,
+      end: h.end,
+      questions: news ? [] : questionsFor(a.line, a.line.text, questions),
+      text: h.text,
+      startOffset: a.offset,
+      endOffset: b.line === a.line ? a.offset + (h.end_ - h.index) : b.offset,
+      precision: h.precision,
+      snapshot: h.snapshot,
+    };
+  };
+  for (const p of paragraphs(scope)) {
+    const hits = hitsInLine(p.text, news);
+    for (const h of hits) drafts.push(toDraft(p, h));
+    if (news) {
+      for (const h of countYears(p, hits)) yearly.push(toDraft(p, h));
+      for (const m of p.text.matchAll(FY_TOKENS)) {
+        const fy = parseFinancialYear(m[0]);
+        if (fy) fys.push(fy);
+      }
+    }
+  }
+  return dedupe(news ? newsWindows(drafts, dedupe(yearly), fys) : drafts);
+}

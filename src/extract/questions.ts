@@ -3,6 +3,7 @@
 // items. Sub-items (lettered or bulleted under a question) are part of their question.
 import type { Doc, Line } from './doc-model.js';
 import { requestLines } from './doc-model.js';
+import { MONTH_RE } from './dates.js';
 
 export interface QuestionDraft {
   label: string;
@@ -15,7 +16,8 @@ export interface QuestionDraft {
 
 const NUMBERED = /^[“"‘']?\s*(?:Q(?:uestion)?\s*\.?\s*)?(\d{1,2})([a-z])?\s*(?:[).:,/](?!\d)|\s-\s|\s–\s)\s*(?=\S)/i;
 // "1 How many people…" — a bare number then a capitalised word (letters' layout).
-const NUMBERED_BARE = /^[“"‘']?(\d{1,2})\s+(?=[A-Z](?:[a-z]|\s))/;
+// Not the day of a date carried onto its own line ("30 September 2020 …").
+const NUMBERED_BARE = new RegExp(`^[“"‘']?(\\d{1,2})\\s+(?!${MONTH_RE}\\b)(?=[A-Z](?:[a-z]|\\s))`);
 const QLABEL = /^[“"‘']?\s*(Q(?:uestion)?\s*\d{1,2}[a-z]?)\b\s*[).:,-]?\s*/i;
 // "Request 1" / "Question 2" as a heading (PSNI, Sussex), or "Request 1 – How many …" inline.
 const HEADED = /^(request|question)\s+(\d{1,2})\s*(?:[:.)\-–]\s*(\S.*))?$/i;

@@ -46,8 +46,25 @@ describe('periods', () => {
     ['financial years', 'in which you seek the following information:\nBroken down by years 18/19 and 19/20, how many officers were reported?\nWe have now undertaken a search.', [['2018-04-01', '2019-03-31', ['1']], ['2019-04-01', '2020-03-31', ['1']]]],
     ['day-first short dates', 'Request\nOfficers charged from 03.03.21 to 04.04.22, by offence.\nResponse\nBelow.', [['2021-03-03', '2022-04-04', ['1']]]],
     ['relative windows are not periods', 'Request\nIn the last five years, how many officers were dismissed?\nResponse\nBelow.', []],
+    ['a snapshot date is a one-day window', 'Request\nHow many PCSOs were employed as at 30 June 2021?\nResponse\nBelow.', [['2021-06-30', '2021-06-30', ['1']]]],
+    ['a snapshot month is that month', 'Request\nPlease give the number of detectives as of May 2019, or March 2019 figures if easier.\nResponse\nBelow.', [['2019-05-01', '2019-05-31', ['1']], ['2019-03-01', '2019-03-31', ['1']]]],
+    ['a snapshot on the last day of a listed window adds nothing', 'Request\n1. How many officers joined in 2021/22?\n2. How many were in post as at 31 March 2022?\nResponse\nBelow.', [['2021-04-01', '2022-03-31', ['1']]]],
+    ['"currently (as of …)" is the date of writing, not a window', 'Request\nHow many officers are currently (as of 14 Feb 2024) suspended?\nResponse\nBelow.', []],
+    ['a parenthesis that explains a point replaces it', 'Request\nPlease give budgets for April 2020 (i.e. 2020/21) and April 2021 (i.e. 2021/22).\nResponse\nBelow.', [['2020-04-01', '2021-03-31', ['1']], ['2021-04-01', '2022-03-31', ['1']]]],
+    ['a window printed across a line break is read whole', 'Request\nHow many stop and searches took place from 1 March 2019 to\n30 September 2020 in the county?\nResponse\nBelow.', [['2019-03-01', '2020-09-30', ['1']]]],
+    ['a day and month run together by a PDF still parse', 'Request\nFor the period 2nd Jan 2018 to 6Mar 2019, how many drones were bought?\nResponse\nBelow.', [['2018-01-02', '2019-03-06', ['1']]]],
+    ['a span of years restating a precise window is dropped', 'Request\nVehicle pursuits 2015 to 2020\nHow many pursuits were there between 1 January 2015 and 1 June 2020?\nResponse\nBelow.', [['2015-01-01', '2020-06-01', ['1']]]],
     ['a less precise restatement is dropped', 'Officers Charged - 03.03.21 to 04.04.22\nMarch 2021 to April 2022\n1. Since 3 March 2021 (until today), how many officers have been charged?\nPart Disclosure', [['2021-03-03', '2022-04-04', []]]],
   ])('%s', (_name, text, expected) => expect(periodsOf(text)).toEqual(expected));
+
+  it.each([
+    ['a figure’s own year is a window', 'Officers in Dorset used force 61 times during 2017. In 2018, there were 75 such cases.', [['2017-01-01', '2017-12-31', []], ['2018-01-01', '2018-12-31', []]]],
+    ['"since" ends with the last year a figure is given for', 'Complaints about the force have tripled since 2010. In 2010, 120 complaints were made, rising to 365 in 2014.', [['2010-01-01', '2014-12-31', []]]],
+    ['a year far from any figure is not a window', 'Among the twelve officers disciplined over the last decade was a sergeant who was reprimanded for misusing the police computer in 2016.', []],
+    ['the month of the first point carries to a bare second year', 'Some 212 assaults on staff were logged between March 2019 and 2020, the figures show.', [['2019-03-01', '2020-03-31', []]]],
+    ['a span of calendar years over financial-year figures is the span of those years', 'Between 2016 and 2019 the force paid 41 claims. The busiest year was 2016-17; by 2018-19 the share had fallen to 8 per cent.', [['2016-04-01', '2019-03-31', []]]],
+    ['"as of" a day is that day', 'As of 1 March 2015 there were 23 officers on restricted duties, the force said.', [['2015-03-01', '2015-03-01', []]]],
+  ])('news: %s', (_name, text, expected) => expect(periodsOf(text, true)).toEqual(expected));
 
   it('takes a news article’s window from "since" and "between", not from the dates of cases', () => {
     const text = 'Nine officers at Kent Police have been convicted since 2016, a freedom of information request has revealed. In 2018 a PC was convicted of assault.';
