@@ -174,8 +174,12 @@ function findRegions(doc: Doc): void {
         break;
       }
     }
-    if (start < 0) return;
-    const end = regionEnd(lines, start);
+    if (start < 0) {
+      const late = quotedAfterResponse(lines);
+      if (late) doc.request = late;
+      return;
+    }
+    const end = Math.min(regionEnd(lines, start), leadInListEnd(lines, lines[start]) ?? lines.length);
     doc.request = { marker: start, start, end };
     return;
   }
@@ -188,6 +192,42 @@ function findRegions(doc: Doc): void {
   // "Request / Response" pages interleave answers with the request: the request is the
   // whole section, and figures are read from it too.
   doc.request = { marker: start, start: first, end };
+}
+
+// The requester's own words, quoted in a reply that does not announce them ("I would like to
+// get the following data …:" then a numbered list).
+const REQUESTER_LEAD_IN = /\b(?:I would (?:like|be grateful)(?: if you could| to (?:get|know|obtain|request|receive|see|ask(?: for)?|have))|I (?:wish|want) to (?:request|know|ask)|I am (?:writing to )?request(?:ing)?|(?:could|can|would) you (?:please )?(?:tell|provide|send|supply|let me know|confirm)|please (?:could|can|would) you)\b/i;
+const REQUESTER_AFTER_LIST = /^(?:please|could|can|would|I\s|if\s|and\s|also\b)/i;
+const LIST_ITEM_LINE = /^[“"‘']?\s*(?:Q(?:uestion)?\s*)?\d{1,2}[a-z]?\s*[).:,/](?!\d)\s*\S/i;
+
+/**
+ * A requester's lead-in ending in ':' over a numbered list: the quotation runs over the list and
+ * the requester's closing words ("Please provide this by email"), and ends where other words begin.
+ */
+function leadInListEnd(lines: Line[], l: Line): number | null {
+  if (!/:\s*$/.test(l.text)) return null;
+  const next = lines.slice(l.i + 1).find((x) => !x.furniture && !x.blank);
+  if (!next || !LIST_ITEM_LINE.test(next.text)) return null;
+  let items = 0;
+  for (let i = next.i; i < lines.length; i++) {
+    const x = lines[i];
+    if (x.furniture || x.blank) continue;
+    if (LIST_ITEM_LINE.test(x.text)) {
+      items++;
+      continue;
+    }
+    if (items && !REQUESTER_AFTER_LIST.test(x.text) && !REQUESTER_LEAD_IN.test(x.text) && !REQUEST_FALLBACK[0].test(x.text)) return i;
+  }
+  return lines.length;
+}
+
+function quotedAfterResponse(lines: Line[]): Doc['request'] {
+  for (const l of lines) {
+    if (l.furniture || l.blank || l.text.length > 400 || !REQUESTER_LEAD_IN.test(l.text)) continue;
+    const end = leadInListEnd(lines, l);
+    if (end !== null) return { marker: l.i, start: l.i, end };
+  }
+  return null;
 }
 
 const BARE_QUESTION_HEADING = /^(?:Q(?:uestion)?|Request)\s*\.?\s*\d{1,2}[a-z]?\s*[.:)]?$/i;

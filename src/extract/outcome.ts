@@ -71,6 +71,7 @@ const REFUSED = [
   /\b(?:decided|decision) to refuse (?:your|the|this) request\b/i,
   /\b(?:refused|refuses|refusing) (?:the|your|this) request\b/i,
   /\b(?:this|the) information is exempt (?:from disclosure )?(?:under|by virtue of)\b|\bhowever,? it is exempt\b/i,
+  /\bthis (?:letter|response|e-?mail|reply) (?:constitutes|is|serves as|acts as) a (?:formal )?refusal notice\b(?![^.]{0,40}\b(?:for|in respect of) (?:part|some|question))/i,
 ];
 const COST_WHOLE = [
   /\bunable to (?:provide|supply|comply|answer)\b[^.]{0,80}\bexceed/i,
@@ -118,8 +119,9 @@ export function extractOutcome(kind: Kind, response: Line[], exemptions: Exempti
   else if (notHeld) outcome = 'not_held';
   else if (ncnd && (NCND_ONLY.test(text) || !gave)) outcome = 'ncnd';
   else if (cost_limit && has(COST_WHOLE)) outcome = 'cost_limit';
+  // A reply that promises answers ("Please find below …") but gives none, and says it refuses, refused.
+  else if (REFUSED.some((re) => re.test(allText)) && evidence.answers === 0 && !cost_limit) outcome = 'refused';
   else if (gave && (cost_limit || withheld)) outcome = 'partial';
-  else if (REFUSED.some((re) => re.test(allText)) && evidence.answers === 0) outcome = 'refused';
   else if ((gave || has(FULL)) && !ncnd && (has(FULL) || (!evidence.truncated && !exemptions.length))) outcome = 'full';
   else if (exemptions.length && /\bwe would not provide\b|\bwill not (?:provide|be providing)\b|\bwithheld\b/i.test(text)) {
     // Exemptions applied to named questions only ("Qs 2, 3 & 5"): the rest was answered.

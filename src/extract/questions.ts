@@ -78,6 +78,7 @@ export function extractQuestions(doc: Doc): QuestionDraft[] {
     headedLines.push(l.i);
   });
   if (!headed.length) return fromRegion(doc);
+  expandNumberedUnderHeadings(doc, headed, headedLines);
   // Headings that stand only over the answers, while the request lists its own questions
   // (bullets, numbers), head the answers: the request's list is the questions.
   if (!headedLines.some(inRequest)) {
@@ -85,6 +86,28 @@ export function extractQuestions(doc: Doc): QuestionDraft[] {
     if (listed.length >= 2) return listed;
   }
   return headed;
+}
+
+/**
+ * "Request 1" heading a numbered list of its own ("1/ …", "2/ …"): the items are the questions
+ * (a second heading with one unnumbered question stays one).
+ */
+function expandNumberedUnderHeadings(doc: Doc, headed: QuestionDraft[], headedLines: number[]): void {
+  const out: QuestionDraft[] = [];
+  headed.forEach((h, k) => {
+    const from = headedLines[k] + 1;
+    const to = k + 1 < headedLines.length ? headedLines[k + 1] : doc.request ? Math.max(doc.request.end, from) : from;
+    const body = doc.lines.slice(from, to).filter((l) => !l.blank && !l.furniture && l.kind !== 'table_row');
+    const items: Array<{ label: string; lines: Line[] }> = [];
+    for (const l of body) {
+      const lab = labelOf(l.text);
+      if (lab?.kind === 'number') items.push({ label: lab.label, lines: [l] });
+      else if (items.length) items[items.length - 1].lines.push(l);
+    }
+    if (items.length >= 2 && h.lines.length <= 2) out.push(...items.map((q) => draft(q.label, q.lines, doc.text)));
+    else out.push(h);
+  });
+  headed.splice(0, headed.length, ...out);
 }
 
 /** The questions of the request region: numbered, lettered, or bulleted. */

@@ -30,6 +30,8 @@ describe('questions', () => {
     ['a lead-in between bullets starts a question', 'Request\nI would be grateful if you could please provide:\n• The number of complaints each year\nFor each complaint please\n• the outcome\n• whether it was referred\nResponse\nBelow.', ['1', '2']],
     ['an unnumbered request is one question', 'I note you seek access to the following information:\nThe number of officers dismissed in 2022 and their ranks.\nWe have now considered your request.', ['1']],
     ['PSNI "Request 1" headings', 'Request and Answer:\nWe hold the information.\nRequest 1\nHow many officers are suspended?\nRequest 2\nHow many are on restricted duties?', ['Request 1', 'Request 2']],
+    ['a request heading over its own numbered list: the items are the questions', 'Dear Ms Khan,\nRequest 1\n1/ Please provide the emails about the parade.\n2/ Please provide the minutes of the meeting.\nRequest 2\nCould you please provide the risk assessment for the parade?\nYours sincerely', ['1', '2', 'Request 2']],
+    ['a request quoted after the reply opens, unannounced', 'Following receipt of your request, searches were made. Please find below answers to your questions:\nI would like to get the following figures for drink-driving arrests:\n1, How many were made at night\n2, How many led to a charge\nPlease send this as a spreadsheet.\nThe information is exempt under section 40(2).', ['1', '2']],
     ['policy clauses are not questions', '1.1 This policy was reviewed in 2023.\n2.1 It applies to all officers.', []],
   ])('%s', (_name, text, expected) => expect(labels(text)).toEqual(expected));
 });

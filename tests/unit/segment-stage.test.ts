@@ -78,6 +78,7 @@ describe('fields read from their own segments', () => {
   it.each([
     ['a platform status line decides an otherwise silent response', 'Officer suspensions\nThe request was successful.\nDear Anyshire Police,\nHow many officers are suspended?\nYours faithfully,\nA Person\nDear A Person,\nPlease see the attached spreadsheet.\nYours sincerely,\nFOI Team', 'full'],
     ['"not possible to meet your requirements in full" is partial', 'Request\nAll emails about the parade.\nResponse\nYour request has been considered and it is not possible to meet your requirements in full. Parts of this request are exempt under Section 40(2).', 'partial'],
+    ['a reply that promises answers, gives none and calls itself a refusal notice is refused', 'Dear Mr Reader,\nSearches were conducted. Please find below answers to your questions:\nI would like the following data:\n1, The names of officers arrested\n2, Their ages\nThe information is personal data and exempt under section 40(2).\nTherefore, this letter constitutes a refusal notice under section 17(1) of the Act.', 'refused'],
   ])('%s', (_name, text, outcome) => expect(parse(text).outcome).toBe(outcome));
 
   it.each([
