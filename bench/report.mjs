@@ -2,7 +2,7 @@
 // `report` memory by store size: peak RSS and live heap of `foi-harvest report` at 1k and 10k
 // disclosures (synthetic stores from bench/store-child.mjs), each report in its own process.
 // Target: flat — the report streams the store, keeping a line per disclosure for the overview.
-//   node bench/report.mjs [--sizes 1000,10000]          (npm run build first)
+//   node bench/report.mjs [--sizes 1000,10000]          (npm run build first; FOI_BENCH_ROOT=<built checkout> for before/after)
 // Not part of run.mjs yet (bench/run.mjs is another area's file); run it on its own.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
