@@ -4,7 +4,7 @@
 import type { DatasetTable } from '../records/schema.js';
 import { findForce } from '../sources/registry.js';
 import { VERSION } from '../version.js';
-import { COPYRIGHT_NOTE, DATASET_DESCRIPTION, DATASET_TITLE, LICENSE, LICENSE_URL, LIST_NOTE, REUSE_NOTE, SOURCE, TABLE_DESCRIPTIONS, TEXT_NOTE } from './descriptions.js';
+import { BOM_NOTE, COPYRIGHT_NOTE, DATASET_DESCRIPTION, DATASET_TITLE, LICENSE, LICENSE_URL, LIST_NOTE, REUSE_NOTE, SOURCE, TABLE_DESCRIPTIONS, TEXT_NOTE } from './descriptions.js';
 import { datasetFieldsOf, type Field } from './fields.js';
 
 export function primaryKeyOf(table: DatasetTable): string[] {
@@ -59,11 +59,14 @@ export function resourceOf(table: DatasetTable, opts: { excel?: boolean; formula
     path: `${table}.csv`,
     profile: 'tabular-data-resource',
     title: table,
-    description: opts.formulaGuard === false ? TABLE_DESCRIPTIONS[table] : `${TABLE_DESCRIPTIONS[table]} ${TEXT_NOTE}`,
+    description: [TABLE_DESCRIPTIONS[table], opts.formulaGuard === false ? '' : TEXT_NOTE, opts.excel ? BOM_NOTE : ''].filter(Boolean).join(' '),
     format: 'csv',
     mediatype: 'text/csv',
-    // --excel files start with a byte-order mark; utf-8-sig says so, and readers strip it.
-    encoding: opts.excel ? 'utf-8-sig' : 'utf-8',
+    // Always utf-8, also for --excel files that start with a byte-order mark: the spec asks for an
+    // IANA charset name, a UTF-8 BOM is UTF-8's own signature (frictionless-py reads utf-8 + BOM as
+    // utf-8-sig; WHATWG decoders drop it), and datapackage-js rejects Python's "utf-8-sig" outright.
+    // The description says the BOM is there.
+    encoding: 'utf-8',
     dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
     schema,
   };

@@ -31,3 +31,6 @@ export const LIST_NOTE = 'a list; in CSV its items are joined with "; "';
 /** Extra note for text columns in CSV, about spreadsheet-formula neutralisation. */
 export const TEXT_NOTE =
   "In CSV, text a spreadsheet would run as a formula (starting with =, or with +, - or @ followed by anything but a space) is written with a leading apostrophe ('); all other text is verbatim.";
+/** Extra note for --excel CSV files: the byte-order mark, said in words; `encoding` stays utf-8. */
+export const BOM_NOTE =
+  'Written for Excel: the file starts with a UTF-8 byte-order mark (bytes EF BB BF), which UTF-8 readers drop.';

@@ -17,7 +17,7 @@ export const EXPORT_FORMATS = Object.keys(FORMAT_WRITERS) as readonly ExportForm
 export interface ExportOptions {
   out: string;
   formats: ExportFormat[];
-  /** CSV for Excel: a UTF-8 byte-order mark (declared as utf-8-sig in datapackage.json). */
+  /** CSV for Excel: a UTF-8 byte-order mark (encoding utf-8 in datapackage.json; each resource's description says the BOM is there). */
   excel?: boolean;
   /** Apostrophe-prefix CSV cells a spreadsheet would run as formulas (default true; `--no-formula-guard`). */
   formulaGuard?: boolean;

@@ -40,10 +40,10 @@ const WIDTH: Partial<Record<Field['type'], number>> = { date: 12, boolean: 10, i
 const sheetName = (t: DatasetTable) => t; // every table name is a valid sheet name (< 31 chars, no []:*?/\)
 
 export function xlsxWriterAt(path: string, info: Pick<PackageInfo, 'created'> = {}): RecordWriter {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-  wb.creator = 'foi-harvest';
-  // Fixed document times: the same data gives the same workbook contents.
+  // Fixed times (document properties and every zip entry): the same data gives the same bytes.
   const stamp = info.created ? new Date(info.created) : new Date(0);
+  const wb = datedWorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false }, stamp);
+  wb.creator = 'foi-harvest';
   wb.created = stamp;
   wb.modified = stamp;
   const sheets = new Map<DatasetTable, { ws: ExcelJS.Worksheet; fields: Field[]; rows: number }>();
@@ -78,6 +78,37 @@ export function xlsxWriterAt(path: string, info: Pick<PackageInfo, 'created'> = 
       return [XLSX_FILE];
     },
   };
+}
+
+type ZipEntry = { name: string; date?: Date };
+type Zip = { append(src: unknown, data: ZipEntry): unknown; foiDated?: true };
+
+/** A streaming workbook writer whose zip entries all carry `stamp` as their time. exceljs has no
+ *  option for it and archiver stamps each entry "now" unless the entry data names a date; the
+ *  writer appends its first entries (theme, package rels) inside its constructor, so the dating
+ *  hooks in there, through the two (public) methods that do it, before anything is appended. */
+export function datedWorkbookWriter(opts: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>, stamp: Date): ExcelJS.stream.xlsx.WorkbookWriter {
+  const date = (w: unknown) => {
+    const zip = (w as { zip?: Zip }).zip;
+    if (!zip || typeof zip.append !== 'function') throw new Error('exceljs: the workbook writer has no zip to date entries in (exceljs changed?)');
+    if (zip.foiDated) return;
+    const append = zip.append.bind(zip);
+    zip.append = (src, data) => append(src, { ...data, date: stamp });
+    zip.foiDated = true;
+  };
+  class Dated extends ExcelJS.stream.xlsx.WorkbookWriter {
+    override addThemes(): Promise<void> {
+      date(this);
+      return super.addThemes();
+    }
+    override addOfficeRels(): Promise<void> {
+      date(this);
+      return super.addOfficeRels();
+    }
+  }
+  const wb = new Dated(opts);
+  date(wb); // in case a later exceljs appends its first entries elsewhere
+  return wb;
 }
 
 function writeReadme(ws: ExcelJS.Worksheet): void {

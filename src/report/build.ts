@@ -11,11 +11,11 @@ import { buildChanges } from '../export/changes.js';
 import { writeAtomically } from '../export/atomic.js';
 import { flatFigures } from '../export/figures-flat.js';
 import { readDocument } from '../readers/index.js';
-import { CHILD_TABLES, type DatasetDisclosure, type FlatFigure } from '../records/schema.js';
+import { CHILD_TABLES, type DatasetDisclosure } from '../records/schema.js';
 import { TOPICS } from '../records/vocab.js';
 import { FORCES } from '../sources/registry.js';
 import type { Store } from '../store/store.js';
-import { disclosuresChart, topicCharts, type Chart } from './charts.js';
+import { TopicTally, disclosuresChart, type Chart } from './charts.js';
 import { renderDoc } from './highlight.js';
 import { FILTER_SCRIPT, SCROLL_SCRIPT, esc, page } from './html.js';
 import type { Mark, ShownDoc } from './types.js';
@@ -123,9 +123,36 @@ function disclosurePage(d: DatasetDisclosure, docs: ShownDoc[], forceName: strin
   return { html: page({ title: `${d.title ?? d.id} — foi-harvest`, body, script: SCROLL_SCRIPT }), unplaced };
 }
 
-function overview(store: Store, ds: DatasetDisclosure[], names: Map<string, string>, charts: Chart[], outcomes: CorrectionOutcome[], unplaced: number): string {
+/** What the overview keeps of a disclosure once its page is written (the record itself is let go). */
+interface Listed {
+  id: string;
+  title: string | null;
+  force: string | null;
+  reference: string | null;
+  topics: string[];
+  outcome: string;
+  date: string;
+  figures: number;
+  corrected: boolean;
+}
+
+function listed(d: DatasetDisclosure): Listed {
+  return {
+    id: d.id,
+    title: d.title,
+    force: d.force,
+    reference: d.reference,
+    topics: d.topics,
+    outcome: d.outcome,
+    date: d.published_date ?? d.response_date ?? d.request_date ?? '',
+    figures: d.figures.length,
+    corrected: d.corrected || CHILD_TABLES.some((t) => d[t].some((r) => r.corrected)),
+  };
+}
+
+function overview(store: Store, ds: Listed[], names: Map<string, string>, charts: Chart[], outcomes: CorrectionOutcome[], unplaced: number): string {
   const status = store.status();
-  const figureCount = ds.reduce((n, d) => n + d.figures.length, 0);
+  const figureCount = ds.reduce((n, d) => n + d.figures, 0);
   let body = `<h1>FOI disclosures in the store</h1><p>${ds.length} disclosures from ${new Set(ds.map((d) => d.force)).size} forces, ${figureCount} figures. ` +
     `${status.lastRun ? `Last run: ${esc(status.lastRun.kind)} #${status.lastRun.id}, ${esc(status.lastRun.finishedAt ?? status.lastRun.startedAt)} (${esc(status.lastRun.status)}).` : ''}` +
     `${unplaced ? ` <span class="unplaced">${unplaced} extracted rows could not be located in their source: see their pages.</span>` : ''}</p>`;
@@ -156,16 +183,17 @@ function overview(store: Store, ds: DatasetDisclosure[], names: Map<string, stri
     ? `<table class="small"><tr><th>url</th><th>status</th><th>error</th></tr>${status.failures.map((f) => `<tr><td>${esc(f.url)}</td><td>${esc(f.status)}</td><td>${esc(f.error)}</td></tr>`).join('')}</table>`
     : '<p class="muted">none</p>';
   body += `<h2>Corrections (${outcomes.length})</h2>`;
+  const ids = new Set(ds.map((d) => d.id));
   body += outcomes.length
     ? `<table class="small" id="corrections"><tr><th>#</th><th>status</th><th>disclosure</th><th>row</th><th>field</th><th>value</th><th>reason</th></tr>${outcomes
         .map(
           (o) =>
-            `<tr><td>${o.id}</td><td><span class="badge ${o.status === 'orphaned' ? 'orphaned' : 'corrected'}">${o.status}</span>${o.problem ? ` <span class="small">${esc(o.problem)}</span>` : ''}</td><td>${ds.some((d) => d.id === o.disclosure_id) ? `<a href="${pageName(o.disclosure_id)}">${esc(o.disclosure_id)}</a>` : esc(o.disclosure_id)}</td><td>${esc(o.table)}${o.ordinal ? ` #${o.ordinal}` : ''}</td><td>${esc(o.field)}</td><td><del>${esc(JSON.stringify(o.from))}</del> <ins>${esc(JSON.stringify(o.to))}</ins></td><td>${esc(o.reason)}</td></tr>`,
+            `<tr><td>${o.id}</td><td><span class="badge ${o.status === 'orphaned' ? 'orphaned' : 'corrected'}">${o.status}</span>${o.problem ? ` <span class="small">${esc(o.problem)}</span>` : ''}</td><td>${ids.has(o.disclosure_id) ? `<a href="${pageName(o.disclosure_id)}">${esc(o.disclosure_id)}</a>` : esc(o.disclosure_id)}</td><td>${esc(o.table)}${o.ordinal ? ` #${o.ordinal}` : ''}</td><td>${esc(o.field)}</td><td><del>${esc(JSON.stringify(o.from))}</del> <ins>${esc(JSON.stringify(o.to))}</ins></td><td>${esc(o.reason)}</td></tr>`,
         )
         .join('')}</table>`
     : '<p class="muted">none</p>';
   // latest + all disclosures, filterable
-  const date = (d: DatasetDisclosure) => d.published_date ?? d.response_date ?? d.request_date ?? '';
+  const date = (d: Listed) => d.date;
   const sorted = [...ds].sort((a, b) => date(b).localeCompare(date(a)) || a.id.localeCompare(b.id));
   body += `<h2>Latest disclosures</h2><ol class="small">${sorted
     .filter((d) => date(d))
@@ -175,28 +203,32 @@ function overview(store: Store, ds: DatasetDisclosure[], names: Map<string, stri
   body += `<h2>All disclosures</h2><p><input id="filter" type="search" placeholder="Filter: force, title, topic, reference, outcome…" aria-label="filter disclosures"> <span class="muted"><span id="shown">${ds.length}</span> of ${ds.length} shown</span></p>`;
   body += '<table id="disclosures"><thead><tr><th>date</th><th>force</th><th>reference</th><th>title</th><th>topics</th><th>outcome</th><th>figures</th></tr></thead><tbody>';
   for (const d of sorted) {
-    body += `<tr><td>${esc(date(d))}</td><td>${esc(names.get(d.force ?? '') ?? d.force ?? '')}</td><td>${esc(d.reference)}</td><td><a href="${pageName(d.id)}">${esc(d.title ?? d.id)}</a>${d.corrected || CHILD_TABLES.some((t) => d[t].some((r) => r.corrected)) ? ' <span class="badge corrected">corrected</span>' : ''}</td><td>${esc(d.topics.join(', '))}</td><td>${esc(d.outcome)}</td><td class="num">${d.figures.length}</td></tr>`;
+    body += `<tr><td>${esc(date(d))}</td><td>${esc(names.get(d.force ?? '') ?? d.force ?? '')}</td><td>${esc(d.reference)}</td><td><a href="${pageName(d.id)}">${esc(d.title ?? d.id)}</a>${d.corrected ? ' <span class="badge corrected">corrected</span>' : ''}</td><td>${esc(d.topics.join(', '))}</td><td>${esc(d.outcome)}</td><td class="num">${d.figures}</td></tr>`;
   }
   body += '</tbody></table>';
   return page({ title: 'foi-harvest review', body, script: FILTER_SCRIPT, home: true });
 }
 
-/** Builds the site into `out` (atomically, like exports). */
+/**
+ * Builds the site into `out` (atomically, like exports). The store is read a page of disclosures
+ * at a time: each disclosure's page is written as it is read, and only a line of it (for the
+ * overview's list) and its share of the chart sums are kept, so memory stays flat as the store grows.
+ */
 export async function buildReport(store: Store, out: string): Promise<ReportResult> {
   const names = new Map(FORCES.map((f) => [f.id, f.name]));
   const byDisclosure = new Map<string, Correction[]>();
   for (const c of store.corrections()) byDisclosure.set(c.disclosureId, [...(byDisclosure.get(c.disclosureId) ?? []), c]);
   const all: CorrectionOutcome[] = [];
   let unplaced = 0;
-  const ds: DatasetDisclosure[] = [];
-  const flat = new Map<string, FlatFigure[]>();
+  const ds: Listed[] = [];
+  const tally = new TopicTally();
   const files = await writeAtomically(out, async (stage) => {
     const written: string[] = [];
-    for (const raw of store.disclosures()) {
+    for (const raw of store.iterateDisclosures()) {
       const { record, outcomes } = applyCorrections(raw, byDisclosure.get(raw.id) ?? []);
       all.push(...outcomes);
-      ds.push(record);
-      flat.set(record.id, flatFigures(record));
+      ds.push(listed(record));
+      tally.add(record, flatFigures(record));
       const docs = await showDocs(store, record);
       const p = disclosurePage(record, docs, names.get(record.force ?? '') ?? null, outcomes);
       unplaced += p.unplaced;
@@ -204,9 +236,10 @@ export async function buildReport(store: Store, out: string): Promise<ReportResu
       await writeFile(join(stage, name), p.html);
       written.push(name);
     }
-    for (const [id, list] of byDisclosure) if (!ds.some((d) => d.id === id)) all.push(...list.map(orphanedByRemoval));
+    const seen = new Set(ds.map((d) => d.id));
+    for (const [id, list] of byDisclosure) if (!seen.has(id)) all.push(...list.map(orphanedByRemoval));
     all.sort((a, b) => a.id - b.id);
-    const charts = [disclosuresChart(ds, names), ...topicCharts(ds, flat)];
+    const charts = [disclosuresChart(ds, names), ...tally.charts()];
     await writeFile(join(stage, 'index.html'), overview(store, ds, names, charts, all, unplaced));
     return ['index.html', ...written];
   });

@@ -18,7 +18,13 @@ function draw(options: Plot.PlotOptions): string {
 
 const short = (s: string) => s.replace(/ (Police|Constabulary)( Service)?$/, '').replace(/^Police Service of /, '');
 
-export function disclosuresChart(ds: DatasetDisclosure[], names: Map<string, string>): Chart {
+/** What the overview's first chart needs of a disclosure. */
+export interface ForceOutcome {
+  force: string | null;
+  outcome: string;
+}
+
+export function disclosuresChart(ds: readonly ForceOutcome[], names: Map<string, string>): Chart {
   const data = ds.map((d) => ({ force: short(names.get(d.force ?? '') ?? d.force ?? 'unknown'), outcome: d.outcome }));
   return {
     title: 'Disclosures by force and outcome',
@@ -35,40 +41,70 @@ export function disclosuresChart(ds: DatasetDisclosure[], names: Map<string, str
   };
 }
 
-/** For each of the topics with most figures: its commonest measure + event, summed by force and year (totals left out). */
-export function topicCharts(ds: DatasetDisclosure[], flat: Map<string, FlatFigure[]>, limit = 3): Chart[] {
-  const byTopic = new Map<string, FlatFigure[]>();
-  for (const d of ds) {
+type Cell = { force: string; year: string; value: number };
+/** One topic's figures that are not totals, kept as sums per (measure, event) → (force, year). */
+interface TopicSums {
+  figures: number;
+  pairs: Map<string, { figures: number; cells: Map<string, Cell> }>;
+}
+
+/**
+ * The topic charts' data, tallied a disclosure at a time: sums per topic, measure + event, force
+ * and year, so what is held grows with the number of distinct keys, not with the store.
+ */
+export class TopicTally {
+  private readonly topics = new Map<string, TopicSums>();
+
+  add(d: Pick<DatasetDisclosure, 'topics'>, flat: readonly FlatFigure[]): void {
+    const figures = flat.filter((f) => !f.is_total);
     for (const t of d.topics) {
       if (t === 'other') continue;
-      const list = byTopic.get(t) ?? [];
-      for (const f of flat.get(d.id) ?? []) if (!f.is_total) list.push(f);
-      byTopic.set(t, list);
+      const sums = this.topics.get(t) ?? { figures: 0, pairs: new Map() };
+      this.topics.set(t, sums);
+      for (const f of figures) {
+        sums.figures++;
+        const key = `${f.measure}|${f.event}`;
+        const pair = sums.pairs.get(key) ?? { figures: 0, cells: new Map<string, Cell>() };
+        sums.pairs.set(key, pair);
+        pair.figures++;
+        const force = short(f.force_name ?? f.force ?? 'unknown');
+        const year = f.year === null ? 'year not given' : String(f.year);
+        const cell = pair.cells.get(`${force}\u0000${year}`) ?? { force, year, value: 0 };
+        pair.cells.set(`${force}\u0000${year}`, cell);
+        cell.value += f.value;
+      }
     }
   }
-  const topics = [...byTopic.entries()].filter(([, l]) => l.length).sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).slice(0, limit);
-  return topics.map(([topic, figures]) => {
-    const pairs = new Map<string, number>();
-    for (const f of figures) pairs.set(`${f.measure}|${f.event}`, (pairs.get(`${f.measure}|${f.event}`) ?? 0) + 1);
-    // The commonest pair that says what was counted, unless nothing does.
-    const informative = (k: string) => !k.startsWith('unknown|') && !k.endsWith('|other');
-    const ranked = [...pairs.entries()].sort((a, b) => Number(informative(b[0])) - Number(informative(a[0])) || b[1] - a[1] || a[0].localeCompare(b[0]));
-    const [measure, event] = ranked[0][0].split('|');
-    const data = figures
-      .filter((f) => f.measure === measure && f.event === event)
-      .map((f) => ({ force: short(f.force_name ?? f.force ?? 'unknown'), year: f.year === null ? 'year not given' : String(f.year), value: f.value }));
-    return {
-      title: `${topic.replace(/_/g, ' ')}: ${measure.replace(/_/g, ' ')} (${event.replace(/_/g, ' ')}) by force and year`,
-      note: `Sum of ${data.length} figures that are not totals; each figure counts ${measure}, event ${event}. Check each against its source before use.`,
-      svg: draw({
-        marginLeft: 150,
-        width: 640,
-        height: Math.max(160, 26 * new Set(data.map((d) => d.force)).size + 70),
-        x: { label: `${measure} (sum)`, grid: true },
-        y: { label: null },
-        color: { legend: true, type: 'ordinal', scheme: 'tableau10' },
-        marks: [Plot.barX(data, Plot.groupY({ x: 'sum' }, { y: 'force', x: 'value', fill: 'year', sort: { y: '-x' } })), Plot.ruleX([0])],
-      }),
-    };
-  });
+
+  /** For each of the `limit` topics with most figures: its commonest informative measure + event, and that pair's sums by force and year. */
+  top(limit = 3): Array<{ topic: string; measure: string; event: string; figures: number; cells: Cell[] }> {
+    const topics = [...this.topics.entries()].filter(([, s]) => s.figures).sort((a, b) => b[1].figures - a[1].figures || a[0].localeCompare(b[0])).slice(0, limit);
+    return topics.map(([topic, sums]) => {
+      // The commonest pair that says what was counted, unless nothing does.
+      const informative = (k: string) => !k.startsWith('unknown|') && !k.endsWith('|other');
+      const ranked = [...sums.pairs.entries()].sort((a, b) => Number(informative(b[0])) - Number(informative(a[0])) || b[1].figures - a[1].figures || a[0].localeCompare(b[0]));
+      const [key, pair] = ranked[0];
+      const [measure, event] = key.split('|');
+      return { topic, measure, event, figures: pair.figures, cells: [...pair.cells.values()] };
+    });
+  }
+
+  /** The charts of `top(limit)`: summed by force and year (totals left out). */
+  charts(limit = 3): Chart[] {
+    return this.top(limit).map(({ topic, measure, event, figures, cells: data }) => {
+      return {
+        title: `${topic.replace(/_/g, ' ')}: ${measure.replace(/_/g, ' ')} (${event.replace(/_/g, ' ')}) by force and year`,
+        note: `Sum of ${figures} figures that are not totals; each figure counts ${measure}, event ${event}. Check each against its source before use.`,
+        svg: draw({
+          marginLeft: 150,
+          width: 640,
+          height: Math.max(160, 26 * new Set(data.map((d) => d.force)).size + 70),
+          x: { label: `${measure} (sum)`, grid: true },
+          y: { label: null },
+          color: { legend: true, type: 'ordinal', scheme: 'tableau10' },
+          marks: [Plot.barX(data, Plot.groupY({ x: 'sum' }, { y: 'force', x: 'value', fill: 'year', sort: { y: '-x' } })), Plot.ruleX([0])],
+        }),
+      };
+    });
+  }
 }

@@ -18,6 +18,18 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Each central-directory entry of a zip: name, DOS date and time. */
+function zipEntryTimes(zip: Buffer): Array<{ name: string; date: number; time: number }> {
+  const out: Array<{ name: string; date: number; time: number }> = [];
+  for (let i = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); i >= 0 && i + 46 <= zip.length; ) {
+    const nameLen = zip.readUInt16LE(i + 28);
+    out.push({ name: zip.toString('utf8', i + 46, i + 46 + nameLen), time: zip.readUInt16LE(i + 12), date: zip.readUInt16LE(i + 14) });
+    i += 46 + nameLen + zip.readUInt16LE(i + 30) + zip.readUInt16LE(i + 32);
+    if (zip.readUInt32LE(i) !== 0x02014b50) break;
+  }
+  return out;
+}
+
 const snapshot = (out: string) => Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(join(out, f))]));
 
 describe('foi-harvest export', () => {
@@ -44,6 +56,27 @@ describe('foi-harvest export', () => {
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toEqual(changes);
     expect(snapshot(out)).toEqual(first);
+  });
+
+  it('the workbook and the Parquet files are byte-identical when repeated: every zip entry dated at the export\'s data time', () => {
+    const out = join(dir, 'books');
+    const run = () => {
+      const r = runCli(['export', '--store', db, '--out', out, '--format', 'csv,xlsx,parquet']);
+      expect(r.code, r.stderr).toBe(0);
+      return snapshot(out);
+    };
+    const first = run();
+    const created = new Date(JSON.parse(first['datapackage.json'].toString('utf8')).created as string);
+    expect(created.getTime()).toBeGreaterThan(Date.parse('2020-01-01'));
+    // DOS time in UTC, to two seconds: what archiver writes for a Date.
+    const dos = [
+      ((created.getUTCFullYear() - 1980) << 9) | ((created.getUTCMonth() + 1) << 5) | created.getUTCDate(),
+      (created.getUTCHours() << 11) | (created.getUTCMinutes() << 5) | (created.getUTCSeconds() >> 1),
+    ];
+    const entries = zipEntryTimes(first['foi-harvest.xlsx']);
+    expect(entries.length).toBeGreaterThan(10);
+    expect(entries.filter((e) => e.date !== dos[0] || e.time !== dos[1])).toEqual([]);
+    expect(run()).toEqual(first);
   });
 
   it('filters by force and defaults to csv,json', () => {

@@ -210,10 +210,11 @@ describe('datapackage.json', () => {
     expect(pkg.resources.every((r: { encoding: string }) => r.encoding === 'utf-8')).toBe(true);
   });
 
-  it('declares the byte-order mark of --excel files (utf-8-sig)', async () => {
+  it('declares --excel files utf-8 (an IANA name) and says in each description that they start with a byte-order mark', async () => {
     await writeExport(DATA, { out: join(dir, 'excel'), formats: ['csv'], excel: true });
     const pkg = JSON.parse(readFileSync(join(dir, 'excel', 'datapackage.json'), 'utf8'));
-    expect(pkg.resources.map((r: { encoding: string }) => r.encoding)).toEqual(DATASET_TABLE_NAMES.map(() => 'utf-8-sig'));
+    expect(pkg.resources.map((r: { encoding: string }) => r.encoding)).toEqual(DATASET_TABLE_NAMES.map(() => 'utf-8'));
+    expect(pkg.resources.filter((r: { description: string }) => !r.description.endsWith('Written for Excel: the file starts with a UTF-8 byte-order mark (bytes EF BB BF), which UTF-8 readers drop.'))).toEqual([]);
     expect([...readFileSync(join(dir, 'excel', 'figures_flat.csv')).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 });
