@@ -167,6 +167,12 @@ function otherAct(after: string): boolean {
   return !/freedom of information|\bFOI|environmental information/i.test(m[1]);
 }
 
+/** "the Town Police Clauses Act 1847, Section 21": a section of the Act named just before it. */
+function otherActBefore(before: string): boolean {
+  const m = /([\w()]+)\s+Act(?:\s+(?:1[6-9]|20)\d{2})?\s*,?\s*$/.exec(before);
+  return !!m && !/^(?:information|\(scotland\)|regulations|foi|foia|the|this|that|said)$/i.test(m[1]);
+}
+
 export function extractExemptions(lines: Line[], act: Act): ExemptionResult {
   const warnings: string[] = [];
   const found = new Map<string, ExemptionDraft>();
@@ -177,7 +183,7 @@ export function extractExemptions(lines: Line[], act: Act): ExemptionResult {
     for (const { r, eir } of raws) {
       const before = text.slice(Math.max(0, r.index - 40), r.index);
       const after = text.slice(r.end, r.end + 100);
-      if (!eir && otherAct(after)) continue;
+      if (!eir && (otherAct(after) || otherActBefore(before))) continue;
       // "31(1)(g) by virtue of section 31(2)(b)": a purpose clause qualifying the exemption;
       // "not exempt information by virtue of section 30": the statute's own words.
       if (/by virtue of\s*$/i.test(before)) {

@@ -1,8 +1,8 @@
 // Request, response and publication dates — only where the document labels them
 // ("Date of request: …", "your request … received on 2nd May 2023", "Published: …").
 // An unlabelled date at the top of a letter is not guessed at (SPEC §4: never a guess).
-import { FULL_DATE_SRC, parseFullDate } from './dates.js';
-import type { Doc } from './doc-model.js';
+import { FULL_DATE_SRC, MONTH_RE, parseFullDate } from './dates.js';
+import type { Doc, Line } from './doc-model.js';
 import { contentLines } from './doc-model.js';
 
 export interface LabelledDates {
@@ -12,10 +12,13 @@ export interface LabelledDates {
 }
 
 const D = `(?:the\\s+)?(${FULL_DATE_SRC}|\\d{4}-\\d{2}-\\d{2})`;
+const DAY_MONTH = `[0-3]?\\d(?:st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH_RE}`;
 const REQUEST: RegExp[] = [
   new RegExp(`^(?:date of (?:request|receipt)|request (?:date|received)|date (?:request )?received|received|request made)\\s*(?:on)?\\s*[:\\-–]?\\s*${D}`, 'i'),
   new RegExp(`\\b(?:request|e[- ]?mail|letter|correspondence|application)\\b[^.]{0,100}?\\b(?:dated|of|received(?:\\s+by\\s+[^.]{0,80}?)?(?:\\s+on)?|sent on|submitted on|made on)\\s+${D}`, 'i'),
   new RegExp(`\\breceived (?:by [^.]{0,80}? )?on\\s+${D}[^.]{0,40}\\b(?:request|in which)`, 'i'),
+  // Two requests answered together: "received on 4 November and 19 November 2019" (the first, its year shared).
+  new RegExp(`\\b(?:request|requests)\\b[^.]{0,100}?\\breceived (?:by [^.]{0,80}? )?on\\s+(?:the\\s+)?(?<dm>${DAY_MONTH})\\s+(?:and|&)\\s+(?:the\\s+)?${DAY_MONTH},?\\s+(?<y>(?:19|20)\\d{2})\\b`, 'i'),
 ];
 // A decision notice tells the story: "On 3 January 2023, the complainant wrote to … and requested", "… responded on 31 January 2023".
 const NARRATIVE_REQUEST = [
@@ -35,7 +38,7 @@ function first(lines: string[], patterns: RegExp[]): string | null {
     for (const re of patterns) {
       const m = re.exec(t);
       if (m) {
-        const iso = parseFullDate(m.slice(1).find(Boolean) ?? "");
+        const iso = parseFullDate(m.groups?.dm ? `${m.groups.dm} ${m.groups.y}` : (m.slice(1).find(Boolean) ?? ''));
         if (iso) return iso;
       }
     }
@@ -47,7 +50,9 @@ export function extractLabelledDates(doc: Doc, letterhead: Set<number> = new Set
   const content = contentLines(doc);
   const lines = content.map((l) => l.text);
   const narrative = lines.some((t) => /\bthe (?:complainant|applicant)\b|\bthe Commissioner\b/i.test(t));
-  const head = content.filter((l) => letterhead.has(l.i)).map((l) => l.text.trim());
+  // A letter's own date may run into its salutation on one line ("Date 19 August 2013 Dear Mr Jones, …").
+  const opening = (l: Line) => letterhead.size > 0 && (!doc.request || l.i < doc.request.start) && /^dated?\b/i.test(l.text.trim());
+  const head = content.filter((l) => letterhead.has(l.i) || opening(l)).map((l) => l.text.trim());
   return {
     request_date: first(lines, narrative ? [...REQUEST, ...NARRATIVE_REQUEST] : REQUEST),
     response_date: first(lines, narrative ? [...RESPONSE, NARRATIVE_RESPONSE] : RESPONSE) ?? first(head, LETTER_DATE),

@@ -20,7 +20,8 @@ const NCND_OTHER = /\b(?:in addition(?: to)?|further|other|any other|remaining|r
 const COST = [
   /\bexceed(?:s|ed|ing)?\b[^.]{0,80}\b(?:appropriate|cost|costs|fees|time)\s*(?:\(cost\)\s*)?(?:limit|level|threshold)s?\b/i,
   /\b(?:appropriate|cost|fees|time)\s*(?:\(cost\)\s*)?(?:limit|level)s?\b[^.]{0,60}\b(?:would be|will be|is|are) exceeded\b/i,
-  /\b(?:cost|time)\b[^.]{0,80}\bexceed/i,
+  // Not a deadline: "the total time spent responding … should not exceed 40 working days".
+  /\b(?:cost|time)\b[^.]{0,80}\bexceed(?!\w*\s+(?:\d+|twenty|forty|sixty)\s+(?:working\s+|calendar\s+)?days)/i,
   /\b18[- ]hours?\b[^.]{0,40}\b(?:threshold|limit)\b|\bwithin the (?:permitted )?18[- ]hour|\bexceed\w*\s+(?:the\s+)?(?:18|twenty[- ]four|24)\s*hours?\b/i,
   /\bin excess of £\s?450\b|\bexceed\w*[^.]{0,40}£\s?450\b|\bin excess of the 18 hours\b|\b(?:more|greater) than £\s?[46]00\b/i,
   // An estimate of what answering would cost or take, stated as the reason for not answering.
@@ -30,6 +31,7 @@ const COST = [
   /\bthe cost of (?:providing|complying|compliance|locating|retrieving|extracting)\b[^.]{0,60}\b(?:is|would|will)\b/i,
   /\brely on the fees regulations\b/i,
 ];
+const COST_WITHDRAWN = /\b(?:section\s*)?12(?:\s*\(\d\))?[^.]{0,120}\b(?:later|subsequently|then|since)\s+(?:changed its (?:position|mind)|withdrew|revised its (?:position|response)|abandoned|no longer relie[sd])\b/i;
 const CONDITIONAL = /^\s*(?:in the event|if|where|should)\b|\bit is the policy of\b|\bmay exceed\b/i;
 
 const PARTIAL = [
@@ -102,7 +104,9 @@ export function extractOutcome(kind: Kind, response: Line[], exemptions: Exempti
 
   const ncnd = NCND.test(text) || exemptions.some((e) => e.ncnd);
   const costSentences = sentencesOf(text).filter((s) => COST.some((re) => re.test(s)) && !CONDITIONAL.test(s));
-  const cost_limit = costSentences.length > 0 || exemptions.some((e) => e.section === '12' && e.act !== 'EIR');
+  // "refused, citing section 12(1), however it later changed its position": a reliance given up is not the answer.
+  const costWithdrawn = COST_WITHDRAWN.test(allText);
+  const cost_limit = !costWithdrawn && (costSentences.length > 0 || exemptions.some((e) => e.section === '12' && e.act !== 'EIR'));
   if (ncnd) signals.push('ncnd');
   if (cost_limit) signals.push('cost');
 

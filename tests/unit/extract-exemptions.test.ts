@@ -29,10 +29,12 @@ describe('exemption citations', () => {
       'Section 1(1)(a) requires us to confirm whether we hold information.',
       'This letter is a Refusal Notice under Section 17 of the Act.',
       'Officers searched him under section 23 of the Misuse of Drugs Act 1971.',
+      'Correspondence about closures under the Highways Act 1980, Section 38, for the parade.',
+      'Under the Freedom of Information Act 2000, section 40(2) applies.',
       'Section 31(1)(g) Law enforcement by virtue of section 31(2)(b)',
       'Information which is not exempt information by virtue of section 30 is exempt information if …',
     ].join('\n');
-    expect(cites(text)).toEqual(['31(1)(g)']);
+    expect(cites(text)).toEqual(['40(2)', '31(1)(g)']);
   });
 
   it('records a citation the Act does not have as a warning, not a row', () => {

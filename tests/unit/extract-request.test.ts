@@ -125,6 +125,7 @@ describe('wordings from forces outside the dev set', () => {
     ['Date of request: 2023-05-11', { request_date: '2023-05-11', response_date: null, published_date: null }],
     ['Received: 24 April 2023\nResponse sent: 19 May 2023', { request_date: '2023-04-24', response_date: '2023-05-19', published_date: null }],
     ['Posted on 9 March 2023', { request_date: null, response_date: null, published_date: '2023-03-09' }],
+    ['I write in response to your two requests received on 2 March and 16 March 2021. Both concern drones.', { request_date: '2021-03-02', response_date: null, published_date: null }],
   ])('dates %j', (text, expected) => expect(extractLabelledDates(docOf(text))).toEqual(expected));
 });
 

@@ -96,6 +96,17 @@ describe('fields read from their own segments', () => {
     expect(parse('Decision 101/2024: Overtime paid to officers\nSummary\nThe Applicant asked the Authority for overtime figures on 3 March 2024. The Commissioner finds that the Authority failed to respond.').title).toBe('Decision 101/2024: Overtime paid to officers');
   });
 
+  it('a letter’s date that runs into its salutation is still its date', () => {
+    const d = parse('Our Ref: 001234/21\nAnyshire Constabulary, Mill Road, Townford\nDate 3 June 2021 Dear Ms Reader, I write further to your request.\nI note you seek access to the following information:\n1. How many dogs does the force keep?\nThe force keeps 14 dogs.');
+    expect(d.response_date).toBe('2021-06-03');
+  });
+
+  it.each([
+    ['an internal review deadline is not the cost limit', 'Dear Mr Reader,\nPlease find attached the figures.\nThe total time spent on a review should not exceed 40 working days.', false],
+    ['a section 12 reliance later given up is not the cost limit', 'Summary\nThe complainant asked the force for drone logs. The force refused, citing section 12(1), however it later changed its position and said it did not hold the information. The Commissioner’s decision is that the force does not hold it.', false],
+    ['an estimate over the limit is the cost limit', 'Dear Mr Reader,\nI estimate that it would cost more than £450 to locate the information, which exceeds the appropriate limit.', true],
+  ])('%s', (_name, text, flag) => expect(parse(text).cost_limit).toBe(flag));
+
   it('dates told as a story: "the Applicant made an information request … on <date>"', () => {
     const d = parse('Decision 7/2025 Anyone and the Chief Constable\nSummary\nThe Applicant made an information request to the Authority on 26 July 2025.\nThe Authority responded on 20 August 2025.');
     expect([d.request_date, d.response_date]).toEqual(['2025-07-26', '2025-08-20']);
