@@ -1,5 +1,6 @@
 // Bytes → string, honouring a BOM, the declared charset (HTTP header or <meta>),
 // and sniffing when neither is given: real force sites still serve windows-1252.
+import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import type iconvModule from 'iconv-lite';
 import type chardetModule from 'chardet';
@@ -9,6 +10,8 @@ let iconvLib: typeof iconvModule | undefined;
 let chardetLib: typeof chardetModule | undefined;
 const iconv = (): typeof iconvModule => (iconvLib ??= createRequire(import.meta.url)('iconv-lite') as typeof iconvModule);
 const chardet = (): typeof chardetModule => (chardetLib ??= createRequire(import.meta.url)('chardet') as typeof chardetModule);
+/** Whether either library has been loaded in this process (for tests of the lazy load). */
+export const decoderLibsLoaded = (): boolean => iconvLib !== undefined || chardetLib !== undefined;
 
 const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i;
 
@@ -44,14 +47,8 @@ export function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null 
   return null;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
+// Node's validator (simdutf): no decoded copy of the whole document just to check it.
+const isValidUtf8 = (bytes: Uint8Array): boolean => isUtf8(bytes);
 
 export interface Decoded {
   text: string;
