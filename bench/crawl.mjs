@@ -48,8 +48,10 @@ function summarise(logs, latency, delayMs) {
 export async function benchCrawl({ dir, reps = 3, hosts = 40, delayMs = 50, concurrency, extraConcurrency = [], log = () => {} }) {
   const { FORCES } = await import(join(CODE_ROOT, 'dist', 'sources', 'registry.js'));
   const { runFetch } = await import(join(CODE_ROOT, 'dist', 'cli', 'fetch-run.js'));
+  // As many Single Online Home forces as the registry has, up to `hosts` (it lists 38 now).
   const forces = FORCES.filter((f) => f.supported && f.platform === 'single-online-home' && f.site_slug).slice(0, hosts);
-  if (forces.length < hosts) throw new Error(`only ${forces.length} Single Online Home forces in the registry, ${hosts} wanted`);
+  if (forces.length < Math.min(hosts, 20)) throw new Error(`only ${forces.length} Single Online Home forces in the registry, ${hosts} wanted`);
+  hosts = forces.length;
   const sites = generateSites(join(dir, 'sites'), forces);
   const rand = rng(42);
   const latency = Object.fromEntries(forces.map((f) => [f.id, int(rand, 20, 50)]));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: start-up, HTML and PDF extraction against baselines measured in the same
-// run, crawl politeness efficiency and CPU per disclosure on 40 local hosts, the unchanged
+// run, crawl politeness efficiency and CPU per disclosure on up to 40 local hosts, the unchanged
 // refresh, peak memory by corpus size, export/reparse at 10k–200k disclosures, big inputs,
 // and OCR. Prints one markdown table (every row: min and median of paired runs), writes
 // bench/results.json. See BENCHMARKS.md.

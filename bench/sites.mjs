@@ -57,7 +57,7 @@ function listingPage(force, items, page, pages) {
         `<li class="disclosure-result"><h3><a href="${it.path}">${it.topic.title}</a></h3><p class="summary">${it.topic.ask}</p><p class="published-date">Published: <time datetime="${it.iso}">${it.day} ${it.month} ${it.year}</time></p><p class="reference">Reference no: ${it.ref}</p></li>`,
     )
     .join('\n');
-  const next = page < pages ? ` <a rel="next" href="/foi-ai/${force.site_slug}/disclosure-log/?page=${page + 1}">Next</a>` : '';
+  const next = page < pages ? ` <a rel="next" href="${LOG_PATH}${LOG_QUERY}&page=${page + 1}">Next</a>` : '';
   const main = `<h1>Disclosure log</h1>
 <ol class="disclosure-results">
 ${li}
@@ -65,6 +65,11 @@ ${li}
 <nav class="pagination" aria-label="Pagination"> <span>Page ${page} of ${pages}</span>${next}</nav>`;
   return chrome(force, 'Disclosure log', main);
 }
+
+// The platform's shared search page is every force's log (src/sources/platforms.json); the
+// fixture server maps its query string to a sibling file (index__<query>.html).
+const LOG_PATH = '/foi-ai/af/accessing-information/published-items/';
+const LOG_QUERY = '?q=&dt=Disclosure+log';
 
 function write(root, rel, body) {
   const p = join(root, rel);
@@ -94,8 +99,8 @@ export function generateSites(root, forces, { perPage = [4, 4, 2] } = {}) {
     write(dir, 'robots.txt', 'User-agent: *\nDisallow: /search/\n');
     let at = 0;
     perPage.forEach((n, p) => {
-      const name = p === 0 ? 'index.html' : `index__page_${p + 1}.html`;
-      write(dir, `foi-ai/${force.site_slug}/disclosure-log/${name}`, listingPage(force, items.slice(at, at + n), p + 1, perPage.length));
+      const name = p === 0 ? 'index__q_dt_Disclosure_log.html' : `index__q_dt_Disclosure_log_page_${p + 1}.html`;
+      write(dir, `${LOG_PATH.slice(1)}${name}`, listingPage(force, items.slice(at, at + n), p + 1, perPage.length));
       at += n;
     });
     for (const it of items) {

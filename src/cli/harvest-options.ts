@@ -12,7 +12,7 @@ export function withHarvestOptions(cmd: Command): Command {
     .option('--limit <n>', 'at most n disclosures per force')
     .option('--user-agent <ua>', 'User-Agent to send (default names foi-harvest and a contact)')
     .option('--delay <ms>', 'delay between requests to one host, in ms (default 1000)')
-    .option('--concurrency <n>', 'requests in flight across hosts (default: one per host fetched, at most 32; each host still gets one request at a time, --delay apart)')
+    .option('--concurrency <n>', 'requests in flight across hosts (default: one per host fetched, at most 64; each host still gets one request at a time, --delay apart)')
     .option('--source <source>', 'forces (the forces\' own disclosure logs) or whatdotheyknow (their requests on WhatDoTheyKnow)', 'forces')
     .option('--base-url <force=url>', 'read a force from a mirror or local server (repeatable); only that host is then requested; whatdotheyknow=<url> for --source whatdotheyknow', collect, [])
     .option('--recheck', 'conditional GET of every known page and robots.txt (a full check, e.g. weekly); by default a listing page that has not changed is trusted: the stored disclosures it lists are not requested again')

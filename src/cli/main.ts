@@ -6,21 +6,22 @@ import { PREFIX, UsageError, errorLine } from './errors.js';
 
 type Register = (program: Command) => void;
 
-const COMMANDS: Array<() => Promise<{ register: Register }>> = [
-  () => import('./commands/parse.js'),
-  () => import('./commands/fetch.js'),
-  () => import('./commands/export.js'),
-  () => import('./commands/refresh.js'),
-  () => import('./commands/forces.js'),
-  () => import('./commands/schema.js'),
-  () => import('./commands/validate.js'),
-  () => import('./commands/status.js'),
-  () => import('./commands/reparse.js'),
-  () => import('./commands/demo.js'),
-  () => import('./commands/probe.js'),
-  () => import('./commands/correct.js'),
-  () => import('./commands/report.js'),
-];
+// Keyed by the command names each module registers.
+const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
+  parse: () => import('./commands/parse.js'),
+  fetch: () => import('./commands/fetch.js'),
+  export: () => import('./commands/export.js'),
+  refresh: () => import('./commands/refresh.js'),
+  forces: () => import('./commands/forces.js'),
+  schema: () => import('./commands/schema.js'),
+  validate: () => import('./commands/validate.js'),
+  status: () => import('./commands/status.js'),
+  reparse: () => import('./commands/reparse.js'),
+  demo: () => import('./commands/demo.js'),
+  probe: () => import('./commands/probe.js'),
+  'correct,corrections': () => import('./commands/correct.js'),
+  report: () => import('./commands/report.js'),
+};
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -32,7 +33,10 @@ export async function main(argv: string[]): Promise<number> {
     // Commander's own messages start "error: …": they get the one prefix every message has.
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(PREFIX + s) })
     .showHelpAfterError('(run foi-harvest --help for usage)');
-  const modules = await Promise.all(COMMANDS.map((load) => load()));
+  // A named command loads only its own module (start-up, issue 17); help, no command or an
+  // unknown one load them all, so the help lists every command and commander can suggest.
+  const named = Object.entries(COMMANDS).filter(([names]) => names.split(',').includes(argv[2]));
+  const modules = await Promise.all((named.length ? named : Object.entries(COMMANDS)).map(([, load]) => load()));
   for (const m of modules) m.register(program);
   // No command at all is a usage error: the help, on stderr, and exit 2.
   if (argv.length <= 2) {

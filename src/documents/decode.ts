@@ -1,7 +1,17 @@
 // Bytes → string, honouring a BOM, the declared charset (HTTP header or <meta>),
 // and sniffing when neither is given: real force sites still serve windows-1252.
-import iconv from 'iconv-lite';
-import chardet from 'chardet';
+import { isUtf8 } from 'node:buffer';
+import { createRequire } from 'node:module';
+import type iconvModule from 'iconv-lite';
+import type chardetModule from 'chardet';
+
+// Loaded on first need (~60 ms of start-up together): most documents are valid UTF-8.
+let iconvLib: typeof iconvModule | undefined;
+let chardetLib: typeof chardetModule | undefined;
+const iconv = (): typeof iconvModule => (iconvLib ??= createRequire(import.meta.url)('iconv-lite') as typeof iconvModule);
+const chardet = (): typeof chardetModule => (chardetLib ??= createRequire(import.meta.url)('chardet') as typeof chardetModule);
+/** Whether either library has been loaded in this process (for tests of the lazy load). */
+export const decoderLibsLoaded = (): boolean => iconvLib !== undefined || chardetLib !== undefined;
 
 const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i;
 
@@ -37,14 +47,8 @@ export function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null 
   return null;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
+// Node's validator (simdutf): no decoded copy of the whole document just to check it.
+const isValidUtf8 = (bytes: Uint8Array): boolean => isUtf8(bytes);
 
 export interface Decoded {
   text: string;
@@ -59,10 +63,10 @@ export interface Decoded {
  */
 export function decodeText(bytes: Uint8Array, contentType?: string | null, isHtml = false): Decoded {
   const bom = bomCharset(bytes);
-  if (bom) return { text: iconv.decode(Buffer.from(bytes.subarray(bom.skip)), bom.charset), charset: bom.charset, source: 'bom' };
+  if (bom) return { text: iconv().decode(Buffer.from(bytes.subarray(bom.skip)), bom.charset), charset: bom.charset, source: 'bom' };
   // Before any declared charset: no 8-bit charset gives a NUL every other byte.
   const utf16 = bomlessUtf16(bytes);
-  if (utf16) return { text: iconv.decode(Buffer.from(bytes), utf16), charset: utf16, source: 'utf16-pattern' };
+  if (utf16) return { text: iconv().decode(Buffer.from(bytes), utf16), charset: utf16, source: 'utf16-pattern' };
   let declared = charsetFromContentType(contentType);
   let source = 'header';
   if (!declared && isHtml) {
@@ -74,16 +78,18 @@ export function decodeText(bytes: Uint8Array, contentType?: string | null, isHtm
     }
   }
   const valid = isValidUtf8(bytes);
-  if (declared && iconv.encodingExists(declared)) {
+  // Declared UTF-8 and valid: what iconv would give (no BOM here), without loading it.
+  if (declared && valid && /^utf-?8$/i.test(declared)) return { text: Buffer.from(bytes).toString('utf8'), charset: declared, source };
+  if (declared && iconv().encodingExists(declared)) {
     const isUtf8 = /^utf-?8$/i.test(declared);
     if (!isUtf8 || valid) {
       // iso-8859-1 is labelled where windows-1252 is meant (WHATWG treats them as one).
       const cs = /^(iso-8859-1|latin1|us-ascii|ascii)$/i.test(declared) ? 'windows-1252' : declared;
-      return { text: iconv.decode(Buffer.from(bytes), cs), charset: cs, source };
+      return { text: iconv().decode(Buffer.from(bytes), cs), charset: cs, source };
     }
   }
   if (valid) return { text: Buffer.from(bytes).toString('utf8'), charset: 'utf-8', source: 'utf8' };
-  const guess = chardet.detect(bytes);
-  const cs = guess && iconv.encodingExists(guess) && !/^utf-?8$/i.test(guess) ? guess.toLowerCase() : 'windows-1252';
-  return { text: iconv.decode(Buffer.from(bytes), cs === 'iso-8859-1' ? 'windows-1252' : cs), charset: cs, source: guess ? 'sniffed' : 'fallback' };
+  const guess = chardet().detect(bytes);
+  const cs = guess && iconv().encodingExists(guess) && !/^utf-?8$/i.test(guess) ? guess.toLowerCase() : 'windows-1252';
+  return { text: iconv().decode(Buffer.from(bytes), cs === 'iso-8859-1' ? 'windows-1252' : cs), charset: cs, source: guess ? 'sniffed' : 'fallback' };
 }

@@ -35,6 +35,7 @@ export interface ExtractContext {
 
 const ATTACHMENT_EXT = /\.(pdf|xlsx?|docx?|csv|odt|ods|rtf|zip)(?:[?#].*)?$/i;
 const ATTACHMENT_NAME = /\b[\w.-]+\.(?:pdf|xlsx?|docx?|csv|odt|ods)\b/gi;
+const NAMES_A_FILE = /\.(?:pdf|xlsx?|docx?|csv|odt|ods)\b/i; // a cheap gate: most lines name no file
 
 export function referenceSlug(ref: string): string {
   return ref.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'ref';
@@ -335,7 +336,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     attachments.push({ disclosure_id: '', ordinal: attachments.length + 1, url: link.url, name: link.name, media_type: null, sha256: null, bytes: null, pages: null, parsed: false, error: null, text: link.name, locator: link.locator });
   }
   for (const l of lines) {
-    for (const m of l.text.matchAll(ATTACHMENT_NAME)) {
+    for (const m of NAMES_A_FILE.test(l.text) ? l.text.matchAll(ATTACHMENT_NAME) : []) {
       const name = m[0];
       if (attachments.some((a) => a.url.endsWith(name) || a.name === name)) continue;
       if (/^https?:|www\./i.test(l.text.slice(Math.max(0, m.index! - 60), m.index!).split(/\s/).pop() ?? '')) continue;

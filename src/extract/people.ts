@@ -49,8 +49,23 @@ export interface NameTerm {
   title: boolean;
 }
 
-/** The people in `text`, each as its terms with offsets into `text`. */
+// The finder is pure and slow (~0.5 ms a window): the same lines recur across a site's pages
+// (signatures, addresses, boilerplate), so results are kept for a bounded number of windows.
+const found = new Map<string, NameTerm[][]>();
+const FOUND_MAX = 2000;
+
+/** The people in `text`, each as its terms with offsets into `text` (callers must not mutate them). */
 export function findPeople(text: string): NameTerm[][] {
+  let hit = found.get(text);
+  if (!hit) {
+    if (found.size >= FOUND_MAX) found.clear();
+    hit = findPeopleUncached(text);
+    found.set(text, hit);
+  }
+  return hit;
+}
+
+function findPeopleUncached(text: string): NameTerm[][] {
   const people = load()(text).people().json({ offset: true, terms: { offset: true } });
   return people.map((p) =>
     p.terms.map((t) => ({

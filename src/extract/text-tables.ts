@@ -21,9 +21,14 @@ function cell(text: string, start: number): Cell {
   return { text, start, end: start + text.length, locator: `char:${start}-${start + text.length}` };
 }
 
-/** Tokens of a line with their offsets in the document. */
+/** Tokens of a line with their offsets in the document (kept per line, as several shapes ask; callers never mutate them). */
+const tokenCache = new WeakMap<Line, { text: string; start: number; tokens: Array<{ text: string; start: number }> }>();
 function tokens(line: Line): Array<{ text: string; start: number }> {
-  return [...line.text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: line.start + m.index! }));
+  const hit = tokenCache.get(line);
+  if (hit && hit.text === line.text && hit.start === line.start) return hit.tokens;
+  const t = [...line.text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: line.start + m.index! }));
+  tokenCache.set(line, { text: line.text, start: line.start, tokens: t });
+  return t;
 }
 
 const YEAR_OR_TOTAL = /^(?:(?:19|20)\d{2}|total)$/i;

@@ -35,8 +35,11 @@ const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
 /** Every number in `text`, each with its kind. */
 export function tokenizeNumbers(text: string): NumberToken[] {
   const spans: Array<{ kind: TokenKind; index: number; end: number }> = [];
+  // Dates, financial years, references, phones and decimals all hold a digit: a line without
+  // one (most prose) can only hold number words.
+  const digits = /\d/.test(text);
   const claim = (re: RegExp, kind: TokenKind) => {
-    for (const m of text.matchAll(re)) spans.push({ kind, index: m.index!, end: m.index! + m[0].length });
+    if (digits) for (const m of text.matchAll(re)) spans.push({ kind, index: m.index!, end: m.index! + m[0].length });
   };
   claim(DATE_RE, 'date');
   claim(FY_RE, 'financial_year');
@@ -46,7 +49,7 @@ export function tokenizeNumbers(text: string): NumberToken[] {
   const out: NumberToken[] = [];
   const numbers = [
     ...findNumbers(text),
-    ...[...text.matchAll(DECIMAL_RE)].map((m) => ({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false })),
+    ...(digits ? [...text.matchAll(DECIMAL_RE)] : []).map((m) => ({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false })),
   ].sort((a, b) => a.index - b.index);
   let last = -1;
   for (const n of numbers) {

@@ -362,8 +362,13 @@ export class Store {
     }
     const all = this.stmt('SELECT id, duplicate_of FROM disclosures WHERE duplicate_of IS NOT NULL').all() as Array<{ id: string; duplicate_of: string }>;
     for (const r of all) if (!want.has(r.id)) want.set(r.id, null);
+    // The flat duplicate_of column is written from the record itself (insertRow/updateRow):
+    // a row that already says what it should needs no record read and parsed (most, every run).
+    const stored = new Map<string, string | null>(rows.map((r) => [r.id, r.duplicate_of]));
+    for (const r of all) stored.set(r.id, r.duplicate_of);
     const changed: string[] = [];
     for (const [id, dup] of want) {
+      if (stored.has(id) && stored.get(id) === dup) continue;
       const row = this.stmt('SELECT record_json FROM disclosures WHERE id = ?').get(id) as { record_json: string } | undefined;
       if (!row) continue;
       const rec = JSON.parse(row.record_json) as Disclosure;
