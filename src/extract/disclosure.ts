@@ -138,10 +138,20 @@ function lineLocator(lines: Line[]): (locator: string) => number {
 }
 
 /** Later figures with the value and measure of an earlier one, on another line and with no year of their own, restate it. */
-function dropRestatements(drafts: FigureDraft[], lineOf: (locator: string) => number): void {
+// "Almost 90 officers" in a headline over "87 officers" in the body: the rounded figure restates the exact one.
+const ROUNDED_BEFORE = /\b(?:around|about|almost|nearly|roughly|approximately|some|circa|c\.)\s*$/i;
+
+function dropRestatements(drafts: FigureDraft[], lineOf: (locator: string) => number, text: string): void {
   const first = new Map<string, { f: FigureDraft; line: number }>();
   const kept: FigureDraft[] = [];
+  const rounded = (f: FigureDraft) => {
+    const at = /^char:(\d+)-/.exec(f.locator);
+    return !!at && ROUNDED_BEFORE.test(text.slice(Math.max(0, Number(at[1]) - 16), Number(at[1])));
+  };
+  const restatesExact = (f: FigureDraft) =>
+    rounded(f) && drafts.some((o) => o !== f && o.value !== null && f.value !== null && o.value !== f.value && Math.abs(o.value - f.value) <= 0.15 * f.value && o.measure === f.measure && !rounded(o));
   for (const f of drafts) {
+    if (restatesExact(f)) continue;
     if (f.year !== null || f.value === null) {
       kept.push(f);
       continue;
@@ -319,10 +329,12 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     caseDrafts.push(...extractCases(linesWithRole(seg, 'answer', 'article', 'body'), ctx.sha256));
   }
   // A news story repeats its numbers (headline, first paragraph, summary): one figure each.
-  if (news) dropRestatements(drafts, lineOf);
+  if (news) dropRestatements(drafts, lineOf, doc.text);
   const figures: Figure[] = drafts.map((f, k) => ({ ...inheritFromQuestion(f, questionDrafts, periods), disclosure_id: '', ordinal: k + 1 }));
   const truncated = endsMidSentence(lines);
-  const oc = extractOutcome(kind, news || kind === 'other' ? [] : answerish, ex.exemptions, answerish.map((l) => l.text).join('\n'), { answers: drafts.length + caseDrafts.length, truncated });
+  // "Searches brought back zero results" reports that nothing is held: not an answer given.
+  const given = drafts.filter((f) => !(f.value === 0 && /\b(?:results|records|matches|returns|hits)\b/i.test(f.text))).length;
+  const oc = extractOutcome(kind, news || kind === 'other' ? [] : answerish, ex.exemptions, answerish.map((l) => l.text).join('\n'), { answers: given + caseDrafts.length, truncated });
   // A platform's status line is evidence of the outcome unless the response shows otherwise.
   // An acknowledgement shows nothing the status line can be checked against: the answer is not on the page.
   const acknowledgementOnly = truncated && drafts.length + caseDrafts.length === 0 && answerish.some((l) => ACKNOWLEDGEMENT.test(l.text)) && oc.outcome === 'unknown';

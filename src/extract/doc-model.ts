@@ -78,7 +78,7 @@ const RESPONSE_START: RegExp[] = [
   /I have today decided/i,
   /^please find (attached|enclosed|below)/i,
   /^(we|i) have now (had the opportunity|undertaken|considered|completed)/i,
-  /^your request for information (below )?has now been considered/i,
+  /^your request (?:for information )?(?:below )?has (?:now )?been considered/i,
   /^foi duty$/i,
   /^following (?:receipt of your request|(?:enquiries|searches|a search|consultation) (?:with|of|across))/i,
   /^despite (extensive|thorough) searches/i,

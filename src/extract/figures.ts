@@ -328,6 +328,8 @@ function countHead(after: string, value: number): { noun: string; end: number } 
     if (/^of$/i.test(w) && k > 0 && /^[A-Z]/.test(words[k - 1]) && /^[A-Z]/.test(words[k + 1] ?? '')) continue;
     if (/^(?:of|in|on|at|for|by|with|and|or|to|from|were|was|are|is|have|has|had|the|a|an|who|which|that|per|than|as|it|he|she|they|we|you|this|these|there|its|their|our)$/i.test(w)) break;
     const lower = w.toLowerCase();
+    // "breached the Act 42 times": occurrences; "three times more likely" is a ratio.
+    if (lower === 'times') return /^\s*(?:more|less|fewer|higher|lower|greater|bigger|larger|smaller|as|the|over|that|than)\b/i.test(after.slice(end)) ? null : { noun: w, end };
     const plural = (/^[a-z]{2,}s$/i.test(w) && !NOT_PLURAL.has(lower) && !/(?:ss|us|is)$/.test(lower)) || INVARIANT.test(w) || /^[A-Z]{2,}s$/.test(w);
     const person = /^(?:officer|constable|sergeant|inspector|member|person|individual|case|allegation|complaint|pcso|special)$/i.test(w);
     if (plural || (value === 1 && person)) return { noun: words.slice(0, k + 1).join(' '), end };
@@ -348,7 +350,8 @@ function countHead(after: string, value: number): { noun: string; end: number } 
 // Sentences whose numbers are background, not answers: workforce sizes, national comparisons,
 // estimates of the work an answer would take.
 const BACKGROUND = /\b(?:employs|employed by|workforce|establishment of|in the region of|would (?:require|involve|take|entail|need|cost|have to)|need(?:s|ed)? to be (?:reviewed|read|examined|checked|searched)|estimate[sd]?|per record|minutes per|hours per|national average|nationally|one in every|may (?:contain|relate|include|involve|appear|be counted))\b/i;
-const APPROXIMATE_BEFORE = /\b(?:more|fewer|less) than\s*$|\b(?:over|under|around|about|approximately|nearly|almost|roughly|some|up to|at least)\s*$/i;
+// A bound ("more than 500", "up to 40") is not a count; a rounded count ("around 7 officers") is.
+const APPROXIMATE_BEFORE = /\b(?:more|fewer|less) than\s*$|\b(?:over|under|up to|at least)\s*$/i;
 // Heads that count the sources of figures, not what they are about.
 const NOT_A_COUNT = /^(?:forces|constabularies|respondents|questions|sections|pages|months|weeks|categories|types|kinds|sorts|principles|sub-types|subcategories|ways|reasons|options|parts|stages|steps|levels)$/i;
 // What an answer says it holds ("two reports", "three requests") is not a figure; a story's count of them is.
@@ -386,7 +389,11 @@ export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier:
       lastNoun = head?.noun ?? lastNoun;
       if (taken.has(start) || APPROXIMATE_BEFORE.test(before)) continue;
       // "one officer is aware …": a single person is a count only where the sentence is about conduct.
-      if (t.value <= 1 && !EVENT_WORDS.test(s.text) && !/^\s*(?:plus\s+|and\s+)?$/i.test(before)) continue;
+      // "zero results", "0 records": what a search found is an answer.
+      const nothingFound = t.value === 0 && /^(?:results|records|matches|returns|hits|trace)/i.test(noun);
+      // A tally ("1 x Detective Inspector") or an addition ("the head plus 1 review officer") counts its one.
+      const tally = /^\s*[x×]\s/i.test(rawAfter) || /(?:^|\b(?:plus|and|as well as))\s*$/i.test(before);
+      if (t.value <= 1 && !nothingFound && !tally && !EVENT_WORDS.test(s.text)) continue;
       const end = head ? t.end + (rawAfter.length - after.length) + head.end : t.end;
       const text = s.text.slice(t.index, end).trimEnd();
       const f = figure(t.value, text, start, ctx, `${text} ${s.text}`);

@@ -96,6 +96,17 @@ describe('fields read from their own segments', () => {
     expect(parse('Decision 101/2024: Overtime paid to officers\nSummary\nThe Applicant asked the Authority for overtime figures on 3 March 2024. The Commissioner finds that the Authority failed to respond.').title).toBe('Decision 101/2024: Overtime paid to officers');
   });
 
+  it('a story’s rounded headline figure restates its exact one', () => {
+    const d = parse('Almost 90 officers investigated over abuse claims\nFigures obtained under the Freedom of Information Act revealed that 87 officers were investigated between 2019 and 2023, and 9 were dismissed.');
+    expect(d.kind).toBe('news_article');
+    expect(d.figures.map((f) => f.value)).toEqual([87, 9]);
+  });
+
+  it('a reply that says "your request has been considered" begins the response, so its figures are read', () => {
+    const d = parse('Dear Mr Reader,\nI note you seek access to the following information:\n1. Who carried out the review?\nYour request has now been considered and the information asked for is as follows:\nThe review was carried out by the head of unit plus 1 review officer.');
+    expect(d.figures.map((f) => [f.value, f.measure])).toEqual([[1, 'officers']]);
+  });
+
   it('a letter’s date that runs into its salutation is still its date', () => {
     const d = parse('Our Ref: 001234/21\nAnyshire Constabulary, Mill Road, Townford\nDate 3 June 2021 Dear Ms Reader, I write further to your request.\nI note you seek access to the following information:\n1. How many dogs does the force keep?\nThe force keeps 14 dogs.');
     expect(d.response_date).toBe('2021-06-03');
@@ -139,6 +150,12 @@ describe('counts in prose, any head noun', () => {
     ['a series continued by "rising to"', 'In 2007, 350 Freedom of Information requests were made, rising to 657 in 2011.', [[350, '350 Freedom of Information requests'], [657, '657']]],
     ['a count continued by a verb', 'More than 600 officers were hurt: 19 officers were struck and two were hit by cars.', [[19, '19 officers'], [2, 'two']]],
     ['a rank by name in a list', '1 x Assistant Chief Constable', [[1, '1 x Assistant Chief Constable']]],
+    ['occurrences: "N times" after what happened', 'Staff looked up the records of celebrities 42 times during the year.', [[42, '42 times']]],
+    ['a ratio is not occurrences', 'Officers were three times more likely to be cleared.', []],
+    ['a rounded count is a count', 'Around 7 officers have been made to leave the force.', [[7, '7 officers']]],
+    ['a bound is not a count', 'More than 60 officers have been made to leave the force.', []],
+    ['one, added to others', 'The review was done by the head of unit plus 1 review officer.', [[1, '1 review officer']]],
+    ['nothing found is zero', 'Searches of the systems have brought back zero results.', [[0, 'zero results']]],
     ['workforce size is background', 'The force, which employs about 3,200 officers, said it was rooting out wrongdoing.', []],
     ['how many forces answered is not a figure', 'Forty-one forces responded to the survey.', []],
     ['an answer’s documents are not figures', 'We hold two reports on the matter.', []],
