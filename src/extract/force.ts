@@ -34,6 +34,10 @@ function namePatterns(): Pattern[] {
 // Phrases in which a force speaks as itself or is addressed as the authority.
 const SPEAKS = /^\s*(?:does|do|holds?|has|have|can|cannot|can't|will|would|is|are|estimates?|considers?|publishes|employs|recognises|refused|were|was)\b/i;
 const ADDRESSED = /(?:dear|by|from|to|of the|made to)\s+$/i;
+// "searches were conducted within Leicestershire Police": the force searching its own records writes.
+const SEARCHES_WITHIN = /\b(?:searches|enquiries|checks)\s+(?:were|have been)\s+(?:conducted|carried out|made|undertaken)\s+(?:within|across|by)\s+$/i;
+// "passed to Nottinghamshire Police to answer": another authority, not the writer.
+const HANDED_ON = /\b(?:passed|transferred|forwarded|referred|redirected)\s+(?:on\s+)?to\s+$/i;
 
 export function detectForce(text: string, url: string | null): string | null {
   return detectForceNoted(text, url).force;
@@ -56,8 +60,10 @@ export function detectForceNoted(text: string, url: string | null): { force: str
       const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 30);
       const before = text.slice(Math.max(0, m.index! - 12), m.index!);
       // "Norfolk and Suffolk Constabularies": the joint unit counts for the force named first.
+      const wide = text.slice(Math.max(0, m.index! - 60), m.index!);
+      if (HANDED_ON.test(wide)) continue;
       let w = 1;
-      if (SPEAKS.test(after)) w += 2;
+      if (SPEAKS.test(after) || SEARCHES_WITHIN.test(wide)) w += 2;
       if (ADDRESSED.test(before)) w += 1;
       const s = score.get(force.id) ?? { n: 0, first: m.index! };
       s.n += w;

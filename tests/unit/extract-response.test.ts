@@ -83,6 +83,8 @@ describe('kind and force', () => {
     ['The Norfolk and Suffolk Constabularies have considered your request.', null, 'norfolk'],
     ['It is important to note the force operates under the Code of Ethics.', null, null],
     ['The Met Office issued a weather warning.', null, null],
+    ['Searches were conducted within Derbyshire Constabulary to locate the information. Questions 1 and 2 have been passed to Lincolnshire Police to answer.', null, 'derbyshire'],
+    ['The Commissioner found that Strathclyde Police had dealt with the request in accordance with Part 1 of FOISA.', null, 'police-scotland'],
   ])('force of %j (%s)', (text, url, id) => expect(detectForce(text, url)).toBe(id));
 });
 
