@@ -145,7 +145,8 @@ function dropRestatements(drafts: FigureDraft[], lineOf: (locator: string) => nu
       kept.push(f);
       continue;
     }
-    const key = `${f.value}|${f.measure}`;
+    // A different status ("four … had already resigned", "four official warnings") is another figure.
+    const key = `${f.value}|${f.measure}|${f.status}`;
     const line = lineOf(f.locator);
     const e = first.get(key);
     if (e && e.line !== line) {
@@ -248,7 +249,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const tables = [...source.tables, ...textTables.tables].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   const caseDrafts = [];
   for (const t of tables) {
-    const rows = interpretTable(t, { sha256: ctx.sha256, ...subject });
+    const rows = interpretTable(t, { sha256: ctx.sha256, ...subject, earlier: drafts });
     // Loops, not spreads, over a table's rows: 240k figures overflow a call's arguments.
     for (const f of rows.figures) drafts.push(f);
     // A case row read from text keeps its verbatim span, unless columns were left out (names, dates

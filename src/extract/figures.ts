@@ -16,6 +16,8 @@ const NOUN =
 const VERB_AFTER = /^(?:of (?:them|those|these|the \w+) )?(?:(?:were|was|have been|had been|has been|are|is|remain|remained|faced|received|had|have)\s+(?:\w+\s+){0,2}?(given|told|sacked|dismissed|convicted|charged|cautioned|suspended|reported|dealt with|placed|found|referred|arrested|investigated|disciplined|resigned|retired|issued|subject|serving|on restricted|refused|upheld|recorded|revoked|injured|assaulted)|(?:later |subsequently |then )?(resigned|retired|left the force|quit|were sacked|were dismissed|received|faced)\b|(?:were|was|have been|had been|are|remain)\s+(?:\w+\s+){0,2}?([a-z]+ed|on \w+ duties|under investigation|suspended))/i;
 const EVENT_WORDS =
   /\b(convicted|convictions?|criminal records?|charged|charges|cautioned|cautions?|suspended|suspensions?|dismissed|dismissals?|sacked|resigned|retired|warnings?|misconduct|proceedings|reported|allegations?|complaints?|disciplin\w*|arrested|investigated|investigations?|dealt with|restricted|vetting|hearings?|referrals?|referred|offences?|crimes?|barred)\b/i;
+// Nouns for people or their matters: a count naming one says what it counts itself.
+const PERSON_NOUN = /\b(?:officers?|constables?|detectives?|pcsos?|staff|employees?|specials?|people|persons?|individuals?|cases?|allegations?|complaints?|requests?|breaches|searches|days)\b/i;
 const COST_PARAGRAPH = /\b(?:conservative estimate|estimate[sd]? (?:that|it would)|manual(?:ly)? (?:review|search|trawl)|minutes per (?:case|record|file)|would take in excess|exceed the (?:appropriate|cost) limit)\b/i;
 const CONTEXT_WORDS = /\b(figures?|include|includes|included|total|number|numbers)\b/i;
 const SKIP_SENTENCE =
@@ -40,7 +42,9 @@ export function measureFromText(t: string): Measure {
  * "retired", "left the force"); a temporary state only when the text says it is current
  * ("currently suspended", "remains on restricted duties", "still serving").
  */
-export function statusFromText(t: string): Status | null {
+export function statusFromText(text: string): Status | null {
+  // What would have happened did not: "would have been sacked had they not already resigned" resigned.
+  const t = text.replace(/\bwould have been\s+(?:\w+\s+)?(?:dismissed|sacked)\b/gi, ' ');
   if (/\b(?:currently|still|remains?|remained|presently|at present|now)\b[^.]{0,20}\bsuspended\b|\bsuspended\b[^.]{0,20}\b(?:currently|at present|pending)\b/i.test(t)) return 'suspended';
   if (/\brestricted dut/i.test(t) && /\b(?:currently|still|remains?|presently|at present)\b/i.test(t)) return 'restricted_duties';
   if (/\b(?:currently|still)\s+(?:serving|employed|in post)\b/i.test(t)) return 'serving';
@@ -285,9 +289,15 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
       // What the number is about: its noun phrase and the rest of its clause.
       const clauseEnd = rawAfter.search(/[,;]\s+(?:and\s+|but\s+|while\s+)?(?:[a-z]+\s+){0,2}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|eighteen)\b|[;]/i);
       const clause = s.text.slice(n.index, clauseEnd > 0 ? n.end + clauseEnd : undefined);
-      const about = `${clause} ${/\b(convictions?|convicted)\b/i.test(clause) ? '' : s.text.slice(0, n.index).split(/[,;]/).pop() ?? ''}`;
+      // The words before the number say what it counts only where its own clause has no verb
+      // ("five officers have been sacked and 12 have been given warnings": the 12 were not sacked).
+      const before = s.text.slice(0, n.index).split(/[,;]/).pop() ?? '';
+      const ownVerb = VERB_AFTER.test(after);
+      const about = `${clause} ${/\b(convictions?|convicted)\b/i.test(clause) || ownVerb ? '' : before}`;
       const event = eventFromText(clause) !== 'other' ? eventFromText(clause) : eventFromText(about);
-      const key = `${n.value}:${event}`;
+      // "Among those sacked were two officers convicted …": where they are now, from the words before.
+      const status = statusFromText(clause) ?? (ownVerb ? null : statusFromText(before));
+      const key = `${n.value}:${event}:${status}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const start = s.start + n.index;
@@ -295,7 +305,11 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
       const span = s.text.slice(n.index, n.end + (rawAfter.length - after.length) + by.end).trimEnd();
       const f = figure(n.value, span, start, ctx, clause);
       f.event = event;
+      f.status = status;
       if (f.measure === 'unknown') f.measure = measureFromText(about);
+      // "Eighteen officers were given warnings, four official warnings and three were given advice":
+      // a count with no person of its own counts what the sentence's earlier count does.
+      if (f.measure === 'unknown' && !PERSON_NOUN.test(span)) f.measure = measureFromText(s.text.slice(0, n.index)) === 'unknown' ? 'unknown' : measureFromText(s.text.slice(0, n.index));
       out.push(f);
     }
   }

@@ -112,6 +112,24 @@ const STATUS_RULES: Rule<Status>[] = [
   [/^(unknown|not known|not recorded)$/, 'unknown'],
 ];
 
+/**
+ * The end state an outcome heading names ("Dismissed", "Retired/ Resigned", "Left the force"):
+ * one exit gives that state, several different exits give 'left'; null when the heading names
+ * no exit or only one that did not happen ("Would have been dismissed").
+ */
+export function exitStatus(text: string | null | undefined): Status | null {
+  if (!text) return null;
+  const t = norm(text);
+  if (/would have been|had (they|he|she) not\b|\bnot (been )?(dismissed|sacked)\b/.test(t)) return null;
+  const exits = new Set<Status>();
+  if (/\bdismiss|\bsacked\b|\bsacking\b/.test(t)) exits.add('dismissed');
+  if (/\bresign/.test(t)) exits.add('resigned');
+  if (/\bretir/.test(t)) exits.add('retired');
+  if (/\bleft (the )?(force|service|organisation)|\bleavers?\b|no longer (serving|employed)/.test(t)) exits.add('left');
+  if (exits.size > 1) return 'left';
+  return exits.size ? [...exits][0] : null;
+}
+
 /** serving / still serving / suspended / resigned / sacked / left … → status; null when none. */
 export function statusOf(text: string | null | undefined): Status | null {
   if (!text) return null;
@@ -135,6 +153,8 @@ export function roleOf(text: string | null | undefined): Role | null {
 
 // Court disposals mean a conviction; "charged and convicted" is a conviction.
 const EVENT_RULES: Rule<EventKind>[] = [
+  // What would have happened ("would have been dismissed had they not resigned") did not happen.
+  [/would have been|had (they|he|she) not\b/, 'other'],
   [/not guilty|acquit|no further action|\bnfa\b|discontinued|no case to answer/, 'other'],
   [/convict|\bguilty\b|sentenced|\bfined?\b|imprison|custod|\bjailed\b|\bprison\b|community order|discharge|suspended sentence|sentence suspended|curfew|unpaid work/, 'convicted'],
   [/\bcharged?\b|awaiting trial|\bsummons|requisition|\bcourt\b|trial/, 'charged'],
@@ -177,6 +197,8 @@ const MEASURE_RULES: Rule<Measure>[] = [
   [/\ballegations?\b/, 'allegations'],
   [/\bcomplaints?\b/, 'complaints'],
   [/\bcases?\b/, 'cases'],
+  // Conduct matters (investigations the force starts itself) are cases, as complaints are their own unit.
+  [/\bconducts\b|\bconduct matters?\b/, 'cases'],
 ];
 
 /** What a heading counts: "Police Officers" → officers, "PCSOs" → pcsos, "Police Staff" → staff … */

@@ -55,7 +55,8 @@ describe('figures in answers and sentences', () => {
   it.each([
     ['THIRTY two police officers and PCSOs currently serving with Dorset Police have convictions, a freedom of information request has revealed.', [[32, 'officers_and_pcsos', 'serving_with_conviction']]],
     ['The request also revealed that six officers at Dorset Police had been convicted of criminal offences since 2014. Among the six that had been convicted was a PC.', [[6, 'officers', 'convicted']]],
-    ['Nineteen officers were given final written warnings, five official warnings and two were given advice about their conduct.', [[19, 'officers', 'other'], [5, 'unknown', 'other'], [2, 'unknown', 'other']]],
+    ['Six officers were sacked and 14 have been given warnings over the period.', [[6, 'officers', 'dismissed'], [14, 'officers', 'other']]],
+    ['Nineteen officers were given final written warnings, five official warnings and two were given advice about their conduct.', [[19, 'officers', 'other'], [5, 'officers', 'other'], [2, 'officers', 'other']]],
     ['I can advise a total of 140 police officers were reported to the fiscal in 2016/17 and 122 police officers in 2017/18.', [[140, 'officers', 'allegation'], [122, 'officers', 'allegation']]],
     ['From 2016, 31 were dealt with by way of a direct measure rather than prosecution.', [[31, 'unknown', 'other']]],
     ['The force employs over 30,000 police officers and 1,200 PCSOs across London.', []],
@@ -236,4 +237,13 @@ describe('bulleted answers are not a table', () => {
     const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });
     expect(d.figures.map((f) => f.value)).toEqual([0, 0, 83, 1051]);
   });
+});
+
+describe('status of counted people in sentences', () => {
+  const statuses = (text: string) => linesOf(text).flatMap((l) => sentenceFigures(l, { sha256: SHA }, new Set<string>()).map((f) => [f.value, f.event, f.status]));
+  it.each([
+    ['Three officers were told they would have been dismissed had they not already resigned.', [[3, 'other', 'resigned']]],
+    ['Among those sacked were two officers convicted of fraud.', [[2, 'convicted', 'dismissed']]],
+    ['Seven officers were sacked, and nine were given written warnings.', [[7, 'dismissed', 'dismissed'], [9, 'other', null]]],
+  ])('%s', (text, want) => expect(statuses(text)).toEqual(want));
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventOf, genderOf, measureOf, offenceCategory, rankOf, roleOf, statusOf } from '../../src/extract/vocab-map.js';
+import { eventOf, exitStatus, genderOf, measureOf, offenceCategory, rankOf, roleOf, statusOf } from '../../src/extract/vocab-map.js';
 
 describe('offenceCategory', () => {
   it.each([
@@ -181,6 +181,8 @@ describe('eventOf', () => {
     ['Resigned', 'resigned'],
     ['Not guilty', 'other'],
     ['Acquitted', 'other'],
+    ['Would have been dismissed', 'other'],
+    ['Would have been sacked had he not resigned', 'other'],
     ['Assault', null],
   ])('%s → %s', (text, want) => {
     expect(eventOf(text)).toBe(want);
@@ -195,8 +197,28 @@ describe('measureOf', () => {
     ['Special Constables', 'specials'],
     ['Officers and PCSOs', 'officers_and_pcsos'],
     ['Allegations', 'allegations'],
+    ['Conducts', 'cases'],
+    ['Conduct matters recorded', 'cases'],
     ['Offence type', null],
   ])('%s → %s', (text, want) => {
     expect(measureOf(text)).toBe(want);
+  });
+});
+
+describe('exitStatus: the end state an outcome heading names', () => {
+  it.each([
+    ['Dismissed', 'dismissed'],
+    ['Sacked', 'dismissed'],
+    ['Resigned', 'resigned'],
+    ['Retired', 'retired'],
+    ['Retired/ Resigned', 'left'],
+    ['Resigned or dismissed', 'left'],
+    ['Left the force', 'left'],
+    ['Would have been dismissed', null],
+    ['Not dismissed', null],
+    ['Final written warning', null],
+    ['Suspended', null],
+  ])('%s → %s', (text, want) => {
+    expect(exitStatus(text)).toBe(want);
   });
 });
