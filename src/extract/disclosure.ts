@@ -8,7 +8,7 @@ import { PARSER_VERSION } from '../version.js';
 import type { FigureDraft } from './attachment.js';
 import { buildDoc, contentLines, requestLines, type Doc, type Line } from './doc-model.js';
 import { extractExemptions } from './exemptions.js';
-import { answerLineFigures, eventFromText, generalCounts, type Earlier, loneFigure, measureFromText, questionHeading, sentenceFigures } from './figures.js';
+import { answerLineFigures, eventFromText, generalCounts, yearOfPeriod, type Earlier, loneFigure, measureFromText, questionHeading, sentenceFigures } from './figures.js';
 import { detectForceNoted } from './force.js';
 import { extractHeader } from './header.js';
 import { detectKind } from './kind.js';
@@ -20,6 +20,7 @@ import { extractQuestions, type QuestionDraft } from './questions.js';
 import { interpretTable } from './tables.js';
 import { findTextTables } from './text-tables.js';
 import { detectTopics } from './topics.js';
+import { namesOtherUnit } from './vocab-map.js';
 import { segmentDoc, linesWithRole } from '../segment/segment.js';
 import { ACKNOWLEDGEMENT, STATUS } from '../segment/cues.js';
 import type { Segmentation } from '../segment/types.js';
@@ -89,17 +90,20 @@ function endsMidSentence(lines: Line[]): boolean {
  */
 function inheritFromQuestion(f: FigureDraft, questions: QuestionDraft[], periods: Period[]): FigureDraft {
   const q = f.question ? questions.find((x) => x.label === f.question || x.label.replace(/^Q/, '') === f.question) : questions.length === 1 ? questions[0] : undefined;
-  if (!q) return f;
-  const out = { ...f, question: q.label };
-  if (out.measure === 'unknown') out.measure = measureFromText(q.text);
-  if (out.event === 'other') out.event = eventFromText(q.text);
+  const out = q ? { ...f, question: q.label } : { ...f };
+  // "29617.89 Days" under a question about officers counts days, not officers.
+  const otherUnit = namesOtherUnit(f.text) || namesOtherUnit(f.label);
+  if (q && out.measure === 'unknown' && !otherUnit) out.measure = measureFromText(q.text);
+  if (q && out.event === 'other' && !otherUnit) out.event = eventFromText(q.text);
   if (!out.period_start && !out.period_end && out.year === null) {
-    const applies = periods.filter((p) => !p.questions.length || p.questions.includes(q.label));
-    if (applies.length === 1) {
+    // The request's only window covers every answer that names none.
+    const applies = q ? periods.filter((p) => !p.questions.length || p.questions.includes(q.label)) : periods;
+    if (applies.length === 1 || (!q && new Set(periods.map((p) => `${p.start}..${p.end}`)).size === 1)) {
       out.period_start = applies[0].start;
       out.period_end = applies[0].end;
     }
   }
+  if (out.year === null) out.year = yearOfPeriod(out.period_start, out.period_end);
   return out;
 }
 

@@ -55,6 +55,21 @@ export function statusFromText(text: string): Status | null {
   return null;
 }
 
+/**
+ * The single year a period is: a calendar year (1 January – 31 December) gives that year, a
+ * financial year (1 April – 31 March) its first year; anything else null.
+ */
+export function yearOfPeriod(start: string | null, end: string | null): number | null {
+  if (!start || !end) return null;
+  const a = /^(\d{4})-(\d{2})-(\d{2})$/.exec(start);
+  const b = /^(\d{4})-(\d{2})-(\d{2})$/.exec(end);
+  if (!a || !b) return null;
+  const y = Number(a[1]);
+  if (a[2] === '01' && a[3] === '01' && b[1] === a[1] && b[2] === '12' && b[3] === '31') return y;
+  if (a[2] === '04' && a[3] === '01' && Number(b[1]) === y + 1 && b[2] === '03' && b[3] === '31') return y;
+  return null;
+}
+
 function excludedSpans(text: string): Array<[number, number]> {
   return [...text.matchAll(REF_LIST)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]);
 }

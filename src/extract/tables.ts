@@ -13,7 +13,7 @@ import type { CaseDraft, FigureDraft } from './attachment.js';
 import { parseFullDate } from './dates.js';
 import { periodOfHeading, periodOfText, type TablePeriod } from './table-periods.js';
 import { measureBySums, totalMismatch } from './totals.js';
-import { eventOf, exitStatus, genderOf, measureOf, offenceCategory, rankOf, roleOf, statusOf } from './vocab-map.js';
+import { eventOf, exitStatus, genderOf, measureOf, namesOtherUnit, offenceCategory, rankOf, roleOf, statusOf } from './vocab-map.js';
 
 export interface TableContext {
   sha256: string;
@@ -131,6 +131,8 @@ function breakdownOf(text: string, dim: Dim): Breakdown {
   const t = clean(text);
   if (!t) return {};
   if (isTotal(t)) return { total: true };
+  // "Absence Days", "Cost (£)": the figures are not people, whatever the request asked about.
+  if (dim !== 'year' && namesOtherUnit(t)) return { measure: 'unknown', event: 'other' };
   switch (dim) {
     case 'year': {
       const y = parseYearHeading(t);
@@ -446,8 +448,9 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
   const corner = labelCols.map((j) => headings[j]).filter(Boolean).join(' ');
   const titleText = g.titles.join(' ');
   const tablePeriod = periodOfText(g.titles.join(' ; ')) ?? periodOfText(labelCols.map((j) => raw[j].join(' ; ')).join(' ; '));
-  const baseMeasure: Measure = ctx.measure ?? measureOf(`${titleText} ${corner}`) ?? 'unknown';
-  const baseEvent: EventKind = ctx.event ?? eventOf(titleText) ?? 'other';
+  const otherUnit = namesOtherUnit(`${titleText} ${corner}`);
+  const baseMeasure: Measure = otherUnit ? 'unknown' : (ctx.measure ?? measureOf(`${titleText} ${corner}`) ?? 'unknown');
+  const baseEvent: EventKind = otherUnit ? 'other' : (ctx.event ?? eventOf(titleText) ?? 'other');
   const named = /\b(?:Q|Question\s*)(\d{1,2}[a-z]?)\b/.exec(titleText);
   const question = ctx.question ?? (named ? named[1] : null);
   const colPeriod = valueCols.map((j): TablePeriod | null => {

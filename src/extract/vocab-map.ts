@@ -201,6 +201,14 @@ const MEASURE_RULES: Rule<Measure>[] = [
   [/\bconducts\b|\bconduct matters?\b/, 'cases'],
 ];
 
+// Units that are not people or their matters: days of sickness, hours, money, vehicles, FOI requests, searches.
+const OTHER_UNIT = /\b(?:absence |sick(?:ness)? |working )?days\b|\bhours\b|\bshifts\b|£|\bcosts?\b|\bspend\b|\bvehicles?\b|\b(?:foi|freedom of information) requests?\b|\bstop and search(?:es)?\b|\bsearches\b/i;
+
+/** Whether a heading or figure names a unit that is not people or their conduct ("Absence Days", "£", "FOI requests"). */
+export function namesOtherUnit(text: string | null | undefined): boolean {
+  return !!text && OTHER_UNIT.test(text);
+}
+
 /** What a heading counts: "Police Officers" → officers, "PCSOs" → pcsos, "Police Staff" → staff … */
 export function measureOf(text: string | null | undefined): Measure | null {
   if (!text) return null;

@@ -173,6 +173,15 @@ describe('figures take what they count from the question they answer', () => {
     expect(d.outcome).toBe('full');
   });
 
+  it('a table of days under a question about officers counts days; the request\'s one calendar year is its year', () => {
+    const text = 'Request:\nHow many days of sick leave did police officers take between 01/01/2022 and 31/12/2022, by rank?\nResponse:\nPlease see the table below.\nRank | Days lost |\nConstable | 912.5 |\nSergeant | 201 |\n';
+    const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });
+    expect(d.figures.map((f) => [f.value, f.measure, f.event, f.year])).toEqual([
+      [912.5, 'unknown', 'other', 2022],
+      [201, 'unknown', 'other', 2022],
+    ]);
+  });
+
   it('a survey of many forces is about none of them, and says so', () => {
     const text = 'At least 900 officers have convictions, a Freedom of Information survey has found. Kent Police reported 40, Essex Police 35, Surrey Police 20 and Sussex Police 18.';
     const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });

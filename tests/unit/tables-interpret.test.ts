@@ -451,3 +451,18 @@ describe('interpretTable: what each figure counts', () => {
     expect(got.warnings).toEqual(['pdf:p1:t1:r4:c2: the printed total 8 (Total | 2011) is not the sum of the 2 figures beside it (7); both kept']);
   });
 });
+
+describe('interpretTable: units that are not people', () => {
+  it('a column of days counts days (measure unknown, event other), whatever the request asked', () => {
+    const t = grid([
+      ['Rank', 'Sickness days'],
+      ['Constable', '812.5'],
+      ['Sergeant', '140'],
+    ]);
+    const got = interpretTable(t, { sha256: SHA, measure: 'officers', event: 'suspended' });
+    expect(got.figures.map((f) => [f.value, f.measure, f.event])).toEqual([
+      [812.5, 'unknown', 'other'],
+      [140, 'unknown', 'other'],
+    ]);
+  });
+});

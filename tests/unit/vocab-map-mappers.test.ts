@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventOf, exitStatus, genderOf, measureOf, offenceCategory, rankOf, roleOf, statusOf } from '../../src/extract/vocab-map.js';
+import { eventOf, exitStatus, genderOf, measureOf, namesOtherUnit, offenceCategory, rankOf, roleOf, statusOf } from '../../src/extract/vocab-map.js';
 
 describe('offenceCategory', () => {
   it.each([
@@ -221,4 +221,17 @@ describe('exitStatus: the end state an outcome heading names', () => {
   ])('%s → %s', (text, want) => {
     expect(exitStatus(text)).toBe(want);
   });
+});
+
+describe('namesOtherUnit: figures that are not people or their conduct', () => {
+  it.each([
+    ['Absence Days', true],
+    ['29617.89 Days', true],
+    ['Cost (£)', true],
+    ['FOI requests received', true],
+    ['Stop and searches', true],
+    ['Police officers', false],
+    ['Allegations', false],
+    ['2019', false],
+  ])('%s → %s', (text, want) => expect(namesOtherUnit(text)).toBe(want));
 });
