@@ -8,7 +8,7 @@ import { PARSER_VERSION } from '../version.js';
 import type { FigureDraft } from './attachment.js';
 import { buildDoc, contentLines, requestLines, type Doc, type Line } from './doc-model.js';
 import { extractExemptions } from './exemptions.js';
-import { answerLineFigures, eventFromText, generalCounts, yearOfPeriod, type Earlier, loneFigure, measureFromText, questionHeading, sentenceFigures } from './figures.js';
+import { answerLineFigures, answersInOrder, eventFromText, generalCounts, yearOfPeriod, type Earlier, loneFigure, measureFromText, questionHeading, sentenceFigures } from './figures.js';
 import { detectForceNoted } from './force.js';
 import { extractHeader } from './header.js';
 import { detectKind } from './kind.js';
@@ -20,7 +20,7 @@ import { extractQuestions, type QuestionDraft } from './questions.js';
 import { interpretTable } from './tables.js';
 import { findTextTables } from './text-tables.js';
 import { detectTopics } from './topics.js';
-import { namesOtherUnit } from './vocab-map.js';
+import { exitStatus, namesOtherUnit } from './vocab-map.js';
 import { segmentDoc, linesWithRole } from '../segment/segment.js';
 import { ACKNOWLEDGEMENT, STATUS } from '../segment/cues.js';
 import type { Segmentation } from '../segment/types.js';
@@ -95,6 +95,8 @@ function inheritFromQuestion(f: FigureDraft, questions: QuestionDraft[], periods
   const otherUnit = namesOtherUnit(f.text) || namesOtherUnit(f.label);
   if (q && out.measure === 'unknown' && !otherUnit) out.measure = measureFromText(q.text);
   if (q && out.event === 'other' && !otherUnit) out.event = eventFromText(q.text);
+  // "Number of officers who retired" — "None": an exit the question names is where they are now.
+  if (q && out.status === null && !otherUnit) out.status = exitStatus(q.text);
   if (!out.period_start && !out.period_end && out.year === null) {
     // The request's only window covers every answer that names none.
     const applies = q ? periods.filter((p) => !p.questions.length || p.questions.includes(q.label)) : periods;
@@ -324,6 +326,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   }
   // A news story repeats its numbers (headline, first paragraph, summary): one figure each.
   if (news) dropRestatements(drafts, lineOf);
+  answersInOrder(drafts, questionDrafts.map((q) => q.label));
   const figures: Figure[] = drafts.map((f, k) => ({ ...inheritFromQuestion(f, questionDrafts, periods), disclosure_id: '', ordinal: k + 1 }));
   const truncated = endsMidSentence(lines);
   const oc = extractOutcome(kind, news || kind === 'other' ? [] : answerish, ex.exemptions, answerish.map((l) => l.text).join('\n'), { answers: drafts.length + caseDrafts.length, truncated });

@@ -70,6 +70,25 @@ export function yearOfPeriod(start: string | null, end: string | null): number |
   return null;
 }
 
+/**
+ * A run of bare answer lines ("- None", "- 83", "- 1,051"), one per line and labelled by nothing,
+ * under a request that lists its questions: the k-th line answers the k-th question. Needs two or
+ * more such lines in a row, and no more of them than there are questions.
+ */
+export function answersInOrder(drafts: FigureDraft[], labels: string[]): void {
+  const bare = (f: FigureDraft) => f.question === null && BULLET_NUMBER.test(f.text.trim());
+  for (let i = 0; i < drafts.length; ) {
+    if (!bare(drafts[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < drafts.length && bare(drafts[j])) j++;
+    if (j - i >= 2 && j - i <= labels.length) for (let k = i; k < j; k++) drafts[k].question = labels[k - i];
+    i = j;
+  }
+}
+
 function excludedSpans(text: string): Array<[number, number]> {
   return [...text.matchAll(REF_LIST)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]);
 }

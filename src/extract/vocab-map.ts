@@ -125,7 +125,8 @@ export function exitStatus(text: string | null | undefined): Status | null {
   if (/\bdismiss|\bsacked\b|\bsacking\b/.test(t)) exits.add('dismissed');
   if (/\bresign/.test(t)) exits.add('resigned');
   if (/\bretir/.test(t)) exits.add('retired');
-  if (/\bleft (the )?(force|service|organisation)|\bleavers?\b|no longer (serving|employed)/.test(t)) exits.add('left');
+  // Redundancy and medical discharge are ways of leaving with no word of their own in the vocabulary.
+  if (/\bleft (the )?(force|service|organisation)|\bleavers?\b|no longer (serving|employed)|\bredundan|\bmedically discharged\b|\bdischarged from\b/.test(t)) exits.add('left');
   if (exits.size > 1) return 'left';
   return exits.size ? [...exits][0] : null;
 }
@@ -156,7 +157,7 @@ const EVENT_RULES: Rule<EventKind>[] = [
   // What would have happened ("would have been dismissed had they not resigned") did not happen.
   [/would have been|had (they|he|she) not\b/, 'other'],
   [/not guilty|acquit|no further action|\bnfa\b|discontinued|no case to answer/, 'other'],
-  [/convict|\bguilty\b|sentenced|\bfined?\b|imprison|custod|\bjailed\b|\bprison\b|community order|discharge|suspended sentence|sentence suspended|curfew|unpaid work/, 'convicted'],
+  [/convict|\bguilty\b|sentenced|\bfined?\b|imprison|custod|\bjailed\b|\bprison\b|community order|(?<!medically )discharge(?!d from)|suspended sentence|sentence suspended|curfew|unpaid work/, 'convicted'],
   [/\bcharged?\b|awaiting trial|\bsummons|requisition|\bcourt\b|trial/, 'charged'],
   [/caution/, 'cautioned'],
   [/allegation|alleged|\baccused\b|\breported\b|investigat|\barrest/, 'allegation'],

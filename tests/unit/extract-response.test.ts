@@ -248,6 +248,18 @@ describe('bulleted answers are not a table', () => {
   });
 });
 
+describe('bare answer lines answer the listed questions in order', () => {
+  it('the k-th "- N" line takes the k-th question\'s measure, event and exit status', () => {
+    const text = 'You asked:\n- How many constables resigned in 2020?\n- How many constables took voluntary redundancy?\n- How many were dismissed for gross misconduct?\nIn Response:\nThe information is set out below.\n- 12\n- None\n- 4';
+    const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });
+    expect(d.figures.map((f) => [f.value, f.question, f.measure, f.event, f.status])).toEqual([
+      [12, '1', 'officers', 'resigned', 'resigned'],
+      [0, '2', 'officers', 'other', 'left'],
+      [4, '3', 'unknown', 'dismissed', 'dismissed'],
+    ]);
+  });
+});
+
 describe('status of counted people in sentences', () => {
   const statuses = (text: string) => linesOf(text).flatMap((l) => sentenceFigures(l, { sha256: SHA }, new Set<string>()).map((f) => [f.value, f.event, f.status]));
   it.each([
