@@ -9,7 +9,7 @@ import type { Line } from './doc-model.js';
 import { sentences } from './doc-model.js';
 import { findNumbers, isYear, parseNumberCell, type NumberMatch } from './numbers.js';
 import { tokenizeNumbers } from '../segment/tokens.js';
-import { firstEventOf, measureOf } from './vocab-map.js';
+import { firstEventOf, measureOf, namesOtherUnit } from './vocab-map.js';
 
 const NOUN =
   /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?|applications?|certificates?|arrests?|assaults?|incidents?|reports?|occasions?|times|requests?|appeals?|suspects?|children|juveniles|adults|victims|searches|stop and searches|strip searches|stops)\b/i;
@@ -27,8 +27,12 @@ const REF_LIST = /\b(?:questions?|qs?|sections?|ss?\.|points?|paragraphs?|paras?
 
 // One vocabulary for prose and tables (vocab-map.ts): what a sentence says a number counts is
 // read with the same rules as a table heading, plus the prose-only forms below.
+// "officers … have criminal convictions", "a constable … has a conviction": an officer now, with a conviction now.
+const HAVE_CONVICTION = /\b(?:have|has)\s+(?:got\s+)?(?:a\s+|one\s+or\s+more\s+)?(?:criminal\s+)?(?:convictions?|criminal records?)\b/i;
+
 export function eventFromText(t: string): EventKind {
   if (/\b(currently serving|still serving|serving)\b[^.]{0,60}\b(have|with|has) (?:a )?(criminal )?convictions?\b/i.test(t)) return 'serving_with_conviction';
+  if (HAVE_CONVICTION.test(t) && !/\b(?:former|ex-|retired|dismissed|sacked|resigned|left)\b/i.test(t)) return 'serving_with_conviction';
   return firstEventOf(t) ?? 'other';
 }
 
@@ -48,10 +52,11 @@ export function statusFromText(text: string): Status | null {
   if (/\b(?:currently|still|remains?|remained|presently|at present|now)\b[^.]{0,20}\bsuspended\b|\bsuspended\b[^.]{0,20}\b(?:currently|at present|pending)\b/i.test(t)) return 'suspended';
   if (/\brestricted dut/i.test(t) && /\b(?:currently|still|remains?|presently|at present)\b/i.test(t)) return 'restricted_duties';
   if (/\b(?:currently|still)\s+(?:serving|employed|in post)\b/i.test(t)) return 'serving';
+  if (HAVE_CONVICTION.test(t) && !/\b(?:former|ex-|retired|dismissed|sacked|resigned|left)\b/i.test(t)) return 'serving';
   if (/\b(?:dismissed|sacked|dismissal)\b/i.test(t) && !/\bnot (?:been )?dismissed\b/i.test(t)) return 'dismissed';
   if (/\bresign(?:ed|ation)\b/i.test(t) && !/\bretir/i.test(t)) return 'resigned';
   if (/\bretired\b/i.test(t) && !/\bresign/i.test(t)) return 'retired';
-  if (/\bleft the (?:force|service|organisation|police)\b|\bno longer (?:serving|employed|with the force)\b|\bleavers?\b/i.test(t)) return 'left';
+  if (/\bleft the (?:force|service|organisation|police)\b(?! with\b)|\bno longer (?:serving|employed|with the force)\b|\bleavers?\b/i.test(t)) return 'left';
   return null;
 }
 
@@ -87,6 +92,22 @@ export function answersInOrder(drafts: FigureDraft[], labels: string[]): void {
     if (j - i >= 2 && j - i <= labels.length) for (let k = i; k < j; k++) drafts[k].question = labels[k - i];
     i = j;
   }
+}
+
+const YEAR_AFTER = /^[^\d.;]{0,40}?\b(?:in|during|throughout)\s+((?:19|20)\d{2})\b(?!\s*(?:[/–-]\s*\d|(?:and|to|or)\s+(?:19|20)\d{2}\b))/i;
+const YEAR_BEFORE = /\b(?:in|during|throughout|as (?:of|at))\s+(?:(?:[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+)|(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+))?((?:19|20)\d{2})\b(?!\s*(?:[/–-]\s*\d|(?:and|to|or)\s+(?:19|20)\d{2}\b))[^\d;]*$/i;
+
+/**
+ * The single year a count in a sentence is tied to: "657 in 2011", "In 2009, there were 152
+ * breaches", "as of January 1, 2010 there were 16 officers": the nearest "in/during/throughout
+ * YYYY" after it in its clause, else the last one before it with no other number between.
+ * Windows ("since 2012", "between 2015 and 2019") are no single year: null.
+ */
+export function yearOfClause(sentence: string, index: number, end: number): number | null {
+  const after = YEAR_AFTER.exec(sentence.slice(end));
+  if (after) return Number(after[1]);
+  const before = YEAR_BEFORE.exec(sentence.slice(0, index));
+  return before ? Number(before[1]) : null;
 }
 
 function excludedSpans(text: string): Array<[number, number]> {
@@ -321,7 +342,8 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
       if (by.noun && /^(?:\S+\s+){0,3}?(convictions?|suspensions?|dismissals?|hearings?|investigations?)\b/i.test(after) && !hasEvent) continue;
       if (!answer && !hasEvent && !(by.noun && CONTEXT_WORDS.test(s.text))) continue;
       // What the number is about: its noun phrase and the rest of its clause.
-      const clauseEnd = rawAfter.search(/[,;]\s+(?:and\s+|but\s+|while\s+)?(?:[a-z]+\s+){0,2}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|eighteen)\b|[;]/i);
+      // A subset named inside the subject (", including three constables,") does not end its clause.
+      const clauseEnd = rawAfter.search(/[,;]\s+(?!including\b|among them\b|of whom\b)(?:and\s+|but\s+|while\s+)?(?:[a-z]+\s+){0,2}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|eighteen)\b|[;]/i);
       const clause = s.text.slice(n.index, clauseEnd > 0 ? n.end + clauseEnd : undefined);
       // The words before the number say what it counts only where its own clause has no verb
       // ("five officers have been sacked and 12 have been given warnings": the 12 were not sacked).
@@ -330,7 +352,9 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
       const about = `${clause} ${/\b(convictions?|convicted)\b/i.test(clause) || ownVerb ? '' : before}`;
       const event = eventFromText(clause) !== 'other' ? eventFromText(clause) : eventFromText(about);
       // "Among those sacked were two officers convicted …": where they are now, from the words before.
-      const status = statusFromText(clause) ?? (ownVerb ? null : statusFromText(before));
+      let status = statusFromText(clause) ?? (ownVerb ? null : statusFromText(before));
+      // "As of 1 January there were 16 officers … suspended": a state on a stated date is the state reported.
+      if (!status && /\bas (?:of|at)\b/i.test(s.text.slice(0, n.index))) status = /\bsuspended\b(?! sentence)/i.test(clause) ? 'suspended' : /\brestricted dut/i.test(clause) ? 'restricted_duties' : null;
       const key = `${n.value}:${event}:${status}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -339,7 +363,8 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
       const span = s.text.slice(n.index, n.end + (rawAfter.length - after.length) + by.end).trimEnd();
       const f = figure(n.value, span, start, ctx, clause);
       f.event = event;
-      f.status = status;
+      f.status = namesOtherUnit(span) ? null : status;
+      f.year = yearOfClause(s.text, n.index, n.end);
       if (f.measure === 'unknown') f.measure = measureFromText(about);
       // "Eighteen officers were given warnings, four official warnings and three were given advice":
       // a count with no person of its own counts what the sentence's earlier count does.
@@ -437,6 +462,8 @@ export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier:
       const end = head ? t.end + (rawAfter.length - after.length) + head.end : t.end;
       const text = s.text.slice(t.index, end).trimEnd();
       const f = figure(t.value, text, start, ctx, `${text} ${s.text}`);
+      f.year = yearOfClause(s.text, t.index, t.end);
+      if (namesOtherUnit(text)) f.status = null;
       // A number said again in another sentence (a headline, a summary) is the same figure.
       if ((earlier.get(t.value) ?? []).some((e) => e.line !== line.i && (e.measure === f.measure || e.measure === 'unknown' || f.measure === 'unknown'))) continue;
       if (/^total$/i.test(noun)) f.is_total = true;

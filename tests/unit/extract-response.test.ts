@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDisclosure } from '../../src/extract/disclosure.js';
 import { readText } from '../../src/readers/text.js';
-import { answerLineFigures, sentenceFigures } from '../../src/extract/figures.js';
+import { answerLineFigures, sentenceFigures, yearOfClause } from '../../src/extract/figures.js';
 import { detectForce } from '../../src/extract/force.js';
 import { detectKind } from '../../src/extract/kind.js';
 import { findTextTables } from '../../src/extract/text-tables.js';
@@ -260,11 +260,33 @@ describe('bare answer lines answer the listed questions in order', () => {
   });
 });
 
+describe('the year a sentence ties a count to', () => {
+  const years = (text: string) => linesOf(text).flatMap((l) => sentenceFigures(l, { sha256: SHA }, new Set<string>()).map((f) => [f.value, f.year]));
+  it.each([
+    ['In 2016, 14 officers were dismissed by the force.', [[14, 2016]]],
+    ['Officers dismissed in 2015 and 2016 totalled 40 officers.', [[40, null]]],
+    ['The force dismissed 9 officers in 2020 and 5 officers in 2021.', [[9, 2020], [5, 2021]]],
+    ['Since 2015, 40 officers have been convicted of offences.', [[40, null]]],
+    ['Between 2015 and 2019 the force dismissed 31 officers.', [[31, null]]],
+  ])('%s', (text, want) => expect(years(text)).toEqual(want));
+  it.each([
+    ['In 2012, 60 FOI requests were made to the force.', 2012],
+    ['The force received 95 requests in 2013, the figures show.', 2013],
+  ])('yearOfClause: %s', (text, want) => {
+    const m = /\b(60|95)\b/.exec(text)!;
+    expect(yearOfClause(text, m.index, m.index + m[0].length)).toBe(want);
+  });
+});
+
 describe('status of counted people in sentences', () => {
   const statuses = (text: string) => linesOf(text).flatMap((l) => sentenceFigures(l, { sha256: SHA }, new Set<string>()).map((f) => [f.value, f.event, f.status]));
   it.each([
     ['Three officers were told they would have been dismissed had they not already resigned.', [[3, 'other', 'resigned']]],
     ['Among those sacked were two officers convicted of fraud.', [[2, 'convicted', 'dismissed']]],
     ['Seven officers were sacked, and nine were given written warnings.', [[7, 'dismissed', 'dismissed'], [9, 'other', null]]],
+    ['Twelve serving officers in the county, including two detective constables, have criminal convictions.', [[12, 'serving_with_conviction', 'serving'], [2, 'serving_with_conviction', 'serving']]],
+    ['One constable, based in the north of the county, has a conviction for assault.', [[1, 'serving_with_conviction', 'serving']]],
+    ['Nine former officers have criminal convictions for fraud.', [[9, 'convicted', null]]],
+    ['As at 31 March 2019 there were 11 officers on the force suspended from duty.', [[11, 'suspended', 'suspended']]],
   ])('%s', (text, want) => expect(statuses(text)).toEqual(want));
 });
