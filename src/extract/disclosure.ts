@@ -21,6 +21,7 @@ import { interpretTable } from './tables.js';
 import { findTextTables } from './text-tables.js';
 import { detectTopics } from './topics.js';
 import { exitStatus, namesOtherUnit } from './vocab-map.js';
+import { markYearTotals } from './totals.js';
 import { segmentDoc, linesWithRole } from '../segment/segment.js';
 import { ACKNOWLEDGEMENT, STATUS } from '../segment/cues.js';
 import type { Segmentation } from '../segment/types.js';
@@ -327,6 +328,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   // A news story repeats its numbers (headline, first paragraph, summary): one figure each.
   if (news) dropRestatements(drafts, lineOf);
   answersInOrder(drafts, questionDrafts.map((q) => q.label));
+  for (const w of markYearTotals(drafts)) warnings.push(w);
   const figures: Figure[] = drafts.map((f, k) => ({ ...inheritFromQuestion(f, questionDrafts, periods), disclosure_id: '', ordinal: k + 1 }));
   const truncated = endsMidSentence(lines);
   const oc = extractOutcome(kind, news || kind === 'other' ? [] : answerish, ex.exemptions, answerish.map((l) => l.text).join('\n'), { answers: drafts.length + caseDrafts.length, truncated });

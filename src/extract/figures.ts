@@ -94,7 +94,8 @@ export function answersInOrder(drafts: FigureDraft[], labels: string[]): void {
   }
 }
 
-const YEAR_AFTER = /^[^\d.;]{0,40}?\b(?:in|during|throughout)\s+((?:19|20)\d{2})\b(?!\s*(?:[/–-]\s*\d|(?:and|to|or)\s+(?:19|20)\d{2}\b))/i;
+// "in 2011", "in 2013/14" (a financial year: its first year); not "in 2015 and 2016".
+const YEAR_AFTER = /^[^\d.;]{0,40}?\b(?:in|during|throughout)\s+((?:19|20)\d{2})(?:\s*[/–-]\s*(\d{2}|(?:19|20)\d{2}))?\b(?!\s*(?:[/–-]\s*\d|(?:and|to|or)\s+(?:19|20)\d{2}\b))/i;
 const YEAR_BEFORE = /\b(?:in|during|throughout|as (?:of|at))\s+(?:(?:[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+)|(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+))?((?:19|20)\d{2})\b(?!\s*(?:[/–-]\s*\d|(?:and|to|or)\s+(?:19|20)\d{2}\b))[^\d;]*$/i;
 
 /**
@@ -105,7 +106,9 @@ const YEAR_BEFORE = /\b(?:in|during|throughout|as (?:of|at))\s+(?:(?:[A-Z][a-z]+
  */
 export function yearOfClause(sentence: string, index: number, end: number): number | null {
   const after = YEAR_AFTER.exec(sentence.slice(end));
-  if (after) return Number(after[1]);
+  // A second year must be the next one (a financial year), not the end of a span.
+  if (after && (!after[2] || Number(after[2]) % 100 === (Number(after[1]) + 1) % 100)) return Number(after[1]);
+  if (after) return null;
   const before = YEAR_BEFORE.exec(sentence.slice(0, index));
   return before ? Number(before[1]) : null;
 }

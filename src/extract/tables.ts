@@ -549,7 +549,49 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
       });
     }
   }
+  markRestatedSums(mine, meta);
   checkTotals(mine, meta, out.warnings);
+}
+
+/**
+ * Rows not labelled a total that restate the sum of the rows listed with them: a row equal, in
+ * every column, to the rows straight below it ("Court proceedings" over "Conviction / No
+ * conviction / Ongoing"), or a last row equal to all the rows above it. Needs two or more parts,
+ * two or more columns and a sum of at least 10 over the row, so that small numbers agreeing by
+ * chance are not read as totals.
+ */
+function markRestatedSums(figures: FigureDraft[], meta: Array<{ run: number; row: number; v: number; rowTotal: boolean }>): void {
+  const runs = new Map<number, Map<number, Map<number, number>>>();
+  figures.forEach((f, k) => {
+    if (f.value === null || meta[k].rowTotal) return;
+    const rows = runs.get(meta[k].run) ?? new Map<number, Map<number, number>>();
+    const cols = rows.get(meta[k].row) ?? new Map<number, number>();
+    cols.set(meta[k].v, f.value);
+    rows.set(meta[k].row, cols);
+    runs.set(meta[k].run, rows);
+  });
+  const restated = new Set<string>();
+  for (const [run, rows] of runs) {
+    const order = [...rows.keys()].sort((a, b) => a - b);
+    const equalsSum = (r: number, parts: number[]) => {
+      const mine = rows.get(r)!;
+      if (mine.size < 2 || parts.length < 2 || [...mine.values()].reduce((a, b) => a + b, 0) < 10) return false;
+      return [...mine].every(([v, x]) => parts.every((p) => rows.get(p)!.has(v)) && parts.reduce((a, p) => a + rows.get(p)!.get(v)!, 0) === x);
+    };
+    order.forEach((r, i) => {
+      for (let k = i + 3; k <= order.length; k++) {
+        if (equalsSum(r, order.slice(i + 1, k))) {
+          restated.add(`${run}:${r}`);
+          return;
+        }
+      }
+    });
+    const last = order[order.length - 1];
+    if (order.length >= 3 && equalsSum(last, order.slice(0, -1))) restated.add(`${run}:${last}`);
+  }
+  figures.forEach((f, k) => {
+    if (restated.has(`${meta[k].run}:${meta[k].row}`)) f.is_total = true;
+  });
 }
 
 // Units that are matters, not people: what happened to a person (the request's event) does not
@@ -570,7 +612,9 @@ function checkTotals(figures: FigureDraft[], meta: Array<{ run: number; row: num
     if (f.value === null) return;
     const key = `${meta[k].run}:${meta[k].v}`;
     const c = cols.get(key) ?? { totals: [], parts: [] };
-    (meta[k].rowTotal ? c.totals : c.parts).push(k);
+    // A row that restates the rows under it (a subtotal) is not a part of the total again.
+    if (meta[k].rowTotal) c.totals.push(k);
+    else if (!f.is_total) c.parts.push(k);
     cols.set(key, c);
   });
   for (const { totals, parts } of cols.values()) {

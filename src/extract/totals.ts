@@ -64,3 +64,33 @@ export function totalMismatch(c: TotalCheck): string | null {
 export function restatesSum(value: number, others: number[]): boolean {
   return others.length >= 2 && value > 0 && others.reduce((a, b) => a + b, 0) === value;
 }
+
+/**
+ * Yearly figures given as answer lines ("2010 = 8", "2011 = 8") above a table that breaks each
+ * year down (by offence, rank …): when most of those years equal the sum of the table's figures
+ * for that year (two or more parts each), every line of the series is that year's total; a year
+ * that does not add up keeps both figures and gets a warning. Returns the warnings.
+ */
+export function markYearTotals(figures: FigureDraft[]): string[] {
+  const series = figures.filter((f) => f.year !== null && f.value !== null && !f.is_total && new RegExp(`^\\s*${f.year}\\b`).test(f.text));
+  const years = new Set(series.map((f) => f.year));
+  if (series.length < 2 || years.size !== series.length) return [];
+  const inSeries = new Set(series);
+  const parts = new Map<number, FigureDraft[]>();
+  for (const f of figures) {
+    if (inSeries.has(f) || f.is_total || f.year === null || f.value === null || !years.has(f.year)) continue;
+    parts.set(f.year, [...(parts.get(f.year) ?? []), f]);
+  }
+  const checked = series.filter((f) => (parts.get(f.year!) ?? []).filter((p) => p.measure === f.measure || f.measure === 'unknown').length >= 2);
+  if (checked.length < 2) return [];
+  const sumOf = (f: FigureDraft) => parts.get(f.year!)!.filter((p) => p.measure === f.measure || f.measure === 'unknown').reduce((a, p) => a + p.value!, 0);
+  const agree = checked.filter((f) => sumOf(f) === f.value);
+  if (agree.length * 2 < checked.length || agree.length < 1) return [];
+  const warnings: string[] = [];
+  for (const f of checked) {
+    f.is_total = true;
+    const w = totalMismatch({ total: f.value!, parts: parts.get(f.year!)!.filter((p) => p.measure === f.measure || f.measure === 'unknown').map((p) => p.value!), locator: f.locator, label: f.text });
+    if (w) warnings.push(w);
+  }
+  return warnings;
+}

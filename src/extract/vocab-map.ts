@@ -156,7 +156,7 @@ export function roleOf(text: string | null | undefined): Role | null {
 const EVENT_RULES: Rule<EventKind>[] = [
   // What would have happened ("would have been dismissed had they not resigned") did not happen.
   [/would have been|had (they|he|she) not\b/, 'other'],
-  [/not guilty|acquit|no further action|\bnfa\b|discontinued|no case to answer/, 'other'],
+  [/not guilty|acquit|no further action|\bno action\b|\bnfa\b|discontinued|no case to answer|\bno conviction|\bnot convicted\b/, 'other'],
   [/convict|\bguilty\b|sentenced|\bfined?\b|imprison|custod|\bjailed\b|\bprison\b|community order|(?<!medically )discharge(?!d from)|suspended sentence|sentence suspended|curfew|unpaid work/, 'convicted'],
   [/\bcharged?\b|awaiting trial|\bsummons|requisition|\bcourt\b|trial/, 'charged'],
   [/caution/, 'cautioned'],

@@ -265,6 +265,8 @@ describe('the year a sentence ties a count to', () => {
   it.each([
     ['In 2016, 14 officers were dismissed by the force.', [[14, 2016]]],
     ['Officers dismissed in 2015 and 2016 totalled 40 officers.', [[40, null]]],
+    ['The force recorded 52 officers under investigation in 2017/18.', [[52, 2017]]],
+    ['The force dismissed 40 officers in 2015-2019.', [[40, null]]],
     ['The force dismissed 9 officers in 2020 and 5 officers in 2021.', [[9, 2020], [5, 2021]]],
     ['Since 2015, 40 officers have been convicted of offences.', [[40, null]]],
     ['Between 2015 and 2019 the force dismissed 31 officers.', [[31, null]]],

@@ -466,3 +466,29 @@ describe('interpretTable: units that are not people', () => {
     ]);
   });
 });
+
+describe('interpretTable: rows that restate a sum', () => {
+  it('a row equal to the rows straight below it is a total; the printed total then adds up without it', () => {
+    const t = grid([
+      ['Outcome', '2019', '2020'],
+      ['Not prosecuted', '12', '9'],
+      ['Prosecuted', '30', '17'],
+      ['Convicted', '21', '5'],
+      ['Acquitted', '6', '4'],
+      ['Awaiting trial', '3', '8'],
+      ['Total', '42', '26'],
+    ]);
+    const got = interpretTable(t, { sha256: SHA });
+    expect(got.figures.filter((f) => f.is_total).map((f) => f.label)).toEqual(['Prosecuted | 2019', 'Prosecuted | 2020', 'Total | 2019', 'Total | 2020']);
+    expect(got.warnings).toEqual([]);
+  });
+  it('small rows agreeing by chance are not totals', () => {
+    const t = grid([
+      ['Rank', '2019', '2020'],
+      ['Constable', '3', '2'],
+      ['Sergeant', '1', '1'],
+      ['Inspector', '2', '1'],
+    ]);
+    expect(interpretTable(t, { sha256: SHA }).figures.some((f) => f.is_total)).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { measureBySums, restatesSum, totalMismatch } from '../../src/extract/totals.js';
+import type { FigureDraft } from '../../src/extract/attachment.js';
+import { markYearTotals, measureBySums, restatesSum, totalMismatch } from '../../src/extract/totals.js';
 
 const f = (value: number, year: number | null, measure?: 'allegations' | 'complaints' | 'cases' | 'officers', is_total = false) => ({ value, year, measure, is_total });
 
@@ -44,5 +45,27 @@ describe('totalMismatch and restatesSum', () => {
     expect(restatesSum(60, [38, 10, 3, 10])).toBe(false);
     expect(restatesSum(5, [5])).toBe(false);
     expect(restatesSum(0, [0, 0])).toBe(false);
+  });
+});
+
+describe('markYearTotals: yearly answer lines over a table that breaks each year down', () => {
+  const fig = (value: number, year: number, text: string, locator: string): FigureDraft => ({
+    value, measure: 'officers', event: 'convicted', question: null, period_start: null, period_end: null, year, offence: null, offence_category: null,
+    gender: null, rank: null, status: null, label: null, is_total: false, text, locator, sha256: 'c'.repeat(64),
+  });
+  it('marks each yearly line a total and warns for the year that does not add up', () => {
+    const figures = [
+      fig(6, 2018, '2018 = 6', 'char:10-18'),
+      fig(4, 2019, '2019 = 4', 'char:19-27'),
+      fig(2, 2018, '2', 't:r2:c2'), fig(4, 2018, '4', 't:r3:c2'),
+      fig(3, 2019, '3', 't:r2:c3'), fig(2, 2019, '2', 't:r3:c3'),
+    ];
+    expect(markYearTotals(figures)).toEqual(['char:19-27: the printed total 4 (2019 = 4) is not the sum of the 2 figures beside it (5); both kept']);
+    expect(figures.map((f) => f.is_total)).toEqual([true, true, false, false, false, false]);
+  });
+  it('a yearly series with nothing beneath it is left alone', () => {
+    const figures = [fig(6, 2018, '2018 = 6', 'a'), fig(4, 2019, '2019 = 4', 'b')];
+    expect(markYearTotals(figures)).toEqual([]);
+    expect(figures.some((f) => f.is_total)).toBe(false);
   });
 });

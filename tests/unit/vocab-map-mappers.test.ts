@@ -182,6 +182,8 @@ describe('eventOf', () => {
     ['Not guilty', 'other'],
     ['Acquitted', 'other'],
     ['Would have been dismissed', 'other'],
+    ['No action', 'other'],
+    ['No conviction', 'other'],
     ['Would have been sacked had he not resigned', 'other'],
     ['Assault', null],
   ])('%s → %s', (text, want) => {
