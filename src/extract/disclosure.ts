@@ -95,7 +95,13 @@ function inheritFromQuestion(f: FigureDraft, questions: QuestionDraft[], periods
   // "29617.89 Days" under a question about officers counts days, not officers.
   const otherUnit = namesOtherUnit(f.text) || namesOtherUnit(f.label);
   if (q && out.measure === 'unknown' && !otherUnit) out.measure = measureFromText(q.text);
-  if (q && out.event === 'other' && !otherUnit) out.event = eventFromText(q.text);
+  // "One officer, currently suspended" under "how many were charged": the line says where they are
+  // now (status), the question says what happened (event).
+  const stateOnly = out.status !== null && (out.event as string) === out.status && (out.status === 'suspended' || out.status === 'restricted_duties');
+  if (q && (out.event === 'other' || stateOnly) && !otherUnit) {
+    const asked = eventFromText(q.text);
+    if (asked !== 'other' || out.event === 'other') out.event = asked;
+  }
   // "Number of officers who retired" — "None": an exit the question names is where they are now.
   if (q && out.status === null && !otherUnit) out.status = exitStatus(q.text);
   if (!out.period_start && !out.period_end && out.year === null) {

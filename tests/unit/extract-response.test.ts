@@ -248,6 +248,14 @@ describe('bulleted answers are not a table', () => {
   });
 });
 
+describe('an answer line\'s state is its status; the question gives its event', () => {
+  it('"Two officers, currently suspended" under a question about officers charged', () => {
+    const text = 'Request:\n1. How many police officers have been charged with assault since 2020?\n2. How many of them are on restricted duties?\nResponse:\nQuestion 1: Two officers, currently suspended\nQuestion 2: None';
+    const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });
+    expect(d.figures[0]).toMatchObject({ value: 2, measure: 'officers', event: 'charged', status: 'suspended', question: '1' });
+  });
+});
+
 describe('bare answer lines answer the listed questions in order', () => {
   it('the k-th "- N" line takes the k-th question\'s measure, event and exit status', () => {
     const text = 'You asked:\n- How many constables resigned in 2020?\n- How many constables took voluntary redundancy?\n- How many were dismissed for gross misconduct?\nIn Response:\nThe information is set out below.\n- 12\n- None\n- 4';
