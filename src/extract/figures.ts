@@ -49,6 +49,8 @@ export function measureFromText(t: string): Measure {
 export function statusFromText(text: string): Status | null {
   // What would have happened did not: "would have been sacked had they not already resigned" resigned.
   const t = text.replace(/\bwould have been\s+(?:\w+\s+)?(?:dismissed|sacked)\b/gi, ' ');
+  // "dismissed or resigned", "retired/resigned": either exit, so only that they left.
+  if (/\b(?:dismissed|sacked|resigned|retired)\s*(?:or|\/)\s*(?:been\s+)?(?:dismissed|sacked|resigned|retired)\b/i.test(t)) return 'left';
   if (/\b(?:currently|still|remains?|remained|presently|at present|now)\b[^.]{0,20}\bsuspended\b|\bsuspended\b[^.]{0,20}\b(?:currently|at present|pending)\b/i.test(t)) return 'suspended';
   if (/\brestricted dut/i.test(t) && /\b(?:currently|still|remains?|presently|at present)\b/i.test(t)) return 'restricted_duties';
   if (/\b(?:currently|still)\s+(?:serving|employed|in post)\b/i.test(t)) return 'serving';

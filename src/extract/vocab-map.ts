@@ -127,7 +127,14 @@ export function exitStatus(text: string | null | undefined): Status | null {
   if (/\bretir/.test(t)) exits.add('retired');
   // Redundancy and medical discharge are ways of leaving with no word of their own in the vocabulary.
   if (/\bleft (the )?(force|service|organisation)|\bleavers?\b|no longer (serving|employed)|\bredundan|\bmedically discharged\b|\bdischarged from\b/.test(t)) exits.add('left');
-  if (exits.size > 1) return 'left';
+  // Two exits side by side ("Retired/ Resigned", "resigned or retired") say only that they left;
+  // otherwise the first named ("resigned before a dismissal hearing") is theirs.
+  if (exits.size > 1 && /\b(dismiss\w*|sacked|resign\w*|retir\w*) (or|and|&) (dismiss|sacked|resign|retir)|\b(dismiss\w*|sacked|resign\w*|retir\w*) (dismiss|sacked|resign|retir)/.test(t)) return 'left';
+  if (exits.size > 1) {
+    const at = (re: RegExp) => t.search(re);
+    const order: Array<[Status, number]> = [['dismissed', at(/\bdismiss|\bsacked\b|\bsacking\b/)], ['resigned', at(/\bresign/)], ['retired', at(/\bretir/)]];
+    return order.filter(([, i]) => i >= 0).sort((a, b) => a[1] - b[1])[0]?.[0] ?? 'left';
+  }
   return exits.size ? [...exits][0] : null;
 }
 
@@ -135,7 +142,9 @@ export function exitStatus(text: string | null | undefined): Status | null {
 export function statusOf(text: string | null | undefined): Status | null {
   if (!text) return null;
   const t = norm(text).replace(/suspended (prison |custodial )?sentence|sentence suspended/g, ' ');
-  return first(STATUS_RULES, t);
+  // An exit as exitStatus reads it ("Retired/ Resigned" is left; "resigned before dismissal" resigned).
+  if (/\bdeceased\b|\bdied\b|\bdeath\b/.test(t)) return 'deceased';
+  return exitStatus(text) ?? first(STATUS_RULES, t);
 }
 
 const ROLE_RULES: Rule<Role>[] = [

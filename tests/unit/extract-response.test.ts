@@ -298,5 +298,6 @@ describe('status of counted people in sentences', () => {
     ['One constable, based in the north of the county, has a conviction for assault.', [[1, 'serving_with_conviction', 'serving']]],
     ['Nine former officers have criminal convictions for fraud.', [[9, 'convicted', null]]],
     ['As at 31 March 2019 there were 11 officers on the force suspended from duty.', [[11, 'suspended', 'suspended']]],
+    ['Since 2018, 23 officers have been dismissed or resigned while under investigation.', [[23, 'dismissed', 'left']]],
   ])('%s', (text, want) => expect(statuses(text)).toEqual(want));
 });
