@@ -370,6 +370,10 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
       f.event = event;
       f.status = namesOtherUnit(span) ? null : status;
       f.year = yearOfClause(s.text, n.index, n.end);
+      // "… 136 police officers were reported … From 2013, 29 were dealt with by way of a direct
+      // measure, … in less serious cases": a count with no noun counts what the paragraph's last count did.
+      const prev = out[out.length - 1];
+      if (!by.noun && !PERSON_NOUN.test(span) && prev && prev.measure !== 'unknown') f.measure = prev.measure;
       if (f.measure === 'unknown') f.measure = measureFromText(about);
       // "Eighteen officers were given warnings, four official warnings and three were given advice":
       // a count with no person of its own counts what the sentence's earlier count does.

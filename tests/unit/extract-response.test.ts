@@ -300,4 +300,8 @@ describe('status of counted people in sentences', () => {
     ['As at 31 March 2019 there were 11 officers on the force suspended from duty.', [[11, 'suspended', 'suspended']]],
     ['Since 2018, 23 officers have been dismissed or resigned while under investigation.', [[23, 'dismissed', 'left']]],
   ])('%s', (text, want) => expect(statuses(text)).toEqual(want));
+  const measures = (text: string) => linesOf(text).flatMap((l) => sentenceFigures(l, { sha256: SHA }, new Set<string>()).map((f) => [f.value, f.measure]));
+  it.each([
+    ['In 2019 the force reported 40 police officers to the prosecutor. Of these, 12 were dealt with by a fixed penalty in minor cases.', [[40, 'officers'], [12, 'officers']]],
+  ])('%s', (text, want) => expect(measures(text)).toEqual(want));
 });
