@@ -21,12 +21,16 @@ function sumsByYear(figures: Summed[]): Map<number, number> {
  * measure. Needs two or more years that all agree, and one measure only; null otherwise.
  */
 export function measureBySums(breakdown: Summed[], earlier: Summed[]): Measure | null {
+  // A breakdown of outcomes is a small table; big sheets are not matched (and stay linear).
+  if (breakdown.length > 2000) return null;
   const mine = sumsByYear(breakdown);
   if (mine.size < 2 || [...mine.values()].every((v) => v === 0)) return null;
   const byMeasure = new Map<Measure, Summed[]>();
   for (const f of earlier) {
-    if (!f.measure || f.measure === 'unknown') continue;
-    byMeasure.set(f.measure, [...(byMeasure.get(f.measure) ?? []), f]);
+    if (!f.measure || f.measure === 'unknown' || f.year === null || !mine.has(f.year)) continue;
+    const list = byMeasure.get(f.measure);
+    if (list) list.push(f);
+    else byMeasure.set(f.measure, [f]);
   }
   const fits: Measure[] = [];
   for (const [m, fs] of byMeasure) {
@@ -72,14 +76,16 @@ export function restatesSum(value: number, others: number[]): boolean {
  * that does not add up keeps both figures and gets a warning. Returns the warnings.
  */
 export function markYearTotals(figures: FigureDraft[]): string[] {
-  const series = figures.filter((f) => f.year !== null && f.value !== null && !f.is_total && new RegExp(`^\\s*${f.year}\\b`).test(f.text));
+  const series = figures.filter((f) => f.year !== null && f.value !== null && !f.is_total && f.text.trimStart().startsWith(String(f.year)) && !/^\d/.test(f.text.trimStart().slice(4)));
   const years = new Set(series.map((f) => f.year));
   if (series.length < 2 || years.size !== series.length) return [];
   const inSeries = new Set(series);
   const parts = new Map<number, FigureDraft[]>();
   for (const f of figures) {
     if (inSeries.has(f) || f.is_total || f.year === null || f.value === null || !years.has(f.year)) continue;
-    parts.set(f.year, [...(parts.get(f.year) ?? []), f]);
+    const list = parts.get(f.year);
+    if (list) list.push(f);
+    else parts.set(f.year, [f]);
   }
   const checked = series.filter((f) => (parts.get(f.year!) ?? []).filter((p) => p.measure === f.measure || f.measure === 'unknown').length >= 2);
   if (checked.length < 2) return [];
