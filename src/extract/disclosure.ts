@@ -8,7 +8,7 @@ import { PARSER_VERSION } from '../version.js';
 import type { FigureDraft } from './attachment.js';
 import { buildDoc, contentLines, requestLines, type Doc, type Line } from './doc-model.js';
 import { extractExemptions } from './exemptions.js';
-import { answerLineFigures, eventFromText, generalCounts, type Earlier, loneFigure, measureFromText, questionHeading, sentenceFigures } from './figures.js';
+import { answerLineFigures, answersInOrder, eventFromText, generalCounts, yearOfPeriod, type Earlier, loneFigure, measureFromText, questionHeading, sentenceFigures } from './figures.js';
 import { detectForceNoted } from './force.js';
 import { extractHeader } from './header.js';
 import { detectKind } from './kind.js';
@@ -20,6 +20,8 @@ import { extractQuestions, type QuestionDraft } from './questions.js';
 import { interpretTable } from './tables.js';
 import { findTextTables } from './text-tables.js';
 import { detectTopics } from './topics.js';
+import { exitStatus, namesOtherUnit } from './vocab-map.js';
+import { markYearTotals } from './totals.js';
 import { segmentDoc, linesWithRole } from '../segment/segment.js';
 import { ACKNOWLEDGEMENT, STATUS } from '../segment/cues.js';
 import type { Segmentation } from '../segment/types.js';
@@ -90,17 +92,28 @@ function endsMidSentence(lines: Line[]): boolean {
  */
 function inheritFromQuestion(f: FigureDraft, questions: QuestionDraft[], periods: Period[]): FigureDraft {
   const q = f.question ? questions.find((x) => x.label === f.question || x.label.replace(/^Q/, '') === f.question) : questions.length === 1 ? questions[0] : undefined;
-  if (!q) return f;
-  const out = { ...f, question: q.label };
-  if (out.measure === 'unknown') out.measure = measureFromText(q.text);
-  if (out.event === 'other') out.event = eventFromText(q.text);
+  const out = q ? { ...f, question: q.label } : { ...f };
+  // "29617.89 Days" under a question about officers counts days, not officers.
+  const otherUnit = namesOtherUnit(f.text) || namesOtherUnit(f.label);
+  if (q && out.measure === 'unknown' && !otherUnit) out.measure = measureFromText(q.text);
+  // "One officer, currently suspended" under "how many were charged": the line says where they are
+  // now (status), the question says what happened (event).
+  const stateOnly = out.status !== null && (out.event as string) === out.status && (out.status === 'suspended' || out.status === 'restricted_duties');
+  if (q && (out.event === 'other' || stateOnly) && !otherUnit) {
+    const asked = eventFromText(q.text);
+    if (asked !== 'other' || out.event === 'other') out.event = asked;
+  }
+  // "Number of officers who retired" — "None": an exit the question names is where they are now.
+  if (q && out.status === null && !otherUnit) out.status = exitStatus(q.text);
   if (!out.period_start && !out.period_end && out.year === null) {
-    const applies = periods.filter((p) => !p.questions.length || p.questions.includes(q.label));
-    if (applies.length === 1) {
+    // The request's only window covers every answer that names none.
+    const applies = q ? periods.filter((p) => !p.questions.length || p.questions.includes(q.label)) : periods;
+    if (applies.length === 1 || (!q && new Set(periods.map((p) => `${p.start}..${p.end}`)).size === 1)) {
       out.period_start = applies[0].start;
       out.period_end = applies[0].end;
     }
   }
+  if (out.year === null) out.year = yearOfPeriod(out.period_start, out.period_end);
   return out;
 }
 
@@ -137,9 +150,10 @@ function lineLocator(lines: Line[]): (locator: string) => number {
   };
 }
 
-/** Later figures with the value and measure of an earlier one, on another line and with no year of their own, restate it. */
 // "Almost 90 officers" in a headline over "87 officers" in the body: the rounded figure restates the exact one.
 const ROUNDED_BEFORE = /\b(?:around|about|almost|nearly|roughly|approximately|some|circa|c\.)\s*$/i;
+
+/** Later figures with the value and measure of an earlier one, on another line and with no year of their own, restate it. */
 
 function dropRestatements(drafts: FigureDraft[], lineOf: (locator: string) => number, text: string): void {
   const first = new Map<string, { f: FigureDraft; line: number }>();
@@ -156,7 +170,8 @@ function dropRestatements(drafts: FigureDraft[], lineOf: (locator: string) => nu
       kept.push(f);
       continue;
     }
-    const key = `${f.value}|${f.measure}`;
+    // A different status ("four … had already resigned", "four official warnings") is another figure.
+    const key = `${f.value}|${f.measure}|${f.status}`;
     const line = lineOf(f.locator);
     const e = first.get(key);
     if (e && e.line !== line) {
@@ -259,7 +274,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const tables = [...source.tables, ...textTables.tables].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   const caseDrafts = [];
   for (const t of tables) {
-    const rows = interpretTable(t, { sha256: ctx.sha256, ...subject });
+    const rows = interpretTable(t, { sha256: ctx.sha256, ...subject, earlier: drafts });
     // Loops, not spreads, over a table's rows: 240k figures overflow a call's arguments.
     for (const f of rows.figures) drafts.push(f);
     // A case row read from text keeps its verbatim span, unless columns were left out (names, dates
@@ -330,6 +345,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   }
   // A news story repeats its numbers (headline, first paragraph, summary): one figure each.
   if (news) dropRestatements(drafts, lineOf, doc.text);
+  answersInOrder(drafts, questionDrafts.map((q) => q.label));
+  for (const w of markYearTotals(drafts)) warnings.push(w);
   const figures: Figure[] = drafts.map((f, k) => ({ ...inheritFromQuestion(f, questionDrafts, periods), disclosure_id: '', ordinal: k + 1 }));
   const truncated = endsMidSentence(lines);
   // "Searches brought back zero results" reports that nothing is held: not an answer given.

@@ -9,13 +9,15 @@ import type { Line } from './doc-model.js';
 import { sentences } from './doc-model.js';
 import { findNumbers, isYear, parseNumberCell, type NumberMatch } from './numbers.js';
 import { tokenizeNumbers } from '../segment/tokens.js';
-import { firstEventOf, measureOf } from './vocab-map.js';
+import { firstEventOf, measureOf, namesOtherUnit } from './vocab-map.js';
 
 const NOUN =
   /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?|applications?|certificates?|arrests?|assaults?|incidents?|reports?|occasions?|times|requests?|appeals?|suspects?|children|juveniles|adults|victims|searches|stop and searches|strip searches|stops)\b/i;
 const VERB_AFTER = /^(?:of (?:them|those|these|the \w+) )?(?:(?:were|was|have been|had been|has been|are|is|remain|remained|faced|received|had|have)\s+(?:\w+\s+){0,2}?(given|told|sacked|dismissed|convicted|charged|cautioned|suspended|reported|dealt with|placed|found|referred|arrested|investigated|disciplined|resigned|retired|issued|subject|serving|on restricted|refused|upheld|recorded|revoked|injured|assaulted)|(?:later |subsequently |then )?(resigned|retired|left the force|quit|were sacked|were dismissed|received|faced)\b|(?:were|was|have been|had been|are|remain)\s+(?:\w+\s+){0,2}?([a-z]+ed|on \w+ duties|under investigation|suspended))/i;
 const EVENT_WORDS =
   /\b(convicted|convictions?|criminal records?|charged|charges|cautioned|cautions?|suspended|suspensions?|dismissed|dismissals?|sacked|resigned|retired|warnings?|misconduct|proceedings|reported|allegations?|complaints?|disciplin\w*|arrested|investigated|investigations?|dealt with|restricted|vetting|hearings?|referrals?|referred|offences?|crimes?|barred)\b/i;
+// Nouns for people or their matters: a count naming one says what it counts itself.
+const PERSON_NOUN = /\b(?:officers?|constables?|detectives?|pcsos?|staff|employees?|specials?|people|persons?|individuals?|cases?|allegations?|complaints?|requests?|breaches|searches|days)\b/i;
 const COST_PARAGRAPH = /\b(?:conservative estimate|estimate[sd]? (?:that|it would)|manual(?:ly)? (?:review|search|trawl)|minutes per (?:case|record|file)|would take in excess|exceed the (?:appropriate|cost) limit)\b/i;
 const CONTEXT_WORDS = /\b(figures?|include|includes|included|total|number|numbers)\b/i;
 const SKIP_SENTENCE =
@@ -25,8 +27,12 @@ const REF_LIST = /\b(?:questions?|qs?|sections?|ss?\.|points?|paragraphs?|paras?
 
 // One vocabulary for prose and tables (vocab-map.ts): what a sentence says a number counts is
 // read with the same rules as a table heading, plus the prose-only forms below.
+// "officers … have criminal convictions", "a constable … has a conviction": an officer now, with a conviction now.
+const HAVE_CONVICTION = /\b(?:have|has)\s+(?:got\s+)?(?:a\s+|one\s+or\s+more\s+)?(?:criminal\s+)?(?:convictions?|criminal records?)\b/i;
+
 export function eventFromText(t: string): EventKind {
   if (/\b(currently serving|still serving|serving)\b[^.]{0,60}\b(have|with|has) (?:a )?(criminal )?convictions?\b/i.test(t)) return 'serving_with_conviction';
+  if (HAVE_CONVICTION.test(t) && !/\b(?:former|ex-|retired|dismissed|sacked|resigned|left)\b/i.test(t)) return 'serving_with_conviction';
   return firstEventOf(t) ?? 'other';
 }
 
@@ -40,15 +46,73 @@ export function measureFromText(t: string): Measure {
  * "retired", "left the force"); a temporary state only when the text says it is current
  * ("currently suspended", "remains on restricted duties", "still serving").
  */
-export function statusFromText(t: string): Status | null {
+export function statusFromText(text: string): Status | null {
+  // What would have happened did not: "would have been sacked had they not already resigned" resigned.
+  const t = text.replace(/\bwould have been\s+(?:\w+\s+)?(?:dismissed|sacked)\b/gi, ' ');
+  // "dismissed or resigned", "retired/resigned": either exit, so only that they left.
+  if (/\b(?:dismissed|sacked|resigned|retired)\s*(?:or|\/)\s*(?:been\s+)?(?:dismissed|sacked|resigned|retired)\b/i.test(t)) return 'left';
   if (/\b(?:currently|still|remains?|remained|presently|at present|now)\b[^.]{0,20}\bsuspended\b|\bsuspended\b[^.]{0,20}\b(?:currently|at present|pending)\b/i.test(t)) return 'suspended';
   if (/\brestricted dut/i.test(t) && /\b(?:currently|still|remains?|presently|at present)\b/i.test(t)) return 'restricted_duties';
   if (/\b(?:currently|still)\s+(?:serving|employed|in post)\b/i.test(t)) return 'serving';
+  if (HAVE_CONVICTION.test(t) && !/\b(?:former|ex-|retired|dismissed|sacked|resigned|left)\b/i.test(t)) return 'serving';
   if (/\b(?:dismissed|sacked|dismissal)\b/i.test(t) && !/\bnot (?:been )?dismissed\b/i.test(t)) return 'dismissed';
   if (/\bresign(?:ed|ation)\b/i.test(t) && !/\bretir/i.test(t)) return 'resigned';
   if (/\bretired\b/i.test(t) && !/\bresign/i.test(t)) return 'retired';
-  if (/\bleft the (?:force|service|organisation|police)\b|\bno longer (?:serving|employed|with the force)\b|\bleavers?\b/i.test(t)) return 'left';
+  if (/\bleft the (?:force|service|organisation|police)\b(?! with\b)|\bno longer (?:serving|employed|with the force)\b|\bleavers?\b/i.test(t)) return 'left';
   return null;
+}
+
+/**
+ * The single year a period is: a calendar year (1 January – 31 December) gives that year, a
+ * financial year (1 April – 31 March) its first year; anything else null.
+ */
+export function yearOfPeriod(start: string | null, end: string | null): number | null {
+  if (!start || !end) return null;
+  const a = /^(\d{4})-(\d{2})-(\d{2})$/.exec(start);
+  const b = /^(\d{4})-(\d{2})-(\d{2})$/.exec(end);
+  if (!a || !b) return null;
+  const y = Number(a[1]);
+  if (a[2] === '01' && a[3] === '01' && b[1] === a[1] && b[2] === '12' && b[3] === '31') return y;
+  if (a[2] === '04' && a[3] === '01' && Number(b[1]) === y + 1 && b[2] === '03' && b[3] === '31') return y;
+  return null;
+}
+
+/**
+ * A run of bare answer lines ("- None", "- 83", "- 1,051"), one per line and labelled by nothing,
+ * under a request that lists its questions: the k-th line answers the k-th question. Needs two or
+ * more such lines in a row, and no more of them than there are questions.
+ */
+export function answersInOrder(drafts: FigureDraft[], labels: string[]): void {
+  const bare = (f: FigureDraft) => f.question === null && BULLET_NUMBER.test(f.text.trim());
+  for (let i = 0; i < drafts.length; ) {
+    if (!bare(drafts[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < drafts.length && bare(drafts[j])) j++;
+    if (j - i >= 2 && j - i <= labels.length) for (let k = i; k < j; k++) drafts[k].question = labels[k - i];
+    i = j;
+  }
+}
+
+// "in 2011", "in 2013/14" (a financial year: its first year); not "in 2015 and 2016".
+const YEAR_AFTER = /^[^\d.;]{0,40}?\b(?:in|during|throughout)\s+((?:19|20)\d{2})(?:\s*[/–-]\s*(\d{2}|(?:19|20)\d{2}))?\b(?!\s*(?:[/–-]\s*\d|(?:and|to|or)\s+(?:19|20)\d{2}\b))/i;
+const YEAR_BEFORE = /\b(?:in|during|throughout|as (?:of|at))\s+(?:(?:[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+)|(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+))?((?:19|20)\d{2})\b(?!\s*(?:[/–-]\s*\d|(?:and|to|or)\s+(?:19|20)\d{2}\b))[^\d;]*$/i;
+
+/**
+ * The single year a count in a sentence is tied to: "657 in 2011", "In 2009, there were 152
+ * breaches", "as of January 1, 2010 there were 16 officers": the nearest "in/during/throughout
+ * YYYY" after it in its clause, else the last one before it with no other number between.
+ * Windows ("since 2012", "between 2015 and 2019") are no single year: null.
+ */
+export function yearOfClause(sentence: string, index: number, end: number): number | null {
+  const after = YEAR_AFTER.exec(sentence.slice(end));
+  // A second year must be the next one (a financial year), not the end of a span.
+  if (after && (!after[2] || Number(after[2]) % 100 === (Number(after[1]) + 1) % 100)) return Number(after[1]);
+  if (after) return null;
+  const before = YEAR_BEFORE.exec(sentence.slice(0, index));
+  return before ? Number(before[1]) : null;
 }
 
 function excludedSpans(text: string): Array<[number, number]> {
@@ -284,11 +348,20 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
       if (by.noun && /^(?:\S+\s+){0,3}?(convictions?|suspensions?|dismissals?|hearings?|investigations?)\b/i.test(after) && !hasEvent) continue;
       if (!answer && !hasEvent && !(by.noun && CONTEXT_WORDS.test(s.text))) continue;
       // What the number is about: its noun phrase and the rest of its clause.
-      const clauseEnd = rawAfter.search(/[,;]\s+(?:and\s+|but\s+|while\s+)?(?:[a-z]+\s+){0,2}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|eighteen)\b|[;]/i);
+      // A subset named inside the subject (", including three constables,") does not end its clause.
+      const clauseEnd = rawAfter.search(/[,;]\s+(?!including\b|among them\b|of whom\b)(?:and\s+|but\s+|while\s+)?(?:[a-z]+\s+){0,2}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|eighteen)\b|[;]/i);
       const clause = s.text.slice(n.index, clauseEnd > 0 ? n.end + clauseEnd : undefined);
-      const about = `${clause} ${/\b(convictions?|convicted)\b/i.test(clause) ? '' : s.text.slice(0, n.index).split(/[,;]/).pop() ?? ''}`;
+      // The words before the number say what it counts only where its own clause has no verb
+      // ("five officers have been sacked and 12 have been given warnings": the 12 were not sacked).
+      const before = s.text.slice(0, n.index).split(/[,;]/).pop() ?? '';
+      const ownVerb = VERB_AFTER.test(after);
+      const about = `${clause} ${/\b(convictions?|convicted)\b/i.test(clause) || ownVerb ? '' : before}`;
       const event = eventFromText(clause) !== 'other' ? eventFromText(clause) : eventFromText(about);
-      const key = `${n.value}:${event}`;
+      // "Among those sacked were two officers convicted …": where they are now, from the words before.
+      let status = statusFromText(clause) ?? (ownVerb ? null : statusFromText(before));
+      // "As of 1 January there were 16 officers … suspended": a state on a stated date is the state reported.
+      if (!status && /\bas (?:of|at)\b/i.test(s.text.slice(0, n.index))) status = /\bsuspended\b(?! sentence)/i.test(clause) ? 'suspended' : /\brestricted dut/i.test(clause) ? 'restricted_duties' : null;
+      const key = `${n.value}:${event}:${status}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const start = s.start + n.index;
@@ -296,7 +369,16 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
       const span = s.text.slice(n.index, n.end + (rawAfter.length - after.length) + by.end).trimEnd();
       const f = figure(n.value, span, start, ctx, clause);
       f.event = event;
+      f.status = namesOtherUnit(span) ? null : status;
+      f.year = yearOfClause(s.text, n.index, n.end);
+      // "… 136 police officers were reported … From 2013, 29 were dealt with by way of a direct
+      // measure, … in less serious cases": a count with no noun counts what the paragraph's last count did.
+      const prev = out[out.length - 1];
+      if (!by.noun && !PERSON_NOUN.test(span) && prev && prev.measure !== 'unknown') f.measure = prev.measure;
       if (f.measure === 'unknown') f.measure = measureFromText(about);
+      // "Eighteen officers were given warnings, four official warnings and three were given advice":
+      // a count with no person of its own counts what the sentence's earlier count does.
+      if (f.measure === 'unknown' && !PERSON_NOUN.test(span)) f.measure = measureFromText(s.text.slice(0, n.index)) === 'unknown' ? 'unknown' : measureFromText(s.text.slice(0, n.index));
       out.push(f);
     }
   }
@@ -397,6 +479,8 @@ export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier:
       const end = head ? t.end + (rawAfter.length - after.length) + head.end : t.end;
       const text = s.text.slice(t.index, end).trimEnd();
       const f = figure(t.value, text, start, ctx, `${text} ${s.text}`);
+      f.year = yearOfClause(s.text, t.index, t.end);
+      if (namesOtherUnit(text)) f.status = null;
       // A number said again in another sentence (a headline, a summary) is the same figure.
       if ((earlier.get(t.value) ?? []).some((e) => e.line !== line.i && (e.measure === f.measure || e.measure === 'unknown' || f.measure === 'unknown'))) continue;
       if (/^total$/i.test(noun)) f.is_total = true;

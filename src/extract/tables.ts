@@ -12,7 +12,8 @@ import type { EventKind, Gender, Measure, Role, Status } from '../records/vocab.
 import type { CaseDraft, FigureDraft } from './attachment.js';
 import { parseFullDate } from './dates.js';
 import { periodOfHeading, periodOfText, type TablePeriod } from './table-periods.js';
-import { eventOf, genderOf, measureOf, offenceCategory, rankOf, roleOf, statusOf } from './vocab-map.js';
+import { measureBySums, totalMismatch } from './totals.js';
+import { eventOf, exitStatus, genderOf, measureOf, namesOtherUnit, offenceCategory, rankOf, roleOf, statusOf } from './vocab-map.js';
 
 export interface TableContext {
   sha256: string;
@@ -22,6 +23,8 @@ export interface TableContext {
   event?: EventKind;
   /** Label of the question the table answers. */
   question?: string | null;
+  /** Figures read from earlier tables of the same document: a breakdown that adds up to one of their measures counts it. */
+  earlier?: FigureDraft[];
 }
 
 export interface TableRows {
@@ -128,6 +131,8 @@ function breakdownOf(text: string, dim: Dim): Breakdown {
   const t = clean(text);
   if (!t) return {};
   if (isTotal(t)) return { total: true };
+  // "Absence Days", "Cost (£)": the figures are not people, whatever the request asked about.
+  if (dim !== 'year' && namesOtherUnit(t)) return { measure: 'unknown', event: 'other' };
   switch (dim) {
     case 'year': {
       const y = parseYearHeading(t);
@@ -136,14 +141,16 @@ function breakdownOf(text: string, dim: Dim): Breakdown {
     case 'gender':
       return { gender: genderOf(t) ?? undefined };
     case 'measure':
-      return { measure: measureOf(t) ?? undefined };
+      // "Allegations" names the unit and the event alike.
+      return { measure: measureOf(t) ?? undefined, event: eventOf(t) ?? undefined };
     case 'rank':
       return { rank: rankOf(t) ?? t };
     case 'status':
       // "Dismissed", "Resigned or retired": an exit is what happened as well as where they are now.
       return { status: statusOf(t) ?? undefined, event: eventOf(t) ?? undefined };
     case 'event':
-      return { event: eventOf(t) ?? undefined };
+      // "Dismissed", "Retired/ Resigned": an exit is where they are now as well as what happened.
+      return { event: eventOf(t) ?? undefined, status: exitStatus(t) ?? undefined };
     case 'offence':
       return { offence: t };
     default: {
@@ -151,7 +158,8 @@ function breakdownOf(text: string, dim: Dim): Breakdown {
       // ("Complaints", "Allegations", "Conducts"): the figure's own heading comes first.
       const measure = measureOf(t) ?? undefined;
       const event = eventOf(t) ?? undefined;
-      return measure || event ? { measure, event } : {};
+      const status = exitStatus(t) ?? undefined;
+      return measure || event || status ? { measure, event, status } : {};
     }
   }
 }
@@ -440,8 +448,9 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
   const corner = labelCols.map((j) => headings[j]).filter(Boolean).join(' ');
   const titleText = g.titles.join(' ');
   const tablePeriod = periodOfText(g.titles.join(' ; ')) ?? periodOfText(labelCols.map((j) => raw[j].join(' ; ')).join(' ; '));
-  const baseMeasure: Measure = ctx.measure ?? measureOf(`${titleText} ${corner}`) ?? 'unknown';
-  const baseEvent: EventKind = ctx.event ?? eventOf(titleText) ?? 'other';
+  const otherUnit = namesOtherUnit(`${titleText} ${corner}`);
+  const baseMeasure: Measure = otherUnit ? 'unknown' : (ctx.measure ?? measureOf(`${titleText} ${corner}`) ?? 'unknown');
+  const baseEvent: EventKind = otherUnit ? 'other' : (ctx.event ?? eventOf(titleText) ?? 'other');
   const named = /\b(?:Q|Question\s*)(\d{1,2}[a-z]?)\b/.exec(titleText);
   const question = ctx.question ?? (named ? named[1] : null);
   const colPeriod = valueCols.map((j): TablePeriod | null => {
@@ -471,8 +480,13 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
   for (let v = 0; v < valueCols.length; v++) if (colTotal[v] && !colPeriod[v] && colSpan) colPeriod[v] = colSpan;
   const colBreaks = valueCols.map((j) => g.header.map((r, k) => breakdownOf(stripFootnote(r[j].text, notes).label, colDims[k])));
 
+  const titleEvent = eventOf(titleText);
+  // Per figure of this group: its run and row, value column, whether its own headings named the
+  // measure, and the event its own headings name (for the rules after the loop).
+  const groupStart = out.figures.length;
+  const meta: Array<{ run: number; row: number; v: number; own: boolean; event: EventKind | undefined; rowTotal: boolean }> = [];
   let ri = 0;
-  for (const run of g.runs) {
+  for (const [runIndex, run] of g.runs.entries()) {
     const context = [...g.titles, ...run.sections].join(' / ');
     const sectionPeriod = periodOfText(run.sections.join(' ; '));
     const rowSpan = rowDims[0] === 'year' ? spanOf(run.rows.map((r) => parseYearHeading(stripFootnote(r[labelCols[0]].text, notes).label))) : null;
@@ -499,10 +513,11 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
         }
         const period = b.year ?? colPeriod[v] ?? (b.total && rowSpan ? rowSpan : null) ?? sectionPeriod ?? tablePeriod;
         const label = [rowLabel, headings[j]].filter(Boolean).join(' | ');
+        meta.push({ run: runIndex, row: n, v, own: b.measure !== undefined, event: b.event, rowTotal: b.total === true });
         out.figures.push({
           value,
           measure: b.measure ?? baseMeasure,
-          event: b.event ?? baseEvent,
+          event: b.event ?? eventForMeasure(b.measure, titleEvent, baseEvent),
           question,
           period_start: period?.period_start ?? null,
           period_end: period?.period_end ?? null,
@@ -520,6 +535,97 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
         });
       }
     }
+  }
+  const mine = out.figures.slice(groupStart);
+  // Rows that do not name their unit count what they add up to, year by year, among the figures before them.
+  const inherited = mine.filter((_, k) => !meta[k].own);
+  if (inherited.length && (ctx.earlier?.length || groupStart > 0)) {
+    const m = measureBySums(inherited, [...(ctx.earlier ?? []), ...out.figures.slice(0, groupStart)]);
+    if (m) {
+      mine.forEach((f, k) => {
+        if (meta[k].own) return;
+        f.measure = m;
+        f.event = meta[k].event ?? eventForMeasure(m, titleEvent, baseEvent);
+      });
+    }
+  }
+  markRestatedSums(mine, meta);
+  checkTotals(mine, meta, out.warnings);
+}
+
+/**
+ * Rows not labelled a total that restate the sum of the rows listed with them: a row equal, in
+ * every column, to the rows straight below it ("Court proceedings" over "Conviction / No
+ * conviction / Ongoing"), or a last row equal to all the rows above it. Needs two or more parts,
+ * two or more columns and a sum of at least 10 over the row, so that small numbers agreeing by
+ * chance are not read as totals.
+ */
+function markRestatedSums(figures: FigureDraft[], meta: Array<{ run: number; row: number; v: number; rowTotal: boolean }>): void {
+  const runs = new Map<number, Map<number, Map<number, number>>>();
+  figures.forEach((f, k) => {
+    if (f.value === null || meta[k].rowTotal) return;
+    const rows = runs.get(meta[k].run) ?? new Map<number, Map<number, number>>();
+    const cols = rows.get(meta[k].row) ?? new Map<number, number>();
+    cols.set(meta[k].v, f.value);
+    rows.set(meta[k].row, cols);
+    runs.set(meta[k].run, rows);
+  });
+  const restated = new Set<string>();
+  for (const [run, rows] of runs) {
+    const order = [...rows.keys()].sort((a, b) => a - b);
+    const equalsSum = (r: number, parts: number[]) => {
+      const mine = rows.get(r)!;
+      if (mine.size < 2 || parts.length < 2 || [...mine.values()].reduce((a, b) => a + b, 0) < 10) return false;
+      return [...mine].every(([v, x]) => parts.every((p) => rows.get(p)!.has(v)) && parts.reduce((a, p) => a + rows.get(p)!.get(v)!, 0) === x);
+    };
+    // A subtotal's parts are listed straight below it: up to 12 rows are tried, so long runs stay linear.
+    if (order.length > 5000) continue;
+    order.forEach((r, i) => {
+      for (let k = i + 3; k <= Math.min(order.length, i + 13); k++) {
+        if (equalsSum(r, order.slice(i + 1, k))) {
+          restated.add(`${run}:${r}`);
+          return;
+        }
+      }
+    });
+    const last = order[order.length - 1];
+    if (order.length >= 3 && order.length <= 60 && equalsSum(last, order.slice(0, -1))) restated.add(`${run}:${last}`);
+  }
+  figures.forEach((f, k) => {
+    if (restated.has(`${meta[k].run}:${meta[k].row}`)) f.is_total = true;
+  });
+}
+
+// Units that are matters, not people: what happened to a person (the request's event) does not
+// say what a count of complaints, allegations or cases is; their own headings or the title do.
+const MATTERS = new Set<Measure>(['allegations', 'complaints', 'cases']);
+
+function eventForMeasure(own: Measure | undefined, titleEvent: EventKind | null, base: EventKind): EventKind {
+  return own && MATTERS.has(own) ? (titleEvent ?? 'other') : base;
+}
+
+/**
+ * A total row checked against the rows it totals (one total row in a run, the same value column):
+ * a warning when it does not add up, both kept.
+ */
+function checkTotals(figures: FigureDraft[], meta: Array<{ run: number; row: number; v: number; rowTotal: boolean }>, warnings: string[]): void {
+  const cols = new Map<string, { totals: number[]; parts: number[] }>();
+  figures.forEach((f, k) => {
+    if (f.value === null) return;
+    const key = `${meta[k].run}:${meta[k].v}`;
+    const c = cols.get(key) ?? { totals: [], parts: [] };
+    // A row that restates the rows under it (a subtotal) is not a part of the total again.
+    if (meta[k].rowTotal) c.totals.push(k);
+    else if (!f.is_total) c.parts.push(k);
+    cols.set(key, c);
+  });
+  for (const { totals, parts } of cols.values()) {
+    if (totals.length !== 1) continue;
+    const t = figures[totals[0]];
+    // Only the rows printed above the total are its parts (a note row under it is not).
+    const above = parts.filter((k) => meta[k].row < meta[totals[0]].row);
+    const w = totalMismatch({ total: t.value!, parts: above.map((k) => figures[k].value!), locator: t.locator, label: t.label });
+    if (w) warnings.push(w);
   }
 }
 

@@ -112,11 +112,39 @@ const STATUS_RULES: Rule<Status>[] = [
   [/^(unknown|not known|not recorded)$/, 'unknown'],
 ];
 
+/**
+ * The end state an outcome heading names ("Dismissed", "Retired/ Resigned", "Left the force"):
+ * one exit gives that state, several different exits give 'left'; null when the heading names
+ * no exit or only one that did not happen ("Would have been dismissed").
+ */
+export function exitStatus(text: string | null | undefined): Status | null {
+  if (!text) return null;
+  const t = norm(text);
+  if (/would have been|had (they|he|she) not\b|\bnot (been )?(dismissed|sacked)\b/.test(t)) return null;
+  const exits = new Set<Status>();
+  if (/\bdismiss|\bsacked\b|\bsacking\b/.test(t)) exits.add('dismissed');
+  if (/\bresign/.test(t)) exits.add('resigned');
+  if (/\bretir/.test(t)) exits.add('retired');
+  // Redundancy and medical discharge are ways of leaving with no word of their own in the vocabulary.
+  if (/\bleft (the )?(force|service|organisation)|\bleavers?\b|no longer (serving|employed)|\bredundan|\bmedically discharged\b|\bdischarged from\b/.test(t)) exits.add('left');
+  // Two exits side by side ("Retired/ Resigned", "resigned or retired") say only that they left;
+  // otherwise the first named ("resigned before a dismissal hearing") is theirs.
+  if (exits.size > 1 && /\b(dismiss\w*|sacked|resign\w*|retir\w*) (or|and|&) (dismiss|sacked|resign|retir)|\b(dismiss\w*|sacked|resign\w*|retir\w*) (dismiss|sacked|resign|retir)/.test(t)) return 'left';
+  if (exits.size > 1) {
+    const at = (re: RegExp) => t.search(re);
+    const order: Array<[Status, number]> = [['dismissed', at(/\bdismiss|\bsacked\b|\bsacking\b/)], ['resigned', at(/\bresign/)], ['retired', at(/\bretir/)]];
+    return order.filter(([, i]) => i >= 0).sort((a, b) => a[1] - b[1])[0]?.[0] ?? 'left';
+  }
+  return exits.size ? [...exits][0] : null;
+}
+
 /** serving / still serving / suspended / resigned / sacked / left … → status; null when none. */
 export function statusOf(text: string | null | undefined): Status | null {
   if (!text) return null;
   const t = norm(text).replace(/suspended (prison |custodial )?sentence|sentence suspended/g, ' ');
-  return first(STATUS_RULES, t);
+  // An exit as exitStatus reads it ("Retired/ Resigned" is left; "resigned before dismissal" resigned).
+  if (/\bdeceased\b|\bdied\b|\bdeath\b/.test(t)) return 'deceased';
+  return exitStatus(text) ?? first(STATUS_RULES, t);
 }
 
 const ROLE_RULES: Rule<Role>[] = [
@@ -135,8 +163,10 @@ export function roleOf(text: string | null | undefined): Role | null {
 
 // Court disposals mean a conviction; "charged and convicted" is a conviction.
 const EVENT_RULES: Rule<EventKind>[] = [
-  [/not guilty|acquit|no further action|\bnfa\b|discontinued|no case to answer/, 'other'],
-  [/convict|\bguilty\b|sentenced|\bfined?\b|imprison|custod|\bjailed\b|\bprison\b|community order|discharge|suspended sentence|sentence suspended|curfew|unpaid work/, 'convicted'],
+  // What would have happened ("would have been dismissed had they not resigned") did not happen.
+  [/would have been|had (they|he|she) not\b/, 'other'],
+  [/not guilty|acquit|no further action|\bno action\b|\bnfa\b|discontinued|no case to answer|\bno conviction|\bnot convicted\b/, 'other'],
+  [/convict|\bguilty\b|sentenced|\bfined?\b|imprison|custod|\bjailed\b|\bprison\b|community order|(?<!medically )discharge(?!d from)|suspended sentence|sentence suspended|curfew|unpaid work/, 'convicted'],
   [/\bcharged?\b|awaiting trial|\bsummons|requisition|\bcourt\b|trial/, 'charged'],
   [/caution/, 'cautioned'],
   [/allegation|alleged|\baccused\b|\breported\b|investigat|\barrest/, 'allegation'],
@@ -177,7 +207,17 @@ const MEASURE_RULES: Rule<Measure>[] = [
   [/\ballegations?\b/, 'allegations'],
   [/\bcomplaints?\b/, 'complaints'],
   [/\bcases?\b/, 'cases'],
+  // Conduct matters (investigations the force starts itself) are cases, as complaints are their own unit.
+  [/\bconducts\b|\bconduct matters?\b/, 'cases'],
 ];
+
+// Units that are not people or their matters: days of sickness, hours, money, vehicles, FOI requests, searches.
+const OTHER_UNIT = /\b(?:absence |sick(?:ness)? |working )?days\b|\bhours\b|\bshifts\b|£|\bcosts?\b|\bspend\b|\bvehicles?\b|\b(?:foi|freedom of information) requests?\b|\bstop and search(?:es)?\b|\bsearches\b/i;
+
+/** Whether a heading or figure names a unit that is not people or their conduct ("Absence Days", "£", "FOI requests"). */
+export function namesOtherUnit(text: string | null | undefined): boolean {
+  return !!text && OTHER_UNIT.test(text);
+}
 
 /** What a heading counts: "Police Officers" → officers, "PCSOs" → pcsos, "Police Staff" → staff … */
 export function measureOf(text: string | null | undefined): Measure | null {

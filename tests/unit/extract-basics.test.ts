@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFinancialYear, parseFullDate, parseMonthYear } from '../../src/extract/dates.js';
 import { findNumbers, parseNumberCell, wordsToNumber } from '../../src/extract/numbers.js';
+import { yearOfPeriod } from '../../src/extract/figures.js';
 
 describe('number words and digits', () => {
   it.each([
@@ -60,4 +61,14 @@ describe('UK dates (day first)', () => {
     ['2019-20', { start: '2019-04-01', end: '2020-03-31' }],
     ['2019/21', null],
   ])('parseFinancialYear(%j)', (s, v) => expect(parseFinancialYear(s)).toEqual(v));
+});
+
+describe('yearOfPeriod: the single year a window is', () => {
+  it.each([
+    ['2023-01-01', '2023-12-31', 2023],
+    ['2019-04-01', '2020-03-31', 2019],
+    ['2021-03-03', '2022-04-30', null],
+    ['2018-01-01', '2019-12-31', null],
+    [null, '2019-12-31', null],
+  ] as const)('%s..%s → %s', (a, b, want) => expect(yearOfPeriod(a, b)).toBe(want));
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDisclosure } from '../../src/extract/disclosure.js';
 import { readText } from '../../src/readers/text.js';
-import { answerLineFigures, sentenceFigures } from '../../src/extract/figures.js';
+import { answerLineFigures, sentenceFigures, yearOfClause } from '../../src/extract/figures.js';
 import { detectForce } from '../../src/extract/force.js';
 import { detectKind } from '../../src/extract/kind.js';
 import { findTextTables } from '../../src/extract/text-tables.js';
@@ -55,7 +55,8 @@ describe('figures in answers and sentences', () => {
   it.each([
     ['THIRTY two police officers and PCSOs currently serving with Dorset Police have convictions, a freedom of information request has revealed.', [[32, 'officers_and_pcsos', 'serving_with_conviction']]],
     ['The request also revealed that six officers at Dorset Police had been convicted of criminal offences since 2014. Among the six that had been convicted was a PC.', [[6, 'officers', 'convicted']]],
-    ['Nineteen officers were given final written warnings, five official warnings and two were given advice about their conduct.', [[19, 'officers', 'other'], [5, 'unknown', 'other'], [2, 'unknown', 'other']]],
+    ['Six officers were sacked and 14 have been given warnings over the period.', [[6, 'officers', 'dismissed'], [14, 'officers', 'other']]],
+    ['Nineteen officers were given final written warnings, five official warnings and two were given advice about their conduct.', [[19, 'officers', 'other'], [5, 'officers', 'other'], [2, 'officers', 'other']]],
     ['I can advise a total of 140 police officers were reported to the fiscal in 2016/17 and 122 police officers in 2017/18.', [[140, 'officers', 'allegation'], [122, 'officers', 'allegation']]],
     ['From 2016, 31 were dealt with by way of a direct measure rather than prosecution.', [[31, 'unknown', 'other']]],
     ['The force employs over 30,000 police officers and 1,200 PCSOs across London.', []],
@@ -174,6 +175,15 @@ describe('figures take what they count from the question they answer', () => {
     expect(d.outcome).toBe('full');
   });
 
+  it('a table of days under a question about officers counts days; the request\'s one calendar year is its year', () => {
+    const text = 'Request:\nHow many days of sick leave did police officers take between 01/01/2022 and 31/12/2022, by rank?\nResponse:\nPlease see the table below.\nRank | Days lost |\nConstable | 912.5 |\nSergeant | 201 |\n';
+    const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });
+    expect(d.figures.map((f) => [f.value, f.measure, f.event, f.year])).toEqual([
+      [912.5, 'unknown', 'other', 2022],
+      [201, 'unknown', 'other', 2022],
+    ]);
+  });
+
   it('a survey of many forces is about none of them, and says so', () => {
     const text = 'At least 900 officers have convictions, a Freedom of Information survey has found. Kent Police reported 40, Essex Police 35, Surrey Police 20 and Sussex Police 18.';
     const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });
@@ -238,4 +248,62 @@ describe('bulleted answers are not a table', () => {
     const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });
     expect(d.figures.map((f) => f.value)).toEqual([0, 0, 83, 1051]);
   });
+});
+
+describe('an answer line\'s state is its status; the question gives its event', () => {
+  it('"Two officers, currently suspended" under a question about officers charged', () => {
+    const text = 'Request:\n1. How many police officers have been charged with assault since 2020?\n2. How many of them are on restricted duties?\nResponse:\nQuestion 1: Two officers, currently suspended\nQuestion 2: None';
+    const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });
+    expect(d.figures[0]).toMatchObject({ value: 2, measure: 'officers', event: 'charged', status: 'suspended', question: '1' });
+  });
+});
+
+describe('bare answer lines answer the listed questions in order', () => {
+  it('the k-th "- N" line takes the k-th question\'s measure, event and exit status', () => {
+    const text = 'You asked:\n- How many constables resigned in 2020?\n- How many constables took voluntary redundancy?\n- How many were dismissed for gross misconduct?\nIn Response:\nThe information is set out below.\n- 12\n- None\n- 4';
+    const d = extractDisclosure(readText(text), { url: null, force: null, sha256: SHA });
+    expect(d.figures.map((f) => [f.value, f.question, f.measure, f.event, f.status])).toEqual([
+      [12, '1', 'officers', 'resigned', 'resigned'],
+      [0, '2', 'officers', 'other', 'left'],
+      [4, '3', 'unknown', 'dismissed', 'dismissed'],
+    ]);
+  });
+});
+
+describe('the year a sentence ties a count to', () => {
+  const years = (text: string) => linesOf(text).flatMap((l) => sentenceFigures(l, { sha256: SHA }, new Set<string>()).map((f) => [f.value, f.year]));
+  it.each([
+    ['In 2016, 14 officers were dismissed by the force.', [[14, 2016]]],
+    ['Officers dismissed in 2015 and 2016 totalled 40 officers.', [[40, null]]],
+    ['The force recorded 52 officers under investigation in 2017/18.', [[52, 2017]]],
+    ['The force dismissed 40 officers in 2015-2019.', [[40, null]]],
+    ['The force dismissed 9 officers in 2020 and 5 officers in 2021.', [[9, 2020], [5, 2021]]],
+    ['Since 2015, 40 officers have been convicted of offences.', [[40, null]]],
+    ['Between 2015 and 2019 the force dismissed 31 officers.', [[31, null]]],
+  ])('%s', (text, want) => expect(years(text)).toEqual(want));
+  it.each([
+    ['In 2012, 60 FOI requests were made to the force.', 2012],
+    ['The force received 95 requests in 2013, the figures show.', 2013],
+  ])('yearOfClause: %s', (text, want) => {
+    const m = /\b(60|95)\b/.exec(text)!;
+    expect(yearOfClause(text, m.index, m.index + m[0].length)).toBe(want);
+  });
+});
+
+describe('status of counted people in sentences', () => {
+  const statuses = (text: string) => linesOf(text).flatMap((l) => sentenceFigures(l, { sha256: SHA }, new Set<string>()).map((f) => [f.value, f.event, f.status]));
+  it.each([
+    ['Three officers were told they would have been dismissed had they not already resigned.', [[3, 'other', 'resigned']]],
+    ['Among those sacked were two officers convicted of fraud.', [[2, 'convicted', 'dismissed']]],
+    ['Seven officers were sacked, and nine were given written warnings.', [[7, 'dismissed', 'dismissed'], [9, 'other', null]]],
+    ['Twelve serving officers in the county, including two detective constables, have criminal convictions.', [[12, 'serving_with_conviction', 'serving'], [2, 'serving_with_conviction', 'serving']]],
+    ['One constable, based in the north of the county, has a conviction for assault.', [[1, 'serving_with_conviction', 'serving']]],
+    ['Nine former officers have criminal convictions for fraud.', [[9, 'convicted', null]]],
+    ['As at 31 March 2019 there were 11 officers on the force suspended from duty.', [[11, 'suspended', 'suspended']]],
+    ['Since 2018, 23 officers have been dismissed or resigned while under investigation.', [[23, 'dismissed', 'left']]],
+  ])('%s', (text, want) => expect(statuses(text)).toEqual(want));
+  const measures = (text: string) => linesOf(text).flatMap((l) => sentenceFigures(l, { sha256: SHA }, new Set<string>()).map((f) => [f.value, f.measure]));
+  it.each([
+    ['In 2019 the force reported 40 police officers to the prosecutor. Of these, 12 were dealt with by a fixed penalty in minor cases.', [[40, 'officers'], [12, 'officers']]],
+  ])('%s', (text, want) => expect(measures(text)).toEqual(want));
 });

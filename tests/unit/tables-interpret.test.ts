@@ -389,3 +389,106 @@ describe('interpretTable: one row per officer → cases', () => {
     ]);
   });
 });
+
+describe('interpretTable: what each figure counts', () => {
+  // A request about officers accused of something; the tables count matters, not officers.
+  const ctx = { sha256: SHA, measure: 'officers' as const, event: 'allegation' as const };
+  const received = grid([
+    ['', '2021', '2022'],
+    ['Public complaints', '4', '2'],
+    ['Allegations', '7', '6'],
+    ['Conducts', '9', '3'],
+    ['Allegations', '12', '1'],
+  ]);
+  const first = interpretTable(received, ctx);
+
+  it('rows naming their unit keep it; a count of complaints or cases takes no event from the request', () => {
+    expect(first.figures.map((f) => [f.value, f.measure, f.event])).toEqual([
+      [4, 'complaints', 'other'],
+      [2, 'complaints', 'other'],
+      [7, 'allegations', 'allegation'],
+      [6, 'allegations', 'allegation'],
+      [9, 'cases', 'other'],
+      [3, 'cases', 'other'],
+      [12, 'allegations', 'allegation'],
+      [1, 'allegations', 'allegation'],
+    ]);
+  });
+
+  it('an outcomes table adding up, year by year, to the allegations above counts allegations; exits give a status', () => {
+    const outcomes = grid(
+      [
+        ['', '2021', '2022'],
+        ['No further action', '9', '4'],
+        ['Written warning', '4', '1'],
+        ['Dismissed', '3', '1'],
+        ['Would have been dismissed', '1', '0'],
+        ['Retired or resigned', '2', '1'],
+      ],
+      { caption: 'Results' },
+    );
+    const got = interpretTable(outcomes, { ...ctx, earlier: first.figures });
+    expect(got.figures.filter((f) => f.year === 2021).map((f) => [f.value, f.measure, f.event, f.status])).toEqual([
+      [9, 'allegations', 'other', null],
+      [4, 'allegations', 'other', null],
+      [3, 'allegations', 'dismissed', 'dismissed'],
+      [1, 'allegations', 'other', null],
+      [2, 'allegations', 'resigned', 'left'],
+    ]);
+    // Without the earlier table nothing says what they count: the request's subject stands.
+    expect(interpretTable(outcomes, ctx).figures[2]).toMatchObject({ measure: 'officers', event: 'allegation' });
+  });
+
+  it('a printed total that does not add up is kept, with a warning', () => {
+    const t = grid([
+      ['Offence', '2011', '2012'],
+      ['Assault', '3', '2'],
+      ['Theft', '4', '1'],
+      ['Total', '8', '3'],
+    ]);
+    const got = interpretTable(t, { sha256: SHA });
+    expect(got.figures.filter((f) => f.is_total).map((f) => f.value)).toEqual([8, 3]);
+    expect(got.warnings).toEqual(['pdf:p1:t1:r4:c2: the printed total 8 (Total | 2011) is not the sum of the 2 figures beside it (7); both kept']);
+  });
+});
+
+describe('interpretTable: units that are not people', () => {
+  it('a column of days counts days (measure unknown, event other), whatever the request asked', () => {
+    const t = grid([
+      ['Rank', 'Sickness days'],
+      ['Constable', '812.5'],
+      ['Sergeant', '140'],
+    ]);
+    const got = interpretTable(t, { sha256: SHA, measure: 'officers', event: 'suspended' });
+    expect(got.figures.map((f) => [f.value, f.measure, f.event])).toEqual([
+      [812.5, 'unknown', 'other'],
+      [140, 'unknown', 'other'],
+    ]);
+  });
+});
+
+describe('interpretTable: rows that restate a sum', () => {
+  it('a row equal to the rows straight below it is a total; the printed total then adds up without it', () => {
+    const t = grid([
+      ['Outcome', '2019', '2020'],
+      ['Not prosecuted', '12', '9'],
+      ['Prosecuted', '30', '17'],
+      ['Convicted', '21', '5'],
+      ['Acquitted', '6', '4'],
+      ['Awaiting trial', '3', '8'],
+      ['Total', '42', '26'],
+    ]);
+    const got = interpretTable(t, { sha256: SHA });
+    expect(got.figures.filter((f) => f.is_total).map((f) => f.label)).toEqual(['Prosecuted | 2019', 'Prosecuted | 2020', 'Total | 2019', 'Total | 2020']);
+    expect(got.warnings).toEqual([]);
+  });
+  it('small rows agreeing by chance are not totals', () => {
+    const t = grid([
+      ['Rank', '2019', '2020'],
+      ['Constable', '3', '2'],
+      ['Sergeant', '1', '1'],
+      ['Inspector', '2', '1'],
+    ]);
+    expect(interpretTable(t, { sha256: SHA }).figures.some((f) => f.is_total)).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventOf, genderOf, measureOf, offenceCategory, rankOf, roleOf, statusOf } from '../../src/extract/vocab-map.js';
+import { eventOf, exitStatus, genderOf, measureOf, namesOtherUnit, offenceCategory, rankOf, roleOf, statusOf } from '../../src/extract/vocab-map.js';
 
 describe('offenceCategory', () => {
   it.each([
@@ -132,6 +132,8 @@ describe('statusOf', () => {
     ['Barred', 'barred'],
     ['Deceased', 'deceased'],
     ['Resigned whilst suspended', 'resigned'],
+    ['Retired/ Resigned', 'left'],
+    ['Resigned before dismissal hearing', 'resigned'],
     ['Serving (suspended sentence)', 'serving'],
     ['Unknown', 'unknown'],
     ['Assault', null],
@@ -181,6 +183,10 @@ describe('eventOf', () => {
     ['Resigned', 'resigned'],
     ['Not guilty', 'other'],
     ['Acquitted', 'other'],
+    ['Would have been dismissed', 'other'],
+    ['No action', 'other'],
+    ['No conviction', 'other'],
+    ['Would have been sacked had he not resigned', 'other'],
     ['Assault', null],
   ])('%s → %s', (text, want) => {
     expect(eventOf(text)).toBe(want);
@@ -195,8 +201,42 @@ describe('measureOf', () => {
     ['Special Constables', 'specials'],
     ['Officers and PCSOs', 'officers_and_pcsos'],
     ['Allegations', 'allegations'],
+    ['Conducts', 'cases'],
+    ['Conduct matters recorded', 'cases'],
     ['Offence type', null],
   ])('%s → %s', (text, want) => {
     expect(measureOf(text)).toBe(want);
   });
+});
+
+describe('exitStatus: the end state an outcome heading names', () => {
+  it.each([
+    ['Dismissed', 'dismissed'],
+    ['Sacked', 'dismissed'],
+    ['Resigned', 'resigned'],
+    ['Retired', 'retired'],
+    ['Retired/ Resigned', 'left'],
+    ['Resigned or dismissed', 'left'],
+    ['Resigned before a dismissal hearing', 'resigned'],
+    ['Left the force', 'left'],
+    ['Would have been dismissed', null],
+    ['Not dismissed', null],
+    ['Final written warning', null],
+    ['Suspended', null],
+  ])('%s → %s', (text, want) => {
+    expect(exitStatus(text)).toBe(want);
+  });
+});
+
+describe('namesOtherUnit: figures that are not people or their conduct', () => {
+  it.each([
+    ['Absence Days', true],
+    ['29617.89 Days', true],
+    ['Cost (£)', true],
+    ['FOI requests received', true],
+    ['Stop and searches', true],
+    ['Police officers', false],
+    ['Allegations', false],
+    ['2019', false],
+  ])('%s → %s', (text, want) => expect(namesOtherUnit(text)).toBe(want));
 });
