@@ -149,7 +149,8 @@ export function statusOf(text: string | null | undefined): Status | null {
 
 const ROLE_RULES: Rule<Role>[] = [
   [/\bpcsos?\b|community support/, 'pcso'],
-  [/\bspecials?\b|special constab/, 'special_constable'],
+  // "Special Operations Unit", "Special Branch" are not special constables.
+  [/^\s*specials?\s*$|\bspecials\b|\bspecial (?:constab|officers?\b|sergeants?\b|inspectors?\b|chief)/, 'special_constable'],
   [/\bstaff\b|civilian|\bemployee|detention officer|investigating officer \(staff\)/, 'staff'],
   [/officer|\bpolice\b|\bconstable|\bpc\b|\bdc\b|sergeant|inspector|superintendent|detective|\bsgt\b|\bps\b|\bds\b/, 'police_officer'],
 ];
@@ -201,7 +202,8 @@ export function firstEventOf(text: string | null | undefined): EventKind | null 
 const MEASURE_RULES: Rule<Measure>[] = [
   [/officers? (and|&|or) pcsos?|officers? \/ ?pcsos?/, 'officers_and_pcsos'],
   [/\bpcsos?\b|community support/, 'pcsos'],
-  [/\bspecials?\b|special constab/, 'specials'],
+  // "Special Operations Unit", "Special Branch" are not special constables.
+  [/^\s*specials?\s*$|\bspecials\b|\bspecial (?:constab|officers?\b|sergeants?\b|inspectors?\b|chief)/, 'specials'],
   [/\bstaff\b|civilian|\bemployees?\b/, 'staff'],
   [/\bofficers?\b|\bconstables?\b/, 'officers'],
   [/\ballegations?\b/, 'allegations'],
