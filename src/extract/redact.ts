@@ -270,6 +270,12 @@ export function redactPersonal(text: string): string {
 const r = (s: string) => redactPersonal(s);
 const rn = (s: string | null) => (s === null ? s : redactPersonal(s));
 
+/** The row with these fields, or the row itself when none changed: a big table's rows are not all copied. */
+function unlessSame<T extends object>(row: T, fields: Partial<T>): T {
+  for (const k of Object.keys(fields) as Array<keyof T>) if (row[k] !== fields[k]) return { ...row, ...fields };
+  return row;
+}
+
 /** Every free-text field of a disclosure, redacted; ids, URLs, locators, hashes and vocabularies untouched. */
 export function redactDisclosure(d: Disclosure): Disclosure {
   return {
@@ -280,8 +286,8 @@ export function redactDisclosure(d: Disclosure): Disclosure {
     questions: d.questions.map((q) => ({ ...q, text: r(q.text) })),
     periods: d.periods.map((p) => ({ ...p, text: r(p.text) })),
     exemptions: d.exemptions.map((e) => ({ ...e, text: r(e.text) })),
-    figures: d.figures.map((f) => ({ ...f, text: r(f.text), offence: rn(f.offence), rank: rn(f.rank), label: rn(f.label) })),
-    cases: d.cases.map((c) => ({ ...c, text: r(c.text), offence: rn(c.offence), rank: rn(c.rank), disposal: rn(c.disposal) })),
+    figures: d.figures.map((f) => unlessSame(f, { text: r(f.text), offence: rn(f.offence), rank: rn(f.rank), label: rn(f.label) })),
+    cases: d.cases.map((c) => unlessSame(c, { text: r(c.text), offence: rn(c.offence), rank: rn(c.rank), disposal: rn(c.disposal) })),
     attachments: d.attachments.map((a) => ({ ...a, name: rn(a.name), text: r(a.text) })),
   };
 }

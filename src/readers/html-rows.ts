@@ -4,7 +4,7 @@
 // packs each <tr> into that as the parser closes it and drops the row's subtree: the tree
 // then holds the page's structure and one packed record per row, and the reader gets the
 // same cells from a packed row as from the full one (packRow is the one definition of both).
-import type { AnyNode, Document, Element } from 'domhandler';
+import type { AnyNode, ChildNode, Document, Element, ParentNode } from 'domhandler';
 import { parse } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
 
@@ -40,6 +40,18 @@ export function textOf(el: AnyNode): string {
   return out;
 }
 
+/** Whether an element holds a `tag` element anywhere beneath it. */
+function hasTag(el: Element, tag: string): boolean {
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isTag(n)) continue;
+    if (n.tagName.toLowerCase() === tag) return true;
+    for (const c of n.children) stack.push(c);
+  }
+  return false;
+}
+
 /** Links (<a href>) inside an element, in document order. */
 export function linksIn(el: Element): Element[] {
   const out: Element[] = [];
@@ -53,12 +65,20 @@ export function linksIn(el: Element): Element[] {
   return out;
 }
 
-const packed = new WeakMap<Element, PackedCell[]>();
+/** A closed row, packed: it stands in the tree where its <tr> stood (the <tr> and its subtree let go). */
+export interface PackedRow {
+  type: 'packed-row';
+  cells: PackedCell[];
+  parent: ParentNode | null;
+  prev: AnyNode | null;
+  next: AnyNode | null;
+}
+export const isPackedRow = (n: unknown): n is PackedRow => (n as PackedRow).type === 'packed-row';
+const NO_LINKS: PackedLink[] = [];
 
 /** A row's cells (its own <td>/<th> children): packed at parse time, or read from the tree now. */
-export function packRow(tr: Element): PackedCell[] {
-  const hit = packed.get(tr);
-  if (hit) return hit;
+export function packRow(tr: Element | PackedRow): PackedCell[] {
+  if (isPackedRow(tr)) return tr.cells;
   const cells: PackedCell[] = [];
   for (const td of tr.children) {
     if (!isTag(td) || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
@@ -67,7 +87,7 @@ export function packRow(tr: Element): PackedCell[] {
       text: collapse(textOf(td)),
       colspan: td.attribs.colspan,
       rowspan: td.attribs.rowspan,
-      links: linksIn(td).map((a) => ({ href: a.attribs.href, text: textOf(a) })),
+      links: hasTag(td, 'a') ? linksIn(td).map((a) => ({ href: a.attribs.href, text: textOf(a) })) : NO_LINKS,
     });
   }
   return cells;
@@ -93,9 +113,16 @@ function packable(tr: Element): boolean {
 const packingAdapter = {
   ...adapter,
   onItemPop(node: AnyNode) {
-    if (!isTag(node) || node.tagName !== 'tr' || !packable(node)) return;
-    packed.set(node, packRow(node));
-    node.children = [];
+    if (!isTag(node) || node.tagName !== 'tr' || !packable(node) || !node.parent) return;
+    // Swap the row for its packed form: the parser is done with a closed row (formatting
+    // elements stop at cells, stray content is fostered before the table), so nothing points at it.
+    const kids = node.parent.children;
+    const i = kids.lastIndexOf(node);
+    if (i < 0) return;
+    const row: PackedRow = { type: 'packed-row', cells: packRow(node), parent: node.parent, prev: node.prev, next: node.next };
+    kids[i] = row as unknown as ChildNode;
+    if (node.prev) node.prev.next = row as unknown as ChildNode;
+    if (node.next) node.next.prev = row as unknown as ChildNode;
   },
 };
 

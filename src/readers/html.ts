@@ -2,7 +2,7 @@
 // "Quickly exit this site" bars, skip links, footers) is dropped so that extractors
 // see only the disclosure; block structure is kept because extractors lean on it.
 import { takeKeptRoot } from './html-tree.js';
-import { collapse, packRow, parsePacked, textOf } from './html-rows.js';
+import { collapse, isPackedRow, packRow, parsePacked, textOf, type PackedRow } from './html-rows.js';
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, Cell, Link, ReadResult, Table } from './types.js';
 
@@ -27,13 +27,14 @@ function isFurniture(el: Element): boolean {
 const isTag = (n: AnyNode): n is Element => n.type === 'tag';
 
 /** A table's own rows (directly or in thead/tbody/tfoot), not those of tables nested in its cells. */
-function ownRows(table: Element): Element[] {
-  const rows: Element[] = [];
-  for (const child of table.children.filter(isTag)) {
-    const tag = child.tagName.toLowerCase();
-    if (tag === 'tr') rows.push(child);
+function ownRows(table: Element): Array<Element | PackedRow> {
+  const rows: Array<Element | PackedRow> = [];
+  const isRow = (c: AnyNode) => isPackedRow(c) || (isTag(c) && c.tagName.toLowerCase() === 'tr');
+  for (const child of table.children) {
+    if (isRow(child)) rows.push(child as Element | PackedRow);
+    else if (!isTag(child)) continue;
     // A loop, not a spread: a body of 500k rows would overflow the stack as arguments.
-    else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') for (const c of child.children) if (isTag(c) && c.tagName.toLowerCase() === 'tr') rows.push(c);
+    else if (['thead', 'tbody', 'tfoot'].includes(child.tagName.toLowerCase())) for (const c of child.children) if (isRow(c)) rows.push(c as Element | PackedRow);
   }
   return rows;
 }
