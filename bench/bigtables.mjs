@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOT = new URL('..', import.meta.url).pathname;
+import { CODE_ROOT as ROOT } from './lib/stats.mjs'; // this checkout, or FOI_BENCH_ROOT (before/after)
 
 // The page is sized in bytes (the case is a 20 MB page): its row count is reported.
 function html(bytes) {
