@@ -193,9 +193,9 @@ else if (results.bigtables) {
     const [half, full] = t.runs;
     const failed = full.error ?? half.error;
     rows.push([
-      `One ${t.kind.toUpperCase()} table of ${full.rows.toLocaleString('en-GB')} rows (parse)`,
+      `One ${t.kind.toUpperCase()} table of ${full.rows.toLocaleString('en-GB')} rows, ${fmt(mib(full.bytes ?? 0), 0)} MiB (parse)`,
       failed ? `failed: ${failed}` : `${fmt(full.ms / 1000, 1)} s, peak RSS ${fmt(mib(full.maxRss), 0)} MiB`,
-      failed ? '—' : `${half.rows.toLocaleString('en-GB')} rows: ${fmt(half.ms / 1000, 1)} s, ${fmt(mib(half.maxRss), 0)} MiB`,
+      failed ? '—' : `half (${half.rows.toLocaleString('en-GB')} rows): ${fmt(half.ms / 1000, 1)} s, ${fmt(mib(half.maxRss), 0)} MiB`,
       t.timeRatio ? `${fmt(t.timeRatio, 2)}× the time for 2× the rows` : '—',
       '≤ 2.5× time, < 1 GiB',
       failed ? '**missed**' : ok(t.timeRatio <= results.bigtables.target.timeRatio && full.maxRss < results.bigtables.target.maxRssBytes),

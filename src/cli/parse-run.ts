@@ -56,6 +56,8 @@ export async function runParse(
     });
     return;
   }
-  if (opts.format === 'ndjson') process.stdout.write(results.map((d) => JSON.stringify(d)).join('\n') + (results.length ? '\n' : ''));
-  else process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  // In pieces: one big table's JSON can pass V8's string limit (src/cli/json-out.ts).
+  const { jsonChunks, writeChunks } = await import('./json-out.js');
+  if (opts.format === 'ndjson') await writeChunks(process.stdout, (function* () { for (const d of results) { yield* jsonChunks(d, 0); yield '\n'; } })());
+  else await writeChunks(process.stdout, (function* () { yield* jsonChunks(results, 2); yield '\n'; })());
 }

@@ -347,7 +347,9 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   if (news) dropRestatements(drafts, lineOf, doc.text);
   answersInOrder(drafts, questionDrafts.map((q) => q.label));
   for (const w of markYearTotals(drafts)) warnings.push(w);
-  const figures: Figure[] = drafts.map((f, k) => ({ ...inheritFromQuestion(f, questionDrafts, periods), disclosure_id: '', ordinal: k + 1 }));
+  // Object.assign, not a spread with new keys: V8 gives each `{ ...x, newKey }` its own hidden
+  // class, ~250 bytes per row (a 500k-row table's figures then did not fit in 1.5 GB).
+  const figures: Figure[] = drafts.map((f, k) => Object.assign({}, inheritFromQuestion(f, questionDrafts, periods), { disclosure_id: '', ordinal: k + 1 }));
   const truncated = endsMidSentence(lines);
   // "Searches brought back zero results" reports that nothing is held: not an answer given.
   const given = drafts.filter((f) => !(f.value === 0 && /\b(?:results|records|matches|returns|hits)\b/i.test(f.text))).length;
@@ -388,7 +390,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const reference = header.reference;
   const id = disclosureId(force, reference, ctx.url, ctx.sha256);
   const withId = <T extends { disclosure_id: string }>(rows: T[]) => rows.map((r) => ({ ...r, disclosure_id: id }));
-  const cases = caseDrafts.map((c, k) => ({ ...c, disclosure_id: id, ordinal: k + 1 }));
+  const cases = caseDrafts.map((c, k) => Object.assign({}, c, { disclosure_id: id, ordinal: k + 1 }));
 
   // Names and dates of birth are removed where every record leaves the pipeline
   // (validateDisclosure in src/pipeline/parse.ts), after attachments have added their rows too.
@@ -418,7 +420,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     questions: withId(questions),
     periods: withId(periods),
     exemptions: withId(exemptions),
-    figures: withId(figures),
+    figures: figures.map((f) => ((f.disclosure_id = id), f)), // made above for this record alone: not copied again
     cases,
     attachments: withId(attachments),
   };

@@ -58,8 +58,10 @@ export function readCsv(input: string): ReadResult {
   let length = 0;
   for (let r = 0; r < records.length; r++) {
     const rec = records[r];
+    records[r] = []; // each record let go once read: a big file's parsed fields and cells are not both held
     const cells: Cell[] = new Array(rec.length);
-    for (let c = 0; c < rec.length; c++) cells[c] = { text: collapse(rec[c] ?? '').slice(0, MAX_CELL_CHARS), locator: `csv:r${r + 1}:c${c + 1}` };
+    // Locators joined, not templated: a template leaves a tree of string pieces (~250 bytes each).
+    for (let c = 0; c < rec.length; c++) cells[c] = { text: collapse(rec[c] ?? '').slice(0, MAX_CELL_CHARS), locator: ['csv:r', r + 1, ':c', c + 1].join('') };
     rows.push(cells);
     const filled = cells.filter((c) => c.text);
     if (!filled.length) continue;
@@ -71,7 +73,7 @@ export function readCsv(input: string): ReadResult {
     const line = rowLine(filled, start);
     parts.push(line);
     length += line.length;
-    blocks.push({ kind: filled.length === 1 ? 'paragraph' : 'table_row', text: line, start, end: length, locator: filled.length === 1 ? filled[0].locator : `csv:r${r + 1}` });
+    blocks.push({ kind: filled.length === 1 ? 'paragraph' : 'table_row', text: line, start, end: length, locator: filled.length === 1 ? filled[0].locator : ['csv:r', r + 1].join('') });
   }
   const text = parts.join('');
   const tables = rows.some((r) => r.some((c) => c.text)) ? [{ locator: 'csv:t1', rows }] : [];

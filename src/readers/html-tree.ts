@@ -4,6 +4,7 @@
 // Only callers that know a second reader follows keep a tree (`keep: true`); kept trees are
 // bounded by the size of their source text, oldest dropped first. Nobody may mutate a tree.
 import * as cheerio from 'cheerio';
+import type { Document } from 'domhandler';
 
 type Tree = ReturnType<typeof cheerio.load>;
 
@@ -29,6 +30,14 @@ export function loadHtml(html: string, opts: { keep?: boolean } = {}): Tree {
   const tree = cheerio.load(html);
   if (opts.keep) remember(html, tree);
   return tree;
+}
+
+/** A kept parse of this text, taken (no longer kept): its root, or null when none is kept. */
+export function takeKeptRoot(html: string): Document | null {
+  const hit = kept.get(html);
+  if (!hit) return null;
+  drop(html);
+  return hit.root().get(0) as Document;
 }
 
 function remember(html: string, tree: Tree): void {

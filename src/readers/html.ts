@@ -1,7 +1,8 @@
 // HTML → blocks, tables and links. Site furniture (navigation, cookie banners,
 // "Quickly exit this site" bars, skip links, footers) is dropped so that extractors
 // see only the disclosure; block structure is kept because extractors lean on it.
-import { loadHtml } from './html-tree.js';
+import { takeKeptRoot } from './html-tree.js';
+import { collapse, isPackedRow, packRow, parsePacked, textOf, type PackedRow } from './html-rows.js';
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, Cell, Link, ReadResult, Table } from './types.js';
 
@@ -13,8 +14,6 @@ const BLOCK_TAGS = new Set([
 const FURNITURE = /(^|[\s_-])(cookie|cookies|skip|exit-site|quick-exit|quickexit|leave-site|breadcrumbs?|site-header|site-footer|masthead|banner|menu|navbar|share|social|feedback|beta-banner|phase-banner)([\s_-]|$)/i;
 const FURNITURE_TEXT = /^(skip to (main )?content|quickly exit this site|leave this site|exit this site)/i;
 const MAX_DEPTH = 400;
-
-const collapse = (s: string) => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 
 function isFurniture(el: Element): boolean {
   const a = el.attribs ?? {};
@@ -28,28 +27,16 @@ function isFurniture(el: Element): boolean {
 const isTag = (n: AnyNode): n is Element => n.type === 'tag';
 
 /** A table's own rows (directly or in thead/tbody/tfoot), not those of tables nested in its cells. */
-function ownRows(table: Element): Element[] {
-  const rows: Element[] = [];
-  for (const child of table.children.filter(isTag)) {
-    const tag = child.tagName.toLowerCase();
-    if (tag === 'tr') rows.push(child);
+function ownRows(table: Element): Array<Element | PackedRow> {
+  const rows: Array<Element | PackedRow> = [];
+  const isRow = (c: AnyNode) => isPackedRow(c) || (isTag(c) && c.tagName.toLowerCase() === 'tr');
+  for (const child of table.children) {
+    if (isRow(child)) rows.push(child as Element | PackedRow);
+    else if (!isTag(child)) continue;
     // A loop, not a spread: a body of 500k rows would overflow the stack as arguments.
-    else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') for (const c of child.children) if (isTag(c) && c.tagName.toLowerCase() === 'tr') rows.push(c);
+    else if (['thead', 'tbody', 'tfoot'].includes(child.tagName.toLowerCase())) for (const c of child.children) if (isRow(c)) rows.push(c as Element | PackedRow);
   }
   return rows;
-}
-
-/** Links inside a cell, walked by hand: cheerio's selector engine is quadratic over a page of many tables. */
-function linksIn(el: Element): Element[] {
-  const out: Element[] = [];
-  const stack: AnyNode[] = [...el.children].reverse();
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (!isTag(n)) continue;
-    if (n.tagName.toLowerCase() === 'a' && n.attribs.href !== undefined) out.push(n);
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
-  }
-  return out;
 }
 
 /** Whether an h1 stands inside `el` (walked by hand, for the same reason). */
@@ -100,21 +87,6 @@ export function flattenDeepMarkup(html: string, limit = MAX_MARKUP_DEPTH): strin
 // search is quadratic in depth and its text() recursive, so a page nested 100k deep would
 // take minutes or overflow the stack.
 
-/** Text of an element and everything under it, in document order. */
-function textOf(el: Element): string {
-  let out = '';
-  const stack: AnyNode[] = [el];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === 'text') out += (n as unknown as { data: string }).data;
-    else if (isTag(n) || n.type === 'root') {
-      const kids = (n as Element).children;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
-    }
-  }
-  return out;
-}
-
 /** The first <main> (or role=main), <body>, <h1> and <title> in document order. */
 function landmarks(root: AnyNode): { main?: Element; body?: Element; h1?: Element; title?: Element } {
   const out: { main?: Element; body?: Element; h1?: Element; title?: Element } = {};
@@ -135,7 +107,9 @@ function landmarks(root: AnyNode): { main?: Element; body?: Element; h1?: Elemen
 }
 
 export function readHtml(html: string, baseUrl?: string | null): ReadResult {
-  const $ = loadHtml(flattenDeepMarkup(html)); // the crawler's parse of this page, when it kept one
+  const markup = flattenDeepMarkup(html);
+  // The crawler's parse of this page when it kept one, else a parse that packs table rows as they close.
+  const doc = takeKeptRoot(markup) ?? parsePacked(markup);
   const blocks: Block[] = [];
   const tables: Table[] = [];
   const links: Link[] = [];
@@ -163,66 +137,75 @@ export function readHtml(html: string, baseUrl?: string | null): ReadResult {
     flush();
     const rows: Cell[][] = [];
     const tIndex = tables.length + 1;
-    const spans: Map<number, { cell: Cell; left: number }> = new Map();
+    // A slot is a cell before its place in the text is known; `r`/`c` name it where it has no text.
+    type Slot = { text: string; r: number; c: number; colspan: number; rowspan: number };
+    const spans: Map<number, { cell: Slot; left: number }> = new Map();
     let headerRows = 0;
     let sawData = false;
     const tableStart = text.length + (text ? 1 : 0);
     ownRows(table).forEach((tr, r) => {
-        const cells: Cell[] = [];
-        let col = 0;
-        const takeSpans = () => {
-          while (spans.has(col)) {
-            const s = spans.get(col)!;
-            cells.push({ ...s.cell });
-            if (--s.left <= 0) spans.delete(col);
-            col++;
-          }
-        };
-        const tds = tr.children.filter(isTag).filter((c) => c.tagName === 'td' || c.tagName === 'th');
-        const allTh = tds.length > 0 && tds.every((c) => c.tagName === 'th');
-        for (const td of tds) {
-          takeSpans();
-          const t = collapse(textOf(td));
-          const colspan = Math.min(Math.max(Number(td.attribs.colspan) || 1, 1), 50);
-          const rowspan = Math.min(Math.max(Number(td.attribs.rowspan) || 1, 1), 500);
-          const cell: Cell = { text: t, locator: `html:t${tIndex}:r${r + 1}:c${col + 1}`, colspan, rowspan };
-          for (let k = 0; k < colspan; k++) {
-            cells.push({ ...cell, locator: `html:t${tIndex}:r${r + 1}:c${col + 1}` });
-            if (rowspan > 1) spans.set(col, { cell, left: rowspan - 1 });
-            col++;
-          }
-          linksIn(td).forEach(addLink);
+      const slots: Slot[] = [];
+      let col = 0;
+      const takeSpans = () => {
+        while (spans.has(col)) {
+          const s = spans.get(col)!;
+          slots.push(s.cell);
+          if (--s.left <= 0) spans.delete(col);
+          col++;
         }
+      };
+      const tds = packRow(tr);
+      const allTh = tds.length > 0 && tds.every((c) => c.tag === 'th');
+      for (const td of tds) {
         takeSpans();
-        if (!cells.length) return;
-        if (allTh && !sawData) headerRows++;
-        else sawData = true;
-        // The row as one line of text, so char: locators and prose readers see it. The line is
-        // built on its own: slicing it back out of `text` would flatten the whole text per row
-        // (quadratic time and memory on a large page).
-        if (text) text += '\n';
-        const lineStart = text.length;
-        let line = '';
-        cells.forEach((c, i) => {
-          if (i) line += ' | ';
-          c.start = lineStart + line.length;
-          line += c.text;
-          c.end = lineStart + line.length;
-          c.locator = c.text ? `char:${c.start}-${c.end}` : c.locator;
-        });
-        text += line;
-        const lineEnd = text.length;
-        blocks.push({ kind: 'table_row', text: line, start: lineStart, end: lineEnd, locator: `char:${lineStart}-${lineEnd}` });
-        rows.push(cells);
+        const colspan = Math.min(Math.max(Number(td.colspan) || 1, 1), 50);
+        const rowspan = Math.min(Math.max(Number(td.rowspan) || 1, 1), 500);
+        const first: Slot = { text: td.text, r: r + 1, c: col + 1, colspan, rowspan };
+        for (let k = 0; k < colspan; k++) {
+          slots.push(k ? { ...first, c: col + 1 } : first);
+          if (rowspan > 1) spans.set(col, { cell: first, left: rowspan - 1 });
+          col++;
+        }
+        for (const l of td.links) addLink(l.href, l.text);
+      }
+      takeSpans();
+      if (!slots.length) return;
+      if (allTh && !sawData) headerRows++;
+      else sawData = true;
+      // The row as one line of text, so char: locators and prose readers see it. The line is
+      // built on its own: slicing it back out of `text` would flatten the whole text per row
+      // (quadratic time and memory on a large page). Locators and the line are joined from
+      // parts: a template literal or += leaves a tree of string pieces (~250 bytes a locator).
+      if (text) text += '\n';
+      const lineStart = text.length;
+      const parts: string[] = [];
+      let len = 0;
+      const cells: Cell[] = slots.map((s, i) => {
+        if (i) {
+          parts.push(' | ');
+          len += 3;
+        }
+        const start = lineStart + len;
+        parts.push(s.text);
+        len += s.text.length;
+        const end = lineStart + len;
+        const locator = s.text ? ['char:', start, '-', end].join('') : `html:t${tIndex}:r${s.r}:c${s.c}`;
+        return { text: s.text, locator, colspan: s.colspan, rowspan: s.rowspan, start, end };
       });
+      const line = parts.join('');
+      text += line;
+      const lineEnd = text.length;
+      blocks.push({ kind: 'table_row', text: line, start: lineStart, end: lineEnd, locator: ['char:', lineStart, '-', lineEnd].join('') });
+      rows.push(cells);
+    });
     if (rows.length) {
       const caption = collapse(table.children.filter(isTag).filter((c) => c.tagName === 'caption').map(textOf).join('')) || undefined;
       tables.push({ locator: `html:t${tIndex}`, rows, headerRows: headerRows || undefined, start: tableStart, end: text.length, caption });
     }
   };
 
-  const addLink = (a: Element) => {
-    const href = (a.attribs.href ?? '').trim();
+  const addLink = (rawHref: string | undefined, rawText: string) => {
+    const href = (rawHref ?? '').trim();
     if (!href || href.startsWith('#') || /^(javascript|mailto|tel):/i.test(href)) return;
     let url = href;
     try {
@@ -231,7 +214,7 @@ export function readHtml(html: string, baseUrl?: string | null): ReadResult {
       if (!baseUrl) url = href;
       else return;
     }
-    const name = collapse(textOf(a)) || decodeURIComponent(href.split('/').pop() ?? href);
+    const name = collapse(rawText) || decodeURIComponent(href.split('/').pop() ?? href);
     links.push({ url, name, locator: `html:a${links.length + 1}` });
   };
 
@@ -256,7 +239,7 @@ export function readHtml(html: string, baseUrl?: string | null): ReadResult {
         flush();
         return;
       }
-      if (tag === 'a') addLink(el);
+      if (tag === 'a') addLink(el.attribs.href, textOf(el));
     }
     const isBlock = BLOCK_TAGS.has(tag);
     const prevKind = kind;
@@ -274,8 +257,8 @@ export function readHtml(html: string, baseUrl?: string | null): ReadResult {
   };
 
   // Read only the main content where the page marks it; the h1 may sit outside it.
-  const found = landmarks($.root().get(0)!);
-  const root = found.main ?? found.body ?? $.root().get(0)!;
+  const found = landmarks(doc);
+  const root = found.main ?? found.body ?? doc;
   if (found.main && found.h1 && !hasH1(found.main)) walk(found.h1, 0);
   walk(root as AnyNode, 0);
   flush();

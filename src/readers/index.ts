@@ -2,6 +2,7 @@
 // spreadsheets, Word) are loaded only when a document needs them, to keep start-up fast.
 import { decodeText } from '../documents/decode.js';
 import type { OcrOptions } from './ocr/types.js';
+import { boundHeapGrowthFor } from './heap-growth.js';
 import { sniffMediaType } from './sniff.js';
 import { readText } from './text.js';
 import { ReadError, type ReadResult } from './types.js';
@@ -21,6 +22,7 @@ export interface ReadInput {
 export async function readDocument(input: ReadInput): Promise<ReadResult> {
   const { bytes } = input;
   if (bytes.length === 0) throw new ReadError('empty file (0 bytes)');
+  boundHeapGrowthFor(bytes.length); // a big input: collect garbage before the heap balloons
   const type = sniffMediaType(bytes, input.contentType, input.name);
   switch (type) {
     case 'application/pdf': {

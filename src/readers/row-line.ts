@@ -5,12 +5,18 @@ import type { Cell } from './types.js';
 
 /** Joins the cells with " | " and records each cell's offsets, the line starting at `start`. */
 export function rowLine(cells: Cell[], start: number): string {
-  let line = '';
+  // Joined from parts: += leaves a tree of string pieces per line (a big table's memory).
+  const parts: string[] = [];
+  let len = 0;
   cells.forEach((c, i) => {
-    if (i) line += ' | ';
-    c.start = start + line.length;
-    line += c.text;
-    c.end = start + line.length;
+    if (i) {
+      parts.push(' | ');
+      len += 3;
+    }
+    c.start = start + len;
+    parts.push(c.text);
+    len += c.text.length;
+    c.end = start + len;
   });
-  return line;
+  return parts.join('');
 }

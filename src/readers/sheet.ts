@@ -123,7 +123,7 @@ export async function readSpreadsheet(bytes: Uint8Array, kind: SheetKind): Promi
     }
     if (!nRows || !nCols) continue;
     const prefix = `${kind}:${name}!`;
-    const loc = (r: number, c: number) => `${prefix}${columnLetters(c + 1)}${r + 1}`;
+    const loc = (r: number, c: number) => [prefix, columnLetters(c + 1), r + 1].join(''); // joined: flat, not a tree of pieces
     // Merged ranges: the first cell's value in every slot (flagged), for headings that span columns.
     const masters = new Map<string, { r: number; c: number }>();
     for (const m of (ws['!merges'] ?? []) as XLSX.Range[]) {
