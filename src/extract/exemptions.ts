@@ -148,7 +148,9 @@ function citationsIn(text: string, wordRe: RegExp): RawCitation[] {
       // Skip a parenthesised name ("(personal information)") before a list joiner.
       const nameParen = /^\s*\([^)]{3,80}\)/.exec(text.slice(pos));
       if (nameParen && !/^\s*\(\s*(?:\d|[a-z]{1,4}\s*\))/.test(text.slice(pos))) pos += nameParen[0].length;
-      const joiner = /^\s*(?:,|and|&|or)\s*(?:sections?\s*|s\.?\s*)?(?=\d)/i.exec(text.slice(pos));
+      // A statute list goes on after ';' where the next item is a citation with its name ("18 (Further
+      // provision …); 34(1)(a)(i) and (b) (Investigations …)"), not a count ("; 14 officers").
+      const joiner = /^\s*(?:,|and|&|or)\s*(?:sections?\s*|s\.?\s*)?(?=\d)|^\s*;\s*(?=\d{1,3}[A-Z]?(?:\(\w{1,4}\))*\s*(?:\([A-Z]|and\s*\(|$))/i.exec(text.slice(pos));
       if (!joiner) break;
       pos += joiner[0].length;
     }

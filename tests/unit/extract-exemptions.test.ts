@@ -18,7 +18,9 @@ describe('exemption citations', () => {
     ['such a search would exceed the appropriate limit (FOIA, s.12).', ['12']],
     ['When citing s40(5), there is a requirement to consider fairness', ['40(5)']],
     ['Section 12 (1) of the Freedom of Information Act 2000', ['12(1)']],
-  ])('%s', (text, expected) => expect(cites(text)).toEqual(expected));
+    ['Relevant provisions: sections 16 (Refusal of request); 38(1)(b) (Personal information); 35(1)(a) and (b) (Law enforcement)', ['38(1)(b)', '35(1)(a)', '35(1)(b)']],
+    ['It relied on section 12; 14 officers would need to search the files.', ['12']],
+  ])('%s', (text, expected) => expect(cites(text, /Relevant provisions/.test(text) ? 'FOISA' : 'FOIA')).toEqual(expected));
 
   it('keeps each citation once, in its most specific form', () => {
     expect(cites('Section 40(2)(a) Personal information\nThe Section 40(2) exemption applies.\nSection 40 is absolute.')).toEqual(['40(2)(a)']);
