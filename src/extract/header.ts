@@ -33,6 +33,18 @@ const LABELLED_REF = new RegExp(
 const REF_THEN_TITLE = /^(FOI\s*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d)\s*(?:[–—:|-]\s*)?([A-Z][^:]{2,150})$/;
 const INLINE_REF = new RegExp(`\\b(?:in relation to |regarding )?(?:request|reference) (?:no\\.?|number)\\s*:?\\s*(${REF_TOKEN})\\b`, 'i');
 // "Officer Convictions (266A/20)", "Drones (4714_14)", "… (R011316)"
+// A page's <title> names the site as well as the page ("Vetting appeals | Disclosure log | Anyshire
+// Police"): the site's own parts are not the title, and a <title> of nothing else gives none.
+const SITE_PART = /^(?:home|disclosure logs?|freedom of information(?: \(foi\))?(?: disclosure log| requests?)?|foi(?: disclosure log)?|access to information|published items|publication scheme|gov\.uk|whatdotheyknow)$/i;
+function pageTitle(raw: string): string {
+  // Parts and the separators between them, so the page's own part keeps its printed dashes.
+  const pieces = clean(raw).split(/(\s+[|–—-]\s+)/);
+  const site = (p: string) => SITE_PART.test(p.trim()) || findForce(p.trim()) !== null;
+  while (pieces.length && site(pieces[pieces.length - 1])) pieces.splice(-2, 2);
+  while (pieces.length && site(pieces[0])) pieces.splice(0, 2);
+  return pieces.join('').trim();
+}
+
 const TITLE_WITH_REF = /^(.{3,200}?)\s*\(\s*([A-Z]{0,4}\d{2,}[A-Z]?(?:\s*[/_-]\s*\d{2,4})?|\d+[A-Z]?\s*[/_-]\s*\d{2,4})\s*\)\s*$/;
 const ANY_REF_LABEL = new RegExp(`(?:\\b(?:our|your|case|foi|request(?: for information)?)\\s+|\\/\\s*)ref(?:erence)?\\.?(?:\\s*(?:no|number)\\.?)?\\s*:\\s*(${REF_TOKEN})(?=\\s|$)`, 'i');
 // A reference alone on its line: "FOI 0842-23", "IM-FOI-2022-0915", "FOI2023/07811".
@@ -218,8 +230,8 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
       }
     }
   }
-  if (!title && doc.source.title && doc.source.mediaType === 'text/html') {
-    const t = clean(doc.source.title);
+  if (!title && doc.source.title && doc.source.mediaType === 'text/html' && pageTitle(doc.source.title)) {
+    const t = pageTitle(doc.source.title);
     const m = TITLE_WITH_REF.exec(t);
     title = m ? clean(m[1]) : t;
     if (m && !reference) reference = clean(m[2]);

@@ -99,7 +99,7 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
         if (text) text += '\n';
         const offset = text.length;
         text += pageText;
-        for (const b of linesToBlocks(pageText)) {
+        for (const b of paragraphBlocks(pageText)) {
           blocks.push({ ...b, start: b.start + offset, end: b.end + offset, locator: at, page: n });
         }
         if (n <= tablePages) perPage.push((await pageTables(parser as unknown as TableFinder, page, n, items, viewport, warnings, ruledFailed)).map((t) => ({ ...t, at })));
@@ -112,6 +112,44 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
   } finally {
     await parser.destroy().catch(() => undefined);
   }
+}
+
+// A printed line that runs to the right margin wraps: the next line goes on with the same sentence,
+// unless it opens a list item. Table rows (pieces set apart by tabs) are never joined.
+const ITEM_OPENS = /^(?:[-•–·*▪◦●]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s|Q\d|(?:question|request|answer)\s+\d)/i;
+const WRAPS_AT = 0.8;
+
+/**
+ * The page's lines as blocks, a paragraph wrapped over several lines as one block (its text with
+ * the line breaks as spaces, so offsets within it are offsets into the page text).
+ */
+export function paragraphBlocks(pageText: string): Block[] {
+  const lines = linesToBlocks(pageText);
+  let widest = 0;
+  for (const l of lines) if (!l.text.includes('\t') && l.text.length > widest) widest = l.text.length;
+  if (widest < 50) return lines;
+  const out: Array<Block & { lastLineLength: number }> = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const wraps =
+      prev &&
+      !prev.text.includes('\t') &&
+      !l.text.includes('\t') &&
+      prev.lastLineLength >= WRAPS_AT * widest &&
+      !/:\s*$/.test(prev.text) &&
+      // A sentence that ends at the margin, then a capital: most often the next paragraph.
+      !(/[.?!]["”’)]?\s*$/.test(prev.text) && /^["“‘(]?[A-Z0-9]/.test(l.text)) &&
+      !ITEM_OPENS.test(l.text) &&
+      /^[ \t]*\r?\n[ \t]*$/.test(pageText.slice(prev.end, l.start));
+    if (wraps) {
+      prev.end = l.end;
+      prev.text = pageText.slice(prev.start, prev.end).replace(/\r?\n/g, ' ');
+      prev.kind = 'paragraph';
+      prev.locator = `char:${prev.start}-${prev.end}`;
+      prev.lastLineLength = l.text.length;
+    } else out.push({ ...l, lastLineLength: l.text.length });
+  }
+  return out.map(({ lastLineLength: _, ...b }) => b);
 }
 
 function readErrorOf(e: unknown): ReadError {

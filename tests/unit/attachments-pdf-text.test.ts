@@ -2,7 +2,7 @@
 // builds it (tabs between columns, line breaks where the baseline moves), so the reader
 // needs one pdf.js text pass per page. Made-up items on a page 800 units high.
 import { describe, expect, it } from 'vitest';
-import { pageTextOf } from '../../src/readers/pdf.js';
+import { pageTextOf, paragraphBlocks } from '../../src/readers/pdf.js';
 
 const viewport = { convertToViewportPoint: (x: number, y: number) => [x, 800 - y] };
 const item = (str: string, x: number, y: number, extra: { width?: number; height?: number; hasEOL?: boolean } = {}) => ({
@@ -31,5 +31,36 @@ describe('pageTextOf', () => {
     const items = [item('Name', 50, 700), item('Rank', 200, 700)];
     pageTextOf(items, viewport);
     expect(items.map((i) => i.str)).toEqual(['Name', 'Rank']);
+  });
+});
+
+describe('paragraphBlocks: a paragraph wrapped over printed lines is one block', () => {
+  const page = [
+    'Dear Ms Reader,',
+    'Thank you for your request for information about officers who were dismissed from the force',
+    'between 2019 and 2021, which we received on 3 March 2022.',
+    'You asked:',
+    '1. How many officers were dismissed for gross misconduct in each of the calendar years',
+    '2019, 2020 and 2021?',
+    '2. How many appealed?',
+    'We hold the information and it is provided in full below, answered in the order you asked.',
+    'Year\t2019\t2020\t2021',
+    'Dismissed\t4\t6\t3',
+  ].join('\n');
+  const blocks = paragraphBlocks(page);
+  it('joins a line that reaches the margin to the line it runs on into, and nothing else', () => {
+    expect(blocks.map((b) => b.text)).toEqual([
+      'Dear Ms Reader,',
+      'Thank you for your request for information about officers who were dismissed from the force between 2019 and 2021, which we received on 3 March 2022.',
+      'You asked:',
+      '1. How many officers were dismissed for gross misconduct in each of the calendar years 2019, 2020 and 2021?',
+      '2. How many appealed?',
+      'We hold the information and it is provided in full below, answered in the order you asked.',
+      'Year\t2019\t2020\t2021',
+      'Dismissed\t4\t6\t3',
+    ]);
+  });
+  it('keeps offsets into the page text: a block’s text is its span with line breaks as spaces', () => {
+    for (const b of blocks) expect(page.slice(b.start, b.end).replace(/\n/g, ' ')).toBe(b.text);
   });
 });

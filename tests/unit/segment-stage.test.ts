@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDisclosure, segmentSource } from '../../src/extract/disclosure.js';
 import { generalCounts, statusFromText } from '../../src/extract/figures.js';
 import { readText } from '../../src/readers/text.js';
+import { readHtml } from '../../src/readers/html.js';
 import { explainSegmentation } from '../../src/segment/explain.js';
 import { tokenizeNumbers } from '../../src/segment/tokens.js';
 import type { Role } from '../../src/segment/types.js';
@@ -105,6 +106,15 @@ describe('fields read from their own segments', () => {
   it('a reply that says "your request has been considered" begins the response, so its figures are read', () => {
     const d = parse('Dear Mr Reader,\nI note you seek access to the following information:\n1. Who carried out the review?\nYour request has now been considered and the information asked for is as follows:\nThe review was carried out by the head of unit plus 1 review officer.');
     expect(d.figures.map((f) => [f.value, f.measure])).toEqual([[1, 'officers']]);
+  });
+
+  it.each([
+    ['the site’s own parts of a <title> are not the title', 'Vetting appeals | Disclosure log | Kent Police', 'Vetting appeals'],
+    ['a page’s dashes stay', 'Domestic abuse - male victims - 2016 to 2021 | Freedom of information', 'Domestic abuse - male victims - 2016 to 2021'],
+    ['a <title> of nothing but the site gives none', 'Freedom of information disclosure log | Home', null],
+  ])('page title: %s', (_name, title, expected) => {
+    const html = `<html><head><title>${title}</title></head><body><p>Dear Mr Reader,</p><p>Thank you for your request.</p><p>We do not hold this information.</p></body></html>`;
+    expect(extractDisclosure(readHtml(html), { url: null, force: null, sha256: SHA }).title).toBe(expected);
   });
 
   it('a letter’s date that runs into its salutation is still its date', () => {
