@@ -9,7 +9,7 @@ import type { Segmentation } from '../segment/types.js';
 import { PLATFORM_TITLE } from '../segment/cues.js';
 
 // Headings every response could carry: the Act's name, a request label. They name no disclosure.
-const GENERIC_HEADING = /^(?:(?:request|application) (?:made )?(?:under|for information under) )?(?:the )?freedom of information(?: \(scotland\))? act(?: 2000| 2002)?(?: \((?:FOIA|FOISA)\))?(?: request)?$|^(?:summary|background|introduction|overview|details|the request|request details)$/i;
+const GENERIC_HEADING = /^(?:(?:request|application) (?:made )?(?:under|for information under) )?(?:the )?freedom of information(?: \(scotland\))? act(?: 2000| 2002)?(?: \((?:FOIA|FOISA)\))?(?: request)?$|^(?:summary|background|introduction|overview|details|the request|request details|key (?:facts|points|findings)|at a glance|in brief|contents|table of contents)$/i;
 import { findForce } from '../sources/registry.js';
 import { extraReferenceOnLine } from './reference.js';
 

@@ -108,6 +108,10 @@ describe('fields read from their own segments', () => {
     expect(d.figures.map((f) => [f.value, f.measure])).toEqual([[1, 'officers']]);
   });
 
+  it('a section heading ("Key Facts", "Summary") is not a title', () => {
+    expect(parse('Key Facts\nThe tribunal heard an appeal about the closure of police stations.\nThe appeal was dismissed.').title).toBeNull();
+  });
+
   it.each([
     ['the site’s own parts of a <title> are not the title', 'Vetting appeals | Disclosure log | Kent Police', 'Vetting appeals'],
     ['a page’s dashes stay', 'Domestic abuse - male victims - 2016 to 2021 | Freedom of information', 'Domestic abuse - male victims - 2016 to 2021'],
