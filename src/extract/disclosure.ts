@@ -8,7 +8,7 @@ import { PARSER_VERSION } from '../version.js';
 import type { FigureDraft } from './attachment.js';
 import { buildDoc, contentLines, requestLines, type Doc, type Line } from './doc-model.js';
 import { extractExemptions } from './exemptions.js';
-import { answerLineFigures, answersInOrder, eventFromText, generalCounts, yearOfPeriod, type Earlier, loneFigure, measureFromText, questionHeading, sentenceFigures } from './figures.js';
+import { answerLineFigures, answersInOrder, eventFromText, generalCounts, yearOfPeriod, type Earlier, loneFigure, measureFromText, questionHeading, reportsNothingFound, sentenceFigures } from './figures.js';
 import { detectForceNoted } from './force.js';
 import { extractHeader } from './header.js';
 import { detectKind } from './kind.js';
@@ -158,12 +158,14 @@ const ROUNDED_BEFORE = /\b(?:around|about|almost|nearly|roughly|approximately|so
 function dropRestatements(drafts: FigureDraft[], lineOf: (locator: string) => number, text: string): void {
   const first = new Map<string, { f: FigureDraft; line: number }>();
   const kept: FigureDraft[] = [];
-  const rounded = (f: FigureDraft) => {
-    const at = /^char:(\d+)-/.exec(f.locator);
-    return !!at && ROUNDED_BEFORE.test(text.slice(Math.max(0, Number(at[1]) - 16), Number(at[1])));
-  };
+  const rounded = new Set(
+    drafts.filter((f) => {
+      const at = /^char:(\d+)-/.exec(f.locator);
+      return !!at && ROUNDED_BEFORE.test(text.slice(Math.max(0, Number(at[1]) - 16), Number(at[1])));
+    }),
+  );
   const restatesExact = (f: FigureDraft) =>
-    rounded(f) && drafts.some((o) => o !== f && o.value !== null && f.value !== null && o.value !== f.value && Math.abs(o.value - f.value) <= 0.15 * f.value && o.measure === f.measure && !rounded(o));
+    rounded.has(f) && drafts.some((o) => o !== f && o.value !== null && f.value !== null && o.value !== f.value && Math.abs(o.value - f.value) <= 0.15 * f.value && o.measure === f.measure && !rounded.has(o));
   for (const f of drafts) {
     if (restatesExact(f)) continue;
     if (f.year !== null || f.value === null) {
@@ -352,7 +354,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const figures: Figure[] = drafts.map((f, k) => Object.assign({}, inheritFromQuestion(f, questionDrafts, periods), { disclosure_id: '', ordinal: k + 1 }));
   const truncated = endsMidSentence(lines);
   // "Searches brought back zero results" reports that nothing is held: not an answer given.
-  const given = drafts.filter((f) => !(f.value === 0 && /\b(?:results|records|matches|returns|hits)\b/i.test(f.text))).length;
+  const given = drafts.filter((f) => !reportsNothingFound(f)).length;
   const oc = extractOutcome(kind, news || kind === 'other' ? [] : answerish, ex.exemptions, answerish.map((l) => l.text).join('\n'), { answers: given + caseDrafts.length, truncated });
   // A platform's status line is evidence of the outcome unless the response shows otherwise.
   // An acknowledgement shows nothing the status line can be checked against: the answer is not on the page.

@@ -433,6 +433,15 @@ function countHead(after: string, value: number): { noun: string; end: number } 
 // estimates of the work an answer would take.
 const BACKGROUND = /\b(?:employs|employed by|workforce|establishment of|in the region of|would (?:require|involve|take|entail|need|cost|have to)|need(?:s|ed)? to be (?:reviewed|read|examined|checked|searched)|estimate[sd]?|per record|minutes per|hours per|national average|nationally|one in every|may (?:contain|relate|include|involve|appear|be counted))\b/i;
 // A bound ("more than 500", "up to 40") is not a count; a rounded count ("around 7 officers") is.
+// What a search brings back: "zero results" is a count, and says that nothing is held.
+const SEARCH_NOUNS = '(?:results|records|matches|returns|hits|trace)';
+const FOUND_NOTHING = new RegExp(`^${SEARCH_NOUNS}`, 'i');
+const NAMES_SEARCH_NOUN = new RegExp(`\\b${SEARCH_NOUNS}`, 'i');
+/** A figure that reports an empty search ("zero results"), not an answer given. */
+export function reportsNothingFound(f: { value: number | null; text: string }): boolean {
+  return f.value === 0 && NAMES_SEARCH_NOUN.test(f.text);
+}
+
 const APPROXIMATE_BEFORE = /\b(?:more|fewer|less) than\s*$|\b(?:over|under|up to|at least)\s*$/i;
 // Heads that count the sources of figures, not what they are about.
 const NOT_A_COUNT = /^(?:forces|constabularies|respondents|questions|sections|pages|months|weeks|categories|types|kinds|sorts|principles|sub-types|subcategories|ways|reasons|options|parts|stages|steps|levels)$/i;
@@ -472,7 +481,7 @@ export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier:
       if (taken.has(start) || APPROXIMATE_BEFORE.test(before)) continue;
       // "one officer is aware …": a single person is a count only where the sentence is about conduct.
       // "zero results", "0 records": what a search found is an answer.
-      const nothingFound = t.value === 0 && /^(?:results|records|matches|returns|hits|trace)/i.test(noun);
+      const nothingFound = t.value === 0 && FOUND_NOTHING.test(noun);
       // A tally ("1 x Detective Inspector") or an addition ("the head plus 1 review officer") counts its one.
       const tally = /^\s*[x×]\s/i.test(rawAfter) || /(?:^|\b(?:plus|and|as well as))\s*$/i.test(before);
       if (t.value <= 1 && !nothingFound && !tally && !EVENT_WORDS.test(s.text)) continue;

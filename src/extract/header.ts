@@ -230,10 +230,10 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
       }
     }
   }
-  if (!title && doc.source.title && doc.source.mediaType === 'text/html' && pageTitle(doc.source.title)) {
-    const t = pageTitle(doc.source.title);
-    const m = TITLE_WITH_REF.exec(t);
-    title = m ? clean(m[1]) : t;
+  const page = !title && doc.source.title && doc.source.mediaType === 'text/html' ? pageTitle(doc.source.title) : '';
+  if (page) {
+    const m = TITLE_WITH_REF.exec(page);
+    title = m ? clean(m[1]) : page;
     if (m && !reference) reference = clean(m[2]);
   }
   if (title && reference) title = clean(title.replace(new RegExp(`\\s*\\(?${reference.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)?\\s*$`), '')) || title;

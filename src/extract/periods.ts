@@ -13,7 +13,7 @@ import {
 } from './dates.js';
 import type { Line } from './doc-model.js';
 import { tokenizeNumbers } from '../segment/tokens.js';
-import type { QuestionDraft } from './questions.js';
+import { opensItem, type QuestionDraft } from './questions.js';
 
 export interface PeriodDraft {
   start: string | null;
@@ -58,11 +58,12 @@ const SNAPSHOT = new RegExp(
   'gi',
 );
 // "April 2012 (i.e. 2012/13)": the parenthesis says what the point means, and replaces it.
-const RESTATED_AS = /^\s*\((?:i\.?\s?e\.?|that is|namely)[,:]?\s*/i;
+const IE = '\\((?:i\\.?\\s?e\\.?|that is|namely)[,:]?\\s*';
+const RESTATED_AS = new RegExp(`^\\s*${IE}`, 'i');
 const ONLY_YEAR = /^(?:19|20)\d{2}$/;
 const FY_TOKENS = new RegExp(FY_POINT, 'g');
 const PRESENT_BEFORE = /\b(?:currently|still\s+[a-z]+|now|at present|presently|today)\s*\(?\s*$/i;
-const EXPLAINED = new RegExp(`\\((?:i\\.?\\s?e\\.?|that is|namely)[,:]?\\s*(${POINT})\\s*\\)`, 'gi');
+const EXPLAINED = new RegExp(`${IE}(${POINT})\\s*\\)`, 'gi');
 
 function precisionOf(s: string): number {
   if (ONLY_FULL_DATE.test(s.trim())) return 3;
@@ -246,8 +247,7 @@ function questionsFor(line: Line, lineText: string, questions: QuestionDraft[]):
   return within ? [within.label] : [];
 }
 
-// A line that opens a list item starts a paragraph of its own.
-const ITEM_START = /^\s*(?:[“"‘']?\s*(?:Q(?:uestion)?\s*\.?\s*)?\d{1,2}[a-z]?\s*[).:,/](?!\d)|[-•–·*▪◦●]|\(?[a-z][).]\s|(?:request|question)\s+\d)/i;
+// A line that opens a list item (questions.ts's labels) starts a paragraph of its own.
 
 interface Paragraph {
   text: string;
@@ -266,7 +266,7 @@ function paragraphs(scope: Line[]): Paragraph[] {
       prev = null;
       continue;
     }
-    const joins = cur && prev && line.i === prev.i + 1 && line.kind === prev.kind && !ITEM_START.test(line.text);
+    const joins = cur && prev && line.i === prev.i + 1 && line.kind === prev.kind && !opensItem(line.text);
     if (joins && cur) {
       cur.text += ' ';
       cur.parts.push({ line, at: cur.text.length });

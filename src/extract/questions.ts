@@ -47,6 +47,11 @@ function labelOf(raw: string): Label | null {
   return null;
 }
 
+/** Whether a line opens a list item or a question of its own ("1)", "Q2", "b.", "•", "Request 3"). */
+export function opensItem(text: string): boolean {
+  return labelOf(text) !== null || HEADED.test(text);
+}
+
 /** An intro line that is itself a complete question ("The number of … since 2010."). */
 function isQuestionSentence(text: string): boolean {
   return /[.?]\s*$/.test(text) && ASKS.test(text) && text.split(/\s+/).length >= 5;
