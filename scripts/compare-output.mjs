@@ -2,7 +2,7 @@
 // Output must not change when only speed does (issue 17): parse every fixture and corpus document
 // with this build and with a reference build (another built checkout, e.g. of main), and list
 // every document whose rows differ. Nothing is stored: both outputs are made fresh each run.
-//   node scripts/compare-output.mjs --ref <built checkout> [--only substring]
+//   node scripts/compare-output.mjs --ref <built checkout> [--only substring] [--extra <dir>]
 // Exit 0 when all outputs are identical, 1 when any differs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -48,7 +48,11 @@ for (const c of ['dev', 'dev-2']) {
     docs.push({ file, url });
   }
 }
+// The real attachments (PDF, spreadsheets) too: the readers are what a speed change touches most.
+for (const file of walk(resolve(ROOT, '..', 'shared', 'attachments'))) docs.push({ file, url: null });
 for (const d of ['tests/fixtures', 'fixtures']) for (const file of walk(join(ROOT, d))) docs.push({ file, url: null });
+// --extra <dir>: more documents, e.g. a corpus written by scripts/format-variants.mjs.
+if (opt('--extra')) for (const file of walk(resolve(opt('--extra')))) docs.push({ file, url: null });
 const only = opt('--only');
 const list = only ? docs.filter((d) => d.file.includes(only)) : docs;
 const tmp = mkdtempSync('/tmp/compare-output-');
