@@ -2,11 +2,15 @@
 // (Node's own start), in pairs run back to back. CPU, not wall time: on a shared machine the
 // wall clock measures the neighbours. A child's CPU time is read with getrusage(RUSAGE_CHILDREN)
 // through python3 (microseconds) where present, else GNU time (10 ms steps), else wall time.
+// Both sides are measured by the same meter, one fresh meter process per run.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { CODE_ROOT, median, minMed } from './lib/stats.mjs';
 
-const PY = 'import resource,subprocess,sys\nsubprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)\nr=resource.getrusage(resource.RUSAGE_CHILDREN)\nprint(r.ru_utime+r.ru_stime)';
+// The reading before the run is subtracted: RUSAGE_CHILDREN survives exec, so a python3 that is
+// a wrapper (a pyenv shim runs `pyenv` first) starts with ~50 ms of its launcher's children
+// already counted, which would be added to both sides and flatter the ratio.
+const PY = 'import resource,subprocess,sys\nc=lambda: (lambda r: r.ru_utime+r.ru_stime)(resource.getrusage(resource.RUSAGE_CHILDREN))\nt=c()\nsubprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)\nprint(c()-t)';
 
 function meter() {
   if (spawnSync('python3', ['-c', 'print(1)'], { encoding: 'utf8' }).stdout?.trim() === '1') {

@@ -1,6 +1,6 @@
 // Wires commands to modules; nothing else. Each command lives in its own file and is
 // imported only when it runs, so `parse` does not pay for SQLite or the HTTP stack.
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { PREFIX, UsageError, errorLine } from './errors.js';
 
@@ -24,6 +24,23 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
 };
 
 export async function main(argv: string[]): Promise<number> {
+  // `parse` with plain arguments (the common case, and the one that must start fast) runs
+  // without loading commander; anything else is read, checked and reported by commander.
+  if (argv[2] === 'parse') {
+    const { plainParseArgs, runPlainParse } = await import('./commands/parse.js');
+    const plain = plainParseArgs(argv.slice(3));
+    if (plain) {
+      try {
+        await runPlainParse(plain.inputs, plain.opts);
+      } catch (err) {
+        if (!(err instanceof UsageError)) throw err;
+        process.stderr.write(errorLine(err.message));
+        return 2;
+      }
+      return Number(process.exitCode ?? 0);
+    }
+  }
+  const { Command, CommanderError } = await import('commander');
   const program = new Command();
   program
     .name('foi-harvest')
