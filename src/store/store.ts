@@ -112,6 +112,23 @@ export interface ChangeRow {
 export type UpsertResult = 'new' | 'changed' | 'unchanged';
 
 const now = () => new Date().toISOString();
+
+/** Rows per multi-row INSERT of child rows (a power of two; ≤ 999 bound values for the widest table). */
+const MAX_ROWS_PER_INSERT = 16;
+const insertSqlCache = new Map<string, string>();
+
+/** `INSERT INTO t (cols) VALUES (?, …), (?, …)` for `rows` rows of child table `t`. */
+function insertSql(t: (typeof CHILD_TABLES)[number], rows: number): string {
+  const key = `${t} ${rows}`;
+  let sql = insertSqlCache.get(key);
+  if (!sql) {
+    const fields = fieldsOf(t);
+    const one = `(${fields.map(() => '?').join(', ')})`;
+    sql = `INSERT INTO ${q(t)} (${fields.map((f) => q(f.name)).join(', ')}) VALUES ${Array(rows).fill(one).join(', ')}`;
+    insertSqlCache.set(key, sql);
+  }
+  return sql;
+}
 const parseJson = (s: string | null): unknown => (s == null ? null : JSON.parse(s));
 
 /** Where the last failed checkDisclosure call found the record wrong: `questions.0.label: must be string`. */
@@ -682,13 +699,25 @@ export class Store {
       .run(...vals, json, recSha, rec.id);
   }
 
+  /**
+   * A disclosure's child rows, a table at a time, several rows per INSERT (up to
+   * MAX_ROWS_PER_INSERT, in power-of-two groups so that few statements are prepared): one
+   * statement per row was most of an upsert's SQLite time.
+   */
   private insertChildren(rec: Disclosure): void {
     for (const t of CHILD_TABLES) {
       const rows = rec[t] as unknown as Array<Record<string, unknown>>;
       if (!rows.length) continue;
       const fields = fieldsOf(t);
-      const stmt = this.stmt(`INSERT INTO ${q(t)} (${fields.map((f) => q(f.name)).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`);
-      for (const row of rows) stmt.run(...fields.map((f) => toSqlValue(f, row[f.name])));
+      let at = 0;
+      while (at < rows.length) {
+        let n = MAX_ROWS_PER_INSERT;
+        while (n > rows.length - at) n >>= 1;
+        const vals: unknown[] = [];
+        for (let i = at; i < at + n; i++) for (const f of fields) vals.push(toSqlValue(f, rows[i][f.name]));
+        this.stmt(insertSql(t, n)).run(vals);
+        at += n;
+      }
     }
   }
 

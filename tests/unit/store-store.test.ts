@@ -107,6 +107,19 @@ describe('Store disclosures', () => {
     expect(fig).toEqual([{ value: 21, is_total: 0 }, { value: -3, is_total: 1 }]);
   });
 
+  it('stores every child row of a disclosure with many (rows go in several per INSERT)', () => {
+    const base = sampleDisclosure();
+    // 37 figures: groups of 16, 16, 4 and 1 rows.
+    const figures = Array.from({ length: 37 }, (_, i) => ({ ...base.figures[0], ordinal: i + 1, value: i * 3 }));
+    const d = { ...base, figures };
+    store.upsertDisclosure(d, SRC, 1);
+    const db = new Database(store.path, { readonly: true });
+    const rows = db.prepare('SELECT ordinal, value FROM figures ORDER BY rowid').all();
+    db.close();
+    expect(rows).toEqual(figures.map((f) => ({ ordinal: f.ordinal, value: f.value })));
+    expect(store.disclosure(d.id)).toEqual(d);
+  });
+
   it('upserts idempotently: no duplicates, unchanged detected, changes updated in place with a field diff', () => {
     const d = sampleDisclosure();
     expect(store.upsertDisclosure(d, SRC, 1)).toBe('new');
