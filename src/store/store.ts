@@ -56,6 +56,12 @@ export interface FetchLogEntry {
   sha256?: string | null;
   contentType?: string | null;
   error?: string | null;
+  /**
+   * Where the request ended up after redirects (null: not redirected), kept beside the URL's
+   * state for a 2xx or 304 in the same statement (setFinalUrl's job otherwise); left as it
+   * was when undefined.
+   */
+  finalUrl?: string | null;
 }
 
 export type RunStatus = 'ok' | 'failed' | 'partial';
@@ -273,31 +279,36 @@ export class Store {
 
   /** Logs one request; a 2xx records the URL's validators and content, a 304 that it is still current. */
   logFetch(e: FetchLogEntry): void {
-    return this.write(() => {
-      const at = now();
-      const tx = this.db.transaction(() => {
-        this.stmt(
-            `INSERT INTO fetch_log (run_id, url, status, etag, last_modified, fetched_at, bytes, sha256, content_type, error)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(e.runId, e.url, e.status, e.etag ?? null, e.lastModified ?? null, at, e.bytes ?? null, e.sha256 ?? null, e.contentType ?? null, e.error ?? null);
-        if (e.status !== null && e.status >= 200 && e.status < 300 && !e.error) {
-          this.stmt(
-              `INSERT INTO url_state (url, etag, last_modified, sha256, content_type, fetched_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, sha256 = excluded.sha256,
-                 content_type = excluded.content_type, fetched_at = excluded.fetched_at, status = excluded.status`,
-            )
-            .run(e.url, e.etag ?? null, e.lastModified ?? null, e.sha256 ?? null, e.contentType ?? null, at, e.status);
-        } else if (e.status === 304 && !e.error) {
-          this.stmt(
-              `UPDATE url_state SET fetched_at = ?, status = 304, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)
-               WHERE url = ?`,
-            )
-            .run(at, e.etag ?? null, e.lastModified ?? null, e.url);
-        }
-      });
-      tx();
-    });
+    return this.write(() => this.logFetchTx(e, now()));
+  }
+
+  /** logFetch's statements in one transaction (made once: better-sqlite3 builds a wrapper per call). */
+  private readonly logFetchTx = (() => {
+    let tx: ((e: FetchLogEntry, at: string) => void) | null = null;
+    return (e: FetchLogEntry, at: string) => (tx ??= this.db.transaction((e: FetchLogEntry, at: string) => this.logFetchRows(e, at)))(e, at);
+  })();
+
+  private logFetchRows(e: FetchLogEntry, at: string): void {
+    this.stmt(
+        `INSERT INTO fetch_log (run_id, url, status, etag, last_modified, fetched_at, bytes, sha256, content_type, error)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(e.runId, e.url, e.status, e.etag ?? null, e.lastModified ?? null, at, e.bytes ?? null, e.sha256 ?? null, e.contentType ?? null, e.error ?? null);
+    const final = e.finalUrl !== undefined;
+    if (e.status !== null && e.status >= 200 && e.status < 300 && !e.error) {
+      this.stmt(
+          `INSERT INTO url_state (url, etag, last_modified, sha256, content_type, fetched_at, status${final ? ', final_url' : ''}) VALUES (?, ?, ?, ?, ?, ?, ?${final ? ', ?' : ''})
+           ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, sha256 = excluded.sha256,
+             content_type = excluded.content_type, fetched_at = excluded.fetched_at, status = excluded.status${final ? ', final_url = excluded.final_url' : ''}`,
+        )
+        .run(e.url, e.etag ?? null, e.lastModified ?? null, e.sha256 ?? null, e.contentType ?? null, at, e.status, ...(final ? [e.finalUrl] : []));
+    } else if (e.status === 304 && !e.error) {
+      this.stmt(
+          `UPDATE url_state SET fetched_at = ?, status = 304, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)${final ? ', final_url = ?' : ''}
+           WHERE url = ?`,
+        )
+        .run(at, e.etag ?? null, e.lastModified ?? null, ...(final ? [e.finalUrl] : []), e.url);
+    }
   }
 
   // ---- disclosures -------------------------------------------------------------
@@ -321,31 +332,36 @@ export class Store {
       }
       const json = JSON.stringify(rec);
       const recSha = sha256Hex(canonicalJson(rec));
-      const tx = this.db.transaction((): UpsertResult => {
-        const old = this.stmt('SELECT record_json, record_sha256 FROM disclosures WHERE id = ?').get(rec.id) as
-          | { record_json: string; record_sha256: string }
-          | undefined;
-        let result: UpsertResult;
-        if (!old) {
-          this.insertRow(rec, json, recSha);
-          this.insertChildren(rec);
-          this.recordChange(runId, rec.id, rec.force, 'new', null);
-          result = 'new';
-        } else if (old.record_sha256 === recSha) {
-          result = 'unchanged';
-        } else {
-          const diff = diffRecords(JSON.parse(old.record_json), rec);
-          this.updateRow(rec, json, recSha);
-          for (const t of CHILD_TABLES) this.stmt(`DELETE FROM ${q(t)} WHERE disclosure_id = ?`).run(rec.id);
-          this.insertChildren(rec);
-          this.recordChange(runId, rec.id, rec.force, 'changed', diff);
-          result = 'changed';
-        }
-        this.replaceSources(rec.id, sources);
-        return result;
-      });
-      return tx.immediate();
+      // The transaction function is made once (better-sqlite3 builds a wrapper per call).
+      this.upsertTx ??= this.db.transaction((rec: Disclosure, json: string, recSha: string, sources: SourceRef[], runId: number) => this.upsertRows(rec, json, recSha, sources, runId));
+      return this.upsertTx.immediate(rec, json, recSha, sources, runId);
     });
+  }
+
+  private upsertTx: Database.Transaction<(rec: Disclosure, json: string, recSha: string, sources: SourceRef[], runId: number) => UpsertResult> | null = null;
+
+  private upsertRows(rec: Disclosure, json: string, recSha: string, sources: SourceRef[], runId: number): UpsertResult {
+    const old = this.stmt('SELECT record_json, record_sha256 FROM disclosures WHERE id = ?').get(rec.id) as
+      | { record_json: string; record_sha256: string }
+      | undefined;
+    let result: UpsertResult;
+    if (!old) {
+      this.insertRow(rec, json, recSha);
+      this.insertChildren(rec);
+      this.recordChange(runId, rec.id, rec.force, 'new', null);
+      result = 'new';
+    } else if (old.record_sha256 === recSha) {
+      result = 'unchanged';
+    } else {
+      const diff = diffRecords(JSON.parse(old.record_json), rec);
+      this.updateRow(rec, json, recSha);
+      for (const t of CHILD_TABLES) this.stmt(`DELETE FROM ${q(t)} WHERE disclosure_id = ?`).run(rec.id);
+      this.insertChildren(rec);
+      this.recordChange(runId, rec.id, rec.force, 'changed', diff);
+      result = 'changed';
+    }
+    this.replaceSources(rec.id, sources);
+    return result;
   }
 
   /** Deletes a disclosure (its rows and sources cascade) and records it as removed. */

@@ -68,6 +68,23 @@ describe('Store fetch log and url state', () => {
       ['https://x.police.uk/b', null, 'timeout after 30 s'],
     ]);
   });
+
+  it('keeps where a request ended up (after redirects) with the URL state, on 200 and 304', () => {
+    const run = store.startRun('fetch', {});
+    const url = 'https://x.police.uk/a';
+    const sha = store.putDocument(new TextEncoder().encode('<p>x</p>'), 'text/html');
+    store.logFetch({ runId: run, url, status: 200, sha256: sha, contentType: 'text/html', finalUrl: 'https://x.police.uk/a/' });
+    expect(store.storedCopy(url)!.finalUrl).toBe('https://x.police.uk/a/');
+    store.logFetch({ runId: run, url, status: 304 }); // finalUrl not given: left as it was
+    expect(store.storedCopy(url)!.finalUrl).toBe('https://x.police.uk/a/');
+    store.logFetch({ runId: run, url, status: 304, finalUrl: null }); // no longer redirected
+    expect(store.storedCopy(url)!.finalUrl).toBe(url);
+    store.logFetch({ runId: run, url, status: 304, finalUrl: 'https://x.police.uk/b' });
+    store.logFetch({ runId: run, url, status: 404, error: 'HTTP 404', finalUrl: 'https://x.police.uk/c' }); // a failure changes nothing
+    expect(store.storedCopy(url)!.finalUrl).toBe('https://x.police.uk/b');
+    store.logFetch({ runId: run, url, status: 200, sha256: sha, contentType: 'text/html' });
+    expect(store.storedCopy(url)!.finalUrl).toBe('https://x.police.uk/b');
+  });
 });
 
 describe('Store disclosures', () => {
