@@ -17,6 +17,8 @@ const dist = (p) => join(CODE_ROOT, 'dist', p);
 const { Store } = await import(dist('store/store.js'));
 const PLACEHOLDER = '9999999';
 const sha = (b) => createHash('sha256').update(b).digest('hex');
+/** The URL part of disclosure ids: the first 8 hex of sha256 of the letter's path. */
+const urlHash = (ref) => sha(`/letters/${ref}.txt`).slice(0, 8);
 
 function letter(k) {
   const y = 2018 + k;
@@ -46,7 +48,7 @@ async function build(n) {
   for (let k = 0; k < 3; k++) {
     const body = letter(k);
     const d = await parseDocument({ bytes: Buffer.from(body), url: `https://example.invalid/letters/${PLACEHOLDER}.txt`, contentType: 'text/plain' });
-    templates.push({ body, json: JSON.stringify(d), sha: d.content_sha256 });
+    templates.push({ body, json: JSON.stringify(d), sha: d.content_sha256, urlHash: urlHash(PLACEHOLDER) });
   }
   const store = Store.open(storePath);
   const runId = store.startRun('fetch', { bench: n });
@@ -55,7 +57,8 @@ async function build(n) {
     const ref = String(i).padStart(7, '0');
     const bytes = Buffer.from(t.body.replaceAll(PLACEHOLDER, ref));
     const docSha = store.putDocument(bytes, 'text/plain');
-    const d = JSON.parse(t.json.replaceAll(PLACEHOLDER, ref).replaceAll(t.sha, docSha));
+    // The id ends in a hash of the page's URL path (src/extract/disclosure.ts): the copy's own.
+    const d = JSON.parse(t.json.replaceAll(PLACEHOLDER, ref).replaceAll(t.sha, docSha).replaceAll(t.urlHash, urlHash(ref)));
     store.upsertDisclosure(d, [{ role: 'page', url: `https://example.invalid/letters/${ref}.txt`, sha256: docSha, contentType: 'text/plain' }], runId);
   };
   // A thousand disclosures per transaction where the store can batch (else one commit each).

@@ -54,7 +54,7 @@ export async function benchStore({ dir, sizes = [10000, 50000, 200000], reparseS
       for (let r = 0; r < reps; r++) {
         const p = await child(['reparse', store], 60 * 60_000);
         reparses.push(p);
-        log(`store ${n}: reparse ${p.ok ? `${(p.ms / 1000).toFixed(1)} s, peak RSS ${(p.peakRss / 2 ** 20).toFixed(0)} MiB (${p.unchanged} unchanged, ${p.changed} changed, ${p.failed} failed)` : `failed: ${p.error}`}`);
+        log(`store ${n}: reparse ${p.ok ? `${(p.ms / 1000).toFixed(1)} s, peak RSS ${(p.peakRss / 2 ** 20).toFixed(0)} MiB (${p.unchanged} unchanged, ${p.changed} changed, ${p.new} new, ${p.removed} removed, ${p.failed} failed)` : `failed: ${p.error}`}`);
       }
     }
     rmSync(store, { force: true });

@@ -135,18 +135,23 @@ export async function exportStore(store: Store, opts: { out: string; formats: Ex
     const byDisclosure = new Map<string, ReturnType<Store['corrections']>>();
     for (const c of store.corrections()) byDisclosure.set(c.disclosureId, [...(byDisclosure.get(c.disclosureId) ?? []), c]);
     const outcomes: CorrectionOutcome[] = [];
+    // Only ids asked about later are kept (a set of every id grew with the store, ~35 MB at
+    // 200k): those with corrections (settle) and, under a record filter, those changes.json
+    // names (narrowed).
     const seen = new Set<string>();
     const exported = new Set<string>();
+    const named = filters.topic || filters.kind || filters.since ? new Set([...base.new, ...base.changed].map((e) => e.id)) : null;
     const keep = disclosureFilter(filters);
     let count = 0;
     function* records(): Generator<DatasetDisclosure> {
       // The store is read once, a page at a time, as the files are written.
       for (const d of store.iterateDisclosures({ force: filters.force })) {
-        seen.add(d.id);
-        const { record, outcomes: o } = applyCorrections(d, byDisclosure.get(d.id) ?? []);
+        const corrections = byDisclosure.get(d.id);
+        if (corrections) seen.add(d.id);
+        const { record, outcomes: o } = applyCorrections(d, corrections ?? []);
         outcomes.push(...o);
         if (!keep(d)) continue;
-        exported.add(d.id);
+        if (named?.has(d.id)) exported.add(d.id);
         count++;
         yield record;
       }

@@ -82,8 +82,7 @@ export class DocumentFetcher {
         this.store.logFetch({ runId: this.runId, url, status: 304, error: '304 Not Modified for a document the store does not hold' });
         throw new FetchFailed(url, '304 Not Modified for a document the store does not hold', false);
       }
-      this.store.logFetch({ runId: this.runId, url, status: 304, etag: res.etag, lastModified: res.lastModified });
-      this.store.setFinalUrl(url, res.url === url ? null : res.url);
+      this.store.logFetch({ runId: this.runId, url, status: 304, etag: res.etag, lastModified: res.lastModified, finalUrl: res.url === url ? null : res.url });
       return { url, finalUrl: res.url, status: 304, bytes: stored, sha256: state.sha256, contentType: state.contentType ?? res.contentType, changed: false };
     }
     if (!res.bytes) {
@@ -100,9 +99,9 @@ export class DocumentFetcher {
       bytes: res.bytes.length,
       sha256,
       contentType: res.contentType,
+      // Links on the page resolve against where it ended up; a later run reading the store's copy needs that too.
+      finalUrl: res.url === url ? null : res.url,
     });
-    // Links on the page resolve against where it ended up; a later run reading the store's copy needs that too.
-    this.store.setFinalUrl(url, res.url === url ? null : res.url);
     return { url, finalUrl: res.url, status: res.status, bytes: res.bytes, sha256, contentType: res.contentType, changed: sha256 !== state?.sha256 };
   }
 }

@@ -11,11 +11,68 @@ export interface FieldChange {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** JSON with keys sorted at every level: equal values give equal text. */
+/**
+ * JSON with keys sorted at every level: equal values give equal text. The text is exactly
+ * what `JSON.stringify` with a key-sorting replacer gives (stored record hashes depend on it),
+ * written directly: the replacer's sorted copy of every object was ~0.15 ms per disclosure.
+ */
 export function canonicalJson(v: unknown): string {
-  return JSON.stringify(v, (_k, val: unknown) =>
-    isObj(val) ? Object.fromEntries(Object.keys(val).sort().map((k) => [k, val[k]])) : val,
-  );
+  return writeCanonical(v, '') as string;
+}
+
+/** An array index as an object key: JSON.stringify lists those first, in numeric order. */
+const isIndexKey = (k: string) => {
+  const c = k.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(?:0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
+};
+
+function sortedKeys(o: object): string[] {
+  const keys = Object.keys(o).sort();
+  if (!keys.some(isIndexKey)) return keys;
+  // What Object.fromEntries(sorted) enumerates: index keys ascending, then the rest as sorted.
+  const index = keys.filter(isIndexKey).sort((a, b) => Number(a) - Number(b));
+  return [...index, ...keys.filter((k) => !isIndexKey(k))];
+}
+
+/** Object keys are few (the schema's field names): each is quoted once. */
+const QUOTED = new Map<string, string>();
+
+function writeCanonical(v: unknown, key: string): string | undefined {
+  if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON: (k: string) => unknown }).toJSON(key);
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v);
+    case 'number':
+      return Number.isFinite(v) ? String(v) : 'null';
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'bigint':
+      return JSON.stringify(v); // throws, as JSON.stringify does
+    case 'object': {
+      if (v === null) return 'null';
+      if (Array.isArray(v)) {
+        let out = '[';
+        for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + (writeCanonical(v[i], String(i)) ?? 'null');
+        return out + ']';
+      }
+      let out = '{';
+      let first = true;
+      for (const k of sortedKeys(v)) {
+        const s = writeCanonical((v as Obj)[k], k);
+        if (s === undefined) continue;
+        let quoted = QUOTED.get(k);
+        if (quoted === undefined) {
+          quoted = JSON.stringify(k) + ':';
+          if (QUOTED.size < 10_000) QUOTED.set(k, quoted);
+        }
+        out += (first ? '' : ',') + quoted + s;
+        first = false;
+      }
+      return out + '}';
+    }
+    default:
+      return undefined; // undefined, functions and symbols are left out, as by JSON.stringify
+  }
 }
 
 export function sameValue(a: unknown, b: unknown): boolean {

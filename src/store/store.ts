@@ -56,6 +56,12 @@ export interface FetchLogEntry {
   sha256?: string | null;
   contentType?: string | null;
   error?: string | null;
+  /**
+   * Where the request ended up after redirects (null: not redirected), kept beside the URL's
+   * state for a 2xx or 304 in the same statement (setFinalUrl's job otherwise); left as it
+   * was when undefined.
+   */
+  finalUrl?: string | null;
 }
 
 export type RunStatus = 'ok' | 'failed' | 'partial';
@@ -112,6 +118,23 @@ export interface ChangeRow {
 export type UpsertResult = 'new' | 'changed' | 'unchanged';
 
 const now = () => new Date().toISOString();
+
+/** Rows per multi-row INSERT of child rows (a power of two; ≤ 999 bound values for the widest table). */
+const MAX_ROWS_PER_INSERT = 16;
+const insertSqlCache = new Map<string, string>();
+
+/** `INSERT INTO t (cols) VALUES (?, …), (?, …)` for `rows` rows of child table `t`. */
+function insertSql(t: (typeof CHILD_TABLES)[number], rows: number): string {
+  const key = `${t} ${rows}`;
+  let sql = insertSqlCache.get(key);
+  if (!sql) {
+    const fields = fieldsOf(t);
+    const one = `(${fields.map(() => '?').join(', ')})`;
+    sql = `INSERT INTO ${q(t)} (${fields.map((f) => q(f.name)).join(', ')}) VALUES ${Array(rows).fill(one).join(', ')}`;
+    insertSqlCache.set(key, sql);
+  }
+  return sql;
+}
 const parseJson = (s: string | null): unknown => (s == null ? null : JSON.parse(s));
 
 /** Where the last failed checkDisclosure call found the record wrong: `questions.0.label: must be string`. */
@@ -256,31 +279,36 @@ export class Store {
 
   /** Logs one request; a 2xx records the URL's validators and content, a 304 that it is still current. */
   logFetch(e: FetchLogEntry): void {
-    return this.write(() => {
-      const at = now();
-      const tx = this.db.transaction(() => {
-        this.stmt(
-            `INSERT INTO fetch_log (run_id, url, status, etag, last_modified, fetched_at, bytes, sha256, content_type, error)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(e.runId, e.url, e.status, e.etag ?? null, e.lastModified ?? null, at, e.bytes ?? null, e.sha256 ?? null, e.contentType ?? null, e.error ?? null);
-        if (e.status !== null && e.status >= 200 && e.status < 300 && !e.error) {
-          this.stmt(
-              `INSERT INTO url_state (url, etag, last_modified, sha256, content_type, fetched_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, sha256 = excluded.sha256,
-                 content_type = excluded.content_type, fetched_at = excluded.fetched_at, status = excluded.status`,
-            )
-            .run(e.url, e.etag ?? null, e.lastModified ?? null, e.sha256 ?? null, e.contentType ?? null, at, e.status);
-        } else if (e.status === 304 && !e.error) {
-          this.stmt(
-              `UPDATE url_state SET fetched_at = ?, status = 304, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)
-               WHERE url = ?`,
-            )
-            .run(at, e.etag ?? null, e.lastModified ?? null, e.url);
-        }
-      });
-      tx();
-    });
+    return this.write(() => this.logFetchTx(e, now()));
+  }
+
+  /** logFetch's statements in one transaction (made once: better-sqlite3 builds a wrapper per call). */
+  private readonly logFetchTx = (() => {
+    let tx: ((e: FetchLogEntry, at: string) => void) | null = null;
+    return (e: FetchLogEntry, at: string) => (tx ??= this.db.transaction((e: FetchLogEntry, at: string) => this.logFetchRows(e, at)))(e, at);
+  })();
+
+  private logFetchRows(e: FetchLogEntry, at: string): void {
+    this.stmt(
+        `INSERT INTO fetch_log (run_id, url, status, etag, last_modified, fetched_at, bytes, sha256, content_type, error)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(e.runId, e.url, e.status, e.etag ?? null, e.lastModified ?? null, at, e.bytes ?? null, e.sha256 ?? null, e.contentType ?? null, e.error ?? null);
+    const final = e.finalUrl !== undefined;
+    if (e.status !== null && e.status >= 200 && e.status < 300 && !e.error) {
+      this.stmt(
+          `INSERT INTO url_state (url, etag, last_modified, sha256, content_type, fetched_at, status${final ? ', final_url' : ''}) VALUES (?, ?, ?, ?, ?, ?, ?${final ? ', ?' : ''})
+           ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, sha256 = excluded.sha256,
+             content_type = excluded.content_type, fetched_at = excluded.fetched_at, status = excluded.status${final ? ', final_url = excluded.final_url' : ''}`,
+        )
+        .run(e.url, e.etag ?? null, e.lastModified ?? null, e.sha256 ?? null, e.contentType ?? null, at, e.status, ...(final ? [e.finalUrl] : []));
+    } else if (e.status === 304 && !e.error) {
+      this.stmt(
+          `UPDATE url_state SET fetched_at = ?, status = 304, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)${final ? ', final_url = ?' : ''}
+           WHERE url = ?`,
+        )
+        .run(at, e.etag ?? null, e.lastModified ?? null, ...(final ? [e.finalUrl] : []), e.url);
+    }
   }
 
   // ---- disclosures -------------------------------------------------------------
@@ -304,31 +332,36 @@ export class Store {
       }
       const json = JSON.stringify(rec);
       const recSha = sha256Hex(canonicalJson(rec));
-      const tx = this.db.transaction((): UpsertResult => {
-        const old = this.stmt('SELECT record_json, record_sha256 FROM disclosures WHERE id = ?').get(rec.id) as
-          | { record_json: string; record_sha256: string }
-          | undefined;
-        let result: UpsertResult;
-        if (!old) {
-          this.insertRow(rec, json, recSha);
-          this.insertChildren(rec);
-          this.recordChange(runId, rec.id, rec.force, 'new', null);
-          result = 'new';
-        } else if (old.record_sha256 === recSha) {
-          result = 'unchanged';
-        } else {
-          const diff = diffRecords(JSON.parse(old.record_json), rec);
-          this.updateRow(rec, json, recSha);
-          for (const t of CHILD_TABLES) this.stmt(`DELETE FROM ${q(t)} WHERE disclosure_id = ?`).run(rec.id);
-          this.insertChildren(rec);
-          this.recordChange(runId, rec.id, rec.force, 'changed', diff);
-          result = 'changed';
-        }
-        this.replaceSources(rec.id, sources);
-        return result;
-      });
-      return tx.immediate();
+      // The transaction function is made once (better-sqlite3 builds a wrapper per call).
+      this.upsertTx ??= this.db.transaction((rec: Disclosure, json: string, recSha: string, sources: SourceRef[], runId: number) => this.upsertRows(rec, json, recSha, sources, runId));
+      return this.upsertTx.immediate(rec, json, recSha, sources, runId);
     });
+  }
+
+  private upsertTx: Database.Transaction<(rec: Disclosure, json: string, recSha: string, sources: SourceRef[], runId: number) => UpsertResult> | null = null;
+
+  private upsertRows(rec: Disclosure, json: string, recSha: string, sources: SourceRef[], runId: number): UpsertResult {
+    const old = this.stmt('SELECT record_json, record_sha256 FROM disclosures WHERE id = ?').get(rec.id) as
+      | { record_json: string; record_sha256: string }
+      | undefined;
+    let result: UpsertResult;
+    if (!old) {
+      this.insertRow(rec, json, recSha);
+      this.insertChildren(rec);
+      this.recordChange(runId, rec.id, rec.force, 'new', null);
+      result = 'new';
+    } else if (old.record_sha256 === recSha) {
+      result = 'unchanged';
+    } else {
+      const diff = diffRecords(JSON.parse(old.record_json), rec);
+      this.updateRow(rec, json, recSha);
+      for (const t of CHILD_TABLES) this.stmt(`DELETE FROM ${q(t)} WHERE disclosure_id = ?`).run(rec.id);
+      this.insertChildren(rec);
+      this.recordChange(runId, rec.id, rec.force, 'changed', diff);
+      result = 'changed';
+    }
+    this.replaceSources(rec.id, sources);
+    return result;
   }
 
   /** Deletes a disclosure (its rows and sources cascade) and records it as removed. */
@@ -682,13 +715,25 @@ export class Store {
       .run(...vals, json, recSha, rec.id);
   }
 
+  /**
+   * A disclosure's child rows, a table at a time, several rows per INSERT (up to
+   * MAX_ROWS_PER_INSERT, in power-of-two groups so that few statements are prepared): one
+   * statement per row was most of an upsert's SQLite time.
+   */
   private insertChildren(rec: Disclosure): void {
     for (const t of CHILD_TABLES) {
       const rows = rec[t] as unknown as Array<Record<string, unknown>>;
       if (!rows.length) continue;
       const fields = fieldsOf(t);
-      const stmt = this.stmt(`INSERT INTO ${q(t)} (${fields.map((f) => q(f.name)).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`);
-      for (const row of rows) stmt.run(...fields.map((f) => toSqlValue(f, row[f.name])));
+      let at = 0;
+      while (at < rows.length) {
+        let n = MAX_ROWS_PER_INSERT;
+        while (n > rows.length - at) n >>= 1;
+        const vals: unknown[] = [];
+        for (let i = at; i < at + n; i++) for (const f of fields) vals.push(toSqlValue(f, rows[i][f.name]));
+        this.stmt(insertSql(t, n)).run(vals);
+        at += n;
+      }
     }
   }
 

@@ -68,6 +68,23 @@ describe('Store fetch log and url state', () => {
       ['https://x.police.uk/b', null, 'timeout after 30 s'],
     ]);
   });
+
+  it('keeps where a request ended up (after redirects) with the URL state, on 200 and 304', () => {
+    const run = store.startRun('fetch', {});
+    const url = 'https://x.police.uk/a';
+    const sha = store.putDocument(new TextEncoder().encode('<p>x</p>'), 'text/html');
+    store.logFetch({ runId: run, url, status: 200, sha256: sha, contentType: 'text/html', finalUrl: 'https://x.police.uk/a/' });
+    expect(store.storedCopy(url)!.finalUrl).toBe('https://x.police.uk/a/');
+    store.logFetch({ runId: run, url, status: 304 }); // finalUrl not given: left as it was
+    expect(store.storedCopy(url)!.finalUrl).toBe('https://x.police.uk/a/');
+    store.logFetch({ runId: run, url, status: 304, finalUrl: null }); // no longer redirected
+    expect(store.storedCopy(url)!.finalUrl).toBe(url);
+    store.logFetch({ runId: run, url, status: 304, finalUrl: 'https://x.police.uk/b' });
+    store.logFetch({ runId: run, url, status: 404, error: 'HTTP 404', finalUrl: 'https://x.police.uk/c' }); // a failure changes nothing
+    expect(store.storedCopy(url)!.finalUrl).toBe('https://x.police.uk/b');
+    store.logFetch({ runId: run, url, status: 200, sha256: sha, contentType: 'text/html' });
+    expect(store.storedCopy(url)!.finalUrl).toBe('https://x.police.uk/b');
+  });
 });
 
 describe('Store disclosures', () => {
@@ -105,6 +122,19 @@ describe('Store disclosures', () => {
     expect(row).toEqual({ ncnd: 0, topics: '["convictions","suspensions"]', warnings: '["attachment x.pdf: not fetched (timeout)"]' });
     expect(period).toEqual({ start: '2019-01-01', end: null, questions: '["1","2"]' });
     expect(fig).toEqual([{ value: 21, is_total: 0 }, { value: -3, is_total: 1 }]);
+  });
+
+  it('stores every child row of a disclosure with many (rows go in several per INSERT)', () => {
+    const base = sampleDisclosure();
+    // 37 figures: groups of 16, 16, 4 and 1 rows.
+    const figures = Array.from({ length: 37 }, (_, i) => ({ ...base.figures[0], ordinal: i + 1, value: i * 3 }));
+    const d = { ...base, figures };
+    store.upsertDisclosure(d, SRC, 1);
+    const db = new Database(store.path, { readonly: true });
+    const rows = db.prepare('SELECT ordinal, value FROM figures ORDER BY rowid').all();
+    db.close();
+    expect(rows).toEqual(figures.map((f) => ({ ordinal: f.ordinal, value: f.value })));
+    expect(store.disclosure(d.id)).toEqual(d);
   });
 
   it('upserts idempotently: no duplicates, unchanged detected, changes updated in place with a field diff', () => {
