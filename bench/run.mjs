@@ -221,7 +221,7 @@ else if (store) {
       const rss = good.map((x) => x.peakRss).sort((a, b) => a - b)[good.length >> 1];
       const ref = first[kind];
       const growth = ref ? rss / ref.peakRss - 1 : null;
-      const extra = kind === 'export' ? `; JSON ${fmt(mib(good[0].jsonBytes), 0)} MiB` : ` (${good[0].unchanged} unchanged, ${good[0].changed} changed)`;
+      const extra = kind === 'export' ? `; JSON ${fmt(mib(good[0].jsonBytes), 0)} MiB` : ` (${good[0].unchanged} unchanged, ${good[0].changed} changed, ${good[0].new ?? 0} new, ${good[0].removed ?? 0} removed)`;
       rows.push([
         label,
         `${mm({ min: ms.min / 1000, median: ms.median / 1000 }, 1, ' s')}, peak RSS ${fmt(mib(rss), 0)} MiB${extra}`,
