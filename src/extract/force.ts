@@ -13,6 +13,8 @@ interface Pattern {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
 let patterns: Pattern[] | null = null;
+/** Every pattern's key as a whole word, in one regex over the lower-cased text. */
+let keyRe: RegExp | null = null;
 function namePatterns(): Pattern[] {
   if (patterns) return patterns;
   patterns = [];
@@ -28,6 +30,8 @@ function namePatterns(): Pattern[] {
       patterns.push({ force, re: new RegExp(`(?<![\\w-])${escape(name)}(?![\\w-])`, acronym ? 'g' : 'gi'), key });
     }
   }
+  const keys = [...new Set(patterns.map((p) => p.key))].sort((a, b) => b.length - a.length);
+  keyRe = new RegExp(`(?<![a-z0-9&'’])(?:${keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z0-9&'’])`, 'g');
   return patterns;
 }
 
@@ -50,8 +54,11 @@ export function detectForceNoted(text: string, url: string | null): { force: str
   const score = new Map<string, { n: number; first: number }>();
   const seen = new Set<string>();
   // About 200 name patterns: run only those whose first word the text contains.
-  const words = new Set(text.toLowerCase().split(/[^a-z0-9&'’]+/));
-  for (const { force, re, key } of namePatterns()) {
+  // The keys are found in one pass (not by splitting the whole text into a set of words).
+  const all = namePatterns();
+  const words = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(keyRe!)) words.add(m[0]);
+  for (const { force, re, key } of all) {
     if (!words.has(key)) continue;
     for (const m of text.matchAll(re)) {
       const key = `${force.id}:${m.index}`;
