@@ -268,10 +268,32 @@ function redactSpans(text: string, spans: Array<[number, number]>): string {
   return out + text.slice(at);
 }
 
+const UPPER_POINT = /^\p{Lu}$/u;
+/** How many upper-case letters (\p{Lu}) `text` holds, counted up to `max`. */
+function uppercaseCount(text: string, max: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < max; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) n++;
+      continue;
+    }
+    const point = text.codePointAt(i)!;
+    if (UPPER_POINT.test(String.fromCodePoint(point))) n++;
+    if (point > 0xffff) i++;
+  }
+  return n;
+}
+
 export function redactPersonal(text: string): string {
   if (!text) return text;
   let out = text.replace(DOB, (_m, label: string) => `${label}${REDACTED}`);
   out = out.replace(AGE, (_m, label: string) => `${label}${REDACTED}`);
+  // Cheap gates: every name pattern below needs a capital letter (two or three for most), some a
+  // comma. A replacement only ever takes capitals and commas away, so counts of the input hold throughout.
+  const capitals = uppercaseCount(text, 3);
+  if (capitals === 0) return out;
+  const comma = text.includes(',');
   out = out.replace(AFTER_RANK, (m, lead: string, cand: string, offset: number, all: string) => {
     const name = nameWords(cand);
     if (!name) return m;
@@ -279,13 +301,14 @@ export function redactPersonal(text: string): string {
     return `${lead}${REDACTED}${cand.slice(name.length)}`;
   });
   // "PC John\nSmith": the rest of a name the line break cut off.
-  out = out.replace(SPLIT_REST, (m, gap: string, word: string) => (known(word) ? m : `${REDACTED}${gap.replace(/[^\n]/g, '')}`));
+  if (out.includes(REDACTED)) out = out.replace(SPLIT_REST, (m, gap: string, word: string) => (known(word) ? m : `${REDACTED}${gap.replace(/[^\n]/g, '')}`));
   out = out.replace(LOWER_AFTER_TITLE, (m, lead: string, word: string) => {
     if (COMMON_AFTER_TITLE.has(word)) return m;
     const k = nameKind(titleCase(word));
     return k.last || k.first ? `${lead}${REDACTED}` : m;
   });
-  out = out.replace(BEFORE_ROLE, (m: string) => {
+  if (capitals < 2) return out;
+  if (comma) out = out.replace(BEFORE_ROLE, (m: string) => {
     // "Yesterday John Smith, a …": only the trailing words that can be a name.
     const parts = m.split(/(\s+)/); // words at even indexes, the spaces between at odd ones
     let k = parts.length - 1;
@@ -294,7 +317,7 @@ export function redactPersonal(text: string): string {
     if (parts.slice(k + 1).some((w) => isCaps(w)) && !parts.slice(k + 1).some((w) => { const n = nameKind(titleCase(w)); return n.first || n.last; })) return m;
     return parts.slice(0, k + 2).join('') + REDACTED;
   });
-  out = out.replace(SURNAME_FIRST, (m, surname: string, forename: string) => (known(surname) || known(forename) || !nameKind(forename).first ? m : REDACTED));
+  if (comma && capitals >= 3) out = out.replace(SURNAME_FIRST, (m, surname: string, forename: string) => (known(surname) || known(forename) || !nameKind(forename).first ? m : REDACTED));
   out = out.replace(WITH_PARTICLE, (m, first: string, last: string) => (known(first) || known(last) ? m : REDACTED));
   return redactSpans(out, nlpSpans(out));
 }
