@@ -311,14 +311,15 @@ function rowTables(lines: Line[], out: TextTables): void {
  */
 function cellRowTables(lines: Line[], out: TextTables): void {
   // What a line is as a cell is asked again for each run it could start: worked out once per line.
-  const shape = lines.map((l) => pieceCount(l.text, 6) <= 6 && !/[.:;,]$/.test(l.text) && !l.text.includes('|'));
+  const shapes: Array<boolean | undefined> = [];
+  const shape = (u: number) => (shapes[u] ??= !/[.:;,]$/.test(lines[u].text) && !lines[u].text.includes('|') && pieceCount(lines[u].text, 6) <= 6);
   const num = new Map<Line, number | null>();
   const numberOf = (l: Line) => {
     let v = num.get(l);
     if (v === undefined) num.set(l, (v = parseNumberCell(l.text)));
     return v;
   };
-  const isCellAt = (u: number) => shape[u] && !out.consumed.has(lines[u].i);
+  const isCellAt = (u: number) => !out.consumed.has(lines[u].i) && shape(u);
   for (let i = 0; i < lines.length; i++) {
     if (!isCellAt(i) || numberOf(lines[i]) !== null) continue;
     let k = 0;
