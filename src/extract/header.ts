@@ -11,7 +11,7 @@ import { PLATFORM_TITLE } from '../segment/cues.js';
 // Headings every response could carry: the Act's name, a request label. They name no disclosure.
 const GENERIC_HEADING = /^(?:(?:request|application) (?:made )?(?:under|for information under) )?(?:the )?freedom of information(?: \(scotland\))? act(?: 2000| 2002)?(?: \((?:FOIA|FOISA)\))?(?: request)?$|^(?:summary|background|introduction|overview|details|the request|request details|key (?:facts|points|findings)|at a glance|in brief|contents|table of contents)$/i;
 import { FORCES, findForce } from '../sources/registry.js';
-import { pieceCount } from './words.js';
+import { isSpaceCode, pieceCount } from './words.js';
 import { extraReferenceOnLine } from './reference.js';
 
 export interface Header {
@@ -112,6 +112,28 @@ function isChrome(text: string): boolean {
   return false;
 }
 
+/**
+ * What title.replace(new RegExp(`\\s*\\(?${escaped reference}\\)?\\s*$`), '') gives: the title
+ * without the reference (in brackets or not) it ends with, found without building a regex per
+ * document. The leftmost start from which the pattern matches is cut; every split of the leading
+ * whitespace is tried, as the regex's backtracking would.
+ */
+export function withoutTrailingRef(title: string, ref: string): string {
+  const n = title.length;
+  const blankFrom = (i: number) => {
+    for (; i < n; i++) if (!isSpaceCode(title.charCodeAt(i))) return false;
+    return true;
+  };
+  const refAt = (i: number) => title.startsWith(ref, i) && (blankFrom(i + ref.length) || (title[i + ref.length] === ')' && blankFrom(i + ref.length + 1)));
+  for (let s = 0; s <= n; s++) {
+    for (let w = s; ; w++) {
+      if (refAt(w) || (title[w] === '(' && refAt(w + 1))) return title.slice(0, s);
+      if (w >= n || !isSpaceCode(title.charCodeAt(w))) break;
+    }
+  }
+  return title;
+}
+
 export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segmentation): Header {
   // A letterhead's lines (sender, address, date) are never the title; the segment stage marks them.
   const letterhead = new Set(seg ? seg.lines.filter((r) => r.why === 'letterhead').map((r) => r.line.i) : []);
@@ -119,6 +141,8 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   // looser rules below (the line above the first field, the first line) would pick its letterhead.
   const isLetter = letterhead.size > 0;
   const lines = contentLines(doc).slice(0, 60);
+  // Every reference pattern below needs a digit: lines without one are not tried.
+  const numbered = new Set(lines.filter((l) => /\d/.test(l.text)));
   // Whether a line is site chrome is asked by several rules below: once per line.
   const chromeOf = new Map<Line, boolean>();
   const chrome = (l: Line): boolean => {
@@ -133,6 +157,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
 
   // 1. "Title (REF)" headings (West Midlands, COPFS).
   for (const l of lines.slice(0, 15)) {
+    if (!numbered.has(l)) continue;
     const m = TITLE_WITH_REF.exec(l.text);
     if (m && !/^freedom of information:/i.test(l.text)) {
       title = clean(m[1]).replace(/\s*[-–:]\s*$/, '');
@@ -143,6 +168,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   // 2. Labelled references ("Reference no: …", "Request Number: FOI/14806", "FOI Number: 21354").
   if (!reference) {
     for (const l of lines) {
+      if (!numbered.has(l)) continue;
       const m = LABELLED_REF.exec(l.text);
       if (m) {
         reference = clean(m[1] ?? m[2] ?? m[3]);
@@ -160,6 +186,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   if (!reference) {
     // An ICO case reference: "Reference: IC-281144-Q7T2", "Case Reference: FS50612345".
     for (const l of lines) {
+      if (!numbered.has(l)) continue;
       const ico = ICO_REF.exec(l.text);
       if (ico) {
         reference = ico[1];
@@ -172,7 +199,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
     // or a label that ends its line with the value on the next ("Our ref:" / "HC/001187/24").
     for (let k = 0; k < lines.length && !reference; k++) {
       const t = lines[k].text;
-      const m = ANY_REF_LABEL.exec(t);
+      const m = numbered.has(lines[k]) ? ANY_REF_LABEL.exec(t) : null;
       if (m && /\d/.test(m[1])) reference = clean(m[1]).replace(/[.,;]$/, '');
       else if (/\b(?:our|your|case|foi)?\s*ref(?:erence)?\.?(?:\s*(?:no|number)\.?)?\s*:\s*$/i.test(t) && lines[k + 1] && ONLY_REF_TOKEN.test(lines[k + 1].text.trim())) {
         reference = lines[k + 1].text.trim();
@@ -181,11 +208,12 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   }
   if (!reference) {
     // A reference alone on its line under the heading: "FOI 0842-23", "IM-FOI-2022-0915", "FOI2023/07811".
-    const alone = lines.slice(0, 12).find((l) => STANDALONE_REF.test(l.text.trim()));
+    const alone = lines.slice(0, 12).find((l) => numbered.has(l) && STANDALONE_REF.test(l.text.trim()));
     if (alone) reference = alone.text.trim();
   }
   if (!reference) {
     for (const l of lines) {
+      if (!numbered.has(l)) continue;
       const m = INLINE_REF.exec(l.text);
       if (m && /\d/.test(m[1])) {
         reference = clean(m[1]).replace(/[.,;]$/, '');
@@ -196,6 +224,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   // 3. Essex's log: "PUB 1459" then the request number alone on the next line, then the title.
   let afterNumbers: Line | null = null;
   for (let k = 0; k < lines.length; k++) {
+    if (!numbered.has(lines[k])) continue;
     const m = PUB_REF.exec(lines[k].text);
     if (!m) continue;
     publication_ref = clean(m[1] ?? m[2]);
@@ -290,6 +319,6 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
     title = m ? clean(m[1]) : page;
     if (m && !reference) reference = clean(m[2]);
   }
-  if (title && reference) title = clean(title.replace(new RegExp(`\\s*\\(?${reference.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)?\\s*$`), '')) || title;
+  if (title && reference) title = clean(withoutTrailingRef(title, reference)) || title;
   return { reference, publication_ref, title };
 }
