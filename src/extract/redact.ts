@@ -120,6 +120,8 @@ const BEFORE_ROLE = new RegExp(
 const SURNAME_FIRST = new RegExp(`${NOT_LETTER_BEFORE}(${CAPS_WORD}),[^\\S\\n]*(${TITLE_WORD})${NOT_LETTER_AFTER}`, 'gu');
 // "Siân ap Gruffydd", "Zoë Ó Briain", "Fiona de Souza": a particle between two capitalised words.
 const WITH_PARTICLE = new RegExp(`${NOT_LETTER_BEFORE}(${TITLE_WORD})[^\\S\\n]+(?:ap|ab|ferch|verch|Ó|Ní|Nic|Ua|van|von|de|da|du|bin|bint)[^\\S\\n]+(${TITLE_WORD})${NOT_LETTER_AFTER}`, 'gu');
+// What WITH_PARTICLE cannot match without (the particle between spaces): a cheap test before it.
+const PARTICLE_BETWEEN_SPACES = /[^\S\n](?:ap|ab|ferch|verch|Ó|Ní|Nic|Ua|van|von|de|da|du|bin|bint)[^\S\n]/;
 // A surname in lower case after an abbreviated rank ("PC smith"): the lexicon must know it as a name.
 const LOWER_AFTER_TITLE = new RegExp(`(\\b${TITLE_ABBR}[^\\S\\n]+)(\\p{Ll}[\\p{Ll}'’-]+)${NOT_LETTER_AFTER}`, 'gu');
 const SPLIT_REST = new RegExp(`\\[redacted\\]([^\\S\\n]*\\n[^\\S\\n]*)(${TITLE_WORD})${NOT_LETTER_AFTER}(?![^\\S\\n]+${NAME_WORD})`, 'gu');
@@ -268,7 +270,7 @@ function redactSpans(text: string, spans: Array<[number, number]>): string {
   return out + text.slice(at);
 }
 
-const UPPER_POINT = /^\p{Lu}$/u;
+const UPPER_AT = /\p{Lu}/uy;
 /** How many upper-case letters (\p{Lu}) `text` holds, counted up to `max`. */
 function uppercaseCount(text: string, max: number): number {
   let n = 0;
@@ -278,9 +280,9 @@ function uppercaseCount(text: string, max: number): number {
       if (c >= 65 && c <= 90) n++;
       continue;
     }
-    const point = text.codePointAt(i)!;
-    if (UPPER_POINT.test(String.fromCodePoint(point))) n++;
-    if (point > 0xffff) i++;
+    UPPER_AT.lastIndex = i;
+    if (UPPER_AT.test(text)) n++;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++; // a pair read whole
   }
   return n;
 }
@@ -318,7 +320,7 @@ export function redactPersonal(text: string): string {
     return parts.slice(0, k + 2).join('') + REDACTED;
   });
   if (comma && capitals >= 3) out = out.replace(SURNAME_FIRST, (m, surname: string, forename: string) => (known(surname) || known(forename) || !nameKind(forename).first ? m : REDACTED));
-  out = out.replace(WITH_PARTICLE, (m, first: string, last: string) => (known(first) || known(last) ? m : REDACTED));
+  if (PARTICLE_BETWEEN_SPACES.test(out)) out = out.replace(WITH_PARTICLE, (m, first: string, last: string) => (known(first) || known(last) ? m : REDACTED));
   return redactSpans(out, nlpSpans(out));
 }
 
