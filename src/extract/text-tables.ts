@@ -6,8 +6,15 @@
 // so the one table interpreter serves text, HTML, PDF, XLSX and DOCX alike.
 import type { Cell, Table } from '../readers/types.js';
 import type { Line } from './doc-model.js';
-import { parseNumberCell } from './numbers.js';
+import { parseNumberCell as parseNumberCellFull } from './numbers.js';
 import { isSpaceCode, pieceCount } from './words.js';
+
+/**
+ * parseNumberCell, with a cheap test first: a cell it reads holds a digit or "none", "nil" or
+ * "zero" (its whitespace clean-up adds none), and most lines hold neither.
+ */
+const MAY_BE_NUMBER = /\d|n(?:one|il)|zero/i;
+const parseNumberCell = (s: string): number | null => (MAY_BE_NUMBER.test(s) ? parseNumberCellFull(s) : null);
 
 export interface TextTables {
   tables: Table[];
@@ -27,7 +34,9 @@ const tokenCache = new WeakMap<Line, { text: string; start: number; tokens: Arra
 function tokens(line: Line): Array<{ text: string; start: number }> {
   const hit = tokenCache.get(line);
   if (hit && hit.text === line.text && hit.start === line.start) return hit.tokens;
-  const t = [...line.text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: line.start + m.index! }));
+  const t: Array<{ text: string; start: number }> = [];
+  const re = /\S+/g;
+  for (let m = re.exec(line.text); m; m = re.exec(line.text)) t.push({ text: m[0], start: line.start + m.index });
   tokenCache.set(line, { text: line.text, start: line.start, tokens: t });
   return t;
 }
