@@ -173,10 +173,11 @@ function candidateWindows(text: string): Array<[number, number]> {
         break;
       }
     }
-    // A name broken over two lines: a capitalised word ends this line, another starts the next.
+    // A name broken over two lines: a capitalised word ends this line, another starts the next
+    // (the next line's head is looked for first: most texts are one line, and then there is none).
     const next = lineEnd < text.length ? text.slice(lineEnd + 1, text.indexOf('\n', lineEnd + 1) < 0 ? text.length : text.indexOf('\n', lineEnd + 1)) : '';
-    const tail = trailingCapitalised(line);
-    const head = /^[^\S\n]*(\p{Lu}[\p{L}'’-]+)/u.exec(next)?.[1];
+    const head = next ? /^[^\S\n]*(\p{Lu}[\p{L}'’-]+)/u.exec(next)?.[1] : undefined;
+    const tail = head ? trailingCapitalised(line) : undefined;
     const split = !!(tail && head && !(known(tail) && known(head)));
     if (hit || split) {
       const end = split ? lineEnd + 1 + next.length : lineEnd;
