@@ -8,11 +8,19 @@ interface Pattern {
   re: RegExp;
   /** The name's first word, lower case: a pattern runs only on texts that contain it. */
   key: string;
+  /**
+   * The name's longest word in lower case ('' for none): a pattern runs only on texts whose lower
+   * case holds it too. A case-insensitive match of an ASCII word is that word in ASCII letters of
+   * either case (non-ASCII characters never match ASCII ones without the u flag), so lower-casing keeps it.
+   */
+  need: string;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
 let patterns: Pattern[] | null = null;
+/** Every pattern's key as a whole word, in one regex over the lower-cased text. */
+let keyRe: RegExp | null = null;
 function namePatterns(): Pattern[] {
   if (patterns) return patterns;
   patterns = [];
@@ -21,13 +29,17 @@ function namePatterns(): Pattern[] {
       // Acronyms ("MPS", "WMP") must match in capitals; names in any case.
       const acronym = /^[A-Z]{2,6}$/.test(name);
       if (name.toLowerCase() === 'the met') {
-        patterns.push({ force, re: /\bthe Met\b(?!\s+Office)/g, key: 'met' });
+        patterns.push({ force, re: /\bthe Met\b(?!\s+Office)/g, key: 'met', need: '' });
         continue;
       }
       const key = name.toLowerCase().split(/[^a-z0-9&'’]+/).filter(Boolean)[0] ?? '';
-      patterns.push({ force, re: new RegExp(`(?<![\\w-])${escape(name)}(?![\\w-])`, acronym ? 'g' : 'gi'), key });
+      const longest = name.split(/\s+/).reduce((a, w) => (w.length > a.length ? w : a), '').toLowerCase();
+      const need = /^[\x20-\x7e]+$/.test(longest) && longest !== key ? longest : '';
+      patterns.push({ force, re: new RegExp(`(?<![\\w-])${escape(name)}(?![\\w-])`, acronym ? 'g' : 'gi'), key, need });
     }
   }
+  const keys = [...new Set(patterns.map((p) => p.key))].sort((a, b) => b.length - a.length);
+  keyRe = new RegExp(`(?<![a-z0-9&'’])(?:${keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z0-9&'’])`, 'g');
   return patterns;
 }
 
@@ -50,9 +62,13 @@ export function detectForceNoted(text: string, url: string | null): { force: str
   const score = new Map<string, { n: number; first: number }>();
   const seen = new Set<string>();
   // About 200 name patterns: run only those whose first word the text contains.
-  const words = new Set(text.toLowerCase().split(/[^a-z0-9&'’]+/));
-  for (const { force, re, key } of namePatterns()) {
-    if (!words.has(key)) continue;
+  // The keys are found in one pass (not by splitting the whole text into a set of words).
+  const all = namePatterns();
+  const lower = text.toLowerCase();
+  const words = new Set<string>();
+  for (const m of lower.matchAll(keyRe!)) words.add(m[0]);
+  for (const { force, re, key, need } of all) {
+    if (!words.has(key) || (need && !lower.includes(need))) continue;
     for (const m of text.matchAll(re)) {
       const key = `${force.id}:${m.index}`;
       if (seen.has(key)) continue;

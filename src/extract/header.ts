@@ -10,7 +10,8 @@ import { PLATFORM_TITLE } from '../segment/cues.js';
 
 // Headings every response could carry: the Act's name, a request label. They name no disclosure.
 const GENERIC_HEADING = /^(?:(?:request|application) (?:made )?(?:under|for information under) )?(?:the )?freedom of information(?: \(scotland\))? act(?: 2000| 2002)?(?: \((?:FOIA|FOISA)\))?(?: request)?$|^(?:summary|background|introduction|overview|details|the request|request details|key (?:facts|points|findings)|at a glance|in brief|contents|table of contents)$/i;
-import { findForce } from '../sources/registry.js';
+import { FORCES, findForce } from '../sources/registry.js';
+import { isSpaceCode, pieceCount } from './words.js';
 import { extraReferenceOnLine } from './reference.js';
 
 export interface Header {
@@ -46,6 +47,8 @@ function pageTitle(raw: string): string {
 }
 
 const TITLE_WITH_REF = /^(.{3,200}?)\s*\(\s*([A-Z]{0,4}\d{2,}[A-Z]?(?:\s*[/_-]\s*\d{2,4})?|\d+[A-Z]?\s*[/_-]\s*\d{2,4})\s*\)\s*$/;
+const ONLY_REF_TOKEN = new RegExp(`^${REF_TOKEN}$`, 'i');
+const ICO_REF = /\b(?:case\s+)?ref(?:erence)?(?:\s+(?:no|number))?\.?\s*:\s*((?:IC|FS|FER)-?\d{4,}[\w-]*)/i;
 const ANY_REF_LABEL = new RegExp(`(?:\\b(?:our|your|case|foi|request(?: for information)?)\\s+|\\/\\s*)ref(?:erence)?\\.?(?:\\s*(?:no|number)\\.?)?\\s*:\\s*(${REF_TOKEN})(?=\\s|$)`, 'i');
 // A reference alone on its line: "FOI 0842-23", "IM-FOI-2022-0915", "FOI2023/07811".
 const STANDALONE_REF = /^(?:FOI\s*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d|[A-Z]{2,5}(?:-[A-Z]{2,5})?-\d{4}-\d{3,6})$/i;
@@ -77,15 +80,58 @@ function looksLikeTitle(text: string): boolean {
 const CHROME_LINE =
   /^(?:freedom of information(?: \(foi\))?(?: disclosures?| disclosure log| requests?| request| releases?)?|(?:foi )?disclosures?(?: log)?(?: \d{4})?|(?:our|the|search the|published|recent) (?:foi )?(?:disclosure log|disclosures)|foi (?:release|response|disclosure)s?|report (?:a crime|it|an incident)(?: online)?|subscribe|sign in|log ?in|contact us|accessibility(?: help)?|bbc homepage|most read|hide this message|accessibility tools|official(?:[ -]sensitive)?|not protectively marked|related (?:content|documents|links)|menu|search|home|news|cymraeg|english|publication scheme|access to information|accessing information|foi requests?|previous foi requests|advertisement)$/i;
 
+const asciiAlnums = (s: string, max = Infinity): number => {
+  let n = 0;
+  for (let i = 0; i < s.length && n <= max; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) n++;
+  }
+  return n;
+};
+// The most letters and digits a force's id, name or alias has as findForce compares them (lower
+// case, "&" as "and", other characters dropped). A text with more is no force's name, and is not
+// normalised to find that out: lower-casing keeps every ASCII letter and digit, so its normal form has them all.
+let forceKeyMax = -1;
+function mightNameForce(text: string): boolean {
+  if (forceKeyMax < 0) for (const f of FORCES) for (const n of [f.id, f.name, ...f.aliases]) forceKeyMax = Math.max(forceKeyMax, asciiAlnums(n.toLowerCase().replace(/&/g, 'and')));
+  return asciiAlnums(text, forceKeyMax) <= forceKeyMax;
+}
+
 function isChrome(text: string): boolean {
   const t = text.trim();
   if (CHROME_LINE.test(t)) return true;
-  if (/\S(?: {2,}|\s+[>›»]\s+)\S/.test(t) && !/[.:;]$/.test(t) && t.split(/\s+/).length <= 16) return true; // breadcrumbs, nav rows
-  if (t.split(/\s*\|\s*/).every((part) => !part || findForce(part) !== null)) return true; // "North Wales Police | Heddlu Gogledd Cymru"
-  const parts = t.split(/\s+\|\s+|\s+\/\s+/);
-  if (parts.length >= 3 && parts.every((p) => p.split(/\s+/).length <= 6)) return true; // "News | Sport | …", "Home / FOI / Disclosure log"
-  if (/^(?:from|by|published|updated|posted)\b[^.]{0,60}$/i.test(t) && t.split(/\s+/).length <= 10) return true; // bylines and datelines
+  if (/\S(?: {2,}|\s+[>›»]\s+)\S/.test(t) && !/[.:;]$/.test(t) && pieceCount(t, 16) <= 16) return true; // breadcrumbs, nav rows
+  // "North Wales Police | Heddlu Gogledd Cymru"
+  if ((t.includes('|') ? t.split(/\s*\|\s*/) : [t]).every((part) => !part || (mightNameForce(part) && findForce(part) !== null))) return true;
+  // "News | Sport | …", "Home / FOI / Disclosure log"
+  if (t.includes('|') || t.includes('/')) {
+    const parts = t.split(/\s+\|\s+|\s+\/\s+/);
+    if (parts.length >= 3 && parts.every((p) => pieceCount(p, 6) <= 6)) return true;
+  }
+  if (/^(?:from|by|published|updated|posted)\b[^.]{0,60}$/i.test(t) && pieceCount(t, 10) <= 10) return true; // bylines and datelines
   return false;
+}
+
+/**
+ * What title.replace(new RegExp(`\\s*\\(?${escaped reference}\\)?\\s*$`), '') gives: the title
+ * without the reference (in brackets or not) it ends with, found without building a regex per
+ * document. The leftmost start from which the pattern matches is cut; every split of the leading
+ * whitespace is tried, as the regex's backtracking would.
+ */
+export function withoutTrailingRef(title: string, ref: string): string {
+  const n = title.length;
+  const blankFrom = (i: number) => {
+    for (; i < n; i++) if (!isSpaceCode(title.charCodeAt(i))) return false;
+    return true;
+  };
+  const refAt = (i: number) => title.startsWith(ref, i) && (blankFrom(i + ref.length) || (title[i + ref.length] === ')' && blankFrom(i + ref.length + 1)));
+  for (let s = 0; s <= n; s++) {
+    for (let w = s; ; w++) {
+      if (refAt(w) || (title[w] === '(' && refAt(w + 1))) return title.slice(0, s);
+      if (w >= n || !isSpaceCode(title.charCodeAt(w))) break;
+    }
+  }
+  return title;
 }
 
 export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segmentation): Header {
@@ -95,6 +141,15 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   // looser rules below (the line above the first field, the first line) would pick its letterhead.
   const isLetter = letterhead.size > 0;
   const lines = contentLines(doc).slice(0, 60);
+  // Every reference pattern below needs a digit: lines without one are not tried.
+  const numbered = new Set(lines.filter((l) => /\d/.test(l.text)));
+  // Whether a line is site chrome is asked by several rules below: once per line.
+  const chromeOf = new Map<Line, boolean>();
+  const chrome = (l: Line): boolean => {
+    let c = chromeOf.get(l);
+    if (c === undefined) chromeOf.set(l, (c = isChrome(l.text)));
+    return c;
+  };
   const titleLines = lines.filter((l) => !letterhead.has(l.i) && !GENERIC_HEADING.test(l.text.trim()));
   let reference: string | null = null;
   let publication_ref: string | null = null;
@@ -102,6 +157,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
 
   // 1. "Title (REF)" headings (West Midlands, COPFS).
   for (const l of lines.slice(0, 15)) {
+    if (!numbered.has(l)) continue;
     const m = TITLE_WITH_REF.exec(l.text);
     if (m && !/^freedom of information:/i.test(l.text)) {
       title = clean(m[1]).replace(/\s*[-–:]\s*$/, '');
@@ -112,6 +168,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   // 2. Labelled references ("Reference no: …", "Request Number: FOI/14806", "FOI Number: 21354").
   if (!reference) {
     for (const l of lines) {
+      if (!numbered.has(l)) continue;
       const m = LABELLED_REF.exec(l.text);
       if (m) {
         reference = clean(m[1] ?? m[2] ?? m[3]);
@@ -128,28 +185,35 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   }
   if (!reference) {
     // An ICO case reference: "Reference: IC-281144-Q7T2", "Case Reference: FS50612345".
-    const ico = lines.map((l) => /\b(?:case\s+)?ref(?:erence)?(?:\s+(?:no|number))?\.?\s*:\s*((?:IC|FS|FER)-?\d{4,}[\w-]*)/i.exec(l.text)).find(Boolean);
-    if (ico) reference = ico[1];
+    for (const l of lines) {
+      if (!numbered.has(l)) continue;
+      const ico = ICO_REF.exec(l.text);
+      if (ico) {
+        reference = ico[1];
+        break;
+      }
+    }
   }
   if (!reference) {
     // A label anywhere on its line ("Received on 05/02/2024 Our Ref: DC/FOI 233/24", "Case Ref: 202400311"),
     // or a label that ends its line with the value on the next ("Our ref:" / "HC/001187/24").
     for (let k = 0; k < lines.length && !reference; k++) {
       const t = lines[k].text;
-      const m = ANY_REF_LABEL.exec(t);
+      const m = numbered.has(lines[k]) ? ANY_REF_LABEL.exec(t) : null;
       if (m && /\d/.test(m[1])) reference = clean(m[1]).replace(/[.,;]$/, '');
-      else if (/\b(?:our|your|case|foi)?\s*ref(?:erence)?\.?(?:\s*(?:no|number)\.?)?\s*:\s*$/i.test(t) && lines[k + 1] && new RegExp(`^${REF_TOKEN}$`, 'i').test(lines[k + 1].text.trim())) {
+      else if (/\b(?:our|your|case|foi)?\s*ref(?:erence)?\.?(?:\s*(?:no|number)\.?)?\s*:\s*$/i.test(t) && lines[k + 1] && ONLY_REF_TOKEN.test(lines[k + 1].text.trim())) {
         reference = lines[k + 1].text.trim();
       }
     }
   }
   if (!reference) {
     // A reference alone on its line under the heading: "FOI 0842-23", "IM-FOI-2022-0915", "FOI2023/07811".
-    const alone = lines.slice(0, 12).find((l) => STANDALONE_REF.test(l.text.trim()));
+    const alone = lines.slice(0, 12).find((l) => numbered.has(l) && STANDALONE_REF.test(l.text.trim()));
     if (alone) reference = alone.text.trim();
   }
   if (!reference) {
     for (const l of lines) {
+      if (!numbered.has(l)) continue;
       const m = INLINE_REF.exec(l.text);
       if (m && /\d/.test(m[1])) {
         reference = clean(m[1]).replace(/[.,;]$/, '');
@@ -160,6 +224,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   // 3. Essex's log: "PUB 1459" then the request number alone on the next line, then the title.
   let afterNumbers: Line | null = null;
   for (let k = 0; k < lines.length; k++) {
+    if (!numbered.has(lines[k])) continue;
     const m = PUB_REF.exec(lines[k].text);
     if (!m) continue;
     publication_ref = clean(m[1] ?? m[2]);
@@ -174,19 +239,24 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   //    a short heading before the first labelled field, or the HTML page's own heading.
   if (!title) {
     // Alaveteli names the request above an attachment it shows as HTML.
-    const platform = lines.map((l) => PLATFORM_TITLE.exec(l.text.trim())).find(Boolean);
-    if (platform) title = clean(platform[1]);
+    for (const l of lines) {
+      const platform = PLATFORM_TITLE.exec(l.text.trim());
+      if (platform) {
+        title = clean(platform[1]);
+        break;
+      }
+    }
   }
   if (!title && kind === 'decision_notice') {
     // A Scottish Commissioner's decision is headed "Decision 142/2009 <parties>" or "Decision 276/2025: <subject>".
     const dn = lines.slice(0, 8).map((l) => l.text.trim()).filter((t) => /^Decision \d+\/\d{4}\b/.test(t)).sort((a, b) => b.length - a.length)[0];
-    if (dn && dn.split(/\s+/).length > 2) title = clean(dn);
+    if (dn && pieceCount(dn, 2) > 2) title = clean(dn);
   }
   if (!title && kind === 'news_article') {
     // A headline: the first line of the story that is a phrase, not a sentence of the body.
     const navRow = (t: string) => t.split(/\s+/).every((w) => /^[A-Z0-9&|]|^i[A-Z]/.test(w));
-    const firstProse = titleLines.findIndex((l) => /[.!?]\s+[A-Z]/.test(l.text) || l.text.split(/\s+/).length > 30);
-    const head = titleLines.slice(0, firstProse < 0 ? 8 : Math.min(8, firstProse)).find((l) => !isChrome(l.text) && !navRow(l.text) && l.kind !== 'table_row' && l.text.split(/\s+/).length >= 5 && l.text.split(/\s+/).length <= 25 && !/[.!?]["”’]?$/.test(l.text.trim()) && !/[.!?]\s+[A-Z]/.test(l.text));
+    const firstProse = titleLines.findIndex((l) => /[.!?]\s+[A-Z]/.test(l.text) || pieceCount(l.text, 30) > 30);
+    const head = titleLines.slice(0, firstProse < 0 ? 8 : Math.min(8, firstProse)).find((l) => !chrome(l) && !navRow(l.text) && l.kind !== 'table_row' && pieceCount(l.text, 25) >= 5 && pieceCount(l.text, 25) <= 25 && !/[.!?]["”’]?$/.test(l.text.trim()) && !/[.!?]\s+[A-Z]/.test(l.text));
     if (head) title = clean(head.text);
   }
   if (!title && lines[0]) {
@@ -208,16 +278,29 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   // heading follows it.
   if (!title && !isLetter) {
     // A newspaper's masthead is chrome too: a headline has five words or more.
-    const body = titleLines.filter((l) => !isChrome(l.text) && (kind !== 'news_article' || l.text.split(/\s+/).length >= 5));
-    // The heading stands just above the first labelled field or the request.
-    const anchor = body.findIndex((l) => LABELLED_REF.test(l.text) || /^(?:date of (?:request|response)|date published|published|reference|our ref|request number|subject)\b[^:]{0,20}:|^(?:request|your request|you asked)\s*:?$/i.test(l.text));
-    const above = anchor > 0 ? body[anchor - 1] : null;
+    const inBody = (l: Line) => !chrome(l) && (kind !== 'news_article' || pieceCount(l.text, 4) >= 5);
+    // The heading stands just above the first labelled field or the request: the body is read that far.
+    let above: Line | null = null;
+    let prev: Line | null = null;
+    for (const l of titleLines) {
+      if (!inBody(l)) continue;
+      if (LABELLED_REF.test(l.text) || /^(?:date of (?:request|response)|date published|published|reference|our ref|request number|subject)\b[^:]{0,20}:|^(?:request|your request|you asked)\s*:?$/i.test(l.text)) {
+        above = prev;
+        break;
+      }
+      prev = l;
+    }
     if (above && above.kind !== 'table_row' && !LABELLED_REF.test(above.text) && !STANDALONE_REF.test(above.text.trim()) && looksLikeTitle(above.text) && !REF_THEN_TITLE.test(above.text)) title = clean(above.text);
   }
   if (!title && !isLetter) {
     // A newspaper's navigation is a row of names ("Home News Sport iPlayer"); a headline has lower-case words.
     const navRow = (t: string) => kind === 'news_article' && t.split(/\s+/).every((w) => /[A-Z0-9&|]/.test(w));
-    const body = titleLines.filter((l) => !isChrome(l.text) && !navRow(l.text) && (kind !== 'news_article' || l.text.split(/\s+/).length >= 5));
+    // The first three lines of the body are all the rules below read.
+    const body: Line[] = [];
+    for (const l of titleLines) {
+      if (body.length === 3) break;
+      if (!chrome(l) && !navRow(l.text) && (kind !== 'news_article' || pieceCount(l.text, 4) >= 5)) body.push(l);
+    }
     const first = body[0];
     if (first && first.kind !== 'table_row') {
       const rt = REF_THEN_TITLE.exec(first.text);
@@ -236,6 +319,6 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
     title = m ? clean(m[1]) : page;
     if (m && !reference) reference = clean(m[2]);
   }
-  if (title && reference) title = clean(title.replace(new RegExp(`\\s*\\(?${reference.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)?\\s*$`), '')) || title;
+  if (title && reference) title = clean(withoutTrailingRef(title, reference)) || title;
   return { reference, publication_ref, title };
 }

@@ -3,6 +3,7 @@
 import type { Kind } from '../records/vocab.js';
 import type { Doc } from './doc-model.js';
 import { contentLines } from './doc-model.js';
+import { pieceCount } from './words.js';
 import { DECISION_SIGNS, LETTER_SIGNS, NEWS_SIGNS, TRIBUNAL, countFamilies } from '../segment/kind-cues.js';
 
 const DECISION_NOTICE = /\bdecision notice\b|^Decision \d+\/\d{4}\b/im;
@@ -26,27 +27,32 @@ export function detectKind(doc: Doc, url: string | null): Kind {
   const head = lines.slice(0, 12).map((l) => l.text).join('\n');
   const all = lines.map((l) => l.text).join('\n');
   // Which voice the document speaks in: a reporter's, an authority's letter, or the regulator's.
+  // Each count is taken when a rule first needs it (most documents are decided before the letter
+  // and decision counts are asked for); the rules and their order are as they read.
   const news = countFamilies(NEWS_SIGNS, all);
-  const letter = countFamilies(LETTER_SIGNS, all) + (doc.request ? 1 : 0);
-  const decision = countFamilies(DECISION_SIGNS, all);
-  if (news >= 2 && news > letter) return 'news_article';
+  let letterCount: number | null = null;
+  const letter = () => (letterCount ??= countFamilies(LETTER_SIGNS, all) + (doc.request ? 1 : 0));
+  if (news >= 2 && news > letter()) return 'news_article';
   // A story about a decision notice is still news: it speaks of the notice, in a reporter's voice.
   if (DECISION_NOTICE.test(head) && ICO.test(all) && !(NEWS_VOICE.test(all) && /\b(?:in a|the) decision notice (?:published|issued)\b/i.test(all))) return 'decision_notice';
   if (url && /(^|\.)ico\.org\.uk$/i.test(safeHost(url)) && DECISION_NOTICE.test(all)) return 'decision_notice';
   if (TRIBUNAL.test(all) && news < 2) return 'other';
-  if (decision >= 2 && /\bthe (?:complainant|applicant)\b/i.test(all) && news < 2 && letter <= 1) return 'decision_notice';
-  if (news >= 2 && news > letter) return 'news_article';
-  // A disclosure-log listing: many references, one line each, and a result count.
-  const refLines = lines.filter((l) => l.text.split(/\s+/).length <= 20 && /\b(?:FOI|ref(?:erence)?)\b[\s:.]*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d/i.test(l.text));
-  if ((refLines.length >= 3 && /^showing \d+\s*(?:-|–|to)\s*\d+ of\b|^next page$|^page \d+ of \d+$/im.test(all)) || refLines.length >= 6) return 'other';
+  if (news < 2 && /\bthe (?:complainant|applicant)\b/i.test(all) && countFamilies(DECISION_SIGNS, all) >= 2 && letter() <= 1) return 'decision_notice';
+  if (news >= 2 && news > letter()) return 'news_article';
+  // A disclosure-log listing: many references, one line each, and a result count (counted as far as the rule needs).
+  let refLines = 0;
+  for (const l of lines) if (/\b(?:FOI|ref(?:erence)?)\b[\s:.]*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d/i.test(l.text) && pieceCount(l.text, 20) <= 20 && ++refLines >= 6) break;
+  if ((refLines >= 3 && /^showing \d+\s*(?:-|–|to)\s*\d+ of\b|^next page$|^page \d+ of \d+$/im.test(all)) || refLines >= 6) return 'other';
   const hasRequestRegion = doc.request !== null;
   // Guidance about FOI (how to ask, the publication scheme) is not an answer to anyone.
-  const guidance = (all.match(/\b(?:anyone can|you can (?:ask|request|make)|how to (?:ask|make a|request)|what happens next|make a (?:freedom of information|foi) request|you do not need to|our publication scheme|classes of information)\b/gi) ?? []).length;
-  if (guidance >= 2 && !hasRequestRegion && !/\b(?:request (?:number|no|id)|reference(?: no| number)?)\s*[:.]?\s*\S*\d/i.test(all)) return 'other';
-  const letterish = /\b(?:I note you seek|your request (?:for information|dated|of|received|has been|was)|(?:thank you for|in response to|regarding|relating to|relevant to|in connection with) your request|FOI Duty|Dear (?!Sir or Madam,?\s*$)|Yours (?:faithfully|sincerely)|Request (?:Number|No)|reference no)\b/i.test(all);
+  if (!hasRequestRegion) {
+    const guidance = (all.match(/\b(?:anyone can|you can (?:ask|request|make)|how to (?:ask|make a|request)|what happens next|make a (?:freedom of information|foi) request|you do not need to|our publication scheme|classes of information)\b/gi) ?? []).length;
+    if (guidance >= 2 && !/\b(?:request (?:number|no|id)|reference(?: no| number)?)\s*[:.]?\s*\S*\d/i.test(all)) return 'other';
+  }
+  const letterish = () => /\b(?:I note you seek|your request (?:for information|dated|of|received|has been|was)|(?:thank you for|in response to|regarding|relating to|relevant to|in connection with) your request|FOI Duty|Dear (?!Sir or Madam,?\s*$)|Yours (?:faithfully|sincerely)|Request (?:Number|No)|reference no)\b/i.test(all);
   // Press coverage quotes FOI figures; it prints no request of its own.
-  if (NEWS_REVEALED.test(all) && ((!letterish && !doc.request) || NEWS_VOICE.test(all))) return 'news_article';
-  if (hasRequestRegion || letterish || letter >= 1) return 'foi_response';
+  if (NEWS_REVEALED.test(all) && ((!doc.request && !letterish()) || NEWS_VOICE.test(all))) return 'news_article';
+  if (hasRequestRegion || letterish() || letter() >= 1) return 'foi_response';
   // Guidance pages speak of FOI in general ("if the information is exempt we will …, for
   // example section 40"): only sentences that state something count as signs of an answer.
   const stated = all

@@ -120,6 +120,8 @@ const BEFORE_ROLE = new RegExp(
 const SURNAME_FIRST = new RegExp(`${NOT_LETTER_BEFORE}(${CAPS_WORD}),[^\\S\\n]*(${TITLE_WORD})${NOT_LETTER_AFTER}`, 'gu');
 // "Siân ap Gruffydd", "Zoë Ó Briain", "Fiona de Souza": a particle between two capitalised words.
 const WITH_PARTICLE = new RegExp(`${NOT_LETTER_BEFORE}(${TITLE_WORD})[^\\S\\n]+(?:ap|ab|ferch|verch|Ó|Ní|Nic|Ua|van|von|de|da|du|bin|bint)[^\\S\\n]+(${TITLE_WORD})${NOT_LETTER_AFTER}`, 'gu');
+// What WITH_PARTICLE cannot match without (the particle between spaces): a cheap test before it.
+const PARTICLE_BETWEEN_SPACES = /[^\S\n](?:ap|ab|ferch|verch|Ó|Ní|Nic|Ua|van|von|de|da|du|bin|bint)[^\S\n]/;
 // A surname in lower case after an abbreviated rank ("PC smith"): the lexicon must know it as a name.
 const LOWER_AFTER_TITLE = new RegExp(`(\\b${TITLE_ABBR}[^\\S\\n]+)(\\p{Ll}[\\p{Ll}'’-]+)${NOT_LETTER_AFTER}`, 'gu');
 const SPLIT_REST = new RegExp(`\\[redacted\\]([^\\S\\n]*\\n[^\\S\\n]*)(${TITLE_WORD})${NOT_LETTER_AFTER}(?![^\\S\\n]+${NAME_WORD})`, 'gu');
@@ -171,10 +173,11 @@ function candidateWindows(text: string): Array<[number, number]> {
         break;
       }
     }
-    // A name broken over two lines: a capitalised word ends this line, another starts the next.
+    // A name broken over two lines: a capitalised word ends this line, another starts the next
+    // (the next line's head is looked for first: most texts are one line, and then there is none).
     const next = lineEnd < text.length ? text.slice(lineEnd + 1, text.indexOf('\n', lineEnd + 1) < 0 ? text.length : text.indexOf('\n', lineEnd + 1)) : '';
-    const tail = trailingCapitalised(line);
-    const head = /^[^\S\n]*(\p{Lu}[\p{L}'’-]+)/u.exec(next)?.[1];
+    const head = next ? /^[^\S\n]*(\p{Lu}[\p{L}'’-]+)/u.exec(next)?.[1] : undefined;
+    const tail = head ? trailingCapitalised(line) : undefined;
     const split = !!(tail && head && !(known(tail) && known(head)));
     if (hit || split) {
       const end = split ? lineEnd + 1 + next.length : lineEnd;
@@ -268,10 +271,32 @@ function redactSpans(text: string, spans: Array<[number, number]>): string {
   return out + text.slice(at);
 }
 
+const UPPER_AT = /\p{Lu}/uy;
+/** How many upper-case letters (\p{Lu}) `text` holds, counted up to `max`. */
+function uppercaseCount(text: string, max: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < max; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) n++;
+      continue;
+    }
+    UPPER_AT.lastIndex = i;
+    if (UPPER_AT.test(text)) n++;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++; // a pair read whole
+  }
+  return n;
+}
+
 export function redactPersonal(text: string): string {
   if (!text) return text;
   let out = text.replace(DOB, (_m, label: string) => `${label}${REDACTED}`);
   out = out.replace(AGE, (_m, label: string) => `${label}${REDACTED}`);
+  // Cheap gates: every name pattern below needs a capital letter (two or three for most), some a
+  // comma. A replacement only ever takes capitals and commas away, so counts of the input hold throughout.
+  const capitals = uppercaseCount(text, 3);
+  if (capitals === 0) return out;
+  const comma = text.includes(',');
   out = out.replace(AFTER_RANK, (m, lead: string, cand: string, offset: number, all: string) => {
     const name = nameWords(cand);
     if (!name) return m;
@@ -279,13 +304,14 @@ export function redactPersonal(text: string): string {
     return `${lead}${REDACTED}${cand.slice(name.length)}`;
   });
   // "PC John\nSmith": the rest of a name the line break cut off.
-  out = out.replace(SPLIT_REST, (m, gap: string, word: string) => (known(word) ? m : `${REDACTED}${gap.replace(/[^\n]/g, '')}`));
+  if (out.includes(REDACTED)) out = out.replace(SPLIT_REST, (m, gap: string, word: string) => (known(word) ? m : `${REDACTED}${gap.replace(/[^\n]/g, '')}`));
   out = out.replace(LOWER_AFTER_TITLE, (m, lead: string, word: string) => {
     if (COMMON_AFTER_TITLE.has(word)) return m;
     const k = nameKind(titleCase(word));
     return k.last || k.first ? `${lead}${REDACTED}` : m;
   });
-  out = out.replace(BEFORE_ROLE, (m: string) => {
+  if (capitals < 2) return out;
+  if (comma) out = out.replace(BEFORE_ROLE, (m: string) => {
     // "Yesterday John Smith, a …": only the trailing words that can be a name.
     const parts = m.split(/(\s+)/); // words at even indexes, the spaces between at odd ones
     let k = parts.length - 1;
@@ -294,8 +320,8 @@ export function redactPersonal(text: string): string {
     if (parts.slice(k + 1).some((w) => isCaps(w)) && !parts.slice(k + 1).some((w) => { const n = nameKind(titleCase(w)); return n.first || n.last; })) return m;
     return parts.slice(0, k + 2).join('') + REDACTED;
   });
-  out = out.replace(SURNAME_FIRST, (m, surname: string, forename: string) => (known(surname) || known(forename) || !nameKind(forename).first ? m : REDACTED));
-  out = out.replace(WITH_PARTICLE, (m, first: string, last: string) => (known(first) || known(last) ? m : REDACTED));
+  if (comma && capitals >= 3) out = out.replace(SURNAME_FIRST, (m, surname: string, forename: string) => (known(surname) || known(forename) || !nameKind(forename).first ? m : REDACTED));
+  if (PARTICLE_BETWEEN_SPACES.test(out)) out = out.replace(WITH_PARTICLE, (m, first: string, last: string) => (known(first) || known(last) ? m : REDACTED));
   return redactSpans(out, nlpSpans(out));
 }
 

@@ -35,7 +35,12 @@ export interface TableRows {
 
 // ---------------------------------------------------------------- cell kinds
 
-const clean = (s: string | undefined) => (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+// Runs of whitespace as one space; most cell texts need only a trim, found by a test cheaper than the replace.
+const NEEDS_CLEAN = /[^\S ]|\u200b| {2}/;
+const clean = (s: string | undefined) => {
+  const t = s ?? '';
+  return (NEEDS_CLEAN.test(t) ? t.replace(/[\s\u00a0\u200b]+/g, ' ') : t).trim();
+};
 
 /** "12", "1,051", "None", "Nil" → the count; null for anything else (dates, decimals, words). */
 export function parseCount(text: string): number | null {

@@ -6,7 +6,15 @@
 // so the one table interpreter serves text, HTML, PDF, XLSX and DOCX alike.
 import type { Cell, Table } from '../readers/types.js';
 import type { Line } from './doc-model.js';
-import { parseNumberCell } from './numbers.js';
+import { parseNumberCell as parseNumberCellFull } from './numbers.js';
+import { isSpaceCode, pieceCount } from './words.js';
+
+/**
+ * parseNumberCell, with a cheap test first: a cell it reads holds a digit or "none", "nil" or
+ * "zero" (its whitespace clean-up adds none), and most lines hold neither.
+ */
+const MAY_BE_NUMBER = /\d|n(?:one|il)|zero/i;
+const parseNumberCell = (s: string): number | null => (MAY_BE_NUMBER.test(s) ? parseNumberCellFull(s) : null);
 
 export interface TextTables {
   tables: Table[];
@@ -26,7 +34,9 @@ const tokenCache = new WeakMap<Line, { text: string; start: number; tokens: Arra
 function tokens(line: Line): Array<{ text: string; start: number }> {
   const hit = tokenCache.get(line);
   if (hit && hit.text === line.text && hit.start === line.start) return hit.tokens;
-  const t = [...line.text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: line.start + m.index! }));
+  const t: Array<{ text: string; start: number }> = [];
+  const re = /\S+/g;
+  for (let m = re.exec(line.text); m; m = re.exec(line.text)) t.push({ text: m[0], start: line.start + m.index });
   tokenCache.set(line, { text: line.text, start: line.start, tokens: t });
   return t;
 }
@@ -35,8 +45,19 @@ const YEAR_OR_TOTAL = /^(?:(?:19|20)\d{2}|total)$/i;
 // A cell that stands for a figure: a count, or one withheld as too small ("<5", "*").
 const FIGURE_TOKEN = /^(?:\d{1,3}(?:,\d{3})+|\d+|<\s?\d+|\*)$/;
 
+/** The line's last character that is not whitespace (its code; NaN when none). */
+function lastCode(text: string): number {
+  let e = text.length - 1;
+  while (e >= 0 && isSpaceCode(text.charCodeAt(e))) e--;
+  return text.charCodeAt(e);
+}
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
 /** How many trailing year columns a header line has ("2017 2018 2019", "Standard 2018 2019 2020"); 0 if it is not one. */
 function yearHeaderWidth(line: Line): number {
+  // A cheap gate before the line's tokens: a header's last token is a year or "Total".
+  const c = lastCode(line.text);
+  if (!isDigitCode(c) && c !== 108 && c !== 76) return 0; // …9, …l/L
   const t = tokens(line);
   let k = 0;
   while (k < t.length && YEAR_OR_TOTAL.test(t[t.length - 1 - k].text)) k++;
@@ -65,6 +86,9 @@ function truncatedRow(line: Line, k: number): Cell[] | null {
  */
 function wordHeaderTables(lines: Line[], out: TextTables): void {
   const trailing = (l: Line) => {
+    // A row's last token is a figure ("12", "<5", "*"): a cheap gate before its tokens.
+    const c = lastCode(l.text);
+    if (!isDigitCode(c) && c !== 42) return 0;
     const t = tokens(l);
     let n = 0;
     while (n < t.length && FIGURE_TOKEN.test(t[t.length - 1 - n].text)) n++;
@@ -76,7 +100,7 @@ function wordHeaderTables(lines: Line[], out: TextTables): void {
   };
   for (let i = 1; i < lines.length; i++) {
     const head = lines[i - 1];
-    if (out.consumed.has(head.i) || out.consumed.has(lines[i].i) || /\d|[.:;,]$/.test(head.text) || /^[-•–·*]/.test(head.text) || head.text.split(/\s+/).length > 10) continue;
+    if (out.consumed.has(head.i) || out.consumed.has(lines[i].i) || /\d|[.:;,]$/.test(head.text) || /^[-•–·*]/.test(head.text) || pieceCount(head.text, 10) > 10) continue;
     const k = trailing(lines[i]);
     if (!k) continue;
     let j = i;
@@ -119,7 +143,7 @@ function spaceTables(lines: Line[], out: TextTables): void {
     const used = [head.i];
     let caption: string | undefined;
     const prev = lines[i - 1];
-    if (prev && !out.consumed.has(prev.i) && prev.text.split(/\s+/).length <= 6 && !/[.:]$/.test(prev.text) && !/\d/.test(prev.text)) {
+    if (prev && !out.consumed.has(prev.i) && pieceCount(prev.text, 6) <= 6 && !/[.:]$/.test(prev.text) && !/\d/.test(prev.text)) {
       caption = prev.text;
       used.push(prev.i);
     }
@@ -137,7 +161,7 @@ function spaceTables(lines: Line[], out: TextTables): void {
       }
       // A group heading inside the table ("Complaints Received"): short, no digits, no full stop.
       const next = lines[j + 1];
-      if (l.text.split(/\s+/).length <= 5 && !/[\d.:;,]$/.test(l.text) && !/\d/.test(l.text) && next && splitRow(next, k)) {
+      if (pieceCount(l.text, 5) <= 5 && !/[\d.:;,]$/.test(l.text) && !/\d/.test(l.text) && next && splitRow(next, k)) {
         rows.push([cell(l.text, l.start), ...Array.from({ length: k }, () => cell('', l.end))]);
         used.push(l.i);
         continue;
@@ -156,7 +180,7 @@ function spaceTables(lines: Line[], out: TextTables): void {
 function pipeTables(lines: Line[], out: TextTables): void {
   for (let i = 0; i < lines.length; i++) {
     // One cell per line: the only pipe is the trailing one.
-    const single = (l: Line) => /^[^|]*\|\s*$/.test(l.text);
+    const single = (l: Line) => l.text.includes('|') && /^[^|]*\|\s*$/.test(l.text);
     if (out.consumed.has(lines[i].i) || !single(lines[i])) continue;
     let j = i;
     const run: Line[] = [];
@@ -202,7 +226,7 @@ function stackedTables(lines: Line[], out: TextTables): void {
     // Corner headings just above ("Offence Type", "Year"): short label lines.
     for (let b = i - 1; b >= 0 && lead.length < 2; b--) {
       const t = lines[b].text;
-      if (out.consumed.has(lines[b].i) || t.split(/\s+/).length > 4 || /[.:]$/.test(t) || parseNumberCell(t) !== null) break;
+      if (out.consumed.has(lines[b].i) || pieceCount(t, 4) > 4 || /[.:]$/.test(t) || parseNumberCell(t) !== null) break;
       lead.unshift(lines[b]);
     }
     const rows: Cell[][] = [];
@@ -211,7 +235,7 @@ function stackedTables(lines: Line[], out: TextTables): void {
     while (j + k < lines.length + 0 && j < lines.length) {
       const label = lines[j];
       const nums = lines.slice(j + 1, j + 1 + k);
-      if (nums.length < k || parseNumberCell(label.text) !== null || label.text.split(/\s+/).length > 8) break;
+      if (nums.length < k || parseNumberCell(label.text) !== null || pieceCount(label.text, 8) > 8) break;
       if (!nums.every((n) => parseNumberCell(n.text) !== null)) break;
       rows.push([cell(label.text, label.start), ...nums.map((n) => cell(n.text, n.start))]);
       used.push(label, ...nums);
@@ -231,7 +255,7 @@ function stackedTables(lines: Line[], out: TextTables): void {
 function rowCells(line: Line): Cell[] | null {
   const t = line.text;
   const pieces: Array<{ text: string; start: number }> = [];
-  if (/\S\s*\|\s*\S/.test(t) || /^\|.*\|$/.test(t.trim())) {
+  if (t.includes('|') && (/\S\s*\|\s*\S/.test(t) || /^\|.*\|$/.test(t.trim()))) {
     let pos = 0;
     for (const part of t.split('|')) {
       const text = part.trim();
@@ -249,7 +273,7 @@ function rowCells(line: Line): Cell[] | null {
         p2 += part.length + 1;
       }
     }
-  } else if (/\S(?: {2,}|\t)\S/.test(t)) {
+  } else if ((t.includes('  ') || t.includes('\t')) && /\S(?: {2,}|\t)\S/.test(t)) {
     for (const m of t.matchAll(/\S+(?: \S+)*/g)) pieces.push({ text: m[0], start: line.start + m.index! });
   } else return null;
   if (pieces.length < 2) return null;
@@ -295,18 +319,28 @@ function rowTables(lines: Line[], out: TextTables): void {
  * The headings fix the width k; each row is a label (a year or words) and k-1 numbers.
  */
 function cellRowTables(lines: Line[], out: TextTables): void {
-  const isCell = (l: Line) => !out.consumed.has(l.i) && l.text.split(/\s+/).length <= 6 && !/[.:;,]$/.test(l.text) && !/\|/.test(l.text);
+  // What a line is as a cell is asked again for each run it could start: worked out once per line.
+  const shapes: Array<boolean | undefined> = [];
+  const shape = (u: number) => (shapes[u] ??= !/[.:;,]$/.test(lines[u].text) && !lines[u].text.includes('|') && pieceCount(lines[u].text, 6) <= 6);
+  const num = new Map<Line, number | null>();
+  const numberOf = (l: Line) => {
+    let v = num.get(l);
+    if (v === undefined) num.set(l, (v = parseNumberCell(l.text)));
+    return v;
+  };
+  const isCellAt = (u: number) => !out.consumed.has(lines[u].i) && shape(u);
   for (let i = 0; i < lines.length; i++) {
-    if (!isCell(lines[i]) || parseNumberCell(lines[i].text) !== null) continue;
+    if (!isCellAt(i) || numberOf(lines[i]) !== null) continue;
     let k = 0;
-    while (i + k < lines.length && isCell(lines[i + k]) && parseNumberCell(lines[i + k].text) === null && !/^(?:19|20)\d{2}/.test(lines[i + k].text)) k++;
+    while (i + k < lines.length && isCellAt(i + k) && numberOf(lines[i + k]) === null && !/^(?:19|20)\d{2}/.test(lines[i + k].text)) k++;
     if (k < 2 || k > 6) continue;
     const rows: Cell[][] = [lines.slice(i, i + k).map((l) => cell(l.text, l.start))];
     let j = i + k;
     while (j + k <= lines.length) {
-      const group = lines.slice(j, j + k);
-      if (!group.every(isCell) || !group.slice(1).every((g) => parseNumberCell(g.text) !== null)) break;
-      rows.push(group.map((g) => cell(g.text, g.start)));
+      let fits = true;
+      for (let u = j; u < j + k && fits; u++) fits = isCellAt(u) && (u === j || numberOf(lines[u]) !== null);
+      if (!fits) break;
+      rows.push(lines.slice(j, j + k).map((g) => cell(g.text, g.start)));
       j += k;
     }
     if (rows.length < 3) continue;

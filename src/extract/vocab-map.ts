@@ -9,14 +9,16 @@ const first = <T>(rules: Rule<T>[], text: string): T | null => {
   return null;
 };
 
-/** Lower case, dots dropped, slashes and dashes as spaces, runs of space collapsed. */
+/**
+ * Lower case, apostrophes and dots dropped, slashes and dashes as spaces, runs of space collapsed.
+ * One pass drops, one turns each run of punctuation and whitespace into a space (the same as
+ * punctuation runs to spaces, then whitespace runs to one space).
+ */
 const norm = (s: string) =>
   s
     .toLowerCase()
-    .replace(/[\u2019']/g, '')
-    .replace(/\./g, '')
-    .replace(/[/\\\-–—_,;:()[\]]+/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/[\u2019'.]/g, '')
+    .replace(/[\s/\\\-–—_,;:()[\]]+/g, ' ')
     .trim();
 
 // Order matters: the specific categories come before the general ones that share words
@@ -183,6 +185,8 @@ export function eventOf(text: string | null | undefined): EventKind | null {
   return first(EVENT_RULES, norm(text));
 }
 
+const EVENT_ANY = new RegExp(EVENT_RULES.map(([re], k) => `(?<r${k}>${re.source})`).join('|'));
+
 /**
  * The event a sentence or request is about: the one it names first ("dismissed following a
  * hearing … resigned while under investigation" is about dismissals). A heading is short and
@@ -190,13 +194,12 @@ export function eventOf(text: string | null | undefined): EventKind | null {
  */
 export function firstEventOf(text: string | null | undefined): EventKind | null {
   if (!text) return null;
-  const t = norm(text);
-  let best: { at: number; v: EventKind } | null = null;
-  for (const [re, v] of EVENT_RULES) {
-    const m = re.exec(t);
-    if (m && (!best || m.index < best.at)) best = { at: m.index, v };
-  }
-  return best?.v ?? null;
+  // One scan for all the rules: the leftmost match of the alternation is the leftmost of any
+  // rule, and at that position the alternatives are tried in the rules' order (ties go to the first rule).
+  const m = EVENT_ANY.exec(norm(text));
+  if (!m) return null;
+  for (let k = 0; k < EVENT_RULES.length; k++) if (m.groups![`r${k}`] !== undefined) return EVENT_RULES[k][1];
+  return null;
 }
 
 const MEASURE_RULES: Rule<Measure>[] = [

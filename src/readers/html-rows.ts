@@ -23,7 +23,10 @@ export interface PackedCell {
 }
 
 const isTag = (n: AnyNode): n is Element => n.type === 'tag';
-export const collapse = (s: string) => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+// Runs of whitespace as one space. Most text needs no change but trimming: a test finds the
+// rest (a character other than a space, or two spaces) more cheaply than a replace copies it.
+const NEEDS_COLLAPSE = /[^\S ]|\u200b| {2}/;
+export const collapse = (s: string) => (NEEDS_COLLAPSE.test(s) ? s.replace(/[\s\u00a0\u200b]+/g, ' ') : s).trim();
 
 /** Text of a node and everything under it, in document order (walked by hand: no recursion). */
 export function textOf(el: AnyNode): string {

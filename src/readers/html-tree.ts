@@ -34,6 +34,7 @@ export function loadHtml(html: string, opts: { keep?: boolean } = {}): Tree {
 
 /** A kept parse of this text, taken (no longer kept): its root, or null when none is kept. */
 export function takeKeptRoot(html: string): Document | null {
+  if (!kept.size) return null; // nothing kept (parse, reparse): the page's text is not hashed to find that out
   const hit = kept.get(html);
   if (!hit) return null;
   drop(html);

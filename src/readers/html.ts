@@ -15,11 +15,13 @@ const FURNITURE = /(^|[\s_-])(cookie|cookies|skip|exit-site|quick-exit|quickexit
 const FURNITURE_TEXT = /^(skip to (main )?content|quickly exit this site|leave this site|exit this site)/i;
 const MAX_DEPTH = 400;
 
+const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog']);
+
 function isFurniture(el: Element): boolean {
   const a = el.attribs ?? {};
-  const role = (a.role ?? '').toLowerCase();
-  if (['navigation', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog'].includes(role)) return true;
+  if (a.role !== undefined && FURNITURE_ROLES.has(a.role.toLowerCase())) return true;
   if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
+  if (!a.id && !a.class) return false; // most elements: nothing for the pattern to find
   const idClass = `${a.id ?? ''} ${a.class ?? ''}`;
   return FURNITURE.test(idClass);
 }
@@ -63,6 +65,10 @@ export const MAX_MARKUP_DEPTH = 1000;
  * about the time of a flat one (the reader skips content that deep anyway, with a warning).
  */
 export function flattenDeepMarkup(html: string, limit = MAX_MARKUP_DEPTH): string {
+  // Nesting deeper than `limit` needs more than `limit` tags: most pages have fewer "<" than that.
+  let opens = 0;
+  for (let at = html.indexOf('<'); at >= 0 && opens <= limit; at = html.indexOf('<', at + 1)) opens++;
+  if (opens <= limit) return html;
   const re = /<(\/?)([a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
   let depth = 0;
   let last = 0;
@@ -245,7 +251,7 @@ export function readHtml(html: string, baseUrl?: string | null): ReadResult {
     const prevKind = kind;
     if (isBlock) {
       flush();
-      if (/^h[1-6]$/.test(tag)) kind = 'heading';
+      if (tag.length === 2 && tag[0] === 'h' && tag[1] >= '1' && tag[1] <= '6') kind = 'heading';
       else if (tag === 'li') kind = 'list_item';
       else if (tag === 'p' || tag === 'div') kind = kind === 'list_item' ? 'list_item' : 'paragraph';
     }
