@@ -1,6 +1,7 @@
 // A reader's blocks seen as lines, with site furniture marked and the request and
 // response regions found. Every extractor works from this one view of a document.
 import type { Block, ReadResult } from '../readers/types.js';
+import { anyOf } from '../segment/gates.js';
 
 export interface Line {
   /** Index in Doc.lines. */
@@ -37,8 +38,10 @@ const FURNITURE: RegExp[] = [
   /^(menu|search|home|back to top|share this page|print this page)$/i,
 ];
 
+const IS_FURNITURE = anyOf(FURNITURE);
+
 export function isFurnitureText(text: string): boolean {
-  return FURNITURE.some((re) => re.test(text.trim()));
+  return IS_FURNITURE(text.trim());
 }
 
 // Where the request is printed: the SOH, WMP, PSNI, Northumbria, WDTK and letter styles.
@@ -104,6 +107,9 @@ const RESPONSE_START: RegExp[] = [
 export function matchesAny(text: string, res: RegExp[]): boolean {
   return res.some((re) => re.test(text));
 }
+// The lists above, each as one test (segment/gates.ts): every line of every document asks them.
+const IS_REQUEST_START = anyOf(REQUEST_START);
+const IS_RESPONSE_START = anyOf(RESPONSE_START);
 
 // A letter transcribed onto one line (a PDF's text run together) is cut where its parts begin:
 // sentence ends, numbered items, salutations and sign-offs, header labels. Offsets stay exact.
@@ -125,6 +131,8 @@ function pieces(b: Block, blocks: number): Array<{ text: string; start: number; 
   return out;
 }
 
+const NOT_BLANK = /[^\s\u00a0\u200b]/;
+
 export function buildDoc(source: ReadResult): Doc {
   const lines: Line[] = [];
   for (const b of source.blocks) {
@@ -137,7 +145,7 @@ export function buildDoc(source: ReadResult): Doc {
         locator: p.start === b.start && p.end === b.end ? b.locator : `char:${p.start}-${p.end}`,
         kind: b.kind,
         furniture: isFurnitureText(p.text),
-        blank: !p.text.replace(/[\s\u00a0\u200b]/g, ''),
+        blank: !NOT_BLANK.test(p.text),
       });
     }
   }
@@ -152,13 +160,14 @@ const REQUEST_FALLBACK: RegExp[] = [
   /\b(please (could|can|would) you|could you (please )?(tell|provide|confirm|let me know)|can you (please )?(provide|tell|confirm)|I would (like|be grateful)|please (provide|tell me|confirm|supply|send)|I (wish|want) to (request|know)|I am writing to request|under the freedom of information act,? (please|could|can|I))/i,
   /^(?:>\s*)*[“"']?(?:Q(?:uestion)?\s*1\s*[).:,/]?|1\s*[).:,/](?!\d))\s*\S.*(?:\?|\b(?:how many|number of|please|provide|what|which|whether|list|details of|copy of)\b)/i,
 ];
+const IS_REQUEST_FALLBACK = anyOf(REQUEST_FALLBACK);
 
 function findRegions(doc: Doc): void {
   const { lines } = doc;
   let start = -1;
   for (const l of lines) {
     if (l.furniture || l.blank) continue;
-    if (matchesAny(l.text, REQUEST_START)) {
+    if (IS_REQUEST_START(l.text)) {
       start = l.i;
       break;
     }
@@ -168,8 +177,8 @@ function findRegions(doc: Doc): void {
   if (start < 0) {
     for (const l of lines) {
       if (l.furniture || l.blank) continue;
-      if (matchesAny(l.text, RESPONSE_START)) break;
-      if (matchesAny(l.text, REQUEST_FALLBACK) && l.text.length <= 400) {
+      if (IS_RESPONSE_START(l.text)) break;
+      if (l.text.length <= 400 && IS_REQUEST_FALLBACK(l.text)) {
         start = l.i;
         break;
       }
@@ -242,7 +251,7 @@ function regionEnd(lines: Line[], start: number): number {
   for (let i = start + 1; i < lines.length; i++) {
     const l = lines[i];
     if (l.furniture || l.blank) continue;
-    if (matchesAny(l.text, RESPONSE_START)) {
+    if (IS_RESPONSE_START(l.text)) {
       // "Question 1" alone on its line, straight above the answer, heads the answer.
       return previous > start && BARE_QUESTION_HEADING.test(lines[previous].text.trim()) ? previous : i;
     }
@@ -253,7 +262,24 @@ function regionEnd(lines: Line[], start: number): number {
 
 /** Lines that carry content (not furniture, not blank). */
 export function contentLines(doc: Doc): Line[] {
-  return doc.lines.filter((l) => !l.furniture && !l.blank);
+  return derived(doc).content ??= doc.lines.filter((l) => !l.furniture && !l.blank);
+}
+
+// Views of a document that several stages ask for (the segment stage, questions, the request's
+// subject, dates): worked out once per document. Callers do not modify what they are given.
+interface Derived {
+  request: Doc['request'];
+  content?: Line[];
+  interleaved?: Set<number>;
+  requestLines?: Line[];
+}
+const DERIVED = new WeakMap<Doc, Derived>();
+
+function derived(doc: Doc): Derived {
+  let d = DERIVED.get(doc);
+  // The request region is fixed when the doc is built; a doc given another one starts afresh.
+  if (!d || d.request !== doc.request) DERIVED.set(doc, (d = { request: doc.request }));
+  return d;
 }
 
 // Pages that print each answer under its question ("Q1 …" / "A1 …"): the answers belong to the
@@ -262,6 +288,10 @@ const ANSWER_START = /^(?:A(?:nswer)?\s*\.?\s*\d{1,2}[a-z]?\b|Response\s+(?:to\s
 const QUESTION_START = /^(?:Q(?:uestion)?\s*\.?\s*\d{1,2}[a-z]?\b|\d{1,2}\s*[.)]\s|Request\s+\d{1,2}\b)/i;
 
 export function interleavedAnswers(doc: Doc): Set<number> {
+  return (derived(doc).interleaved ??= findInterleaved(doc));
+}
+
+function findInterleaved(doc: Doc): Set<number> {
   const out = new Set<number>();
   if (!doc.request) return out;
   let inAnswer = false;
@@ -274,9 +304,11 @@ export function interleavedAnswers(doc: Doc): Set<number> {
 }
 
 export function requestLines(doc: Doc): Line[] {
-  if (!doc.request) return [];
+  const d = derived(doc);
+  if (d.requestLines) return d.requestLines;
+  if (!doc.request) return (d.requestLines = []);
   const answers = interleavedAnswers(doc);
-  return doc.lines.slice(doc.request.start, doc.request.end).filter((l) => !l.furniture && !l.blank && !answers.has(l.i));
+  return (d.requestLines = doc.lines.slice(doc.request.start, doc.request.end).filter((l) => !l.furniture && !l.blank && !answers.has(l.i)));
 }
 
 /** Everything that is not the request: where answers, exemptions and refusals are. */
