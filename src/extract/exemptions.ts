@@ -80,6 +80,8 @@ const NCND_PROVISIONS = /^(21\(3\)|22\(2\)|22A\(2\)|23\(5\)|24\(2\)|26\(3\)|27\(
 // "Section 40(2)", "s40(5)", "s.12", "sections 40(2) & (5) and 30(1)", "S40(2) applies"
 const SECTION_WORD = /(?<![\w-])(?:sub-?)?(?:sections?|ss?\.?)\s*(?=\d)/gi;
 const REGULATION_WORD = /(?<![\w-])(?:regulations?|regs?\.?)\s*(?=\d)/gi;
+// Both words above before a number: a line without one cites nothing (most lines).
+const MAY_CITE = /(?:sections?|ss?\.?|regulations?|regs?\.?)\s*\d/i;
 
 interface RawCitation {
   section: string;
@@ -181,6 +183,7 @@ export function extractExemptions(lines: Line[], act: Act): ExemptionResult {
   const order: string[] = [];
   for (const line of lines) {
     const text = line.text;
+    if (!MAY_CITE.test(text)) continue;
     const raws = [...citationsIn(text, SECTION_WORD).map((r) => ({ r, eir: false })), ...citationsIn(text, REGULATION_WORD).map((r) => ({ r, eir: true }))];
     for (const { r, eir } of raws) {
       const before = text.slice(Math.max(0, r.index - 40), r.index);

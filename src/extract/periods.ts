@@ -94,7 +94,12 @@ interface Hit {
   snapshot?: boolean;
 }
 
+// Every window above names a year ("2019", "2013/14") or a numeric date ("05/04/2022"): a line
+// with neither (most lines, and most lines with numbers) holds no window.
+const MAY_NAME_WINDOW = /(?:19|20)\d\d|\d\s*[./-]\s*\d/;
+
 function hitsInLine(text: string, news: boolean): Hit[] {
+  if (!MAY_NAME_WINDOW.test(text)) return [];
   const hits: Hit[] = [];
   const taken: Array<[number, number]> = [];
   const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
@@ -295,6 +300,7 @@ const SENTENCE = /[^.!?]+(?:[.!?]+|$)/g;
 
 function countYears(p: Paragraph, taken: Hit[]): Hit[] {
   const out: Hit[] = [];
+  if (!MAY_NAME_WINDOW.test(p.text)) return out;
   for (const sm of p.text.matchAll(SENTENCE)) {
     const sentence = sm[0];
     const counts = tokenizeNumbers(sentence).filter((t) => t.kind === 'count');
