@@ -318,9 +318,25 @@ export function responseLines(doc: Doc): Line[] {
   return doc.lines.filter((l) => !l.furniture && !l.blank && (!r || l.i < r.marker || l.i >= r.end || answers.has(l.i)));
 }
 
-/** Sentences of a line with their offsets in the document text. */
-export function sentences(line: Line): Array<{ text: string; start: number; end: number }> {
-  const out: Array<{ text: string; start: number; end: number }> = [];
+/** A stretch of a line's text with its offsets in the document text. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Figures, counts and cases all read a line sentence by sentence: the line is split once.
+const SENTENCES = new WeakMap<Line, Sentence[]>();
+
+/** Sentences of a line with their offsets in the document text (the same array each time: do not modify it). */
+export function sentences(line: Line): Sentence[] {
+  let out = SENTENCES.get(line);
+  if (!out) SENTENCES.set(line, (out = splitSentences(line)));
+  return out;
+}
+
+function splitSentences(line: Line): Sentence[] {
+  const out: Sentence[] = [];
   // Split on sentence ends that are followed by a space and a capital/quote/digit.
   let from = 0;
   const t = line.text;

@@ -8,7 +8,7 @@ import type { FigureDraft } from './attachment.js';
 import type { Line } from './doc-model.js';
 import { sentences } from './doc-model.js';
 import { findNumbers, isYear, parseNumberCell, type NumberMatch } from './numbers.js';
-import { tokenizeNumbers } from '../segment/tokens.js';
+import { numbersOf, tokensOf } from '../segment/tokens.js';
 import { firstEventOf, measureOf, namesOtherUnit } from './vocab-map.js';
 
 const NOUN =
@@ -151,6 +151,8 @@ function figure(value: number, text: string, start: number, ctx: Ctx, about: str
 const ANSWER_LABEL = /^(?:(?:Q(?:uestion)?|A(?:nswer)?)\s*\.?\s*(\d{1,2}[a-z]?)\s*[:.)\-–]?|(?:answer|response)\s*(?:to\s*(?:question|q)\s*)?(\d{1,2}[a-z]?)\s*[:.)\-–]|\(?([a-z]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)|(\d{1,2})\.(?!\d)|(?:answer|response|reply|a)\s*[:\-–])\s*/i;
 // "Written warning – 11", "Constable – 6, Sergeant – 2": a heading and its figure.
 const LABEL_RUN = /([A-Za-z][A-Za-z/&' -]{1,40}?)\s+(\d{1,3}(?:,\d{3})+|\d+)(?=\s+[A-Za-z]|\s*$)/g;
+// LABEL_RUN's figure with the space before it: a cheap count before the costly run is tried.
+const FIGURE_AFTER_SPACE = /\s(?:\d{1,3}(?:,\d{3})+|\d+)(?=\s+[A-Za-z]|\s*$)/g;
 const LABEL_PAIR = /(?:^|,\s*|;\s*)([A-Z][A-Za-z][\w '’/&()-]{0,50}?)\s+[–—-]\s+(\d{1,3}(?:,\d{3})+|\d+|none|nil)(?=\s*(?:[,;.]|$))/g;
 // "2020: 6 officers, 2 staff"
 const YEAR_COUNTS = /^((?:19|20)\d{2})\s*[:–-]\s*(.+)$/;
@@ -159,6 +161,15 @@ const YEAR_EQUALS = /^((?:19|20)\d{2})(?:\s*\([^)]{1,40}\))?\s*(?:=|:|-|–)\s*(
 const BULLET_NUMBER = /^[-•–·]\s*(\d{1,3}(?:,\d{3})+|\d+|none|nil)\s*\.?$/i;
 // "2019 – 11, 2020 – 8", "2020: 64  2021: 71", "2018/19 = 8": a year (or financial year) and its figure.
 const YEAR_PAIR = /\b((?:19|20)\d{2})(?:\s*\/\s*(\d{2}))?(?:\s*(?:=|:)\s*|\s+[–-]\s+)(\d{1,3}(?:,\d{3})+|\d+|none|nil)\b(?![\d/.:]\d)/gi;
+
+/** Whether the global `re` matches `text` at least `n` times. */
+function atLeast(re: RegExp, text: string, n: number): boolean {
+  re.lastIndex = 0;
+  let k = 0;
+  while (k < n && re.test(text)) k++;
+  re.lastIndex = 0;
+  return k >= n;
+}
 
 function yearPairs(text: string, offset: number, ctx: Ctx): FigureDraft[] {
   const out: FigureDraft[] = [];
@@ -206,7 +217,8 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
       }
     }
     // "White British 38 Black/Black British 4 Asian/Asian British 3 Mixed 2 Other": a run of label–figure pairs.
-    const run = /\d/.test(t) ? [...t.matchAll(LABEL_RUN)] : []; // every pair holds a digit
+    // Every pair holds its figure after a space: fewer than two such figures make no run.
+    const run = atLeast(FIGURE_AFTER_SPACE, t, 2) ? [...t.matchAll(LABEL_RUN)] : [];
     const covered = run.map((m) => m[0]).join(' ').replace(/\s+/g, '').length;
     if (run.length >= 3 || (run.length >= 2 && /^[a-z]/.test(t))) {
       if (covered >= t.replace(/\s+/g, '').length - 25 && run.every((m) => !/^(?:19|20)\d{2}$/.test(m[2]) && !/\b(?:section|question|page|part|table)\s*$/i.test(m[1]))) {
@@ -327,9 +339,13 @@ function countedBy(after: string, before: string, sentence: string): { end: numb
  */
 export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer = false): FigureDraft[] {
   const out: FigureDraft[] = [];
-  // A paragraph that works out the cost of answering quotes numbers that are not answers.
-  if (COST_PARAGRAPH.test(line.text)) return out;
+  // A line without a number states no figure; a paragraph that works out the cost of answering
+  // quotes numbers that are not answers.
+  if (!sentences(line).some((s) => numbersOf(s).length) || COST_PARAGRAPH.test(line.text)) return out;
   for (const s of sentences(line)) {
+    // A sentence without a number states no figure (asked first: it is the cheapest question).
+    const numbers = numbersOf(s);
+    if (!numbers.length) continue;
     const words = s.text.split(/\s+/).length;
     if ((!answer && words < 5) || SKIP_SENTENCE.test(s.text)) continue;
     const excluded = excludedSpans(s.text);
@@ -337,7 +353,7 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
     const label = /^\s*[(]?(?:\d{1,2}|[a-z])\s*[.)]\s/.exec(s.text);
     if (label) excluded.push([0, label[0].length]);
     const hasEvent = EVENT_WORDS.test(s.text);
-    for (const n of findNumbers(s.text)) {
+    for (const n of numbers) {
       if (!acceptable(n, s.text, excluded)) continue;
       const rawAfter = s.text.slice(n.end);
       // "One hundred and four (104) complaints": the digits in brackets repeat the words.
@@ -457,12 +473,13 @@ export interface Earlier {
 
 export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier: Map<number, Earlier[]>, article = false): FigureDraft[] {
   const out: FigureDraft[] = [];
-  if (COST_PARAGRAPH.test(line.text)) return out;
+  if (!sentences(line).some((s) => tokensOf(s).some((t) => t.kind === 'count')) || COST_PARAGRAPH.test(line.text)) return out;
   // The noun of the last count read, for counts that continue it ("… two were hit by moving cars").
   let lastNoun: string | null = null;
   for (const s of sentences(line)) {
-    if (BACKGROUND.test(s.text)) continue;
-    for (const t of tokenizeNumbers(s.text)) {
+    const tokens = tokensOf(s);
+    if (!tokens.some((t) => t.kind === 'count') || BACKGROUND.test(s.text)) continue;
+    for (const t of tokens) {
       if (t.kind !== 'count') continue;
       const start = s.start + t.index;
       const rawAfter = s.text.slice(t.end);

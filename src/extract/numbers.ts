@@ -68,7 +68,11 @@ export function findNumbers(s: string): NumberMatch[] {
 }
 
 /** A cell or answer that is only a number: "46", "1,051", "None", "Nil", "0". */
+// Only a cell that starts with a digit, "none", "nil" or "zero" can be one (most cells and lines are words).
+const MAY_BE_NUMBER_CELL = /^[\s\u00a0]*[\dnz]/i;
+
 export function parseNumberCell(s: string): number | null {
+  if (!MAY_BE_NUMBER_CELL.test(s)) return null;
   const t = s.replace(/[\s\u00a0]+/g, ' ').trim().replace(/\s*\|$/, '').trim();
   if (/^\d{1,3}(,\d{3})+$|^\d+$/.test(t)) return Number(t.replace(/,/g, ''));
   if (/^(none|nil|zero)(?: return(?:ed)?)?\.?$/i.test(t)) return 0;

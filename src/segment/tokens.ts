@@ -3,7 +3,7 @@
 // a financial year, a date, money, a percentage, a duration, an age, a section or question
 // number, a reference, a telephone number. Figures are read only from counts.
 import { FULL_DATE_SRC } from '../extract/dates.js';
-import { findNumbers } from '../extract/numbers.js';
+import { findNumbers, type NumberMatch } from '../extract/numbers.js';
 
 export type TokenKind = 'count' | 'year' | 'financial_year' | 'date' | 'money' | 'percent' | 'duration' | 'age' | 'label' | 'reference' | 'phone' | 'ordinal';
 
@@ -32,8 +32,28 @@ const AGE_AFTER = /^\s*-?\s*(?:years?|yrs?)[- ]old\b/i;
 const LABEL_BEFORE = /\b(?:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.?|articles?|schedules?|parts?|chapters?|rules?|questions?|qs?\.?|points?|pages?|pp?\.|tables?|appendix|annex|items?|no\.|number|category|categories|reference|ref\.?|foi|request|decision|case|clause|level|tier|grade|band|stage|step|phase|option|figure|fig\.|line|column|row|version|v\.)\s*\(?\s*$/i;
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
 
-/** Every number in `text`, each with its kind. */
-export function tokenizeNumbers(text: string): NumberToken[] {
+// A sentence's numbers and tokens, found once however many extractors read the sentence
+// (figures in sentences, general counts, a story's years). Keyed by the sentence object that
+// doc-model's sentences() hands out, once per line.
+const NUMBERS = new WeakMap<object, NumberMatch[]>();
+const TOKENS = new WeakMap<object, NumberToken[]>();
+
+/** findNumbers(span.text), worked out once per span (the same array each time: do not modify it). */
+export function numbersOf(span: { text: string }): NumberMatch[] {
+  let out = NUMBERS.get(span);
+  if (!out) NUMBERS.set(span, (out = findNumbers(span.text)));
+  return out;
+}
+
+/** tokenizeNumbers(span.text), worked out once per span (the same array each time: do not modify it). */
+export function tokensOf(span: { text: string }): NumberToken[] {
+  let out = TOKENS.get(span);
+  if (!out) TOKENS.set(span, (out = tokenizeNumbers(span.text, numbersOf(span))));
+  return out;
+}
+
+/** Every number in `text`, each with its kind (`numbers`: findNumbers(text), when already known). */
+export function tokenizeNumbers(text: string, numbers: NumberMatch[] = findNumbers(text)): NumberToken[] {
   const spans: Array<{ kind: TokenKind; index: number; end: number }> = [];
   // Dates, financial years, references, phones and decimals all hold a digit: a line without
   // one (most prose) can only hold number words.
@@ -47,12 +67,12 @@ export function tokenizeNumbers(text: string): NumberToken[] {
   claim(PHONE_RE, 'phone');
   const inside = (a: number, b: number) => spans.find((s) => a >= s.index && b <= s.end);
   const out: NumberToken[] = [];
-  const numbers = [
-    ...findNumbers(text),
+  const all = [
+    ...numbers,
     ...(digits ? [...text.matchAll(DECIMAL_RE)] : []).map((m) => ({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false })),
   ].sort((a, b) => a.index - b.index);
   let last = -1;
-  for (const n of numbers) {
+  for (const n of all) {
     if (n.index < last) continue; // a decimal's parts, already taken whole
     last = n.end;
     const before = text.slice(Math.max(0, n.index - 24), n.index);
