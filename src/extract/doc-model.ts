@@ -2,6 +2,8 @@
 // response regions found. Every extractor works from this one view of a document.
 import type { Block, ReadResult } from '../readers/types.js';
 import { anyOf } from '../segment/gates.js';
+import type { NumberToken } from '../segment/tokens.js';
+import type { NumberMatch } from './numbers.js';
 
 export interface Line {
   /** Index in Doc.lines. */
@@ -323,6 +325,9 @@ export interface Sentence {
   text: string;
   start: number;
   end: number;
+  /** Its numbers and their kinds, once found (segment/tokens.ts numbersOf, tokensOf). */
+  numbers?: NumberMatch[];
+  tokens?: NumberToken[];
 }
 
 // Figures, counts and cases all read a line sentence by sentence: the line is split once.
@@ -346,10 +351,10 @@ function splitSentences(line: Line): Sentence[] {
     const before = t.slice(Math.max(0, m.index - 5), m.index + 1);
     if (/\b(s|ss|no|nos|e\.g|i\.e|mr|mrs|ms|dr|st|para|reg|art|vs|v|etc)\.$/i.test(before)) continue;
     const seg = t.slice(from, m.index + 1);
-    if (seg.trim()) out.push({ text: seg.trim(), start: line.start + from + (seg.length - seg.trimStart().length), end: line.start + m.index + 1 });
+    if (seg.trim()) out.push({ text: seg.trim(), start: line.start + from + (seg.length - seg.trimStart().length), end: line.start + m.index + 1, numbers: undefined, tokens: undefined });
     from = m.index + 1 + m[2].length;
   }
   const rest = t.slice(from);
-  if (rest.trim()) out.push({ text: rest.trim(), start: line.start + from + (rest.length - rest.trimStart().length), end: line.start + from + rest.trimEnd().length });
+  if (rest.trim()) out.push({ text: rest.trim(), start: line.start + from + (rest.length - rest.trimStart().length), end: line.start + from + rest.trimEnd().length, numbers: undefined, tokens: undefined });
   return out;
 }

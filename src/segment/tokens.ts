@@ -4,6 +4,7 @@
 // number, a reference, a telephone number. Figures are read only from counts.
 import { FULL_DATE_SRC } from '../extract/dates.js';
 import { findNumbers, type NumberMatch } from '../extract/numbers.js';
+import type { Sentence } from '../extract/doc-model.js';
 
 export type TokenKind = 'count' | 'year' | 'financial_year' | 'date' | 'money' | 'percent' | 'duration' | 'age' | 'label' | 'reference' | 'phone' | 'ordinal';
 
@@ -33,23 +34,17 @@ const LABEL_BEFORE = /\b(?:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|par
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
 
 // A sentence's numbers and tokens, found once however many extractors read the sentence
-// (figures in sentences, general counts, a story's years). Keyed by the sentence object that
-// doc-model's sentences() hands out, once per line.
-const NUMBERS = new WeakMap<object, NumberMatch[]>();
-const TOKENS = new WeakMap<object, NumberToken[]>();
+// (figures in sentences, general counts): kept on the sentence that doc-model's sentences()
+// hands out, once per line.
 
-/** findNumbers(span.text), worked out once per span (the same array each time: do not modify it). */
-export function numbersOf(span: { text: string }): NumberMatch[] {
-  let out = NUMBERS.get(span);
-  if (!out) NUMBERS.set(span, (out = findNumbers(span.text)));
-  return out;
+/** findNumbers(s.text), worked out once per sentence (the same array each time: do not modify it). */
+export function numbersOf(s: Sentence): NumberMatch[] {
+  return (s.numbers ??= findNumbers(s.text));
 }
 
-/** tokenizeNumbers(span.text), worked out once per span (the same array each time: do not modify it). */
-export function tokensOf(span: { text: string }): NumberToken[] {
-  let out = TOKENS.get(span);
-  if (!out) TOKENS.set(span, (out = tokenizeNumbers(span.text, numbersOf(span))));
-  return out;
+/** tokenizeNumbers(s.text), worked out once per sentence (the same array each time: do not modify it). */
+export function tokensOf(s: Sentence): NumberToken[] {
+  return (s.tokens ??= tokenizeNumbers(s.text, numbersOf(s)));
 }
 
 /** Every number in `text`, each with its kind (`numbers`: findNumbers(text), when already known). */
