@@ -151,6 +151,8 @@ function figure(value: number, text: string, start: number, ctx: Ctx, about: str
 const ANSWER_LABEL = /^(?:(?:Q(?:uestion)?|A(?:nswer)?)\s*\.?\s*(\d{1,2}[a-z]?)\s*[:.)\-–]?|(?:answer|response)\s*(?:to\s*(?:question|q)\s*)?(\d{1,2}[a-z]?)\s*[:.)\-–]|\(?([a-z]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)|(\d{1,2})\.(?!\d)|(?:answer|response|reply|a)\s*[:\-–])\s*/i;
 // "Written warning – 11", "Constable – 6, Sergeant – 2": a heading and its figure.
 const LABEL_RUN = /([A-Za-z][A-Za-z/&' -]{1,40}?)\s+(\d{1,3}(?:,\d{3})+|\d+)(?=\s+[A-Za-z]|\s*$)/g;
+// LABEL_PAIR's dash and figure: a line without them holds no pair (asked before the costly pattern).
+const MAY_PAIR = /\s[–—-]\s+(?:\d|none|nil)/;
 // LABEL_RUN's figure with the space before it: a cheap count before the costly run is tried.
 const FIGURE_AFTER_SPACE = /\s(?:\d{1,3}(?:,\d{3})+|\d+)(?=\s+[A-Za-z]|\s*$)/g;
 const LABEL_PAIR = /(?:^|,\s*|;\s*)([A-Z][A-Za-z][\w '’/&()-]{0,50}?)\s+[–—-]\s+(\d{1,3}(?:,\d{3})+|\d+|none|nil)(?=\s*(?:[,;.]|$))/g;
@@ -225,7 +227,7 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
         return run.map((m) => figure(parseNumberCell(m[2])!, m[0].trim(), line.start + m.index! + (m[0].length - m[0].trimStart().length), ctx, m[1], { label: m[1].trim() }));
       }
     }
-    const named = [...t.matchAll(LABEL_PAIR)];
+    const named = MAY_PAIR.test(t) ? [...t.matchAll(LABEL_PAIR)] : [];
     if (named.length && named.map((m) => m[0]).join('').replace(/[\s,;]/g, '').length >= t.replace(/[\s,;.]/g, '').length - 1) {
       return named.map((m) => {
         const text = m[0].replace(/^[,;]\s*/, '');
@@ -248,7 +250,7 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   const qctx = { ...ctx, question: q ?? ctx.question };
   const pairs = yearPairs(rest, restStart, qctx);
   if (pairs.length) return pairs;
-  const named = [...rest.matchAll(LABEL_PAIR)];
+  const named = MAY_PAIR.test(rest) ? [...rest.matchAll(LABEL_PAIR)] : [];
   if (named.length >= 2) {
     return named.map((m) => {
       const text = m[0].replace(/^[,;]\s*/, '');

@@ -4,6 +4,7 @@
 import { FULL_DATE_SRC, MONTH_RE, parseFullDate } from './dates.js';
 import type { Doc, Line } from './doc-model.js';
 import { contentLines } from './doc-model.js';
+import { anyOf } from '../segment/gates.js';
 
 export interface LabelledDates {
   request_date: string | null;
@@ -47,8 +48,17 @@ function dateLines(lines: string[]): string[] {
   return out;
 }
 
+// Each family of patterns asked first as one combined test (segment/gates.ts): most dated lines match none.
+const FAMILIES = new Map<RegExp[], (t: string) => boolean>();
+
+const REQUEST_NARRATIVE = [...REQUEST, ...NARRATIVE_REQUEST];
+const RESPONSE_NARRATIVE = [...RESPONSE, NARRATIVE_RESPONSE];
+
 function first(joined: string[], patterns: RegExp[]): string | null {
+  let gate = FAMILIES.get(patterns);
+  if (!gate) FAMILIES.set(patterns, (gate = anyOf(patterns)));
   for (const t of joined) {
+    if (!gate(t)) continue;
     for (const re of patterns) {
       const m = re.exec(t);
       if (m) {
@@ -69,8 +79,8 @@ export function extractLabelledDates(doc: Doc, letterhead: Set<number> = new Set
   const head = content.filter((l) => letterhead.has(l.i) || opening(l)).map((l) => l.text.trim());
   const dated = dateLines(lines);
   return {
-    request_date: first(dated, narrative ? [...REQUEST, ...NARRATIVE_REQUEST] : REQUEST),
-    response_date: first(dated, narrative ? [...RESPONSE, NARRATIVE_RESPONSE] : RESPONSE) ?? first(dateLines(head), LETTER_DATE),
+    request_date: first(dated, narrative ? REQUEST_NARRATIVE : REQUEST),
+    response_date: first(dated, narrative ? RESPONSE_NARRATIVE : RESPONSE) ?? first(dateLines(head), LETTER_DATE),
     published_date: first(dated, PUBLISHED),
   };
 }

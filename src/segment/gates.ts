@@ -12,10 +12,11 @@ export function anyOf(res: readonly RegExp[]): (text: string) => boolean {
   const byFlags = new Map<string, string[]>();
   for (const re of res) {
     if (re.global || re.sticky) throw new Error(`anyOf: ${re} is stateful (g or y flag)`);
-    // Joined sources must not refer to their own groups by number or name.
-    if (/\\[1-9]|\\k<|\(\?<[A-Za-z_]/.test(re.source)) throw new Error(`anyOf: ${re} refers to its own groups`);
+    // Joined sources must not refer to their own groups; named groups become plain ones (a name
+    // may be used once per pattern, and only yes or no is asked).
+    if (/\\[1-9]|\\k</.test(re.source)) throw new Error(`anyOf: ${re} refers to its own groups`);
     const list = byFlags.get(re.flags) ?? [];
-    list.push(`(?:${re.source})`);
+    list.push(`(?:${re.source.replace(/\(\?<(?=[A-Za-z_$])[\w$]+>/g, '(?:')})`);
     byFlags.set(re.flags, list);
   }
   const joined = [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
