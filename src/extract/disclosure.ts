@@ -26,6 +26,7 @@ import { segmentDoc, linesWithRole } from '../segment/segment.js';
 import { ACKNOWLEDGEMENT, STATUS } from '../segment/cues.js';
 import type { Segmentation } from '../segment/types.js';
 import type { Kind, Outcome } from '../records/vocab.js';
+import { matchesOf } from '../segment/gates.js';
 
 export interface ExtractContext {
   url: string | null;
@@ -369,7 +370,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     attachments.push({ disclosure_id: '', ordinal: attachments.length + 1, url: link.url, name: link.name, media_type: null, sha256: null, bytes: null, pages: null, parsed: false, error: null, text: link.name, locator: link.locator });
   }
   for (const l of lines) {
-    for (const m of NAMES_A_FILE.test(l.text) ? l.text.matchAll(ATTACHMENT_NAME) : []) {
+    for (const m of NAMES_A_FILE.test(l.text) ? matchesOf(ATTACHMENT_NAME, l.text) : []) {
       const name = m[0];
       if (attachments.some((a) => a.url.endsWith(name) || a.name === name)) continue;
       if (/^https?:|www\./i.test(l.text.slice(Math.max(0, m.index! - 60), m.index!).split(/\s/).pop() ?? '')) continue;

@@ -1,7 +1,7 @@
 // A reader's blocks seen as lines, with site furniture marked and the request and
 // response regions found. Every extractor works from this one view of a document.
 import type { Block, ReadResult } from '../readers/types.js';
-import { anyOf } from '../segment/gates.js';
+import { matchesOf, anyOf } from '../segment/gates.js';
 import type { NumberToken } from '../segment/tokens.js';
 import type { NumberMatch } from './numbers.js';
 
@@ -124,7 +124,7 @@ function pieces(b: Block, blocks: number): Array<{ text: string; start: number; 
   if (!transcript || b.kind === 'table_row') return [{ text: b.text, start: b.start, end: b.end }];
   const out: Array<{ text: string; start: number; end: number }> = [];
   let from = 0;
-  for (const m of b.text.matchAll(TRANSCRIPT_CUT)) {
+  for (const m of matchesOf(TRANSCRIPT_CUT, b.text)) {
     if (m.index! - from < 25) continue; // keep short runs ("1.", "Our Ref: 12") with what follows
     out.push({ text: b.text.slice(from, m.index!), start: b.start + from, end: b.start + m.index! });
     from = m.index! + m[0].length;

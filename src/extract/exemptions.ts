@@ -4,6 +4,7 @@
 // specific form, with the Act (FOIA / FOISA / EIR), name, class and NCND flag.
 import type { Act, ExemptionClass } from '../records/vocab.js';
 import type { Line } from './doc-model.js';
+import { matchesOf } from '../segment/gates.js';
 
 export interface ExemptionDraft {
   act: Act;
@@ -136,7 +137,7 @@ function parseTail(s: string): { paths: string[][]; length: number; invalid?: st
 
 function citationsIn(text: string, wordRe: RegExp): RawCitation[] {
   const out: RawCitation[] = [];
-  for (const m of text.matchAll(wordRe)) {
+  for (const m of matchesOf(wordRe, text)) {
     let pos = m.index! + m[0].length;
     // A list: "sections 14(1), 30(1) and 40(2)" — each number after a joiner is a section.
     for (;;) {

@@ -10,6 +10,7 @@ import { sentences } from './doc-model.js';
 import { findNumbers, isYear, parseNumberCell, type NumberMatch } from './numbers.js';
 import { numbersOf, tokensOf } from '../segment/tokens.js';
 import { firstEventOf, measureOf, namesOtherUnit } from './vocab-map.js';
+import { matchesOf } from '../segment/gates.js';
 
 const NOUN =
   /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?|applications?|certificates?|arrests?|assaults?|incidents?|reports?|occasions?|times|requests?|appeals?|suspects?|children|juveniles|adults|victims|searches|stop and searches|strip searches|stops)\b/i;
@@ -116,7 +117,7 @@ export function yearOfClause(sentence: string, index: number, end: number): numb
 }
 
 function excludedSpans(text: string): Array<[number, number]> {
-  return [...text.matchAll(REF_LIST)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]);
+  return matchesOf(REF_LIST, text).map((m) => [m.index!, m.index! + m[0].length] as [number, number]);
 }
 
 interface Ctx {
@@ -158,6 +159,8 @@ const FIGURE_AFTER_SPACE = /\s(?:\d{1,3}(?:,\d{3})+|\d+)(?=\s+[A-Za-z]|\s*$)/g;
 const LABEL_PAIR = /(?:^|,\s*|;\s*)([A-Z][A-Za-z][\w '’/&()-]{0,50}?)\s+[–—-]\s+(\d{1,3}(?:,\d{3})+|\d+|none|nil)(?=\s*(?:[,;.]|$))/g;
 // "2020: 6 officers, 2 staff"
 const YEAR_COUNTS = /^((?:19|20)\d{2})\s*[:–-]\s*(.+)$/;
+// "6 officers" in "2020: 6 officers, 2 staff"
+const YEAR_COUNT_ITEM = /(\d{1,3}(?:,\d{3})+|\d+)\s+([a-z][\w -]{1,30}?)(?=\s*(?:,|;|and\b|$))/gi;
 // "2010 = 8", "2024 (to 30 September) - 5"
 const YEAR_EQUALS = /^((?:19|20)\d{2})(?:\s*\([^)]{1,40}\))?\s*(?:=|:|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+|none|nil)\s*$/i;
 const BULLET_NUMBER = /^[-•–·]\s*(\d{1,3}(?:,\d{3})+|\d+|none|nil)\s*\.?$/i;
@@ -175,7 +178,7 @@ function atLeast(re: RegExp, text: string, n: number): boolean {
 
 function yearPairs(text: string, offset: number, ctx: Ctx): FigureDraft[] {
   const out: FigureDraft[] = [];
-  for (const m of text.matchAll(YEAR_PAIR)) {
+  for (const m of matchesOf(YEAR_PAIR, text)) {
     const y = Number(m[1]);
     const fy = m[2] !== undefined;
     out.push(
@@ -212,7 +215,7 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
     const yc = YEAR_COUNTS.exec(t);
     if (yc) {
       const y = Number(yc[1]);
-      const items = [...yc[2].matchAll(/(\d{1,3}(?:,\d{3})+|\d+)\s+([a-z][\w -]{1,30}?)(?=\s*(?:,|;|and\b|$))/gi)];
+      const items = matchesOf(YEAR_COUNT_ITEM, yc[2]);
       if (items.length && items.every((m) => NOUN.test(m[2]))) {
         const at = line.start + t.indexOf(yc[2]);
         return items.map((m) => figure(Number(m[1].replace(/,/g, '')), m[0], at + m.index!, ctx, m[2], { year: y, period_start: `${y}-01-01`, period_end: `${y}-12-31`, label: `${yc[1]} | ${m[2]}` }));
@@ -220,14 +223,14 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
     }
     // "White British 38 Black/Black British 4 Asian/Asian British 3 Mixed 2 Other": a run of label–figure pairs.
     // Every pair holds its figure after a space: fewer than two such figures make no run.
-    const run = atLeast(FIGURE_AFTER_SPACE, t, 2) ? [...t.matchAll(LABEL_RUN)] : [];
+    const run = atLeast(FIGURE_AFTER_SPACE, t, 2) ? matchesOf(LABEL_RUN, t) : [];
     const covered = run.map((m) => m[0]).join(' ').replace(/\s+/g, '').length;
     if (run.length >= 3 || (run.length >= 2 && /^[a-z]/.test(t))) {
       if (covered >= t.replace(/\s+/g, '').length - 25 && run.every((m) => !/^(?:19|20)\d{2}$/.test(m[2]) && !/\b(?:section|question|page|part|table)\s*$/i.test(m[1]))) {
         return run.map((m) => figure(parseNumberCell(m[2])!, m[0].trim(), line.start + m.index! + (m[0].length - m[0].trimStart().length), ctx, m[1], { label: m[1].trim() }));
       }
     }
-    const named = MAY_PAIR.test(t) ? [...t.matchAll(LABEL_PAIR)] : [];
+    const named = MAY_PAIR.test(t) ? matchesOf(LABEL_PAIR, t) : [];
     if (named.length && named.map((m) => m[0]).join('').replace(/[\s,;]/g, '').length >= t.replace(/[\s,;.]/g, '').length - 1) {
       return named.map((m) => {
         const text = m[0].replace(/^[,;]\s*/, '');
@@ -250,7 +253,7 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   const qctx = { ...ctx, question: q ?? ctx.question };
   const pairs = yearPairs(rest, restStart, qctx);
   if (pairs.length) return pairs;
-  const named = MAY_PAIR.test(rest) ? [...rest.matchAll(LABEL_PAIR)] : [];
+  const named = MAY_PAIR.test(rest) ? matchesOf(LABEL_PAIR, rest) : [];
   if (named.length >= 2) {
     return named.map((m) => {
       const text = m[0].replace(/^[,;]\s*/, '');

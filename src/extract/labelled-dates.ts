@@ -40,10 +40,12 @@ const MAY_HOLD_DATE = /\d\d/;
 function dateLines(lines: string[]): string[] {
   // A letter wraps its lines: "received by Greater / Manchester Police on 30/01/2023".
   const out: string[] = [];
+  // A space joins the two lines: the joined line has two digits in a row only where one of them does.
+  const dated = lines.map((t) => MAY_HOLD_DATE.test(t));
   for (let k = 0; k < lines.length; k++) {
     const t = lines[k];
-    const joined = k + 1 < lines.length && !/[.:]$/.test(t) ? `${t} ${lines[k + 1]}` : t;
-    if (MAY_HOLD_DATE.test(joined)) out.push(joined);
+    const wraps = k + 1 < lines.length && !/[.:]$/.test(t);
+    if (dated[k] || (wraps && dated[k + 1])) out.push(wraps ? `${t} ${lines[k + 1]}` : t);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // Numbers as forces and newspapers print them: "1,051", "TWENTY one", "twenty-one",
 // "None", "Nil". Returns the value and the exact span it was read from.
+import { matchesOf } from '../segment/gates.js';
 
 const UNITS: Record<string, number> = {
   zero: 0, none: 0, nil: 0, no: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -50,10 +51,10 @@ export function wordsToNumber(s: string): number | null {
 /** Every number in `s`, digits and words, left to right, not overlapping. */
 export function findNumbers(s: string): NumberMatch[] {
   const out: NumberMatch[] = [];
-  for (const m of s.matchAll(DIGITS_RE)) {
+  for (const m of matchesOf(DIGITS_RE, s)) {
     out.push({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false });
   }
-  for (const m of s.matchAll(WORDS_RE)) {
+  for (const m of matchesOf(WORDS_RE, s)) {
     const v = wordsToNumber(m[0]);
     if (v === null) {
       // A run that is several numbers ("one two"): take its first word only.

@@ -8,6 +8,7 @@ import type { Line } from './doc-model.js';
 import { sentences } from './doc-model.js';
 import { MONTH_RE } from './dates.js';
 import { genderOf, offenceCategory, rankOf, roleOf, statusOf } from './vocab-map.js';
+import { matchesOf } from '../segment/gates.js';
 
 const PERSON =
   '(?:(?:detective|police|special|acting|temporary|serving|former|off-duty|probationary)\\s+)*(?:chief\\s+)?(?:constable|sergeant|inspector|superintendent|officer|PCSO|police community support officer|PC|DC|DS|PS|DI|member of (?:police )?staff|staff member|special constable|employee)';
@@ -35,7 +36,7 @@ export function extractCases(lines: Line[], sha256: string): CaseDraft[] {
   for (const line of lines) {
     if (line.kind === 'table_row' || !MAY_STATE_CASE.test(line.text)) continue;
     for (const s of sentences(line)) {
-      const matches = [...s.text.matchAll(CLAUSE)];
+      const matches = matchesOf(CLAUSE, s.text);
       if (!matches.length) continue;
       // "Also in 2014, …" / "In 2015, …" dates every case in the sentence that gives none.
       const lead = YEAR_LEAD.exec(s.text);

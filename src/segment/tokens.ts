@@ -5,6 +5,7 @@
 import { FULL_DATE_SRC } from '../extract/dates.js';
 import { findNumbers, type NumberMatch } from '../extract/numbers.js';
 import type { Sentence } from '../extract/doc-model.js';
+import { matchesOf } from './gates.js';
 
 export type TokenKind = 'count' | 'year' | 'financial_year' | 'date' | 'money' | 'percent' | 'duration' | 'age' | 'label' | 'reference' | 'phone' | 'ordinal';
 
@@ -54,7 +55,7 @@ export function tokenizeNumbers(text: string, numbers: NumberMatch[] = findNumbe
   // one (most prose) can only hold number words.
   const digits = /\d/.test(text);
   const claim = (re: RegExp, kind: TokenKind) => {
-    if (digits) for (const m of text.matchAll(re)) spans.push({ kind, index: m.index!, end: m.index! + m[0].length });
+    if (digits) for (const m of matchesOf(re, text)) spans.push({ kind, index: m.index!, end: m.index! + m[0].length });
   };
   claim(DATE_RE, 'date');
   claim(FY_RE, 'financial_year');
@@ -64,7 +65,7 @@ export function tokenizeNumbers(text: string, numbers: NumberMatch[] = findNumbe
   const out: NumberToken[] = [];
   const all = [
     ...numbers,
-    ...(digits ? [...text.matchAll(DECIMAL_RE)] : []).map((m) => ({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false })),
+    ...(digits ? matchesOf(DECIMAL_RE, text) : []).map((m) => ({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false })),
   ].sort((a, b) => a.index - b.index);
   let last = -1;
   for (const n of all) {
