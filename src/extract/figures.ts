@@ -262,13 +262,14 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   }
   const whole = parseNumberCell(rest.replace(/[.;]\s*$/, ''));
   if (whole !== null) return [figure(whole, t, line.start, qctx, '')];
-  const n = findNumbers(rest)[0];
+  const restNumbers = findNumbers(rest);
+  const n = restNumbers[0];
   if (n && n.index <= 2 && !isYear(n.value) && !/^\s*(?:[/.:]\d|%|per cent)/.test(rest.slice(n.end))) {
     const after = rest.slice(n.end).trimStart().replace(/^\(\s*[\d,]+\s*\)\s*/, '');
     if (!n.words || NOUN.test(after) || VERB_AFTER.test(after) || /^[.;]?\s*$/.test(after)) {
       const out = [figure(n.value, t, line.start, qctx, rest)];
       // Further counts on the same answer ("… and two (2) PCSOs"), each with its noun.
-      for (const m of findNumbers(rest)) {
+      for (const m of restNumbers) {
         if (m.index <= n.index || isYear(m.value) || /\(\s*$/.test(rest.slice(0, m.index))) continue;
         const tail = rest.slice(m.end).trimStart().replace(/^\(\s*[\d,]+\s*\)\s*/, '');
         const noun = NOUN.exec(tail);

@@ -33,6 +33,8 @@ const COST = [
   /\brely on the fees regulations\b/i,
 ];
 const COST_WITHDRAWN = /\b(?:section\s*)?12(?:\s*\(\d\))?[^.]{0,120}\b(?:later|subsequently|then|since)\s+(?:changed its (?:position|mind)|withdrew|revised its (?:position|response)|abandoned|no longer relie[sd])\b/i;
+// A word each COST pattern holds (case aside): where none stands, no sentence is about cost.
+const COST_WORDS = /exceed|18[- ]hour|in excess of|(?:more|greater) than £|(?:would|will) (?:cost|take)|12|cost threshold|excessive cost|the cost of|fees regulations/i;
 const CONDITIONAL = /^\s*(?:in the event|if|where|should)\b|\bit is the policy of\b|\bmay exceed\b/i;
 
 const PARTIAL = [
@@ -113,29 +115,32 @@ export function extractOutcome(kind: Kind, response: Line[], exemptions: Exempti
   const signals: string[] = [];
 
   const ncnd = NCND.test(text) || exemptions.some((e) => e.ncnd);
-  const costSentences = sentencesOf(text).filter((s) => IS_COST(s) && !CONDITIONAL.test(s));
+  // Every cost sentence holds one of COST_WORDS: a text with none is not split into sentences.
+  const costSentences = COST_WORDS.test(text) ? sentencesOf(text).filter((s) => IS_COST(s) && !CONDITIONAL.test(s)) : [];
   // "refused, citing section 12(1), however it later changed its position": a reliance given up is not the answer.
-  const costWithdrawn = COST_WITHDRAWN.test(allText);
-  const cost_limit = !costWithdrawn && (costSentences.length > 0 || exemptions.some((e) => e.section === '12' && e.act !== 'EIR'));
+  const cost_limit = (costSentences.length > 0 || exemptions.some((e) => e.section === '12' && e.act !== 'EIR')) && !COST_WITHDRAWN.test(allText);
   if (ncnd) signals.push('ncnd');
   if (cost_limit) signals.push('cost');
 
   if (kind === 'news_article' || kind === 'other') return { outcome: 'unknown', ncnd: kind === 'other' ? false : ncnd, cost_limit: kind === 'other' ? false : cost_limit, signals };
 
   const gave = evidence.answers > 0 || GIVES.test(text);
-  const withheld = exemptions.some((e) => e.section !== '12' && e.section !== '14') && /\bwithh[oe]ld|\bexempt\b|\brefus|\bnot (?:be )?(?:disclosed|provided|released)\b|\b(?:will|would|cannot|can ?not) (?:not )?provide\b/i.test(text);
+  // Asked only where the outcome turns on them.
+  let withheldSeen: boolean | undefined;
+  const withheld = () => (withheldSeen ??= exemptions.some((e) => e.section !== '12' && e.section !== '14') && /\bwithh[oe]ld|\bexempt\b|\brefus|\bnot (?:be )?(?:disclosed|provided|released)\b|\b(?:will|would|cannot|can ?not) (?:not )?provide\b/i.test(text));
   // "… is or is not held" is NCND wording, not a statement that nothing is held.
-  const notHeld = HAS_NOT_HELD(text.replace(/\b(?:is|are|was|were|does|do) or (?:is|are|was|were|does|do) not\b[^.]*/gi, ''));
+  let notHeldSeen: boolean | undefined;
+  const notHeld = () => (notHeldSeen ??= HAS_NOT_HELD(text.replace(/\b(?:is|are|was|were|does|do) or (?:is|are|was|were|does|do) not\b[^.]*/gi, '')));
   let outcome: Outcome = 'unknown';
   if (HAS_PARTIAL(text)) outcome = 'partial';
-  else if (gave && evidence.answers > 0 && (notHeld || withheld || cost_limit || ncnd)) outcome = 'partial';
+  else if (gave && evidence.answers > 0 && (cost_limit || ncnd || notHeld() || withheld())) outcome = 'partial';
   else if (gave && ncnd && NCND_OTHER.test(text)) outcome = 'partial';
-  else if (notHeld) outcome = 'not_held';
+  else if (notHeld()) outcome = 'not_held';
   else if (ncnd && (NCND_ONLY.test(text) || !gave)) outcome = 'ncnd';
   else if (cost_limit && HAS_COST_WHOLE(text)) outcome = 'cost_limit';
   // A reply that promises answers ("Please find below …") but gives none, and says it refuses, refused.
   else if (HAS_REFUSED(allText) && evidence.answers === 0 && !cost_limit) outcome = 'refused';
-  else if (gave && (cost_limit || withheld)) outcome = 'partial';
+  else if (gave && (cost_limit || withheld())) outcome = 'partial';
   else if ((gave || hasFull()) && !ncnd && (hasFull() || (!evidence.truncated && !exemptions.length))) outcome = 'full';
   else if (exemptions.length && /\bwe would not provide\b|\bwill not (?:provide|be providing)\b|\bwithheld\b/i.test(text)) {
     // Exemptions applied to named questions only ("Qs 2, 3 & 5"): the rest was answered.
