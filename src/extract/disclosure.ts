@@ -16,6 +16,7 @@ import { extractLabelledDates } from './labelled-dates.js';
 import { extractOutcome } from './outcome.js';
 import { extractPeriods } from './periods.js';
 import { extractCases } from './prose-cases.js';
+import { mayHoldNumber } from './numbers.js';
 import { extractQuestions, type QuestionDraft } from './questions.js';
 import { interpretTable } from './tables.js';
 import { findTextTables } from './text-tables.js';
@@ -316,6 +317,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     let pendingQuestion: string | null = null;
     for (const l of lines) {
       if (textTables.consumed.has(l.i) || l.kind === 'table_row' || !readable.has(l.i)) continue;
+      // A line with no number (no digit, number word, "none" or "nil") is no heading and gives no figure.
+      if (!mayHoldNumber(l.text)) continue;
       const inRequest = requestSet.has(l.i) || seg.lines[l.i].role === 'quoted_request';
       const heading = inRequest ? null : questionHeading(l.text);
       if (heading) {

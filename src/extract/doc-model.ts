@@ -330,6 +330,7 @@ export interface Sentence {
   tokens?: NumberToken[];
 }
 
+const ENDS_SENTENCE = /[.!?]\s/;
 // Figures, counts and cases all read a line sentence by sentence: the line is split once.
 const SENTENCES = new WeakMap<Line, Sentence[]>();
 
@@ -346,7 +347,8 @@ function splitSentences(line: Line): Sentence[] {
   let from = 0;
   const t = line.text;
   const splitter = /([.!?])(\s+)(?=[A-Z“"‘'(0-9£])/g;
-  for (let m = splitter.exec(t); m; m = splitter.exec(t)) {
+  // A line with no stop followed by a space is one sentence (asked first: most lines).
+  for (let m = ENDS_SENTENCE.test(t) ? splitter.exec(t) : null; m; m = splitter.exec(t)) {
     // Do not split after common abbreviations (s., No., e.g., i.e., Mr.).
     const before = t.slice(Math.max(0, m.index - 5), m.index + 1);
     if (/\b(s|ss|no|nos|e\.g|i\.e|mr|mrs|ms|dr|st|para|reg|art|vs|v|etc)\.$/i.test(before)) continue;

@@ -23,6 +23,15 @@ const WORD = '(?:zero|dozen|one|two|three|four|five|six|seven|eight|nine|ten|ele
 const WORDS_RE = new RegExp(`\\b${WORD}(?:(?:[\\s-]+|\\s+and\\s+)${WORD})*\\b`, 'gi');
 const DIGITS_RE = /(?<![\w.,/£$-])\d{1,3}(?:,\d{3})+(?![\w,]|\.\d)|(?<![\w.,/£$-])\d+(?![\w/]|[.,]\d)/g;
 
+// Any number findNumbers or parseNumberCell can read holds a digit, a number word standing
+// alone, "none" or "nil".
+const NUMBER_WORD = new RegExp(`\\b${WORD}\\b|none|nil`, 'i');
+
+/** Whether `s` may hold a number at all (a cheap gate: most lines of prose hold none). */
+export function mayHoldNumber(s: string): boolean {
+  return /\d/.test(s) || NUMBER_WORD.test(s);
+}
+
 /** Value of a run of number words ("twenty one" → 21), or null if it is not one number. */
 export function wordsToNumber(s: string): number | null {
   const parts = s.toLowerCase().split(/[\s-]+/).filter((p) => p && p !== 'and');
