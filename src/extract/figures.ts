@@ -222,8 +222,8 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
       }
     }
     // "White British 38 Black/Black British 4 Asian/Asian British 3 Mixed 2 Other": a run of label–figure pairs.
-    // Every pair holds its figure after a space: fewer than two such figures make no run.
-    const run = atLeast(FIGURE_AFTER_SPACE, t, 2) ? matchesOf(LABEL_RUN, t) : [];
+    // Every pair holds its figure after a space: fewer such figures than a run needs make no run.
+    const run = atLeast(FIGURE_AFTER_SPACE, t, /^[a-z]/.test(t) ? 2 : 3) ? matchesOf(LABEL_RUN, t) : [];
     const covered = run.map((m) => m[0]).join(' ').replace(/\s+/g, '').length;
     if (run.length >= 3 || (run.length >= 2 && /^[a-z]/.test(t))) {
       if (covered >= t.replace(/\s+/g, '').length - 25 && run.every((m) => !/^(?:19|20)\d{2}$/.test(m[2]) && !/\b(?:section|question|page|part|table)\s*$/i.test(m[1]))) {
@@ -321,6 +321,8 @@ const NAME_BETWEEN = /^(?:(?:[A-Z][\w'’&-]*|and|of)\s+){1,5}(?=(?:police\s+)?(
 const OF_THE = /^of\s+(?:the|those|these|them|its|their)\s+/i;
 const FORCE_BEFORE = /\b(?:Police|Constabulary|Scotland|Service|PSNI|MPS|Met|[A-Z][a-z]+shire|force)(?:\s+(?:reported|recorded|had|has|gave|with|said))?\s*$/;
 const WITH_N = /\bwith\s*$/i;
+// Five words or more in a (trimmed) sentence: four runs of spaces, counted without splitting it.
+const FIVE_WORDS = /^\S*(?:\s+\S+){4}/;
 
 /** What counts as saying what a number counts: its noun (maybe after a name or "of the"), or a verb. */
 function countedBy(after: string, before: string, sentence: string): { end: number; noun: boolean } | null {
@@ -352,8 +354,7 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
     // A sentence without a number states no figure (asked first: it is the cheapest question).
     const numbers = numbersOf(s);
     if (!numbers.length) continue;
-    const words = s.text.split(/\s+/).length;
-    if ((!answer && words < 5) || SKIP_SENTENCE.test(s.text)) continue;
+    if ((!answer && !FIVE_WORDS.test(s.text)) || SKIP_SENTENCE.test(s.text)) continue;
     const excluded = excludedSpans(s.text);
     // A list label at the start of the line ("1. The names …") is not a figure.
     const label = /^\s*[(]?(?:\d{1,2}|[a-z])\s*[.)]\s/.exec(s.text);

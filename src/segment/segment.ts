@@ -26,7 +26,9 @@ const refusalLine = firstOf(REFUSAL_LINE);
 /** A short line: a heading or a label, not running prose. */
 // A heading that opens the authority's answer ends any run of standard or refusal text.
 const RESPONSE_HEADING = /^(?:our )?(?:response|answers?|reply|decision|outcome)\s*:?$/i;
-const isShort = (t: string) => t.length <= 120 && t.split(/\s+/).length <= 16;
+// At most 16 words: at most 15 runs of spaces inside the (trimmed) line, counted without splitting it.
+const AT_MOST_16_WORDS = /^\S*(?:\s+\S+){0,15}$/;
+const isShort = (t: string) => t.length <= 120 && AT_MOST_16_WORDS.test(t);
 const ONLY_DATE = new RegExp(`^(?:date[d:]?\\s*)?(?:${FULL_DATE_SRC})$`, 'i');
 
 export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []): Segmentation {
