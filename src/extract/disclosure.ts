@@ -82,7 +82,8 @@ function requestSubject(doc: Doc): { measure?: Figure['measure']; event?: Figure
 }
 
 function endsMidSentence(lines: Line[]): boolean {
-  const last = [...lines].reverse().find((l) => l.kind !== 'table_row');
+  let last: Line | undefined;
+  for (let k = lines.length - 1; k >= 0 && !last; k--) if (lines[k].kind !== 'table_row') last = lines[k];
   if (!last) return false;
   return !/[.!?:;)"”’'|]\s*$/.test(last.text) && last.text.split(/\s+/).length >= 4;
 }
@@ -92,21 +93,29 @@ function endsMidSentence(lines: Line[]): boolean {
  * police officers were dismissed …" counts officers dismissed, over that question's window.
  * A request with one question is answered by every figure in the response.
  */
+// What a question's words say it asks about, read once per question however many figures answer it.
+const ASKED = new WeakMap<QuestionDraft, { measure?: Figure['measure']; event?: Figure['event']; exit?: Figure['status'] }>();
+function asked(q: QuestionDraft) {
+  let a = ASKED.get(q);
+  if (!a) ASKED.set(q, (a = {}));
+  return a;
+}
+
 function inheritFromQuestion(f: FigureDraft, questions: QuestionDraft[], periods: Period[]): FigureDraft {
   const q = f.question ? questions.find((x) => x.label === f.question || x.label.replace(/^Q/, '') === f.question) : questions.length === 1 ? questions[0] : undefined;
   const out = q ? { ...f, question: q.label } : { ...f };
-  // "29617.89 Days" under a question about officers counts days, not officers.
-  const otherUnit = namesOtherUnit(f.text) || namesOtherUnit(f.label);
-  if (q && out.measure === 'unknown' && !otherUnit) out.measure = measureFromText(q.text);
+  // "29617.89 Days" under a question about officers counts days, not officers (asked only where a question is).
+  const otherUnit = !!q && (namesOtherUnit(f.text) || namesOtherUnit(f.label));
+  if (q && out.measure === 'unknown' && !otherUnit) out.measure = (asked(q).measure ??= measureFromText(q.text));
   // "One officer, currently suspended" under "how many were charged": the line says where they are
   // now (status), the question says what happened (event).
   const stateOnly = out.status !== null && (out.event as string) === out.status && (out.status === 'suspended' || out.status === 'restricted_duties');
   if (q && (out.event === 'other' || stateOnly) && !otherUnit) {
-    const asked = eventFromText(q.text);
-    if (asked !== 'other' || out.event === 'other') out.event = asked;
+    const event = (asked(q).event ??= eventFromText(q.text));
+    if (event !== 'other' || out.event === 'other') out.event = event;
   }
   // "Number of officers who retired" — "None": an exit the question names is where they are now.
-  if (q && out.status === null && !otherUnit) out.status = exitStatus(q.text);
+  if (q && out.status === null && !otherUnit) out.status = asked(q).exit === undefined ? (asked(q).exit = exitStatus(q.text)) : asked(q).exit!;
   if (!out.period_start && !out.period_end && out.year === null) {
     // The request's only window covers every answer that names none.
     const applies = q ? periods.filter((p) => !p.questions.length || p.questions.includes(q.label)) : periods;
@@ -270,7 +279,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
 
   // Figures: tables (the reader's and those flattened into text), answer lines, sentences.
   const drafts: FigureDraft[] = [];
-  const subject = requestSubject(doc);
+  // The request's subject is only asked for by tables.
+  let subject: ReturnType<typeof requestSubject> | undefined;
   // A PDF's, spreadsheet's or Word file's reader tables are the same rows its text shows:
   // read tables from the text only where the reader found none (or the page is HTML).
   const readerHasTables = source.tables.length > 0 && source.mediaType !== 'text/html';
@@ -278,7 +288,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const tables = [...source.tables, ...textTables.tables].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   const caseDrafts = [];
   for (const t of tables) {
-    const rows = interpretTable(t, { sha256: ctx.sha256, ...subject, earlier: drafts });
+    const rows = interpretTable(t, { sha256: ctx.sha256, ...(subject ??= requestSubject(doc)), earlier: drafts });
     // Loops, not spreads, over a table's rows: 240k figures overflow a call's arguments.
     for (const f of rows.figures) drafts.push(f);
     // A case row read from text keeps its verbatim span, unless columns were left out (names, dates
