@@ -216,7 +216,11 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   // A decision notice that quotes the request ("… in the following terms:") has its questions too.
   const quotesRequest = kind === 'decision_notice' && doc.request !== null;
   // A question quoted again (in a clarification, or above its answer) is the same question.
-  const questionDrafts = (isResponse || quotesRequest ? extractQuestions(doc) : []).filter((q, k, all) => all.findIndex((o) => o.label.replace(/^Q/i, '') === q.label.replace(/^Q/i, '')) === k);
+  const labelsSeen = new Set<string>();
+  const questionDrafts = (isResponse || quotesRequest ? extractQuestions(doc) : []).filter((q) => {
+    const label = q.label.replace(/^Q/i, '');
+    return !labelsSeen.has(label) && !!labelsSeen.add(label);
+  });
   const request = requestLines(doc);
   if (isResponse && !questionDrafts.length && lines.length) {
     // A response always answers a request, even where the request is not printed: one

@@ -53,8 +53,9 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
   const dear = kind === 'news_article' ? -1 : doc.lines.slice(0, 60).find((l) => /^dear\b/i.test(l.text.trim()) && (!req || l.i < req.start))?.i ?? -1;
   const above = dear < 0 ? [] : doc.lines.slice(0, dear).map((l) => l.text.trim());
   const salutation = above.some((t) => ADDRESS.test(t) || ONLY_DATE.test(t) || signatureLine(t)) ? dear : -1;
-  for (const l of doc.lines) {
-    const put = (role: Role, why: string, q: string | null = null) => out.push({ line: l, role, why, question: q });
+  let l: Line;
+  const put = (role: Role, why: string, q: string | null = null) => out.push({ line: l, role, why, question: q });
+  for (l of doc.lines) {
     if (l.furniture || l.blank) {
       put('chrome', l.blank ? 'blank' : 'furniture');
       continue;
