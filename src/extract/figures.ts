@@ -284,9 +284,9 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   return null;
 }
 
-function acceptable(n: NumberMatch, s: string, excluded: Array<[number, number]>): boolean {
+function acceptable(n: NumberMatch, s: string, excluded: () => Array<[number, number]>): boolean {
   if (!n.words && isYear(n.value)) return false;
-  if (excluded.some(([a, b]) => n.index >= a && n.end <= b)) return false;
+  if (excluded().some(([a, b]) => n.index >= a && n.end <= b)) return false;
   const before = s.slice(Math.max(0, n.index - 12), n.index);
   const after = s.slice(n.end, n.end + 40);
   if (/[£$€#]\s*$|\b(?:aged|age|under|over the age of|no\.)\s*$/i.test(before)) return false;
@@ -355,11 +355,18 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
     const numbers = numbersOf(s);
     if (!numbers.length) continue;
     if ((!answer && !FIVE_WORDS.test(s.text)) || SKIP_SENTENCE.test(s.text)) continue;
-    const excluded = excludedSpans(s.text);
-    // A list label at the start of the line ("1. The names …") is not a figure.
-    const label = /^\s*[(]?(?:\d{1,2}|[a-z])\s*[.)]\s/.exec(s.text);
-    if (label) excluded.push([0, label[0].length]);
-    const hasEvent = EVENT_WORDS.test(s.text);
+    // References and a list label, found only once a number that is not a year needs them.
+    let spans: Array<[number, number]> | null = null;
+    const excluded = () => {
+      if (spans) return spans;
+      spans = excludedSpans(s.text);
+      // A list label at the start of the line ("1. The names …") is not a figure.
+      const label = /^\s*[(]?(?:\d{1,2}|[a-z])\s*[.)]\s/.exec(s.text);
+      if (label) spans.push([0, label[0].length]);
+      return spans;
+    };
+    let eventSeen: boolean | undefined;
+    const hasEvent = () => (eventSeen ??= EVENT_WORDS.test(s.text));
     for (const n of numbers) {
       if (!acceptable(n, s.text, excluded)) continue;
       const rawAfter = s.text.slice(n.end);
@@ -368,8 +375,8 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
       const by = countedBy(after, s.text.slice(0, n.index), s.text);
       if (!by) continue;
       // "two hearings", "three investigations" count only where the sentence is about conduct.
-      if (by.noun && /^(?:\S+\s+){0,3}?(convictions?|suspensions?|dismissals?|hearings?|investigations?)\b/i.test(after) && !hasEvent) continue;
-      if (!answer && !hasEvent && !(by.noun && CONTEXT_WORDS.test(s.text))) continue;
+      if (by.noun && /^(?:\S+\s+){0,3}?(convictions?|suspensions?|dismissals?|hearings?|investigations?)\b/i.test(after) && !hasEvent()) continue;
+      if (!answer && !hasEvent() && !(by.noun && CONTEXT_WORDS.test(s.text))) continue;
       // What the number is about: its noun phrase and the rest of its clause.
       // A subset named inside the subject (", including three constables,") does not end its clause.
       const clauseEnd = rawAfter.search(/[,;]\s+(?!including\b|among them\b|of whom\b)(?:and\s+|but\s+|while\s+)?(?:[a-z]+\s+){0,2}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|eighteen)\b|[;]/i);
