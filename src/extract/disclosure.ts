@@ -16,6 +16,7 @@ import { extractLabelledDates } from './labelled-dates.js';
 import { extractOutcome } from './outcome.js';
 import { extractPeriods } from './periods.js';
 import { extractCases } from './prose-cases.js';
+import { mayHoldNumber } from './numbers.js';
 import { extractQuestions, type QuestionDraft } from './questions.js';
 import { interpretTable } from './tables.js';
 import { findTextTables } from './text-tables.js';
@@ -26,6 +27,7 @@ import { segmentDoc, linesWithRole } from '../segment/segment.js';
 import { ACKNOWLEDGEMENT, STATUS } from '../segment/cues.js';
 import type { Segmentation } from '../segment/types.js';
 import type { Kind, Outcome } from '../records/vocab.js';
+import { matchesOf } from '../segment/gates.js';
 
 export interface ExtractContext {
   url: string | null;
@@ -80,7 +82,8 @@ function requestSubject(doc: Doc): { measure?: Figure['measure']; event?: Figure
 }
 
 function endsMidSentence(lines: Line[]): boolean {
-  const last = [...lines].reverse().find((l) => l.kind !== 'table_row');
+  let last: Line | undefined;
+  for (let k = lines.length - 1; k >= 0 && !last; k--) if (lines[k].kind !== 'table_row') last = lines[k];
   if (!last) return false;
   return !/[.!?:;)"”’'|]\s*$/.test(last.text) && last.text.split(/\s+/).length >= 4;
 }
@@ -90,21 +93,29 @@ function endsMidSentence(lines: Line[]): boolean {
  * police officers were dismissed …" counts officers dismissed, over that question's window.
  * A request with one question is answered by every figure in the response.
  */
+// What a question's words say it asks about, read once per question however many figures answer it.
+const ASKED = new WeakMap<QuestionDraft, { measure?: Figure['measure']; event?: Figure['event']; exit?: Figure['status'] }>();
+function asked(q: QuestionDraft) {
+  let a = ASKED.get(q);
+  if (!a) ASKED.set(q, (a = {}));
+  return a;
+}
+
 function inheritFromQuestion(f: FigureDraft, questions: QuestionDraft[], periods: Period[]): FigureDraft {
   const q = f.question ? questions.find((x) => x.label === f.question || x.label.replace(/^Q/, '') === f.question) : questions.length === 1 ? questions[0] : undefined;
   const out = q ? { ...f, question: q.label } : { ...f };
-  // "29617.89 Days" under a question about officers counts days, not officers.
-  const otherUnit = namesOtherUnit(f.text) || namesOtherUnit(f.label);
-  if (q && out.measure === 'unknown' && !otherUnit) out.measure = measureFromText(q.text);
+  // "29617.89 Days" under a question about officers counts days, not officers (asked only where a question is).
+  const otherUnit = !!q && (namesOtherUnit(f.text) || namesOtherUnit(f.label));
+  if (q && out.measure === 'unknown' && !otherUnit) out.measure = (asked(q).measure ??= measureFromText(q.text));
   // "One officer, currently suspended" under "how many were charged": the line says where they are
   // now (status), the question says what happened (event).
   const stateOnly = out.status !== null && (out.event as string) === out.status && (out.status === 'suspended' || out.status === 'restricted_duties');
   if (q && (out.event === 'other' || stateOnly) && !otherUnit) {
-    const asked = eventFromText(q.text);
-    if (asked !== 'other' || out.event === 'other') out.event = asked;
+    const event = (asked(q).event ??= eventFromText(q.text));
+    if (event !== 'other' || out.event === 'other') out.event = event;
   }
   // "Number of officers who retired" — "None": an exit the question names is where they are now.
-  if (q && out.status === null && !otherUnit) out.status = exitStatus(q.text);
+  if (q && out.status === null && !otherUnit) out.status = asked(q).exit === undefined ? (asked(q).exit = exitStatus(q.text)) : asked(q).exit!;
   if (!out.period_start && !out.period_end && out.year === null) {
     // The request's only window covers every answer that names none.
     const applies = q ? periods.filter((p) => !p.questions.length || p.questions.includes(q.label)) : periods;
@@ -205,7 +216,11 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   // A decision notice that quotes the request ("… in the following terms:") has its questions too.
   const quotesRequest = kind === 'decision_notice' && doc.request !== null;
   // A question quoted again (in a clarification, or above its answer) is the same question.
-  const questionDrafts = (isResponse || quotesRequest ? extractQuestions(doc) : []).filter((q, k, all) => all.findIndex((o) => o.label.replace(/^Q/i, '') === q.label.replace(/^Q/i, '')) === k);
+  const labelsSeen = new Set<string>();
+  const questionDrafts = (isResponse || quotesRequest ? extractQuestions(doc) : []).filter((q) => {
+    const label = q.label.replace(/^Q/i, '');
+    return !labelsSeen.has(label) && !!labelsSeen.add(label);
+  });
   const request = requestLines(doc);
   if (isResponse && !questionDrafts.length && lines.length) {
     // A response always answers a request, even where the request is not printed: one
@@ -268,7 +283,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
 
   // Figures: tables (the reader's and those flattened into text), answer lines, sentences.
   const drafts: FigureDraft[] = [];
-  const subject = requestSubject(doc);
+  // The request's subject is only asked for by tables.
+  let subject: ReturnType<typeof requestSubject> | undefined;
   // A PDF's, spreadsheet's or Word file's reader tables are the same rows its text shows:
   // read tables from the text only where the reader found none (or the page is HTML).
   const readerHasTables = source.tables.length > 0 && source.mediaType !== 'text/html';
@@ -276,7 +292,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const tables = [...source.tables, ...textTables.tables].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   const caseDrafts = [];
   for (const t of tables) {
-    const rows = interpretTable(t, { sha256: ctx.sha256, ...subject, earlier: drafts });
+    const rows = interpretTable(t, { sha256: ctx.sha256, ...(subject ??= requestSubject(doc)), earlier: drafts });
     // Loops, not spreads, over a table's rows: 240k figures overflow a call's arguments.
     for (const f of rows.figures) drafts.push(f);
     // A case row read from text keeps its verbatim span, unless columns were left out (names, dates
@@ -315,6 +331,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     let pendingQuestion: string | null = null;
     for (const l of lines) {
       if (textTables.consumed.has(l.i) || l.kind === 'table_row' || !readable.has(l.i)) continue;
+      // A line with no number (no digit, number word, "none" or "nil") is no heading and gives no figure.
+      if (!mayHoldNumber(l.text)) continue;
       const inRequest = requestSet.has(l.i) || seg.lines[l.i].role === 'quoted_request';
       const heading = inRequest ? null : questionHeading(l.text);
       if (heading) {
@@ -369,7 +387,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     attachments.push({ disclosure_id: '', ordinal: attachments.length + 1, url: link.url, name: link.name, media_type: null, sha256: null, bytes: null, pages: null, parsed: false, error: null, text: link.name, locator: link.locator });
   }
   for (const l of lines) {
-    for (const m of NAMES_A_FILE.test(l.text) ? l.text.matchAll(ATTACHMENT_NAME) : []) {
+    for (const m of NAMES_A_FILE.test(l.text) ? matchesOf(ATTACHMENT_NAME, l.text) : []) {
       const name = m[0];
       if (attachments.some((a) => a.url.endsWith(name) || a.name === name)) continue;
       if (/^https?:|www\./i.test(l.text.slice(Math.max(0, m.index! - 60), m.index!).split(/\s/).pop() ?? '')) continue;

@@ -1,6 +1,9 @@
 // A reader's blocks seen as lines, with site furniture marked and the request and
 // response regions found. Every extractor works from this one view of a document.
 import type { Block, ReadResult } from '../readers/types.js';
+import { matchesOf, anyOf } from '../segment/gates.js';
+import type { NumberToken } from '../segment/tokens.js';
+import type { NumberMatch } from './numbers.js';
 
 export interface Line {
   /** Index in Doc.lines. */
@@ -37,8 +40,10 @@ const FURNITURE: RegExp[] = [
   /^(menu|search|home|back to top|share this page|print this page)$/i,
 ];
 
+const IS_FURNITURE = anyOf(FURNITURE);
+
 export function isFurnitureText(text: string): boolean {
-  return FURNITURE.some((re) => re.test(text.trim()));
+  return IS_FURNITURE(text.trim());
 }
 
 // Where the request is printed: the SOH, WMP, PSNI, Northumbria, WDTK and letter styles.
@@ -104,6 +109,9 @@ const RESPONSE_START: RegExp[] = [
 export function matchesAny(text: string, res: RegExp[]): boolean {
   return res.some((re) => re.test(text));
 }
+// The lists above, each as one test (segment/gates.ts): every line of every document asks them.
+const IS_REQUEST_START = anyOf(REQUEST_START);
+const IS_RESPONSE_START = anyOf(RESPONSE_START);
 
 // A letter transcribed onto one line (a PDF's text run together) is cut where its parts begin:
 // sentence ends, numbered items, salutations and sign-offs, header labels. Offsets stay exact.
@@ -116,7 +124,7 @@ function pieces(b: Block, blocks: number): Array<{ text: string; start: number; 
   if (!transcript || b.kind === 'table_row') return [{ text: b.text, start: b.start, end: b.end }];
   const out: Array<{ text: string; start: number; end: number }> = [];
   let from = 0;
-  for (const m of b.text.matchAll(TRANSCRIPT_CUT)) {
+  for (const m of matchesOf(TRANSCRIPT_CUT, b.text)) {
     if (m.index! - from < 25) continue; // keep short runs ("1.", "Our Ref: 12") with what follows
     out.push({ text: b.text.slice(from, m.index!), start: b.start + from, end: b.start + m.index! });
     from = m.index! + m[0].length;
@@ -124,6 +132,8 @@ function pieces(b: Block, blocks: number): Array<{ text: string; start: number; 
   out.push({ text: b.text.slice(from), start: b.start + from, end: b.end });
   return out;
 }
+
+const NOT_BLANK = /[^\s\u00a0\u200b]/;
 
 export function buildDoc(source: ReadResult): Doc {
   const lines: Line[] = [];
@@ -137,7 +147,7 @@ export function buildDoc(source: ReadResult): Doc {
         locator: p.start === b.start && p.end === b.end ? b.locator : `char:${p.start}-${p.end}`,
         kind: b.kind,
         furniture: isFurnitureText(p.text),
-        blank: !p.text.replace(/[\s\u00a0\u200b]/g, ''),
+        blank: !NOT_BLANK.test(p.text),
       });
     }
   }
@@ -152,13 +162,14 @@ const REQUEST_FALLBACK: RegExp[] = [
   /\b(please (could|can|would) you|could you (please )?(tell|provide|confirm|let me know)|can you (please )?(provide|tell|confirm)|I would (like|be grateful)|please (provide|tell me|confirm|supply|send)|I (wish|want) to (request|know)|I am writing to request|under the freedom of information act,? (please|could|can|I))/i,
   /^(?:>\s*)*[“"']?(?:Q(?:uestion)?\s*1\s*[).:,/]?|1\s*[).:,/](?!\d))\s*\S.*(?:\?|\b(?:how many|number of|please|provide|what|which|whether|list|details of|copy of)\b)/i,
 ];
+const IS_REQUEST_FALLBACK = anyOf(REQUEST_FALLBACK);
 
 function findRegions(doc: Doc): void {
   const { lines } = doc;
   let start = -1;
   for (const l of lines) {
     if (l.furniture || l.blank) continue;
-    if (matchesAny(l.text, REQUEST_START)) {
+    if (IS_REQUEST_START(l.text)) {
       start = l.i;
       break;
     }
@@ -168,8 +179,8 @@ function findRegions(doc: Doc): void {
   if (start < 0) {
     for (const l of lines) {
       if (l.furniture || l.blank) continue;
-      if (matchesAny(l.text, RESPONSE_START)) break;
-      if (matchesAny(l.text, REQUEST_FALLBACK) && l.text.length <= 400) {
+      if (IS_RESPONSE_START(l.text)) break;
+      if (l.text.length <= 400 && IS_REQUEST_FALLBACK(l.text)) {
         start = l.i;
         break;
       }
@@ -242,7 +253,7 @@ function regionEnd(lines: Line[], start: number): number {
   for (let i = start + 1; i < lines.length; i++) {
     const l = lines[i];
     if (l.furniture || l.blank) continue;
-    if (matchesAny(l.text, RESPONSE_START)) {
+    if (IS_RESPONSE_START(l.text)) {
       // "Question 1" alone on its line, straight above the answer, heads the answer.
       return previous > start && BARE_QUESTION_HEADING.test(lines[previous].text.trim()) ? previous : i;
     }
@@ -253,7 +264,24 @@ function regionEnd(lines: Line[], start: number): number {
 
 /** Lines that carry content (not furniture, not blank). */
 export function contentLines(doc: Doc): Line[] {
-  return doc.lines.filter((l) => !l.furniture && !l.blank);
+  return derived(doc).content ??= doc.lines.filter((l) => !l.furniture && !l.blank);
+}
+
+// Views of a document that several stages ask for (the segment stage, questions, the request's
+// subject, dates): worked out once per document. Callers do not modify what they are given.
+interface Derived {
+  request: Doc['request'];
+  content?: Line[];
+  interleaved?: Set<number>;
+  requestLines?: Line[];
+}
+const DERIVED = new WeakMap<Doc, Derived>();
+
+function derived(doc: Doc): Derived {
+  let d = DERIVED.get(doc);
+  // The request region is fixed when the doc is built; a doc given another one starts afresh.
+  if (!d || d.request !== doc.request) DERIVED.set(doc, (d = { request: doc.request }));
+  return d;
 }
 
 // Pages that print each answer under its question ("Q1 …" / "A1 …"): the answers belong to the
@@ -262,6 +290,10 @@ const ANSWER_START = /^(?:A(?:nswer)?\s*\.?\s*\d{1,2}[a-z]?\b|Response\s+(?:to\s
 const QUESTION_START = /^(?:Q(?:uestion)?\s*\.?\s*\d{1,2}[a-z]?\b|\d{1,2}\s*[.)]\s|Request\s+\d{1,2}\b)/i;
 
 export function interleavedAnswers(doc: Doc): Set<number> {
+  return (derived(doc).interleaved ??= findInterleaved(doc));
+}
+
+function findInterleaved(doc: Doc): Set<number> {
   const out = new Set<number>();
   if (!doc.request) return out;
   let inAnswer = false;
@@ -274,9 +306,11 @@ export function interleavedAnswers(doc: Doc): Set<number> {
 }
 
 export function requestLines(doc: Doc): Line[] {
-  if (!doc.request) return [];
+  const d = derived(doc);
+  if (d.requestLines) return d.requestLines;
+  if (!doc.request) return (d.requestLines = []);
   const answers = interleavedAnswers(doc);
-  return doc.lines.slice(doc.request.start, doc.request.end).filter((l) => !l.furniture && !l.blank && !answers.has(l.i));
+  return (d.requestLines = doc.lines.slice(doc.request.start, doc.request.end).filter((l) => !l.furniture && !l.blank && !answers.has(l.i)));
 }
 
 /** Everything that is not the request: where answers, exemptions and refusals are. */
@@ -286,22 +320,43 @@ export function responseLines(doc: Doc): Line[] {
   return doc.lines.filter((l) => !l.furniture && !l.blank && (!r || l.i < r.marker || l.i >= r.end || answers.has(l.i)));
 }
 
-/** Sentences of a line with their offsets in the document text. */
-export function sentences(line: Line): Array<{ text: string; start: number; end: number }> {
-  const out: Array<{ text: string; start: number; end: number }> = [];
+/** A stretch of a line's text with its offsets in the document text. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  /** Its numbers and their kinds, once found (segment/tokens.ts numbersOf, tokensOf). */
+  numbers?: NumberMatch[];
+  tokens?: NumberToken[];
+}
+
+const ENDS_SENTENCE = /[.!?]\s/;
+// Figures, counts and cases all read a line sentence by sentence: the line is split once.
+const SENTENCES = new WeakMap<Line, Sentence[]>();
+
+/** Sentences of a line with their offsets in the document text (the same array each time: do not modify it). */
+export function sentences(line: Line): Sentence[] {
+  let out = SENTENCES.get(line);
+  if (!out) SENTENCES.set(line, (out = splitSentences(line)));
+  return out;
+}
+
+function splitSentences(line: Line): Sentence[] {
+  const out: Sentence[] = [];
   // Split on sentence ends that are followed by a space and a capital/quote/digit.
   let from = 0;
   const t = line.text;
   const splitter = /([.!?])(\s+)(?=[A-Z“"‘'(0-9£])/g;
-  for (let m = splitter.exec(t); m; m = splitter.exec(t)) {
+  // A line with no stop followed by a space is one sentence (asked first: most lines).
+  for (let m = ENDS_SENTENCE.test(t) ? splitter.exec(t) : null; m; m = splitter.exec(t)) {
     // Do not split after common abbreviations (s., No., e.g., i.e., Mr.).
     const before = t.slice(Math.max(0, m.index - 5), m.index + 1);
     if (/\b(s|ss|no|nos|e\.g|i\.e|mr|mrs|ms|dr|st|para|reg|art|vs|v|etc)\.$/i.test(before)) continue;
     const seg = t.slice(from, m.index + 1);
-    if (seg.trim()) out.push({ text: seg.trim(), start: line.start + from + (seg.length - seg.trimStart().length), end: line.start + m.index + 1 });
+    if (seg.trim()) out.push({ text: seg.trim(), start: line.start + from + (seg.length - seg.trimStart().length), end: line.start + m.index + 1, numbers: undefined, tokens: undefined });
     from = m.index + 1 + m[2].length;
   }
   const rest = t.slice(from);
-  if (rest.trim()) out.push({ text: rest.trim(), start: line.start + from + (rest.length - rest.trimStart().length), end: line.start + from + rest.trimEnd().length });
+  if (rest.trim()) out.push({ text: rest.trim(), start: line.start + from + (rest.length - rest.trimStart().length), end: line.start + from + rest.trimEnd().length, numbers: undefined, tokens: undefined });
   return out;
 }

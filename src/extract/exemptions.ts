@@ -4,6 +4,7 @@
 // specific form, with the Act (FOIA / FOISA / EIR), name, class and NCND flag.
 import type { Act, ExemptionClass } from '../records/vocab.js';
 import type { Line } from './doc-model.js';
+import { matchesOf } from '../segment/gates.js';
 
 export interface ExemptionDraft {
   act: Act;
@@ -80,6 +81,8 @@ const NCND_PROVISIONS = /^(21\(3\)|22\(2\)|22A\(2\)|23\(5\)|24\(2\)|26\(3\)|27\(
 // "Section 40(2)", "s40(5)", "s.12", "sections 40(2) & (5) and 30(1)", "S40(2) applies"
 const SECTION_WORD = /(?<![\w-])(?:sub-?)?(?:sections?|ss?\.?)\s*(?=\d)/gi;
 const REGULATION_WORD = /(?<![\w-])(?:regulations?|regs?\.?)\s*(?=\d)/gi;
+// Both words above before a number: a line without one cites nothing (most lines).
+const MAY_CITE = /(?:sections?|ss?\.?|regulations?|regs?\.?)\s*\d/i;
 
 interface RawCitation {
   section: string;
@@ -134,7 +137,7 @@ function parseTail(s: string): { paths: string[][]; length: number; invalid?: st
 
 function citationsIn(text: string, wordRe: RegExp): RawCitation[] {
   const out: RawCitation[] = [];
-  for (const m of text.matchAll(wordRe)) {
+  for (const m of matchesOf(wordRe, text)) {
     let pos = m.index! + m[0].length;
     // A list: "sections 14(1), 30(1) and 40(2)" — each number after a joiner is a section.
     for (;;) {
@@ -181,6 +184,7 @@ export function extractExemptions(lines: Line[], act: Act): ExemptionResult {
   const order: string[] = [];
   for (const line of lines) {
     const text = line.text;
+    if (!MAY_CITE.test(text)) continue;
     const raws = [...citationsIn(text, SECTION_WORD).map((r) => ({ r, eir: false })), ...citationsIn(text, REGULATION_WORD).map((r) => ({ r, eir: true }))];
     for (const { r, eir } of raws) {
       const before = text.slice(Math.max(0, r.index - 40), r.index);

@@ -8,8 +8,9 @@ import type { FigureDraft } from './attachment.js';
 import type { Line } from './doc-model.js';
 import { sentences } from './doc-model.js';
 import { findNumbers, isYear, parseNumberCell, type NumberMatch } from './numbers.js';
-import { tokenizeNumbers } from '../segment/tokens.js';
+import { numbersOf, tokensOf } from '../segment/tokens.js';
 import { firstEventOf, measureOf, namesOtherUnit } from './vocab-map.js';
+import { matchesOf } from '../segment/gates.js';
 
 const NOUN =
   /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?|applications?|certificates?|arrests?|assaults?|incidents?|reports?|occasions?|times|requests?|appeals?|suspects?|children|juveniles|adults|victims|searches|stop and searches|strip searches|stops)\b/i;
@@ -116,7 +117,7 @@ export function yearOfClause(sentence: string, index: number, end: number): numb
 }
 
 function excludedSpans(text: string): Array<[number, number]> {
-  return [...text.matchAll(REF_LIST)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]);
+  return matchesOf(REF_LIST, text).map((m) => [m.index!, m.index! + m[0].length] as [number, number]);
 }
 
 interface Ctx {
@@ -151,18 +152,33 @@ function figure(value: number, text: string, start: number, ctx: Ctx, about: str
 const ANSWER_LABEL = /^(?:(?:Q(?:uestion)?|A(?:nswer)?)\s*\.?\s*(\d{1,2}[a-z]?)\s*[:.)\-–]?|(?:answer|response)\s*(?:to\s*(?:question|q)\s*)?(\d{1,2}[a-z]?)\s*[:.)\-–]|\(?([a-z]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)|(\d{1,2})\.(?!\d)|(?:answer|response|reply|a)\s*[:\-–])\s*/i;
 // "Written warning – 11", "Constable – 6, Sergeant – 2": a heading and its figure.
 const LABEL_RUN = /([A-Za-z][A-Za-z/&' -]{1,40}?)\s+(\d{1,3}(?:,\d{3})+|\d+)(?=\s+[A-Za-z]|\s*$)/g;
+// LABEL_PAIR's dash and figure: a line without them holds no pair (asked before the costly pattern).
+const MAY_PAIR = /\s[–—-]\s+(?:\d|none|nil)/;
+// LABEL_RUN's figure with the space before it: a cheap count before the costly run is tried.
+const FIGURE_AFTER_SPACE = /\s(?:\d{1,3}(?:,\d{3})+|\d+)(?=\s+[A-Za-z]|\s*$)/g;
 const LABEL_PAIR = /(?:^|,\s*|;\s*)([A-Z][A-Za-z][\w '’/&()-]{0,50}?)\s+[–—-]\s+(\d{1,3}(?:,\d{3})+|\d+|none|nil)(?=\s*(?:[,;.]|$))/g;
 // "2020: 6 officers, 2 staff"
 const YEAR_COUNTS = /^((?:19|20)\d{2})\s*[:–-]\s*(.+)$/;
+// "6 officers" in "2020: 6 officers, 2 staff"
+const YEAR_COUNT_ITEM = /(\d{1,3}(?:,\d{3})+|\d+)\s+([a-z][\w -]{1,30}?)(?=\s*(?:,|;|and\b|$))/gi;
 // "2010 = 8", "2024 (to 30 September) - 5"
 const YEAR_EQUALS = /^((?:19|20)\d{2})(?:\s*\([^)]{1,40}\))?\s*(?:=|:|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+|none|nil)\s*$/i;
 const BULLET_NUMBER = /^[-•–·]\s*(\d{1,3}(?:,\d{3})+|\d+|none|nil)\s*\.?$/i;
 // "2019 – 11, 2020 – 8", "2020: 64  2021: 71", "2018/19 = 8": a year (or financial year) and its figure.
 const YEAR_PAIR = /\b((?:19|20)\d{2})(?:\s*\/\s*(\d{2}))?(?:\s*(?:=|:)\s*|\s+[–-]\s+)(\d{1,3}(?:,\d{3})+|\d+|none|nil)\b(?![\d/.:]\d)/gi;
 
+/** Whether the global `re` matches `text` at least `n` times. */
+function atLeast(re: RegExp, text: string, n: number): boolean {
+  re.lastIndex = 0;
+  let k = 0;
+  while (k < n && re.test(text)) k++;
+  re.lastIndex = 0;
+  return k >= n;
+}
+
 function yearPairs(text: string, offset: number, ctx: Ctx): FigureDraft[] {
   const out: FigureDraft[] = [];
-  for (const m of text.matchAll(YEAR_PAIR)) {
+  for (const m of matchesOf(YEAR_PAIR, text)) {
     const y = Number(m[1]);
     const fy = m[2] !== undefined;
     out.push(
@@ -199,21 +215,22 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
     const yc = YEAR_COUNTS.exec(t);
     if (yc) {
       const y = Number(yc[1]);
-      const items = [...yc[2].matchAll(/(\d{1,3}(?:,\d{3})+|\d+)\s+([a-z][\w -]{1,30}?)(?=\s*(?:,|;|and\b|$))/gi)];
+      const items = matchesOf(YEAR_COUNT_ITEM, yc[2]);
       if (items.length && items.every((m) => NOUN.test(m[2]))) {
         const at = line.start + t.indexOf(yc[2]);
         return items.map((m) => figure(Number(m[1].replace(/,/g, '')), m[0], at + m.index!, ctx, m[2], { year: y, period_start: `${y}-01-01`, period_end: `${y}-12-31`, label: `${yc[1]} | ${m[2]}` }));
       }
     }
     // "White British 38 Black/Black British 4 Asian/Asian British 3 Mixed 2 Other": a run of label–figure pairs.
-    const run = /\d/.test(t) ? [...t.matchAll(LABEL_RUN)] : []; // every pair holds a digit
+    // Every pair holds its figure after a space: fewer such figures than a run needs make no run.
+    const run = atLeast(FIGURE_AFTER_SPACE, t, /^[a-z]/.test(t) ? 2 : 3) ? matchesOf(LABEL_RUN, t) : [];
     const covered = run.map((m) => m[0]).join(' ').replace(/\s+/g, '').length;
     if (run.length >= 3 || (run.length >= 2 && /^[a-z]/.test(t))) {
       if (covered >= t.replace(/\s+/g, '').length - 25 && run.every((m) => !/^(?:19|20)\d{2}$/.test(m[2]) && !/\b(?:section|question|page|part|table)\s*$/i.test(m[1]))) {
         return run.map((m) => figure(parseNumberCell(m[2])!, m[0].trim(), line.start + m.index! + (m[0].length - m[0].trimStart().length), ctx, m[1], { label: m[1].trim() }));
       }
     }
-    const named = [...t.matchAll(LABEL_PAIR)];
+    const named = MAY_PAIR.test(t) ? matchesOf(LABEL_PAIR, t) : [];
     if (named.length && named.map((m) => m[0]).join('').replace(/[\s,;]/g, '').length >= t.replace(/[\s,;.]/g, '').length - 1) {
       return named.map((m) => {
         const text = m[0].replace(/^[,;]\s*/, '');
@@ -236,7 +253,7 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   const qctx = { ...ctx, question: q ?? ctx.question };
   const pairs = yearPairs(rest, restStart, qctx);
   if (pairs.length) return pairs;
-  const named = [...rest.matchAll(LABEL_PAIR)];
+  const named = MAY_PAIR.test(rest) ? matchesOf(LABEL_PAIR, rest) : [];
   if (named.length >= 2) {
     return named.map((m) => {
       const text = m[0].replace(/^[,;]\s*/, '');
@@ -245,13 +262,14 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   }
   const whole = parseNumberCell(rest.replace(/[.;]\s*$/, ''));
   if (whole !== null) return [figure(whole, t, line.start, qctx, '')];
-  const n = findNumbers(rest)[0];
+  const restNumbers = findNumbers(rest);
+  const n = restNumbers[0];
   if (n && n.index <= 2 && !isYear(n.value) && !/^\s*(?:[/.:]\d|%|per cent)/.test(rest.slice(n.end))) {
     const after = rest.slice(n.end).trimStart().replace(/^\(\s*[\d,]+\s*\)\s*/, '');
     if (!n.words || NOUN.test(after) || VERB_AFTER.test(after) || /^[.;]?\s*$/.test(after)) {
       const out = [figure(n.value, t, line.start, qctx, rest)];
       // Further counts on the same answer ("… and two (2) PCSOs"), each with its noun.
-      for (const m of findNumbers(rest)) {
+      for (const m of restNumbers) {
         if (m.index <= n.index || isYear(m.value) || /\(\s*$/.test(rest.slice(0, m.index))) continue;
         const tail = rest.slice(m.end).trimStart().replace(/^\(\s*[\d,]+\s*\)\s*/, '');
         const noun = NOUN.exec(tail);
@@ -266,9 +284,9 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   return null;
 }
 
-function acceptable(n: NumberMatch, s: string, excluded: Array<[number, number]>): boolean {
+function acceptable(n: NumberMatch, s: string, excluded: () => Array<[number, number]>): boolean {
   if (!n.words && isYear(n.value)) return false;
-  if (excluded.some(([a, b]) => n.index >= a && n.end <= b)) return false;
+  if (excluded().some(([a, b]) => n.index >= a && n.end <= b)) return false;
   const before = s.slice(Math.max(0, n.index - 12), n.index);
   const after = s.slice(n.end, n.end + 40);
   if (/[£$€#]\s*$|\b(?:aged|age|under|over the age of|no\.)\s*$/i.test(before)) return false;
@@ -303,6 +321,8 @@ const NAME_BETWEEN = /^(?:(?:[A-Z][\w'’&-]*|and|of)\s+){1,5}(?=(?:police\s+)?(
 const OF_THE = /^of\s+(?:the|those|these|them|its|their)\s+/i;
 const FORCE_BEFORE = /\b(?:Police|Constabulary|Scotland|Service|PSNI|MPS|Met|[A-Z][a-z]+shire|force)(?:\s+(?:reported|recorded|had|has|gave|with|said))?\s*$/;
 const WITH_N = /\bwith\s*$/i;
+// Five words or more in a (trimmed) sentence: four runs of spaces, counted without splitting it.
+const FIVE_WORDS = /^\S*(?:\s+\S+){4}/;
 
 /** What counts as saying what a number counts: its noun (maybe after a name or "of the"), or a verb. */
 function countedBy(after: string, before: string, sentence: string): { end: number; noun: boolean } | null {
@@ -327,17 +347,27 @@ function countedBy(after: string, before: string, sentence: string): { end: numb
  */
 export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer = false): FigureDraft[] {
   const out: FigureDraft[] = [];
-  // A paragraph that works out the cost of answering quotes numbers that are not answers.
-  if (COST_PARAGRAPH.test(line.text)) return out;
+  // A line without a number states no figure; a paragraph that works out the cost of answering
+  // quotes numbers that are not answers.
+  if (!sentences(line).some((s) => numbersOf(s).length) || COST_PARAGRAPH.test(line.text)) return out;
   for (const s of sentences(line)) {
-    const words = s.text.split(/\s+/).length;
-    if ((!answer && words < 5) || SKIP_SENTENCE.test(s.text)) continue;
-    const excluded = excludedSpans(s.text);
-    // A list label at the start of the line ("1. The names …") is not a figure.
-    const label = /^\s*[(]?(?:\d{1,2}|[a-z])\s*[.)]\s/.exec(s.text);
-    if (label) excluded.push([0, label[0].length]);
-    const hasEvent = EVENT_WORDS.test(s.text);
-    for (const n of findNumbers(s.text)) {
+    // A sentence without a number states no figure (asked first: it is the cheapest question).
+    const numbers = numbersOf(s);
+    if (!numbers.length) continue;
+    if ((!answer && !FIVE_WORDS.test(s.text)) || SKIP_SENTENCE.test(s.text)) continue;
+    // References and a list label, found only once a number that is not a year needs them.
+    let spans: Array<[number, number]> | null = null;
+    const excluded = () => {
+      if (spans) return spans;
+      spans = excludedSpans(s.text);
+      // A list label at the start of the line ("1. The names …") is not a figure.
+      const label = /^\s*[(]?(?:\d{1,2}|[a-z])\s*[.)]\s/.exec(s.text);
+      if (label) spans.push([0, label[0].length]);
+      return spans;
+    };
+    let eventSeen: boolean | undefined;
+    const hasEvent = () => (eventSeen ??= EVENT_WORDS.test(s.text));
+    for (const n of numbers) {
       if (!acceptable(n, s.text, excluded)) continue;
       const rawAfter = s.text.slice(n.end);
       // "One hundred and four (104) complaints": the digits in brackets repeat the words.
@@ -345,8 +375,8 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
       const by = countedBy(after, s.text.slice(0, n.index), s.text);
       if (!by) continue;
       // "two hearings", "three investigations" count only where the sentence is about conduct.
-      if (by.noun && /^(?:\S+\s+){0,3}?(convictions?|suspensions?|dismissals?|hearings?|investigations?)\b/i.test(after) && !hasEvent) continue;
-      if (!answer && !hasEvent && !(by.noun && CONTEXT_WORDS.test(s.text))) continue;
+      if (by.noun && /^(?:\S+\s+){0,3}?(convictions?|suspensions?|dismissals?|hearings?|investigations?)\b/i.test(after) && !hasEvent()) continue;
+      if (!answer && !hasEvent() && !(by.noun && CONTEXT_WORDS.test(s.text))) continue;
       // What the number is about: its noun phrase and the rest of its clause.
       // A subset named inside the subject (", including three constables,") does not end its clause.
       const clauseEnd = rawAfter.search(/[,;]\s+(?!including\b|among them\b|of whom\b)(?:and\s+|but\s+|while\s+)?(?:[a-z]+\s+){0,2}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|eighteen)\b|[;]/i);
@@ -457,12 +487,13 @@ export interface Earlier {
 
 export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier: Map<number, Earlier[]>, article = false): FigureDraft[] {
   const out: FigureDraft[] = [];
-  if (COST_PARAGRAPH.test(line.text)) return out;
+  if (!sentences(line).some((s) => tokensOf(s).some((t) => t.kind === 'count')) || COST_PARAGRAPH.test(line.text)) return out;
   // The noun of the last count read, for counts that continue it ("… two were hit by moving cars").
   let lastNoun: string | null = null;
   for (const s of sentences(line)) {
-    if (BACKGROUND.test(s.text)) continue;
-    for (const t of tokenizeNumbers(s.text)) {
+    const tokens = tokensOf(s);
+    if (!tokens.some((t) => t.kind === 'count') || BACKGROUND.test(s.text)) continue;
+    for (const t of tokens) {
       if (t.kind !== 'count') continue;
       const start = s.start + t.index;
       const rawAfter = s.text.slice(t.end);

@@ -31,10 +31,41 @@ const RESPONSE = [new RegExp(`^(?:date of response|response date|date responded|
 const LETTER_DATE = [new RegExp(`(?:^|\\s)(?:date[d]?\\s*[:\\-–]?\\s*)${D}(?=\\s|$)`, "i")];
 const PUBLISHED = [new RegExp(`^(?:date published|published(?: on| date)?|publication date|date of publication|disclosure date|date (?:of )?disclosure|date disclosed|posted(?: on)?|date posted)\\s*[:\\-–]?\\s*${D}`, 'i')];
 
-function first(lines: string[], patterns: RegExp[]): string | null {
+// Every pattern above holds a full date, and every full date holds two digits in a row (its
+// year): a line without them is not read (most lines of a page).
+const MAY_HOLD_DATE = /\d\d/;
+
+/** The lines a label and its date may stand on: each line, run on into the next where it wraps. */
+function dateLines(lines: string[]): string[] {
   // A letter wraps its lines: "received by Greater / Manchester Police on 30/01/2023".
-  const joined = lines.map((t, k) => (k + 1 < lines.length && !/[.:]$/.test(t) ? `${t} ${lines[k + 1]}` : t));
+  const out: string[] = [];
+  // A space joins the two lines: the joined line has two digits in a row only where one of them does.
+  const dated = lines.map((t) => MAY_HOLD_DATE.test(t));
+  for (let k = 0; k < lines.length; k++) {
+    const t = lines[k];
+    const wraps = k + 1 < lines.length && !/[.:]$/.test(t);
+    if (dated[k] || (wraps && dated[k + 1])) out.push(wraps ? `${t} ${lines[k + 1]}` : t);
+  }
+  return out;
+}
+
+const REQUEST_NARRATIVE = [...REQUEST, ...NARRATIVE_REQUEST];
+const RESPONSE_NARRATIVE = [...RESPONSE, NARRATIVE_RESPONSE];
+// The words every pattern of a family holds (case aside), asked before the family's patterns:
+// most dated lines hold none. Small patterns, cheap to compile on a one-file run and to run.
+const FAMILY_WORDS = new Map<RegExp[], RegExp>([
+  [REQUEST, /rece(?:ipt|ived)|request|e[- ]?mail|letter|correspondence|application/i],
+  [REQUEST_NARRATIVE, /rece(?:ipt|ived)|request|e[- ]?mail|letter|correspondence|application|\bon\s|complainant|applicant/i],
+  [RESPONSE, /respon|repl|sent/i],
+  [RESPONSE_NARRATIVE, /respon|repl|sent/i],
+  [PUBLISHED, /publi|disclos|posted/i],
+  [LETTER_DATE, /date/i],
+]);
+
+function first(joined: string[], patterns: RegExp[]): string | null {
+  const words = FAMILY_WORDS.get(patterns);
   for (const t of joined) {
+    if (words && !words.test(t)) continue;
     for (const re of patterns) {
       const m = re.exec(t);
       if (m) {
@@ -53,9 +84,10 @@ export function extractLabelledDates(doc: Doc, letterhead: Set<number> = new Set
   // A letter's own date may run into its salutation on one line ("Date 19 August 2013 Dear Mr Jones, …").
   const opening = (l: Line) => letterhead.size > 0 && (!doc.request || l.i < doc.request.start) && /^dated?\b/i.test(l.text.trim());
   const head = content.filter((l) => letterhead.has(l.i) || opening(l)).map((l) => l.text.trim());
+  const dated = dateLines(lines);
   return {
-    request_date: first(lines, narrative ? [...REQUEST, ...NARRATIVE_REQUEST] : REQUEST),
-    response_date: first(lines, narrative ? [...RESPONSE, NARRATIVE_RESPONSE] : RESPONSE) ?? first(head, LETTER_DATE),
-    published_date: first(lines, PUBLISHED),
+    request_date: first(dated, narrative ? REQUEST_NARRATIVE : REQUEST),
+    response_date: first(dated, narrative ? RESPONSE_NARRATIVE : RESPONSE) ?? first(dateLines(head), LETTER_DATE),
+    published_date: first(dated, PUBLISHED),
   };
 }

@@ -1,5 +1,6 @@
 // Numbers as forces and newspapers print them: "1,051", "TWENTY one", "twenty-one",
 // "None", "Nil". Returns the value and the exact span it was read from.
+import { matchesOf } from '../segment/gates.js';
 
 const UNITS: Record<string, number> = {
   zero: 0, none: 0, nil: 0, no: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -21,6 +22,15 @@ const WORD = '(?:zero|dozen|one|two|three|four|five|six|seven|eight|nine|ten|ele
 // "twenty one", "TWENTY-ONE", "one hundred and five", "a hundred"
 const WORDS_RE = new RegExp(`\\b${WORD}(?:(?:[\\s-]+|\\s+and\\s+)${WORD})*\\b`, 'gi');
 const DIGITS_RE = /(?<![\w.,/£$-])\d{1,3}(?:,\d{3})+(?![\w,]|\.\d)|(?<![\w.,/£$-])\d+(?![\w/]|[.,]\d)/g;
+
+// Any number findNumbers or parseNumberCell can read holds a digit, a number word standing
+// alone, "none" or "nil".
+const NUMBER_WORD = new RegExp(`\\b${WORD}\\b|none|nil`, 'i');
+
+/** Whether `s` may hold a number at all (a cheap gate: most lines of prose hold none). */
+export function mayHoldNumber(s: string): boolean {
+  return /\d/.test(s) || NUMBER_WORD.test(s);
+}
 
 /** Value of a run of number words ("twenty one" → 21), or null if it is not one number. */
 export function wordsToNumber(s: string): number | null {
@@ -50,10 +60,10 @@ export function wordsToNumber(s: string): number | null {
 /** Every number in `s`, digits and words, left to right, not overlapping. */
 export function findNumbers(s: string): NumberMatch[] {
   const out: NumberMatch[] = [];
-  for (const m of s.matchAll(DIGITS_RE)) {
+  for (const m of matchesOf(DIGITS_RE, s)) {
     out.push({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false });
   }
-  for (const m of s.matchAll(WORDS_RE)) {
+  for (const m of matchesOf(WORDS_RE, s)) {
     const v = wordsToNumber(m[0]);
     if (v === null) {
       // A run that is several numbers ("one two"): take its first word only.
@@ -68,7 +78,11 @@ export function findNumbers(s: string): NumberMatch[] {
 }
 
 /** A cell or answer that is only a number: "46", "1,051", "None", "Nil", "0". */
+// Only a cell that starts with a digit, "none", "nil" or "zero" can be one (most cells and lines are words).
+const MAY_BE_NUMBER_CELL = /^[\s\u00a0]*[\dnz]/i;
+
 export function parseNumberCell(s: string): number | null {
+  if (!MAY_BE_NUMBER_CELL.test(s)) return null;
   const t = s.replace(/[\s\u00a0]+/g, ' ').trim().replace(/\s*\|$/, '').trim();
   if (/^\d{1,3}(,\d{3})+$|^\d+$/.test(t)) return Number(t.replace(/,/g, ''));
   if (/^(none|nil|zero)(?: return(?:ed)?)?\.?$/i.test(t)) return 0;

@@ -5,6 +5,7 @@
 import type { Kind, Outcome } from '../records/vocab.js';
 import type { Line } from './doc-model.js';
 import type { ExemptionDraft } from './exemptions.js';
+import { anyOf } from '../segment/gates.js';
 
 export interface OutcomeResult {
   outcome: Outcome;
@@ -32,6 +33,8 @@ const COST = [
   /\brely on the fees regulations\b/i,
 ];
 const COST_WITHDRAWN = /\b(?:section\s*)?12(?:\s*\(\d\))?[^.]{0,120}\b(?:later|subsequently|then|since)\s+(?:changed its (?:position|mind)|withdrew|revised its (?:position|response)|abandoned|no longer relie[sd])\b/i;
+// A word each COST pattern holds (case aside): where none stands, no sentence is about cost.
+const COST_WORDS = /exceed|18[- ]hour|in excess of|(?:more|greater) than £|(?:would|will) (?:cost|take)|12|cost threshold|excessive cost|the cost of|fees regulations/i;
 const CONDITIONAL = /^\s*(?:in the event|if|where|should)\b|\bit is the policy of\b|\bmay exceed\b/i;
 
 const PARTIAL = [
@@ -96,37 +99,49 @@ export interface OutcomeEvidence {
   truncated: boolean;
 }
 
+// Each list asked as one test (segment/gates.ts): the same yes or no in one scan of the text.
+const IS_COST = anyOf(COST);
+const HAS_PARTIAL = anyOf(PARTIAL);
+const HAS_FULL = anyOf(FULL);
+const HAS_NOT_HELD = anyOf(NOT_HELD);
+const HAS_REFUSED = anyOf(REFUSED);
+const HAS_COST_WHOLE = anyOf(COST_WHOLE);
+
 export function extractOutcome(kind: Kind, response: Line[], exemptions: ExemptionDraft[], allText: string, evidence: OutcomeEvidence = { answers: 0, truncated: false }): OutcomeResult {
   const text = response.map((l) => l.text).join('\n');
   const sentencesOf = (t: string) => t.split(/(?<=[.!?])\s+|\n/);
-  const has = (res: RegExp[]) => res.some((re) => re.test(text));
+  let full: boolean | undefined;
+  const hasFull = () => (full ??= HAS_FULL(text));
   const signals: string[] = [];
 
   const ncnd = NCND.test(text) || exemptions.some((e) => e.ncnd);
-  const costSentences = sentencesOf(text).filter((s) => COST.some((re) => re.test(s)) && !CONDITIONAL.test(s));
+  // Every cost sentence holds one of COST_WORDS: a text with none is not split into sentences.
+  const costSentences = COST_WORDS.test(text) ? sentencesOf(text).filter((s) => IS_COST(s) && !CONDITIONAL.test(s)) : [];
   // "refused, citing section 12(1), however it later changed its position": a reliance given up is not the answer.
-  const costWithdrawn = COST_WITHDRAWN.test(allText);
-  const cost_limit = !costWithdrawn && (costSentences.length > 0 || exemptions.some((e) => e.section === '12' && e.act !== 'EIR'));
+  const cost_limit = (costSentences.length > 0 || exemptions.some((e) => e.section === '12' && e.act !== 'EIR')) && !COST_WITHDRAWN.test(allText);
   if (ncnd) signals.push('ncnd');
   if (cost_limit) signals.push('cost');
 
   if (kind === 'news_article' || kind === 'other') return { outcome: 'unknown', ncnd: kind === 'other' ? false : ncnd, cost_limit: kind === 'other' ? false : cost_limit, signals };
 
   const gave = evidence.answers > 0 || GIVES.test(text);
-  const withheld = exemptions.some((e) => e.section !== '12' && e.section !== '14') && /\bwithh[oe]ld|\bexempt\b|\brefus|\bnot (?:be )?(?:disclosed|provided|released)\b|\b(?:will|would|cannot|can ?not) (?:not )?provide\b/i.test(text);
+  // Asked only where the outcome turns on them.
+  let withheldSeen: boolean | undefined;
+  const withheld = () => (withheldSeen ??= exemptions.some((e) => e.section !== '12' && e.section !== '14') && /\bwithh[oe]ld|\bexempt\b|\brefus|\bnot (?:be )?(?:disclosed|provided|released)\b|\b(?:will|would|cannot|can ?not) (?:not )?provide\b/i.test(text));
   // "… is or is not held" is NCND wording, not a statement that nothing is held.
-  const notHeld = NOT_HELD.some((re) => re.test(text.replace(/\b(?:is|are|was|were|does|do) or (?:is|are|was|were|does|do) not\b[^.]*/gi, '')));
+  let notHeldSeen: boolean | undefined;
+  const notHeld = () => (notHeldSeen ??= HAS_NOT_HELD(text.replace(/\b(?:is|are|was|were|does|do) or (?:is|are|was|were|does|do) not\b[^.]*/gi, '')));
   let outcome: Outcome = 'unknown';
-  if (has(PARTIAL)) outcome = 'partial';
-  else if (gave && evidence.answers > 0 && (notHeld || withheld || cost_limit || ncnd)) outcome = 'partial';
+  if (HAS_PARTIAL(text)) outcome = 'partial';
+  else if (gave && evidence.answers > 0 && (cost_limit || ncnd || notHeld() || withheld())) outcome = 'partial';
   else if (gave && ncnd && NCND_OTHER.test(text)) outcome = 'partial';
-  else if (notHeld) outcome = 'not_held';
+  else if (notHeld()) outcome = 'not_held';
   else if (ncnd && (NCND_ONLY.test(text) || !gave)) outcome = 'ncnd';
-  else if (cost_limit && has(COST_WHOLE)) outcome = 'cost_limit';
+  else if (cost_limit && HAS_COST_WHOLE(text)) outcome = 'cost_limit';
   // A reply that promises answers ("Please find below …") but gives none, and says it refuses, refused.
-  else if (REFUSED.some((re) => re.test(allText)) && evidence.answers === 0 && !cost_limit) outcome = 'refused';
-  else if (gave && (cost_limit || withheld)) outcome = 'partial';
-  else if ((gave || has(FULL)) && !ncnd && (has(FULL) || (!evidence.truncated && !exemptions.length))) outcome = 'full';
+  else if (HAS_REFUSED(allText) && evidence.answers === 0 && !cost_limit) outcome = 'refused';
+  else if (gave && (cost_limit || withheld())) outcome = 'partial';
+  else if ((gave || hasFull()) && !ncnd && (hasFull() || (!evidence.truncated && !exemptions.length))) outcome = 'full';
   else if (exemptions.length && /\bwe would not provide\b|\bwill not (?:provide|be providing)\b|\bwithheld\b/i.test(text)) {
     // Exemptions applied to named questions only ("Qs 2, 3 & 5"): the rest was answered.
     outcome = evidence.answers > 0 || /\bQs?\.?\s*\d+\s*(?:,|&|and)/i.test(allText) ? 'partial' : 'refused';

@@ -14,6 +14,7 @@ import {
 import type { Line } from './doc-model.js';
 import { tokenizeNumbers } from '../segment/tokens.js';
 import { opensItem, type QuestionDraft } from './questions.js';
+import { matchesOf } from '../segment/gates.js';
 
 export interface PeriodDraft {
   start: string | null;
@@ -94,11 +95,21 @@ interface Hit {
   snapshot?: boolean;
 }
 
+// Every window above names a year ("2019", "2013/14") or a numeric date ("05/04/2022"): a line
+// with neither (most lines, and most lines with numbers) holds no window.
+const MAY_NAME_WINDOW = /(?:19|20)\d\d|\d\s*[./-]\s*\d/;
+// The word each of the other patterns turns on, asked before the pattern itself.
+const MAY_SPAN_MONTHS = /\b(?:between|from)\s/i;
+const MAY_EXPLAIN = /\((?:i\.?\s?e|that is|namely)/i;
+const MAY_SNAPSHOT = /\bas (?:of|at)\s|figures|data|numbers|statistics/i;
+const MAY_SINCE = /\bsince\s/i;
+
 function hitsInLine(text: string, news: boolean): Hit[] {
+  if (!MAY_NAME_WINDOW.test(text)) return [];
   const hits: Hit[] = [];
   const taken: Array<[number, number]> = [];
   const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
-  for (const m of text.matchAll(RANGE)) {
+  for (const m of matchesOf(RANGE, text)) {
     const [all, a, b] = m;
     const start = pointDate(a, 'start');
     const openEnd = ONLY_OPEN_END.test(b.trim());
@@ -114,7 +125,7 @@ function hitsInLine(text: string, news: boolean): Hit[] {
     hits.push({ start, end, text: all.trim(), index: m.index!, end_: m.index! + all.length, precision: Math.min(precisionOf(a), openEnd ? 3 : precisionOf(b)) });
     taken.push([m.index!, m.index! + all.length]);
   }
-  for (const m of text.matchAll(MONTHS_OF_YEAR)) {
+  for (const m of MAY_SPAN_MONTHS.test(text) ? matchesOf(MONTHS_OF_YEAR, text) : []) {
     if (!free(m.index!, m.index! + m[0].length)) continue;
     const a = parseMonthYear(`${m[1]} ${m[3]}`);
     const b = parseMonthYear(`${m[2]} ${m[3]}`);
@@ -122,7 +133,7 @@ function hitsInLine(text: string, news: boolean): Hit[] {
     hits.push({ start: a.start, end: b.end, text: m[0].trim(), index: m.index!, end_: m.index! + m[0].length, precision: 2 });
     taken.push([m.index!, m.index! + m[0].length]);
   }
-  for (const m of text.matchAll(EXPLAINED)) {
+  for (const m of MAY_EXPLAIN.test(text) ? matchesOf(EXPLAINED, text) : []) {
     const at = m.index! + m[0].indexOf(m[1]);
     const start = pointDate(m[1], 'start');
     const end = pointDate(m[1], 'end');
@@ -130,7 +141,7 @@ function hitsInLine(text: string, news: boolean): Hit[] {
     hits.push({ start, end, text: m[1], index: at, end_: at + m[1].length, precision: precisionOf(m[1]) });
     taken.push([m.index!, m.index! + m[0].length]);
   }
-  for (const m of text.matchAll(SNAPSHOT)) {
+  for (const m of MAY_SNAPSHOT.test(text) ? matchesOf(SNAPSHOT, text) : []) {
     const point = m[1] ?? m[2] ?? m[3];
     const at = m.index! + m[0].indexOf(point);
     if (!free(at, at + point.length)) continue;
@@ -142,7 +153,7 @@ function hitsInLine(text: string, news: boolean): Hit[] {
     hits.push({ start: day ?? month!.start, end: day ?? month!.end, text: m[0].trim(), index: m.index!, end_: m.index! + m[0].length, precision: day ? 3 : 2, snapshot: true });
     taken.push([m.index!, m.index! + m[0].length]);
   }
-  for (const m of text.matchAll(SINCE)) {
+  for (const m of MAY_SINCE.test(text) ? matchesOf(SINCE, text) : []) {
     if (!free(m.index!, m.index! + m[0].length)) continue;
     const start = pointDate(m[1], 'start');
     if (!start) continue;
@@ -150,10 +161,10 @@ function hitsInLine(text: string, news: boolean): Hit[] {
     taken.push([m.index!, m.index! + m[0].length]);
   }
   if (!news) {
-    for (const m of text.matchAll(YEAR_LIST)) {
+    for (const m of matchesOf(YEAR_LIST, text)) {
       const listStart = m.index! + m[0].indexOf(m[1]);
       if (!free(listStart, listStart + m[1].length)) continue;
-      for (const item of m[1].matchAll(LIST_ITEMS)) {
+      for (const item of matchesOf(LIST_ITEMS, m[1])) {
         const t = item[0];
         const fy = /[/-]/.test(t) ? parseFinancialYear(t) : null;
         const at = listStart + item.index!;
@@ -295,18 +306,19 @@ const SENTENCE = /[^.!?]+(?:[.!?]+|$)/g;
 
 function countYears(p: Paragraph, taken: Hit[]): Hit[] {
   const out: Hit[] = [];
-  for (const sm of p.text.matchAll(SENTENCE)) {
+  if (!MAY_NAME_WINDOW.test(p.text)) return out;
+  for (const sm of matchesOf(SENTENCE, p.text)) {
     const sentence = sm[0];
     const counts = tokenizeNumbers(sentence).filter((t) => t.kind === 'count');
     if (!counts.length) continue;
-    for (const m of sentence.matchAll(COUNT_YEAR)) {
+    for (const m of matchesOf(COUNT_YEAR, sentence)) {
       // The year of a figure stands beside it ("657 in 2011", "In 2009, there were 152"), not
       // anywhere in a long sentence.
       const near = counts.some((c) => c.index < m.index! + m[0].length + NEAR && c.end > m.index! - NEAR);
       if (!near) continue;
       const listStart = sm.index! + m.index! + m[0].indexOf(m[1]);
       if (taken.some((h) => listStart < h.end_ && listStart + m[1].length > h.index)) continue;
-      for (const item of m[1].matchAll(LIST_ITEMS)) {
+      for (const item of matchesOf(LIST_ITEMS, m[1])) {
         const t = item[0];
         const at = listStart + item.index!;
         const start = pointDate(t, 'start');
@@ -362,7 +374,7 @@ export function extractPeriods(scope: Line[], questions: QuestionDraft[], news: 
     for (const h of hits) drafts.push(toDraft(p, h));
     if (news) {
       for (const h of countYears(p, hits)) yearly.push(toDraft(p, h));
-      for (const m of p.text.matchAll(FY_TOKENS)) {
+      for (const m of matchesOf(FY_TOKENS, p.text)) {
         const fy = parseFinancialYear(m[0]);
         if (fy) fys.push(fy);
       }

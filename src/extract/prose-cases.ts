@@ -8,6 +8,7 @@ import type { Line } from './doc-model.js';
 import { sentences } from './doc-model.js';
 import { MONTH_RE } from './dates.js';
 import { genderOf, offenceCategory, rankOf, roleOf, statusOf } from './vocab-map.js';
+import { matchesOf } from '../segment/gates.js';
 
 const PERSON =
   '(?:(?:detective|police|special|acting|temporary|serving|former|off-duty|probationary)\\s+)*(?:chief\\s+)?(?:constable|sergeant|inspector|superintendent|officer|PCSO|police community support officer|PC|DC|DS|PS|DI|member of (?:police )?staff|staff member|special constable|employee)';
@@ -15,6 +16,8 @@ const CLAUSE = new RegExp(
   `(?:^|[,;]\\s*|\\band\\s+|\\bwhile\\s+|\\b(?:was|were|included|including)\\s+)(?:a|an|one|another)\\s+(?:(male|female)\\s+)?(${PERSON})?\\s*,?\\s*(?:who\\s+)?(?:was|had been|has been|is)\\s+(convicted|cautioned|charged|dismissed|sacked|jailed|imprisoned|sentenced|fined|found guilty|given)\\b`,
   'gi',
 );
+// Every clause above turns on one of its verbs: a line without one states no case (most lines).
+const MAY_STATE_CASE = /(?:convicted|cautioned|charged|dismissed|sacked|jailed|imprisoned|sentenced|fined|found guilty|given)\b/i;
 // What for: "of …" / "for …" up to the date, an "after …" or the next clause.
 const OFFENCE_AFTER = new RegExp(`^\\s*(?:(?:a|an)\\s+([^,;]+?)\\s+(?:and\\s+fined\\s+)?)?(?:of|for|with)\\s+(.+?)(?=\\s+in\\s+(?:${MONTH_RE}\\s+)?(?:19|20)\\d{2}\\b|\\s+after\\b|[,;]|$)`, 'i');
 const YEAR_LEAD = new RegExp(`^(?:also\\s+)?in\\s+(?:${MONTH_RE}\\s+)?((?:19|20)\\d{2})\\b`, 'i');
@@ -31,9 +34,9 @@ function eventOfVerb(verb: string): EventKind {
 export function extractCases(lines: Line[], sha256: string): CaseDraft[] {
   const out: CaseDraft[] = [];
   for (const line of lines) {
-    if (line.kind === 'table_row') continue;
+    if (line.kind === 'table_row' || !MAY_STATE_CASE.test(line.text)) continue;
     for (const s of sentences(line)) {
-      const matches = [...s.text.matchAll(CLAUSE)];
+      const matches = matchesOf(CLAUSE, s.text);
       if (!matches.length) continue;
       // "Also in 2014, …" / "In 2015, …" dates every case in the sentence that gives none.
       const lead = YEAR_LEAD.exec(s.text);

@@ -9,14 +9,26 @@ import type { Doc, Line } from '../extract/doc-model.js';
 import { interleavedAnswers } from '../extract/doc-model.js';
 import { questionHeading } from '../extract/figures.js';
 import { ADDRESS, ANSWER_RESUME, BOILERPLATE_LINE, DECISION, PLATFORM_TITLE, BOILERPLATE_START, CHROME, METADATA_LABEL, NEWS_CHROME, REFUSAL_LINE, REFUSAL_START, SIGNATURE_LINE, SIGNATURE_START, STATUS } from './cues.js';
-import type { Cue, Role, RoledLine, Segmentation } from './types.js';
+import { firstOf } from './gates.js';
+import type { Role, RoledLine, Segmentation } from './types.js';
 
-const matchCue = (cues: Cue[], text: string): Cue | undefined => cues.find((c) => c.re.test(text));
+// Each cue list asked once per line, through one combined test (most lines match none of a list).
+const chromeCue = firstOf(CHROME);
+const newsChromeCue = firstOf(NEWS_CHROME);
+const statusCue = firstOf(STATUS);
+const signatureStart = firstOf(SIGNATURE_START);
+const signatureLine = firstOf(SIGNATURE_LINE);
+const boilerplateStart = firstOf(BOILERPLATE_START);
+const refusalStart = firstOf(REFUSAL_START);
+const boilerplateLine = firstOf(BOILERPLATE_LINE);
+const refusalLine = firstOf(REFUSAL_LINE);
 
 /** A short line: a heading or a label, not running prose. */
 // A heading that opens the authority's answer ends any run of standard or refusal text.
 const RESPONSE_HEADING = /^(?:our )?(?:response|answers?|reply|decision|outcome)\s*:?$/i;
-const isShort = (t: string) => t.length <= 120 && t.split(/\s+/).length <= 16;
+// At most 16 words: at most 15 runs of spaces inside the (trimmed) line, counted without splitting it.
+const AT_MOST_16_WORDS = /^\S*(?:\s+\S+){0,15}$/;
+const isShort = (t: string) => t.length <= 120 && AT_MOST_16_WORDS.test(t);
 const ONLY_DATE = new RegExp(`^(?:date[d:]?\\s*)?(?:${FULL_DATE_SRC})$`, 'i');
 
 export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []): Segmentation {
@@ -40,21 +52,23 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
   // something above it reads as an address, a telephone number or a date.
   const dear = kind === 'news_article' ? -1 : doc.lines.slice(0, 60).find((l) => /^dear\b/i.test(l.text.trim()) && (!req || l.i < req.start))?.i ?? -1;
   const above = dear < 0 ? [] : doc.lines.slice(0, dear).map((l) => l.text.trim());
-  const salutation = above.some((t) => ADDRESS.test(t) || ONLY_DATE.test(t) || matchCue(SIGNATURE_LINE, t)) ? dear : -1;
-  for (const l of doc.lines) {
-    const t = l.text.trim();
-    const put = (role: Role, why: string, q: string | null = null) => out.push({ line: l, role, why, question: q });
+  const salutation = above.some((t) => ADDRESS.test(t) || ONLY_DATE.test(t) || signatureLine(t)) ? dear : -1;
+  let l: Line;
+  const put = (role: Role, why: string, q: string | null = null) => out.push({ line: l, role, why, question: q });
+  for (l of doc.lines) {
     if (l.furniture || l.blank) {
       put('chrome', l.blank ? 'blank' : 'furniture');
       continue;
     }
-    const chrome = matchCue(CHROME, t) ?? (platformChrome.some((re) => re.test(t)) ? { family: 'platform' } : undefined);
-    if (chrome && isShort(t)) {
+    const t = l.text.trim();
+    const short = isShort(t);
+    const chrome = short ? (chromeCue(t) ?? (platformChrome.some((re) => re.test(t)) ? { family: 'platform' } : undefined)) : undefined;
+    if (chrome) {
       put('chrome', chrome.family);
       continue;
     }
-    if (kind === 'news_article' && isShort(t)) {
-      const nc = matchCue(NEWS_CHROME, t);
+    if (kind === 'news_article' && short) {
+      const nc = newsChromeCue(t);
       if (nc) {
         put('chrome', nc.family);
         continue;
@@ -64,12 +78,12 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
       put('metadata', 'platform-title');
       continue;
     }
-    const status = STATUS.find((c) => c.re.test(t));
+    const status = statusCue(t);
     if (status) {
       put('status', status.family);
       continue;
     }
-    if (isShort(t) && METADATA_LABEL.test(t) && !ANSWER_RESUME.test(t)) {
+    if (short && METADATA_LABEL.test(t) && !ANSWER_RESUME.test(t)) {
       put('metadata', 'labelled-field');
       continue;
     }
@@ -92,66 +106,71 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
       continue;
     }
     // Without a salutation, the address block is still a letterhead while no prose has begun.
-    const letterhead = l.i < salutation ? isShort(t) && !/[.!?]\s/.test(t) && (!seenContent || ADDRESS.test(t) || t.split(/\s+/).length <= 8) : !prose && isShort(t) && (ADDRESS.test(t) || ONLY_DATE.test(t));
+    const letterhead = l.i < salutation ? short && !/[.!?]\s/.test(t) && (!seenContent || ADDRESS.test(t) || t.split(/\s+/).length <= 8) : !prose && short && (ADDRESS.test(t) || ONLY_DATE.test(t));
     if (letterhead) {
       put('metadata', 'letterhead');
       seenContent = true;
       continue;
     }
     // Before anything else a page's heading is its title.
-    if (!seenContent && kind !== 'news_article' && (l.kind === 'heading' || (isShort(t) && !/[:;,]$/.test(t) && (!/\.$/.test(t) || t.split(/\s+/).length <= 8) && !/[.!?]\s/.test(t) && !ANSWER_RESUME.test(t)))) {
+    if (!seenContent && kind !== 'news_article' && (l.kind === 'heading' || (short && !/[:;,]$/.test(t) && (!/\.$/.test(t) || t.split(/\s+/).length <= 8) && !/[.!?]\s/.test(t) && !ANSWER_RESUME.test(t)))) {
       put('metadata', 'title');
       seenContent = true;
       continue;
     }
     seenContent = true;
-    if (!isShort(t) || /[.!?]\s+[A-Z]/.test(t)) prose = true;
+    if (!short || /[.!?]\s+[A-Z]/.test(t)) prose = true;
     if (kind === 'other') {
       put('body', 'unstructured');
       continue;
     }
     // Moving between the states of a response.
     const heading = questionHeading(t);
-    if (matchCue(SIGNATURE_START, t)) {
+    // The sender's block cue, asked at most once per line.
+    let sig: { family: string } | undefined | null = null;
+    const sigCue = () => (sig === null ? (sig = signatureLine(t)) : sig);
+    let start: { family: string } | undefined;
+    if (signatureStart(t)) {
       state = 'signature';
       stateWhy = 'sign-off';
       signed = 0;
-    } else if (state === 'signature' && (/^dear\b/i.test(t) || !isShort(t) || ANSWER_RESUME.test(t) || (++signed > 4 && !matchCue(SIGNATURE_LINE, t)))) {
+    } else if (state === 'signature' && (/^dear\b/i.test(t) || !short || ANSWER_RESUME.test(t) || (++signed > 4 && !sigCue()))) {
       // The sender's block is short lines; prose, a new salutation or a numbered answer is a
       // new message (a thread of correspondence) or the letter's continuation.
       state = 'answer';
       stateWhy = 'response';
-    } else if (isShort(t) && matchCue(BOILERPLATE_START, t)) {
+    } else if (short && (start = boilerplateStart(t))) {
       state = 'boilerplate';
-      stateWhy = matchCue(BOILERPLATE_START, t)!.family;
-    } else if (isShort(t) && matchCue(REFUSAL_START, t)) {
+      stateWhy = start.family;
+    } else if (short && (start = refusalStart(t))) {
       state = 'refusal';
-      stateWhy = matchCue(REFUSAL_START, t)!.family;
+      stateWhy = start.family;
     } else if (heading || (state !== 'signature' && (ANSWER_RESUME.test(t) || RESPONSE_HEADING.test(t)))) {
       state = 'answer';
       stateWhy = 'response';
     }
     if (heading) question = heading;
-    const line = matchCue(BOILERPLATE_LINE, t);
+    const line = boilerplateLine(t);
     if (line && !DECISION.test(t)) {
       put('boilerplate', line.family);
       continue;
     }
     if (state === 'signature') {
       // A sign-off is followed by the sender, then often by standard text.
-      put('signature', matchCue(SIGNATURE_LINE, t)?.family ?? stateWhy);
+      put('signature', sigCue()?.family ?? stateWhy);
       continue;
     }
-    if (matchCue(SIGNATURE_LINE, t) && isShort(t)) {
-      put('signature', matchCue(SIGNATURE_LINE, t)!.family);
+    if (short && sigCue()) {
+      put('signature', sigCue()!.family);
       continue;
     }
     if (state === 'boilerplate') {
       put('boilerplate', stateWhy);
       continue;
     }
-    if (state === 'refusal' || matchCue(REFUSAL_LINE, t)) {
-      put('refusal', state === 'refusal' ? stateWhy : matchCue(REFUSAL_LINE, t)!.family, question);
+    const refusal = state === 'refusal' ? undefined : refusalLine(t);
+    if (state === 'refusal' || refusal) {
+      put('refusal', state === 'refusal' ? stateWhy : refusal!.family, question);
       continue;
     }
     put(body, kind === 'news_article' ? 'article' : stateWhy, body === 'answer' ? question : null);

@@ -3,7 +3,9 @@
 // a financial year, a date, money, a percentage, a duration, an age, a section or question
 // number, a reference, a telephone number. Figures are read only from counts.
 import { FULL_DATE_SRC } from '../extract/dates.js';
-import { findNumbers } from '../extract/numbers.js';
+import { findNumbers, type NumberMatch } from '../extract/numbers.js';
+import type { Sentence } from '../extract/doc-model.js';
+import { matchesOf } from './gates.js';
 
 export type TokenKind = 'count' | 'year' | 'financial_year' | 'date' | 'money' | 'percent' | 'duration' | 'age' | 'label' | 'reference' | 'phone' | 'ordinal';
 
@@ -31,15 +33,40 @@ const AGE_BEFORE = /\b(?:aged|age of|ages of|over the age of|under the age of)\s
 const AGE_AFTER = /^\s*-?\s*(?:years?|yrs?)[- ]old\b/i;
 const LABEL_BEFORE = /\b(?:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.?|articles?|schedules?|parts?|chapters?|rules?|questions?|qs?\.?|points?|pages?|pp?\.|tables?|appendix|annex|items?|no\.|number|category|categories|reference|ref\.?|foi|request|decision|case|clause|level|tier|grade|band|stage|step|phase|option|figure|fig\.|line|column|row|version|v\.)\s*\(?\s*$/i;
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
+// What each pattern above needs, asked first: a date or financial year a year or a numeric
+// date's separators, a reference digits joined by a separator (or four in a row), a telephone
+// number three digits in a row, a decimal its point.
+const MAY_HOLD = new Map<RegExp, RegExp>([
+  [DATE_RE, /(?:19|20)\d\d|\d[./-]\d\d?[./-]/],
+  [FY_RE, /(?:19|20)\d\d/],
+  [REFERENCE_RE, /\d[A-Z]?[-/._]\d|\d{4}/],
+  [PHONE_RE, /\d\d\d/],
+  [DECIMAL_RE, /\d\.\d/],
+]);
 
-/** Every number in `text`, each with its kind. */
-export function tokenizeNumbers(text: string): NumberToken[] {
+// A sentence's numbers and tokens, found once however many extractors read the sentence
+// (figures in sentences, general counts): kept on the sentence that doc-model's sentences()
+// hands out, once per line.
+
+/** findNumbers(s.text), worked out once per sentence (the same array each time: do not modify it). */
+export function numbersOf(s: Sentence): NumberMatch[] {
+  return (s.numbers ??= findNumbers(s.text));
+}
+
+/** tokenizeNumbers(s.text), worked out once per sentence (the same array each time: do not modify it). */
+export function tokensOf(s: Sentence): NumberToken[] {
+  return (s.tokens ??= tokenizeNumbers(s.text, numbersOf(s)));
+}
+
+/** Every number in `text`, each with its kind (`numbers`: findNumbers(text), when already known). */
+export function tokenizeNumbers(text: string, numbers: NumberMatch[] = findNumbers(text)): NumberToken[] {
   const spans: Array<{ kind: TokenKind; index: number; end: number }> = [];
   // Dates, financial years, references, phones and decimals all hold a digit: a line without
   // one (most prose) can only hold number words.
   const digits = /\d/.test(text);
+  // Each pattern also asked only where what it needs stands (MAY_HOLD): most numbers are none of these.
   const claim = (re: RegExp, kind: TokenKind) => {
-    if (digits) for (const m of text.matchAll(re)) spans.push({ kind, index: m.index!, end: m.index! + m[0].length });
+    if (digits && MAY_HOLD.get(re)!.test(text)) for (const m of matchesOf(re, text)) spans.push({ kind, index: m.index!, end: m.index! + m[0].length });
   };
   claim(DATE_RE, 'date');
   claim(FY_RE, 'financial_year');
@@ -47,12 +74,11 @@ export function tokenizeNumbers(text: string): NumberToken[] {
   claim(PHONE_RE, 'phone');
   const inside = (a: number, b: number) => spans.find((s) => a >= s.index && b <= s.end);
   const out: NumberToken[] = [];
-  const numbers = [
-    ...findNumbers(text),
-    ...(digits ? [...text.matchAll(DECIMAL_RE)] : []).map((m) => ({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false })),
-  ].sort((a, b) => a.index - b.index);
+  const decimals = (digits && MAY_HOLD.get(DECIMAL_RE)!.test(text) ? matchesOf(DECIMAL_RE, text) : []).map((m) => ({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false }));
+  // findNumbers gives its numbers in order: only decimals need merging in.
+  const all = decimals.length ? [...numbers, ...decimals].sort((a, b) => a.index - b.index) : numbers;
   let last = -1;
-  for (const n of numbers) {
+  for (const n of all) {
     if (n.index < last) continue; // a decimal's parts, already taken whole
     last = n.end;
     const before = text.slice(Math.max(0, n.index - 24), n.index);
