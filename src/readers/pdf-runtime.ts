@@ -6,6 +6,9 @@
 // them (~12 % of PDF time). Here the builtins that existed before are put back after each of
 // those steps; what the polyfills ADD (Promise.withResolvers, Uint8Array.toHex, … which
 // pdf.js needs on Node 20) stays, and Node's natives are spec-complete for what pdf.js does.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type * as PdfParseModule from 'pdf-parse';
 
 type Saved = Array<[object, PropertyKey, PropertyDescriptor]>;
@@ -57,4 +60,86 @@ let lib: Promise<typeof PdfParseModule> | null = null;
 /** pdf-parse (and pdf.js), loaded once, on the first PDF. */
 export function loadPdfParse(): Promise<typeof PdfParseModule> {
   return (lib ??= keepingBuiltins(() => import('pdf-parse')));
+}
+
+// pdf.js parses in a worker. On Node it would run a stand-in worker in this thread, each message
+// deep-copied by structuredClone (~15 % of PDF time), its core-js polyfills loaded here. One real
+// worker thread instead parses while this thread lays out the previous page (and the polyfills stay
+// in the worker's own realm). It is shared by every document, and unref'd while no document is
+// open so it never keeps the process alive.
+interface PdfWorkerLike {
+  destroy(): void;
+}
+interface Shared {
+  worker: PdfWorkerLike;
+  thread: Worker;
+  port: MessagePort;
+  users: number;
+  /** Rejects when the thread stops (a crash, out of memory): pending pdf.js calls would wait forever. */
+  stopped: Promise<never>;
+}
+let shared: Shared | null = null;
+
+export class WorkerStopped extends Error {}
+
+// The thread's entry: pdf.js's own worker module, answering on the port it is given. A data: URL
+// so that it runs the same from dist/ and from src/ under vitest.
+const THREAD_MAIN = new URL(
+  `data:text/javascript,${encodeURIComponent("import { workerData } from 'node:worker_threads'; const { WorkerMessageHandler } = await import(workerData.src); WorkerMessageHandler.initializeFromPort(workerData.port);")}`,
+);
+
+function pdfjsPath(file: string): string {
+  // The pdf.js that pdf-parse itself loads (the same module instance and version).
+  const fromParse = createRequire(createRequire(import.meta.url).resolve('pdf-parse'));
+  return pathToFileURL(fromParse.resolve(`pdfjs-dist/legacy/build/${file}`)).href;
+}
+
+async function startShared(): Promise<Shared> {
+  const { PDFWorker } = (await keepingBuiltins(() => import(pdfjsPath('pdf.mjs')))) as { PDFWorker: new (o: { port: unknown; verbosity: number }) => PdfWorkerLike };
+  const { port1, port2 } = new MessageChannel();
+  const thread = new Worker(THREAD_MAIN, { workerData: { port: port2, src: pdfjsPath('pdf.worker.mjs') }, transferList: [port2] });
+  const s: Shared = { worker: new PDFWorker({ port: port1, verbosity: 0 }), thread, port: port1, users: 0, stopped: null as unknown as Promise<never> };
+  s.stopped = new Promise<never>((_, reject) => {
+    const stop = (why: string) => {
+      if (shared === s) shared = null;
+      s.worker.destroy();
+      port1.close();
+      reject(new WorkerStopped(`pdf.js worker stopped (${why})`));
+    };
+    thread.once('error', (e) => stop(e.message.split('\n')[0]));
+    thread.once('exit', (code) => stop(`exit ${code}`));
+  });
+  s.stopped.catch(() => undefined);
+  return s;
+}
+
+let starting: Promise<Shared> | null = null;
+
+/**
+ * The shared pdf.js worker for one document: pass `worker` to getDocument, race pdf.js calls
+ * against `stopped`, and call `release()` when the document is destroyed.
+ */
+export async function acquirePdfWorker(): Promise<{ worker: PdfWorkerLike; stopped: Promise<never>; release(): void }> {
+  let s = shared;
+  if (!s) {
+    starting ??= startShared().finally(() => (starting = null));
+    s = shared = await starting;
+  }
+  if (s.users++ === 0) {
+    s.thread.ref();
+    s.port.ref();
+  }
+  let released = false;
+  return {
+    worker: s.worker,
+    stopped: s.stopped,
+    release() {
+      if (released) return;
+      released = true;
+      if (--s.users === 0) {
+        s.thread.unref();
+        s.port.unref();
+      }
+    },
+  };
 }
