@@ -13,10 +13,12 @@ import type * as PdfParseModule from 'pdf-parse';
 
 type Saved = Array<[object, PropertyKey, PropertyDescriptor]>;
 
+const BUILTIN_CTORS = ['Array', 'Object', 'Function', 'Promise', 'Map', 'Set', 'WeakMap', 'String', 'Number', 'RegExp', 'Symbol', 'Error', 'ArrayBuffer', 'DataView', 'Uint8Array', 'Date'];
+
 function builtins(): object[] {
   const g = globalThis as unknown as Record<string, { prototype?: object } | undefined>;
   const out: object[] = [JSON, Math, Reflect];
-  for (const name of ['Array', 'Object', 'Function', 'Promise', 'Map', 'Set', 'WeakMap', 'String', 'Number', 'RegExp', 'Symbol', 'Error', 'ArrayBuffer', 'DataView', 'Uint8Array', 'Date']) {
+  for (const name of BUILTIN_CTORS) {
     const ctor = g[name];
     if (!ctor) continue;
     out.push(ctor);
@@ -82,11 +84,53 @@ let shared: Shared | null = null;
 
 export class WorkerStopped extends Error {}
 
-// The thread's entry: pdf.js's own worker module, answering on the port it is given. A data: URL
-// so that it runs the same from dist/ and from src/ under vitest.
-const THREAD_MAIN = new URL(
-  `data:text/javascript,${encodeURIComponent("import { workerData } from 'node:worker_threads'; const { WorkerMessageHandler } = await import(workerData.src); WorkerMessageHandler.initializeFromPort(workerData.port);")}`,
-);
+// The thread's module: pdf.js's own worker, loaded with the same care for the builtins as above
+// (the polyfills would slow every push in the worker too), answering on the port it is given.
+// A data: URL so that it runs the same from dist/ and from src/ under vitest.
+const THREAD_SOURCE = `
+import { workerData } from 'node:worker_threads';
+const objs = [JSON, Math, Reflect, Object.getPrototypeOf(Uint8Array), Object.getPrototypeOf(Uint8Array.prototype)];
+for (const name of ${JSON.stringify(BUILTIN_CTORS)}) {
+  const ctor = globalThis[name];
+  if (ctor) objs.push(ctor, ...(ctor.prototype ? [ctor.prototype] : []));
+}
+const saved = [];
+for (const obj of objs) for (const key of Reflect.ownKeys(obj)) {
+  const d = Object.getOwnPropertyDescriptor(obj, key);
+  if (d && typeof d.value === 'function') saved.push([obj, key, d]);
+}
+const { WorkerMessageHandler } = await import(workerData.src);
+for (const [obj, key, d] of saved) {
+  const now = Object.getOwnPropertyDescriptor(obj, key);
+  if (now?.value !== d.value && (now?.configurable ?? true)) Object.defineProperty(obj, key, d);
+}
+const { port, keep } = workerData;
+// Operator lists asked for through getOperatorList() (intent flag OPLIST, 0x100) serve ruled
+// tables and image checks, which read the operators and the arguments of path construction and
+// transforms only: the other arguments (every glyph of every text run) are not copied across.
+// A render asks without that flag and gets everything. StreamKind.ENQUEUE is 4, CLOSE 3, ERROR 5.
+const lean = new Set();
+const keepArgs = new Set(keep);
+port.addEventListener('message', ({ data: m }) => {
+  if (m && m.action === 'GetOperatorList' && m.streamId !== undefined && m.data && m.data.intent & 0x100) lean.add(m.sourceName + '|' + m.streamId);
+});
+const post = port.postMessage.bind(port);
+port.postMessage = (m, transfer) => {
+  const key = m && m.stream !== undefined && lean.size ? m.targetName + '|' + m.streamId : null;
+  if (key && lean.has(key)) {
+    if (m.stream === 4 && m.chunk && Array.isArray(m.chunk.argsArray) && Array.isArray(m.chunk.fnArray)) {
+      const { fnArray, argsArray } = m.chunk;
+      const args = new Array(argsArray.length);
+      for (let i = 0; i < argsArray.length; i++) args[i] = keepArgs.has(fnArray[i]) ? argsArray[i] : null;
+      m = { ...m, chunk: { ...m.chunk, argsArray: args } };
+      transfer = undefined;
+    } else if (m.stream === 3 || m.stream === 5) lean.delete(key);
+  }
+  post(m, transfer);
+};
+WorkerMessageHandler.initializeFromPort(port);
+`;
+const THREAD_MAIN = new URL(`data:text/javascript,${encodeURIComponent(THREAD_SOURCE)}`);
 
 function pdfjsPath(file: string): string {
   // The pdf.js that pdf-parse itself loads (the same module instance and version).
@@ -95,9 +139,12 @@ function pdfjsPath(file: string): string {
 }
 
 async function startShared(): Promise<Shared> {
-  const { PDFWorker } = (await keepingBuiltins(() => import(pdfjsPath('pdf.mjs')))) as { PDFWorker: new (o: { port: unknown; verbosity: number }) => PdfWorkerLike };
+  const { PDFWorker, OPS } = (await keepingBuiltins(() => import(pdfjsPath('pdf.mjs')))) as {
+    PDFWorker: new (o: { port: unknown; verbosity: number }) => PdfWorkerLike;
+    OPS: Record<string, number>;
+  };
   const { port1, port2 } = new MessageChannel();
-  const thread = new Worker(THREAD_MAIN, { workerData: { port: port2, src: pdfjsPath('pdf.worker.mjs') }, transferList: [port2] });
+  const thread = new Worker(THREAD_MAIN, { workerData: { port: port2, src: pdfjsPath('pdf.worker.mjs'), keep: [OPS.constructPath, OPS.transform] }, transferList: [port2] });
   const s: Shared = { worker: new PDFWorker({ port: port1, verbosity: 0 }), thread, port: port1, users: 0, stopped: null as unknown as Promise<never> };
   s.stopped = new Promise<never>((_, reject) => {
     const stop = (why: string) => {
