@@ -105,26 +105,79 @@ for (const [obj, key, d] of saved) {
   if (now?.value !== d.value && (now?.configurable ?? true)) Object.defineProperty(obj, key, d);
 }
 const { port, keep } = workerData;
-// Operator lists asked for through getOperatorList() (intent flag OPLIST, 0x100) serve ruled
-// tables and image checks, which read the operators and the arguments of path construction and
-// transforms only: the other arguments (every glyph of every text run) are not copied across.
-// A render asks without that flag and gets everything. StreamKind.ENQUEUE is 4, CLOSE 3, ERROR 5.
+// Wire format of pdf.js's MessageHandler (pinned by pdf-parse): a request names its action and
+// stream; a stream's messages carry stream (ENQUEUE 4, CLOSE 3, ERROR 5, PULL 6), streamId, chunk.
+const ENQUEUE = 4, CLOSE = 3, ERROR = 5, PULL = 6, OPLIST = 0x100;
+// Operator lists asked for through getOperatorList() (intent flag OPLIST) serve ruled tables and
+// image checks. They cross as the operators those read — save, restore, transform, path
+// construction (with its bounding box) and image painting — the rest (every glyph of every text
+// run, colours, fonts) left out. A render asks without that flag and gets everything.
 const lean = new Set();
-const keepArgs = new Set(keep);
+const keepOps = new Set(keep.ops);
+const keepArgs = new Set(keep.args);
+const leanChunk = (chunk) => {
+  const { fnArray, argsArray } = chunk;
+  const fns = [];
+  const args = [];
+  for (let i = 0; i < chunk.length; i++) {
+    const fn = fnArray[i];
+    if (!keepOps.has(fn)) continue;
+    fns.push(fn);
+    const a = keepArgs.has(fn) ? argsArray[i] : null;
+    // constructPath: [op, [coordinates], bounding box] — the box, as plain numbers, is what is read.
+    args.push(fn === keep.constructPath && a ? [a[0], null, a[2] ? Array.from(a[2]) : a[2]] : a);
+  }
+  return { ...chunk, fnArray: fns, argsArray: args, length: fns.length };
+};
+// A page's text comes in chunks of ten items or so, each a message (and a pull back); the chunks
+// one stream sends in a row are merged into one message, sent before any other message and
+// whenever the worker waits, so nothing changes order and the receiver's totals are the same.
+const text = new Set();
+const key = (name, id) => name + '|' + id;
 port.addEventListener('message', ({ data: m }) => {
-  if (m && m.action === 'GetOperatorList' && m.streamId !== undefined && m.data && m.data.intent & 0x100) lean.add(m.sourceName + '|' + m.streamId);
+  if (!m || m.streamId === undefined) return;
+  if (m.action === 'GetOperatorList' && m.data && m.data.intent & OPLIST) lean.add(key(m.sourceName, m.streamId));
+  else if (m.action === 'GetTextContent') text.add(key(m.sourceName, m.streamId));
+  // A text stream is read whole by its receiver (getTextContent), so its sender need not stop
+  // every hundred items to wait for a pull: the request and each pull leave it unbounded.
+  if (text.has(key(m.sourceName, m.streamId)) && (m.action === 'GetTextContent' || m.stream === PULL)) m.desiredSize = Infinity;
 });
 const post = port.postMessage.bind(port);
+let held = null;
+let flushing = false;
+const flush = () => {
+  if (held) post(held);
+  held = null;
+};
 port.postMessage = (m, transfer) => {
-  const key = m && m.stream !== undefined && lean.size ? m.targetName + '|' + m.streamId : null;
-  if (key && lean.has(key)) {
-    if (m.stream === 4 && m.chunk && Array.isArray(m.chunk.argsArray) && Array.isArray(m.chunk.fnArray)) {
-      const { fnArray, argsArray } = m.chunk;
-      const args = new Array(argsArray.length);
-      for (let i = 0; i < argsArray.length; i++) args[i] = keepArgs.has(fnArray[i]) ? argsArray[i] : null;
-      m = { ...m, chunk: { ...m.chunk, argsArray: args } };
+  const k = m && m.stream !== undefined ? key(m.targetName, m.streamId) : null;
+  if (k && m.stream === ENQUEUE && text.has(k) && m.chunk && Array.isArray(m.chunk.items) && !(transfer && transfer.length)) {
+    if (held && key(held.targetName, held.streamId) === k) {
+      held.chunk.items.push(...m.chunk.items);
+      Object.assign(held.chunk.styles, m.chunk.styles);
+      return;
+    }
+    flush();
+    held = { ...m, chunk: { ...m.chunk, items: [...m.chunk.items], styles: Object.assign(Object.create(null), m.chunk.styles) } };
+    if (!flushing) {
+      flushing = true;
+      setImmediate(() => {
+        flushing = false;
+        flush();
+      });
+    }
+    return;
+  }
+  flush();
+  if (k && lean.has(k)) {
+    if (m.stream === ENQUEUE && m.chunk && Array.isArray(m.chunk.argsArray) && Array.isArray(m.chunk.fnArray) && typeof m.chunk.length === 'number') {
+      m = { ...m, chunk: leanChunk(m.chunk) };
       transfer = undefined;
-    } else if (m.stream === 3 || m.stream === 5) lean.delete(key);
+    }
+  }
+  if (k && (m.stream === CLOSE || m.stream === ERROR)) {
+    lean.delete(k);
+    text.delete(k);
   }
   post(m, transfer);
 };
@@ -144,7 +197,10 @@ async function startShared(): Promise<Shared> {
     OPS: Record<string, number>;
   };
   const { port1, port2 } = new MessageChannel();
-  const thread = new Worker(THREAD_MAIN, { workerData: { port: port2, src: pdfjsPath('pdf.worker.mjs'), keep: [OPS.constructPath, OPS.transform] }, transferList: [port2] });
+  // The operators a lean operator list keeps, and those whose arguments it keeps (see THREAD_SOURCE).
+  const paint = Object.entries(OPS).filter(([name]) => name.startsWith('paint')).map(([, op]) => op);
+  const keep = { ops: [OPS.save, OPS.restore, OPS.transform, OPS.constructPath, ...paint], args: [OPS.transform, OPS.constructPath], constructPath: OPS.constructPath };
+  const thread = new Worker(THREAD_MAIN, { workerData: { port: port2, src: pdfjsPath('pdf.worker.mjs'), keep }, transferList: [port2] });
   const s: Shared = { worker: new PDFWorker({ port: port1, verbosity: 0 }), thread, port: port1, users: 0, stopped: null as unknown as Promise<never> };
   s.stopped = new Promise<never>((_, reject) => {
     const stop = (why: string) => {
