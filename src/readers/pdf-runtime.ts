@@ -106,8 +106,8 @@ for (const [obj, key, d] of saved) {
 }
 const { port, keep } = workerData;
 // Wire format of pdf.js's MessageHandler (pinned by pdf-parse): a request names its action and
-// stream; a stream's messages carry stream (ENQUEUE 4, CLOSE 3, ERROR 5, PULL 6), streamId, chunk.
-const ENQUEUE = 4, CLOSE = 3, ERROR = 5, PULL = 6, OPLIST = 0x100;
+// stream; a stream's messages carry stream (its kind), streamId and chunk.
+const CANCEL_COMPLETE = 2, CLOSE = 3, ENQUEUE = 4, ERROR = 5, PULL = 6, OPLIST = 0x100;
 // Operator lists asked for through getOperatorList() (intent flag OPLIST) serve ruled tables and
 // image checks. They cross as the operators those read — save, restore, transform, path
 // construction (with its bounding box) and image painting — the rest (every glyph of every text
@@ -129,9 +129,10 @@ const leanChunk = (chunk) => {
   }
   return { ...chunk, fnArray: fns, argsArray: args, length: fns.length };
 };
-// A page's text comes in chunks of ten items or so, each a message (and a pull back); the chunks
-// one stream sends in a row are merged into one message, sent before any other message and
-// whenever the worker waits, so nothing changes order and the receiver's totals are the same.
+// A page's text comes in chunks of ten items or so, each a message (and a pull back); a text
+// stream's chunks are merged into one message, sent before the stream's close and whenever the
+// worker waits: its own messages keep their order (streams are independent of each other) and
+// the receiver's totals are the same.
 const text = new Set();
 const key = (name, id) => name + '|' + id;
 port.addEventListener('message', ({ data: m }) => {
@@ -143,41 +144,61 @@ port.addEventListener('message', ({ data: m }) => {
   if (text.has(key(m.sourceName, m.streamId)) && (m.action === 'GetTextContent' || m.stream === PULL)) m.desiredSize = Infinity;
 });
 const post = port.postMessage.bind(port);
-let held = null;
+// A page's text items cross packed — their strings in arrays, their numbers in one transferred
+// Float64Array — since cloning a hundred small objects key by key costs more than reading the page
+// took; unpackText (this thread's receiving side) rebuilds the very same items. Any item not of
+// the shape pdf.js gives text items crosses as it is.
+const TEXT_KEYS = 'str,dir,width,height,transform,fontName,hasEOL';
+const packText = (chunk) => {
+  if (Object.keys(chunk).join() !== 'items,styles,lang') return null;
+  const { items } = chunk;
+  const n = items.length;
+  const str = new Array(n), dir = new Array(n), font = new Array(n), num = new Float64Array(n * 9);
+  for (let i = 0; i < n; i++) {
+    const it = items[i], t = it.transform;
+    if (Object.keys(it).join() !== TEXT_KEYS || typeof it.str !== 'string' || typeof it.dir !== 'string' || typeof it.fontName !== 'string' || typeof it.width !== 'number' || typeof it.height !== 'number' || typeof it.hasEOL !== 'boolean' || !Array.isArray(t) || t.length !== 6 || !t.every((x) => typeof x === 'number')) return null;
+    str[i] = it.str; dir[i] = it.dir; font[i] = it.fontName;
+    num[i * 9] = it.width; num[i * 9 + 1] = it.height; num.set(t, i * 9 + 2); num[i * 9 + 8] = it.hasEOL ? 1 : 0;
+  }
+  return { packedText: { str, dir, font, num }, styles: chunk.styles, lang: chunk.lang };
+};
+// The chunks of each text stream wait here, merged, until the stream closes or the worker waits.
+const held = new Map();
 let flushing = false;
-const flush = () => {
-  if (held) post(held);
-  held = null;
+const flush = (k) => {
+  const m = held.get(k);
+  if (!m) return;
+  held.delete(k);
+  const packed = packText(m.chunk);
+  if (packed) post({ ...m, chunk: packed }, [packed.packedText.num.buffer]);
+  else post(m);
 };
 port.postMessage = (m, transfer) => {
   const k = m && m.stream !== undefined ? key(m.targetName, m.streamId) : null;
   if (k && m.stream === ENQUEUE && text.has(k) && m.chunk && Array.isArray(m.chunk.items) && !(transfer && transfer.length)) {
-    if (held && key(held.targetName, held.streamId) === k) {
-      held.chunk.items.push(...m.chunk.items);
-      Object.assign(held.chunk.styles, m.chunk.styles);
-      return;
-    }
-    flush();
-    held = { ...m, chunk: { ...m.chunk, items: [...m.chunk.items], styles: Object.assign(Object.create(null), m.chunk.styles) } };
+    const h = held.get(k);
+    if (h) {
+      for (const item of m.chunk.items) h.chunk.items.push(item);
+      Object.assign(h.chunk.styles, m.chunk.styles);
+    } else held.set(k, { ...m, chunk: { ...m.chunk, items: [...m.chunk.items], styles: Object.assign(Object.create(null), m.chunk.styles) } });
     if (!flushing) {
       flushing = true;
       setImmediate(() => {
         flushing = false;
-        flush();
+        for (const k of [...held.keys()]) flush(k);
       });
     }
     return;
   }
-  flush();
-  if (k && lean.has(k)) {
-    if (m.stream === ENQUEUE && m.chunk && Array.isArray(m.chunk.argsArray) && Array.isArray(m.chunk.fnArray) && typeof m.chunk.length === 'number') {
-      m = { ...m, chunk: leanChunk(m.chunk) };
-      transfer = undefined;
-    }
-  }
-  if (k && (m.stream === CLOSE || m.stream === ERROR)) {
+  // Whatever else a stream sends (its close, an error, a cancel's answer) follows its held text.
+  if (k) flush(k);
+  if (k && (m.stream === CLOSE || m.stream === ERROR || m.stream === CANCEL_COMPLETE)) {
     lean.delete(k);
     text.delete(k);
+  }
+  if (k && lean.has(k) && m.stream === ENQUEUE && m.chunk && Array.isArray(m.chunk.argsArray) && Array.isArray(m.chunk.fnArray) && typeof m.chunk.length === 'number') {
+    m = { ...m, chunk: leanChunk(m.chunk) };
+    transfer = undefined;
   }
   post(m, transfer);
 };
@@ -191,6 +212,21 @@ function pdfjsPath(file: string): string {
   return pathToFileURL(fromParse.resolve(`pdfjs-dist/legacy/build/${file}`)).href;
 }
 
+interface PackedText {
+  packedText: { str: string[]; dir: string[]; font: string[]; num: Float64Array };
+  styles: unknown;
+  lang: unknown;
+}
+
+/** The text chunk the worker packed (see packText in THREAD_SOURCE), as pdf.js built it. */
+export function unpackText({ packedText: { str, dir, font, num }, styles, lang }: PackedText): { items: object[]; styles: unknown; lang: unknown } {
+  const items = new Array<object>(str.length);
+  for (let i = 0, o = 0; i < str.length; i++, o += 9) {
+    items[i] = { str: str[i], dir: dir[i], width: num[o], height: num[o + 1], transform: [num[o + 2], num[o + 3], num[o + 4], num[o + 5], num[o + 6], num[o + 7]], fontName: font[i], hasEOL: num[o + 8] === 1 };
+  }
+  return { items, styles, lang };
+}
+
 async function startShared(): Promise<Shared> {
   const { PDFWorker, OPS } = (await keepingBuiltins(() => import(pdfjsPath('pdf.mjs')))) as {
     PDFWorker: new (o: { port: unknown; verbosity: number }) => PdfWorkerLike;
@@ -201,6 +237,11 @@ async function startShared(): Promise<Shared> {
   const paint = Object.entries(OPS).filter(([name]) => name.startsWith('paint')).map(([, op]) => op);
   const keep = { ops: [OPS.save, OPS.restore, OPS.transform, OPS.constructPath, ...paint], args: [OPS.transform, OPS.constructPath], constructPath: OPS.constructPath };
   const thread = new Worker(THREAD_MAIN, { workerData: { port: port2, src: pdfjsPath('pdf.worker.mjs'), keep }, transferList: [port2] });
+  // Registered before pdf.js's own listener, so that pdf.js receives the text items it sent.
+  port1.addEventListener('message', (ev) => {
+    const m = (ev as MessageEvent).data as { chunk?: PackedText | object } | null;
+    if (m?.chunk && 'packedText' in m.chunk) m.chunk = unpackText(m.chunk);
+  });
   const s: Shared = { worker: new PDFWorker({ port: port1, verbosity: 0 }), thread, port: port1, users: 0, stopped: null as unknown as Promise<never> };
   s.stopped = new Promise<never>((_, reject) => {
     const stop = (why: string) => {
