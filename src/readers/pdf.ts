@@ -60,6 +60,7 @@ interface PageTable {
  * One pdf.js text pass per page serves the page's text, the positions for unruled tables
  * and the cells of ruled ones; the operator list (drawn lines, for ruled tables) is read only
  * on pages whose text is laid out in columns somewhere, since a ruled table's text is too.
+ * pdf.js parses on its worker thread (pdf-runtime), a few pages ahead of the page laid out here.
  */
 export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> } = {}): Promise<ReadResult> {
   const { PDFParse } = await loadPdfParse();
@@ -105,7 +106,7 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
       }
       if (n + PAGES_AHEAD + 1 <= doc.numPages) ahead.push(fetchPage(n + PAGES_AHEAD + 1));
       // A page without a usable text layer is read by OCR: its words, placed as text items, go through the same logic.
-      const scanned = await ocr.page(n, items);
+      const scanned = await live(ocr.page(n, items));
       if (scanned) ({ items, viewport } = scanned);
       const at = scanned ? `pdf:p${n}:ocr` : `pdf:p${n}`;
       try {
@@ -124,6 +125,8 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
     }
     ocr.finish();
     return { mediaType: 'application/pdf', text, blocks, tables: joinAcrossPages(perPage), links: [], title: null, pages: doc.numPages, warnings };
+  } catch (e) {
+    throw e instanceof WorkerStopped ? readErrorOf(e) : e;
   } finally {
     await live(parser.destroy()).catch(() => undefined);
     thread.release();
