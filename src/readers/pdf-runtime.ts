@@ -112,21 +112,25 @@ const CANCEL_COMPLETE = 2, CLOSE = 3, ENQUEUE = 4, ERROR = 5, PULL = 6, OPLIST =
 // image checks. They cross as the operators those read — save, restore, transform, path
 // construction (with its bounding box) and image painting — the rest (every glyph of every text
 // run, colours, fonts) left out. A render asks without that flag and gets everything.
-const lean = new Set();
+const lean = new Map(); // stream → chunks sent
 const keepOps = new Set(keep.ops);
 const keepArgs = new Set(keep.args);
-const leanChunk = (chunk) => {
+const leanChunk = (chunk, whole) => {
   const { fnArray, argsArray } = chunk;
   const fns = [];
   const args = [];
+  let drawn = false;
   for (let i = 0; i < chunk.length; i++) {
     const fn = fnArray[i];
     if (!keepOps.has(fn)) continue;
     fns.push(fn);
+    if (fn !== keep.save && fn !== keep.restore && fn !== keep.transform) drawn = true;
     const a = keepArgs.has(fn) ? argsArray[i] : null;
     // constructPath: [op, [coordinates], bounding box] — the box, as plain numbers, is what is read.
     args.push(fn === keep.constructPath && a ? [a[0], null, a[2] ? Array.from(a[2]) : a[2]] : a);
   }
+  // A whole list (one chunk) that draws no path and paints no image: its transforms change nothing read.
+  if (whole && !drawn) fns.length = args.length = 0;
   return { ...chunk, fnArray: fns, argsArray: args, length: fns.length };
 };
 // A page's text comes in chunks of ten items or so, each a message (and a pull back); a text
@@ -137,7 +141,7 @@ const text = new Set();
 const key = (name, id) => name + '|' + id;
 port.addEventListener('message', ({ data: m }) => {
   if (!m || m.streamId === undefined) return;
-  if (m.action === 'GetOperatorList' && m.data && m.data.intent & OPLIST) lean.add(key(m.sourceName, m.streamId));
+  if (m.action === 'GetOperatorList' && m.data && m.data.intent & OPLIST) lean.set(key(m.sourceName, m.streamId), 0);
   else if (m.action === 'GetTextContent') text.add(key(m.sourceName, m.streamId));
   // A text stream is read whole by its receiver (getTextContent), so its sender need not stop
   // every hundred items to wait for a pull: the request and each pull leave it unbounded.
@@ -197,7 +201,9 @@ port.postMessage = (m, transfer) => {
     text.delete(k);
   }
   if (k && lean.has(k) && m.stream === ENQUEUE && m.chunk && Array.isArray(m.chunk.argsArray) && Array.isArray(m.chunk.fnArray) && typeof m.chunk.length === 'number') {
-    m = { ...m, chunk: leanChunk(m.chunk) };
+    const sent = lean.get(k);
+    lean.set(k, sent + 1);
+    m = { ...m, chunk: leanChunk(m.chunk, sent === 0 && m.chunk.lastChunk === true) };
     transfer = undefined;
   }
   post(m, transfer);
@@ -235,7 +241,7 @@ async function startShared(): Promise<Shared> {
   const { port1, port2 } = new MessageChannel();
   // The operators a lean operator list keeps, and those whose arguments it keeps (see THREAD_SOURCE).
   const paint = Object.entries(OPS).filter(([name]) => name.startsWith('paint')).map(([, op]) => op);
-  const keep = { ops: [OPS.save, OPS.restore, OPS.transform, OPS.constructPath, ...paint], args: [OPS.transform, OPS.constructPath], constructPath: OPS.constructPath };
+  const keep = { ops: [OPS.save, OPS.restore, OPS.transform, OPS.constructPath, ...paint], args: [OPS.transform, OPS.constructPath], constructPath: OPS.constructPath, save: OPS.save, restore: OPS.restore, transform: OPS.transform };
   const thread = new Worker(THREAD_MAIN, { workerData: { port: port2, src: pdfjsPath('pdf.worker.mjs'), keep }, transferList: [port2] });
   // Registered before pdf.js's own listener, so that pdf.js receives the text items it sent.
   port1.addEventListener('message', (ev) => {
