@@ -99,12 +99,15 @@ for (const obj of objs) for (const key of Reflect.ownKeys(obj)) {
   const d = Object.getOwnPropertyDescriptor(obj, key);
   if (d && typeof d.value === 'function') saved.push([obj, key, d]);
 }
-const { WorkerMessageHandler } = await import(workerData.src);
+// pdf.js's worker module loads here while the main thread loads pdf.js; the operators to keep
+// (pdf.js's numbering, from the main thread's pdf.js) come on the config port.
+const [{ WorkerMessageHandler }, keep] = await Promise.all([import(workerData.src), new Promise((resolve) => workerData.config.once('message', resolve))]);
+workerData.config.close();
 for (const [obj, key, d] of saved) {
   const now = Object.getOwnPropertyDescriptor(obj, key);
   if (now?.value !== d.value && (now?.configurable ?? true)) Object.defineProperty(obj, key, d);
 }
-const { port, keep } = workerData;
+const { port } = workerData;
 // Wire format of pdf.js's MessageHandler (pinned by pdf-parse): a request names its action and
 // stream; a stream's messages carry stream (its kind), streamId and chunk.
 const CANCEL_COMPLETE = 2, CLOSE = 3, ENQUEUE = 4, ERROR = 5, PULL = 6, OPLIST = 0x100;
@@ -234,15 +237,24 @@ export function unpackText({ packedText: { str, dir, font, num }, styles, lang }
 }
 
 async function startShared(): Promise<Shared> {
-  const { PDFWorker, OPS } = (await keepingBuiltins(() => import(pdfjsPath('pdf.mjs')))) as {
-    PDFWorker: new (o: { port: unknown; verbosity: number }) => PdfWorkerLike;
-    OPS: Record<string, number>;
-  };
+  // The thread starts first: it loads pdf.js's worker module while this thread loads pdf.js.
   const { port1, port2 } = new MessageChannel();
+  const config = new MessageChannel();
+  const thread = new Worker(THREAD_MAIN, { workerData: { port: port2, config: config.port2, src: pdfjsPath('pdf.worker.mjs') }, transferList: [port2, config.port2] });
+  let PDFWorker: new (o: { port: unknown; verbosity: number }) => PdfWorkerLike;
+  let OPS: Record<string, number>;
+  try {
+    await loadPdfParse();
+    ({ PDFWorker, OPS } = (await keepingBuiltins(() => import(pdfjsPath('pdf.mjs')))) as { PDFWorker: typeof PDFWorker; OPS: typeof OPS });
+  } catch (e) {
+    await thread.terminate();
+    throw e;
+  }
   // The operators a lean operator list keeps, and those whose arguments it keeps (see THREAD_SOURCE).
   const paint = Object.entries(OPS).filter(([name]) => name.startsWith('paint')).map(([, op]) => op);
   const keep = { ops: [OPS.save, OPS.restore, OPS.transform, OPS.constructPath, ...paint], args: [OPS.transform, OPS.constructPath], constructPath: OPS.constructPath, save: OPS.save, restore: OPS.restore, transform: OPS.transform };
-  const thread = new Worker(THREAD_MAIN, { workerData: { port: port2, src: pdfjsPath('pdf.worker.mjs'), keep }, transferList: [port2] });
+  config.port1.postMessage(keep);
+  config.port1.close();
   // Registered before pdf.js's own listener, so that pdf.js receives the text items it sent.
   port1.addEventListener('message', (ev) => {
     const m = (ev as MessageEvent).data as { chunk?: PackedText | object } | null;

@@ -63,8 +63,10 @@ interface PageTable {
  * pdf.js parses on its worker thread (pdf-runtime), a few pages ahead of the page laid out here.
  */
 export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> } = {}): Promise<ReadResult> {
+  const starting = acquirePdfWorker(); // the worker thread starts while pdf-parse loads
+  starting.catch(() => undefined);
   const { PDFParse } = await loadPdfParse();
-  const thread = await acquirePdfWorker();
+  const thread = await starting;
   // A pdf.js call that would wait forever on a stopped worker thread fails instead.
   const live = <T>(p: Promise<T>): Promise<T> => Promise.race([p, thread.stopped]);
   const parser = new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0, worker: thread.worker } as ConstructorParameters<typeof PDFParse>[0]);
