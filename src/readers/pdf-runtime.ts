@@ -1,11 +1,11 @@
 // pdf.js's legacy build (the only one that runs on Node: the modern build needs DOMMatrix and
 // refuses Node) carries core-js polyfills that REPLACE some of Node's own builtins for the
-// whole process — Array.prototype.push, JSON.parse, Function.prototype.toString — when
-// pdf-parse is imported and again when pdf.js loads its worker code for the first document.
-// Every later push and JSON.parse in the process (extractors, the store) then ran through
-// them (~12 % of PDF time). Here the builtins that existed before are put back after each of
-// those steps; what the polyfills ADD (Promise.withResolvers, Uint8Array.toHex, … which
-// pdf.js needs on Node 20) stays, and Node's natives are spec-complete for what pdf.js does.
+// whole realm — Array.prototype.push, JSON.parse, Function.prototype.toString — when pdf-parse
+// is imported here and when pdf.js's worker module loads (on its own thread, below). Every
+// later push and JSON.parse (extractors, the store) then ran through them (~12 % of PDF time).
+// Here, and in the worker thread, the builtins that existed before are put back after each of
+// those steps; what the polyfills ADD (Promise.withResolvers, Uint8Array.toHex, … which pdf.js
+// needs on Node 20) stays, and Node's natives are spec-complete for what pdf.js does.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
