@@ -2,7 +2,7 @@
 // drawn grid (pdf-parse getTable), unruled ones rebuilt from text positions (pdf-layout),
 // a table that runs onto the next page joined into one. pdf.js runs without eval, and the
 // parser is always destroyed, even when the document is broken.
-import { keepingBuiltins, loadPdfParse } from './pdf-runtime.js';
+import { acquirePdfWorker, loadPdfParse, WorkerStopped } from './pdf-runtime.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
 import { ocrSession, type OcrOptions } from './ocr/index.js';
 import { linesToBlocks } from './text.js';
@@ -10,6 +10,8 @@ import { ReadError, type Block, type Cell, type ReadResult, type Table } from '.
 
 /** Table detection stops here: beyond it a document is a report, and its text is still read. */
 const MAX_TABLE_PAGES = 300;
+/** Pages whose text the worker reads ahead of the one being laid out (one more is in flight). */
+const PAGES_AHEAD = 2;
 
 /** The pdf.js objects we touch (pdf-parse loads them; its own typings keep them private). */
 interface TextItem {
@@ -58,15 +60,21 @@ interface PageTable {
  * One pdf.js text pass per page serves the page's text, the positions for unruled tables
  * and the cells of ruled ones; the operator list (drawn lines, for ruled tables) is read only
  * on pages whose text is laid out in columns somewhere, since a ruled table's text is too.
+ * pdf.js parses on its worker thread (pdf-runtime), a few pages ahead of the page laid out here.
  */
 export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> } = {}): Promise<ReadResult> {
+  const starting = acquirePdfWorker(); // the worker thread starts while pdf-parse loads
+  starting.catch(() => undefined);
   const { PDFParse } = await loadPdfParse();
-  const parser = new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 } as ConstructorParameters<typeof PDFParse>[0]);
+  const thread = await starting;
+  // A pdf.js call that would wait forever on a stopped worker thread fails instead.
+  const live = <T>(p: Promise<T>): Promise<T> => Promise.race([p, thread.stopped]);
+  const parser = new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0, worker: thread.worker } as ConstructorParameters<typeof PDFParse>[0]);
   try {
     let doc: PdfDoc;
     try {
       // pdf-parse keeps the loaded document behind this accessor.
-      doc = await keepingBuiltins(() => (parser as unknown as { load(): Promise<PdfDoc> }).load());
+      doc = await live((parser as unknown as { load(): Promise<PdfDoc> }).load());
     } catch (e) {
       throw readErrorOf(e);
     }
@@ -77,20 +85,30 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
     if (doc.numPages > MAX_TABLE_PAGES) warnings.push(`pdf: tables read from the first ${MAX_TABLE_PAGES} of ${doc.numPages} pages only`);
     const ruledFailed = { reported: false };
     const ocr = ocrSession(doc, warnings, options.ocr);
+    const finder = parser as unknown as TableFinder;
+    const ruled: TableFinder = { getPageTables: (page) => live(finder.getPageTables(page)) };
+    // The worker reads the next pages' text while this thread lays out the current one.
+    const fetchPage = (n: number): Promise<{ page: PdfPage; items: TextItem[] }> => {
+      const p = live(doc.getPage(n)).then(async (page) => ({ page, items: (await live(page.getTextContent())).items }));
+      p.catch(() => undefined); // awaited in turn below; a page fetched ahead of a failure is never awaited
+      return p;
+    };
+    const ahead: Array<Promise<{ page: PdfPage; items: TextItem[] }>> = [];
+    for (let n = 1; n <= Math.min(doc.numPages, PAGES_AHEAD + 1); n++) ahead.push(fetchPage(n));
     let text = '';
     for (let n = 1; n <= doc.numPages; n++) {
       let page: PdfPage;
       let items: TextItem[];
       let viewport: Viewport;
       try {
-        page = await doc.getPage(n);
+        ({ page, items } = await ahead.shift()!);
         viewport = page.getViewport({ scale: 1 });
-        items = (await page.getTextContent()).items;
       } catch (e) {
         throw readErrorOf(e);
       }
+      if (n + PAGES_AHEAD + 1 <= doc.numPages) ahead.push(fetchPage(n + PAGES_AHEAD + 1));
       // A page without a usable text layer is read by OCR: its words, placed as text items, go through the same logic.
-      const scanned = await ocr.page(n, items);
+      const scanned = await live(ocr.page(n, items));
       if (scanned) ({ items, viewport } = scanned);
       const at = scanned ? `pdf:p${n}:ocr` : `pdf:p${n}`;
       try {
@@ -102,15 +120,18 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
         for (const b of paragraphBlocks(pageText)) {
           blocks.push({ ...b, start: b.start + offset, end: b.end + offset, locator: at, page: n });
         }
-        if (n <= tablePages) perPage.push((await pageTables(parser as unknown as TableFinder, page, n, items, viewport, warnings, ruledFailed)).map((t) => ({ ...t, at })));
+        if (n <= tablePages) perPage.push((await pageTables(ruled, page, n, items, viewport, warnings, ruledFailed)).map((t) => ({ ...t, at })));
       } finally {
         page.cleanup();
       }
     }
     ocr.finish();
     return { mediaType: 'application/pdf', text, blocks, tables: joinAcrossPages(perPage), links: [], title: null, pages: doc.numPages, warnings };
+  } catch (e) {
+    throw e instanceof WorkerStopped ? readErrorOf(e) : e;
   } finally {
-    await parser.destroy().catch(() => undefined);
+    await live(parser.destroy()).catch(() => undefined);
+    thread.release();
   }
 }
 
@@ -153,6 +174,7 @@ export function paragraphBlocks(pageText: string): Block[] {
 }
 
 function readErrorOf(e: unknown): ReadError {
+  if (e instanceof WorkerStopped) return new ReadError(`PDF not read: ${e.message}`);
   const msg = e instanceof Error ? e.message : String(e);
   const name = e instanceof Error ? e.name : '';
   if (/password/i.test(msg) || name === 'PasswordException') return new ReadError('encrypted PDF (password required)');
@@ -216,6 +238,7 @@ async function pageTables(
     try {
       grids = (await ruledTables(finder, page, items, viewport)).filter((t) => t.length && t.some((r) => r.some((c) => c.trim())));
     } catch (e) {
+      if (e instanceof WorkerStopped) throw e;
       if (!ruledFailed.reported) warnings.push(`pdf: ruled tables could not be read (${(e instanceof Error ? e.message : String(e)).split('\n')[0]})`);
       ruledFailed.reported = true;
     }

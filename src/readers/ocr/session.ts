@@ -28,13 +28,16 @@ export interface PageSource {
 }
 
 export function hasUsableText(items: Array<{ str?: string }>): boolean {
-  return textChars(items) >= USABLE_TEXT_CHARS;
+  return textChars(items, USABLE_TEXT_CHARS) >= USABLE_TEXT_CHARS;
 }
 
-/** Letters and digits in a page's text items. */
-function textChars(items: Array<{ str?: string }>): number {
+/** Letters and digits in a page's text items, counted until `enough` (what the caller compares with) is reached. */
+function textChars(items: Array<{ str?: string }>, enough: number): number {
   let chars = 0;
-  for (const i of items) if (typeof i.str === 'string') chars += i.str.replace(/[^\p{L}\p{N}]/gu, '').length;
+  for (const i of items) {
+    if (typeof i.str === 'string') chars += i.str.replace(/[^\p{L}\p{N}]/gu, '').length;
+    if (chars >= enough) break;
+  }
   return chars;
 }
 
@@ -89,7 +92,7 @@ export class OcrSession {
 
   /** In auto mode: null = read the text layer; else the letters and digits the OCR text must clearly outnumber to replace it. */
   private async layerToBeat(n: number, items: Array<{ str?: string }>): Promise<number | null> {
-    const chars = textChars(items);
+    const chars = textChars(items, STAMP_TEXT_CHARS);
     if (chars < USABLE_TEXT_CHARS) return 0;
     if (chars < STAMP_TEXT_CHARS && (await this.source.hasImage(n).catch(() => false))) return chars;
     return null;
@@ -131,7 +134,7 @@ export class OcrSession {
       skewDegrees: Math.round(((Math.atan(skewOf(lines)) * 180) / Math.PI) * 10) / 10,
       seconds: (performance.now() - t0) / 1000,
     };
-    if (!items.length || (layer > 0 && textChars(items) < layer * OCR_GAIN)) return null;
+    if (!items.length || (layer > 0 && textChars(items, layer * OCR_GAIN) < layer * OCR_GAIN)) return null;
     return page;
   }
 }
