@@ -2,13 +2,6 @@
 // Entry point. The CLI is compiled to dist/ (`npm run build`, run for you by `npm install`,
 // `npm link` and `npm pack`); a checkout that was never built says so in one line.
 import { existsSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-
-// Each regular expression straight to machine code on its first run. V8's default interprets it
-// first and compiles it again on its second run: the extractors' few hundred patterns each run a
-// handful of times on a small file, so that double work was ~25 ms of a ~235 ms `parse` (issue 17).
-// Long runs are not slower (642 documents in one `parse`: 13.8 s CPU against 14.1 s).
-setFlagsFromString('--no-regexp-tier-up');
 
 // `foi-harvest … | head -1`: the reader left early. That is the reader's choice, not our
 // failure: stop quietly (status 0), never Node's EPIPE stack trace.
