@@ -90,7 +90,7 @@ else if (pdf) {
   const p = pdf.perPage;
   rows.push([
     `PDF per page, start-up amortised both sides (slope over ${pdf.generatedFiles} letters, ${pdf.generatedPages} pages)`,
-    `${mm(p.oursMs, 2, ' ms/page')} (reader alone med ${fmt(p.readMs.median)})`,
+    `${mm(p.oursMs, 2, ' ms/page')} (reader alone med ${fmt(p.readMs.median)}${p.oursCpuMs ? `; CPU of all threads med ${fmt(p.oursCpuMs.median)}` : ''})`,
     p.pdftotextMs ? `pdftotext: ${mm(p.pdftotextMs, 2, ' ms/page')}` : `pdftotext: skipped (${pdf.note})`,
     p.ratio ? mm(p.ratio, 1, '×') : 'n/a',
     `≤ ${pdf.target}×`,
