@@ -20,12 +20,14 @@ function indexPages(dir) {
 }
 
 /**
- * A variant of a page: every number of one to three digits replaced by another (years and
- * references of four or more digits kept, so dates stay dates), so the extractor sees new
- * figures rather than the same bytes again.
+ * A variant of a page: every number of one to three digits in its text replaced by another
+ * (years and references of four or more digits kept, so dates stay dates), so the extractor sees
+ * new figures rather than the same bytes again. Tags are kept as they are: a number inside one is
+ * markup, not a figure (replacing them turned `charset="utf-8"` into utf-7, utf-3 …, so one page
+ * in ten went through iconv as another encoding, until round four).
  */
 function variant(html, rand) {
-  return html.replace(/(?<![\d.])\d{1,3}(?![\d.])/g, (m) => String(int(rand, 0, m.length === 1 ? 9 : 10 ** m.length - 1)));
+  return html.replace(/(<[^>]*>)|(?<![\d.])\d{1,3}(?![\d.])/g, (m, tag) => tag ?? String(int(rand, 0, m.length === 1 ? 9 : 10 ** m.length - 1)));
 }
 
 /** Fixture pages (with the URL each was served under, for force detection) plus `variants` of each. */
