@@ -7,7 +7,7 @@
 //   node bench/run.mjs [--only startup,html,pdf,crawl,memory,store,big,ocr] [--reps N] [--quick] [--store-sizes 10000,50000,200000] [--full]
 // --quick: 3 repetitions, one crawl repetition, memory at 1k/5k/10k, stores at 10k/50k (a smoke run).
 // FOI_BENCH_ROOT=<built checkout>: measure that code instead of this one (before/after).
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { CODE_ROOT, fmt, mib, mm, withTempDir } from './lib/stats.mjs';
@@ -57,7 +57,6 @@ await withTempDir('run', async (dir) => {
   // Issue 14.2: one big table per format at half and full size (linear: twice the rows, twice the time).
   await section('bigtables', async () => (await import('./bigtables.mjs')).benchBigTables({ dir, quick, log }));
 });
-
 
 const ok = (pass) => (pass === null ? '—' : pass ? 'met' : '**missed**');
 const rows = [];
