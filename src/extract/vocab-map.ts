@@ -149,10 +149,12 @@ export function statusOf(text: string | null | undefined): Status | null {
   return exitStatus(text) ?? first(STATUS_RULES, t);
 }
 
+// Special constables, as a role and as a measure ("Special Operations Unit", "Special Branch" are not).
+const SPECIALS = /^\s*specials?\s*$|\bspecials\b|\bspecial (?:constab|officers?\b|sergeants?\b|inspectors?\b|chief)/;
+
 const ROLE_RULES: Rule<Role>[] = [
   [/\bpcsos?\b|community support/, 'pcso'],
-  // "Special Operations Unit", "Special Branch" are not special constables.
-  [/^\s*specials?\s*$|\bspecials\b|\bspecial (?:constab|officers?\b|sergeants?\b|inspectors?\b|chief)/, 'special_constable'],
+  [SPECIALS, 'special_constable'],
   [/\bstaff\b|civilian|\bemployee|detention officer|investigating officer \(staff\)/, 'staff'],
   [/officer|\bpolice\b|\bconstable|\bpc\b|\bdc\b|sergeant|inspector|superintendent|detective|\bsgt\b|\bps\b|\bds\b/, 'police_officer'],
 ];
@@ -205,8 +207,7 @@ export function firstEventOf(text: string | null | undefined): EventKind | null 
 const MEASURE_RULES: Rule<Measure>[] = [
   [/officers? (and|&|or) pcsos?|officers? \/ ?pcsos?/, 'officers_and_pcsos'],
   [/\bpcsos?\b|community support/, 'pcsos'],
-  // "Special Operations Unit", "Special Branch" are not special constables.
-  [/^\s*specials?\s*$|\bspecials\b|\bspecial (?:constab|officers?\b|sergeants?\b|inspectors?\b|chief)/, 'specials'],
+  [SPECIALS, 'specials'],
   [/\bstaff\b|civilian|\bemployees?\b/, 'staff'],
   [/\bofficers?\b|\bconstables?\b/, 'officers'],
   [/\ballegations?\b/, 'allegations'],
