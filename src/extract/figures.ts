@@ -11,6 +11,7 @@ import { findNumbers, isYear, parseNumberCell, type NumberMatch } from './number
 import { numbersOf, tokensOf } from '../segment/tokens.js';
 import { firstEventOf, measureOf, namesOtherUnit } from './vocab-map.js';
 import { matchesOf } from '../segment/gates.js';
+import { pieceCount } from './words.js';
 
 const NOUN =
   /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?|applications?|certificates?|arrests?|assaults?|incidents?|reports?|occasions?|times|requests?|appeals?|suspects?|children|juveniles|adults|victims|searches|stop and searches|strip searches|stops)\b/i;
@@ -321,8 +322,6 @@ const NAME_BETWEEN = /^(?:(?:[A-Z][\w'’&-]*|and|of)\s+){1,5}(?=(?:police\s+)?(
 const OF_THE = /^of\s+(?:the|those|these|them|its|their)\s+/i;
 const FORCE_BEFORE = /\b(?:Police|Constabulary|Scotland|Service|PSNI|MPS|Met|[A-Z][a-z]+shire|force)(?:\s+(?:reported|recorded|had|has|gave|with|said))?\s*$/;
 const WITH_N = /\bwith\s*$/i;
-// Five words or more in a (trimmed) sentence: four runs of spaces, counted without splitting it.
-const FIVE_WORDS = /^\S*(?:\s+\S+){4}/;
 
 /** What counts as saying what a number counts: its noun (maybe after a name or "of the"), or a verb. */
 function countedBy(after: string, before: string, sentence: string): { end: number; noun: boolean } | null {
@@ -354,7 +353,7 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
     // A sentence without a number states no figure (asked first: it is the cheapest question).
     const numbers = numbersOf(s);
     if (!numbers.length) continue;
-    if ((!answer && !FIVE_WORDS.test(s.text)) || SKIP_SENTENCE.test(s.text)) continue;
+    if ((!answer && pieceCount(s.text, 5) < 5) || SKIP_SENTENCE.test(s.text)) continue;
     // References and a list label, found only once a number that is not a year needs them.
     let spans: Array<[number, number]> | null = null;
     const excluded = () => {

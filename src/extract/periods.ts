@@ -180,7 +180,7 @@ function hitsInLine(text: string, news: boolean): Hit[] {
     const next = hits[k + 1];
     if (!next) return true;
     const between = text.slice(h.end_, next.index);
-    return !(RESTATED_AS.test(between) && RESTATED_AS.exec(between)![0].length === between.length);
+    return RESTATED_AS.exec(between)?.[0].length !== between.length;
   });
 }
 

@@ -6,15 +6,8 @@
 // so the one table interpreter serves text, HTML, PDF, XLSX and DOCX alike.
 import type { Cell, Table } from '../readers/types.js';
 import type { Line } from './doc-model.js';
-import { parseNumberCell as parseNumberCellFull } from './numbers.js';
+import { parseNumberCell } from './numbers.js';
 import { isSpaceCode, pieceCount } from './words.js';
-
-/**
- * parseNumberCell, with a cheap test first: a cell it reads holds a digit or "none", "nil" or
- * "zero" (its whitespace clean-up adds none), and most lines hold neither.
- */
-const MAY_BE_NUMBER = /\d|n(?:one|il)|zero/i;
-const parseNumberCell = (s: string): number | null => (MAY_BE_NUMBER.test(s) ? parseNumberCellFull(s) : null);
 
 export interface TextTables {
   tables: Table[];

@@ -123,21 +123,16 @@ export function exitStatus(text: string | null | undefined): Status | null {
   if (!text) return null;
   const t = norm(text);
   if (/would have been|had (they|he|she) not\b|\bnot (been )?(dismissed|sacked)\b/.test(t)) return null;
-  const exits = new Set<Status>();
-  if (/\bdismiss|\bsacked\b|\bsacking\b/.test(t)) exits.add('dismissed');
-  if (/\bresign/.test(t)) exits.add('resigned');
-  if (/\bretir/.test(t)) exits.add('retired');
+  // Where each exit is first named (-1: not named).
+  const named = ([['dismissed', t.search(/\bdismiss|\bsacked\b|\bsacking\b/)], ['resigned', t.search(/\bresign/)], ['retired', t.search(/\bretir/)]] as Array<[Status, number]>).filter(([, i]) => i >= 0);
   // Redundancy and medical discharge are ways of leaving with no word of their own in the vocabulary.
-  if (/\bleft (the )?(force|service|organisation)|\bleavers?\b|no longer (serving|employed)|\bredundan|\bmedically discharged\b|\bdischarged from\b/.test(t)) exits.add('left');
+  const left = /\bleft (the )?(force|service|organisation)|\bleavers?\b|no longer (serving|employed)|\bredundan|\bmedically discharged\b|\bdischarged from\b/.test(t);
+  const exits = named.length + (left ? 1 : 0);
   // Two exits side by side ("Retired/ Resigned", "resigned or retired") say only that they left;
   // otherwise the first named ("resigned before a dismissal hearing") is theirs.
-  if (exits.size > 1 && /\b(dismiss\w*|sacked|resign\w*|retir\w*) (or|and|&) (dismiss|sacked|resign|retir)|\b(dismiss\w*|sacked|resign\w*|retir\w*) (dismiss|sacked|resign|retir)/.test(t)) return 'left';
-  if (exits.size > 1) {
-    const at = (re: RegExp) => t.search(re);
-    const order: Array<[Status, number]> = [['dismissed', at(/\bdismiss|\bsacked\b|\bsacking\b/)], ['resigned', at(/\bresign/)], ['retired', at(/\bretir/)]];
-    return order.filter(([, i]) => i >= 0).sort((a, b) => a[1] - b[1])[0]?.[0] ?? 'left';
-  }
-  return exits.size ? [...exits][0] : null;
+  if (exits > 1 && /\b(dismiss\w*|sacked|resign\w*|retir\w*) (or|and|&) (dismiss|sacked|resign|retir)|\b(dismiss\w*|sacked|resign\w*|retir\w*) (dismiss|sacked|resign|retir)/.test(t)) return 'left';
+  if (exits > 1) return named.sort((a, b) => a[1] - b[1])[0]?.[0] ?? 'left';
+  return named[0]?.[0] ?? (left ? 'left' : null);
 }
 
 /** serving / still serving / suspended / resigned / sacked / left … → status; null when none. */
@@ -149,10 +144,12 @@ export function statusOf(text: string | null | undefined): Status | null {
   return exitStatus(text) ?? first(STATUS_RULES, t);
 }
 
+// Special constables, as a role and as a measure ("Special Operations Unit", "Special Branch" are not).
+const SPECIALS = /^\s*specials?\s*$|\bspecials\b|\bspecial (?:constab|officers?\b|sergeants?\b|inspectors?\b|chief)/;
+
 const ROLE_RULES: Rule<Role>[] = [
   [/\bpcsos?\b|community support/, 'pcso'],
-  // "Special Operations Unit", "Special Branch" are not special constables.
-  [/^\s*specials?\s*$|\bspecials\b|\bspecial (?:constab|officers?\b|sergeants?\b|inspectors?\b|chief)/, 'special_constable'],
+  [SPECIALS, 'special_constable'],
   [/\bstaff\b|civilian|\bemployee|detention officer|investigating officer \(staff\)/, 'staff'],
   [/officer|\bpolice\b|\bconstable|\bpc\b|\bdc\b|sergeant|inspector|superintendent|detective|\bsgt\b|\bps\b|\bds\b/, 'police_officer'],
 ];
@@ -205,8 +202,7 @@ export function firstEventOf(text: string | null | undefined): EventKind | null 
 const MEASURE_RULES: Rule<Measure>[] = [
   [/officers? (and|&|or) pcsos?|officers? \/ ?pcsos?/, 'officers_and_pcsos'],
   [/\bpcsos?\b|community support/, 'pcsos'],
-  // "Special Operations Unit", "Special Branch" are not special constables.
-  [/^\s*specials?\s*$|\bspecials\b|\bspecial (?:constab|officers?\b|sergeants?\b|inspectors?\b|chief)/, 'specials'],
+  [SPECIALS, 'specials'],
   [/\bstaff\b|civilian|\bemployees?\b/, 'staff'],
   [/\bofficers?\b|\bconstables?\b/, 'officers'],
   [/\ballegations?\b/, 'allegations'],

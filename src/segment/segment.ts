@@ -9,6 +9,7 @@ import type { Doc, Line } from '../extract/doc-model.js';
 import { interleavedAnswers } from '../extract/doc-model.js';
 import { questionHeading } from '../extract/figures.js';
 import { ADDRESS, ANSWER_RESUME, BOILERPLATE_LINE, DECISION, PLATFORM_TITLE, BOILERPLATE_START, CHROME, METADATA_LABEL, NEWS_CHROME, REFUSAL_LINE, REFUSAL_START, SIGNATURE_LINE, SIGNATURE_START, STATUS } from './cues.js';
+import { pieceCount } from '../extract/words.js';
 import { firstOf } from './gates.js';
 import type { Role, RoledLine, Segmentation } from './types.js';
 
@@ -26,9 +27,8 @@ const refusalLine = firstOf(REFUSAL_LINE);
 /** A short line: a heading or a label, not running prose. */
 // A heading that opens the authority's answer ends any run of standard or refusal text.
 const RESPONSE_HEADING = /^(?:our )?(?:response|answers?|reply|decision|outcome)\s*:?$/i;
-// At most 16 words: at most 15 runs of spaces inside the (trimmed) line, counted without splitting it.
-const AT_MOST_16_WORDS = /^\S*(?:\s+\S+){0,15}$/;
-const isShort = (t: string) => t.length <= 120 && AT_MOST_16_WORDS.test(t);
+// At most 16 words, counted without splitting the line.
+const isShort = (t: string) => t.length <= 120 && pieceCount(t, 16) <= 16;
 const ONLY_DATE = new RegExp(`^(?:date[d:]?\\s*)?(?:${FULL_DATE_SRC})$`, 'i');
 
 export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []): Segmentation {
