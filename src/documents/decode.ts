@@ -47,9 +47,6 @@ export function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null 
   return null;
 }
 
-// Node's validator (simdutf): no decoded copy of the whole document just to check it.
-const isValidUtf8 = (bytes: Uint8Array): boolean => isUtf8(bytes);
-
 export interface Decoded {
   text: string;
   charset: string;
@@ -77,16 +74,16 @@ export function decodeText(bytes: Uint8Array, contentType?: string | null, isHtm
       source = 'meta';
     }
   }
-  const valid = isValidUtf8(bytes);
+  // Node's validator (simdutf): no decoded copy of the whole document just to check it.
+  const valid = isUtf8(bytes);
+  const declaredUtf8 = !!declared && /^utf-?8$/i.test(declared);
   // Declared UTF-8 and valid: what iconv would give (no BOM here), without loading it.
-  if (declared && valid && /^utf-?8$/i.test(declared)) return { text: Buffer.from(bytes).toString('utf8'), charset: declared, source };
-  if (declared && iconv().encodingExists(declared)) {
-    const isUtf8 = /^utf-?8$/i.test(declared);
-    if (!isUtf8 || valid) {
-      // iso-8859-1 is labelled where windows-1252 is meant (WHATWG treats them as one).
-      const cs = /^(iso-8859-1|latin1|us-ascii|ascii)$/i.test(declared) ? 'windows-1252' : declared;
-      return { text: iconv().decode(Buffer.from(bytes), cs), charset: cs, source };
-    }
+  if (declaredUtf8 && valid) return { text: Buffer.from(bytes).toString('utf8'), charset: declared!, source };
+  // Declared UTF-8 but not valid: the declaration is not believed (sniffed below).
+  if (declared && !declaredUtf8 && iconv().encodingExists(declared)) {
+    // iso-8859-1 is labelled where windows-1252 is meant (WHATWG treats them as one).
+    const cs = /^(iso-8859-1|latin1|us-ascii|ascii)$/i.test(declared) ? 'windows-1252' : declared;
+    return { text: iconv().decode(Buffer.from(bytes), cs), charset: cs, source };
   }
   if (valid) return { text: Buffer.from(bytes).toString('utf8'), charset: 'utf-8', source: 'utf8' };
   const guess = chardet().detect(bytes);

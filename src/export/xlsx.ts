@@ -87,7 +87,7 @@ type Zip = { append(src: unknown, data: ZipEntry): unknown; foiDated?: true };
  *  option for it and archiver stamps each entry "now" unless the entry data names a date; the
  *  writer appends its first entries (theme, package rels) inside its constructor, so the dating
  *  hooks in there, through the two (public) methods that do it, before anything is appended. */
-export function datedWorkbookWriter(opts: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>, stamp: Date): ExcelJS.stream.xlsx.WorkbookWriter {
+function datedWorkbookWriter(opts: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>, stamp: Date): ExcelJS.stream.xlsx.WorkbookWriter {
   const date = (w: unknown) => {
     const zip = (w as { zip?: Zip }).zip;
     if (!zip || typeof zip.append !== 'function') throw new Error('exceljs: the workbook writer has no zip to date entries in (exceljs changed?)');

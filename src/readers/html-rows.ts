@@ -56,7 +56,7 @@ function hasTag(el: Element, tag: string): boolean {
 }
 
 /** Links (<a href>) inside an element, in document order. */
-export function linksIn(el: Element): Element[] {
+function linksIn(el: Element): Element[] {
   const out: Element[] = [];
   const stack: AnyNode[] = [...el.children].reverse();
   while (stack.length) {

@@ -48,7 +48,7 @@ function restore(saved: Saved): void {
 }
 
 /** Runs `step` (an import, or pdf.js's first document load) and undoes what it replaced. */
-export async function keepingBuiltins<T>(step: () => Promise<T>): Promise<T> {
+async function keepingBuiltins<T>(step: () => Promise<T>): Promise<T> {
   const saved = save();
   try {
     return await step();
@@ -245,7 +245,8 @@ async function startShared(): Promise<Shared> {
   let OPS: Record<string, number>;
   try {
     await loadPdfParse();
-    ({ PDFWorker, OPS } = (await keepingBuiltins(() => import(pdfjsPath('pdf.mjs')))) as { PDFWorker: typeof PDFWorker; OPS: typeof OPS });
+    // pdf-parse has loaded this very module (with the builtins kept): the import is its cached instance.
+    ({ PDFWorker, OPS } = (await import(pdfjsPath('pdf.mjs'))) as { PDFWorker: typeof PDFWorker; OPS: typeof OPS });
   } catch (e) {
     await thread.terminate();
     throw e;

@@ -150,7 +150,8 @@ function listed(d: DatasetDisclosure): Listed {
   };
 }
 
-function overview(store: Store, ds: Listed[], names: Map<string, string>, charts: Chart[], outcomes: CorrectionOutcome[], unplaced: number): string {
+/** `inStore`: the ids of the disclosures in the store that the corrections name (their outcomes link to their pages). */
+function overview(store: Store, ds: Listed[], names: Map<string, string>, charts: Chart[], outcomes: CorrectionOutcome[], unplaced: number, inStore: ReadonlySet<string>): string {
   const status = store.status();
   const figureCount = ds.reduce((n, d) => n + d.figures, 0);
   let body = `<h1>FOI disclosures in the store</h1><p>${ds.length} disclosures from ${new Set(ds.map((d) => d.force)).size} forces, ${figureCount} figures. ` +
@@ -183,12 +184,11 @@ function overview(store: Store, ds: Listed[], names: Map<string, string>, charts
     ? `<table class="small"><tr><th>url</th><th>status</th><th>error</th></tr>${status.failures.map((f) => `<tr><td>${esc(f.url)}</td><td>${esc(f.status)}</td><td>${esc(f.error)}</td></tr>`).join('')}</table>`
     : '<p class="muted">none</p>';
   body += `<h2>Corrections (${outcomes.length})</h2>`;
-  const ids = new Set(ds.map((d) => d.id));
   body += outcomes.length
     ? `<table class="small" id="corrections"><tr><th>#</th><th>status</th><th>disclosure</th><th>row</th><th>field</th><th>value</th><th>reason</th></tr>${outcomes
         .map(
           (o) =>
-            `<tr><td>${o.id}</td><td><span class="badge ${o.status === 'orphaned' ? 'orphaned' : 'corrected'}">${o.status}</span>${o.problem ? ` <span class="small">${esc(o.problem)}</span>` : ''}</td><td>${ids.has(o.disclosure_id) ? `<a href="${pageName(o.disclosure_id)}">${esc(o.disclosure_id)}</a>` : esc(o.disclosure_id)}</td><td>${esc(o.table)}${o.ordinal ? ` #${o.ordinal}` : ''}</td><td>${esc(o.field)}</td><td><del>${esc(JSON.stringify(o.from))}</del> <ins>${esc(JSON.stringify(o.to))}</ins></td><td>${esc(o.reason)}</td></tr>`,
+            `<tr><td>${o.id}</td><td><span class="badge ${o.status === 'orphaned' ? 'orphaned' : 'corrected'}">${o.status}</span>${o.problem ? ` <span class="small">${esc(o.problem)}</span>` : ''}</td><td>${inStore.has(o.disclosure_id) ? `<a href="${pageName(o.disclosure_id)}">${esc(o.disclosure_id)}</a>` : esc(o.disclosure_id)}</td><td>${esc(o.table)}${o.ordinal ? ` #${o.ordinal}` : ''}</td><td>${esc(o.field)}</td><td><del>${esc(JSON.stringify(o.from))}</del> <ins>${esc(JSON.stringify(o.to))}</ins></td><td>${esc(o.reason)}</td></tr>`,
         )
         .join('')}</table>`
     : '<p class="muted">none</p>';
@@ -224,8 +224,12 @@ export async function buildReport(store: Store, out: string): Promise<ReportResu
   const tally = new TopicTally();
   const files = await writeAtomically(out, async (stage) => {
     const written: string[] = [];
+    // Disclosures in the store that have corrections: the only ids asked about below.
+    const corrected = new Set<string>();
     for (const raw of store.iterateDisclosures()) {
-      const { record, outcomes } = applyCorrections(raw, byDisclosure.get(raw.id) ?? []);
+      const corrections = byDisclosure.get(raw.id);
+      if (corrections) corrected.add(raw.id);
+      const { record, outcomes } = applyCorrections(raw, corrections ?? []);
       all.push(...outcomes);
       ds.push(listed(record));
       tally.add(record, flatFigures(record));
@@ -236,11 +240,10 @@ export async function buildReport(store: Store, out: string): Promise<ReportResu
       await writeFile(join(stage, name), p.html);
       written.push(name);
     }
-    const seen = new Set(ds.map((d) => d.id));
-    for (const [id, list] of byDisclosure) if (!seen.has(id)) all.push(...list.map(orphanedByRemoval));
+    for (const [id, list] of byDisclosure) if (!corrected.has(id)) all.push(...list.map(orphanedByRemoval));
     all.sort((a, b) => a.id - b.id);
     const charts = [disclosuresChart(ds, names), ...tally.charts()];
-    await writeFile(join(stage, 'index.html'), overview(store, ds, names, charts, all, unplaced));
+    await writeFile(join(stage, 'index.html'), overview(store, ds, names, charts, all, unplaced, corrected));
     return ['index.html', ...written];
   });
   return { files, disclosures: ds.length, unplaced };

@@ -58,8 +58,7 @@ export interface FetchLogEntry {
   error?: string | null;
   /**
    * Where the request ended up after redirects (null: not redirected), kept beside the URL's
-   * state for a 2xx or 304 in the same statement (setFinalUrl's job otherwise); left as it
-   * was when undefined.
+   * state for a 2xx or 304 in the same statement; left as it was when undefined.
    */
   finalUrl?: string | null;
 }
@@ -253,13 +252,6 @@ export class Store {
     return bytes ? { bytes, sha256: row.sha256, contentType: row.content_type, finalUrl: row.final_url ?? url } : null;
   }
 
-  /** Where the request for `url` ended up (null: not redirected). Kept beside its url_state row. */
-  setFinalUrl(url: string, finalUrl: string | null): void {
-    return this.write(() => {
-      this.stmt('UPDATE url_state SET final_url = ? WHERE url = ? AND final_url IS NOT ?').run(finalUrl, url, finalUrl);
-    });
-  }
-
   cachedRobots(origin: string): CachedRobots | null {
     const row = this.stmt('SELECT status, body, fetched_at FROM robots_cache WHERE origin = ?').get(origin) as
       | { status: number; body: Buffer | null; fetched_at: string }
@@ -279,14 +271,14 @@ export class Store {
 
   /** Logs one request; a 2xx records the URL's validators and content, a 304 that it is still current. */
   logFetch(e: FetchLogEntry): void {
-    return this.write(() => this.logFetchTx(e, now()));
+    return this.write(() => {
+      // The transaction function is made once (better-sqlite3 builds a wrapper per call).
+      this.logFetchTx ??= this.db.transaction((e: FetchLogEntry, at: string) => this.logFetchRows(e, at));
+      this.logFetchTx(e, now());
+    });
   }
 
-  /** logFetch's statements in one transaction (made once: better-sqlite3 builds a wrapper per call). */
-  private readonly logFetchTx = (() => {
-    let tx: ((e: FetchLogEntry, at: string) => void) | null = null;
-    return (e: FetchLogEntry, at: string) => (tx ??= this.db.transaction((e: FetchLogEntry, at: string) => this.logFetchRows(e, at)))(e, at);
-  })();
+  private logFetchTx: Database.Transaction<(e: FetchLogEntry, at: string) => void> | null = null;
 
   private logFetchRows(e: FetchLogEntry, at: string): void {
     this.stmt(

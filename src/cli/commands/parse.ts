@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { configureOcr } from '../../readers/ocr/config.js';
 import { OCR_MODES, type OcrMode } from '../../readers/ocr/types.js';
-import { OCR_DEFAULT, withOcrOption } from '../ocr-option.js';
+import { OCR_DEFAULT, OCR_FLAGS, withOcrOption } from '../ocr-option.js';
 
 export interface ParseOptions {
   url?: string;
@@ -47,10 +47,11 @@ export function register(program: Command): void {
  * --ocr mode, an empty argument, no input) returns null, and commander reads the arguments and reports.
  */
 export function plainParseArgs(args: readonly string[]): { inputs: string[]; opts: ParseOptions } | null {
-  const opts: Record<string, unknown> = { ocr: OCR_DEFAULT };
-  const takesValue = new Map<string, string>([['--ocr', 'ocr']]);
+  const opts: Record<string, unknown> = {};
+  const takesValue = new Map<string, string>();
   const flags = new Map<string, [string, boolean]>();
-  for (const [spec, , defaultValue] of OPTIONS) {
+  // --ocr is withOcrOption's (shared with other commands), read like the rest.
+  for (const [spec, , defaultValue] of [...OPTIONS, [OCR_FLAGS, '', OCR_DEFAULT]]) {
     const [flag, value] = spec.split(' ');
     const negated = flag.startsWith('--no-');
     const key = (negated ? flag.slice(5) : flag.slice(2)).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
