@@ -53,11 +53,12 @@ const REQUEST_NARRATIVE = [...REQUEST, ...NARRATIVE_REQUEST];
 const RESPONSE_NARRATIVE = [...RESPONSE, NARRATIVE_RESPONSE];
 // The words every pattern of a family holds (case aside), asked before the family's patterns:
 // most dated lines hold none. Small patterns, cheap to compile on a one-file run and to run.
+const RESPONSE_WORDS = /respon|repl|sent/i;
 const FAMILY_WORDS = new Map<RegExp[], RegExp>([
   [REQUEST, /rece(?:ipt|ived)|request|e[- ]?mail|letter|correspondence|application/i],
   [REQUEST_NARRATIVE, /rece(?:ipt|ived)|request|e[- ]?mail|letter|correspondence|application|\bon\s|complainant|applicant/i],
-  [RESPONSE, /respon|repl|sent/i],
-  [RESPONSE_NARRATIVE, /respon|repl|sent/i],
+  [RESPONSE, RESPONSE_WORDS],
+  [RESPONSE_NARRATIVE, RESPONSE_WORDS],
   [PUBLISHED, /publi|disclos|posted/i],
   [LETTER_DATE, /date/i],
 ]);
