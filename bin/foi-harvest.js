@@ -2,6 +2,7 @@
 // Entry point. The CLI is compiled to dist/ (`npm run build`, run for you by `npm install`,
 // `npm link` and `npm pack`); a checkout that was never built says so in one line.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 // `foi-harvest … | head -1`: the reader left early. That is the reader's choice, not our
 // failure: stop quietly (status 0), never Node's EPIPE stack trace.
@@ -17,7 +18,11 @@ if (!existsSync(entry)) {
   process.stderr.write(`foi-harvest: error: not built yet: run npm run build in ${decodeURIComponent(new URL('..', import.meta.url).pathname)}\n`);
   process.exit(2);
 }
-const { main } = await import(entry.href);
+// dist/app/ (bundle + V8 code cache, scripts/bundle.mjs) when it matches this build: it starts
+// ~45 ms sooner. Otherwise, and with FOI_HARVEST_NO_APP=1, the ES modules in dist/.
+const { appEntry, loadApp } = createRequire(import.meta.url)('./load-app.cjs');
+const app = appEntry(decodeURIComponent(new URL('..', import.meta.url).pathname));
+const { main } = app ? loadApp(app).exports : await import(entry.href);
 
 main(process.argv).then(
   (code) => {

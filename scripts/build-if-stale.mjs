@@ -49,7 +49,8 @@ export function isStale() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (isStale()) {
-    process.stderr.write('foi-harvest: building dist/ (tsc)…\n');
+    process.stderr.write('foi-harvest: building dist/ (tsc, then the bundle)…\n');
     execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+    execFileSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
   }
 }

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type * as PdfParseModule from 'pdf-parse';
+import { loadEsm } from './load-esm.js';
 
 type Saved = Array<[object, PropertyKey, PropertyDescriptor]>;
 
@@ -61,7 +62,7 @@ let lib: Promise<typeof PdfParseModule> | null = null;
 
 /** pdf-parse (and pdf.js), loaded once, on the first PDF. */
 export function loadPdfParse(): Promise<typeof PdfParseModule> {
-  return (lib ??= keepingBuiltins(() => import('pdf-parse')));
+  return (lib ??= keepingBuiltins(() => loadEsm<typeof PdfParseModule>('pdf-parse')));
 }
 
 // pdf.js parses in a worker. On Node it would run a stand-in worker in this thread, each message
@@ -246,7 +247,7 @@ async function startShared(): Promise<Shared> {
   try {
     await loadPdfParse();
     // pdf-parse has loaded this very module (with the builtins kept): the import is its cached instance.
-    ({ PDFWorker, OPS } = (await import(pdfjsPath('pdf.mjs'))) as { PDFWorker: typeof PDFWorker; OPS: typeof OPS });
+    ({ PDFWorker, OPS } = await loadEsm<{ PDFWorker: typeof PDFWorker; OPS: typeof OPS }>(pdfjsPath('pdf.mjs')));
   } catch (e) {
     await thread.terminate();
     throw e;

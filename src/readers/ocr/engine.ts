@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Worker as TesseractWorker, Page } from 'tesseract.js';
+import { loadEsm } from '../load-esm.js';
 
 interface Slot {
   worker: TesseractWorker;
@@ -37,7 +38,7 @@ export function modelPath(): string {
 const START_TIMEOUT_MS = 60_000;
 
 async function spawn(dpi: number): Promise<Slot> {
-  const { createWorker, OEM } = (await import('tesseract.js')).default;
+  const { createWorker, OEM } = (await loadEsm<{ default: typeof import('tesseract.js') }>('tesseract.js')).default;
   let timer: NodeJS.Timeout | undefined;
   const stalled = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('OCR engine did not start')), START_TIMEOUT_MS);

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Second half of `npm run build` (issue 17, start-up): after tsc has written dist/, bundle it
+// into dist/app/ (CommonJS chunks, one per lazily loaded part, as dist/ splits them) and write
+// V8's code cache for every chunk after running the CLI on a few small fixtures.
+//
+// Why: a `parse` of one small file spent ~45 ms of its ~195 ms compiling our JavaScript, and
+// Node 20's ES module loader cannot reuse a code cache. A CommonJS chunk compiled through
+// vm.Script can: with the cache, V8 deserialises the bytecode of every function the warm-up ran
+// instead of parsing and compiling it again (bin/load-app.cjs loads it). A bundle alone was
+// measured slower to start than dist/ (the issue says so too); the cache is what pays.
+//
+// dist/app/ is optional. bin/foi-harvest.js uses it only when its stamp names the tsc build
+// now in dist/ (tsc rewrites every output, so a later `tsc` alone makes it stale and dist/ is
+// used); if rolldown is missing or fails, this script says so and dist/ is used.
+//   node scripts/bundle.mjs            (run by `npm run build`)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist');
+const APP = join(DIST, 'app');
+const ENTRY = join(DIST, 'cli', 'main.js');
+
+// Only our code and the libraries Node 20 cannot require() (ES modules only, e.g. p-limit) go in
+// the bundle. Every library that can be required stays in node_modules and is loaded by Node as
+// it is published: a library that finds its own files by path, or that Node treats as a
+// dependency (deprecation warnings are silenced inside node_modules, not in a bundle), keeps
+// working as it does from dist/.
+const requirable = new Map();
+function isExternal(id) {
+  if (id.startsWith('node:') || id.startsWith('.') || id.startsWith('/') || id.startsWith('\0')) return id.startsWith('node:');
+  const name = id.split('/').slice(0, id.startsWith('@') ? 2 : 1).join('/');
+  if (!requirable.has(name)) {
+    let yes = true;
+    try {
+      const pkg = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8'));
+      const exportsText = JSON.stringify(pkg.exports ?? null);
+      yes = pkg.type !== 'module' ? !String(pkg.main ?? '').endsWith('.mjs') : /"require"|\.cjs"/.test(exportsText);
+    } catch {
+      yes = true; // a built-in without node: (fs, crypto) or a package Node must resolve itself
+    }
+    requirable.set(name, yes);
+  }
+  return requirable.get(name);
+}
+
+function fail(why) {
+  rmSync(APP, { recursive: true, force: true });
+  process.stderr.write(`bundle: skipped (${why}); the CLI runs from dist/ instead\n`);
+  process.exit(0);
+}
+
+if (!existsSync(ENTRY)) fail('dist/cli/main.js is missing: run tsc first');
+let rolldown;
+try {
+  ({ rolldown } = await import('rolldown'));
+} catch (e) {
+  fail(`rolldown is not installed: ${String(e?.message ?? e).split('\n')[0]}`);
+}
+
+rmSync(APP, { recursive: true, force: true });
+try {
+  const bundle = await rolldown({ input: { main: ENTRY }, platform: 'node', external: isExternal, logLevel: 'silent' });
+  // Hashed names: a chunk's name changes with its content, so a cache file can only ever sit
+  // beside the code it was made from.
+  await bundle.write({ dir: APP, format: 'cjs', dynamicImportInCjs: false, entryFileNames: '[name]-[hash].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: false });
+  await bundle.close();
+} catch (e) {
+  fail(`rolldown: ${String(e?.message ?? e).split('\n')[0]}`);
+}
+const entry = readdirSync(APP).find((n) => /^main-.*\.cjs$/.test(n));
+if (!entry) fail('rolldown wrote no entry chunk');
+mkdirSync(APP, { recursive: true });
+// The stamp ties dist/app/ to this tsc build: bin/foi-harvest.js compares `built` with the
+// entry's time now.
+writeFileSync(join(APP, 'stamp.json'), JSON.stringify({ entry, built: statSync(ENTRY).mtimeMs }) + '\n');
+
+// Warm-up: parse one small file of each kind in one process, then write each chunk's cache.
+const warm = spawnSync(process.execPath, [join(ROOT, 'scripts', 'lib', 'warm-code-cache.cjs'), ROOT], { encoding: 'utf8' });
+if (warm.status !== 0) fail(`warm-up failed: ${(warm.stderr || warm.stdout || '').trim().split('\n').pop()}`);
+process.stdout.write(`bundle: dist/app/ ${warm.stdout.trim()}\n`);

@@ -1,0 +1,43 @@
+'use strict';
+// Run by scripts/bundle.mjs: parses one small document of each kind through dist/app/ in one
+// process, then writes every loaded chunk's V8 code cache (bin/load-app.cjs explains why).
+// The documents are the bundled fixtures (fixtures/, shipped with the package); the start-up
+// bench's file is not among them.
+//   node scripts/lib/warm-code-cache.cjs <root>
+const { join } = require('node:path');
+const { appEntry, loadApp } = require('../../bin/load-app.cjs');
+
+const root = process.argv[2];
+const entry = appEntry(root);
+if (!entry) {
+  process.stderr.write('warm-code-cache: dist/app/ is missing or stale\n');
+  process.exit(1);
+}
+const DOCS = [
+  'fixtures/parse/dismissals.txt',
+  'fixtures/parse/dismissals.html',
+  'fixtures/parse/dismissals.pdf',
+  'fixtures/attachments/convictions.csv',
+  'fixtures/attachments/convictions.xlsx',
+  'fixtures/attachments/convictions.docx',
+];
+(async () => {
+  const { exports, writeCaches } = loadApp(entry, { record: true });
+  const write = process.stdout.write;
+  for (const doc of DOCS) {
+    process.stdout.write = () => true;
+    let code;
+    try {
+      code = await exports.main([process.execPath, 'foi-harvest', 'parse', join(root, doc), '--format', 'json']);
+    } finally {
+      process.stdout.write = write;
+    }
+    if (code !== 0) throw new Error(`parse ${doc} exited ${code}`);
+  }
+  const { chunks, bytes } = writeCaches();
+  process.stdout.write(`code cache for ${chunks} chunks (${Math.round(bytes / 1024)} KiB) after parsing ${DOCS.length} fixtures\n`);
+  // The PDF reader's worker thread is unref'd; nothing else is left open.
+})().catch((e) => {
+  process.stderr.write(`warm-code-cache: ${String(e?.message ?? e).split('\n')[0]}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+// The CLI runs from dist/app/ (dist/ bundled into CommonJS chunks, with V8's code cache written
+// at build time; issue 17, start-up). It must say exactly what the ES modules in dist/ say, use
+// the cache it was built with, and step aside when it no longer matches the tsc build.
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../support/cli.js';
+
+const { appEntry } = createRequire(import.meta.url)('../../bin/load-app.cjs') as { appEntry: (root: string) => string | null };
+const ESM = { FOI_HARVEST_NO_APP: '1' };
+
+describe('the bundled CLI (dist/app/)', () => {
+  it('is current after the build, and runs every chunk it loads from its code cache', () => {
+    expect(appEntry(ROOT)).toMatch(/dist\/app\/main-[\w-]+\.cjs$/);
+    const r = runCli(['parse', 'tests/fixtures/synthetic-corpus/corpus/btp-officers-arrested-1104-23.txt'], { env: { FOI_HARVEST_APP_DEBUG: '1' } });
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^app: main-[\w-]+\.cjs cache used$/);
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) expect(line).toMatch(/^app: [\w-]+\.cjs cache used$/);
+  });
+
+  // One document of each reader, a command that is not parse, and an error path.
+  const cases: [string, string[]][] = [
+    ['plain text', ['parse', 'tests/fixtures/synthetic-corpus/corpus/btp-officers-arrested-1104-23.txt', '--format', 'csv']],
+    ['HTML, PDF, text', ['parse', 'fixtures/parse/dismissals.html', 'fixtures/parse/dismissals.pdf', 'fixtures/parse/dismissals.txt']],
+    ['XLSX, DOCX, CSV, unruled PDF', ['parse', 'fixtures/attachments/convictions.xlsx', 'fixtures/attachments/convictions.docx', 'fixtures/attachments/convictions.csv', 'fixtures/attachments/convictions-unruled.pdf']],
+    ['a broken file among good ones', ['parse', 'fixtures/attachments/truncated.pdf', 'fixtures/parse/dismissals.txt']],
+    ['forces as JSON', ['forces', '--format', 'json']],
+    ['an unknown format for forces', ['forces', '--format', 'csv']],
+    ['an unknown option', ['parse', '--no-such-option', 'fixtures/parse/dismissals.txt']],
+  ];
+  it.each(cases)('%s: the same output, errors and exit status as dist/', (_name, args) => {
+    const app = runCli(args);
+    const esm = runCli(args, { env: ESM });
+    expect(app.code).toBe(esm.code);
+    expect(app.stdout).toBe(esm.stdout);
+    expect(app.stderr).toBe(esm.stderr);
+    expect(app.stdout.length + app.stderr.length).toBeGreaterThan(0);
+  });
+});
+
+describe('appEntry: when dist/app/ is used', () => {
+  const root = mkdtempSync(join(tmpdir(), 'foi-app-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const main = join(root, 'dist', 'cli', 'main.js');
+  mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
+  mkdirSync(join(root, 'dist', 'app'), { recursive: true });
+  writeFileSync(main, '');
+  writeFileSync(join(root, 'dist', 'app', 'main-abc.cjs'), '');
+  const stamp = (built: number, entry = 'main-abc.cjs') => writeFileSync(join(root, 'dist', 'app', 'stamp.json'), JSON.stringify({ entry, built }));
+  utimesSync(main, 1_700_000_000, 1_700_000_000);
+
+  it('when its stamp names the tsc build in dist/', () => {
+    stamp(1_700_000_000_000);
+    expect(appEntry(root)).toBe(join(root, 'dist', 'app', 'main-abc.cjs'));
+  });
+  it('not after tsc ran again (dist/ is newer than the bundle)', () => {
+    stamp(1_600_000_000_000);
+    expect(appEntry(root)).toBeNull();
+  });
+  it('not when the stamp names a chunk that is not there, or the stamp is unreadable', () => {
+    stamp(1_700_000_000_000, 'main-gone.cjs');
+    expect(appEntry(root)).toBeNull();
+    writeFileSync(join(root, 'dist', 'app', 'stamp.json'), '{');
+    expect(appEntry(root)).toBeNull();
+  });
+  it('not with FOI_HARVEST_NO_APP=1', () => {
+    stamp(1_700_000_000_000);
+    process.env.FOI_HARVEST_NO_APP = '1';
+    try {
+      expect(appEntry(root)).toBeNull();
+    } finally {
+      delete process.env.FOI_HARVEST_NO_APP;
+    }
+  });
+});
