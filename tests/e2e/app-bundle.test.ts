@@ -1,7 +1,7 @@
 // The CLI runs from dist/app/ (dist/ bundled into CommonJS chunks, with V8's code cache written
 // at build time; issue 17, start-up). It must say exactly what the ES modules in dist/ say, use
 // the cache it was built with, and step aside when it no longer matches the tsc build.
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,12 +22,12 @@ describe('the bundled CLI (dist/app/)', () => {
     for (const line of lines) expect(line).toMatch(/^app: [\w-]+\.cjs cache used$/);
   });
 
-  // One document of each reader, a command that is not parse, and an error path.
+  // Every reader on the shipped fixtures (scanned pages through OCR among them), a command that is
+  // not parse, and the error paths.
   const cases: [string, string[]][] = [
     ['plain text', ['parse', 'tests/fixtures/synthetic-corpus/corpus/btp-officers-arrested-1104-23.txt', '--format', 'csv']],
-    ['HTML, PDF, text', ['parse', 'fixtures/parse/dismissals.html', 'fixtures/parse/dismissals.pdf', 'fixtures/parse/dismissals.txt']],
-    ['XLSX, DOCX, CSV, unruled PDF', ['parse', 'fixtures/attachments/convictions.xlsx', 'fixtures/attachments/convictions.docx', 'fixtures/attachments/convictions.csv', 'fixtures/attachments/convictions-unruled.pdf']],
     ['a broken file among good ones', ['parse', 'fixtures/attachments/truncated.pdf', 'fixtures/parse/dismissals.txt']],
+    ['every fixture in fixtures/parse, attachments and broken, as NDJSON', ['parse', '--format', 'ndjson', ...['parse', 'attachments', 'broken'].flatMap((d) => readdirSync(join(ROOT, 'fixtures', d)).sort().map((n) => `fixtures/${d}/${n}`))]],
     ['forces as JSON', ['forces', '--format', 'json']],
     ['an unknown format for forces', ['forces', '--format', 'csv']],
     ['an unknown option', ['parse', '--no-such-option', 'fixtures/parse/dismissals.txt']],
