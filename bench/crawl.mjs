@@ -5,6 +5,7 @@
 // the time the slowest host needs when it is never kept waiting. Then a second harvest of the
 // same unchanged sites into the same store: its requests and time as a share of the first.
 import { fork } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CODE_ROOT, median, minMed, rng, int } from './lib/stats.mjs';
 import { generateSites } from './sites.mjs';
@@ -22,6 +23,28 @@ function ipc(child, msg) {
     child.once('exit', onExit);
     child.send(msg);
   });
+}
+
+/**
+ * CPU ms of this process's main thread and of all its other threads (V8's compiler and GC
+ * helpers, libuv's pool), from /proc (Linux; null elsewhere). process.cpuUsage() counts both:
+ * the split shows how much of a crawl's CPU is JIT compiling rather than our code.
+ */
+function threadCpuMs() {
+  try {
+    let main = 0;
+    let other = 0;
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = (Number(f[11]) + Number(f[12])) * 10; // utime + stime, in clock ticks of 10 ms (USER_HZ 100)
+      if (tid === String(process.pid)) main += ms;
+      else other += ms;
+    }
+    return { main, other };
+  } catch {
+    return null;
+  }
 }
 
 function summarise(logs, latency, delayMs) {
@@ -63,14 +86,17 @@ export async function benchCrawl({ dir, reps = 3, hosts = 40, delayMs = 50, conc
     let storeN = 0;
     const harvest = async (store, conc) => {
       await ipc(server, { cmd: 'logs' }); // drop anything earlier
+      const threads0 = threadCpuMs();
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       const summary = await runFetch({ baseUrl, delay: delayMs, store, log: quiet, ...(conc ? { concurrency: conc } : {}) });
       const ms = performance.now() - t0;
       const cpu = process.cpuUsage(cpu0);
+      const threads1 = threadCpuMs();
+      const threads = threads0 && threads1 ? { mainCpuMs: threads1.main - threads0.main, otherCpuMs: threads1.other - threads0.other } : { mainCpuMs: null, otherCpuMs: null };
       const { logs } = await ipc(server, { cmd: 'logs' });
       const s = summarise(logs, latency, delayMs);
-      return { ms, cpuMs: (cpu.user + cpu.system) / 1000, status: summary.status, disclosures: summary.disclosures, failures: summary.failures.length, ...s, efficiency: s.idealMs / ms };
+      return { ms, cpuMs: (cpu.user + cpu.system) / 1000, ...threads, status: summary.status, disclosures: summary.disclosures, failures: summary.failures.length, ...s, efficiency: s.idealMs / ms };
     };
     const runs = async (conc, label) => {
       const out = [];
@@ -91,6 +117,11 @@ export async function benchCrawl({ dir, reps = 3, hosts = 40, delayMs = 50, conc
           efficiencyMinMed: minMed(out.map((o) => o.first.efficiency)),
           // CPU the crawler spends per disclosure it stores (fetching, parsing, storing), whatever the delay.
           cpuMsPerDisclosure: minMed(out.map((o) => o.first.cpuMs / Math.max(1, o.first.disclosures.new + o.first.disclosures.changed + o.first.disclosures.unchanged))),
+          // The same split by thread (Linux): the main thread, and V8's / libuv's helper threads.
+          threadCpuMsPerDisclosure: out[0].first.mainCpuMs === null ? null : {
+            main: minMed(out.map((o) => o.first.mainCpuMs / Math.max(1, o.first.disclosures.new + o.first.disclosures.changed + o.first.disclosures.unchanged))),
+            helpers: minMed(out.map((o) => o.first.otherCpuMs / Math.max(1, o.first.disclosures.new + o.first.disclosures.changed + o.first.disclosures.unchanged))),
+          },
           cpuShare: pick('first', (x) => x.cpuMs / x.ms),
           requests: pick('first', (x) => x.requests),
           disclosures: out[0].first.disclosures,

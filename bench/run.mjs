@@ -124,6 +124,8 @@ else if (crawl) {
     'half of before',
     '',
   ]);
+  const th = f.threadCpuMsPerDisclosure;
+  if (th) rows.push(['… of which main thread / helper threads (V8 compiler and GC, libuv)', `${mm(th.main, 1, ' ms')} / ${mm(th.helpers, 1, ' ms')}`, '', '', '', '']);
   for (const d of crawl.diagnostics) {
     rows.push([
       `… same crawl, --concurrency ${d.concurrency} (diagnostic)`,

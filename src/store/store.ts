@@ -659,7 +659,7 @@ export class Store {
    * run fetches again. finishRun() and close() commit.
    */
   groupCommits(opts: { maxWrites?: number; maxMs?: number } = {}): void {
-    this.group = { maxWrites: opts.maxWrites ?? 200, maxMs: opts.maxMs ?? 250, writes: 0, timer: null };
+    this.group = { maxWrites: opts.maxWrites ?? 1000, maxMs: opts.maxMs ?? 1000, writes: 0, timer: null };
   }
 
   /** Commits the open group of writes, if any. */

@@ -60,3 +60,21 @@ describe('assembleDisclosure with attachments', () => {
     }
   });
 });
+
+// A page without attachments: what fetch and reparse store is exactly what parse gives (the
+// second schema check and redaction pass only run when attachment rows were added).
+describe('assembleDisclosure without attachments', () => {
+  const ROOT = join(__dirname, '..', '..', 'fixtures');
+  it.each([
+    ['parse/dismissals.html', 'https://www.example-police.test/foi/dismissals'],
+    ['sites/single-online-home-metropolitan/foi-ai/metropolitan-police/disclosure-2024/april-2024/stop-and-search-by-ethnicity/index.html', 'https://www.met.police.uk/foi-ai/metropolitan-police/disclosure-2024/april-2024/stop-and-search-by-ethnicity/'],
+    ['sites/single-online-home-metropolitan/foi-ai/metropolitan-police/disclosure-2024/september-2024/gross-misconduct-hearings-and-outcomes/index.html', null],
+  ])('%s is the record parse gives', async (rel, url) => {
+    const bytes = new Uint8Array(readFileSync(join(ROOT, rel)));
+    const { parseDocument } = await import('../../src/pipeline/parse.js');
+    const page = url ?? `https://www.example-police.test/${rel}`;
+    const assembled = await assembleDisclosure({ url: page, bytes, contentType: 'text/html' }, []);
+    expect(DisclosureSchema.safeParse(assembled).success).toBe(true);
+    expect(assembled).toEqual(await parseDocument({ bytes, url: page, contentType: 'text/html' }));
+  });
+});
