@@ -35,11 +35,12 @@ interface PdfDoc {
   getPage(n: number): Promise<PdfPage>;
 }
 /** pdf-parse's ruled-table finder: lines and rectangles from the page's operator list. */
+interface RuledGrid {
+  normalize(): void;
+  getTableData(): Array<{ findCell(x: number, y: number): { text: string[] } | null | undefined; toArray(): string[][] }>;
+}
 interface TableFinder {
-  getPageTables(page: PdfPage): Promise<{
-    normalize(): void;
-    getTableData(): Array<{ findCell(x: number, y: number): { text: string[] } | null | undefined; toArray(): string[][] }>;
-  }>;
+  getPageTables(page: PdfPage): Promise<RuledGrid>;
 }
 
 interface PageTable {
@@ -87,21 +88,32 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
     const ocr = ocrSession(doc, warnings, options.ocr);
     const finder = parser as unknown as TableFinder;
     const ruled: TableFinder = { getPageTables: (page) => live(finder.getPageTables(page)) };
-    // The worker reads the next pages' text while this thread lays out the current one.
-    const fetchPage = (n: number): Promise<{ page: PdfPage; items: TextItem[] }> => {
-      const p = live(doc.getPage(n)).then(async (page) => ({ page, items: (await live(page.getTextContent())).items }));
+    // The worker reads the next pages' text while this thread lays out the current one; a page
+    // whose text is laid out in columns has its drawn lines asked for as soon as its text is in,
+    // so that the worker reads them while this thread is still on an earlier page.
+    type Fetched = { page: PdfPage; items: TextItem[]; lines: TextLine[]; grid: Promise<RuledGrid> | null };
+    const fetchPage = (n: number): Promise<Fetched> => {
+      const p = live(doc.getPage(n)).then(async (page) => {
+        const items = (await live(page.getTextContent())).items;
+        const lines = linesOf(items);
+        const grid = n <= tablePages && mayHoldTable(lines) ? ruled.getPageTables(page) : null;
+        grid?.catch(() => undefined); // awaited (and its failure reported) when the page is laid out
+        return { page, items, lines, grid };
+      });
       p.catch(() => undefined); // awaited in turn below; a page fetched ahead of a failure is never awaited
       return p;
     };
-    const ahead: Array<Promise<{ page: PdfPage; items: TextItem[] }>> = [];
+    const ahead: Array<Promise<Fetched>> = [];
     for (let n = 1; n <= Math.min(doc.numPages, PAGES_AHEAD + 1); n++) ahead.push(fetchPage(n));
     let text = '';
     for (let n = 1; n <= doc.numPages; n++) {
       let page: PdfPage;
       let items: TextItem[];
+      let lines: TextLine[];
+      let grid: Promise<RuledGrid> | null;
       let viewport: Viewport;
       try {
-        ({ page, items } = await ahead.shift()!);
+        ({ page, items, lines, grid } = await ahead.shift()!);
         viewport = page.getViewport({ scale: 1 });
       } catch (e) {
         throw readErrorOf(e);
@@ -109,7 +121,12 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
       if (n + PAGES_AHEAD + 1 <= doc.numPages) ahead.push(fetchPage(n + PAGES_AHEAD + 1));
       // A page without a usable text layer is read by OCR: its words, placed as text items, go through the same logic.
       const scanned = await live(ocr.page(n, items));
-      if (scanned) ({ items, viewport } = scanned);
+      if (scanned) {
+        ({ items, viewport } = scanned);
+        lines = linesOf(items);
+        // The drawn lines are the page's whoever read its text; asked for now if the OCR text alone has columns.
+        grid = mayHoldTable(lines) ? (grid ?? ruled.getPageTables(page)) : null;
+      }
       const at = scanned ? `pdf:p${n}:ocr` : `pdf:p${n}`;
       try {
         const pageText = pageTextOf(items, viewport);
@@ -120,7 +137,7 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
         for (const b of paragraphBlocks(pageText)) {
           blocks.push({ ...b, start: b.start + offset, end: b.end + offset, locator: at, page: n });
         }
-        if (n <= tablePages) perPage.push((await pageTables(ruled, page, n, items, viewport, warnings, ruledFailed)).map((t) => ({ ...t, at })));
+        if (n <= tablePages) perPage.push((await pageTables(grid, n, items, lines, viewport, warnings, ruledFailed)).map((t) => ({ ...t, at })));
       } finally {
         page.cleanup();
       }
@@ -222,21 +239,26 @@ function mayHoldTable(lines: TextLine[]): boolean {
   return false;
 }
 
+/** The page's text items as printed lines. */
+function linesOf(items: TextItem[]): TextLine[] {
+  return groupLines(items.filter((i) => typeof i.str === 'string' && i.transform).map(toPositioned));
+}
+
+/** `grid`: the page's drawn lines (pdf-parse getPageTables), asked for when `lines` may hold a table. */
 async function pageTables(
-  finder: TableFinder,
-  page: PdfPage,
+  grid: Promise<RuledGrid> | null,
   n: number,
   items: TextItem[],
+  lines: TextLine[],
   viewport: Viewport,
   warnings: string[],
   ruledFailed: { reported: boolean },
 ): Promise<PageTable[]> {
-  const lines = groupLines(items.filter((i) => typeof i.str === 'string' && i.transform).map(toPositioned));
   const layout = findLayoutTables(lines);
   let grids: string[][][] = [];
-  if (mayHoldTable(lines)) {
+  if (grid) {
     try {
-      grids = (await ruledTables(finder, page, items, viewport)).filter((t) => t.length && t.some((r) => r.some((c) => c.trim())));
+      grids = ruledTables(await grid, items, viewport).filter((t) => t.length && t.some((r) => r.some((c) => c.trim())));
     } catch (e) {
       if (e instanceof WorkerStopped) throw e;
       if (!ruledFailed.reported) warnings.push(`pdf: ruled tables could not be read (${(e instanceof Error ? e.message : String(e)).split('\n')[0]})`);
@@ -262,8 +284,7 @@ async function pageTables(
 }
 
 /** pdf-parse's getTable() for one page, its cells filled from the text items we already have (as its fillPageTables does). */
-async function ruledTables(finder: TableFinder, page: PdfPage, items: TextItem[], viewport: Viewport): Promise<string[][][]> {
-  const store = await finder.getPageTables(page);
+function ruledTables(store: RuledGrid, items: TextItem[], viewport: Viewport): string[][][] {
   store.normalize();
   const tables = store.getTableData();
   if (!tables.length) return [];
