@@ -6,9 +6,11 @@
 // Here, and in the worker thread, the builtins that existed before are put back after each of
 // those steps; what the polyfills ADD (Promise.withResolvers, Uint8Array.toHex, … which pdf.js
 // needs on Node 20) stays, and Node's natives are spec-complete for what pdf.js does.
+import { setMaxListeners } from 'node:events';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 import type * as PdfParseModule from 'pdf-parse';
 
 type Saved = Array<[object, PropertyKey, PropertyDescriptor]>;
@@ -80,7 +82,10 @@ interface Shared {
   /** Rejects when the thread stops (a crash, out of memory): pending pdf.js calls would wait forever. */
   stopped: Promise<never>;
 }
-let shared: Shared | null = null;
+/** The worker threads, by slot: slot 0 serves every document, slot 1 the second half of a long one's pages. */
+const pool: Array<Shared | null> = [];
+/** Threads the pool starts: two parse a long document's pages side by side, one where there is one core. */
+export const PDF_THREADS = Math.min(2, availableParallelism());
 
 export class WorkerStopped extends Error {}
 
@@ -89,6 +94,7 @@ export class WorkerStopped extends Error {}
 // A data: URL so that it runs the same from dist/ and from src/ under vitest.
 const THREAD_SOURCE = `
 import { workerData } from 'node:worker_threads';
+import { setMaxListeners } from 'node:events';
 const objs = [JSON, Math, Reflect, Object.getPrototypeOf(Uint8Array), Object.getPrototypeOf(Uint8Array.prototype)];
 for (const name of ${JSON.stringify(BUILTIN_CTORS)}) {
   const ctor = globalThis[name];
@@ -108,6 +114,8 @@ for (const [obj, key, d] of saved) {
   if (now?.value !== d.value && (now?.configurable ?? true)) Object.defineProperty(obj, key, d);
 }
 const { port } = workerData;
+// pdf.js listens on the port once per open document; a crawl opens more than Node's warning limit of ten.
+setMaxListeners(0, port);
 // Wire format of pdf.js's MessageHandler (pinned by pdf-parse): a request names its action and
 // stream; a stream's messages carry stream (its kind), streamId and chunk.
 const CANCEL_COMPLETE = 2, CLOSE = 3, ENQUEUE = 4, ERROR = 5, PULL = 6, OPLIST = 0x100;
@@ -236,7 +244,7 @@ export function unpackText({ packedText: { str, dir, font, num }, styles, lang }
   return { items, styles, lang };
 }
 
-async function startShared(): Promise<Shared> {
+async function startShared(slot: number): Promise<Shared> {
   // The thread starts first: it loads pdf.js's worker module while this thread loads pdf.js.
   const { port1, port2 } = new MessageChannel();
   const config = new MessageChannel();
@@ -256,6 +264,8 @@ async function startShared(): Promise<Shared> {
   const keep = { ops: [OPS.save, OPS.restore, OPS.transform, OPS.constructPath, ...paint], args: [OPS.transform, OPS.constructPath], constructPath: OPS.constructPath, save: OPS.save, restore: OPS.restore, transform: OPS.transform };
   config.port1.postMessage(keep);
   config.port1.close();
+  // pdf.js listens on the port once per open document; a crawl opens more than Node's warning limit of ten.
+  setMaxListeners(0, port1);
   // Registered before pdf.js's own listener, so that pdf.js receives the text items it sent.
   port1.addEventListener('message', (ev) => {
     const m = (ev as MessageEvent).data as { chunk?: PackedText | object } | null;
@@ -264,7 +274,7 @@ async function startShared(): Promise<Shared> {
   const s: Shared = { worker: new PDFWorker({ port: port1, verbosity: 0 }), thread, port: port1, users: 0, stopped: null as unknown as Promise<never> };
   s.stopped = new Promise<never>((_, reject) => {
     const stop = (why: string) => {
-      if (shared === s) shared = null;
+      if (pool[slot] === s) pool[slot] = null;
       s.worker.destroy();
       port1.close();
       reject(new WorkerStopped(`pdf.js worker stopped (${why})`));
@@ -276,17 +286,17 @@ async function startShared(): Promise<Shared> {
   return s;
 }
 
-let starting: Promise<Shared> | null = null;
+const starting: Array<Promise<Shared> | null> = [];
 
 /**
- * The shared pdf.js worker for one document: pass `worker` to getDocument, race pdf.js calls
- * against `stopped`, and call `release()` when the document is destroyed.
+ * A shared pdf.js worker (the one in `slot`, below PDF_THREADS) for one document: pass `worker`
+ * to getDocument, race pdf.js calls against `stopped`, and call `release()` when the document is destroyed.
  */
-export async function acquirePdfWorker(): Promise<{ worker: PdfWorkerLike; stopped: Promise<never>; release(): void }> {
-  let s = shared;
+export async function acquirePdfWorker(slot = 0): Promise<{ worker: PdfWorkerLike; stopped: Promise<never>; release(): void }> {
+  let s = pool[slot];
   if (!s) {
-    starting ??= startShared().finally(() => (starting = null));
-    s = shared = await starting;
+    starting[slot] ??= startShared(slot).finally(() => (starting[slot] = null));
+    s = pool[slot] = await starting[slot];
   }
   if (s.users++ === 0) {
     s.thread.ref();

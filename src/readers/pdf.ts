@@ -2,7 +2,7 @@
 // drawn grid (pdf-parse getTable), unruled ones rebuilt from text positions (pdf-layout),
 // a table that runs onto the next page joined into one. pdf.js runs without eval, and the
 // parser is always destroyed, even when the document is broken.
-import { acquirePdfWorker, loadPdfParse, WorkerStopped } from './pdf-runtime.js';
+import { acquirePdfWorker, loadPdfParse, PDF_THREADS, WorkerStopped } from './pdf-runtime.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
 import { ocrSession, type OcrOptions } from './ocr/index.js';
 import { linesToBlocks } from './text.js';
@@ -12,6 +12,8 @@ import { ReadError, type Block, type Cell, type ReadResult, type Table } from '.
 const MAX_TABLE_PAGES = 300;
 /** Pages whose text the worker reads ahead of the one being laid out (one more is in flight). */
 const PAGES_AHEAD = 2;
+/** From this many pages a document is opened on a second worker thread too, which reads some of its pages. */
+const SPLIT_FROM = 4;
 
 /** The pdf.js objects we touch (pdf-parse loads them; its own typings keep them private). */
 interface TextItem {
@@ -68,14 +70,20 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
   starting.catch(() => undefined);
   const { PDFParse } = await loadPdfParse();
   const thread = await starting;
+  type Thread = typeof thread;
+  const threads: Thread[] = [thread];
   // A pdf.js call that would wait forever on a stopped worker thread fails instead.
-  const live = <T>(p: Promise<T>): Promise<T> => Promise.race([p, thread.stopped]);
-  const parser = new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0, worker: thread.worker } as ConstructorParameters<typeof PDFParse>[0]);
+  const live = <T>(p: Promise<T>): Promise<T> => Promise.race([p, ...threads.map((t) => t.stopped)]);
+  const open = (t: Thread) => new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0, worker: t.worker } as ConstructorParameters<typeof PDFParse>[0]);
+  // pdf-parse keeps the loaded document behind this accessor.
+  const load = (p: InstanceType<typeof PDFParse>) => (p as unknown as { load(): Promise<PdfDoc> }).load();
+  const parser = open(thread);
+  const parsers = [parser];
+  let closed = false;
   try {
     let doc: PdfDoc;
     try {
-      // pdf-parse keeps the loaded document behind this accessor.
-      doc = await live((parser as unknown as { load(): Promise<PdfDoc> }).load());
+      doc = await live(load(parser));
     } catch (e) {
       throw readErrorOf(e);
     }
@@ -88,23 +96,53 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
     const ocr = ocrSession(doc, warnings, options.ocr);
     const finder = parser as unknown as TableFinder;
     const ruled: TableFinder = { getPageTables: (page) => live(finder.getPageTables(page)) };
-    // The worker reads the next pages' text while this thread lays out the current one; a page
+    // The pages are read on the worker threads that hold the document, each page by the one with
+    // fewer pages in hand. A long document is opened on the second thread too, as soon as that is
+    // ready (its pages go to the first until then); a document it fails to open there is read on one.
+    const readers: Array<{ doc: PdfDoc; inHand: number }> = [{ doc, inHand: 0 }];
+    if (doc.numPages >= SPLIT_FROM && PDF_THREADS > 1) {
+      void (async () => {
+        const t = await acquirePdfWorker(1);
+        if (closed) return t.release();
+        const p = open(t);
+        try {
+          const other = await Promise.race([load(p), t.stopped]);
+          if (!closed && other.numPages === doc.numPages) {
+            threads.push(t);
+            parsers.push(p);
+            readers.push({ doc: other, inHand: 0 });
+            return;
+          }
+        } catch {
+          // read on the first thread alone
+        }
+        await p.destroy().catch(() => undefined);
+        t.release();
+      })().catch(() => undefined);
+    }
+    // The workers read the next pages' text while this thread lays out the current one; a page
     // whose text is laid out in columns has its drawn lines asked for as soon as its text is in,
-    // so that the worker reads them while this thread is still on an earlier page.
-    type Fetched = { page: PdfPage; items: TextItem[]; lines: TextLine[]; grid: Promise<RuledGrid> | null };
+    // so that a worker reads them while this thread is still on an earlier page.
+    type Fetched = { page: PdfPage; items: TextItem[]; lines: TextLine[]; grid: Promise<RuledGrid> | null; done(): void };
     const fetchPage = (n: number): Promise<Fetched> => {
-      const p = live(doc.getPage(n)).then(async (page) => {
+      const reader = readers.reduce((a, b) => (b.inHand < a.inHand ? b : a));
+      reader.inHand++;
+      const p = live(reader.doc.getPage(n)).then(async (page) => {
         const items = (await live(page.getTextContent())).items;
         const lines = linesOf(items);
         const grid = n <= tablePages && mayHoldTable(lines) ? ruled.getPageTables(page) : null;
         grid?.catch(() => undefined); // awaited (and its failure reported) when the page is laid out
-        return { page, items, lines, grid };
+        return { page, items, lines, grid, done: () => reader.inHand-- };
       });
       p.catch(() => undefined); // awaited in turn below; a page fetched ahead of a failure is never awaited
       return p;
     };
     const ahead: Array<Promise<Fetched>> = [];
-    for (let n = 1; n <= Math.min(doc.numPages, PAGES_AHEAD + 1); n++) ahead.push(fetchPage(n));
+    let fetched = 0;
+    const fetchAhead = () => {
+      while (fetched < doc.numPages && ahead.length < (PAGES_AHEAD + 1) * readers.length) ahead.push(fetchPage(++fetched));
+    };
+    fetchAhead();
     let text = '';
     for (let n = 1; n <= doc.numPages; n++) {
       let page: PdfPage;
@@ -112,13 +150,15 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
       let lines: TextLine[];
       let grid: Promise<RuledGrid> | null;
       let viewport: Viewport;
+      let done: () => void;
       try {
-        ({ page, items, lines, grid } = await ahead.shift()!);
+        ({ page, items, lines, grid, done } = await ahead.shift()!);
         viewport = page.getViewport({ scale: 1 });
       } catch (e) {
         throw readErrorOf(e);
       }
-      if (n + PAGES_AHEAD + 1 <= doc.numPages) ahead.push(fetchPage(n + PAGES_AHEAD + 1));
+      done();
+      fetchAhead();
       // A page without a usable text layer is read by OCR: its words, placed as text items, go through the same logic.
       const scanned = await live(ocr.page(n, items));
       if (scanned) {
@@ -147,8 +187,9 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
   } catch (e) {
     throw e instanceof WorkerStopped ? readErrorOf(e) : e;
   } finally {
-    await live(parser.destroy()).catch(() => undefined);
-    thread.release();
+    closed = true;
+    await Promise.all(parsers.map((p) => live(p.destroy()).catch(() => undefined)));
+    for (const t of threads) t.release();
   }
 }
 
