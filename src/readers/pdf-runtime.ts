@@ -79,8 +79,9 @@ interface Shared {
   thread: Worker;
   port: MessagePort;
   users: number;
-  /** Rejects when the thread stops (a crash, out of memory): pending pdf.js calls would wait forever. */
-  stopped: Promise<never>;
+  /** Told when the thread stops (a crash, out of memory): pending pdf.js calls would wait forever. */
+  watchers: Set<(e: WorkerStopped) => void>;
+  stoppedBy: WorkerStopped | null;
 }
 /** The worker threads, by slot: slot 0 serves every document, slot 1 the second half of a long one's pages. */
 const pool: Array<Shared | null> = [];
@@ -271,48 +272,89 @@ async function startShared(slot: number): Promise<Shared> {
     const m = (ev as MessageEvent).data as { chunk?: PackedText | object } | null;
     if (m?.chunk && 'packedText' in m.chunk) m.chunk = unpackText(m.chunk);
   });
-  const s: Shared = { worker: new PDFWorker({ port: port1, verbosity: 0 }), thread, port: port1, users: 0, stopped: null as unknown as Promise<never> };
-  s.stopped = new Promise<never>((_, reject) => {
-    const stop = (why: string) => {
-      if (pool[slot] === s) pool[slot] = null;
-      s.worker.destroy();
-      port1.close();
-      reject(new WorkerStopped(`pdf.js worker stopped (${why})`));
-    };
-    thread.once('error', (e) => stop(e.message.split('\n')[0]));
-    thread.once('exit', (code) => stop(`exit ${code}`));
-  });
-  s.stopped.catch(() => undefined);
+  const s: Shared = { worker: new PDFWorker({ port: port1, verbosity: 0 }), thread, port: port1, users: 0, watchers: new Set(), stoppedBy: null };
+  const stop = (why: string) => {
+    if (s.stoppedBy) return;
+    s.stoppedBy = new WorkerStopped(`pdf.js worker stopped (${why})`);
+    if (pool[slot] === s) pool[slot] = null;
+    s.worker.destroy();
+    port1.close();
+    for (const watch of s.watchers) watch(s.stoppedBy);
+  };
+  thread.once('error', (e) => stop(e.message.split('\n')[0]));
+  thread.once('exit', (code) => stop(`exit ${code}`));
   return s;
 }
 
 const starting: Array<Promise<Shared> | null> = [];
 
+/** One document's hold on a worker thread. */
+export interface PdfThread {
+  /** For pdf.js's getDocument. */
+  worker: PdfWorkerLike;
+  /** `p`, or a WorkerStopped rejection as soon as the thread stops. */
+  live<T>(p: Promise<T>): Promise<T>;
+  /** When the document is destroyed. */
+  release(): void;
+}
+
 /**
  * A shared pdf.js worker (the one in `slot`, below PDF_THREADS) for one document: pass `worker`
- * to getDocument, race pdf.js calls against `stopped`, and call `release()` when the document is destroyed.
+ * to getDocument, wrap pdf.js calls in `live`, and call `release()` when the document is destroyed.
  */
-export async function acquirePdfWorker(slot = 0): Promise<{ worker: PdfWorkerLike; stopped: Promise<never>; release(): void }> {
+export async function acquirePdfWorker(slot = 0): Promise<PdfThread> {
   let s = pool[slot];
   if (!s) {
     starting[slot] ??= startShared(slot).finally(() => (starting[slot] = null));
     s = pool[slot] = await starting[slot];
   }
-  if (s.users++ === 0) {
-    s.thread.ref();
-    s.port.ref();
+  const shared = s;
+  if (shared.users++ === 0) {
+    shared.thread.ref();
+    shared.port.ref();
   }
+  // The calls in flight, each failed if the thread stops. Not a race against a long-lived
+  // "stopped" promise: each race would leave a reaction on it, and with that reaction the call's
+  // result (a page's text, its operator list), for as long as the thread lives.
+  const inFlight = new Set<(e: WorkerStopped) => void>();
+  const watch = (e: WorkerStopped) => {
+    for (const fail of inFlight) fail(e);
+    inFlight.clear();
+  };
+  shared.watchers.add(watch);
   let released = false;
   return {
-    worker: s.worker,
-    stopped: s.stopped,
+    worker: shared.worker,
+    live<T>(p: Promise<T>): Promise<T> {
+      if (shared.stoppedBy) return Promise.reject(shared.stoppedBy);
+      return new Promise<T>((resolve, reject) => {
+        inFlight.add(reject);
+        p.then(
+          (v) => {
+            inFlight.delete(reject);
+            resolve(v);
+          },
+          (e: unknown) => {
+            inFlight.delete(reject);
+            reject(e);
+          },
+        );
+      });
+    },
     release() {
       if (released) return;
       released = true;
-      if (--s.users === 0) {
-        s.thread.unref();
-        s.port.unref();
+      shared.watchers.delete(watch);
+      if (--shared.users === 0) {
+        shared.thread.unref();
+        shared.port.unref();
       }
     },
   };
+}
+
+/** Stops every worker thread (tests; a shutdown): documents open on them fail with WorkerStopped, and the next document starts a new one. */
+export async function stopPdfWorkers(): Promise<void> {
+  const running = await Promise.all(pool.map((s, slot) => s ?? starting[slot] ?? null));
+  await Promise.all(running.map((s) => s?.thread.terminate()));
 }

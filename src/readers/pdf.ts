@@ -2,7 +2,7 @@
 // drawn grid (pdf-parse getTable), unruled ones rebuilt from text positions (pdf-layout),
 // a table that runs onto the next page joined into one. pdf.js runs without eval, and the
 // parser is always destroyed, even when the document is broken.
-import { acquirePdfWorker, loadPdfParse, PDF_THREADS, WorkerStopped } from './pdf-runtime.js';
+import { acquirePdfWorker, loadPdfParse, PDF_THREADS, WorkerStopped, type PdfThread } from './pdf-runtime.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
 import { ocrSession, type OcrOptions } from './ocr/index.js';
 import { linesToBlocks } from './text.js';
@@ -70,11 +70,10 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
   starting.catch(() => undefined);
   const { PDFParse } = await loadPdfParse();
   const thread = await starting;
-  type Thread = typeof thread;
-  const threads: Thread[] = [thread];
+  const threads: PdfThread[] = [thread];
   // A pdf.js call that would wait forever on a stopped worker thread fails instead.
-  const live = <T>(p: Promise<T>): Promise<T> => Promise.race([p, ...threads.map((t) => t.stopped)]);
-  const open = (t: Thread) => new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0, worker: t.worker } as ConstructorParameters<typeof PDFParse>[0]);
+  const live = <T>(p: Promise<T>): Promise<T> => threads.reduce((q, t) => t.live(q), p);
+  const open = (t: PdfThread) => new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0, worker: t.worker } as ConstructorParameters<typeof PDFParse>[0]);
   // pdf-parse keeps the loaded document behind this accessor.
   const load = (p: InstanceType<typeof PDFParse>) => (p as unknown as { load(): Promise<PdfDoc> }).load();
   const parser = open(thread);
@@ -106,7 +105,7 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
         if (closed) return t.release();
         const p = open(t);
         try {
-          const other = await Promise.race([load(p), t.stopped]);
+          const other = await t.live(load(p));
           if (!closed && other.numPages === doc.numPages) {
             threads.push(t);
             parsers.push(p);
