@@ -85,8 +85,11 @@ interface Shared {
 }
 /** The worker threads, by slot: slot 0 serves every document, slot 1 the second half of a long one's pages. */
 const pool: Array<Shared | null> = [];
-/** Threads the pool starts: two parse a long document's pages side by side, one where there is one core. */
-export const PDF_THREADS = Math.min(2, availableParallelism());
+/**
+ * Threads a long document is read on: two parse its pages side by side, one where there is one
+ * core or FOI_HARVEST_PDF_THREADS=1 (read per document, so a process can change it between them).
+ */
+export const pdfThreads = (): number => Math.min(Number(process.env.FOI_HARVEST_PDF_THREADS) || 2, 2, availableParallelism());
 
 export class WorkerStopped extends Error {}
 
@@ -299,7 +302,7 @@ export interface PdfThread {
 }
 
 /**
- * A shared pdf.js worker (the one in `slot`, below PDF_THREADS) for one document: pass `worker`
+ * A shared pdf.js worker (slot 0, or 1 for the second thread) for one document: pass `worker`
  * to getDocument, wrap pdf.js calls in `live`, and call `release()` when the document is destroyed.
  */
 export async function acquirePdfWorker(slot = 0): Promise<PdfThread> {

@@ -2,7 +2,7 @@
 // drawn grid (pdf-parse getTable), unruled ones rebuilt from text positions (pdf-layout),
 // a table that runs onto the next page joined into one. pdf.js runs without eval, and the
 // parser is always destroyed, even when the document is broken.
-import { acquirePdfWorker, loadPdfParse, PDF_THREADS, WorkerStopped, type PdfThread } from './pdf-runtime.js';
+import { acquirePdfWorker, loadPdfParse, pdfThreads, WorkerStopped, type PdfThread } from './pdf-runtime.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
 import { ocrSession, type OcrOptions } from './ocr/index.js';
 import { linesToBlocks } from './text.js';
@@ -99,7 +99,7 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
     // fewer pages in hand. A long document is opened on the second thread too, as soon as that is
     // ready (its pages go to the first until then); a document it fails to open there is read on one.
     const readers: Array<{ doc: PdfDoc; inHand: number }> = [{ doc, inHand: 0 }];
-    if (doc.numPages >= SPLIT_FROM && PDF_THREADS > 1) {
+    if (doc.numPages >= SPLIT_FROM && pdfThreads() > 1) {
       void (async () => {
         const t = await acquirePdfWorker(1);
         if (closed) return t.release();

@@ -51,6 +51,17 @@ describe('readPdf on one thread and on two', () => {
     expect(rows).toEqual([['Officer', 'Year', 'Outcome'], ...Array.from({ length: pages }, (_, p) => Array.from({ length: ROWS_PER_PAGE }, (_, r) => row(p + 1, r + 1))).flat()]);
   });
 
+  it('a long letter reads the same on one thread (FOI_HARVEST_PDF_THREADS=1) as on two', async () => {
+    const bytes = await letter(9);
+    const two = await readPdf(bytes);
+    process.env.FOI_HARVEST_PDF_THREADS = '1';
+    try {
+      expect(await readPdf(bytes)).toEqual(two);
+    } finally {
+      delete process.env.FOI_HARVEST_PDF_THREADS;
+    }
+  });
+
   it('several long documents at once each read as alone', async () => {
     const bytes = await Promise.all([4, 6, 9].map(letter));
     const alone = [];
