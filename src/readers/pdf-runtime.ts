@@ -167,17 +167,24 @@ const post = port.postMessage.bind(port);
 // Float64Array — since cloning a hundred small objects key by key costs more than reading the page
 // took; unpackText (this thread's receiving side) rebuilds the very same items. Any item not of
 // the shape pdf.js gives text items crosses as it is.
-const TEXT_KEYS = 'str,dir,width,height,transform,fontName,hasEOL';
+const TEXT_KEYS = ['str', 'dir', 'width', 'height', 'transform', 'fontName', 'hasEOL'];
 const packText = (chunk) => {
   if (Object.keys(chunk).join() !== 'items,styles,lang') return null;
   const { items } = chunk;
   const n = items.length;
   const str = new Array(n), dir = new Array(n), font = new Array(n), num = new Float64Array(n * 9);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, o = 0; i < n; i++, o += 9) {
     const it = items[i], t = it.transform;
-    if (Object.keys(it).join() !== TEXT_KEYS || typeof it.str !== 'string' || typeof it.dir !== 'string' || typeof it.fontName !== 'string' || typeof it.width !== 'number' || typeof it.height !== 'number' || typeof it.hasEOL !== 'boolean' || !Array.isArray(t) || t.length !== 6 || !t.every((x) => typeof x === 'number')) return null;
+    // Its seven keys, each of its type (counted, not listed and joined: this runs for every item).
+    let keys = 0;
+    for (const _ in it) keys++;
+    if (keys !== TEXT_KEYS.length || typeof it.str !== 'string' || typeof it.dir !== 'string' || typeof it.fontName !== 'string' || typeof it.width !== 'number' || typeof it.height !== 'number' || typeof it.hasEOL !== 'boolean' || !Array.isArray(t) || t.length !== 6) return null;
+    for (let k = 0; k < 6; k++) {
+      if (typeof t[k] !== 'number') return null;
+      num[o + 2 + k] = t[k];
+    }
     str[i] = it.str; dir[i] = it.dir; font[i] = it.fontName;
-    num[i * 9] = it.width; num[i * 9 + 1] = it.height; num.set(t, i * 9 + 2); num[i * 9 + 8] = it.hasEOL ? 1 : 0;
+    num[o] = it.width; num[o + 1] = it.height; num[o + 8] = it.hasEOL ? 1 : 0;
   }
   return { packedText: { str, dir, font, num }, styles: chunk.styles, lang: chunk.lang };
 };
