@@ -70,7 +70,8 @@ export function loadPdfParse(): Promise<typeof PdfParseModule> {
 // deep-copied by structuredClone (~15 % of PDF time), its core-js polyfills loaded here. One real
 // worker thread instead parses while this thread lays out the previous page (and the polyfills stay
 // in the worker's own realm). It is shared by every document, and unref'd while no document is
-// open so it never keeps the process alive.
+// open so it never keeps the process alive. A second such thread (slot 1) takes part of a long
+// document's pages, so that pdf.js's passes run side by side on two cores.
 interface PdfWorkerLike {
   destroy(): void;
 }

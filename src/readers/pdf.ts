@@ -63,7 +63,8 @@ interface PageTable {
  * One pdf.js text pass per page serves the page's text, the positions for unruled tables
  * and the cells of ruled ones; the operator list (drawn lines, for ruled tables) is read only
  * on pages whose text is laid out in columns somewhere, since a ruled table's text is too.
- * pdf.js parses on its worker thread (pdf-runtime), a few pages ahead of the page laid out here.
+ * pdf.js parses on its worker thread (two for a long document; pdf-runtime), a few pages ahead of
+ * the page laid out here.
  */
 export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> } = {}): Promise<ReadResult> {
   const starting = acquirePdfWorker(); // the worker thread starts while pdf-parse loads
