@@ -70,8 +70,8 @@ export function loadPdfParse(): Promise<typeof PdfParseModule> {
 // deep-copied by structuredClone (~15 % of PDF time), its core-js polyfills loaded here. One real
 // worker thread instead parses while this thread lays out the previous page (and the polyfills stay
 // in the worker's own realm). It is shared by every document, and unref'd while no document is
-// open so it never keeps the process alive. A second such thread (slot 1) takes part of a long
-// document's pages, so that pdf.js's passes run side by side on two cores.
+// open so it never keeps the process alive. A second such thread (slot 1, FOI_HARVEST_PDF_THREADS=2)
+// takes part of a long document's pages, so that pdf.js's passes run side by side on two cores.
 interface PdfWorkerLike {
   destroy(): void;
 }
@@ -87,10 +87,12 @@ interface Shared {
 /** The worker threads, by slot: slot 0 serves every document, slot 1 the second half of a long one's pages. */
 const pool: Array<Shared | null> = [];
 /**
- * Threads a long document is read on: two parse its pages side by side, one where there is one
- * core or FOI_HARVEST_PDF_THREADS=1 (read per document, so a process can change it between them).
+ * Threads a long document is read on: one, or two with FOI_HARVEST_PDF_THREADS=2 (and two cores),
+ * which parse its pages side by side (read per document, so a process can change it between them).
+ * One by default: the second thread is a second pdf.js to start and compile (+20–35 % CPU for a
+ * `parse` of a few PDFs), and its wall-time gain on a long document needs a free core.
  */
-export const pdfThreads = (): number => Math.min(Number(process.env.FOI_HARVEST_PDF_THREADS) || 2, 2, availableParallelism());
+export const pdfThreads = (): number => Math.min(Number(process.env.FOI_HARVEST_PDF_THREADS) || 1, 2, availableParallelism());
 
 export class WorkerStopped extends Error {}
 

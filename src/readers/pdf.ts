@@ -63,8 +63,8 @@ interface PageTable {
  * One pdf.js text pass per page serves the page's text, the positions for unruled tables
  * and the cells of ruled ones; the operator list (drawn lines, for ruled tables) is read only
  * on pages whose text is laid out in columns somewhere, since a ruled table's text is too.
- * pdf.js parses on its worker thread (two for a long document; pdf-runtime), a few pages ahead of
- * the page laid out here.
+ * pdf.js parses on its worker thread (two for a long document with FOI_HARVEST_PDF_THREADS=2;
+ * pdf-runtime), a few pages ahead of the page laid out here.
  */
 export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> } = {}): Promise<ReadResult> {
   const starting = acquirePdfWorker(); // the worker thread starts while pdf-parse loads
@@ -97,8 +97,8 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
     const finder = parser as unknown as TableFinder;
     const ruled: TableFinder = { getPageTables: (page) => live(finder.getPageTables(page)) };
     // The pages are read on the worker threads that hold the document, each page by the one with
-    // fewer pages in hand. A long document is opened on the second thread too, as soon as that is
-    // ready (its pages go to the first until then); a document it fails to open there is read on one.
+    // fewer pages in hand. With two threads allowed, a long document is opened on the second too, as
+    // soon as that is ready (its pages go to the first until then); one it fails to open there is read on one.
     const readers: Array<{ doc: PdfDoc; inHand: number }> = [{ doc, inHand: 0 }];
     if (doc.numPages >= SPLIT_FROM && pdfThreads() > 1) {
       void (async () => {

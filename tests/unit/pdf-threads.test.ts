@@ -1,5 +1,5 @@
-// A long PDF is read on two pdf.js worker threads (pages to whichever has fewer in hand), a short
-// one on one: either way the pages come out in order, each page's text and table rows its own,
+// With FOI_HARVEST_PDF_THREADS=2 a long PDF is read on two pdf.js worker threads (pages to
+// whichever has fewer in hand), a short one, or any by default, on one: either way the pages come out in order, each page's text and table rows its own,
 // a table running over pages joined into one. The letters are made here with pdfkit, their
 // expected text and rows taken from what was drawn.
 import PDFDocument from 'pdfkit';
@@ -36,9 +36,29 @@ function letter(pages: number): Promise<Uint8Array> {
   });
 }
 
+/** `run` with FOI_HARVEST_PDF_THREADS set to `threads` (unset: the default). */
+async function withThreads<T>(threads: string | undefined, run: () => Promise<T>): Promise<T> {
+  const before = process.env.FOI_HARVEST_PDF_THREADS;
+  if (threads === undefined) delete process.env.FOI_HARVEST_PDF_THREADS;
+  else process.env.FOI_HARVEST_PDF_THREADS = threads;
+  try {
+    return await run();
+  } finally {
+    if (before === undefined) delete process.env.FOI_HARVEST_PDF_THREADS;
+    else process.env.FOI_HARVEST_PDF_THREADS = before;
+  }
+}
+
 describe('readPdf on one thread and on two', () => {
-  it.each([1, 3, 4, 9])('%i page(s): pages in order, one table over all of them', async (pages) => {
-    const read = await readPdf(await letter(pages));
+  it.each([
+    [1, undefined],
+    [9, undefined],
+    [1, '2'],
+    [3, '2'],
+    [4, '2'],
+    [9, '2'],
+  ])('%i page(s), FOI_HARVEST_PDF_THREADS=%s: pages in order, one table over all of them', async (pages, threads) => {
+    const read = await withThreads(threads, async () => readPdf(await letter(pages)));
     expect(read.pages).toBe(pages);
     // Each page's heading, in page order, on its own page.
     const headings = read.blocks.filter((b) => b.text.startsWith('Disclosure schedule'));
@@ -51,22 +71,17 @@ describe('readPdf on one thread and on two', () => {
     expect(rows).toEqual([['Officer', 'Year', 'Outcome'], ...Array.from({ length: pages }, (_, p) => Array.from({ length: ROWS_PER_PAGE }, (_, r) => row(p + 1, r + 1))).flat()]);
   });
 
-  it('a long letter reads the same on one thread (FOI_HARVEST_PDF_THREADS=1) as on two', async () => {
+  it('a long letter reads the same on two threads as on one', async () => {
     const bytes = await letter(9);
-    const two = await readPdf(bytes);
-    process.env.FOI_HARVEST_PDF_THREADS = '1';
-    try {
-      expect(await readPdf(bytes)).toEqual(two);
-    } finally {
-      delete process.env.FOI_HARVEST_PDF_THREADS;
-    }
+    const one = await withThreads('1', () => readPdf(bytes));
+    expect(await withThreads('2', () => readPdf(bytes))).toEqual(one);
   });
 
-  it('several long documents at once each read as alone', async () => {
+  it('several long documents at once on two threads each read as alone on one', async () => {
     const bytes = await Promise.all([4, 6, 9].map(letter));
     const alone = [];
-    for (const b of bytes) alone.push(await readPdf(b));
-    const together = await Promise.all([...bytes, ...bytes].map((b) => readPdf(b)));
+    for (const b of bytes) alone.push(await withThreads('1', () => readPdf(b)));
+    const together = await withThreads('2', () => Promise.all([...bytes, ...bytes].map((b) => readPdf(b))));
     expect(together).toEqual([...alone, ...alone]);
   });
 });
