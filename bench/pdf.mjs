@@ -135,10 +135,12 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
     }
   }
   const generated = files.filter((f) => f.generated);
-  // Ours also in CPU time of the whole process (every thread: pdf.js parses on a worker thread
+  // Ours also in CPU time of the whole process (every thread: pdf.js parses on worker threads
   // while the main thread lays pages out), as pdftotext, single-threaded, spends wall ≈ CPU.
   let lastCpu = 0;
-  const timeOurs = async (f, read = false) => {
+  const timeOurs = async (f, read = false, twoThreads = false) => {
+    const threads = process.env.FOI_HARVEST_PDF_THREADS;
+    if (twoThreads) process.env.FOI_HARVEST_PDF_THREADS = '2';
     const c = process.cpuUsage();
     const t = performance.now();
     if (read) await readDocument({ bytes: f.bytes, name: f.path });
@@ -146,11 +148,41 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
     const ms = performance.now() - t;
     const used = process.cpuUsage(c);
     lastCpu = (used.user + used.system) / 1000;
+    if (threads === undefined) delete process.env.FOI_HARVEST_PDF_THREADS;
+    else process.env.FOI_HARVEST_PDF_THREADS = threads;
     return ms;
   };
   const timeTool = (f) => {
     const t = performance.now();
     execFileSync(tool.path, ['-q', f.path, '-'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
+    return performance.now() - t;
+  };
+  // pdf.js alone, on one of our worker threads, every page asked for at once: its text pass, and
+  // its text pass with the operator list (drawn lines), the two passes the reader makes on a page
+  // with columns. Diagnostic: the floor the reader stands on (skipped for a build without pdf-runtime).
+  const runtime = await import(join(CODE_ROOT, 'dist', 'readers', 'pdf-runtime.js')).catch(() => null);
+  const PDFParse = runtime ? (await runtime.loadPdfParse()).PDFParse : null;
+  const timePdfjs = async (f, withOps) => {
+    const t = performance.now();
+    const thread = await runtime.acquirePdfWorker();
+    const parser = new PDFParse({ data: new Uint8Array(f.bytes), isEvalSupported: false, verbosity: 0, worker: thread.worker });
+    try {
+      const doc = await parser.load();
+      const pages = [];
+      for (let n = 1; n <= doc.numPages; n++) {
+        pages.push(
+          doc.getPage(n).then(async (page) => {
+            await page.getTextContent();
+            if (withOps) await page.getOperatorList();
+            page.cleanup();
+          }),
+        );
+      }
+      await Promise.all(pages);
+    } finally {
+      await parser.destroy();
+      thread.release();
+    }
     return performance.now() - t;
   };
   const cli = [join(CODE_ROOT, 'bin', 'foi-harvest.js'), 'parse', ...files.map((f) => f.path), '--format', 'ndjson'];
@@ -168,13 +200,21 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
   // Per generated file, one time per repetition for each side (alternating); the slope is fitted
   // to each file's minimum and to its median over the repetitions — a slope per repetition is
   // too noisy, pdftotext's few ms per page being smaller than its process start's jitter.
-  const times = generated.map(() => ({ ours: [], oursCpu: [], read: [], tool: [] }));
+  if (PDFParse) for (const f of generated) await timePdfjs(f, true);
+  const times = generated.map(() => ({ ours: [], oursCpu: [], twoThreads: [], twoThreadsCpu: [], read: [], textPass: [], bothPasses: [], tool: [] }));
   const whole = { ours: [], tool: [], ratio: [] };
   for (let r = 0; r < reps; r++) {
     for (const [i, f] of generated.entries()) {
       times[i].ours.push(await timeOurs(f));
       times[i].oursCpu.push(lastCpu);
+      // The same with a long letter's pages on two pdf.js threads (FOI_HARVEST_PDF_THREADS=2): what a second thread buys.
+      times[i].twoThreads.push(await timeOurs(f, false, true));
+      times[i].twoThreadsCpu.push(lastCpu);
       times[i].read.push(await timeOurs(f, true));
+      if (PDFParse) {
+        times[i].textPass.push(await timePdfjs(f, false));
+        times[i].bothPasses.push(await timePdfjs(f, true));
+      }
       if (tool.path) times[i].tool.push(timeTool(f));
     }
     const wo = wholeOurs();
@@ -188,9 +228,14 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
   }
   const fit = (side, how) => slope(generated.map((f, i) => ({ pages: f.pages, ms: how === 'min' ? Math.min(...times[i][side]) : median(times[i][side]) })));
   const both = (side) => ({ min: fit(side, 'min'), median: fit(side, 'median') });
-  const perPage = { ours: both('ours'), oursCpu: both('oursCpu'), read: both('read'), tool: tool.path ? both('tool') : null };
+  const perPage = { ours: both('ours'), oursCpu: both('oursCpu'), twoThreads: both('twoThreads'), twoThreadsCpu: both('twoThreadsCpu'), read: both('read'), textPass: PDFParse ? both('textPass') : null, bothPasses: PDFParse ? both('bothPasses') : null, tool: tool.path ? both('tool') : null };
   perPage.ratio = perPage.tool ? { min: perPage.ours.min / perPage.tool.min, median: perPage.ours.median / perPage.tool.median } : null;
   log(`pdf per page: ours ${perPage.ours.median.toFixed(2)} ms (CPU, all threads: ${perPage.oursCpu.median.toFixed(2)} ms)${perPage.tool ? `, pdftotext ${perPage.tool.median.toFixed(2)} ms` : ''}`);
+  log(`pdf per page, a long letter's pages on two pdf.js threads: ${perPage.twoThreads.median.toFixed(2)} ms (CPU ${perPage.twoThreadsCpu.median.toFixed(2)} ms)${perPage.tool ? `, ${(perPage.twoThreads.median / perPage.tool.median).toFixed(1)}× pdftotext` : ''}`);
+  if (perPage.textPass) {
+    const vs = (x) => (perPage.tool ? ` (${(x / perPage.tool.median).toFixed(1)}× pdftotext)` : '');
+    log(`pdf per page, pdf.js alone on one thread: text pass ${perPage.textPass.median.toFixed(2)} ms${vs(perPage.textPass.median)}, text + operator list ${perPage.bothPasses.median.toFixed(2)} ms${vs(perPage.bothPasses.median)}`);
+  }
   const mm = (xs) => (xs.length ? minMed(xs) : null);
   return {
     files: files.length,
@@ -199,7 +244,7 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
     pages,
     skipped,
     reps,
-    perPage: { oursMs: perPage.ours, oursCpuMs: perPage.oursCpu, readMs: perPage.read, pdftotextMs: perPage.tool, ratio: perPage.ratio },
+    perPage: { oursMs: perPage.ours, oursCpuMs: perPage.oursCpu, twoThreadsMs: perPage.twoThreads, twoThreadsCpuMs: perPage.twoThreadsCpu, readMs: perPage.read, pdfjsTextPassMs: perPage.textPass, pdfjsBothPassesMs: perPage.bothPasses, pdftotextMs: perPage.tool, ratio: perPage.ratio },
     whole: { oursMsPerPage: mm(whole.ours), pdftotextMsPerPage: mm(whole.tool), ratio: mm(whole.ratio) },
     ratio: perPage.ratio?.median ?? null,
     target: 2.5,

@@ -6,9 +6,11 @@
 // Here, and in the worker thread, the builtins that existed before are put back after each of
 // those steps; what the polyfills ADD (Promise.withResolvers, Uint8Array.toHex, … which pdf.js
 // needs on Node 20) stays, and Node's natives are spec-complete for what pdf.js does.
+import { setMaxListeners } from 'node:events';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 import type * as PdfParseModule from 'pdf-parse';
 import { loadEsm } from './load-esm.js';
 
@@ -69,7 +71,8 @@ export function loadPdfParse(): Promise<typeof PdfParseModule> {
 // deep-copied by structuredClone (~15 % of PDF time), its core-js polyfills loaded here. One real
 // worker thread instead parses while this thread lays out the previous page (and the polyfills stay
 // in the worker's own realm). It is shared by every document, and unref'd while no document is
-// open so it never keeps the process alive.
+// open so it never keeps the process alive. A second such thread (slot 1, FOI_HARVEST_PDF_THREADS=2)
+// takes part of a long document's pages, so that pdf.js's passes run side by side on two cores.
 interface PdfWorkerLike {
   destroy(): void;
 }
@@ -78,10 +81,19 @@ interface Shared {
   thread: Worker;
   port: MessagePort;
   users: number;
-  /** Rejects when the thread stops (a crash, out of memory): pending pdf.js calls would wait forever. */
-  stopped: Promise<never>;
+  /** Told when the thread stops (a crash, out of memory): pending pdf.js calls would wait forever. */
+  watchers: Set<(e: WorkerStopped) => void>;
+  stoppedBy: WorkerStopped | null;
 }
-let shared: Shared | null = null;
+/** The worker threads, by slot: slot 0 serves every document, slot 1 the second half of a long one's pages. */
+const pool: Array<Shared | null> = [];
+/**
+ * Threads a long document is read on: one, or two with FOI_HARVEST_PDF_THREADS=2 (and two cores),
+ * which parse its pages side by side (read per document, so a process can change it between them).
+ * One by default: the second thread is a second pdf.js to start and compile (+20–35 % CPU for a
+ * `parse` of a few PDFs), and its wall-time gain on a long document needs a free core.
+ */
+export const pdfThreads = (): number => Math.min(Number(process.env.FOI_HARVEST_PDF_THREADS) || 1, 2, availableParallelism());
 
 export class WorkerStopped extends Error {}
 
@@ -90,6 +102,7 @@ export class WorkerStopped extends Error {}
 // A data: URL so that it runs the same from dist/ and from src/ under vitest.
 const THREAD_SOURCE = `
 import { workerData } from 'node:worker_threads';
+import { setMaxListeners } from 'node:events';
 const objs = [JSON, Math, Reflect, Object.getPrototypeOf(Uint8Array), Object.getPrototypeOf(Uint8Array.prototype)];
 for (const name of ${JSON.stringify(BUILTIN_CTORS)}) {
   const ctor = globalThis[name];
@@ -109,6 +122,8 @@ for (const [obj, key, d] of saved) {
   if (now?.value !== d.value && (now?.configurable ?? true)) Object.defineProperty(obj, key, d);
 }
 const { port } = workerData;
+// pdf.js listens on the port once per open document; a crawl opens more than Node's warning limit of ten.
+setMaxListeners(0, port);
 // Wire format of pdf.js's MessageHandler (pinned by pdf-parse): a request names its action and
 // stream; a stream's messages carry stream (its kind), streamId and chunk.
 const CANCEL_COMPLETE = 2, CLOSE = 3, ENQUEUE = 4, ERROR = 5, PULL = 6, OPLIST = 0x100;
@@ -156,17 +171,24 @@ const post = port.postMessage.bind(port);
 // Float64Array — since cloning a hundred small objects key by key costs more than reading the page
 // took; unpackText (this thread's receiving side) rebuilds the very same items. Any item not of
 // the shape pdf.js gives text items crosses as it is.
-const TEXT_KEYS = 'str,dir,width,height,transform,fontName,hasEOL';
+const TEXT_KEYS = ['str', 'dir', 'width', 'height', 'transform', 'fontName', 'hasEOL'];
 const packText = (chunk) => {
   if (Object.keys(chunk).join() !== 'items,styles,lang') return null;
   const { items } = chunk;
   const n = items.length;
   const str = new Array(n), dir = new Array(n), font = new Array(n), num = new Float64Array(n * 9);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, o = 0; i < n; i++, o += 9) {
     const it = items[i], t = it.transform;
-    if (Object.keys(it).join() !== TEXT_KEYS || typeof it.str !== 'string' || typeof it.dir !== 'string' || typeof it.fontName !== 'string' || typeof it.width !== 'number' || typeof it.height !== 'number' || typeof it.hasEOL !== 'boolean' || !Array.isArray(t) || t.length !== 6 || !t.every((x) => typeof x === 'number')) return null;
+    // Its seven keys, each of its type (counted, not listed and joined: this runs for every item).
+    let keys = 0;
+    for (const _ in it) keys++;
+    if (keys !== TEXT_KEYS.length || typeof it.str !== 'string' || typeof it.dir !== 'string' || typeof it.fontName !== 'string' || typeof it.width !== 'number' || typeof it.height !== 'number' || typeof it.hasEOL !== 'boolean' || !Array.isArray(t) || t.length !== 6) return null;
+    for (let k = 0; k < 6; k++) {
+      if (typeof t[k] !== 'number') return null;
+      num[o + 2 + k] = t[k];
+    }
     str[i] = it.str; dir[i] = it.dir; font[i] = it.fontName;
-    num[i * 9] = it.width; num[i * 9 + 1] = it.height; num.set(t, i * 9 + 2); num[i * 9 + 8] = it.hasEOL ? 1 : 0;
+    num[o] = it.width; num[o + 1] = it.height; num[o + 8] = it.hasEOL ? 1 : 0;
   }
   return { packedText: { str, dir, font, num }, styles: chunk.styles, lang: chunk.lang };
 };
@@ -237,7 +259,7 @@ export function unpackText({ packedText: { str, dir, font, num }, styles, lang }
   return { items, styles, lang };
 }
 
-async function startShared(): Promise<Shared> {
+async function startShared(slot: number): Promise<Shared> {
   // The thread starts first: it loads pdf.js's worker module while this thread loads pdf.js.
   const { port1, port2 } = new MessageChannel();
   const config = new MessageChannel();
@@ -257,53 +279,96 @@ async function startShared(): Promise<Shared> {
   const keep = { ops: [OPS.save, OPS.restore, OPS.transform, OPS.constructPath, ...paint], args: [OPS.transform, OPS.constructPath], constructPath: OPS.constructPath, save: OPS.save, restore: OPS.restore, transform: OPS.transform };
   config.port1.postMessage(keep);
   config.port1.close();
+  // pdf.js listens on the port once per open document; a crawl opens more than Node's warning limit of ten.
+  setMaxListeners(0, port1);
   // Registered before pdf.js's own listener, so that pdf.js receives the text items it sent.
   port1.addEventListener('message', (ev) => {
     const m = (ev as MessageEvent).data as { chunk?: PackedText | object } | null;
     if (m?.chunk && 'packedText' in m.chunk) m.chunk = unpackText(m.chunk);
   });
-  const s: Shared = { worker: new PDFWorker({ port: port1, verbosity: 0 }), thread, port: port1, users: 0, stopped: null as unknown as Promise<never> };
-  s.stopped = new Promise<never>((_, reject) => {
-    const stop = (why: string) => {
-      if (shared === s) shared = null;
-      s.worker.destroy();
-      port1.close();
-      reject(new WorkerStopped(`pdf.js worker stopped (${why})`));
-    };
-    thread.once('error', (e) => stop(e.message.split('\n')[0]));
-    thread.once('exit', (code) => stop(`exit ${code}`));
-  });
-  s.stopped.catch(() => undefined);
+  const s: Shared = { worker: new PDFWorker({ port: port1, verbosity: 0 }), thread, port: port1, users: 0, watchers: new Set(), stoppedBy: null };
+  const stop = (why: string) => {
+    if (s.stoppedBy) return;
+    s.stoppedBy = new WorkerStopped(`pdf.js worker stopped (${why})`);
+    if (pool[slot] === s) pool[slot] = null;
+    s.worker.destroy();
+    port1.close();
+    for (const watch of s.watchers) watch(s.stoppedBy);
+  };
+  thread.once('error', (e) => stop(e.message.split('\n')[0]));
+  thread.once('exit', (code) => stop(`exit ${code}`));
   return s;
 }
 
-let starting: Promise<Shared> | null = null;
+const starting: Array<Promise<Shared> | null> = [];
+
+/** One document's hold on a worker thread. */
+export interface PdfThread {
+  /** For pdf.js's getDocument. */
+  worker: PdfWorkerLike;
+  /** `p`, or a WorkerStopped rejection as soon as the thread stops. */
+  live<T>(p: Promise<T>): Promise<T>;
+  /** When the document is destroyed. */
+  release(): void;
+}
 
 /**
- * The shared pdf.js worker for one document: pass `worker` to getDocument, race pdf.js calls
- * against `stopped`, and call `release()` when the document is destroyed.
+ * A shared pdf.js worker (slot 0, or 1 for the second thread) for one document: pass `worker`
+ * to getDocument, wrap pdf.js calls in `live`, and call `release()` when the document is destroyed.
  */
-export async function acquirePdfWorker(): Promise<{ worker: PdfWorkerLike; stopped: Promise<never>; release(): void }> {
-  let s = shared;
+export async function acquirePdfWorker(slot = 0): Promise<PdfThread> {
+  let s = pool[slot];
   if (!s) {
-    starting ??= startShared().finally(() => (starting = null));
-    s = shared = await starting;
+    starting[slot] ??= startShared(slot).finally(() => (starting[slot] = null));
+    s = pool[slot] = await starting[slot];
   }
-  if (s.users++ === 0) {
-    s.thread.ref();
-    s.port.ref();
+  const shared = s;
+  if (shared.users++ === 0) {
+    shared.thread.ref();
+    shared.port.ref();
   }
+  // The calls in flight, each failed if the thread stops. Not a race against a long-lived
+  // "stopped" promise: each race would leave a reaction on it, and with that reaction the call's
+  // result (a page's text, its operator list), for as long as the thread lives.
+  const inFlight = new Set<(e: WorkerStopped) => void>();
+  const watch = (e: WorkerStopped) => {
+    for (const fail of inFlight) fail(e);
+    inFlight.clear();
+  };
+  shared.watchers.add(watch);
   let released = false;
   return {
-    worker: s.worker,
-    stopped: s.stopped,
+    worker: shared.worker,
+    live<T>(p: Promise<T>): Promise<T> {
+      if (shared.stoppedBy) return Promise.reject(shared.stoppedBy);
+      return new Promise<T>((resolve, reject) => {
+        inFlight.add(reject);
+        p.then(
+          (v) => {
+            inFlight.delete(reject);
+            resolve(v);
+          },
+          (e: unknown) => {
+            inFlight.delete(reject);
+            reject(e);
+          },
+        );
+      });
+    },
     release() {
       if (released) return;
       released = true;
-      if (--s.users === 0) {
-        s.thread.unref();
-        s.port.unref();
+      shared.watchers.delete(watch);
+      if (--shared.users === 0) {
+        shared.thread.unref();
+        shared.port.unref();
       }
     },
   };
+}
+
+/** Stops every worker thread (tests; a shutdown): documents open on them fail with WorkerStopped, and the next document starts a new one. */
+export async function stopPdfWorkers(): Promise<void> {
+  const running = await Promise.all(pool.map((s, slot) => s ?? starting[slot] ?? null));
+  await Promise.all(running.map((s) => s?.thread.terminate()));
 }

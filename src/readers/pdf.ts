@@ -2,7 +2,7 @@
 // drawn grid (pdf-parse getTable), unruled ones rebuilt from text positions (pdf-layout),
 // a table that runs onto the next page joined into one. pdf.js runs without eval, and the
 // parser is always destroyed, even when the document is broken.
-import { acquirePdfWorker, loadPdfParse, WorkerStopped } from './pdf-runtime.js';
+import { acquirePdfWorker, loadPdfParse, pdfThreads, WorkerStopped, type PdfThread } from './pdf-runtime.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
 import { ocrSession, type OcrOptions } from './ocr/index.js';
 import { linesToBlocks } from './text.js';
@@ -12,6 +12,8 @@ import { ReadError, type Block, type Cell, type ReadResult, type Table } from '.
 const MAX_TABLE_PAGES = 300;
 /** Pages whose text the worker reads ahead of the one being laid out (one more is in flight). */
 const PAGES_AHEAD = 2;
+/** From this many pages a document is opened on a second worker thread too, which reads some of its pages. */
+const SPLIT_FROM = 4;
 
 /** The pdf.js objects we touch (pdf-parse loads them; its own typings keep them private). */
 interface TextItem {
@@ -35,11 +37,12 @@ interface PdfDoc {
   getPage(n: number): Promise<PdfPage>;
 }
 /** pdf-parse's ruled-table finder: lines and rectangles from the page's operator list. */
+interface RuledGrid {
+  normalize(): void;
+  getTableData(): Array<{ findCell(x: number, y: number): { text: string[] } | null | undefined; toArray(): string[][] }>;
+}
 interface TableFinder {
-  getPageTables(page: PdfPage): Promise<{
-    normalize(): void;
-    getTableData(): Array<{ findCell(x: number, y: number): { text: string[] } | null | undefined; toArray(): string[][] }>;
-  }>;
+  getPageTables(page: PdfPage): Promise<RuledGrid>;
 }
 
 interface PageTable {
@@ -60,21 +63,27 @@ interface PageTable {
  * One pdf.js text pass per page serves the page's text, the positions for unruled tables
  * and the cells of ruled ones; the operator list (drawn lines, for ruled tables) is read only
  * on pages whose text is laid out in columns somewhere, since a ruled table's text is too.
- * pdf.js parses on its worker thread (pdf-runtime), a few pages ahead of the page laid out here.
+ * pdf.js parses on its worker thread (two for a long document with FOI_HARVEST_PDF_THREADS=2;
+ * pdf-runtime), a few pages ahead of the page laid out here.
  */
 export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> } = {}): Promise<ReadResult> {
   const starting = acquirePdfWorker(); // the worker thread starts while pdf-parse loads
   starting.catch(() => undefined);
   const { PDFParse } = await loadPdfParse();
   const thread = await starting;
+  const threads: PdfThread[] = [thread];
   // A pdf.js call that would wait forever on a stopped worker thread fails instead.
-  const live = <T>(p: Promise<T>): Promise<T> => Promise.race([p, thread.stopped]);
-  const parser = new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0, worker: thread.worker } as ConstructorParameters<typeof PDFParse>[0]);
+  const live = <T>(p: Promise<T>): Promise<T> => threads.reduce((q, t) => t.live(q), p);
+  const open = (t: PdfThread) => new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0, worker: t.worker } as ConstructorParameters<typeof PDFParse>[0]);
+  // pdf-parse keeps the loaded document behind this accessor.
+  const load = (p: InstanceType<typeof PDFParse>) => (p as unknown as { load(): Promise<PdfDoc> }).load();
+  const parser = open(thread);
+  const parsers = [parser];
+  let closed = false;
   try {
     let doc: PdfDoc;
     try {
-      // pdf-parse keeps the loaded document behind this accessor.
-      doc = await live((parser as unknown as { load(): Promise<PdfDoc> }).load());
+      doc = await live(load(parser));
     } catch (e) {
       throw readErrorOf(e);
     }
@@ -87,29 +96,77 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
     const ocr = ocrSession(doc, warnings, options.ocr);
     const finder = parser as unknown as TableFinder;
     const ruled: TableFinder = { getPageTables: (page) => live(finder.getPageTables(page)) };
-    // The worker reads the next pages' text while this thread lays out the current one.
-    const fetchPage = (n: number): Promise<{ page: PdfPage; items: TextItem[] }> => {
-      const p = live(doc.getPage(n)).then(async (page) => ({ page, items: (await live(page.getTextContent())).items }));
+    // The pages are read on the worker threads that hold the document, each page by the one with
+    // fewer pages in hand. With two threads allowed, a long document is opened on the second too, as
+    // soon as that is ready (its pages go to the first until then); one it fails to open there is read on one.
+    const readers: Array<{ doc: PdfDoc; inHand: number }> = [{ doc, inHand: 0 }];
+    if (doc.numPages >= SPLIT_FROM && pdfThreads() > 1) {
+      void (async () => {
+        const t = await acquirePdfWorker(1);
+        if (closed) return t.release();
+        const p = open(t);
+        try {
+          const other = await t.live(load(p));
+          if (!closed && other.numPages === doc.numPages) {
+            threads.push(t);
+            parsers.push(p);
+            readers.push({ doc: other, inHand: 0 });
+            return;
+          }
+        } catch {
+          // read on the first thread alone
+        }
+        await p.destroy().catch(() => undefined);
+        t.release();
+      })().catch(() => undefined);
+    }
+    // The workers read the next pages' text while this thread lays out the current one; a page
+    // whose text is laid out in columns has its drawn lines asked for as soon as its text is in,
+    // so that a worker reads them while this thread is still on an earlier page.
+    type Fetched = { page: PdfPage; items: TextItem[]; lines: TextLine[]; grid: Promise<RuledGrid> | null; done(): void };
+    const fetchPage = (n: number): Promise<Fetched> => {
+      const reader = readers.reduce((a, b) => (b.inHand < a.inHand ? b : a));
+      reader.inHand++;
+      const p = live(reader.doc.getPage(n)).then(async (page) => {
+        const items = (await live(page.getTextContent())).items;
+        const lines = linesOf(items);
+        const grid = n <= tablePages && mayHoldTable(lines) ? ruled.getPageTables(page) : null;
+        grid?.catch(() => undefined); // awaited (and its failure reported) when the page is laid out
+        return { page, items, lines, grid, done: () => reader.inHand-- };
+      });
       p.catch(() => undefined); // awaited in turn below; a page fetched ahead of a failure is never awaited
       return p;
     };
-    const ahead: Array<Promise<{ page: PdfPage; items: TextItem[] }>> = [];
-    for (let n = 1; n <= Math.min(doc.numPages, PAGES_AHEAD + 1); n++) ahead.push(fetchPage(n));
+    const ahead: Array<Promise<Fetched>> = [];
+    let fetched = 0;
+    const fetchAhead = () => {
+      while (fetched < doc.numPages && ahead.length < (PAGES_AHEAD + 1) * readers.length) ahead.push(fetchPage(++fetched));
+    };
+    fetchAhead();
     let text = '';
     for (let n = 1; n <= doc.numPages; n++) {
       let page: PdfPage;
       let items: TextItem[];
+      let lines: TextLine[];
+      let grid: Promise<RuledGrid> | null;
       let viewport: Viewport;
+      let done: () => void;
       try {
-        ({ page, items } = await ahead.shift()!);
+        ({ page, items, lines, grid, done } = await ahead.shift()!);
         viewport = page.getViewport({ scale: 1 });
       } catch (e) {
         throw readErrorOf(e);
       }
-      if (n + PAGES_AHEAD + 1 <= doc.numPages) ahead.push(fetchPage(n + PAGES_AHEAD + 1));
+      done();
+      fetchAhead();
       // A page without a usable text layer is read by OCR: its words, placed as text items, go through the same logic.
       const scanned = await live(ocr.page(n, items));
-      if (scanned) ({ items, viewport } = scanned);
+      if (scanned) {
+        ({ items, viewport } = scanned);
+        lines = linesOf(items);
+        // The drawn lines are the page's whoever read its text; asked for now if the OCR text alone has columns.
+        grid = mayHoldTable(lines) ? (grid ?? ruled.getPageTables(page)) : null;
+      }
       const at = scanned ? `pdf:p${n}:ocr` : `pdf:p${n}`;
       try {
         const pageText = pageTextOf(items, viewport);
@@ -120,7 +177,7 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
         for (const b of paragraphBlocks(pageText)) {
           blocks.push({ ...b, start: b.start + offset, end: b.end + offset, locator: at, page: n });
         }
-        if (n <= tablePages) perPage.push((await pageTables(ruled, page, n, items, viewport, warnings, ruledFailed)).map((t) => ({ ...t, at })));
+        if (n <= tablePages) perPage.push((await pageTables(grid, n, items, lines, viewport, warnings, ruledFailed)).map((t) => ({ ...t, at })));
       } finally {
         page.cleanup();
       }
@@ -130,8 +187,9 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
   } catch (e) {
     throw e instanceof WorkerStopped ? readErrorOf(e) : e;
   } finally {
-    await live(parser.destroy()).catch(() => undefined);
-    thread.release();
+    closed = true;
+    await Promise.all(parsers.map((p) => live(p.destroy()).catch(() => undefined)));
+    for (const t of threads) t.release();
   }
 }
 
@@ -222,21 +280,26 @@ function mayHoldTable(lines: TextLine[]): boolean {
   return false;
 }
 
+/** The page's text items as printed lines. */
+function linesOf(items: TextItem[]): TextLine[] {
+  return groupLines(items.filter((i) => typeof i.str === 'string' && i.transform).map(toPositioned));
+}
+
+/** `grid`: the page's drawn lines (pdf-parse getPageTables), asked for when `lines` may hold a table. */
 async function pageTables(
-  finder: TableFinder,
-  page: PdfPage,
+  grid: Promise<RuledGrid> | null,
   n: number,
   items: TextItem[],
+  lines: TextLine[],
   viewport: Viewport,
   warnings: string[],
   ruledFailed: { reported: boolean },
 ): Promise<PageTable[]> {
-  const lines = groupLines(items.filter((i) => typeof i.str === 'string' && i.transform).map(toPositioned));
   const layout = findLayoutTables(lines);
   let grids: string[][][] = [];
-  if (mayHoldTable(lines)) {
+  if (grid) {
     try {
-      grids = (await ruledTables(finder, page, items, viewport)).filter((t) => t.length && t.some((r) => r.some((c) => c.trim())));
+      grids = ruledTables(await grid, items, viewport).filter((t) => t.length && t.some((r) => r.some((c) => c.trim())));
     } catch (e) {
       if (e instanceof WorkerStopped) throw e;
       if (!ruledFailed.reported) warnings.push(`pdf: ruled tables could not be read (${(e instanceof Error ? e.message : String(e)).split('\n')[0]})`);
@@ -262,8 +325,7 @@ async function pageTables(
 }
 
 /** pdf-parse's getTable() for one page, its cells filled from the text items we already have (as its fillPageTables does). */
-async function ruledTables(finder: TableFinder, page: PdfPage, items: TextItem[], viewport: Viewport): Promise<string[][][]> {
-  const store = await finder.getPageTables(page);
+function ruledTables(store: RuledGrid, items: TextItem[], viewport: Viewport): string[][][] {
   store.normalize();
   const tables = store.getTableData();
   if (!tables.length) return [];

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { acquirePdfWorker, unpackText } from '../../src/readers/pdf-runtime.js';
+import { acquirePdfWorker, stopPdfWorkers, unpackText, WorkerStopped } from '../../src/readers/pdf-runtime.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FILES = ['fixtures/attachments/convictions-ruled.pdf', 'fixtures/attachments/convictions-unruled.pdf', 'fixtures/attachments/officers-ruled.pdf', 'fixtures/attachments/suspensions-two-pages.pdf', 'fixtures/attachments/scanned.pdf'];
@@ -71,5 +71,50 @@ describe('pdf.js on a worker thread', () => {
       styles: { g_d0_f1: { ascent: 0.7 } },
       lang: null,
     });
+  });
+});
+
+describe('a document’s hold on a worker thread', () => {
+  it('live() passes a call’s value and failure through', async () => {
+    const thread = await acquirePdfWorker();
+    try {
+      await expect(thread.live(Promise.resolve(42))).resolves.toBe(42);
+      await expect(thread.live(Promise.reject(new Error('broken page')))).rejects.toThrow('broken page');
+    } finally {
+      thread.release();
+    }
+  });
+
+  it('a thread that stops fails the calls waiting on it, and the next document gets a new thread', async () => {
+    const thread = await acquirePdfWorker();
+    const never = thread.live(new Promise<never>(() => undefined));
+    await stopPdfWorkers();
+    await expect(never).rejects.toBeInstanceOf(WorkerStopped);
+    await expect(thread.live(Promise.resolve(1))).rejects.toBeInstanceOf(WorkerStopped);
+    thread.release();
+    const next = await acquirePdfWorker();
+    try {
+      const doc = await open(FILES[0], next.worker);
+      expect(await next.live(doc.getPage(1).then((p) => p.getTextContent())).then((t) => t.items.length)).toBeGreaterThan(0);
+      await doc.destroy();
+    } finally {
+      next.release();
+    }
+  });
+
+  it('each slot is its own thread, and both read a document alike', async () => {
+    const [a, b] = await Promise.all([acquirePdfWorker(0), acquirePdfWorker(1)]);
+    try {
+      expect(a.worker).not.toBe(b.worker);
+      const [da, db] = await Promise.all([open(FILES[3], a.worker), open(FILES[3], b.worker)]);
+      for (let n = 1; n <= da.numPages; n++) {
+        const [ta, tb] = await Promise.all([da.getPage(n).then((p) => p.getTextContent()), db.getPage(n).then((p) => p.getTextContent())]);
+        expect(sameDocItems(tb.items)).toStrictEqual(sameDocItems(ta.items));
+      }
+      await Promise.all([da.destroy(), db.destroy()]);
+    } finally {
+      a.release();
+      b.release();
+    }
   });
 });
