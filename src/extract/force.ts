@@ -2,10 +2,12 @@
 // text speaks as — its own name, counted with the phrases a force uses of itself —
 // and null when neither tells.
 import { FORCES, forceForUrl, type Force } from '../sources/registry.js';
+import { lazy, matchesOf } from '../segment/gates.js';
 
 interface Pattern {
   force: Force;
-  re: RegExp;
+  /** Built on first need: a text names a handful of the ~200 names, and each costs a parse to build. */
+  re: () => RegExp;
   /** The name's first word, lower case: a pattern runs only on texts that contain it. */
   key: string;
   /**
@@ -29,13 +31,13 @@ function namePatterns(): Pattern[] {
       // Acronyms ("MPS", "WMP") must match in capitals; names in any case.
       const acronym = /^[A-Z]{2,6}$/.test(name);
       if (name.toLowerCase() === 'the met') {
-        patterns.push({ force, re: /\bthe Met\b(?!\s+Office)/g, key: 'met', need: '' });
+        patterns.push({ force, re: lazy(() => /\bthe Met\b(?!\s+Office)/g), key: 'met', need: '' });
         continue;
       }
       const key = name.toLowerCase().split(/[^a-z0-9&'’]+/).filter(Boolean)[0] ?? '';
       const longest = name.split(/\s+/).reduce((a, w) => (w.length > a.length ? w : a), '').toLowerCase();
       const need = /^[\x20-\x7e]+$/.test(longest) && longest !== key ? longest : '';
-      patterns.push({ force, re: new RegExp(`(?<![\\w-])${escape(name)}(?![\\w-])`, acronym ? 'g' : 'gi'), key, need });
+      patterns.push({ force, re: lazy(() => new RegExp(`(?<![\\w-])${escape(name)}(?![\\w-])`, acronym ? 'g' : 'gi')), key, need });
     }
   }
   const keys = [...new Set(patterns.map((p) => p.key))].sort((a, b) => b.length - a.length);
@@ -69,7 +71,7 @@ export function detectForceNoted(text: string, url: string | null): { force: str
   for (const m of lower.matchAll(keyRe!)) words.add(m[0]);
   for (const { force, re, key, need } of all) {
     if (!words.has(key) || (need && !lower.includes(need))) continue;
-    for (const m of text.matchAll(re)) {
+    for (const m of matchesOf(re(), text)) {
       const key = `${force.id}:${m.index}`;
       if (seen.has(key)) continue;
       seen.add(key);
