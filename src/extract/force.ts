@@ -23,6 +23,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/
 let patterns: Pattern[] | null = null;
 /** Every pattern's key as a whole word, in one regex over the lower-cased text. */
 let keyRe: RegExp | null = null;
+/** Each key's patterns, as indexes into `patterns` (registry order). */
+let byKey: Map<string, number[]> | null = null;
 function namePatterns(): Pattern[] {
   if (patterns) return patterns;
   patterns = [];
@@ -41,6 +43,12 @@ function namePatterns(): Pattern[] {
     }
   }
   const keys = [...new Set(patterns.map((p) => p.key))].sort((a, b) => b.length - a.length);
+  byKey = new Map();
+  for (let i = 0; i < patterns.length; i++) {
+    const list = byKey.get(patterns[i].key);
+    if (list) list.push(i);
+    else byKey.set(patterns[i].key, [i]);
+  }
   keyRe = new RegExp(`(?<![a-z0-9&'’])(?:${keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z0-9&'’])`, 'g');
   return patterns;
 }
@@ -68,9 +76,14 @@ export function detectForceNoted(text: string, url: string | null): { force: str
   const all = namePatterns();
   const lower = text.toLowerCase();
   const words = new Set<string>();
-  for (const m of lower.matchAll(keyRe!)) words.add(m[0]);
-  for (const { force, re, key, need } of all) {
-    if (!words.has(key) || (need && !lower.includes(need))) continue;
+  for (const m of matchesOf(keyRe!, lower)) words.add(m[0]);
+  // The patterns of the keys found, in registry order (the order the loop over all of them took).
+  const picked: number[] = [];
+  for (const w of words) for (const i of byKey!.get(w) ?? []) picked.push(i);
+  picked.sort((a, b) => a - b);
+  for (const i of picked) {
+    const { force, re, need } = all[i];
+    if (need && !lower.includes(need)) continue;
     for (const m of matchesOf(re(), text)) {
       const key = `${force.id}:${m.index}`;
       if (seen.has(key)) continue;
