@@ -2,10 +2,12 @@
 // text speaks as — its own name, counted with the phrases a force uses of itself —
 // and null when neither tells.
 import { FORCES, forceForUrl, type Force } from '../sources/registry.js';
+import { lazy, matchesOf } from '../segment/gates.js';
 
 interface Pattern {
   force: Force;
-  re: RegExp;
+  /** Built on first need: a text names a handful of the ~200 names, and each costs a parse to build. */
+  re: () => RegExp;
   /** The name's first word, lower case: a pattern runs only on texts that contain it. */
   key: string;
   /**
@@ -21,6 +23,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/
 let patterns: Pattern[] | null = null;
 /** Every pattern's key as a whole word, in one regex over the lower-cased text. */
 let keyRe: RegExp | null = null;
+/** Each key's patterns, as indexes into `patterns` (registry order). */
+let byKey: Map<string, number[]> | null = null;
 function namePatterns(): Pattern[] {
   if (patterns) return patterns;
   patterns = [];
@@ -29,16 +33,22 @@ function namePatterns(): Pattern[] {
       // Acronyms ("MPS", "WMP") must match in capitals; names in any case.
       const acronym = /^[A-Z]{2,6}$/.test(name);
       if (name.toLowerCase() === 'the met') {
-        patterns.push({ force, re: /\bthe Met\b(?!\s+Office)/g, key: 'met', need: '' });
+        patterns.push({ force, re: lazy(() => /\bthe Met\b(?!\s+Office)/g), key: 'met', need: '' });
         continue;
       }
       const key = name.toLowerCase().split(/[^a-z0-9&'’]+/).filter(Boolean)[0] ?? '';
       const longest = name.split(/\s+/).reduce((a, w) => (w.length > a.length ? w : a), '').toLowerCase();
       const need = /^[\x20-\x7e]+$/.test(longest) && longest !== key ? longest : '';
-      patterns.push({ force, re: new RegExp(`(?<![\\w-])${escape(name)}(?![\\w-])`, acronym ? 'g' : 'gi'), key, need });
+      patterns.push({ force, re: lazy(() => new RegExp(`(?<![\\w-])${escape(name)}(?![\\w-])`, acronym ? 'g' : 'gi')), key, need });
     }
   }
   const keys = [...new Set(patterns.map((p) => p.key))].sort((a, b) => b.length - a.length);
+  byKey = new Map();
+  for (let i = 0; i < patterns.length; i++) {
+    const list = byKey.get(patterns[i].key);
+    if (list) list.push(i);
+    else byKey.set(patterns[i].key, [i]);
+  }
   keyRe = new RegExp(`(?<![a-z0-9&'’])(?:${keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z0-9&'’])`, 'g');
   return patterns;
 }
@@ -66,10 +76,15 @@ export function detectForceNoted(text: string, url: string | null): { force: str
   const all = namePatterns();
   const lower = text.toLowerCase();
   const words = new Set<string>();
-  for (const m of lower.matchAll(keyRe!)) words.add(m[0]);
-  for (const { force, re, key, need } of all) {
-    if (!words.has(key) || (need && !lower.includes(need))) continue;
-    for (const m of text.matchAll(re)) {
+  for (const m of matchesOf(keyRe!, lower)) words.add(m[0]);
+  // The patterns of the keys found, in registry order (the order the loop over all of them took).
+  const picked: number[] = [];
+  for (const w of words) for (const i of byKey!.get(w) ?? []) picked.push(i);
+  picked.sort((a, b) => a - b);
+  for (const i of picked) {
+    const { force, re, need } = all[i];
+    if (need && !lower.includes(need)) continue;
+    for (const m of matchesOf(re(), text)) {
       const key = `${force.id}:${m.index}`;
       if (seen.has(key)) continue;
       seen.add(key);

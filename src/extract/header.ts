@@ -56,6 +56,22 @@ const PUB_REF = /^(?:publication\s*(?:number|no\.?)\s*[:\-–]?\s*(\w[\w /-]*\d)
 const BARE_NUMBER = /^\d{3,8}$/;
 const LABEL_LINE = /^[A-Z][\w ()'’/-]{1,60}:\s*\S/;
 
+/** Whether `s` holds an ASCII digit (what /\d/ tests), without a regex call per line. */
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** Whether the last character of `s` that is not whitespace (\s) is ")". */
+function endsWithBracket(s: string): boolean {
+  let e = s.length - 1;
+  while (e >= 0 && isSpaceCode(s.charCodeAt(e))) e--;
+  return e >= 0 && s.charCodeAt(e) === 41;
+}
+
 function clean(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
@@ -142,7 +158,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   const isLetter = letterhead.size > 0;
   const lines = contentLines(doc).slice(0, 60);
   // Every reference pattern below needs a digit: lines without one are not tried.
-  const numbered = new Set(lines.filter((l) => /\d/.test(l.text)));
+  const numbered = new Set(lines.filter((l) => hasDigit(l.text)));
   // Whether a line is site chrome is asked by several rules below: once per line.
   const chromeOf = new Map<Line, boolean>();
   const chrome = (l: Line): boolean => {
@@ -157,7 +173,8 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
 
   // 1. "Title (REF)" headings (West Midlands, COPFS).
   for (const l of lines.slice(0, 15)) {
-    if (!numbered.has(l)) continue;
+    // The pattern ends with ")" and spaces: a line ending otherwise is not tried.
+    if (!numbered.has(l) || !endsWithBracket(l.text)) continue;
     const m = TITLE_WITH_REF.exec(l.text);
     if (m && !/^freedom of information:/i.test(l.text)) {
       title = clean(m[1]).replace(/\s*[-–:]\s*$/, '');

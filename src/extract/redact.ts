@@ -13,6 +13,7 @@
 // Never redacted: a force's name, a place, an offence, a rank (over-redaction is data loss).
 import { findPeople, nameKind } from './people.js';
 import { FORCES } from '../sources/registry.js';
+import { lazy } from '../segment/gates.js';
 import type { Disclosure } from '../records/schema.js';
 
 export const REDACTED = '[redacted]';
@@ -30,10 +31,12 @@ const DATE = [
 
 // The label is kept, the date replaced: "DOB 01/02/1980" → "DOB [redacted]",
 // "Date of Birth (DD/MM/YYYY): 01/02/1980" → "Date of Birth (DD/MM/YYYY): [redacted]".
-const DOB = new RegExp(
+const DOB = lazy(() => new RegExp(
   `(\\b(?:D\\.?O\\.?B\\.?|date\\s+of\\s+birth|birth\\s*date)(?:\\s*\\([^)\\n]{1,20}\\))?(?:\\s*[:|\\-–—]\\s*|\\s+(?:is|was|of)?\\s*)|\\bborn\\s+(?:on\\s+|in\\s+)?)(?:${DATE})`,
   'gi',
-);
+));
+// What DOB cannot match without (a case-insensitive ASCII test, as DOB's own is).
+const BIRTH_WORD = /d\.?o\.?b|birth|born/i;
 // "aged 43", "age: 43" of one person; age bands ("aged 18-24", "aged 40 and over") are figures.
 const AGE = /\b(aged?\s*:?\s+)(\d{1,3})\b(?!\s*(?:[-–+]|to\b|and\s+(?:over|under|above|below)|or\s+(?:over|under|more|less|older|younger)|years?\s+(?:and|or)\s+(?:over|under)))/gi;
 
@@ -56,11 +59,17 @@ const PARTICLE = "(?:ap|ab|ferch|verch|Ó|Ní|Nic|Ua|van|von|der|de|da|di|du|le|
 const INITIALS = '(?:(?:\\p{Lu}\\.){2,3}[^\\S\\n]*|(?:\\p{Lu}\\.?[^\\S\\n]+){1,3})';
 const NAME = `(?:${INITIALS}?${NAME_WORD}(?:[^\\S\\n]+(?:${PARTICLE}[^\\S\\n]+)?${NAME_WORD}){0,2})`;
 const NOT_LETTER_BEFORE = "(?<![\\p{L}\\p{N}'’])";
+// Every name word starts with a capital (Mc, O', D' too), and every \p{Lu} is A-Z or at or above
+// U+00C0: this look-ahead, implied by what follows it, lets a scan pass most positions before the
+// look-behind is tried (CANDIDATE_PAIR over the HTML bench's redacted fields: half the time).
+const CAPITAL_AHEAD = '(?=[A-Z\\u00c0-\\u{10FFFF}])';
 const NOT_LETTER_AFTER = '(?![\\p{L}\\p{N}])';
 
 // Capitalised words that follow a rank but are not names: furniture of the sentence, the
 // vocabulary of the documents, months, days, places and bodies (force names stay).
-const NOT_NAMES = new Set(
+// Built on first need (issue 17, start-up): a text with no capitalised word never asks.
+const notNames = lazy(() => {
+  const set = new Set(
   (
     'The A An This That These Those In On At Of For And Or But With From To By As Is Was Were Has Had Who Which When Where While ' +
     'He She They It His Her Their Him Them I We You Our Your My ' +
@@ -99,32 +108,50 @@ const NOT_NAMES = new Set(
     'Bench Borough County Region Regional Division Area District Station Road Street Lane Centre Office Offices Headquarters HQ ' +
     'Court Courts Tribunal Appeal Appeals Hearing Panel Review Internal Accelerated Special Case Regulation Scotland Scottish Welsh English Irish'
   ).split(/\s+/),
-);
-// Every word of every force's name and aliases ("Avon", "Somerset", "Dyfed-Powys", "Met").
-for (const f of FORCES) for (const n of [f.name, ...f.aliases]) for (const w of n.split(/[\s&]+/)) if (/^\p{Lu}/u.test(w)) NOT_NAMES.add(w.replace(/[’']s$/, ''));
+  );
+  // Every word of every force's name and aliases ("Avon", "Somerset", "Dyfed-Powys", "Met").
+  for (const f of FORCES) for (const n of [f.name, ...f.aliases]) for (const w of n.split(/[\s&]+/)) if (/^\p{Lu}/u.test(w)) set.add(w.replace(/[’']s$/, ''));
+  return set;
+});
 
 /** A word as the vocabulary spells it: "SMITH" → "Smith", "WEST" → "West". */
 const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
-const known = (w: string) => NOT_NAMES.has(w) || NOT_NAMES.has(titleCase(w)) || NOT_NAMES.has(w.toUpperCase());
-const CAPS_RE = new RegExp(`^${CAPS_WORD}$`, 'u');
-const isCaps = (w: string) => CAPS_RE.test(w);
+const known = (w: string) => {
+  const set = notNames();
+  return set.has(w) || set.has(titleCase(w)) || set.has(w.toUpperCase());
+};
+// The name patterns below are built on first need: a \p{…} class under the u flag costs about a
+// millisecond to parse and another to compile (issue 17, start-up), and most texts are turned
+// away before them by an ASCII gate that is cheap to build and to run.
+const CAPS_RE = lazy(() => new RegExp(`^${CAPS_WORD}$`, 'u'));
+const isCaps = (w: string) => CAPS_RE().test(w);
 
-const AFTER_RANK = new RegExp(`(\\b(?:(?:${TITLE_ABBR}|${RANK_WORD})(?:[^\\S\\n]+\\d{1,5})?,?[^\\S\\n]+)+)(${NAME})${NOT_LETTER_AFTER}`, 'gu');
+const AFTER_RANK = lazy(() => new RegExp(`(\\b(?:(?:${TITLE_ABBR}|${RANK_WORD})(?:[^\\S\\n]+\\d{1,5})?,?[^\\S\\n]+)+)(${NAME})${NOT_LETTER_AFTER}`, 'gu'));
+// What AFTER_RANK cannot match without: a rank or title, then a space (the same pattern in ASCII;
+// without the u flag \b and [^\S\n] mean what they mean with it).
+const RANK_THEN_SPACE = new RegExp(`\\b(?:${TITLE_ABBR}|${RANK_WORD})(?:[^\\S\\n]+\\d{1,5})?,?[^\\S\\n]`);
 // ("a serving police constable, Neal Porter, was …": the comma after a rank is allowed above.)
 // "John Smith, a serving police officer" / "JOHN SMITH, a serving police constable" / "Jane Doe, 34, the detective sergeant"
-const BEFORE_ROLE = new RegExp(
-  `${NOT_LETTER_BEFORE}(${NAME_WORD}(?:[^\\S\\n]+(?:${PARTICLE}[^\\S\\n]+)?${NAME_WORD}){1,2})(?=,[^\\S\\n]+(?:(?:aged[^\\S\\n]+)?\\d{1,3},[^\\S\\n]+)?(?:an?|the)[^\\S\\n]+(?:[\\w-]+[^\\S\\n]+){0,4}?(?:officer|constable|sergeant|inspector|superintendent|detective|PCSO|special)\\b)`,
+const BEFORE_ROLE = lazy(() => new RegExp(
+  `${CAPITAL_AHEAD}${NOT_LETTER_BEFORE}(${NAME_WORD}(?:[^\\S\\n]+(?:${PARTICLE}[^\\S\\n]+)?${NAME_WORD}){1,2})(?=,[^\\S\\n]+(?:(?:aged[^\\S\\n]+)?\\d{1,3},[^\\S\\n]+)?(?:an?|the)[^\\S\\n]+(?:[\\w-]+[^\\S\\n]+){0,4}?(?:officer|constable|sergeant|inspector|superintendent|detective|PCSO|special)\\b)`,
   'gu',
-);
+));
+// What BEFORE_ROLE's look-ahead cannot match without: the role word.
+const ROLE_WORD = /(?:officer|constable|sergeant|inspector|superintendent|detective|PCSO|special)\b/;
 // "BAKER, Thomas" (a register's SURNAME, Forename): the forename must be one the lexicon knows.
-const SURNAME_FIRST = new RegExp(`${NOT_LETTER_BEFORE}(${CAPS_WORD}),[^\\S\\n]*(${TITLE_WORD})${NOT_LETTER_AFTER}`, 'gu');
+const SURNAME_FIRST = lazy(() => new RegExp(`${NOT_LETTER_BEFORE}(${CAPS_WORD}),[^\\S\\n]*(${TITLE_WORD})${NOT_LETTER_AFTER}`, 'gu'));
+// What SURNAME_FIRST cannot match without: two capitals, a comma, a capital (\p{Lu} is A-Z or at
+// or above U+00C0; an astral capital is two code units at or above U+D800; Mc, O' and D' are capitals too).
+const CAPS_COMMA_CAPITAL = /[A-Z\u00c0-\uffff]{2},[^\S\n]*[A-Z\u00c0-\uffff]/;
 // "Siân ap Gruffydd", "Zoë Ó Briain", "Fiona de Souza": a particle between two capitalised words.
-const WITH_PARTICLE = new RegExp(`${NOT_LETTER_BEFORE}(${TITLE_WORD})[^\\S\\n]+(?:ap|ab|ferch|verch|Ó|Ní|Nic|Ua|van|von|de|da|du|bin|bint)[^\\S\\n]+(${TITLE_WORD})${NOT_LETTER_AFTER}`, 'gu');
+const WITH_PARTICLE = lazy(() => new RegExp(`${NOT_LETTER_BEFORE}(${TITLE_WORD})[^\\S\\n]+(?:ap|ab|ferch|verch|Ó|Ní|Nic|Ua|van|von|de|da|du|bin|bint)[^\\S\\n]+(${TITLE_WORD})${NOT_LETTER_AFTER}`, 'gu'));
 // What WITH_PARTICLE cannot match without (the particle between spaces): a cheap test before it.
 const PARTICLE_BETWEEN_SPACES = /[^\S\n](?:ap|ab|ferch|verch|Ó|Ní|Nic|Ua|van|von|de|da|du|bin|bint)[^\S\n]/;
 // A surname in lower case after an abbreviated rank ("PC smith"): the lexicon must know it as a name.
-const LOWER_AFTER_TITLE = new RegExp(`(\\b${TITLE_ABBR}[^\\S\\n]+)(\\p{Ll}[\\p{Ll}'’-]+)${NOT_LETTER_AFTER}`, 'gu');
-const SPLIT_REST = new RegExp(`\\[redacted\\]([^\\S\\n]*\\n[^\\S\\n]*)(${TITLE_WORD})${NOT_LETTER_AFTER}(?![^\\S\\n]+${NAME_WORD})`, 'gu');
+const LOWER_AFTER_TITLE = lazy(() => new RegExp(`(\\b${TITLE_ABBR}[^\\S\\n]+)(\\p{Ll}[\\p{Ll}'’-]+)${NOT_LETTER_AFTER}`, 'gu'));
+// What LOWER_AFTER_TITLE cannot match without: a title, then a space.
+const TITLE_THEN_SPACE = new RegExp(`\\b${TITLE_ABBR}[^\\S\\n]`);
+const SPLIT_REST = lazy(() => new RegExp(`\\[redacted\\]([^\\S\\n]*\\n[^\\S\\n]*)(${TITLE_WORD})${NOT_LETTER_AFTER}(?![^\\S\\n]+${NAME_WORD})`, 'gu'));
 // Words that follow "PC", "DS", "Mr" in lower case without being a name: not worth the lexicon.
 const COMMON_AFTER_TITLE = new Set(
   ('and or the a an of in on to for with was were is are has had have who which that this these those it its not no nor only also per at by from as ' +
@@ -133,7 +160,7 @@ const COMMON_AFTER_TITLE = new Set(
     'equivalent fte headcount cases case crimes crime complaints allegations joined left retired resigned dismissed convicted charged said').split(' '),
 );
 // What makes a line worth the NLP finder: two capitalised words in a row, not all known words.
-const CANDIDATE_PAIR = new RegExp(`${NOT_LETTER_BEFORE}(${NAME_WORD})[^\\S\\n]+(?:${PARTICLE}[^\\S\\n]+)?(${NAME_WORD})${NOT_LETTER_AFTER}`, 'gu');
+const CANDIDATE_PAIR = lazy(() => new RegExp(`${CAPITAL_AHEAD}${NOT_LETTER_BEFORE}(${NAME_WORD})[^\\S\\n]+(?:${PARTICLE}[^\\S\\n]+)?(${NAME_WORD})${NOT_LETTER_AFTER}`, 'gu'));
 
 /** The leading words of a candidate that can be a name: stop at the first word that cannot. */
 function nameWords(candidate: string): string {
@@ -161,18 +188,22 @@ const FOLLOWED_BY_BODY = /^\s+(?:Police|Constabulary|Scotland|Service|Force)\b/;
 /** Line spans [start, end) holding a candidate for the NLP finder (a line and, for a name split there, the next). */
 function candidateWindows(text: string): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
+  // Where a pair of capitalised words, not both known, starts. A pair never crosses a line (its
+  // spaces are [^\S\n], and a line break is no letter to the look-arounds), so one pass over the
+  // whole text finds what a pass per line would, without a copy of the pattern per line (matchAll's).
+  const pairs: number[] = [];
+  const re = CANDIDATE_PAIR();
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) if (!known(m[1]) || !known(m[2])) pairs.push(m.index);
+  re.lastIndex = 0;
+  let p = 0;
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
-    let hit = false;
-    for (const m of line.matchAll(CANDIDATE_PAIR)) {
-      if (!known(m[1]) || !known(m[2])) {
-        hit = true;
-        break;
-      }
-    }
+    while (p < pairs.length && pairs[p] < lineStart) p++;
+    const hit = p < pairs.length && pairs[p] < lineEnd;
     // A name broken over two lines: a capitalised word ends this line, another starts the next
     // (the next line's head is looked for first: most texts are one line, and then there is none).
     const next = lineEnd < text.length ? text.slice(lineEnd + 1, text.indexOf('\n', lineEnd + 1) < 0 ? text.length : text.indexOf('\n', lineEnd + 1)) : '';
@@ -290,28 +321,28 @@ function uppercaseCount(text: string, max: number): number {
 
 export function redactPersonal(text: string): string {
   if (!text) return text;
-  let out = text.replace(DOB, (_m, label: string) => `${label}${REDACTED}`);
+  let out = BIRTH_WORD.test(text) ? text.replace(DOB(), (_m, label: string) => `${label}${REDACTED}`) : text;
   out = out.replace(AGE, (_m, label: string) => `${label}${REDACTED}`);
   // Cheap gates: every name pattern below needs a capital letter (two or three for most), some a
   // comma. A replacement only ever takes capitals and commas away, so counts of the input hold throughout.
   const capitals = uppercaseCount(text, 3);
   if (capitals === 0) return out;
   const comma = text.includes(',');
-  out = out.replace(AFTER_RANK, (m, lead: string, cand: string, offset: number, all: string) => {
+  if (RANK_THEN_SPACE.test(out)) out = out.replace(AFTER_RANK(), (m, lead: string, cand: string, offset: number, all: string) => {
     const name = nameWords(cand);
     if (!name) return m;
     if (name === cand && FOLLOWED_BY_BODY.test(all.slice(offset + m.length))) return m;
     return `${lead}${REDACTED}${cand.slice(name.length)}`;
   });
   // "PC John\nSmith": the rest of a name the line break cut off.
-  if (out.includes(REDACTED)) out = out.replace(SPLIT_REST, (m, gap: string, word: string) => (known(word) ? m : `${REDACTED}${gap.replace(/[^\n]/g, '')}`));
-  out = out.replace(LOWER_AFTER_TITLE, (m, lead: string, word: string) => {
+  if (out.includes(REDACTED)) out = out.replace(SPLIT_REST(), (m, gap: string, word: string) => (known(word) ? m : `${REDACTED}${gap.replace(/[^\n]/g, '')}`));
+  if (TITLE_THEN_SPACE.test(out)) out = out.replace(LOWER_AFTER_TITLE(), (m, lead: string, word: string) => {
     if (COMMON_AFTER_TITLE.has(word)) return m;
     const k = nameKind(titleCase(word));
     return k.last || k.first ? `${lead}${REDACTED}` : m;
   });
   if (capitals < 2) return out;
-  if (comma) out = out.replace(BEFORE_ROLE, (m: string) => {
+  if (comma && ROLE_WORD.test(out)) out = out.replace(BEFORE_ROLE(), (m: string) => {
     // "Yesterday John Smith, a …": only the trailing words that can be a name.
     const parts = m.split(/(\s+)/); // words at even indexes, the spaces between at odd ones
     let k = parts.length - 1;
@@ -320,8 +351,8 @@ export function redactPersonal(text: string): string {
     if (parts.slice(k + 1).some((w) => isCaps(w)) && !parts.slice(k + 1).some((w) => { const n = nameKind(titleCase(w)); return n.first || n.last; })) return m;
     return parts.slice(0, k + 2).join('') + REDACTED;
   });
-  if (comma && capitals >= 3) out = out.replace(SURNAME_FIRST, (m, surname: string, forename: string) => (known(surname) || known(forename) || !nameKind(forename).first ? m : REDACTED));
-  if (PARTICLE_BETWEEN_SPACES.test(out)) out = out.replace(WITH_PARTICLE, (m, first: string, last: string) => (known(first) || known(last) ? m : REDACTED));
+  if (comma && capitals >= 3 && CAPS_COMMA_CAPITAL.test(out)) out = out.replace(SURNAME_FIRST(), (m, surname: string, forename: string) => (known(surname) || known(forename) || !nameKind(forename).first ? m : REDACTED));
+  if (PARTICLE_BETWEEN_SPACES.test(out)) out = out.replace(WITH_PARTICLE(), (m, first: string, last: string) => (known(first) || known(last) ? m : REDACTED));
   return redactSpans(out, nlpSpans(out));
 }
 
@@ -348,4 +379,15 @@ export function redactDisclosure(d: Disclosure): Disclosure {
     cases: d.cases.map((c) => unlessSame(c, { text: r(c.text), offence: rn(c.offence), rank: rn(c.rank), disposal: rn(c.disposal) })),
     attachments: d.attachments.map((a) => ({ ...a, name: rn(a.name), text: r(a.text) })),
   };
+}
+
+/** Each ASCII gate with the pattern it turns texts away from: wherever the pattern matches, the gate must (tests). */
+export function redactionGates(): Array<{ name: string; gate: RegExp; re: RegExp }> {
+  return [
+    { name: 'DOB', gate: BIRTH_WORD, re: DOB() },
+    { name: 'AFTER_RANK', gate: RANK_THEN_SPACE, re: AFTER_RANK() },
+    { name: 'LOWER_AFTER_TITLE', gate: TITLE_THEN_SPACE, re: LOWER_AFTER_TITLE() },
+    { name: 'BEFORE_ROLE', gate: ROLE_WORD, re: BEFORE_ROLE() },
+    { name: 'SURNAME_FIRST', gate: CAPS_COMMA_CAPITAL, re: SURNAME_FIRST() },
+  ];
 }

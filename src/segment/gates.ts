@@ -64,3 +64,20 @@ function advance(text: string, at: number, unicode: boolean): number {
   const d = text.charCodeAt(at + 1);
   return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? at + 2 : at + 1;
 }
+
+/**
+ * A value built on its first use and kept: patterns and tables a module would otherwise build
+ * as it loads, which a short text may never need (issue 17, start-up). A RegExp's source is
+ * parsed when it is constructed (a \p{…} class under the u flag costs about a millisecond).
+ */
+export function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}

@@ -2,14 +2,25 @@
 // family of signs it carries more of (src/extract/kind.ts), not by one phrase.
 import type { Cue } from './types.js';
 
+/**
+ * A sign with, where it helps, a cheap test it cannot match without (`gate`): the sign's own
+ * pattern then runs, and is compiled, only on texts the gate lets through (issue 17). These
+ * patterns run over a whole document; a big alternation costs a few milliseconds to compile on its
+ * first use and a scan of every position after, where a gate of a few literal words costs little of either.
+ * A gate may let through texts its sign rejects; it must never turn away one the sign matches.
+ */
+export interface KindCue extends Cue {
+  gate?: RegExp;
+}
+
 /** A reporter's voice: disclosures reported in the third person, quotes, bylines. */
-export const NEWS_SIGNS: Cue[] = [
-  { family: 'reveal', re: /\b(?:can (?:exclusively )?reveal|(?:has|have) (?:been )?revealed|new (?:data|figures|statistics) (?:has |have )?(?:reveal(?:ed|s)?|show(?:ed|s)?)|(?:figures|data|statistics) (?:obtained|released|seen|given to|provided to) (?:by|to)?\s*(?:the |this )?[A-Z]|the revelations?\b|(?:figures|data|statistics) (?:reveal|show|suggest)(?:ed)? that)\b/ },
-  { family: 'reported', re: /\b(?:has|have) reported that\b|\baccording to (?:new |the )?(?:figures|data|statistics|documents)\b|\bwas (?:revealed|disclosed) (?:in|by|after|following)\b/i },
-  { family: 'quote', re: /\b(?:said|added|told [\w ]{1,30}|explained|commented)\s*[:,]\s*[“"]|[”"],? (?:he|she|they|a spokes\w+) (?:said|added)\b|\ba (?:police |force |[A-Z]\w+ )?spokes(?:man|woman|person) (?:for [\w ]{2,40} )?(?:said|added|told)\b|[”"],? (?:the )?[A-Z][\w' ]{1,40} (?:said|added)\b/ },
-  { family: 'reporter', re: /\b(?:the (?:information |privacy )?watchdog|(?:has|have) (?:now )?ruled that|(?:has|have) ruled\b|published (?:this|last) week\b|exclusively (?:obtained|revealed))/i },
-  { family: 'press-foi', re: /\b(?:after|following|through|via|under|in response to|thanks to) (?:a|an) (?:Freedom of Information|FOI)(?: Act)? (?:request|application)\b|\b(?:Freedom of Information|FOI) (?:requests?|data|figures) (?:by|from|submitted by|made by) (?:the |this )?(?:newspaper|paper|website|[A-Z][\w]+)\b|\bvia the FOI process\b/ },
-  { family: 'outlet', re: /\b(?:[Tt]he|[Tt]his) (?:[A-Z][\w]+ )?(?:Gazette|Telegraph|Echo|Post|Mail|Times|Herald|Mirror|Chronicle|Express|Standard|Guardian|Independent|Argus|Advertiser|Observer|Journal|Evening News|Daily [A-Z]\w+)\b/ },
+export const NEWS_SIGNS: KindCue[] = [
+  { family: 'reveal', re: /\b(?:can (?:exclusively )?reveal|(?:has|have) (?:been )?revealed|new (?:data|figures|statistics) (?:has |have )?(?:reveal(?:ed|s)?|show(?:ed|s)?)|(?:figures|data|statistics) (?:obtained|released|seen|given to|provided to) (?:by|to)?\s*(?:the |this )?[A-Z]|the revelations?\b|(?:figures|data|statistics) (?:reveal|show|suggest)(?:ed)? that)\b/, gate: /reveal|revelation|figures|data|statistics/ },
+  { family: 'reported', re: /\b(?:has|have) reported that\b|\baccording to (?:new |the )?(?:figures|data|statistics|documents)\b|\bwas (?:revealed|disclosed) (?:in|by|after|following)\b/i, gate: /reported that|according to|was (?:revealed|disclosed)/i },
+  { family: 'quote', re: /\b(?:said|added|told [\w ]{1,30}|explained|commented)\s*[:,]\s*[“"]|[”"],? (?:he|she|they|a spokes\w+) (?:said|added)\b|\ba (?:police |force |[A-Z]\w+ )?spokes(?:man|woman|person) (?:for [\w ]{2,40} )?(?:said|added|told)\b|[”"],? (?:the )?[A-Z][\w' ]{1,40} (?:said|added)\b/, gate: /["“”]|spokes/ },
+  { family: 'reporter', re: /\b(?:the (?:information |privacy )?watchdog|(?:has|have) (?:now )?ruled that|(?:has|have) ruled\b|published (?:this|last) week\b|exclusively (?:obtained|revealed))/i, gate: /watchdog|ruled|published (?:this|last) week|exclusively/i },
+  { family: 'press-foi', re: /\b(?:after|following|through|via|under|in response to|thanks to) (?:a|an) (?:Freedom of Information|FOI)(?: Act)? (?:request|application)\b|\b(?:Freedom of Information|FOI) (?:requests?|data|figures) (?:by|from|submitted by|made by) (?:the |this )?(?:newspaper|paper|website|[A-Z][\w]+)\b|\bvia the FOI process\b/, gate: /FOI|Freedom of Information/ },
+  { family: 'outlet', re: /\b(?:[Tt]he|[Tt]his) (?:[A-Z][\w]+ )?(?:Gazette|Telegraph|Echo|Post|Mail|Times|Herald|Mirror|Chronicle|Express|Standard|Guardian|Independent|Argus|Advertiser|Observer|Journal|Evening News|Daily [A-Z]\w+)\b/, gate: /Gazette|Telegraph|Echo|Post|Mail|Times|Herald|Mirror|Chronicle|Express|Standard|Guardian|Independent|Argus|Advertiser|Observer|Journal|Evening News|Daily / },
 ];
 
 /** An authority writing to a requester: second person, salutations, sign-offs, reference labels. */
@@ -31,6 +42,8 @@ export const DECISION_SIGNS: Cue[] = [
 /** A court or tribunal's judgment about FOI: not a decision notice (SPEC kind `other`). */
 export const TRIBUNAL = /\b(?:First-tier Tribunal|Upper Tribunal|UKUT|UKFTT|EWCA|the Tribunal (?:considered|found|held|dismissed|allowed))\b/;
 
-export function countFamilies(cues: Cue[], text: string): number {
-  return cues.filter((c) => c.re.test(text)).length;
+export function countFamilies(cues: KindCue[], text: string): number {
+  let n = 0;
+  for (const c of cues) if ((!c.gate || c.gate.test(text)) && c.re.test(text)) n++;
+  return n;
 }

@@ -1,0 +1,61 @@
+// The gates of the whole-document kind signs (segment/kind-cues.ts, issue 17): a sign's pattern
+// runs only where its gate lets the text through, so a gate must open wherever the sign matches.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DECISION_SIGNS, LETTER_SIGNS, NEWS_SIGNS, countFamilies, type KindCue } from '../../src/segment/kind-cues.js';
+
+const gated = NEWS_SIGNS.filter((c) => c.gate);
+
+describe('kind sign gates', () => {
+  it('guard every news sign', () => {
+    expect(gated.map((c) => c.family)).toEqual(['reveal', 'reported', 'quote', 'reporter', 'press-foi', 'outlet']);
+  });
+
+  it.each([
+    ['reveal', 'The Echo can reveal that 12 officers'],
+    ['reveal', 'new figures show'],
+    ['reported', 'according to the figures'],
+    ['reported', 'it was disclosed in a report'],
+    ['quote', 'a spokesman for the force said'],
+    ['quote', 'He said: “We are'],
+    ['quote', '”, the Chief Constable said'],
+    ['reporter', 'the watchdog has now ruled that'],
+    ['reporter', 'Published last week, the data'],
+    ['press-foi', 'following a Freedom of Information request'],
+    ['press-foi', 'via the FOI process'],
+    ['outlet', 'told the Evening News'],
+    ['outlet', 'This Daily Record investigation'],
+  ])('%s: the sign matches %j and its gate opens', (family, text) => {
+    const c = NEWS_SIGNS.find((x) => x.family === family)!;
+    expect(c.re.test(text)).toBe(true);
+    expect(c.gate!.test(text)).toBe(true);
+  });
+
+  it('count as the patterns alone count (gated or not)', () => {
+    const plain = (cues: KindCue[], t: string) => cues.filter((c) => c.re.test(t)).length;
+    const texts = [
+      'The Echo can reveal that, according to figures obtained by the paper following a Freedom of Information request, 12 officers were dismissed. A spokesman for the force said: “We take this seriously.”',
+      'Dear Mr Smith\nYour request for information\nWe can confirm that the force holds the information.\nYours sincerely',
+      'British Transport Police can confirm that it holds the information you have requested.',
+    ];
+    for (const t of texts) for (const cues of [NEWS_SIGNS, LETTER_SIGNS, DECISION_SIGNS]) expect(countFamilies(cues, t)).toBe(plain(cues, t));
+    expect(countFamilies(NEWS_SIGNS, texts[0])).toBe(5);
+  });
+
+  const piece = fc.constantFrom(
+    'can reveal', 'exclusively', 'revealed', 'the revelations', 'new data', 'figures', 'Figures', 'statistics', 'show', 'obtained', 'released', 'seen', 'given to', 'provided to', 'by', 'the', 'The', 'This', 'BBC',
+    'has', 'have', 'reported that', 'according to', 'was', 'disclosed', 'in', 'after', 'said', 'added', 'told', 'explained', 'commented', ':', ',', '"', '“', '”', 'he', 'a', 'spokesman', 'spokeswoman', 'police', 'for',
+    'the information watchdog', 'ruled that', 'ruled', 'published', 'this week', 'last week', 'following', 'an', 'Freedom of Information', 'FOI', 'Act', 'request', 'newspaper', 'via the FOI process',
+    'Echo', 'Evening News', 'Daily Record', 'Post', 'Gazette', 'Chief Constable', 'that', '12', '.',
+  );
+  const text = fc.array(piece, { maxLength: 14 }).chain((ps) => fc.array(fc.constantFrom(' ', ' ', '  ', '\n', ''), { minLength: ps.length, maxLength: ps.length }).map((ss) => ps.map((p, k) => p + ss[k]).join('')));
+
+  it('never turn away a text their sign matches (property)', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const c of gated) if (c.re.test(t)) expect(c.gate!.test(t), `${c.family} on ${JSON.stringify(t)}`).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
