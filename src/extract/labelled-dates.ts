@@ -63,11 +63,24 @@ const FAMILY_WORDS = new Map<RegExp[], RegExp>([
   [LETTER_DATE, /date/i],
 ]);
 
+// What a single pattern needs beyond its family's words, asked before it runs (and, on a
+// one-file run, before it is compiled: each costs ~0.7 ms to compile, most lines need few).
+// A pattern anchored at a label needs the line to open with the label's first word; the
+// "received on" patterns need "received ". Exact: each test is implied by its pattern.
+const NEEDS = new Map<RegExp, RegExp>([
+  [REQUEST[0], /^(?:date|request|received)/i],
+  [REQUEST[2], /received /i],
+  [REQUEST[3], /received /i],
+  [RESPONSE[0], /^(?:date|respon|reply|sent)/i],
+  [PUBLISHED[0], /^(?:date|publi|disclos|posted)/i],
+]);
+
 function first(joined: string[], patterns: RegExp[]): string | null {
   const words = FAMILY_WORDS.get(patterns);
   for (const t of joined) {
     if (words && !words.test(t)) continue;
     for (const re of patterns) {
+      if (NEEDS.get(re)?.test(t) === false) continue;
       const m = re.exec(t);
       if (m) {
         const iso = parseFullDate(m.groups?.dm ? `${m.groups.dm} ${m.groups.y}` : (m.slice(1).find(Boolean) ?? ''));
