@@ -1,6 +1,5 @@
 // One document's bytes → a validated disclosure: read, extract, validate. Used by
 // `parse`, `fetch` and `reparse` alike so that all three give the same rows.
-import './regexp-compile.js'; // first: before any extractor's pattern runs
 import { sha256Hex } from '../documents/hash.js';
 import { extractDisclosure } from '../extract/disclosure.js';
 import { redactDisclosure } from '../extract/redact.js';
