@@ -74,13 +74,18 @@ const NEEDS = new Map<RegExp, RegExp>([
   [RESPONSE[0], /^(?:date|respon|reply|sent)/i],
   [PUBLISHED[0], /^(?:date|publi|disclos|posted)/i],
 ]);
+// Each family's patterns with their needs, looked up once per family, not per line.
+const GATED = new Map<RegExp[], Array<{ re: RegExp; needs: RegExp | undefined }>>(
+  [...FAMILY_WORDS.keys()].map((family) => [family, family.map((re) => ({ re, needs: NEEDS.get(re) }))]),
+);
 
 function first(joined: string[], patterns: RegExp[]): string | null {
   const words = FAMILY_WORDS.get(patterns);
+  const gated = GATED.get(patterns) ?? patterns.map((re) => ({ re, needs: undefined }));
   for (const t of joined) {
     if (words && !words.test(t)) continue;
-    for (const re of patterns) {
-      if (NEEDS.get(re)?.test(t) === false) continue;
+    for (const { re, needs } of gated) {
+      if (needs && !needs.test(t)) continue;
       const m = re.exec(t);
       if (m) {
         const iso = parseFullDate(m.groups?.dm ? `${m.groups.dm} ${m.groups.y}` : (m.slice(1).find(Boolean) ?? ''));
