@@ -8,7 +8,7 @@ import { FULL_DATE_SRC } from '../extract/dates.js';
 import type { Doc, Line } from '../extract/doc-model.js';
 import { interleavedAnswers } from '../extract/doc-model.js';
 import { questionHeading } from '../extract/figures.js';
-import { ADDRESS, ANSWER_RESUME, BOILERPLATE_LINE, DECISION, PLATFORM_TITLE, BOILERPLATE_START, CHROME, METADATA_LABEL, NEWS_CHROME, REFUSAL_LINE, REFUSAL_START, SIGNATURE_LINE, SIGNATURE_START, STATUS } from './cues.js';
+import { ADDRESS, ANSWER_RESUME, BOILERPLATE_LINE, BOILERPLATE_WORDS, DECISION, PLATFORM_TITLE, BOILERPLATE_START, CHROME, METADATA_LABEL, NEWS_CHROME, REFUSAL_LINE, REFUSAL_START, SIGNATURE_LINE, SIGNATURE_START, STATUS } from './cues.js';
 import { pieceCount } from '../extract/words.js';
 import { firstOf } from './gates.js';
 import type { Role, RoledLine, Segmentation } from './types.js';
@@ -150,7 +150,7 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
       stateWhy = 'response';
     }
     if (heading) question = heading;
-    const line = boilerplateLine(t);
+    const line = BOILERPLATE_WORDS.test(t) ? boilerplateLine(t) : undefined;
     if (line && !DECISION.test(t)) {
       put('boilerplate', line.family);
       continue;

@@ -35,3 +35,18 @@ describe('cases described in sentences', () => {
     for (const c of named) expect(c.text).not.toMatch(/John|Smith/);
   });
 });
+
+// The line gate (was/been/is + the verb) must let through every wording the clause reads.
+describe('each way the clause joins its person to the verb', () => {
+  it.each([
+    ['An officer had been SACKED for gross misconduct in 2020.', 'dismissed'],
+    ['One constable has been jailed for fraud in 2021.', 'convicted'],
+    ['Another officer is charged with assault.', 'charged'],
+    ['A special constable was\tfined for speeding in 2018.', 'convicted'],
+    ['There were two cases in 2017, a PC who was found guilty of theft and a sergeant who resigned.', 'convicted'],
+  ])('%j', (text, event) => expect(extractCases(docOf(text).lines, SHA).map((c) => c.event)).toEqual([event]));
+
+  it('reads no case where officers "were" charged', () => {
+    expect(extractCases(docOf('Two officers were charged with assault in 2020.').lines, SHA)).toEqual([]);
+  });
+});

@@ -93,6 +93,14 @@ describe('labelled dates', () => {
     ['Thank you for your e mail dated 12 June 2019 in which you made a request', { request_date: '2019-06-12', response_date: null, published_date: null }],
     ['Date published: 4 October 2022\nResponse date: 30/09/2022', { request_date: null, response_date: '2022-09-30', published_date: '2022-10-04' }],
     ['15th March 2019\nReference No: FOI 1/19', { request_date: null, response_date: null, published_date: null }],
+    // Each pattern is asked only where its label's words stand (case aside): one row per such gate.
+    ['REQUEST RECEIVED: 05/04/2022', { request_date: '2022-04-05', response_date: null, published_date: null }],
+    ['This was Received by us on 30/01/2023 with the request for figures', { request_date: '2023-01-30', response_date: null, published_date: null }],
+    ['Two requests were RECEIVED on 4 November and 19 November 2019.', { request_date: '2019-11-04', response_date: null, published_date: null }],
+    ['SENT 30 September 2022', { request_date: null, response_date: '2022-09-30', published_date: null }],
+    ['Reply date - 1st June 2021', { request_date: null, response_date: '2021-06-01', published_date: null }],
+    ['Disclosure date: 4 October 2022', { request_date: null, response_date: null, published_date: '2022-10-04' }],
+    ['The answer was Received on 3 May 2022', { request_date: null, response_date: null, published_date: null }],
   ])('%j', (text, expected) => expect(extractLabelledDates(docOf(text))).toEqual(expected));
 });
 

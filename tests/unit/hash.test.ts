@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/documents/hash.js';
+
+// FIPS 180-2 test vectors: the one-call hash must give the digest createHash gave.
+describe('sha256Hex', () => {
+  it.each([
+    ['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+    ['abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+    ['abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq', '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1'],
+  ])('%j', (text, digest) => {
+    expect(sha256Hex(text)).toBe(digest);
+    expect(sha256Hex(new TextEncoder().encode(text))).toBe(digest);
+  });
+  it('hashes a string as its UTF-8 bytes', () => expect(sha256Hex('£')).toBe(sha256Hex(new Uint8Array([0xc2, 0xa3]))));
+});
