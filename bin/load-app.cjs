@@ -12,14 +12,18 @@ const vm = require('node:vm');
 /**
  * The entry chunk of dist/app/ when it was bundled from the tsc build now in dist/, else null
  * (never bundled, bundling skipped, or tsc ran again since; FOI_HARVEST_NO_APP=1 also says no).
+ * tsc rewrites every output, dist/cli/main.js among them, and the bundle's stamp is written
+ * after it: a main.js newer than the stamp is a later tsc. Not an exact time match, because
+ * `npm pack` gives every file the same time (1985-10-26), and an installed copy must still run
+ * its bundle.
  */
 function appEntry(root) {
   if (process.env.FOI_HARVEST_NO_APP === '1') return null;
   const app = join(root, 'dist', 'app');
   try {
-    const stamp = JSON.parse(readFileSync(join(app, 'stamp.json'), 'utf8'));
-    if (stamp.built !== statSync(join(root, 'dist', 'cli', 'main.js')).mtimeMs) return null;
-    const entry = join(app, stamp.entry);
+    const stampFile = join(app, 'stamp.json');
+    if (statSync(join(root, 'dist', 'cli', 'main.js')).mtimeMs > statSync(stampFile).mtimeMs) return null;
+    const entry = join(app, JSON.parse(readFileSync(stampFile, 'utf8')).entry);
     return existsSync(entry) ? entry : null;
   } catch {
     return null;

@@ -9,8 +9,8 @@
 // instead of parsing and compiling it again (bin/load-app.cjs loads it). A bundle alone was
 // measured slower to start than dist/ (the issue says so too); the cache is what pays.
 //
-// dist/app/ is optional. bin/foi-harvest.js uses it only when its stamp names the tsc build
-// now in dist/ (tsc rewrites every output, so a later `tsc` alone makes it stale and dist/ is
+// dist/app/ is optional. bin/foi-harvest.js uses it only while its stamp is newer than the tsc
+// build in dist/ (tsc rewrites every output, so a later `tsc` alone makes it stale and dist/ is
 // used); if rolldown is missing or fails, this script says so and dist/ is used.
 //   node scripts/bundle.mjs            (run by `npm run build`)
 import { spawnSync } from 'node:child_process';
@@ -72,9 +72,9 @@ try {
 const entry = readdirSync(APP).find((n) => /^main-.*\.cjs$/.test(n));
 if (!entry) fail('rolldown wrote no entry chunk');
 mkdirSync(APP, { recursive: true });
-// The stamp ties dist/app/ to this tsc build: bin/foi-harvest.js compares `built` with the
-// entry's time now.
-writeFileSync(join(APP, 'stamp.json'), JSON.stringify({ entry, built: statSync(ENTRY).mtimeMs }) + '\n');
+// The stamp names the entry chunk, and its time ties dist/app/ to this tsc build: a
+// dist/cli/main.js newer than it was written by a later tsc (bin/load-app.cjs, appEntry).
+writeFileSync(join(APP, 'stamp.json'), JSON.stringify({ entry, tsc: statSync(ENTRY).mtime.toISOString() }) + '\n');
 
 // Warm-up: parse one small file of each kind in one process, then write each chunk's cache.
 const warm = spawnSync(process.execPath, [join(ROOT, 'scripts', 'lib', 'warm-code-cache.cjs'), ROOT], { encoding: 'utf8' });

@@ -46,29 +46,39 @@ describe('appEntry: when dist/app/ is used', () => {
   const root = mkdtempSync(join(tmpdir(), 'foi-app-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const main = join(root, 'dist', 'cli', 'main.js');
+  const stampFile = join(root, 'dist', 'app', 'stamp.json');
   mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
   mkdirSync(join(root, 'dist', 'app'), { recursive: true });
   writeFileSync(main, '');
   writeFileSync(join(root, 'dist', 'app', 'main-abc.cjs'), '');
-  const stamp = (built: number, entry = 'main-abc.cjs') => writeFileSync(join(root, 'dist', 'app', 'stamp.json'), JSON.stringify({ entry, built }));
-  utimesSync(main, 1_700_000_000, 1_700_000_000);
+  /** tsc wrote main.js at `tscAt`, the bundle its stamp at `stampAt` (seconds). */
+  const build = (tscAt: number, stampAt: number, entry = 'main-abc.cjs') => {
+    writeFileSync(stampFile, JSON.stringify({ entry }));
+    utimesSync(main, tscAt, tscAt);
+    utimesSync(stampFile, stampAt, stampAt);
+  };
 
-  it('when its stamp names the tsc build in dist/', () => {
-    stamp(1_700_000_000_000);
+  it('when its stamp was written after the tsc build in dist/', () => {
+    build(1_700_000_000, 1_700_000_005);
+    expect(appEntry(root)).toBe(join(root, 'dist', 'app', 'main-abc.cjs'));
+  });
+  it('in a copy installed from `npm pack`, where every file has the same time', () => {
+    build(499_162_500, 499_162_500);
     expect(appEntry(root)).toBe(join(root, 'dist', 'app', 'main-abc.cjs'));
   });
   it('not after tsc ran again (dist/ is newer than the bundle)', () => {
-    stamp(1_600_000_000_000);
+    build(1_700_000_100, 1_700_000_005);
     expect(appEntry(root)).toBeNull();
   });
   it('not when the stamp names a chunk that is not there, or the stamp is unreadable', () => {
-    stamp(1_700_000_000_000, 'main-gone.cjs');
+    build(1_700_000_000, 1_700_000_005, 'main-gone.cjs');
     expect(appEntry(root)).toBeNull();
-    writeFileSync(join(root, 'dist', 'app', 'stamp.json'), '{');
+    writeFileSync(stampFile, '{');
+    utimesSync(stampFile, 1_700_000_005, 1_700_000_005);
     expect(appEntry(root)).toBeNull();
   });
   it('not with FOI_HARVEST_NO_APP=1', () => {
-    stamp(1_700_000_000_000);
+    build(1_700_000_000, 1_700_000_005);
     process.env.FOI_HARVEST_NO_APP = '1';
     try {
       expect(appEntry(root)).toBeNull();
