@@ -13,15 +13,16 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+const root = decodeURIComponent(new URL('..', import.meta.url).pathname);
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write(`foi-harvest: error: not built yet: run npm run build in ${decodeURIComponent(new URL('..', import.meta.url).pathname)}\n`);
+  process.stderr.write(`foi-harvest: error: not built yet: run npm run build in ${root}\n`);
   process.exit(2);
 }
 // dist/app/ (bundle + V8 code cache, scripts/bundle.mjs) when it matches this build: it starts
 // ~45 ms sooner. Otherwise, and with FOI_HARVEST_NO_APP=1, the ES modules in dist/.
 const { appEntry, loadApp } = createRequire(import.meta.url)('./load-app.cjs');
-const app = appEntry(decodeURIComponent(new URL('..', import.meta.url).pathname));
+const app = appEntry(root);
 const { main } = app ? loadApp(app).exports : await import(entry.href);
 
 main(process.argv).then(

@@ -14,7 +14,7 @@
 // used); if rolldown is missing or fails, this script says so and dist/ is used.
 //   node scripts/bundle.mjs            (run by `npm run build`)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -60,21 +60,21 @@ try {
 }
 
 rmSync(APP, { recursive: true, force: true });
+let entry;
 try {
   const bundle = await rolldown({ input: { main: ENTRY }, platform: 'node', external: isExternal, logLevel: 'silent' });
   // Hashed names: a chunk's name changes with its content, so a cache file can only ever sit
   // beside the code it was made from.
-  await bundle.write({ dir: APP, format: 'cjs', dynamicImportInCjs: false, entryFileNames: '[name]-[hash].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: false });
+  const { output } = await bundle.write({ dir: APP, format: 'cjs', dynamicImportInCjs: false, entryFileNames: '[name]-[hash].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: false });
   await bundle.close();
+  entry = output.find((c) => c.type === 'chunk' && c.isEntry)?.fileName;
 } catch (e) {
   fail(`rolldown: ${String(e?.message ?? e).split('\n')[0]}`);
 }
-const entry = readdirSync(APP).find((n) => /^main-.*\.cjs$/.test(n));
 if (!entry) fail('rolldown wrote no entry chunk');
-mkdirSync(APP, { recursive: true });
 // The stamp names the entry chunk, and its time ties dist/app/ to this tsc build: a
 // dist/cli/main.js newer than it was written by a later tsc (bin/load-app.cjs, appEntry).
-writeFileSync(join(APP, 'stamp.json'), JSON.stringify({ entry, tsc: statSync(ENTRY).mtime.toISOString() }) + '\n');
+writeFileSync(join(APP, 'stamp.json'), JSON.stringify({ entry }) + '\n');
 
 // Warm-up: parse one small file of each kind in one process, then write each chunk's cache.
 const warm = spawnSync(process.execPath, [join(ROOT, 'scripts', 'lib', 'warm-code-cache.cjs'), ROOT], { encoding: 'utf8' });

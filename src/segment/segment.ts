@@ -21,7 +21,7 @@ const signatureStart = firstOf(SIGNATURE_START);
 const signatureLine = firstOf(SIGNATURE_LINE);
 const boilerplateStart = firstOf(BOILERPLATE_START);
 const refusalStart = firstOf(REFUSAL_START);
-const boilerplateLine = firstOf(BOILERPLATE_LINE);
+const boilerplateLine = firstOf(BOILERPLATE_LINE, BOILERPLATE_WORDS);
 const refusalLine = firstOf(REFUSAL_LINE);
 
 /** A short line: a heading or a label, not running prose. */
@@ -150,7 +150,7 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
       stateWhy = 'response';
     }
     if (heading) question = heading;
-    const line = BOILERPLATE_WORDS.test(t) ? boilerplateLine(t) : undefined;
+    const line = boilerplateLine(t);
     if (line && !DECISION.test(t)) {
       put('boilerplate', line.family);
       continue;
