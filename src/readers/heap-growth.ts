@@ -3,7 +3,8 @@
 // table peaked at 2–3 GB while what was live stayed under 1 GB. From the first big input on,
 // the heap grows by BIG_INPUT_GROWTH_PERCENT at a time: more frequent full collections (a few
 // seconds on such a file), a peak near what is live. Small inputs never set it.
-import { setFlagsFromString } from 'node:v8';
+// node:v8 is required on that first big input only: loading it costs every short run ~1 ms.
+import { createRequire } from 'node:module';
 
 /** Inputs at least this big bound the heap's growth (a page of ~50k table rows). */
 export const BIG_INPUT_BYTES = 4 * 1024 * 1024;
@@ -13,5 +14,6 @@ let bounded = false;
 export function boundHeapGrowthFor(bytes: number): void {
   if (bounded || bytes < BIG_INPUT_BYTES) return;
   bounded = true;
-  setFlagsFromString(`--heap-growing-percent=${BIG_INPUT_GROWTH_PERCENT}`);
+  const v8 = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
+  v8.setFlagsFromString(`--heap-growing-percent=${BIG_INPUT_GROWTH_PERCENT}`);
 }
