@@ -27,10 +27,27 @@ const ENTRY = join(DIST, 'cli', 'main.js');
 // it is published: a library that finds its own files by path, or that Node treats as a
 // dependency (deprecation warnings are silenced inside node_modules, not in a bundle), keeps
 // working as it does from dist/.
+// The exception: libraries on a common command's path, plain JavaScript that reads no files of
+// its own, are bundled too, so their compile comes from the code cache as well (issue 17):
+// commander (every command but a plain `parse`: ~6 ms to compile from node_modules), and
+// cheerio with the HTML parsers under it (every HTML page).
+const HTML_FAMILY = ['cheerio', 'cheerio-select', 'css-select', 'css-what', 'nth-check', 'boolbase', 'domhandler', 'domutils', 'domelementtype', 'dom-serializer', 'entities', 'htmlparser2', 'parse5', 'parse5-htmlparser2-tree-adapter'];
+const BUNDLED = new Set(['commander', ...HTML_FAMILY]);
+// cheerio's Node entry adds fromURL and loadBuffer to load(), and with them an HTTP client
+// (undici), encoding sniffing and streams: 125 ms of loading on every HTML page, for functions
+// we never call. Its browser entry is the same load() (the same files; only index.js differs,
+// without those), so the bundle takes that one.
+const cheerioLoadOnly = {
+  name: 'cheerio-load-only',
+  resolveId(source) {
+    return source === 'cheerio' ? join(ROOT, 'node_modules', 'cheerio', 'dist', 'browser', 'index.js') : null;
+  },
+};
 const requirable = new Map();
 function isExternal(id) {
   if (id.startsWith('node:') || id.startsWith('.') || id.startsWith('/') || id.startsWith('\0')) return id.startsWith('node:');
   const name = id.split('/').slice(0, id.startsWith('@') ? 2 : 1).join('/');
+  if (BUNDLED.has(name)) return false;
   if (!requirable.has(name)) {
     let yes = true;
     try {
@@ -62,7 +79,7 @@ try {
 rmSync(APP, { recursive: true, force: true });
 let entry;
 try {
-  const bundle = await rolldown({ input: { main: ENTRY }, platform: 'node', external: isExternal, logLevel: 'silent' });
+  const bundle = await rolldown({ input: { main: ENTRY }, platform: 'node', external: isExternal, plugins: [cheerioLoadOnly], logLevel: 'silent' });
   // Hashed names: a chunk's name changes with its content, so a cache file can only ever sit
   // beside the code it was made from.
   const { output } = await bundle.write({ dir: APP, format: 'cjs', dynamicImportInCjs: false, entryFileNames: '[name]-[hash].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: false });
