@@ -32,7 +32,7 @@ const ENTRY = join(DIST, 'cli', 'main.js');
 // commander (every command but a plain `parse`: ~6 ms to compile from node_modules), and
 // cheerio with the HTML parsers under it (every HTML page).
 const HTML_FAMILY = ['cheerio', 'cheerio-select', 'css-select', 'css-what', 'nth-check', 'boolbase', 'domhandler', 'domutils', 'domelementtype', 'dom-serializer', 'entities', 'htmlparser2', 'parse5', 'parse5-htmlparser2-tree-adapter'];
-const BUNDLED = new Set(['commander', ...HTML_FAMILY]);
+const BUNDLED = new Set(['commander', 'zod', ...HTML_FAMILY]);
 // cheerio's Node entry adds fromURL and loadBuffer to load(), and with them an HTTP client
 // (undici), encoding sniffing and streams: 125 ms of loading on every HTML page, for functions
 // we never call. Its browser entry is the same load() (the same files; only index.js differs,
