@@ -116,6 +116,12 @@ export function outcomeGates(): Array<{ name: string; gate: RegExp; res: readonl
   ];
 }
 
+// "… is or is not held" is NCND wording: taken out before NOT_HELD is asked. It only ever takes
+// text out up to a full stop, and no gate word holds one, so a gate word in what is left was in
+// the text before: the gate is asked first, and on most texts this replace never runs.
+export const EITHER_WAY = /\b(?:is|are|was|were|does|do) or (?:is|are|was|were|does|do) not\b[^.]*/gi;
+export const withoutEitherWay = (text: string) => (NOT_HELD_WORDS.test(text) ? text.replace(EITHER_WAY, '') : text);
+
 // Each list asked as one test (segment/gates.ts): the same yes or no in one scan of the text.
 const IS_COST = anyOf(COST);
 const HAS_PARTIAL = gated(PARTIAL_WORDS, anyOf(PARTIAL));
@@ -147,7 +153,7 @@ export function extractOutcome(kind: Kind, response: Line[], exemptions: Exempti
   const withheld = () => (withheldSeen ??= exemptions.some((e) => e.section !== '12' && e.section !== '14') && /\bwithh[oe]ld|\bexempt\b|\brefus|\bnot (?:be )?(?:disclosed|provided|released)\b|\b(?:will|would|cannot|can ?not) (?:not )?provide\b/i.test(text));
   // "… is or is not held" is NCND wording, not a statement that nothing is held.
   let notHeldSeen: boolean | undefined;
-  const notHeld = () => (notHeldSeen ??= HAS_NOT_HELD(text.replace(/\b(?:is|are|was|were|does|do) or (?:is|are|was|were|does|do) not\b[^.]*/gi, '')));
+  const notHeld = () => (notHeldSeen ??= HAS_NOT_HELD(withoutEitherWay(text)));
   let outcome: Outcome = 'unknown';
   if (HAS_PARTIAL(text)) outcome = 'partial';
   else if (gave && evidence.answers > 0 && (cost_limit || ncnd || notHeld() || withheld())) outcome = 'partial';

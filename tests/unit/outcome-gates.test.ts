@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outcomeGates } from '../../src/extract/outcome.js';
+import { EITHER_WAY, outcomeGates, withoutEitherWay } from '../../src/extract/outcome.js';
 
 const gates = outcomeGates();
 const family = (name: string) => gates.find((g) => g.name === name)!;
@@ -60,6 +60,12 @@ describe('outcome family gates', () => {
     expect(matches(name, text)).toBe(false);
   });
 
+  it('takes "is or is not …" out only where the NOT_HELD gate opens', () => {
+    expect(withoutEitherWay('The force does not hold it. It is or is not held by another. Done')).toBe('The force does not hold it. It . Done');
+    expect(withoutEitherWay('It is or is not held by another.')).toBe('It .');
+    expect(withoutEitherWay('It is or is not the case.')).toBe('It is or is not the case.');
+  });
+
   it('on every line and every whole text of the fixture corpora', () => {
     const root = join(import.meta.dirname, '..', 'fixtures');
     let matched = 0;
@@ -86,12 +92,16 @@ describe('outcome family gates', () => {
       'while', 'shown', 'provided', 'gesture', 'goodwill', 'supplied', 'figures', 'run', 'supply', 'held', 'answer', 'question', 'locate', 'any', 'relevant',
       'recorded', 'does', 'do', 'hold', 'records', 'record', 'retained', 'captured', 'no', 'located', 'found', 'by', 'from', 'its', 'their', 'entirety', 'we',
       'therefore', 'being', 'released', 'refuse', 'refuses', 'refusing', 'under', 'virtue', 'however', 'it', 'letter', 'response', 'email', 'reply',
-      'constitutes', 'serves', 'as', 'acts', 'a', 'formal', 'refusal', 'notice', 'centrally'];
+      'constitutes', 'serves', 'as', 'acts', 'a', 'formal', 'refusal', 'notice', 'centrally', 'is or is not', 'were or were not', 'does or does not', '.'];
     const word = fc.tuple(fc.constantFrom(...words), fc.boolean()).map(([w, up]) => (up ? w.toUpperCase() : w));
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 14 }), fc.constantFrom(' ', ', ', '. '), (ws, sep) => {
         const t = ws.join(sep);
         for (const g of gates) if (matches(g.name, t)) expect(g.gate.test(t), `${g.name}: ${t}`).toBe(true);
+        // NOT_HELD is asked of the text with "is or is not …" taken out; its gate of the text as it was.
+        const out = t.replace(EITHER_WAY, '');
+        if (matches('NOT_HELD', out)) expect(family('NOT_HELD').gate.test(t), t).toBe(true);
+        expect(withoutEitherWay(t) === out || !family('NOT_HELD').gate.test(t)).toBe(true);
       }),
       { numRuns: 5000 },
     );
