@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseFullDate, parseMonthYear } from '../../src/extract/dates.js';
 import { MAY_RANGE, rangeHits } from '../../src/extract/periods.js';
 
 const spans = (t: string, gated = true) => rangeHits(t, gated).map((h) => [h.start, h.end, h.text]);
@@ -64,5 +65,21 @@ describe('MAY_RANGE', () => {
       }),
       { numRuns: 4000 },
     );
+  });
+});
+
+describe('a bare year is read before the date parsers', () => {
+  it('neither parseFullDate nor parseMonthYear reads any year 1900–2099 (so asking the year first changes nothing)', () => {
+    for (let y = 1900; y <= 2099; y++) {
+      expect(parseFullDate(String(y))).toBe(null);
+      expect(parseMonthYear(String(y))).toBe(null);
+    }
+  });
+
+  it.each([
+    ['2017 to 2019', [['2017-01-01', '2019-12-31', '2017 to 2019']]],
+    ['from 2010 to 31 March 2012', [['2010-01-01', '2012-03-31', 'from 2010 to 31 March 2012']]],
+  ])('%j', (text, expected) => {
+    expect(spans(text)).toEqual(expected);
   });
 });
