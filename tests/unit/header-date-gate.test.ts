@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FULL_DATE_SRC } from '../../src/extract/dates.js';
-import { isOnlyADate } from '../../src/extract/header.js';
+import { isOnlyADate, labelledRefGate } from '../../src/extract/header.js';
 
 const pattern = new RegExp(`^(?:${FULL_DATE_SRC})$`, 'i');
 
@@ -29,6 +29,36 @@ describe('isOnlyADate', () => {
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 9 }), (ps) => {
         const t = ps.join('');
         expect(isOnlyADate(t), t).toBe(pattern.test(t));
+      }),
+      { numRuns: 6000 },
+    );
+  });
+});
+
+describe('labelled reference gate', () => {
+  const { gate, re } = labelledRefGate();
+  it.each([
+    ['Reference no: FOI/14806', true],
+    ['  Ref: 2023/0815', true],
+    ['Our ref. HQ/PA/002481/23', true],
+    ['your reference number 000739/19', true],
+    ['Request Number: FOI/14806', true],
+    ['FOI Number: 21354', true],
+    ['Freedom of Information request 2024/0123', true],
+    ['Arrested 6 4 7', false],
+    ['2020 2021 2022', false],
+  ])('%j → %s', (text, expected) => {
+    expect(re.test(text)).toBe(expected);
+    expect(gate.test(text)).toBe(expected);
+  });
+
+  it('never turns away a line the pattern matches (property)', () => {
+    const pieces = ['', ' ', '  ', '\t', 'freedom of information', 'FOI', 'foi request', 'request', 'Request', 'our', 'YOUR', 'reference', 'ref', 'Ref.', 'no.', 'number',
+      'num', 'id', ':', '-', '–', '14806', 'FOI/14806', 'HQ/PA/2481/23', '2024/0123', 'Arrested', '6', 'x'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(' ', '', ': ')), { maxLength: 7 }), (parts) => {
+        const t = parts.map(([p, s]) => p + s).join('');
+        if (re.test(t)) expect(gate.test(t), t).toBe(true);
       }),
       { numRuns: 6000 },
     );
