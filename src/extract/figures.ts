@@ -126,11 +126,12 @@ interface Ctx {
   question?: string | null;
 }
 
+// `extra` overrides what `about` gives; an event or status given there is not also read from `about`.
 function figure(value: number, text: string, start: number, ctx: Ctx, about: string, extra: Partial<FigureDraft> = {}): FigureDraft {
   return {
     value,
     measure: measureFromText(about),
-    event: eventFromText(about),
+    event: 'event' in extra ? extra.event! : eventFromText(about),
     question: ctx.question ?? null,
     period_start: null,
     period_end: null,
@@ -139,7 +140,7 @@ function figure(value: number, text: string, start: number, ctx: Ctx, about: str
     offence_category: null,
     gender: /\bfemale|wom[ae]n\b/i.test(about) ? 'female' : /\bmale|\bm[ae]n\b/i.test(about) ? 'male' : null,
     rank: null,
-    status: statusFromText(about),
+    status: 'status' in extra ? extra.status! : statusFromText(about),
     label: null,
     is_total: false,
     text,
@@ -385,7 +386,8 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
       const before = s.text.slice(0, n.index).split(/[,;]/).pop() ?? '';
       const ownVerb = VERB_AFTER.test(after);
       const about = `${clause} ${/\b(convictions?|convicted)\b/i.test(clause) || ownVerb ? '' : before}`;
-      const event = eventFromText(clause) !== 'other' ? eventFromText(clause) : eventFromText(about);
+      const own = eventFromText(clause);
+      const event = own !== 'other' ? own : eventFromText(about);
       // "Among those sacked were two officers convicted …": where they are now, from the words before.
       let status = statusFromText(clause) ?? (ownVerb ? null : statusFromText(before));
       // "As of 1 January there were 16 officers … suspended": a state on a stated date is the state reported.
@@ -396,10 +398,7 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
       const start = s.start + n.index;
       // The shortest span that states it: the number and the words that say what it counts.
       const span = s.text.slice(n.index, n.end + (rawAfter.length - after.length) + by.end).trimEnd();
-      const f = figure(n.value, span, start, ctx, clause);
-      f.event = event;
-      f.status = namesOtherUnit(span) ? null : status;
-      f.year = yearOfClause(s.text, n.index, n.end);
+      const f = figure(n.value, span, start, ctx, clause, { event, status: namesOtherUnit(span) ? null : status, year: yearOfClause(s.text, n.index, n.end) });
       // "… 136 police officers were reported … From 2013, 29 were dealt with by way of a direct
       // measure, … in less serious cases": a count with no noun counts what the paragraph's last count did.
       const prev = out[out.length - 1];

@@ -99,12 +99,35 @@ export interface OutcomeEvidence {
   truncated: boolean;
 }
 
+// Words every pattern of a family holds (case aside), read off the patterns' literal parts: a
+// text with none of them cannot match the family, and on a one-file run the family's joined
+// pattern (~0.8 ms to compile) is then never compiled (issue 17, start-up).
+const PARTIAL_WORDS = /in full|part|some|but withheld|but refused|not obliged|not required|not able|goodwill|have been provided|have been able/i;
+const NOT_HELD_WORDS = /unable to locate|not hold|not (?:all )?(?:held|recorded|retained|captured)|(?:is|are|was|were) (?:held|located|found|recorded)/i;
+const REFUSED_WORDS = /refus|entirety|able to (?:provide|disclose)|no information is|is exempt/i;
+const gated = (words: RegExp, test: (text: string) => boolean) => (text: string) => words.test(text) && test(text);
+
+/** Each family with the gate asked before it: wherever a pattern of the family matches, the gate must (tests). */
+export function outcomeGates(): Array<{ name: string; gate: RegExp; res: readonly RegExp[] }> {
+  return [
+    { name: 'PARTIAL', gate: PARTIAL_WORDS, res: PARTIAL },
+    { name: 'NOT_HELD', gate: NOT_HELD_WORDS, res: NOT_HELD },
+    { name: 'REFUSED', gate: REFUSED_WORDS, res: REFUSED },
+  ];
+}
+
+// "… is or is not held" is NCND wording: taken out before NOT_HELD is asked. It only ever takes
+// text out up to a full stop, and no gate word holds one, so a gate word in what is left was in
+// the text before: the gate is asked first, and on most texts this replace never runs.
+export const EITHER_WAY = /\b(?:is|are|was|were|does|do) or (?:is|are|was|were|does|do) not\b[^.]*/gi;
+export const withoutEitherWay = (text: string) => (NOT_HELD_WORDS.test(text) ? text.replace(EITHER_WAY, '') : text);
+
 // Each list asked as one test (segment/gates.ts): the same yes or no in one scan of the text.
 const IS_COST = anyOf(COST);
-const HAS_PARTIAL = anyOf(PARTIAL);
+const HAS_PARTIAL = gated(PARTIAL_WORDS, anyOf(PARTIAL));
 const HAS_FULL = anyOf(FULL);
-const HAS_NOT_HELD = anyOf(NOT_HELD);
-const HAS_REFUSED = anyOf(REFUSED);
+const HAS_NOT_HELD = gated(NOT_HELD_WORDS, anyOf(NOT_HELD));
+const HAS_REFUSED = gated(REFUSED_WORDS, anyOf(REFUSED));
 const HAS_COST_WHOLE = anyOf(COST_WHOLE);
 
 export function extractOutcome(kind: Kind, response: Line[], exemptions: ExemptionDraft[], allText: string, evidence: OutcomeEvidence = { answers: 0, truncated: false }): OutcomeResult {
@@ -130,7 +153,7 @@ export function extractOutcome(kind: Kind, response: Line[], exemptions: Exempti
   const withheld = () => (withheldSeen ??= exemptions.some((e) => e.section !== '12' && e.section !== '14') && /\bwithh[oe]ld|\bexempt\b|\brefus|\bnot (?:be )?(?:disclosed|provided|released)\b|\b(?:will|would|cannot|can ?not) (?:not )?provide\b/i.test(text));
   // "… is or is not held" is NCND wording, not a statement that nothing is held.
   let notHeldSeen: boolean | undefined;
-  const notHeld = () => (notHeldSeen ??= HAS_NOT_HELD(text.replace(/\b(?:is|are|was|were|does|do) or (?:is|are|was|were|does|do) not\b[^.]*/gi, '')));
+  const notHeld = () => (notHeldSeen ??= HAS_NOT_HELD(withoutEitherWay(text)));
   let outcome: Outcome = 'unknown';
   if (HAS_PARTIAL(text)) outcome = 'partial';
   else if (gave && evidence.answers > 0 && (cost_limit || ncnd || notHeld() || withheld())) outcome = 'partial';

@@ -19,7 +19,18 @@ const CLAUSE = new RegExp(
 // Every clause above turns on "was", "been" or "is" and one of its verbs: a line without them
 // states no case (most lines, and most that say "were charged"), and the clause pattern is then
 // neither run nor, on a one-file run, compiled. No \b before "was": the clause allows none.
-const MAY_STATE_CASE = /(?:was|been|is)\s+(?:convicted|cautioned|charged|dismissed|sacked|jailed|imprisoned|sentenced|fined|found guilty|given)\b/i;
+const STATES_CASE = /(?:was|been|is)\s+(?:convicted|cautioned|charged|dismissed|sacked|jailed|imprisoned|sentenced|fined|found guilty|given)\b/i;
+// Asked second (it is slower to scan a line than the test above): in the clause that verb follows
+// the person's last word, "male"/"female", the article or "who" ("may have been charged" does
+// not). No \b anywhere: a gate may let more through, never less.
+const AFTER_PERSON =
+  /(?:a|an|one|another|male|female|constable|sergeant|inspector|superintendent|officer|pcso|pc|dc|ds|ps|di|staff|member|employee|who)\s*,?\s*(?:was|had been|has been|is)\s+(?:convicted|cautioned|charged|dismissed|sacked|jailed|imprisoned|sentenced|fined|found guilty|given)/i;
+const mayStateCase = (t: string) => STATES_CASE.test(t) && AFTER_PERSON.test(t);
+
+/** The clause pattern and the gate asked before it (tests: wherever the clause matches, the gate must). */
+export function caseGate(): { gate: (t: string) => boolean; clause: RegExp } {
+  return { gate: mayStateCase, clause: CLAUSE };
+}
 // What for: "of …" / "for …" up to the date, an "after …" or the next clause.
 const OFFENCE_AFTER = new RegExp(`^\\s*(?:(?:a|an)\\s+([^,;]+?)\\s+(?:and\\s+fined\\s+)?)?(?:of|for|with)\\s+(.+?)(?=\\s+in\\s+(?:${MONTH_RE}\\s+)?(?:19|20)\\d{2}\\b|\\s+after\\b|[,;]|$)`, 'i');
 const YEAR_LEAD = new RegExp(`^(?:also\\s+)?in\\s+(?:${MONTH_RE}\\s+)?((?:19|20)\\d{2})\\b`, 'i');
@@ -36,7 +47,7 @@ function eventOfVerb(verb: string): EventKind {
 export function extractCases(lines: Line[], sha256: string): CaseDraft[] {
   const out: CaseDraft[] = [];
   for (const line of lines) {
-    if (line.kind === 'table_row' || !MAY_STATE_CASE.test(line.text)) continue;
+    if (line.kind === 'table_row' || !mayStateCase(line.text)) continue;
     for (const s of sentences(line)) {
       const matches = matchesOf(CLAUSE, s.text);
       if (!matches.length) continue;

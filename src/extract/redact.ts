@@ -39,6 +39,8 @@ const DOB = lazy(() => new RegExp(
 const BIRTH_WORD = /d\.?o\.?b|birth|born/i;
 // "aged 43", "age: 43" of one person; age bands ("aged 18-24", "aged 40 and over") are figures.
 const AGE = /\b(aged?\s*:?\s+)(\d{1,3})\b(?!\s*(?:[-–+]|to\b|and\s+(?:over|under|above|below)|or\s+(?:over|under|more|less|older|younger)|years?\s+(?:and|or)\s+(?:over|under)))/gi;
+// What AGE cannot match without (case aside): one scan for a word, not a replace over every text.
+const AGE_WORD = /age/i;
 
 // Ranks and titles that introduce a person's name. Abbreviations are case-sensitive (so that
 // "ds" or "di" in a word never counts); spelt-out ranks are not ("officer Neal Porter").
@@ -322,7 +324,7 @@ function uppercaseCount(text: string, max: number): number {
 export function redactPersonal(text: string): string {
   if (!text) return text;
   let out = BIRTH_WORD.test(text) ? text.replace(DOB(), (_m, label: string) => `${label}${REDACTED}`) : text;
-  out = out.replace(AGE, (_m, label: string) => `${label}${REDACTED}`);
+  if (AGE_WORD.test(out)) out = out.replace(AGE, (_m, label: string) => `${label}${REDACTED}`);
   // Cheap gates: every name pattern below needs a capital letter (two or three for most), some a
   // comma. A replacement only ever takes capitals and commas away, so counts of the input hold throughout.
   const capitals = uppercaseCount(text, 3);
@@ -385,6 +387,7 @@ export function redactDisclosure(d: Disclosure): Disclosure {
 export function redactionGates(): Array<{ name: string; gate: RegExp; re: RegExp }> {
   return [
     { name: 'DOB', gate: BIRTH_WORD, re: DOB() },
+    { name: 'AGE', gate: AGE_WORD, re: AGE },
     { name: 'AFTER_RANK', gate: RANK_THEN_SPACE, re: AFTER_RANK() },
     { name: 'LOWER_AFTER_TITLE', gate: TITLE_THEN_SPACE, re: LOWER_AFTER_TITLE() },
     { name: 'BEFORE_ROLE', gate: ROLE_WORD, re: BEFORE_ROLE() },

@@ -79,21 +79,36 @@ type Field = 'drop' | 'role' | 'rank' | 'gender' | 'offence' | 'disposal' | 'sta
 const PERSONAL =
   /\b(first|last|sur|fore|full|given|family|middle|officer'?s?|employee'?s?|staff)?\s*names?\b|surname|forename|initials|date of birth|\bd\.?o\.?b\.?\b|birth ?date|\bborn\b|collar|warrant (no|number)|payroll|shoulder number|service number|employee (no|number|id)|staff (no|number|id)|personnel number|national insurance|address|post ?code|^(?:the )?(?:officer|staff member|member of staff|employee|individual|person|subject)$/i;
 
+// Each column role and the words that give it, in the order they are asked.
+const NOT_PERSONAL = /offen[cs]e|crime|unit|station|department|court|team|rank|role|hospital|location|place|premises|site|street|road|ward|school|force|area|district|region|organi[sz]ation|company|business|establishment|venue|outcome|category|type/;
+const FIELDS: ReadonlyArray<readonly [Field, RegExp]> = [
+  ['status_at_event', /status (at|when|on)|at (the )?time of|status then|then status/],
+  ['status_now', /status|still serving|current(ly)? (position|employment)|employment|now\b|serving/],
+  ['rank', /\brank\b|\bgrade\b/],
+  ['role', /\brole\b|employee type|staff type|officer type|type of (employee|staff|officer)|job title|\bposition\b|\bpost\b|officer ?\/ ?staff|officer or staff/],
+  ['gender', /gender|\bsex\b/],
+  ['disposal', /outcome|disposal|sentence|result|penalty|punishment|court decision|verdict/],
+  ['date', /\bdate\b/],
+  ['year', /\byear\b/],
+  ['offence', /offen[cs]e|crime|conviction|charge|nature|category|allegation/],
+  ['event', /\bevent\b|\baction\b|\btype\b/],
+];
+// Every pattern above needs an ASCII letter (a heading is lower-cased first, and without the u
+// flag no other character matches one): "2020", "2013/14", "£ (000s)" need none of them (issue 17: a table's
+// year headings compiled and ran all twelve, twice on a one-file run).
+const HAS_LETTER = /[a-z]/;
+
+/** Every pattern fieldOf asks, for tests: none may match a heading without an ASCII letter. */
+export function fieldPatterns(): RegExp[] {
+  return [PERSONAL, NOT_PERSONAL, ...FIELDS.map(([, re]) => re)];
+}
+
 export function fieldOf(heading: string): Field | null {
   const h = clean(heading).toLowerCase();
-  if (!h) return null;
+  if (!h || !HAS_LETTER.test(h)) return null;
   // "Hospital name", "Station name": the name of a place or body, not of a person.
-  if (PERSONAL.test(h) && !/offen[cs]e|crime|unit|station|department|court|team|rank|role|hospital|location|place|premises|site|street|road|ward|school|force|area|district|region|organi[sz]ation|company|business|establishment|venue|outcome|category|type/.test(h)) return 'drop';
-  if (/status (at|when|on)|at (the )?time of|status then|then status/.test(h)) return 'status_at_event';
-  if (/status|still serving|current(ly)? (position|employment)|employment|now\b|serving/.test(h)) return 'status_now';
-  if (/\brank\b|\bgrade\b/.test(h)) return 'rank';
-  if (/\brole\b|employee type|staff type|officer type|type of (employee|staff|officer)|job title|\bposition\b|\bpost\b|officer ?\/ ?staff|officer or staff/.test(h)) return 'role';
-  if (/gender|\bsex\b/.test(h)) return 'gender';
-  if (/outcome|disposal|sentence|result|penalty|punishment|court decision|verdict/.test(h)) return 'disposal';
-  if (/\bdate\b/.test(h)) return 'date';
-  if (/\byear\b/.test(h)) return 'year';
-  if (/offen[cs]e|crime|conviction|charge|nature|category|allegation/.test(h)) return 'offence';
-  if (/\bevent\b|\baction\b|\btype\b/.test(h)) return 'event';
+  if (PERSONAL.test(h) && !NOT_PERSONAL.test(h)) return 'drop';
+  for (const [field, re] of FIELDS) if (re.test(h)) return field;
   return null;
 }
 

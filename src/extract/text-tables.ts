@@ -311,7 +311,7 @@ function rowTables(lines: Line[], out: TextTables): void {
  * One cell per line with text headings: "Year" "Assaults" "Injured" then "2020" "301" "118" …
  * The headings fix the width k; each row is a label (a year or words) and k-1 numbers.
  */
-function cellRowTables(lines: Line[], out: TextTables): void {
+export function cellRowTables(lines: Line[], out: TextTables, longest = 7): void {
   // What a line is as a cell is asked again for each run it could start: worked out once per line.
   const shapes: Array<boolean | undefined> = [];
   const shape = (u: number) => (shapes[u] ??= !/[.:;,]$/.test(lines[u].text) && !lines[u].text.includes('|') && pieceCount(lines[u].text, 6) <= 6);
@@ -324,8 +324,11 @@ function cellRowTables(lines: Line[], out: TextTables): void {
   const isCellAt = (u: number) => !out.consumed.has(lines[u].i) && shape(u);
   for (let i = 0; i < lines.length; i++) {
     if (!isCellAt(i) || numberOf(lines[i]) !== null) continue;
+    // The heading run is counted up to 7 (`longest`, Infinity in tests): past 6 the run is no
+    // heading, however long it is, and counting a long run of short lines (a menu) to its end
+    // again from each of its lines was quadratic (issue 17).
     let k = 0;
-    while (i + k < lines.length && isCellAt(i + k) && numberOf(lines[i + k]) === null && !/^(?:19|20)\d{2}/.test(lines[i + k].text)) k++;
+    while (k < longest && i + k < lines.length && isCellAt(i + k) && numberOf(lines[i + k]) === null && !/^(?:19|20)\d{2}/.test(lines[i + k].text)) k++;
     if (k < 2 || k > 6) continue;
     const rows: Cell[][] = [lines.slice(i, i + k).map((l) => cell(l.text, l.start))];
     let j = i + k;

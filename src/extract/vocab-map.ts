@@ -119,14 +119,28 @@ const STATUS_RULES: Rule<Status>[] = [
  * one exit gives that state, several different exits give 'left'; null when the heading names
  * no exit or only one that did not happen ("Would have been dismissed").
  */
+const DISMISSED = /\bdismiss|\bsacked\b|\bsacking\b/;
+const RESIGNED = /\bresign/;
+const RETIRED = /\bretir/;
+// Redundancy and medical discharge are ways of leaving with no word of their own in the vocabulary.
+const LEFT = /\bleft (the )?(force|service|organisation)|\bleavers?\b|no longer (serving|employed)|\bredundan|\bmedically discharged\b|\bdischarged from\b/;
+// A word each exit pattern above holds: a text without one names no exit, and the patterns are
+// not run (issue 17: exitStatus is asked of every outcome heading and question).
+const EXIT_WORDS = /dismiss|sack|resign|retir|left|leaver|no longer|redundan|discharged/;
+
+/** The exit patterns and the gate asked before them (tests: wherever one matches, the gate must). */
+export function exitGate(): { gate: RegExp; patterns: RegExp[]; norm: (s: string) => string } {
+  return { gate: EXIT_WORDS, patterns: [DISMISSED, RESIGNED, RETIRED, LEFT], norm };
+}
+
 export function exitStatus(text: string | null | undefined): Status | null {
   if (!text) return null;
   const t = norm(text);
+  if (!EXIT_WORDS.test(t)) return null;
   if (/would have been|had (they|he|she) not\b|\bnot (been )?(dismissed|sacked)\b/.test(t)) return null;
   // Where each exit is first named (-1: not named).
-  const named = ([['dismissed', t.search(/\bdismiss|\bsacked\b|\bsacking\b/)], ['resigned', t.search(/\bresign/)], ['retired', t.search(/\bretir/)]] as Array<[Status, number]>).filter(([, i]) => i >= 0);
-  // Redundancy and medical discharge are ways of leaving with no word of their own in the vocabulary.
-  const left = /\bleft (the )?(force|service|organisation)|\bleavers?\b|no longer (serving|employed)|\bredundan|\bmedically discharged\b|\bdischarged from\b/.test(t);
+  const named = ([['dismissed', t.search(DISMISSED)], ['resigned', t.search(RESIGNED)], ['retired', t.search(RETIRED)]] as Array<[Status, number]>).filter(([, i]) => i >= 0);
+  const left = LEFT.test(t);
   const exits = named.length + (left ? 1 : 0);
   // Two exits side by side ("Retired/ Resigned", "resigned or retired") say only that they left;
   // otherwise the first named ("resigned before a dismissal hearing") is theirs.

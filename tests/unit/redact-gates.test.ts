@@ -17,6 +17,8 @@ describe('redaction gates', () => {
     ['DOB', 'Date of Birth (DD/MM/YYYY): 01/02/1980'],
     ['DOB', 'he was born on 3rd March 1975'],
     ['DOB', 'D.O.B. 1.2.80'],
+    ['AGE', 'a man AGED 34 was'],
+    ['AGE', 'Age: 19'],
     ['AFTER_RANK', 'PC 1234 John Smith was dismissed'],
     ['AFTER_RANK', 'a serving police constable, Neal Porter, was'],
     ['AFTER_RANK', 'Det\u00a0Insp D’Souza'],
@@ -33,6 +35,7 @@ describe('redaction gates', () => {
 
   it.each([
     ['DOB', 'Officers arrested in 2020, 2021 and 2022'],
+    ['AGE', 'Officers arrested in 2020, 2021 and 2022'],
     ['AFTER_RANK', 'British Transport Police officers were arrested'],
     ['LOWER_AFTER_TITLE', 'PCSOs and officers'],
     ['BEFORE_ROLE', 'Smith, Jones and others, all officers'],
@@ -45,7 +48,7 @@ describe('redaction gates', () => {
   const piece = fc.constantFrom(
     'PC', 'DS', 'Mr', 'Det', 'Ch. Supt', 'police constable', 'Police Officer', 'officer', 'Sergeant', 'detective', 'PCSO', 'special',
     'John', 'SMITH', 'McDonald', "O'Neil", 'D’Souza', 'Siân', 'ÓBRIAIN', 'Zoë', 'ap', 'de', 'smith', 'J.', 'R.T.', 'jones',
-    'DOB', 'D.O.B.', 'date of birth', 'born', 'birthdate', 'aged', '01/02/1980', '3rd March 1975', '1980', '1234',
+    'DOB', 'D.O.B.', 'date of birth', 'born', 'birthdate', 'aged', 'Age', 'AGE:', '34', '18-25', 'years and over', '01/02/1980', '3rd March 1975', '1980', '1234',
     'a', 'the', 'serving', 'was', 'dismissed', 'Police', 'Avon', 'the force', '𝐀𝐁', '',
   );
   const sep = fc.constantFrom(' ', ', ', ',', '\n', ': ', '\u00a0', ' - ', '. ', '  ');
