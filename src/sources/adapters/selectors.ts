@@ -2,10 +2,23 @@
 // data (platforms.json + force overrides); a platform file only adds what data cannot say.
 import type * as cheerio from 'cheerio';
 import { loadHtml } from '../../readers/html-tree.js';
-import type { Element } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 import { parseListingDate } from '../dates.js';
 import type { PlatformConfig } from '../platforms.js';
+import { matches, selectBelow } from './query.js';
 import type { Adapter, AttachmentLink, Discovery, ListingItem, PagingVia } from './types.js';
+
+type Tree = ReturnType<typeof loadHtml>;
+
+/** `$(from).find(selector)` (`.first()` of it when `first`), by a selector compiled once where that gives cheerio's answer. */
+function findIn($: Tree, from: Document | Element, selector: string, first = false): cheerio.Cheerio<Element> {
+  const found = selectBelow(from, selector, first ? 1 : Infinity);
+  if (found) return $(found);
+  const all = $(from).find(selector);
+  return first ? all.first() : all;
+}
+
+const docOf = ($: Tree) => $.root()[0] as Document;
 
 /** Link texts that are navigation, never a disclosure. */
 const NAV_TEXT = /^(?:next|previous|prev|older|newer|home|back|more|read more|skip to .*|page \d+|\d+|[«»‹›<>]+|first|last)(?: (?:page|posts|entries))?$/i;
@@ -53,17 +66,17 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
     const items: ListingItem[] = [];
     const seen = new Set<string>();
     const self = resolveLink(baseUrl, baseUrl);
-    $(sel.item).each((_, node) => {
+    findIn($, docOf($), sel.item).each((_, node) => {
       const el = $(node as Element);
-      const a = el.is('a[href]') ? el : el.find(sel.link).first();
+      const a = (matches(node as Element, 'a[href]') ?? el.is('a[href]')) ? el : findIn($, node as Element, sel.link, true);
       const url = resolveLink(a.attr('href'), baseUrl);
       if (!url || url === self || seen.has(url)) return;
       if (cfg.item_path && !new URL(url).pathname.includes(cfg.item_path)) return;
-      const titleEl = el.find(sel.title).first();
+      const titleEl = findIn($, node as Element, sel.title, true);
       let title = collapse(titleEl.length ? titleEl.text() : a.text()) || collapse(a.text());
-      const dateEl = el.find(sel.date).first();
+      const dateEl = findIn($, node as Element, sel.date, true);
       const date = parseListingDate(dateEl.attr('datetime') ?? dateEl.attr('content') ?? dateEl.text(), cfg.date_order) ?? null;
-      const summary = collapse(el.find(sel.summary).first().text()) || null;
+      const summary = collapse(findIn($, node as Element, sel.summary, true).text()) || null;
       let reference: string | null = null;
       if (referenceRe) {
         const m = referenceRe.exec(title);
@@ -141,12 +154,13 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
     const $ = loadHtml(html, { keep: true });
     const self = resolveLink(baseUrl, baseUrl);
     const ok = (u: string | null) => (u && u !== self ? u : null);
-    const bySelector = ok(resolveLink($(sel.next).first().attr('href'), baseUrl));
+    const doc = docOf($);
+    const bySelector = ok(resolveLink(findIn($, doc, sel.next, true).attr('href'), baseUrl));
     if (bySelector) return { url: bySelector, via: 'selectors' };
-    const rel = ok(resolveLink($('a[rel~=next], link[rel~=next]').first().attr('href'), baseUrl));
+    const rel = ok(resolveLink(findIn($, doc, 'a[rel~=next], link[rel~=next]', true).attr('href'), baseUrl));
     if (rel) return { url: rel, via: 'rel-next' };
     let byText: string | null = null;
-    $('a[href]').each((_, node) => {
+    findIn($, doc, 'a[href]').each((_, node) => {
       const a = $(node as Element);
       if (!byText && NEXT_TEXT.test(collapse(a.text()) || a.attr('aria-label') || '')) byText = ok(resolveLink(a.attr('href'), baseUrl));
     });
@@ -156,7 +170,7 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
     const here = new URL(baseUrl);
     const current = Number(here.searchParams.get(param) ?? '1') || 1;
     let byParam: string | null = null;
-    $('a[href]').each((_, node) => {
+    findIn($, doc, 'a[href]').each((_, node) => {
       const u = resolveLink($(node as Element).attr('href'), baseUrl);
       if (byParam || !u) return;
       const v = new URL(u);
@@ -169,11 +183,12 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
 
   const attachmentLinks = (html: string, baseUrl: string): AttachmentLink[] => {
     const $ = loadHtml(html, { keep: true });
-    let scope = $(sel.content).first();
-    if (!scope.length) scope = $('body');
+    const doc = docOf($);
+    let scope = findIn($, doc, sel.content, true);
+    if (!scope.length) scope = findIn($, doc, 'body');
     const out: AttachmentLink[] = [];
     const seen = new Set<string>();
-    scope.find('a[href]').each((_, node) => {
+    (scope.length === 1 ? findIn($, scope[0], 'a[href]') : scope.find('a[href]')).each((_, node) => {
       const a = $(node as Element);
       const url = resolveLink(a.attr('href'), baseUrl);
       if (!url || seen.has(url) || !extensions.has(extensionOf(url))) return;

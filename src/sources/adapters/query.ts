@@ -1,0 +1,73 @@
+// CSS selectors compiled once per selector string. cheerio parses and compiles a selector on
+// every .find() / $() call, and the adapters ask the same few platforms.json selectors of every
+// listing item and page (thousands of compiles a crawl, ~4.5 % of its allocations). A compiled
+// query is a pure test of an element in a tree nobody mutates (html-tree.ts), so it is reused.
+//
+// Only where the answer is provably cheerio's: from the document, or from an element for a
+// selector without combinators. cheerio scopes `el.find('a b')` to el (`:scope a b`: the `a`
+// must be inside el too), which a context-free query cannot say; such calls, pseudo-classes
+// (jQuery's :first, :eq …) and anything css-select rejects return null, and the caller asks
+// cheerio as before.
+import { compile } from 'css-select';
+import type { AnyNode, Document, Element } from 'domhandler';
+
+type Test = (el: Element) => boolean;
+
+/** Per selector: its compiled test and whether it has no combinator (scope cannot matter), or null: ask cheerio. */
+const compiled = new Map<string, { test: Test; flat: boolean } | null>();
+
+function queryFor(selector: string): { test: Test; flat: boolean } | null {
+  let q = compiled.get(selector);
+  if (q !== undefined) return q;
+  q = null;
+  // Attribute values and quoted strings are not combinators: drop them before looking.
+  const bare = selector.replace(/"[^"]*"|'[^']*'/g, '""').replace(/\[[^\]]*\]/g, '[]');
+  if (!/[:\\()]/.test(bare)) {
+    try {
+      // Options as cheerio passes them for an HTML document (xmlMode off).
+      const test = compile<AnyNode, Element>(selector, { xmlMode: false }) as Test;
+      const flat = bare.split(',').every((group) => !/[\s>+~]/.test(group.trim()));
+      q = { test, flat };
+    } catch {
+      q = null;
+    }
+  }
+  compiled.set(selector, q);
+  return q;
+}
+
+const isTag = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
+/**
+ * The elements below `from` (not `from` itself) that match `selector`, in document order, at
+ * most `limit` — what cheerio's `$(from).find(selector)` gives — or null when only cheerio can say.
+ */
+export function selectBelow(from: Document | Element, selector: string, limit = Infinity): Element[] | null {
+  const q = queryFor(selector);
+  if (!q) return null;
+  // cheerio makes the selector relative to an element whose parent is an element (":scope …").
+  if (!q.flat && from.type !== 'root' && from.parent && isTag(from.parent)) return null;
+  const out: Element[] = [];
+  const walk = (nodes: AnyNode[]): boolean => {
+    for (const n of nodes) {
+      if (!isTag(n)) {
+        if (n.type === 'root' && walk(n.children)) return true;
+        continue;
+      }
+      if (q.test(n)) {
+        out.push(n);
+        if (out.length >= limit) return true;
+      }
+      if (n.children.length && walk(n.children)) return true;
+    }
+    return false;
+  };
+  walk(from.children);
+  return out;
+}
+
+/** Whether `el` itself matches `selector` (cheerio's `.is()`), or null when only cheerio can say. */
+export function matches(el: Element, selector: string): boolean | null {
+  const q = queryFor(selector);
+  return q ? q.test(el) : null;
+}
