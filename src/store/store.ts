@@ -136,6 +136,19 @@ function insertSql(t: (typeof CHILD_TABLES)[number], rows: number): string {
 }
 const parseJson = (s: string | null): unknown => (s == null ? null : JSON.parse(s));
 
+/** The disclosures row's INSERT and UPDATE, written once (not joined again for every upsert). */
+let disclosureSqlText: { insert: string; update: string } | null = null;
+function disclosureSql(): { insert: string; update: string } {
+  if (!disclosureSqlText) {
+    const cols = fieldsOf('disclosures').map((f) => q(f.name));
+    disclosureSqlText = {
+      insert: `INSERT INTO disclosures (${cols.join(', ')}, record_json, record_sha256) VALUES (${[...cols, '', ''].map(() => '?').join(', ')})`,
+      update: `UPDATE disclosures SET ${cols.map((c) => `${c} = ?`).join(', ')}, record_json = ?, record_sha256 = ? WHERE id = ?`,
+    };
+  }
+  return disclosureSqlText;
+}
+
 /** Where the last failed checkDisclosure call found the record wrong: `questions.0.label: must be string`. */
 function schemaIssue(): string {
   const issue = (checkDisclosure as unknown as { errors: Array<{ instancePath: string; message?: string }> | null }).errors?.[0];
@@ -690,21 +703,21 @@ export class Store {
 
   // ---- internals ---------------------------------------------------------------
 
-  private rowValues(table: 'disclosures' | (typeof CHILD_TABLES)[number], rec: Record<string, unknown>): { cols: string[]; vals: unknown[] } {
-    const fields = fieldsOf(table);
-    return { cols: fields.map((f) => q(f.name)), vals: fields.map((f) => toSqlValue(f, rec[f.name])) };
+  /** The disclosures row's flat values in column order, then record_json, record_sha256 (and `extra`). */
+  private rowValues(rec: Disclosure, json: string, recSha: string, extra?: string): unknown[] {
+    const vals: unknown[] = [];
+    for (const f of fieldsOf('disclosures')) vals.push(toSqlValue(f, (rec as unknown as Record<string, unknown>)[f.name]));
+    vals.push(json, recSha);
+    if (extra !== undefined) vals.push(extra);
+    return vals;
   }
 
   private insertRow(rec: Disclosure, json: string, recSha: string): void {
-    const { cols, vals } = this.rowValues('disclosures', rec);
-    this.stmt(`INSERT INTO disclosures (${cols.join(', ')}, record_json, record_sha256) VALUES (${[...cols, '', ''].map(() => '?').join(', ')})`)
-      .run(...vals, json, recSha);
+    this.stmt(disclosureSql().insert).run(this.rowValues(rec, json, recSha));
   }
 
   private updateRow(rec: Disclosure, json: string, recSha: string): void {
-    const { cols, vals } = this.rowValues('disclosures', rec);
-    this.stmt(`UPDATE disclosures SET ${cols.map((c) => `${c} = ?`).join(', ')}, record_json = ?, record_sha256 = ? WHERE id = ?`)
-      .run(...vals, json, recSha, rec.id);
+    this.stmt(disclosureSql().update).run(this.rowValues(rec, json, recSha, rec.id));
   }
 
   /**
