@@ -25,7 +25,9 @@ function queryFor(selector: string): { test: Test; flat: boolean } | null {
   if (!/[:\\()]/.test(bare)) {
     try {
       // Options as cheerio passes them for an HTML document (xmlMode off).
-      const test = compile<AnyNode, Element>(selector, { xmlMode: false }) as Test;
+      // No cache of descendant tests: one compiled query serves every page, and its WeakSet of
+      // elements would grow with all of them (GC work) to save a walk up a few parents.
+      const test = compile<AnyNode, Element>(selector, { xmlMode: false, cacheResults: false }) as Test;
       const flat = bare.split(',').every((group) => !/[\s>+~]/.test(group.trim()));
       q = { test, flat };
     } catch {
