@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
-import { matches, selectBelow } from '../../src/sources/adapters/query.js';
+import { attrOf, hasClass, matches, selectBelow, textOf } from '../../src/sources/adapters/query.js';
 import platforms from '../../src/sources/platforms.json' with { type: 'json' };
 
 const SITES = new URL('../../fixtures/sites/', import.meta.url).pathname;
@@ -64,6 +64,22 @@ describe('compiled selectors find what cheerio finds', () => {
       }
     }
     expect(compared).toBeGreaterThan(3000);
+  });
+  it('text, attributes and classes read as cheerio reads them', () => {
+    let compared = 0;
+    for (const html of pages) {
+      const $ = cheerio.load(html.replace('<body>', '<body><!-- c --><p class="a  sticky\tb" aria-label="x">t<![CDATA[z]]></p>'));
+      for (const el of elementsOf($.root()[0])) {
+        compared++;
+        expect(textOf(el)).toBe($(el).text());
+        for (const name of ['href', 'datetime', 'content', 'aria-label', 'class']) expect(attrOf(el, name)).toBe($(el).attr(name));
+        for (const c of ['sticky', 'a', 'b', 'stick', 'result', 'disclosure-results']) expect(hasClass(el, c)).toBe($(el).hasClass(c));
+      }
+      expect(textOf($.root().toArray())).toBe($.root().text());
+    }
+    expect(textOf(undefined)).toBe('');
+    expect(attrOf(undefined, 'href')).toBeUndefined();
+    expect(compared).toBeGreaterThan(1000);
   });
   it('leaves to cheerio what a context-free query cannot answer', () => {
     const $ = cheerio.load(CRAFTED);

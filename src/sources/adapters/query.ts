@@ -73,3 +73,29 @@ export function matches(el: Element, selector: string): boolean | null {
   const q = queryFor(selector);
   return q ? q.test(el) : null;
 }
+
+/** The text of `nodes` and all below them, as cheerio's `.text()` (domutils' textContent) gives it. */
+export function textOf(node: AnyNode | AnyNode[] | undefined): string {
+  if (!node) return '';
+  if (Array.isArray(node)) {
+    let out = '';
+    for (const n of node) out += textOf(n);
+    return out;
+  }
+  if (Object.prototype.hasOwnProperty.call(node, 'children') && node.type !== 'comment') return textOf((node as Element).children);
+  return node.type === 'text' ? node.data : '';
+}
+
+/**
+ * An attribute as cheerio's `.attr(name)` reads it, or undefined: for names that are not
+ * boolean attributes (href, datetime, content, aria-label …), nor an option's or input's value.
+ */
+export function attrOf(el: Element | undefined, name: string): string | undefined {
+  return el && Object.prototype.hasOwnProperty.call(el.attribs, name) ? el.attribs[name] : undefined;
+}
+
+/** Whether the class attribute lists `name` (cheerio's `.hasClass`). */
+export function hasClass(el: Element, name: string): boolean {
+  const cls = el.attribs.class;
+  return !!cls && name.length > 0 && cls.split(/\s/).includes(name);
+}

@@ -5,17 +5,24 @@ import { loadHtml } from '../../readers/html-tree.js';
 import type { Document, Element } from 'domhandler';
 import { parseListingDate } from '../dates.js';
 import type { PlatformConfig } from '../platforms.js';
-import { matches, selectBelow } from './query.js';
+import { attrOf, matches, selectBelow, textOf } from './query.js';
 import type { Adapter, AttachmentLink, Discovery, ListingItem, PagingVia } from './types.js';
 
 type Tree = ReturnType<typeof loadHtml>;
 
-/** `$(from).find(selector)` (`.first()` of it when `first`), by a selector compiled once where that gives cheerio's answer. */
-function findIn($: Tree, from: Document | Element, selector: string, first = false): cheerio.Cheerio<Element> {
-  const found = selectBelow(from, selector, first ? 1 : Infinity);
-  if (found) return $(found);
-  const all = $(from).find(selector);
-  return first ? all.first() : all;
+// The hot paths read nodes (selectBelow, textOf, attrOf) rather than cheerio objects: every
+// parse makes its own cheerio class, so cheerio's methods see a new object shape per page
+// (megamorphic, deoptimised and recompiled), besides compiling the selector on each call.
+
+/** `$(from).find(selector)` as elements, by a selector compiled once where that gives cheerio's answer. */
+function allIn($: Tree, from: Document | Element, selector: string): Element[] {
+  return selectBelow(from, selector) ?? ($(from).find(selector).toArray() as Element[]);
+}
+
+/** `$(from).find(selector).first()` as an element, or undefined. */
+function firstIn($: Tree, from: Document | Element, selector: string): Element | undefined {
+  const found = selectBelow(from, selector, 1);
+  return found ? found[0] : ($(from).find(selector).first().toArray()[0] as Element | undefined);
 }
 
 const docOf = ($: Tree) => $.root()[0] as Document;
@@ -50,8 +57,8 @@ export function extensionOf(url: string): string {
 }
 
 export interface AdapterHooks {
-  /** Adjusts an item after the selectors have read it (platform quirks). */
-  refineItem?: (item: ListingItem, el: cheerio.Cheerio<Element>) => ListingItem | null;
+  /** Adjusts an item after the selectors have read it (platform quirks): `el` is the item's element, `wrapped()` the same as a cheerio object. */
+  refineItem?: (item: ListingItem, el: Element | undefined, wrapped: () => cheerio.Cheerio<Element>) => ListingItem | null;
 }
 
 export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): Adapter {
@@ -66,17 +73,16 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
     const items: ListingItem[] = [];
     const seen = new Set<string>();
     const self = resolveLink(baseUrl, baseUrl);
-    findIn($, docOf($), sel.item).each((_, node) => {
-      const el = $(node as Element);
-      const a = (matches(node as Element, 'a[href]') ?? el.is('a[href]')) ? el : findIn($, node as Element, sel.link, true);
-      const url = resolveLink(a.attr('href'), baseUrl);
-      if (!url || url === self || seen.has(url)) return;
-      if (cfg.item_path && !new URL(url).pathname.includes(cfg.item_path)) return;
-      const titleEl = findIn($, node as Element, sel.title, true);
-      let title = collapse(titleEl.length ? titleEl.text() : a.text()) || collapse(a.text());
-      const dateEl = findIn($, node as Element, sel.date, true);
-      const date = parseListingDate(dateEl.attr('datetime') ?? dateEl.attr('content') ?? dateEl.text(), cfg.date_order) ?? null;
-      const summary = collapse(findIn($, node as Element, sel.summary, true).text()) || null;
+    for (const node of allIn($, docOf($), sel.item)) {
+      const a = (matches(node, 'a[href]') ?? $(node).is('a[href]')) ? node : firstIn($, node, sel.link);
+      const url = resolveLink(attrOf(a, 'href'), baseUrl);
+      if (!url || url === self || seen.has(url)) continue;
+      if (cfg.item_path && !new URL(url).pathname.includes(cfg.item_path)) continue;
+      const titleEl = firstIn($, node, sel.title);
+      let title = collapse(titleEl ? textOf(titleEl) : textOf(a)) || collapse(textOf(a));
+      const dateEl = firstIn($, node, sel.date);
+      const date = parseListingDate(attrOf(dateEl, 'datetime') ?? attrOf(dateEl, 'content') ?? textOf(dateEl), cfg.date_order) ?? null;
+      const summary = collapse(textOf(firstIn($, node, sel.summary))) || null;
       let reference: string | null = null;
       if (referenceRe) {
         const m = referenceRe.exec(title);
@@ -86,11 +92,11 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
         }
       }
       let item: ListingItem | null = { url, title, date, summary, reference };
-      if (hooks.refineItem) item = hooks.refineItem(item, el);
-      if (!item) return;
+      if (hooks.refineItem) item = hooks.refineItem(item, node, () => $(node));
+      if (!item) continue;
       seen.add(url);
       items.push(item);
-    });
+    }
     return items;
   };
 
@@ -129,7 +135,7 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
         title = collapse(title.slice(0, m.index)) || title;
       }
       let item: ListingItem | null = { url, title, date, summary: null, reference };
-      if (hooks.refineItem) item = hooks.refineItem(item, scope as cheerio.Cheerio<Element>);
+      if (hooks.refineItem) item = hooks.refineItem(item, scope[0] as Element | undefined, () => scope as cheerio.Cheerio<Element>);
       return item;
     };
     const byPattern = itemPattern ? candidates.filter((c) => itemPattern.test(new URL(c.url).pathname)) : [];
@@ -155,27 +161,27 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
     const self = resolveLink(baseUrl, baseUrl);
     const ok = (u: string | null) => (u && u !== self ? u : null);
     const doc = docOf($);
-    const bySelector = ok(resolveLink(findIn($, doc, sel.next, true).attr('href'), baseUrl));
+    const bySelector = ok(resolveLink(attrOf(firstIn($, doc, sel.next), 'href'), baseUrl));
     if (bySelector) return { url: bySelector, via: 'selectors' };
-    const rel = ok(resolveLink(findIn($, doc, 'a[rel~=next], link[rel~=next]', true).attr('href'), baseUrl));
+    const rel = ok(resolveLink(attrOf(firstIn($, doc, 'a[rel~=next], link[rel~=next]'), 'href'), baseUrl));
     if (rel) return { url: rel, via: 'rel-next' };
     let byText: string | null = null;
-    findIn($, doc, 'a[href]').each((_, node) => {
-      const a = $(node as Element);
-      if (!byText && NEXT_TEXT.test(collapse(a.text()) || a.attr('aria-label') || '')) byText = ok(resolveLink(a.attr('href'), baseUrl));
-    });
+    const links = allIn($, doc, 'a[href]');
+    for (const a of links) {
+      if (!byText && NEXT_TEXT.test(collapse(textOf(a)) || attrOf(a, 'aria-label') || '')) byText = ok(resolveLink(attrOf(a, 'href'), baseUrl));
+    }
     if (byText) return { url: byText, via: 'next-text' };
     // A link to this listing with the page parameter one up (page numbers only, no "Next").
     const param = cfg.page_param ?? 'page';
     const here = new URL(baseUrl);
     const current = Number(here.searchParams.get(param) ?? '1') || 1;
     let byParam: string | null = null;
-    findIn($, doc, 'a[href]').each((_, node) => {
-      const u = resolveLink($(node as Element).attr('href'), baseUrl);
-      if (byParam || !u) return;
+    for (const a of links) {
+      const u = resolveLink(attrOf(a, 'href'), baseUrl);
+      if (byParam || !u) continue;
       const v = new URL(u);
       if (v.pathname === here.pathname && Number(v.searchParams.get(param)) === current + 1) byParam = u;
-    });
+    }
     return byParam ? { url: byParam, via: 'page-param' } : { url: null, via: null };
   };
 
@@ -184,18 +190,19 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
   const attachmentLinks = (html: string, baseUrl: string): AttachmentLink[] => {
     const $ = loadHtml(html, { keep: true });
     const doc = docOf($);
-    let scope = findIn($, doc, sel.content, true);
-    if (!scope.length) scope = findIn($, doc, 'body');
+    // The content, else the body (the whole of each: $('body') is every body element).
+    const content = firstIn($, doc, sel.content);
+    const scopes = content ? [content] : allIn($, doc, 'body');
+    const anchors = scopes.length === 1 ? allIn($, scopes[0], 'a[href]') : ($(scopes).find('a[href]').toArray() as Element[]);
     const out: AttachmentLink[] = [];
     const seen = new Set<string>();
-    (scope.length === 1 ? findIn($, scope[0], 'a[href]') : scope.find('a[href]')).each((_, node) => {
-      const a = $(node as Element);
-      const url = resolveLink(a.attr('href'), baseUrl);
-      if (!url || seen.has(url) || !extensions.has(extensionOf(url))) return;
+    for (const a of anchors) {
+      const url = resolveLink(attrOf(a, 'href'), baseUrl);
+      if (!url || seen.has(url) || !extensions.has(extensionOf(url))) continue;
       seen.add(url);
       const file = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
-      out.push({ url, name: collapse(a.text()) || file });
-    });
+      out.push({ url, name: collapse(textOf(a)) || file });
+    }
     return out;
   };
 
