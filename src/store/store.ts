@@ -116,7 +116,17 @@ export interface ChangeRow {
 
 export type UpsertResult = 'new' | 'changed' | 'unchanged';
 
-const now = () => new Date().toISOString();
+/** The time as ISO text; formatted once per millisecond (a crawl asks several times per request). */
+let nowMs = NaN;
+let nowIso = '';
+const now = (): string => {
+  const ms = Date.now();
+  if (ms !== nowMs) {
+    nowMs = ms;
+    nowIso = new Date(ms).toISOString();
+  }
+  return nowIso;
+};
 
 /** Rows per multi-row INSERT of child rows (a power of two; ≤ 999 bound values for the widest table). */
 const MAX_ROWS_PER_INSERT = 16;
