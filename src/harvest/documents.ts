@@ -18,7 +18,10 @@ export interface Fetched {
   contentType: string | null;
   /** false for a 304, or for the same bytes as the store already held for this URL. */
   changed: boolean;
-  /** true when no request was made: the store's copy (see DocumentFetcher.stored). */
+  /**
+   * true when no request was made: the store's copy (see DocumentFetcher.stored). Always set,
+   * so every Fetched has one shape (a field only some have made walkListing deoptimise).
+   */
   fromStore?: boolean;
 }
 
@@ -83,7 +86,7 @@ export class DocumentFetcher {
         throw new FetchFailed(url, '304 Not Modified for a document the store does not hold', false);
       }
       this.store.logFetch({ runId: this.runId, url, status: 304, etag: res.etag, lastModified: res.lastModified, finalUrl: res.url === url ? null : res.url });
-      return { url, finalUrl: res.url, status: 304, bytes: stored, sha256: state.sha256, contentType: state.contentType ?? res.contentType, changed: false };
+      return { url, finalUrl: res.url, status: 304, bytes: stored, sha256: state.sha256, contentType: state.contentType ?? res.contentType, changed: false, fromStore: false };
     }
     if (!res.bytes) {
       this.store.logFetch({ runId: this.runId, url, status: res.status, error: 'no body' });
@@ -102,6 +105,6 @@ export class DocumentFetcher {
       // Links on the page resolve against where it ended up; a later run reading the store's copy needs that too.
       finalUrl: res.url === url ? null : res.url,
     });
-    return { url, finalUrl: res.url, status: res.status, bytes: res.bytes, sha256, contentType: res.contentType, changed: sha256 !== state?.sha256 };
+    return { url, finalUrl: res.url, status: res.status, bytes: res.bytes, sha256, contentType: res.contentType, changed: sha256 !== state?.sha256, fromStore: false };
   }
 }

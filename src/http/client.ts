@@ -207,7 +207,8 @@ export class PoliteClient {
         this.stats.notModified++;
         return { ...base, notModified: true, bytes: null, etag: base.etag ?? req.etag ?? null, lastModified: base.lastModified ?? req.lastModified ?? null };
       }
-      if (status >= 200 && status < 300) return { ...base, notModified: false, bytes: new Uint8Array(res.body ?? Buffer.alloc(0)) };
+      // A view of the body, not a copy of it (nothing writes to fetched bytes).
+      if (status >= 200 && status < 300) return { ...base, notModified: false, bytes: res.body ? new Uint8Array(res.body.buffer, res.body.byteOffset, res.body.byteLength) : new Uint8Array(0) };
       if (isBrowserChallenge(status, res.headers, res.body)) throw new FetchError('blocked', url.href, `HTTP ${status}: blocked by a browser challenge (the site refuses scripted clients)`, status);
       throw new FetchError('http', url.href, `HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ''}`, status);
     }

@@ -62,6 +62,30 @@ describe('Store.groupCommits', () => {
     again.close();
   });
 
+  it('a grouped write that fails half-way (after its checks) rolls the open group back, never leaves half a record', () => {
+    const path = join(dir, 's.db');
+    // A failure SQLite raises after the disclosure row is in: the change row is refused for a/3.
+    const store = Store.open(path);
+    const raw = new Database(path);
+    raw.exec(`CREATE TRIGGER refuse_a3 BEFORE INSERT ON changes WHEN NEW.disclosure_id = 'a/3' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`);
+    raw.close();
+    const run = store.startRun('fetch', null);
+    store.groupCommits({ maxWrites: 100, maxMs: 60_000 });
+    store.upsertDisclosure(sampleDisclosure('a/1'), SRC, run);
+    store.logFetch({ runId: run, url: 'https://x.example/p', status: 200, sha256: null });
+    expect(() => store.upsertDisclosure(sampleDisclosure('a/3'), SRC, run)).toThrow(/refused by test \(the store's open group of writes was rolled back/);
+    // The group is gone (a/1 and the log line with it), a/3 left nothing; the store goes on.
+    expect(store.disclosureIds()).toEqual([]);
+    store.upsertDisclosure(sampleDisclosure('a/4'), SRC, run);
+    store.finishRun(run, {}, 'partial');
+    store.close();
+    expect(countIn(path)).toBe(1);
+    const db = new Database(path, { readonly: true });
+    expect((db.prepare('SELECT COUNT(*) AS n FROM fetch_log').get() as { n: number }).n).toBe(0);
+    expect((db.prepare("SELECT COUNT(*) AS n FROM sources WHERE disclosure_id = 'a/3'").get() as { n: number }).n).toBe(0);
+    db.close();
+  });
+
   it('commits a quiet group after maxMs', async () => {
     const path = join(dir, 's.db');
     const store = Store.open(path);

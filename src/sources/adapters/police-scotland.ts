@@ -4,6 +4,7 @@
 // so an item the listing prints no reference for takes it from its slug.
 import type { PlatformConfig } from '../platforms.js';
 import { selectorAdapter } from './selectors.js';
+import { textOf } from './query.js';
 import type { Adapter } from './types.js';
 
 const REFERENCE = /(?<![A-Za-z])(FOI\s?\d{2}-\d{3,5})(?!\d)/i;
@@ -11,6 +12,6 @@ const SLUG_REFERENCE = /\/(\d{2}-\d{3,5})-[^/]+\/?$/;
 
 export function createAdapter(cfg: PlatformConfig): Adapter {
   return selectorAdapter(cfg, {
-    refineItem: (item, el) => ({ ...item, reference: item.reference ?? REFERENCE.exec(el.text())?.[1] ?? SLUG_REFERENCE.exec(new URL(item.url).pathname)?.[1] ?? null }),
+    refineItem: (item, el) => ({ ...item, reference: item.reference ?? REFERENCE.exec(textOf(el))?.[1] ?? SLUG_REFERENCE.exec(new URL(item.url).pathname)?.[1] ?? null }),
   });
 }

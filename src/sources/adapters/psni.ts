@@ -3,12 +3,13 @@
 // ("Request Number: FOI/14806", older ones "F-013412", "F-2022-01268" — whole, not cut to "F-2022").
 import type { PlatformConfig } from '../platforms.js';
 import { selectorAdapter } from './selectors.js';
+import { textOf } from './query.js';
 import type { Adapter } from './types.js';
 
 const REFERENCE = /\b(FOI\/\d+|F-\d{4,}(?:-\d{3,})?)\b/;
 
 export function createAdapter(cfg: PlatformConfig): Adapter {
   return selectorAdapter(cfg, {
-    refineItem: (item, el) => ({ ...item, reference: item.reference ?? REFERENCE.exec(el.text())?.[1] ?? null }),
+    refineItem: (item, el) => ({ ...item, reference: item.reference ?? REFERENCE.exec(textOf(el))?.[1] ?? null }),
   });
 }

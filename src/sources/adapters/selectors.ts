@@ -2,10 +2,30 @@
 // data (platforms.json + force overrides); a platform file only adds what data cannot say.
 import type * as cheerio from 'cheerio';
 import { loadHtml } from '../../readers/html-tree.js';
-import type { Element } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 import { parseListingDate } from '../dates.js';
 import type { PlatformConfig } from '../platforms.js';
+import { attrOf, matches, selectBelow, textOf } from './query.js';
 import type { Adapter, AttachmentLink, Discovery, ListingItem, PagingVia } from './types.js';
+
+type Tree = ReturnType<typeof loadHtml>;
+
+// The hot paths read nodes (selectBelow, textOf, attrOf) rather than cheerio objects: every
+// parse makes its own cheerio class, so cheerio's methods see a new object shape per page
+// (megamorphic, deoptimised and recompiled), besides compiling the selector on each call.
+
+/** `$(from).find(selector)` as elements, by a selector compiled once where that gives cheerio's answer. */
+function allIn($: Tree, from: Document | Element, selector: string): Element[] {
+  return selectBelow(from, selector) ?? ($(from).find(selector).toArray() as Element[]);
+}
+
+/** `$(from).find(selector).first()` as an element, or undefined. */
+function firstIn($: Tree, from: Document | Element, selector: string): Element | undefined {
+  const found = selectBelow(from, selector, 1);
+  return found ? found[0] : ($(from).find(selector).first().toArray()[0] as Element | undefined);
+}
+
+const docOf = ($: Tree) => $.root()[0] as Document;
 
 /** Link texts that are navigation, never a disclosure. */
 const NAV_TEXT = /^(?:next|previous|prev|older|newer|home|back|more|read more|skip to .*|page \d+|\d+|[«»‹›<>]+|first|last)(?: (?:page|posts|entries))?$/i;
@@ -37,8 +57,8 @@ export function extensionOf(url: string): string {
 }
 
 export interface AdapterHooks {
-  /** Adjusts an item after the selectors have read it (platform quirks). */
-  refineItem?: (item: ListingItem, el: cheerio.Cheerio<Element>) => ListingItem | null;
+  /** Adjusts an item after the selectors have read it (platform quirks): `el` is the item's element, `wrapped()` the same as a cheerio object. */
+  refineItem?: (item: ListingItem, el: Element | undefined, wrapped: () => cheerio.Cheerio<Element>) => ListingItem | null;
 }
 
 export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): Adapter {
@@ -53,17 +73,16 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
     const items: ListingItem[] = [];
     const seen = new Set<string>();
     const self = resolveLink(baseUrl, baseUrl);
-    $(sel.item).each((_, node) => {
-      const el = $(node as Element);
-      const a = el.is('a[href]') ? el : el.find(sel.link).first();
-      const url = resolveLink(a.attr('href'), baseUrl);
-      if (!url || url === self || seen.has(url)) return;
-      if (cfg.item_path && !new URL(url).pathname.includes(cfg.item_path)) return;
-      const titleEl = el.find(sel.title).first();
-      let title = collapse(titleEl.length ? titleEl.text() : a.text()) || collapse(a.text());
-      const dateEl = el.find(sel.date).first();
-      const date = parseListingDate(dateEl.attr('datetime') ?? dateEl.attr('content') ?? dateEl.text(), cfg.date_order) ?? null;
-      const summary = collapse(el.find(sel.summary).first().text()) || null;
+    for (const node of allIn($, docOf($), sel.item)) {
+      const a = (matches(node, 'a[href]') ?? $(node).is('a[href]')) ? node : firstIn($, node, sel.link);
+      const url = resolveLink(attrOf(a, 'href'), baseUrl);
+      if (!url || url === self || seen.has(url)) continue;
+      if (cfg.item_path && !new URL(url).pathname.includes(cfg.item_path)) continue;
+      const titleEl = firstIn($, node, sel.title);
+      let title = collapse(titleEl ? textOf(titleEl) : textOf(a)) || collapse(textOf(a));
+      const dateEl = firstIn($, node, sel.date);
+      const date = parseListingDate(attrOf(dateEl, 'datetime') ?? attrOf(dateEl, 'content') ?? textOf(dateEl), cfg.date_order) ?? null;
+      const summary = collapse(textOf(firstIn($, node, sel.summary))) || null;
       let reference: string | null = null;
       if (referenceRe) {
         const m = referenceRe.exec(title);
@@ -73,11 +92,11 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
         }
       }
       let item: ListingItem | null = { url, title, date, summary, reference };
-      if (hooks.refineItem) item = hooks.refineItem(item, el);
-      if (!item) return;
+      if (hooks.refineItem) item = hooks.refineItem(item, node, () => $(node));
+      if (!item) continue;
       seen.add(url);
       items.push(item);
-    });
+    }
     return items;
   };
 
@@ -116,7 +135,7 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
         title = collapse(title.slice(0, m.index)) || title;
       }
       let item: ListingItem | null = { url, title, date, summary: null, reference };
-      if (hooks.refineItem) item = hooks.refineItem(item, scope as cheerio.Cheerio<Element>);
+      if (hooks.refineItem) item = hooks.refineItem(item, scope[0] as Element | undefined, () => scope as cheerio.Cheerio<Element>);
       return item;
     };
     const byPattern = itemPattern ? candidates.filter((c) => itemPattern.test(new URL(c.url).pathname)) : [];
@@ -141,27 +160,28 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
     const $ = loadHtml(html, { keep: true });
     const self = resolveLink(baseUrl, baseUrl);
     const ok = (u: string | null) => (u && u !== self ? u : null);
-    const bySelector = ok(resolveLink($(sel.next).first().attr('href'), baseUrl));
+    const doc = docOf($);
+    const bySelector = ok(resolveLink(attrOf(firstIn($, doc, sel.next), 'href'), baseUrl));
     if (bySelector) return { url: bySelector, via: 'selectors' };
-    const rel = ok(resolveLink($('a[rel~=next], link[rel~=next]').first().attr('href'), baseUrl));
+    const rel = ok(resolveLink(attrOf(firstIn($, doc, 'a[rel~=next], link[rel~=next]'), 'href'), baseUrl));
     if (rel) return { url: rel, via: 'rel-next' };
     let byText: string | null = null;
-    $('a[href]').each((_, node) => {
-      const a = $(node as Element);
-      if (!byText && NEXT_TEXT.test(collapse(a.text()) || a.attr('aria-label') || '')) byText = ok(resolveLink(a.attr('href'), baseUrl));
-    });
+    const links = allIn($, doc, 'a[href]');
+    for (const a of links) {
+      if (!byText && NEXT_TEXT.test(collapse(textOf(a)) || attrOf(a, 'aria-label') || '')) byText = ok(resolveLink(attrOf(a, 'href'), baseUrl));
+    }
     if (byText) return { url: byText, via: 'next-text' };
     // A link to this listing with the page parameter one up (page numbers only, no "Next").
     const param = cfg.page_param ?? 'page';
     const here = new URL(baseUrl);
     const current = Number(here.searchParams.get(param) ?? '1') || 1;
     let byParam: string | null = null;
-    $('a[href]').each((_, node) => {
-      const u = resolveLink($(node as Element).attr('href'), baseUrl);
-      if (byParam || !u) return;
+    for (const a of links) {
+      const u = resolveLink(attrOf(a, 'href'), baseUrl);
+      if (byParam || !u) continue;
       const v = new URL(u);
       if (v.pathname === here.pathname && Number(v.searchParams.get(param)) === current + 1) byParam = u;
-    });
+    }
     return byParam ? { url: byParam, via: 'page-param' } : { url: null, via: null };
   };
 
@@ -169,18 +189,20 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
 
   const attachmentLinks = (html: string, baseUrl: string): AttachmentLink[] => {
     const $ = loadHtml(html, { keep: true });
-    let scope = $(sel.content).first();
-    if (!scope.length) scope = $('body');
+    const doc = docOf($);
+    // The content, else the body (the whole of each: $('body') is every body element).
+    const content = firstIn($, doc, sel.content);
+    const scopes = content ? [content] : allIn($, doc, 'body');
+    const anchors = scopes.length === 1 ? allIn($, scopes[0], 'a[href]') : ($(scopes).find('a[href]').toArray() as Element[]);
     const out: AttachmentLink[] = [];
     const seen = new Set<string>();
-    scope.find('a[href]').each((_, node) => {
-      const a = $(node as Element);
-      const url = resolveLink(a.attr('href'), baseUrl);
-      if (!url || seen.has(url) || !extensions.has(extensionOf(url))) return;
+    for (const a of anchors) {
+      const url = resolveLink(attrOf(a, 'href'), baseUrl);
+      if (!url || seen.has(url) || !extensions.has(extensionOf(url))) continue;
       seen.add(url);
       const file = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
-      out.push({ url, name: collapse(a.text()) || file });
-    });
+      out.push({ url, name: collapse(textOf(a)) || file });
+    }
     return out;
   };
 

@@ -4,10 +4,11 @@
 // old, would wrongly stop a `--since` walk, so they are dropped.
 import type { PlatformConfig } from '../platforms.js';
 import { selectorAdapter } from './selectors.js';
+import { hasClass } from './query.js';
 import type { Adapter } from './types.js';
 
 export function createAdapter(cfg: PlatformConfig): Adapter {
   return selectorAdapter(cfg, {
-    refineItem: (item, el) => (el.hasClass('sticky') ? null : item),
+    refineItem: (item, el) => (el && hasClass(el, 'sticky') ? null : item),
   });
 }

@@ -22,7 +22,8 @@ export function listingAdapter(): Adapter {
   return selectorAdapter(cfg, {
     // The state shows on the listing ("icon_successful"): kept as the item's summary prefix so a
     // re-run can tell a request whose state has not moved.
-    refineItem: (item, el) => {
+    refineItem: (item, _node, wrapped) => {
+      const el = wrapped();
       const state = /\bicon_([a-z_]+)/.exec(el.find('[class*=icon_]').attr('class') ?? '')?.[1] ?? null;
       // "Updated <time>": the list may be ordered by it, so it (not the request date) ends a --since walk.
       const updated = /^(\d{4}-\d{2}-\d{2})/.exec(el.find('.date_updated time[datetime], .request_listing__updated time[datetime]').first().attr('datetime') ?? '')?.[1] ?? null;
