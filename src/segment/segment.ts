@@ -10,19 +10,21 @@ import { interleavedAnswers } from '../extract/doc-model.js';
 import { questionHeading } from '../extract/figures.js';
 import { ADDRESS, ANSWER_RESUME, BOILERPLATE_LINE, BOILERPLATE_WORDS, DECISION, PLATFORM_TITLE, BOILERPLATE_START, CHROME, METADATA_LABEL, NEWS_CHROME, REFUSAL_LINE, REFUSAL_START, SIGNATURE_LINE, SIGNATURE_START, STATUS } from './cues.js';
 import { pieceCount } from '../extract/words.js';
-import { firstOf } from './gates.js';
+import { firstOf, keyedFirst } from './gates.js';
 import type { Role, RoledLine, Segmentation } from './types.js';
 
-// Each cue list asked once per line, through one combined test (most lines match none of a list).
-const chromeCue = firstOf(CHROME);
-const newsChromeCue = firstOf(NEWS_CHROME);
-const statusCue = firstOf(STATUS);
-const signatureStart = firstOf(SIGNATURE_START);
-const signatureLine = firstOf(SIGNATURE_LINE);
-const boilerplateStart = firstOf(BOILERPLATE_START);
-const refusalStart = firstOf(REFUSAL_START);
+// Each cue list asked once per line, each pattern only where the line holds one of its words
+// (keyedFirst): most lines match none of a list, and a short document compiles few of them.
+const chromeCue = keyedFirst(CHROME);
+const newsChromeCue = keyedFirst(NEWS_CHROME);
+const statusCue = keyedFirst(STATUS);
+const signatureStart = keyedFirst(SIGNATURE_START);
+const signatureLine = keyedFirst(SIGNATURE_LINE);
+const boilerplateStart = keyedFirst(BOILERPLATE_START);
+const refusalStart = keyedFirst(REFUSAL_START);
+// Standard text: one combined test behind a word gate (its patterns' words are many and long).
 const boilerplateLine = firstOf(BOILERPLATE_LINE, BOILERPLATE_WORDS);
-const refusalLine = firstOf(REFUSAL_LINE);
+const refusalLine = keyedFirst(REFUSAL_LINE);
 
 /** A short line: a heading or a label, not running prose. */
 // A heading that opens the authority's answer ends any run of standard or refusal text.
