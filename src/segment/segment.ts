@@ -31,7 +31,19 @@ const refusalLine = keyedFirst(REFUSAL_LINE);
 const RESPONSE_HEADING = /^(?:our )?(?:response|answers?|reply|decision|outcome)\s*:?$/i;
 // At most 16 words, counted without splitting the line.
 const isShort = (t: string) => t.length <= 120 && pieceCount(t, 16) <= 16;
-const ONLY_DATE = new RegExp(`^(?:date[d:]?\\s*)?(?:${FULL_DATE_SRC})$`, 'i');
+export const ONLY_DATE = new RegExp(`^(?:date[d:]?\\s*)?(?:${FULL_DATE_SRC})$`, 'i');
+// Asked only where a date alone on its line can stand (the pattern is long: ~1.5 ms to compile,
+// which a short document then never pays): every form ends in a digit, and holds a month's name
+// (each begins with its three-letter stem) or a numeric date's separator.
+const MONTH_STEMS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+export function mayBeOnlyDate(t: string): boolean {
+  const last = t.charCodeAt(t.length - 1);
+  if (!(last >= 48 && last <= 57)) return false;
+  if (t.includes('/') || t.includes('.') || t.includes('-')) return true;
+  const low = t.toLowerCase();
+  return MONTH_STEMS.some((m) => low.includes(m));
+}
+export const isOnlyDate = (t: string) => mayBeOnlyDate(t) && ONLY_DATE.test(t);
 
 export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []): Segmentation {
   const out: RoledLine[] = [];
@@ -54,7 +66,7 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
   // something above it reads as an address, a telephone number or a date.
   const dear = kind === 'news_article' ? -1 : doc.lines.slice(0, 60).find((l) => /^dear\b/i.test(l.text.trim()) && (!req || l.i < req.start))?.i ?? -1;
   const above = dear < 0 ? [] : doc.lines.slice(0, dear).map((l) => l.text.trim());
-  const salutation = above.some((t) => ADDRESS.test(t) || ONLY_DATE.test(t) || signatureLine(t)) ? dear : -1;
+  const salutation = above.some((t) => ADDRESS.test(t) || isOnlyDate(t) || signatureLine(t)) ? dear : -1;
   let l: Line;
   const put = (role: Role, why: string, q: string | null = null) => out.push({ line: l, role, why, question: q });
   for (l of doc.lines) {
@@ -108,7 +120,7 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
       continue;
     }
     // Without a salutation, the address block is still a letterhead while no prose has begun.
-    const letterhead = l.i < salutation ? short && !/[.!?]\s/.test(t) && (!seenContent || ADDRESS.test(t) || t.split(/\s+/).length <= 8) : !prose && short && (ADDRESS.test(t) || ONLY_DATE.test(t));
+    const letterhead = l.i < salutation ? short && !/[.!?]\s/.test(t) && (!seenContent || ADDRESS.test(t) || t.split(/\s+/).length <= 8) : !prose && short && (ADDRESS.test(t) || isOnlyDate(t));
     if (letterhead) {
       put('metadata', 'letterhead');
       seenContent = true;

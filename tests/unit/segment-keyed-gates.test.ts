@@ -159,3 +159,36 @@ describe('each family’s words let through the lines its patterns match', () =>
     );
   });
 });
+
+describe('a date alone on its line is asked only where one can stand', async () => {
+  const { ONLY_DATE, isOnlyDate, mayBeOnlyDate } = await import('../../src/segment/segment.js');
+  it.each([
+    ['3 March 2018', true, true],
+    ['Date: 1st of January 2020', true, true],
+    ['dated 4Nov 2019', true, true],
+    ['March 17, 2021', true, true],
+    ['Sept. 9 2020', true, true],
+    ['03.03.21', true, true],
+    ['05/04/2022', true, true],
+    ['2020    2021    2022', false, false],
+    ['3 March 2018 and more', false, false],
+    ['Chief Constable', false, false],
+    ['Reference 12-345', true, false],
+    ['', false, false],
+  ])('%j: may %s, is %s', (t, may, is) => {
+    expect(mayBeOnlyDate(t)).toBe(may);
+    expect(isOnlyDate(t)).toBe(is);
+    expect(ONLY_DATE.test(t)).toBe(is);
+  });
+
+  it('never turns away a line the pattern matches (property)', () => {
+    const piece = fc.constantFrom('1', '12', '31st', '3rd', ' ', '  ', 'of', 'January', 'FEB', 'Sept.', 'may', 'Dec', 'dated', 'Date:', '/', '.', '-', ',', '2020', '1999', '21', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (parts) => {
+        const t = parts.join('');
+        expect(isOnlyDate(t)).toBe(ONLY_DATE.test(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
