@@ -162,10 +162,15 @@ function keyed<T extends Keyed, R>(items: readonly T[], combine: () => (text: st
   const anyHold = lazy(() => new RegExp(allHolds.map(escapeWord).join('|'), 'i'));
   // For each first character, the patterns to consider, in order: those with a start word that
   // begins with it, and those with `holds` words.
+  // Each list is made when a line first begins with its character (a short document meets few).
   const withHolds = plan.flatMap((p, j) => (p.holds.length ? [j] : []));
   const candidates = new Map<number, Array<(typeof plan)[number]>>();
-  for (const [c, set] of byFirst) candidates.set(c, [...new Set([...set, ...withHolds])].sort((a, b) => a - b).map((j) => plan[j]));
-  const otherwise = withHolds.map((j) => plan[j]);
+  const candidatesFor = (c: number) => {
+    const set = byFirst.get(c);
+    const list = set ? [...new Set([...set, ...withHolds])].sort((a, b) => a - b).map((j) => plan[j]) : withHolds.map((j) => plan[j]);
+    candidates.set(c, list);
+    return list;
+  };
   // A process that reads many lines is better served by one combined test (firstOf): compiled
   // once, it answers a line in a third of the time the words take. So the words are asked for
   // the first KEYED_LINES lines only: a one-file run, then every later line through firstOf.
@@ -176,7 +181,7 @@ function keyed<T extends Keyed, R>(items: readonly T[], combine: () => (text: st
     if (++asked >= KEYED_LINES) combined = combine();
     let c0 = text.charCodeAt(0);
     if (c0 >= 65 && c0 <= 90) c0 += 32;
-    const list = candidates.get(c0) ?? otherwise;
+    const list = candidates.get(c0) ?? candidatesFor(c0);
     let holds = -1; // not yet asked
     for (let k = 0; k < list.length; k++) {
       const p = list[k];
