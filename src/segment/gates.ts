@@ -9,6 +9,17 @@
  * joined into one alternation. Only for yes/no questions: which pattern matched is not kept.
  */
 export function anyOf(res: readonly RegExp[]): (text: string) => boolean {
+  const joined = joinedPatterns(res);
+  if (joined.length === 0) return () => false;
+  if (joined.length === 1) {
+    const [re] = joined;
+    return (text) => re.test(text);
+  }
+  return (text) => joined.some((re) => re.test(text));
+}
+
+/** `res` joined into one alternation per set of flags (anyOf's patterns). */
+function joinedPatterns(res: readonly RegExp[]): RegExp[] {
   const byFlags = new Map<string, string[]>();
   for (const re of res) {
     if (re.global || re.sticky) throw new Error(`anyOf: ${re} is stateful (g or y flag)`);
@@ -19,13 +30,7 @@ export function anyOf(res: readonly RegExp[]): (text: string) => boolean {
     list.push(`(?:${re.source.replace(/\(\?<(?=[A-Za-z_$])[\w$]+>/g, '(?:')})`);
     byFlags.set(re.flags, list);
   }
-  const joined = [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
-  if (joined.length === 0) return () => false;
-  if (joined.length === 1) {
-    const [re] = joined;
-    return (text) => re.test(text);
-  }
-  return (text) => joined.some((re) => re.test(text));
+  return [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
 }
 
 /**
@@ -134,16 +139,20 @@ export const KEYED_LINES = 1000;
  * Patterns must be without the u or v flag: case aside, their letters then match ASCII letters only.
  */
 export function keyedFirst<T extends Keyed>(items: readonly T[]): (text: string) => T | undefined {
-  return keyed(items, () => firstOf(items), (c) => c, undefined);
+  return keyed(items, true);
 }
 
-function keyed<T extends Keyed, R>(items: readonly T[], combine: () => (text: string) => R, found: (item: T) => R, notFound: R): (text: string) => R {
+function keyed<T extends Keyed>(items: readonly T[], which: true): (text: string) => T | undefined;
+function keyed<T extends Keyed>(items: readonly T[], which: false): (text: string) => boolean;
+function keyed<T extends Keyed>(items: readonly T[], which: boolean): (text: string) => T | undefined | boolean {
   const byFirst = new Map<number, Set<number>>();
   const allHolds: string[] = [];
   const plan = items.map((c, j) => {
     const { re } = c;
     if (re.global || re.sticky) throw new Error(`keyedFirst: ${re} is stateful (g or y flag)`);
     if (re.unicode || re.flags.includes('v')) throw new Error(`keyedFirst: ${re} has the u or v flag`);
+    // Joined into one test after KEYED_LINES lines (joinedPatterns): refused now, not then.
+    if (/\\[1-9]|\\k</.test(re.source)) throw new Error(`keyedFirst: ${re} refers to its own groups`);
     // Under m, ^ stands at every line's start: the text's own start says nothing.
     if (c.starts?.length && re.multiline) throw new Error(`keyedFirst: ${re} has the m flag; starts cannot gate it`);
     if (!c.starts?.length && !c.holds?.length) throw new Error(`keyedFirst: ${re} has no words`);
@@ -171,14 +180,20 @@ function keyed<T extends Keyed, R>(items: readonly T[], combine: () => (text: st
     candidates.set(c, list);
     return list;
   };
-  // A process that reads many lines is better served by one combined test (firstOf): compiled
+  // A process that reads many lines is better served by one combined test (as firstOf): compiled
   // once, it answers a line in a third of the time the words take. So the words are asked for
-  // the first KEYED_LINES lines only: a one-file run, then every later line through firstOf.
-  let combined: ((text: string) => R) | null = null;
+  // the first KEYED_LINES lines only: a one-file run, then every later line the combined way.
+  let joined: RegExp[] | null = null;
   let asked = 0;
   return (text) => {
-    if (combined) return combined(text);
-    if (++asked >= KEYED_LINES) combined = combine();
+    if (joined) {
+      // As firstOf and anyOf answer (one combined test, then which pattern), without their closures.
+      let any = false;
+      for (let i = 0; i < joined.length && !any; i++) any = joined[i].test(text);
+      if (!which) return any;
+      return any ? items.find((c) => c.re.test(text)) : undefined;
+    }
+    if (++asked >= KEYED_LINES) joined = joinedPatterns(items.map((c) => c.re));
     let c0 = text.charCodeAt(0);
     if (c0 >= 65 && c0 <= 90) c0 += 32;
     const list = candidates.get(c0) ?? candidatesFor(c0);
@@ -194,13 +209,13 @@ function keyed<T extends Keyed, R>(items: readonly T[], combine: () => (text: st
           for (let i = 0; i < p.holds.length && !may; i++) may = low.includes(p.holds[i]);
         }
       }
-      if (may && p.item.re.test(text)) return found(p.item);
+      if (may && p.item.re.test(text)) return which ? p.item : true;
     }
-    return notFound;
+    return which ? undefined : false;
   };
 }
 
 /** Whether one of `items` matches, as `items.some((c) => c.re.test(text))` answers, gated as keyedFirst. */
 export function keyedAny(items: readonly Keyed[]): (text: string) => boolean {
-  return keyed(items, () => anyOf(items.map((c) => c.re)), () => true, false);
+  return keyed(items, false);
 }

@@ -59,6 +59,7 @@ describe('keyedFirst answers as find does', () => {
     expect(() => keyedFirst([{ re: /a/iu, holds: ['a'] }])).toThrow(/u or v flag/);
     expect(() => keyedFirst([{ re: /^a/m, starts: ['a'] }])).toThrow(/m flag/);
     expect(() => keyedFirst([{ re: /a/ }])).toThrow(/no words/);
+    expect(() => keyedFirst([{ re: /(a)\1/, holds: ['a'] }])).toThrow(/own groups/);
     expect(() => keyedFirst([{ re: /A/, holds: ['A'] }])).toThrow(/lower-case/);
     expect(keyedFirst([])('anything')).toBeUndefined();
   });
