@@ -1,7 +1,7 @@
 // A reader's blocks seen as lines, with site furniture marked and the request and
 // response regions found. Every extractor works from this one view of a document.
 import type { Block, ReadResult } from '../readers/types.js';
-import { matchesOf, anyOf } from '../segment/gates.js';
+import { keyedAny, matchesOf, type Keyed } from '../segment/gates.js';
 import type { NumberToken } from '../segment/tokens.js';
 import type { NumberMatch } from './numbers.js';
 
@@ -27,91 +27,96 @@ export interface Doc {
   request: { marker: number; start: number; end: number } | null;
 }
 
-const FURNITURE: RegExp[] = [
-  /^skip to (main )?content\b/i,
-  /^(quickly exit this site|leave this site|exit this site)/i,
-  /cookie/i,
-  /^sorry, there was a technical problem/i,
-  /^this site is a beta/i,
-  /^coronavirus \(covid-19\)/i,
-  /^how we are working to keep our foi requests running/i,
-  /^accessibility\s*\|?$/i,
-  /^(size: px|start display at page:|download ".*"|transcription)$/i,
-  /^(menu|search|home|back to top|share this page|print this page)$/i,
+export const FURNITURE: Keyed[] = [
+  { re: /^skip to (main )?content\b/i, starts: ['skip to '] },
+  { re: /^(quickly exit this site|leave this site|exit this site)/i, starts: ['quickly exit this site', 'leave this site', 'exit this site'] },
+  { re: /cookie/i, holds: ['cookie'] },
+  { re: /^sorry, there was a technical problem/i, starts: ['sorry, there was a technical problem'] },
+  { re: /^this site is a beta/i, starts: ['this site is a beta'] },
+  { re: /^coronavirus \(covid-19\)/i, starts: ['coronavirus (covid-19)'] },
+  { re: /^how we are working to keep our foi requests running/i, starts: ['how we are working to keep our foi requests running'] },
+  { re: /^accessibility\s*\|?$/i, starts: ['accessibility'] },
+  { re: /^(size: px|start display at page:|download ".*"|transcription)$/i, starts: ['size: px', 'start display at page:', 'download "', 'transcription'] },
+  { re: /^(menu|search|home|back to top|share this page|print this page)$/i, starts: ['menu', 'search', 'home', 'back to top', 'share this page', 'print this page'] },
 ];
 
-const IS_FURNITURE = anyOf(FURNITURE);
+const IS_FURNITURE = keyedAny(FURNITURE);
 
 export function isFurnitureText(text: string): boolean {
   return IS_FURNITURE(text.trim());
 }
 
 // Where the request is printed: the SOH, WMP, PSNI, Northumbria, WDTK and letter styles.
-const REQUEST_START: RegExp[] = [
-  /I note you seek access to the following information/i,
-  /^request\s*(\/\s*response)?\s*:?$/i,
-  /^[\w'’]+(?:\s+[\w'’]+)?\s*\/\s*request\s*:?$/i, // bilingual headings: "Cais / Request"
-  /^what (?:was|you) asked(?: for)?\s*:?$/i,
-  /^(the )?request(ed information)?\s*:/i,
-  /^your request\s*:?$/i,
-  /^you asked\s*:?/i,
-  /^you (?:wrote|said|requested)\s*:?$/i,
-  /^information request\b/i,
-  /in which you (sought|seek|made a request|requested|asked)/i,
-  /\b(seek|sought|requested) (access to )?the following( information)?/i,
+// Each with the words one of its matches must hold (segment/gates.ts, keyedFirst): a line without
+// them never runs, and a short document never compiles, the long patterns.
+export const REQUEST_START: Keyed[] = [
+  { re: /I note you seek access to the following information/i, holds: ['seek access'] },
+  { re: /^request\s*(\/\s*response)?\s*:?$/i, starts: ['request'] },
+  { re: /^[\w'’]+(?:\s+[\w'’]+)?\s*\/\s*request\s*:?$/i, holds: ['request'] }, // bilingual headings: "Cais / Request"
+  { re: /^what (?:was|you) asked(?: for)?\s*:?$/i, starts: ['what '] },
+  { re: /^(the )?request(ed information)?\s*:/i, starts: ['request', 'the request'] },
+  { re: /^your request\s*:?$/i, starts: ['your request'] },
+  { re: /^you asked\s*:?/i, starts: ['you asked'] },
+  { re: /^you (?:wrote|said|requested)\s*:?$/i, starts: ['you '] },
+  { re: /^information request\b/i, starts: ['information request'] },
+  { re: /in which you (sought|seek|made a request|requested|asked)/i, holds: ['in which you '] },
+  { re: /\b(seek|sought|requested) (access to )?the following( information)?/i, holds: ['the following'] },
   // "Dear Northumbria Police," opens a request: a requester writes to an organisation; an authority
   // writes to a person ("Dear Matthew", "Dear Mr Jones", "Dear Requester").
-  /^dear (?!(?:requester|applicant|sir|madam|sir or madam|mr|mrs|ms|miss|dr|colleague)\b)(?:[\w'’&.()-]+\s+){0,8}?(?:police|constabulary|service|force|commissioner|office|team|unit|department|authority|council|foi|freedom of information|officer|officers|ministry|agency|board|executive|psni|mps|met|btp|gmp)\b[^,]{0,40},?$/i,
-  /your request for information (was received|which was received|received on)/i,
-  /request for information which was received/i,
-  /\bI hereby request\b/i,
-  /\brequesting the following\b/i,
-  /\brequested (?:the following )?information in the following terms\b/i,
-  /\bwhich I have (?:detailed|set out|reproduced|copied|quoted) below\b/i,
-  /\byour request (?:is|was|reads) as follows\b/i,
-  /^(the )?(original )?request (was|reads|read)\b/i,
+  {
+    re: /^dear (?!(?:requester|applicant|sir|madam|sir or madam|mr|mrs|ms|miss|dr|colleague)\b)(?:[\w'’&.()-]+\s+){0,8}?(?:police|constabulary|service|force|commissioner|office|team|unit|department|authority|council|foi|freedom of information|officer|officers|ministry|agency|board|executive|psni|mps|met|btp|gmp)\b[^,]{0,40},?$/i,
+    starts: ['dear '],
+  },
+  { re: /your request for information (was received|which was received|received on)/i, holds: ['your request for information '] },
+  { re: /request for information which was received/i, holds: ['request for information which was received'] },
+  { re: /\bI hereby request\b/i, holds: ['i hereby request'] },
+  { re: /\brequesting the following\b/i, holds: ['requesting the following'] },
+  { re: /\brequested (?:the following )?information in the following terms\b/i, holds: ['information in the following terms'] },
+  { re: /\bwhich I have (?:detailed|set out|reproduced|copied|quoted) below\b/i, holds: ['which i have '] },
+  { re: /\byour request (?:is|was|reads) as follows\b/i, holds: [' as follows'] },
+  { re: /^(the )?(original )?request (was|reads|read)\b/i, starts: ['request ', 'the ', 'original '] },
 ];
 
-const RESPONSE_START: RegExp[] = [
-  /^(our )?response\b(?! (to|from) your|\s*(?:sent|date|due|received|issued)\b)/i,
-  /^response to your request/i,
-  /^[\w'’]+\s*\/\s*response\s*:?$/i,
-  /^what we (?:said|provided|can tell you)\s*:?$/i,
-  /^in response\s*:?/i,
-  /^answers?\s*:?$/i,
-  /^answer\b/i,
-  /I have today decided/i,
-  /^please find (attached|enclosed|below)/i,
-  /^(we|i) have now (had the opportunity|undertaken|considered|completed)/i,
-  /^your request (?:for information )?(?:below )?has (?:now )?been considered/i,
-  /^foi duty$/i,
-  /^following (?:receipt of your request|(?:enquiries|searches|a search|consultation) (?:with|of|across))/i,
-  /^despite (extensive|thorough) searches/i,
-  /has considered your request/i,
-  /have considered your request/i,
-  /^yours (faithfully|sincerely)/i,
-  /^(i|we) (can )?confirm that/i,
-  /^(i|we) am writing to (confirm|advise|inform)/i,
-  /^thank you for your (e-?mail|request|letter)/i,
-  /^(our )?decision\b/i,
-  /^(we|i) (are|am) (unable|not obliged|able)/i,
-  /^(part|partial|full|no)\s+disclosure\b/i,
-  /^unfortunately\b/i,
-  /^in (?:terms of|response to)\b/i,
-  /^I (?:estimate|can (?:confirm|advise)|am (?:unable|able|writing to (?:confirm|advise|inform|let)|refusing|therefore|pleased|treating your)|have (?:today|now|considered|been able))\b/,
-  /^a search for (?:the|this) information has\b/i,
-  /^(?:[A-Z][\w&-]*\s+){1,4}(?:neither confirms? nor denies|can(?:not)? confirm|does not hold|holds the information|has (?:now )?considered)\b/,
-  /^(the )?information (is )?not held\b/i,
-  /^(in )?(reply|answer) to your/i,
-  /^(the )?information (you have )?requested (is|has)/i,
+export const RESPONSE_START: Keyed[] = [
+  { re: /^(our )?response\b(?! (to|from) your|\s*(?:sent|date|due|received|issued)\b)/i, starts: ['response', 'our response'] },
+  { re: /^response to your request/i, starts: ['response to your request'] },
+  { re: /^[\w'’]+\s*\/\s*response\s*:?$/i, holds: ['response'] },
+  { re: /^what we (?:said|provided|can tell you)\s*:?$/i, starts: ['what we '] },
+  { re: /^in response\s*:?/i, starts: ['in response'] },
+  { re: /^answers?\s*:?$/i, starts: ['answer'] },
+  { re: /^answer\b/i, starts: ['answer'] },
+  { re: /I have today decided/i, holds: ['i have today decided'] },
+  { re: /^please find (attached|enclosed|below)/i, starts: ['please find '] },
+  { re: /^(we|i) have now (had the opportunity|undertaken|considered|completed)/i, starts: ['we have now ', 'i have now '] },
+  { re: /^your request (?:for information )?(?:below )?has (?:now )?been considered/i, starts: ['your request '] },
+  { re: /^foi duty$/i, starts: ['foi duty'] },
+  { re: /^following (?:receipt of your request|(?:enquiries|searches|a search|consultation) (?:with|of|across))/i, starts: ['following '] },
+  { re: /^despite (extensive|thorough) searches/i, starts: ['despite '] },
+  { re: /has considered your request/i, holds: ['has considered your request'] },
+  { re: /have considered your request/i, holds: ['have considered your request'] },
+  { re: /^yours (faithfully|sincerely)/i, starts: ['yours '] },
+  { re: /^(i|we) (can )?confirm that/i, starts: ['i ', 'we '] },
+  { re: /^(i|we) am writing to (confirm|advise|inform)/i, starts: ['i am writing to ', 'we am writing to '] },
+  { re: /^thank you for your (e-?mail|request|letter)/i, starts: ['thank you for your '] },
+  { re: /^(our )?decision\b/i, starts: ['decision', 'our decision'] },
+  { re: /^(we|i) (are|am) (unable|not obliged|able)/i, starts: ['we ', 'i '] },
+  { re: /^(part|partial|full|no)\s+disclosure\b/i, starts: ['part', 'full', 'no'] },
+  { re: /^unfortunately\b/i, starts: ['unfortunately'] },
+  { re: /^in (?:terms of|response to)\b/i, starts: ['in terms of', 'in response to'] },
+  { re: /^I (?:estimate|can (?:confirm|advise)|am (?:unable|able|writing to (?:confirm|advise|inform|let)|refusing|therefore|pleased|treating your)|have (?:today|now|considered|been able))\b/, starts: ['i '] },
+  { re: /^a search for (?:the|this) information has\b/i, starts: ['a search for '] },
+  { re: /^(?:[A-Z][\w&-]*\s+){1,4}(?:neither confirms? nor denies|can(?:not)? confirm|does not hold|holds the information|has (?:now )?considered)\b/, holds: ['confirm', 'does not hold', 'holds the information', 'considered'] },
+  { re: /^(the )?information (is )?not held\b/i, starts: ['information ', 'the information '] },
+  { re: /^(in )?(reply|answer) to your/i, starts: ['reply to your', 'answer to your', 'in reply to your', 'in answer to your'] },
+  { re: /^(the )?information (you have )?requested (is|has)/i, starts: ['information ', 'the information '] },
 ];
 
 export function matchesAny(text: string, res: RegExp[]): boolean {
   return res.some((re) => re.test(text));
 }
 // The lists above, each as one test (segment/gates.ts): every line of every document asks them.
-const IS_REQUEST_START = anyOf(REQUEST_START);
-const IS_RESPONSE_START = anyOf(RESPONSE_START);
+const IS_REQUEST_START = keyedAny(REQUEST_START);
+const IS_RESPONSE_START = keyedAny(RESPONSE_START);
 
 // A letter transcribed onto one line (a PDF's text run together) is cut where its parts begin:
 // sentence ends, numbered items, salutations and sign-offs, header labels. Offsets stay exact.
@@ -158,11 +163,14 @@ export function buildDoc(source: ReadResult): Doc {
 
 // Without a marker, the request is the first sentence that asks, or the first numbered
 // question, provided no response has begun before it.
-const REQUEST_FALLBACK: RegExp[] = [
-  /\b(please (could|can|would) you|could you (please )?(tell|provide|confirm|let me know)|can you (please )?(provide|tell|confirm)|I would (like|be grateful)|please (provide|tell me|confirm|supply|send)|I (wish|want) to (request|know)|I am writing to request|under the freedom of information act,? (please|could|can|I))/i,
-  /^(?:>\s*)*[“"']?(?:Q(?:uestion)?\s*1\s*[).:,/]?|1\s*[).:,/](?!\d))\s*\S.*(?:\?|\b(?:how many|number of|please|provide|what|which|whether|list|details of|copy of)\b)/i,
+export const REQUEST_FALLBACK: Keyed[] = [
+  {
+    re: /\b(please (could|can|would) you|could you (please )?(tell|provide|confirm|let me know)|can you (please )?(provide|tell|confirm)|I would (like|be grateful)|please (provide|tell me|confirm|supply|send)|I (wish|want) to (request|know)|I am writing to request|under the freedom of information act,? (please|could|can|I))/i,
+    holds: ['please ', 'could you ', 'can you ', 'i would ', 'i wish to ', 'i want to ', 'i am writing to request', 'under the freedom of information act'],
+  },
+  { re: /^(?:>\s*)*[“"']?(?:Q(?:uestion)?\s*1\s*[).:,/]?|1\s*[).:,/](?!\d))\s*\S.*(?:\?|\b(?:how many|number of|please|provide|what|which|whether|list|details of|copy of)\b)/i, holds: ['1'] },
 ];
-const IS_REQUEST_FALLBACK = anyOf(REQUEST_FALLBACK);
+const IS_REQUEST_FALLBACK = keyedAny(REQUEST_FALLBACK);
 
 function findRegions(doc: Doc): void {
   const { lines } = doc;
@@ -227,7 +235,7 @@ function leadInListEnd(lines: Line[], l: Line): number | null {
       items++;
       continue;
     }
-    if (items && !REQUESTER_AFTER_LIST.test(x.text) && !REQUESTER_LEAD_IN.test(x.text) && !REQUEST_FALLBACK[0].test(x.text)) return i;
+    if (items && !REQUESTER_AFTER_LIST.test(x.text) && !REQUESTER_LEAD_IN.test(x.text) && !REQUEST_FALLBACK[0].re.test(x.text)) return i;
   }
   return lines.length;
 }

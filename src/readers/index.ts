@@ -19,6 +19,10 @@ export interface ReadInput {
   ocr?: Partial<OcrOptions>;
 }
 
+// The HTML reader's module, asked for once: a dynamic import() resolves the module again on
+// every call (~10 µs a page in a long run, issue 17).
+let htmlReader: Promise<typeof import('./html.js')> | undefined;
+
 export async function readDocument(input: ReadInput): Promise<ReadResult> {
   const { bytes } = input;
   if (bytes.length === 0) throw new ReadError('empty file (0 bytes)');
@@ -40,7 +44,7 @@ export async function readDocument(input: ReadInput): Promise<ReadResult> {
       return readDocx(bytes);
     }
     case 'text/html': {
-      const { readHtml } = await import('./html.js');
+      const { readHtml } = await (htmlReader ??= import('./html.js'));
       return readHtml(decodeText(bytes, input.contentType, true).text, input.url);
     }
     case 'text/csv': {

@@ -28,7 +28,7 @@ export function sniffMediaType(bytes: Uint8Array, declared?: string | null, name
   const ext = /\.([a-z0-9]+)$/.exec(lowerName)?.[1] ?? '';
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'application/pdf'; // %PDF
   // A PDF may carry junk before its header; pdf.js accepts it within the first KiB.
-  if (bytes.length > 5 && Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) return 'application/pdf';
+  if (bytes.length > 5 && view(bytes, 1024).includes('%PDF-')) return 'application/pdf';
   // Excel 97-2003 (BIFF in a compound file): its directory names a "Workbook" (or "Book") stream.
   if (startsWith(bytes, CFB)) {
     const dir = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('utf16le');
@@ -43,8 +43,10 @@ export function sniffMediaType(bytes: Uint8Array, declared?: string | null, name
     return null;
   }
   const decl = (declared ?? '').toLowerCase().split(';')[0].trim();
-  const head = headText(bytes).replace(/^\uFEFF/, '').trimStart().toLowerCase();
-  if (/^(<!doctype html|<html|<head|<body|<meta|<title|<!--|<div|<p[\s>]|<h[1-6][\s>]|<table)/.test(head)) return 'text/html';
+  const text = headText(bytes).replace(/^\uFEFF/, '').trimStart();
+  // The opening tags are at most 14 characters: only those are lower-cased to find one.
+  if (/^(<!doctype html|<html|<head|<body|<meta|<title|<!--|<div|<p[\s>]|<h[1-6][\s>]|<table)/.test(text.slice(0, 16).toLowerCase())) return 'text/html';
+  const head = text.toLowerCase();
   if (hasBinaryBytes(bytes)) return null;
   if (decl === 'text/html' || decl === 'application/xhtml+xml' || ['html', 'htm', 'aspx', 'php'].includes(ext)) {
     return /<[a-z!][^>]*>/.test(head) ? 'text/html' : 'text/plain';
@@ -60,7 +62,12 @@ function headText(bytes: Uint8Array): string {
   if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head);
   const utf16 = bomlessUtf16(head);
   if (utf16) return new TextDecoder(utf16).decode(head);
-  return Buffer.from(head).toString('utf8');
+  return view(head, head.length).toString('utf8');
+}
+
+/** The first `n` bytes as a Buffer over the same memory (Buffer.from(bytes) would copy them). */
+function view(bytes: Uint8Array, n: number): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, n));
 }
 
 /**

@@ -5,24 +5,24 @@ import type { Cue } from './types.js';
 
 /** Site furniture that survives the readers: navigation rows, share bars, feedback widgets. */
 export const CHROME: Cue[] = [
-  { family: 'navigation', re: /^(?:back to (?:top|the disclosure log|disclosure log|results|search results|previous page)|previous|next|next page|previous page|show more|load more|view all|see all|read more|print|share|share this(?: page| article)?|related (?:pages|articles|stories|content|links)|more on this story|you may also like|top stories|most read|trending)\s*[:›»>]?$/i },
-  { family: 'social', re: /^(?:share (?:on|via) \w+|follow us(?: on \w+)?|facebook|twitter|x \(formerly twitter\)|linkedin|whatsapp|email this|copy link|instagram|youtube)$/i },
-  { family: 'feedback', re: /^(?:was this (?:page|article) (?:helpful|useful)\??|is this page useful\??|yes\s*no|report a problem with this page|rate this page)/i },
-  { family: 'page-meta', re: /^(?:page last (?:updated|reviewed)|last (?:updated|modified|reviewed)|this page was (?:last )?(?:updated|reviewed))\b/i },
-  { family: 'breadcrumb', re: /^(?:home|you are here)\s*[>›»/|]/i },
-  { family: 'section-nav', re: /^Home(?:\s+[A-Z][\w&'’-]*){1,6}$/ },
-  { family: 'pagination', re: /^(?:showing|displaying|results?)\s+\d+\s*(?:-|–|to)\s*\d+\s+of\s+\d+|^page \d+ of \d+$|^\d+ (?:results?|items?|disclosures?|requests?) (?:found|returned|shown)$|^(?:filter|sort|search) (?:by|the)\b[^.]{0,40}$/i },
-  { family: 'document-furniture', re: /^(?:full text|download(?: \(\d+\))?|download (?:pdf|document|file)|view (?:pdf|document)|key facts|contents|table of contents|attachments?|show quoted sections|link to this|report|add an annotation)$/i },
-  { family: 'masthead', re: /^(?:subscribe(?: now| today)?|sign up to (?:our|the) newsletter|advertisement|sponsored|log ?in|sign in|register)$/i },
+  { family: 'navigation', re: /^(?:back to (?:top|the disclosure log|disclosure log|results|search results|previous page)|previous|next|next page|previous page|show more|load more|view all|see all|read more|print|share|share this(?: page| article)?|related (?:pages|articles|stories|content|links)|more on this story|you may also like|top stories|most read|trending)\s*[:›»>]?$/i, starts: ['back to ', 'previous', 'next', 'show more', 'load more', 'view all', 'see all', 'read more', 'print', 'share', 'related ', 'more on this story', 'you may also like', 'top stories', 'most read', 'trending'] },
+  { family: 'social', re: /^(?:share (?:on|via) \w+|follow us(?: on \w+)?|facebook|twitter|x \(formerly twitter\)|linkedin|whatsapp|email this|copy link|instagram|youtube)$/i, starts: ['share ', 'follow us', 'facebook', 'twitter', 'x (formerly twitter)', 'linkedin', 'whatsapp', 'email this', 'copy link', 'instagram', 'youtube'] },
+  { family: 'feedback', re: /^(?:was this (?:page|article) (?:helpful|useful)\??|is this page useful\??|yes\s*no|report a problem with this page|rate this page)/i, starts: ['was this ', 'is this page useful', 'yes', 'report a problem with this page', 'rate this page'] },
+  { family: 'page-meta', re: /^(?:page last (?:updated|reviewed)|last (?:updated|modified|reviewed)|this page was (?:last )?(?:updated|reviewed))\b/i, starts: ['page last ', 'last ', 'this page was '] },
+  { family: 'breadcrumb', re: /^(?:home|you are here)\s*[>›»/|]/i, starts: ['home', 'you are here'] },
+  { family: 'section-nav', re: /^Home(?:\s+[A-Z][\w&'’-]*){1,6}$/, starts: ['home'] },
+  { family: 'pagination', re: /^(?:showing|displaying|results?)\s+\d+\s*(?:-|–|to)\s*\d+\s+of\s+\d+|^page \d+ of \d+$|^\d+ (?:results?|items?|disclosures?|requests?) (?:found|returned|shown)$|^(?:filter|sort|search) (?:by|the)\b[^.]{0,40}$/i, starts: ['showing', 'displaying', 'result', 'page ', 'filter ', 'sort ', 'search '], holds: [' found', ' returned', ' shown'] },
+  { family: 'document-furniture', re: /^(?:full text|download(?: \(\d+\))?|download (?:pdf|document|file)|view (?:pdf|document)|key facts|contents|table of contents|attachments?|show quoted sections|link to this|report|add an annotation)$/i, starts: ['full text', 'download', 'view ', 'key facts', 'contents', 'table of contents', 'attachment', 'show quoted sections', 'link to this', 'report', 'add an annotation'] },
+  { family: 'masthead', re: /^(?:subscribe(?: now| today)?|sign up to (?:our|the) newsletter|advertisement|sponsored|log ?in|sign in|register)$/i, starts: ['subscribe', 'sign up to ', 'advertisement', 'sponsored', 'log', 'sign in', 'register'] },
 ];
 
 /** A platform's verdict on the request, printed as a status line (Alaveteli's described states). */
 export const STATUS: Array<Cue & { outcome: 'full' | 'partial' | 'refused' | 'not_held' | null }> = [
-  { family: 'wdtk-status', outcome: 'partial', re: /^(?:the )?request was partially successful\.?$|^partially successful\.?$/i },
-  { family: 'wdtk-status', outcome: 'full', re: /^(?:the )?request was successful\.?$|^successful\.?$/i },
-  { family: 'wdtk-status', outcome: 'refused', re: /^(?:the )?request was refused\b[^.]{0,60}\.?$|^refused\.?$/i },
-  { family: 'wdtk-status', outcome: 'not_held', re: /^(?:the )?(?:information (?:was |is )?not held|request (?:ended|was closed)[^.]{0,30}\bnot held)\b[^.]{0,60}\.?$|^(?:[\w ]+ )?did not have the information requested\.?$/i },
-  { family: 'wdtk-status', outcome: null, re: /^(?:this request has been (?:closed|withdrawn)|(?:the )?request (?:is|was) (?:awaiting|waiting for) (?:classification|a response|clarification|an internal review)|(?:awaiting|waiting for) (?:classification|response|an internal review|clarification)|long overdue|delayed|(?:the )?request has been withdrawn by the requester|an internal review (?:is|was) requested)\b[^.]{0,80}\.?$/i },
+  { family: 'wdtk-status', outcome: 'partial', re: /^(?:the )?request was partially successful\.?$|^partially successful\.?$/i, starts: ['the ', 'request', 'partially successful'] },
+  { family: 'wdtk-status', outcome: 'full', re: /^(?:the )?request was successful\.?$|^successful\.?$/i, starts: ['the ', 'request', 'successful'] },
+  { family: 'wdtk-status', outcome: 'refused', re: /^(?:the )?request was refused\b[^.]{0,60}\.?$|^refused\.?$/i, starts: ['the ', 'request', 'refused'] },
+  { family: 'wdtk-status', outcome: 'not_held', re: /^(?:the )?(?:information (?:was |is )?not held|request (?:ended|was closed)[^.]{0,30}\bnot held)\b[^.]{0,60}\.?$|^(?:[\w ]+ )?did not have the information requested\.?$/i, starts: ['the ', 'information ', 'request '], holds: ['did not have the information requested'] },
+  { family: 'wdtk-status', outcome: null, re: /^(?:this request has been (?:closed|withdrawn)|(?:the )?request (?:is|was) (?:awaiting|waiting for) (?:classification|a response|clarification|an internal review)|(?:awaiting|waiting for) (?:classification|response|an internal review|clarification)|long overdue|delayed|(?:the )?request has been withdrawn by the requester|an internal review (?:is|was) requested)\b[^.]{0,80}\.?$/i, starts: ['this request has been ', 'the ', 'request ', 'awaiting ', 'waiting for ', 'long overdue', 'delayed', 'an internal review '] },
 ];
 
 /** Labelled fields of a page or letter header. A short line "Label: value". */
@@ -51,33 +51,33 @@ export const BOILERPLATE_WORDS =
 
 /** Headings (or first lines) that open a run of standard text: the run lasts to the next answer-like line. */
 export const BOILERPLATE_START: Cue[] = [
-  { family: 'appeal-rights', re: /^(?:complaint rights|your right(?:s)? (?:to complain|of (?:review|appeal|complaint))|right(?:s)? of (?:appeal|review|complaint)|review (?:and appeal )?procedure|internal review(?: procedure| process)?|appeals?(?: procedure)?|how to (?:complain|appeal|request a review)|requesting a review|dissatisfied with (?:our|the|this) (?:response|decision)\??|(?:what|if) you (?:can do if you are|are) (?:unhappy|dissatisfied)[^.]*)\s*[:.]?$/i },
-  { family: 're-use', re: /^(?:re-?use of (?:information|public sector information)|copyright(?: and re-?use)?|re-?use)\s*[:.]?$/i },
-  { family: 'data-caveat', re: /^(?:caveats?|notes?(?: on the data)?|data caveats?|please note)\s*[:.]?$/i },
+  { family: 'appeal-rights', re: /^(?:complaint rights|your right(?:s)? (?:to complain|of (?:review|appeal|complaint))|right(?:s)? of (?:appeal|review|complaint)|review (?:and appeal )?procedure|internal review(?: procedure| process)?|appeals?(?: procedure)?|how to (?:complain|appeal|request a review)|requesting a review|dissatisfied with (?:our|the|this) (?:response|decision)\??|(?:what|if) you (?:can do if you are|are) (?:unhappy|dissatisfied)[^.]*)\s*[:.]?$/i, starts: ['complaint rights', 'your right', 'right', 'review ', 'internal review', 'appeal', 'how to ', 'requesting a review', 'dissatisfied with ', 'what you ', 'if you '] },
+  { family: 're-use', re: /^(?:re-?use of (?:information|public sector information)|copyright(?: and re-?use)?|re-?use)\s*[:.]?$/i, starts: ['re-use', 'reuse', 'copyright'] },
+  { family: 'data-caveat', re: /^(?:caveats?|notes?(?: on the data)?|data caveats?|please note)\s*[:.]?$/i, starts: ['caveat', 'note', 'data caveat', 'please note'] },
 ];
 
 /** Sign-offs: what follows is the sender and how to reach them. */
 export const SIGNATURE_START: Cue[] = [
-  { family: 'sign-off', re: /^(?:yours (?:sincerely|faithfully|truly)|kind regards|best regards|with regards|many thanks|regards)\s*[,.]?$/i },
+  { family: 'sign-off', re: /^(?:yours (?:sincerely|faithfully|truly)|kind regards|best regards|with regards|many thanks|regards)\s*[,.]?$/i, starts: ['yours ', 'kind regards', 'best regards', 'with regards', 'many thanks', 'regards'] },
 ];
 export const SIGNATURE_LINE: Cue[] = [
-  { family: 'contact', re: /^(?:e-?mail|tel(?:ephone)?|phone|fax|web(?:site)?|address)\s*[:.]?\s*\S+[^.]{0,60}$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:\+44|0)\d[\d ]{8,12}$/i },
-  { family: 'sender', re: /^(?:freedom of information|foi|information (?:rights|management|compliance|access|disclosure))\s+(?:officer|team|unit|manager|advisor|adviser|decision maker|department|office)\b[^.]{0,40}$/i },
+  { family: 'contact', re: /^(?:e-?mail|tel(?:ephone)?|phone|fax|web(?:site)?|address)\s*[:.]?\s*\S+[^.]{0,60}$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:\+44|0)\d[\d ]{8,12}$/i, starts: ['e-mail', 'email', 'tel', 'phone', 'fax', 'web', 'address', '+44', '0'], holds: ['@'] },
+  { family: 'sender', re: /^(?:freedom of information|foi|information (?:rights|management|compliance|access|disclosure))\s+(?:officer|team|unit|manager|advisor|adviser|decision maker|department|office)\b[^.]{0,40}$/i, starts: ['freedom of information', 'foi', 'information '] },
 ];
 
 /** Headings and statements of the refusal reasoning: exemptions, public interest, harm. */
 export const REFUSAL_START: Cue[] = [
-  { family: 'public-interest', re: /^(?:public interest (?:test|considerations?|balance)|factors? (?:favouring|for|against) (?:disclosure|non-disclosure|neither confirming)|balanc(?:e|ing) (?:test|of the public interest)|(?:evidence of )?harm(?: test)?|overall harm|reasons? for (?:decision|refusal|withholding)|exemptions? (?:applied|engaged|cited|used)|considerations? (?:favouring|against))\b[^.]{0,40}[:.]?$/i },
+  { family: 'public-interest', re: /^(?:public interest (?:test|considerations?|balance)|factors? (?:favouring|for|against) (?:disclosure|non-disclosure|neither confirming)|balanc(?:e|ing) (?:test|of the public interest)|(?:evidence of )?harm(?: test)?|overall harm|reasons? for (?:decision|refusal|withholding)|exemptions? (?:applied|engaged|cited|used)|considerations? (?:favouring|against))\b[^.]{0,40}[:.]?$/i, starts: ['public interest ', 'factor', 'balanc', 'evidence of harm', 'harm', 'overall harm', 'reason', 'exemption', 'consideration'] },
 ];
 export const REFUSAL_LINE: Cue[] = [
-  { family: 'exemption-reasoning', re: /\b(?:is|are) (?:an )?(?:absolute|qualified|class[- ]based|prejudice[- ]based) exemptions?\b|\bpublic interest (?:test|in (?:maintaining|favour|disclosure))\b|\b(?:engage|engages|engaged|engaging) (?:the )?(?:exemption|section)\b|\bfactors? favouring (?:disclosure|non-disclosure)\b|\bthe (?:balance|balancing) of the public interest\b/i },
+  { family: 'exemption-reasoning', re: /\b(?:is|are) (?:an )?(?:absolute|qualified|class[- ]based|prejudice[- ]based) exemptions?\b|\bpublic interest (?:test|in (?:maintaining|favour|disclosure))\b|\b(?:engage|engages|engaged|engaging) (?:the )?(?:exemption|section)\b|\bfactors? favouring (?:disclosure|non-disclosure)\b|\bthe (?:balance|balancing) of the public interest\b/i, holds: ['exemption', 'public interest', 'engag', 'favouring '] },
 ];
 
 /** A news article's furniture: bylines, datelines, image credits. */
 export const NEWS_CHROME: Cue[] = [
-  { family: 'byline', re: /^(?:by|words by|reporter[:]?)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s*[,|–-]\s*[\w ]{0,40})?$/ },
-  { family: 'dateline', re: /^(?:published|updated|posted|first published|last updated)\b[^.]{0,60}$|^\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4},? \d{1,2}[:.]\d{2}(?:\s*[ap]m)?$/i },
-  { family: 'image-credit', re: /^(?:image|picture|photo)(?: credit)?\s*[:,]|\((?:image|picture|photo):?[^)]{0,60}\)$/i },
+  { family: 'byline', re: /^(?:by|words by|reporter[:]?)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s*[,|–-]\s*[\w ]{0,40})?$/, starts: ['by', 'words by', 'reporter'] },
+  { family: 'dateline', re: /^(?:published|updated|posted|first published|last updated)\b[^.]{0,60}$|^\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4},? \d{1,2}[:.]\d{2}(?:\s*[ap]m)?$/i, starts: ['published', 'updated', 'posted', 'first published', 'last updated'], holds: [':', '.'] },
+  { family: 'image-credit', re: /^(?:image|picture|photo)(?: credit)?\s*[:,]|\((?:image|picture|photo):?[^)]{0,60}\)$/i, holds: ['image', 'picture', 'photo'] },
 ];
 
 /** A statement of what was decided or given: such a line is never standard text, whatever else it says. */

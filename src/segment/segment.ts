@@ -10,26 +10,40 @@ import { interleavedAnswers } from '../extract/doc-model.js';
 import { questionHeading } from '../extract/figures.js';
 import { ADDRESS, ANSWER_RESUME, BOILERPLATE_LINE, BOILERPLATE_WORDS, DECISION, PLATFORM_TITLE, BOILERPLATE_START, CHROME, METADATA_LABEL, NEWS_CHROME, REFUSAL_LINE, REFUSAL_START, SIGNATURE_LINE, SIGNATURE_START, STATUS } from './cues.js';
 import { pieceCount } from '../extract/words.js';
-import { firstOf } from './gates.js';
+import { firstOf, keyedFirst } from './gates.js';
 import type { Role, RoledLine, Segmentation } from './types.js';
 
-// Each cue list asked once per line, through one combined test (most lines match none of a list).
-const chromeCue = firstOf(CHROME);
-const newsChromeCue = firstOf(NEWS_CHROME);
-const statusCue = firstOf(STATUS);
-const signatureStart = firstOf(SIGNATURE_START);
-const signatureLine = firstOf(SIGNATURE_LINE);
-const boilerplateStart = firstOf(BOILERPLATE_START);
-const refusalStart = firstOf(REFUSAL_START);
+// Each cue list asked once per line, each pattern only where the line holds one of its words
+// (keyedFirst): most lines match none of a list, and a short document compiles few of them.
+const chromeCue = keyedFirst(CHROME);
+const newsChromeCue = keyedFirst(NEWS_CHROME);
+const statusCue = keyedFirst(STATUS);
+const signatureStart = keyedFirst(SIGNATURE_START);
+const signatureLine = keyedFirst(SIGNATURE_LINE);
+const boilerplateStart = keyedFirst(BOILERPLATE_START);
+const refusalStart = keyedFirst(REFUSAL_START);
+// Standard text: one combined test behind a word gate (its patterns' words are many and long).
 const boilerplateLine = firstOf(BOILERPLATE_LINE, BOILERPLATE_WORDS);
-const refusalLine = firstOf(REFUSAL_LINE);
+const refusalLine = keyedFirst(REFUSAL_LINE);
 
 /** A short line: a heading or a label, not running prose. */
 // A heading that opens the authority's answer ends any run of standard or refusal text.
 const RESPONSE_HEADING = /^(?:our )?(?:response|answers?|reply|decision|outcome)\s*:?$/i;
 // At most 16 words, counted without splitting the line.
 const isShort = (t: string) => t.length <= 120 && pieceCount(t, 16) <= 16;
-const ONLY_DATE = new RegExp(`^(?:date[d:]?\\s*)?(?:${FULL_DATE_SRC})$`, 'i');
+export const ONLY_DATE = new RegExp(`^(?:date[d:]?\\s*)?(?:${FULL_DATE_SRC})$`, 'i');
+// Asked only where a date alone on its line can stand (the pattern is long: ~1.5 ms to compile,
+// which a short document then never pays): every form ends in a digit, and holds a month's name
+// (each begins with its three-letter stem) or a numeric date's separator.
+const MONTH_STEMS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+export function mayBeOnlyDate(t: string): boolean {
+  const last = t.charCodeAt(t.length - 1);
+  if (!(last >= 48 && last <= 57)) return false;
+  if (t.includes('/') || t.includes('.') || t.includes('-')) return true;
+  const low = t.toLowerCase();
+  return MONTH_STEMS.some((m) => low.includes(m));
+}
+export const isOnlyDate = (t: string) => mayBeOnlyDate(t) && ONLY_DATE.test(t);
 
 export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []): Segmentation {
   const out: RoledLine[] = [];
@@ -52,7 +66,7 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
   // something above it reads as an address, a telephone number or a date.
   const dear = kind === 'news_article' ? -1 : doc.lines.slice(0, 60).find((l) => /^dear\b/i.test(l.text.trim()) && (!req || l.i < req.start))?.i ?? -1;
   const above = dear < 0 ? [] : doc.lines.slice(0, dear).map((l) => l.text.trim());
-  const salutation = above.some((t) => ADDRESS.test(t) || ONLY_DATE.test(t) || signatureLine(t)) ? dear : -1;
+  const salutation = above.some((t) => ADDRESS.test(t) || isOnlyDate(t) || signatureLine(t)) ? dear : -1;
   let l: Line;
   const put = (role: Role, why: string, q: string | null = null) => out.push({ line: l, role, why, question: q });
   for (l of doc.lines) {
@@ -106,7 +120,7 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
       continue;
     }
     // Without a salutation, the address block is still a letterhead while no prose has begun.
-    const letterhead = l.i < salutation ? short && !/[.!?]\s/.test(t) && (!seenContent || ADDRESS.test(t) || t.split(/\s+/).length <= 8) : !prose && short && (ADDRESS.test(t) || ONLY_DATE.test(t));
+    const letterhead = l.i < salutation ? short && !/[.!?]\s/.test(t) && (!seenContent || ADDRESS.test(t) || t.split(/\s+/).length <= 8) : !prose && short && (ADDRESS.test(t) || isOnlyDate(t));
     if (letterhead) {
       put('metadata', 'letterhead');
       seenContent = true;

@@ -45,4 +45,7 @@ export interface Segmentation {
 export interface Cue {
   family: string;
   re: RegExp;
+  /** Words (lower case) one of which a matching line begins with, or holds: asked before `re` (segment/gates.ts, keyedFirst). */
+  starts?: readonly string[];
+  holds?: readonly string[];
 }

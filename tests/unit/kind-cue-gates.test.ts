@@ -23,12 +23,22 @@ describe('kind sign gates', () => {
     ['reporter', 'Published last week, the data'],
     ['press-foi', 'following a Freedom of Information request'],
     ['press-foi', 'via the FOI process'],
+    ['press-foi', 'FOI requests submitted by the Echo'],
+    ['press-foi', 'Freedom of Information figures from this newspaper'],
     ['outlet', 'told the Evening News'],
     ['outlet', 'This Daily Record investigation'],
   ])('%s: the sign matches %j and its gate opens', (family, text) => {
     const c = NEWS_SIGNS.find((x) => x.family === family)!;
     expect(c.re.test(text)).toBe(true);
     expect(c.gate!.test(text)).toBe(true);
+  });
+
+  it.each([
+    'Your Freedom of Information request was received',
+    'FOI 1104-23 Officers arrested',
+    'Freedom of Information\nFOI request reference',
+  ])('press-foi: a response’s own mention of FOI %j does not open its gate', (text) => {
+    expect(NEWS_SIGNS.find((x) => x.family === 'press-foi')!.gate!.test(text)).toBe(false);
   });
 
   it('count as the patterns alone count (gated or not)', () => {
@@ -45,7 +55,7 @@ describe('kind sign gates', () => {
   const piece = fc.constantFrom(
     'can reveal', 'exclusively', 'revealed', 'the revelations', 'new data', 'figures', 'Figures', 'statistics', 'show', 'obtained', 'released', 'seen', 'given to', 'provided to', 'by', 'the', 'The', 'This', 'BBC',
     'has', 'have', 'reported that', 'according to', 'was', 'disclosed', 'in', 'after', 'said', 'added', 'told', 'explained', 'commented', ':', ',', '"', '“', '”', 'he', 'a', 'spokesman', 'spokeswoman', 'police', 'for',
-    'the information watchdog', 'ruled that', 'ruled', 'published', 'this week', 'last week', 'following', 'an', 'Freedom of Information', 'FOI', 'Act', 'request', 'newspaper', 'via the FOI process',
+    'the information watchdog', 'ruled that', 'ruled', 'published', 'this week', 'last week', 'following', 'an', 'Freedom of Information', 'FOI', 'Act', 'request', 'requests', 'newspaper', 'via the FOI process', 'process', 'from', 'made by', 'submitted by', 'paper', 'website', 'data',
     'Echo', 'Evening News', 'Daily Record', 'Post', 'Gazette', 'Chief Constable', 'that', '12', '.',
   );
   const text = fc.array(piece, { maxLength: 14 }).chain((ps) => fc.array(fc.constantFrom(' ', ' ', '  ', '\n', ''), { minLength: ps.length, maxLength: ps.length }).map((ss) => ps.map((p, k) => p + ss[k]).join('')));
