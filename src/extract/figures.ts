@@ -169,6 +169,36 @@ const BULLET_NUMBER = /^[-•–·]\s*(\d{1,3}(?:,\d{3})+|\d+|none|nil)\s*\.?$/i
 // "2019 – 11, 2020 – 8", "2020: 64  2021: 71", "2018/19 = 8": a year (or financial year) and its figure.
 const YEAR_PAIR = /\b((?:19|20)\d{2})(?:\s*\/\s*(\d{2}))?(?:\s*(?:=|:)\s*|\s+[–-]\s+)(\d{1,3}(?:,\d{3})+|\d+|none|nil)\b(?![\d/.:]\d)/gi;
 
+/**
+ * Whether LABEL_RUN's matches can cover all but 25 of the line's non-space characters, as a run
+ * must (answerLineFigures). Each match is a label of at most 41 characters, spaces, and a figure
+ * of digits and commas starting a run of digits: so the matches cover at most 41 per digit run
+ * plus every digit and comma. A line with more visible ASCII characters than that (a paragraph
+ * quoting a few numbers) cannot be a run, and LABEL_RUN, lazy at every letter, is not tried on it.
+ */
+export function mayBeLabelRun(t: string): boolean {
+  let runs = 0;
+  let digitsCommas = 0;
+  let visible = 0; // ASCII '!'..'~': never whitespace, so at most the non-space count
+  let prevDigit = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    if (digit && !prevDigit) runs++;
+    if (digit || c === 44) digitsCommas++;
+    if (c >= 33 && c <= 126) visible++;
+    prevDigit = digit;
+  }
+  return 41 * runs + digitsCommas >= visible - 25;
+}
+
+/** What answerLineFigures asks of a run of label–figure pairs: enough pairs covering the line (tests). */
+export function labelRunCovers(t: string): boolean {
+  const run = matchesOf(LABEL_RUN, t);
+  const covered = run.map((m) => m[0]).join(' ').replace(/\s+/g, '').length;
+  return run.length >= 2 && covered >= t.replace(/\s+/g, '').length - 25;
+}
+
 /** Whether the global `re` matches `text` at least `n` times. */
 function atLeast(re: RegExp, text: string, n: number): boolean {
   re.lastIndex = 0;
@@ -225,7 +255,7 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
     }
     // "White British 38 Black/Black British 4 Asian/Asian British 3 Mixed 2 Other": a run of label–figure pairs.
     // Every pair holds its figure after a space: fewer such figures than a run needs make no run.
-    const run = atLeast(FIGURE_AFTER_SPACE, t, /^[a-z]/.test(t) ? 2 : 3) ? matchesOf(LABEL_RUN, t) : [];
+    const run = atLeast(FIGURE_AFTER_SPACE, t, /^[a-z]/.test(t) ? 2 : 3) && mayBeLabelRun(t) ? matchesOf(LABEL_RUN, t) : [];
     const covered = run.map((m) => m[0]).join(' ').replace(/\s+/g, '').length;
     if (run.length >= 3 || (run.length >= 2 && /^[a-z]/.test(t))) {
       if (covered >= t.replace(/\s+/g, '').length - 25 && run.every((m) => !/^(?:19|20)\d{2}$/.test(m[2]) && !/\b(?:section|question|page|part|table)\s*$/i.test(m[1]))) {
