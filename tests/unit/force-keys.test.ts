@@ -1,0 +1,40 @@
+// detectForceNoted picks its name patterns by the keys a text holds. The key pattern consumes the
+// character before a key instead of looking behind at every position (issue 17): it must find the
+// same keys as the look-behind form, in the same order.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectForce, forceKeysIn, forceKeysLookbehind } from '../../src/extract/force.js';
+import { matchesOf } from '../../src/segment/gates.js';
+
+const lookbehind = (t: string) => [...new Set(matchesOf(forceKeysLookbehind(), t).map((m) => m[0]))];
+
+describe('forceKeysIn', () => {
+  it.each([
+    ['kent police holds the information', ['kent', 'police']],
+    ['kent/met', ['kent', 'met']],
+    ['essex and kent', ['essex', 'kent']],
+    ['kentish town', []],
+    ["o'kent police", ['police']],
+    ['north wales police\nsouth yorkshire', ['north', 'police', 'south']],
+    ['', []],
+  ])('%j → %j', (text, keys) => {
+    expect([...forceKeysIn(text)]).toEqual(keys);
+    expect(lookbehind(text)).toEqual(keys);
+  });
+
+  it('finds what the look-behind pattern finds, in the same order (property)', () => {
+    const pieces = ['kent', 'police', 'met', 'north', 'wales', 'essex', 'thames', 'valley', 'psni', 'btp', 'city', 'x', 'kentish', 'the',
+      ' ', '  ', '\n', '/', '&', "'", '’', '-', '.', '9', 'é', '(', ')'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (ps) => {
+        const t = ps.join('');
+        expect([...forceKeysIn(t)], t).toEqual(lookbehind(t));
+      }),
+      { numRuns: 8000 },
+    );
+  });
+
+  it('still detects a force by name', () => {
+    expect(detectForce('Kent Police holds the information you requested.', null)).toBe('kent');
+  });
+});
