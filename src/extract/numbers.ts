@@ -61,8 +61,11 @@ export function wordsToNumber(s: string): number | null {
 export function findNumbers(s: string): NumberMatch[] {
   const out: NumberMatch[] = [];
   for (const m of matchesOf(DIGITS_RE, s)) {
-    out.push({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false });
+    const text = m[0];
+    out.push({ value: Number(text.includes(',') ? text.replace(/,/g, '') : text), text, index: m.index!, end: m.index! + text.length, words: false });
   }
+  // The digit matches come left to right: only number words need sorting in among them.
+  const digitCount = out.length;
   for (const m of matchesOf(WORDS_RE, s)) {
     const v = wordsToNumber(m[0]);
     if (v === null) {
@@ -74,7 +77,7 @@ export function findNumbers(s: string): NumberMatch[] {
     }
     out.push({ value: v, text: m[0], index: m.index!, end: m.index! + m[0].length, words: true });
   }
-  return out.sort((a, b) => a.index - b.index);
+  return out.length === digitCount ? out : out.sort((a, b) => a.index - b.index);
 }
 
 /** A cell or answer that is only a number: "46", "1,051", "None", "Nil", "0". */
