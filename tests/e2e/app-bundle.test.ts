@@ -1,7 +1,7 @@
 // The CLI runs from dist/app/ (dist/ bundled into CommonJS chunks, with V8's code cache written
 // at build time; issue 17, start-up). It must say exactly what the ES modules in dist/ say, use
 // the cache it was built with, and step aside when it no longer matches the tsc build.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,28 @@ describe('the bundled CLI (dist/app/)', () => {
     expect(lines[0]).toMatch(/^app: main-[\w-]+\.cjs cache used$/);
     expect(lines.length).toBeGreaterThan(5);
     for (const line of lines) expect(line).toMatch(/^app: [\w-]+\.cjs cache used$/);
+  });
+
+  it('parses an HTML page without loading cheerio from node_modules, nor the HTTP client its Node entry brings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'foi-loaded-'));
+    try {
+      const list = join(dir, 'loaded.txt');
+      const preload = join(ROOT, 'tests', 'support', 'loaded-modules.cjs');
+      const r = runCli(['parse', 'fixtures/parse/dismissals.html'], { env: { NODE_OPTIONS: `--require ${preload}`, FOI_TEST_LOADED_MODULES: list } });
+      expect(r.code).toBe(0);
+      const loaded = readFileSync(list, 'utf8').trim().split('\n');
+      expect(loaded.some((f) => /dist\/app\/html-[\w-]+\.cjs$/.test(f))).toBe(true);
+      for (const lib of ['cheerio', 'undici', 'parse5', 'htmlparser2', 'commander']) expect(loaded.filter((f) => f.includes(`/node_modules/${lib}/`))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is written as ASCII: Node reads each chunk into a one-byte string', () => {
+    const app = join(ROOT, 'dist', 'app');
+    const chunks = readdirSync(app).filter((f) => f.endsWith('.cjs'));
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const f of chunks) expect([f, /[^\x00-\x7f]/.test(readFileSync(join(app, f), 'latin1'))]).toEqual([f, false]);
   });
 
   // Every reader on the shipped fixtures (scanned pages through OCR among them), a command that is
