@@ -23,54 +23,39 @@ const DOCS = [
   'fixtures/attachments/convictions.xlsx',
   'fixtures/attachments/convictions.docx',
 ];
-// `parse` with only these options skips commander (plainParseArgs, src/cli/commands/parse.ts); every other command
-// goes through it, so one such command warms commander's chunk too.
-// `demo` (the fixture sites on loopback, fetched into a store and exported) and `status` on its
-// store warm the store commands; they are best effort: where the warm-up cannot serve on
-// 127.0.0.1, those chunks start without a cache, as they would from dist/.
+// Each fixture parsed; then `forces`, because `parse` with only these options skips commander
+// (plainParseArgs, src/cli/commands/parse.ts) and every other command goes through it.
 const tmp = mkdtempSync(join(tmpdir(), 'foi-harvest-warm-'));
-const COMMANDS = [['forces', '--format', 'json']];
+const REQUIRED = [...DOCS.map((doc) => ['parse', join(root, doc), '--format', 'json']), ['forces', '--format', 'json']];
+// `demo` (the fixture sites on loopback, fetched into a store and exported) and `status` on its
+// store warm the store commands. Best effort: where the warm-up cannot serve on 127.0.0.1, those
+// chunks start without a cache, as they would from dist/.
 const BEST_EFFORT = [
   ['demo', '--store', join(tmp, 'demo.db'), '--out', join(tmp, 'out')],
   ['status', '--store', join(tmp, 'demo.db')],
 ];
 (async () => {
   const { exports, writeCaches } = loadApp(entry, { record: true });
-  const write = process.stdout.write;
-  const writeErr = process.stderr.write;
-  for (const doc of DOCS) {
+  /** Runs the CLI here with its output dropped (its errors too, with `quiet`); its exit status. */
+  const run = async (args, quiet = false) => {
+    const { write: out } = process.stdout;
+    const { write: err } = process.stderr;
     process.stdout.write = () => true;
-    let code;
+    if (quiet) process.stderr.write = () => true;
     try {
-      code = await exports.main([process.execPath, 'foi-harvest', 'parse', join(root, doc), '--format', 'json']);
+      return await exports.main([process.execPath, 'foi-harvest', ...args]);
     } finally {
-      process.stdout.write = write;
+      process.stdout.write = out;
+      process.stderr.write = err;
     }
-    if (code !== 0) throw new Error(`parse ${doc} exited ${code}`);
-  }
-  for (const args of COMMANDS) {
-    process.stdout.write = () => true;
-    let code;
-    try {
-      code = await exports.main([process.execPath, 'foi-harvest', ...args]);
-    } finally {
-      process.stdout.write = write;
-    }
+  };
+  for (const args of REQUIRED) {
+    const code = await run(args);
     if (code !== 0) throw new Error(`${args.join(' ')} exited ${code}`);
   }
-  const warmed = COMMANDS.map((c) => c[0]);
+  const warmed = ['forces'];
   for (const args of BEST_EFFORT) {
-    process.stdout.write = process.stderr.write = () => true;
-    let code;
-    try {
-      code = await exports.main([process.execPath, 'foi-harvest', ...args]);
-    } catch {
-      code = -1;
-    } finally {
-      process.stdout.write = write;
-      process.stderr.write = writeErr;
-    }
-    if (code !== 0) break;
+    if ((await run(args, true).catch(() => -1)) !== 0) break;
     warmed.push(args[0]);
   }
   rmSync(tmp, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { findNumbers, isYear, parseNumberCell, type NumberMatch } from './number
 import { numbersOf, tokensOf } from '../segment/tokens.js';
 import { firstEventOf, measureOf, namesOtherUnit } from './vocab-map.js';
 import { matchesOf } from '../segment/gates.js';
-import { pieceCount } from './words.js';
+import { isDigitCode, pieceCount } from './words.js';
 
 const NOUN =
   /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?|applications?|certificates?|arrests?|assaults?|incidents?|reports?|occasions?|times|requests?|appeals?|suspects?|children|juveniles|adults|victims|searches|stop and searches|strip searches|stops)\b/i;
@@ -183,7 +183,7 @@ export function mayBeLabelRun(t: string): boolean {
   let prevDigit = false;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    const digit = c >= 48 && c <= 57;
+    const digit = isDigitCode(c);
     if (digit && !prevDigit) runs++;
     if (digit || c === 44) digitsCommas++;
     if (c >= 33 && c <= 126) visible++;
@@ -192,11 +192,15 @@ export function mayBeLabelRun(t: string): boolean {
   return 41 * runs + digitsCommas >= visible - 25;
 }
 
+/** Whether LABEL_RUN's matches `run` cover all but 25 of the line's non-space characters. */
+function runCoversLine(run: RegExpMatchArray[], t: string): boolean {
+  return run.map((m) => m[0]).join(' ').replace(/\s+/g, '').length >= t.replace(/\s+/g, '').length - 25;
+}
+
 /** What answerLineFigures asks of a run of label–figure pairs: enough pairs covering the line (tests). */
 export function labelRunCovers(t: string): boolean {
   const run = matchesOf(LABEL_RUN, t);
-  const covered = run.map((m) => m[0]).join(' ').replace(/\s+/g, '').length;
-  return run.length >= 2 && covered >= t.replace(/\s+/g, '').length - 25;
+  return run.length >= 2 && runCoversLine(run, t);
 }
 
 /** Whether the global `re` matches `text` at least `n` times. */
@@ -256,9 +260,8 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
     // "White British 38 Black/Black British 4 Asian/Asian British 3 Mixed 2 Other": a run of label–figure pairs.
     // Every pair holds its figure after a space: fewer such figures than a run needs make no run.
     const run = atLeast(FIGURE_AFTER_SPACE, t, /^[a-z]/.test(t) ? 2 : 3) && mayBeLabelRun(t) ? matchesOf(LABEL_RUN, t) : [];
-    const covered = run.map((m) => m[0]).join(' ').replace(/\s+/g, '').length;
     if (run.length >= 3 || (run.length >= 2 && /^[a-z]/.test(t))) {
-      if (covered >= t.replace(/\s+/g, '').length - 25 && run.every((m) => !/^(?:19|20)\d{2}$/.test(m[2]) && !/\b(?:section|question|page|part|table)\s*$/i.test(m[1]))) {
+      if (runCoversLine(run, t) && run.every((m) => !/^(?:19|20)\d{2}$/.test(m[2]) && !/\b(?:section|question|page|part|table)\s*$/i.test(m[1]))) {
         return run.map((m) => figure(parseNumberCell(m[2])!, m[0].trim(), line.start + m.index! + (m[0].length - m[0].trimStart().length), ctx, m[1], { label: m[1].trim() }));
       }
     }

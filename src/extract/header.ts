@@ -11,7 +11,7 @@ import { PLATFORM_TITLE } from '../segment/cues.js';
 // Headings every response could carry: the Act's name, a request label. They name no disclosure.
 const GENERIC_HEADING = /^(?:(?:request|application) (?:made )?(?:under|for information under) )?(?:the )?freedom of information(?: \(scotland\))? act(?: 2000| 2002)?(?: \((?:FOIA|FOISA)\))?(?: request)?$|^(?:summary|background|introduction|overview|details|the request|request details|key (?:facts|points|findings)|at a glance|in brief|contents|table of contents)$/i;
 import { FORCES, findForce } from '../sources/registry.js';
-import { isSpaceCode, pieceCount } from './words.js';
+import { hasDigit, isDigitCode, isSpaceCode, lastCode, pieceCount } from './words.js';
 import { extraReferenceOnLine } from './reference.js';
 
 export interface Header {
@@ -67,21 +67,6 @@ const PUB_REF = /^(?:publication\s*(?:number|no\.?)\s*[:\-–]?\s*(\w[\w /-]*\d)
 const BARE_NUMBER = /^\d{3,8}$/;
 const LABEL_LINE = /^[A-Z][\w ()'’/-]{1,60}:\s*\S/;
 
-/** Whether `s` holds an ASCII digit (what /\d/ tests), without a regex call per line. */
-function hasDigit(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
-}
-
-/** Whether the last character of `s` that is not whitespace (\s) is ")". */
-function endsWithBracket(s: string): boolean {
-  let e = s.length - 1;
-  while (e >= 0 && isSpaceCode(s.charCodeAt(e))) e--;
-  return e >= 0 && s.charCodeAt(e) === 41;
-}
 
 function clean(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -94,8 +79,7 @@ const ONLY_A_DATE = new RegExp(`^(?:${FULL_DATE_SRC})$`, 'i');
  * compile on a one-file run) mostly never runs. Same answer for every text (tests).
  */
 export function isOnlyADate(t: string): boolean {
-  const c = t.charCodeAt(t.length - 1);
-  return c >= 48 && c <= 57 && ONLY_A_DATE.test(t);
+  return isDigitCode(t.charCodeAt(t.length - 1)) && ONLY_A_DATE.test(t);
 }
 
 function looksLikeTitle(text: string): boolean {
@@ -194,7 +178,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   // 1. "Title (REF)" headings (West Midlands, COPFS).
   for (const l of lines.slice(0, 15)) {
     // The pattern ends with ")" and spaces: a line ending otherwise is not tried.
-    if (!numbered.has(l) || !endsWithBracket(l.text)) continue;
+    if (!numbered.has(l) || lastCode(l.text) !== 41) continue;
     const m = TITLE_WITH_REF.exec(l.text);
     if (m && !/^freedom of information:/i.test(l.text)) {
       title = clean(m[1]).replace(/\s*[-–:]\s*$/, '');

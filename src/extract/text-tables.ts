@@ -7,7 +7,7 @@
 import type { Cell, Table } from '../readers/types.js';
 import type { Line } from './doc-model.js';
 import { parseNumberCell } from './numbers.js';
-import { isSpaceCode, pieceCount } from './words.js';
+import { isDigitCode, lastCode, pieceCount } from './words.js';
 
 export interface TextTables {
   tables: Table[];
@@ -38,13 +38,6 @@ const YEAR_OR_TOTAL = /^(?:(?:19|20)\d{2}|total)$/i;
 // A cell that stands for a figure: a count, or one withheld as too small ("<5", "*").
 const FIGURE_TOKEN = /^(?:\d{1,3}(?:,\d{3})+|\d+|<\s?\d+|\*)$/;
 
-/** The line's last character that is not whitespace (its code; NaN when none). */
-function lastCode(text: string): number {
-  let e = text.length - 1;
-  while (e >= 0 && isSpaceCode(text.charCodeAt(e))) e--;
-  return text.charCodeAt(e);
-}
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /** How many trailing year columns a header line has ("2017 2018 2019", "Standard 2018 2019 2020"); 0 if it is not one. */
 function yearHeaderWidth(line: Line): number {

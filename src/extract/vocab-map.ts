@@ -114,11 +114,6 @@ const STATUS_RULES: Rule<Status>[] = [
   [/^(unknown|not known|not recorded)$/, 'unknown'],
 ];
 
-/**
- * The end state an outcome heading names ("Dismissed", "Retired/ Resigned", "Left the force"):
- * one exit gives that state, several different exits give 'left'; null when the heading names
- * no exit or only one that did not happen ("Would have been dismissed").
- */
 const DISMISSED = /\bdismiss|\bsacked\b|\bsacking\b/;
 const RESIGNED = /\bresign/;
 const RETIRED = /\bretir/;
@@ -133,6 +128,11 @@ export function exitGate(): { gate: RegExp; patterns: RegExp[]; norm: (s: string
   return { gate: EXIT_WORDS, patterns: [DISMISSED, RESIGNED, RETIRED, LEFT], norm };
 }
 
+/**
+ * The end state an outcome heading names ("Dismissed", "Retired/ Resigned", "Left the force"):
+ * one exit gives that state, several different exits give 'left'; null when the heading names
+ * no exit or only one that did not happen ("Would have been dismissed").
+ */
 export function exitStatus(text: string | null | undefined): Status | null {
   if (!text) return null;
   const t = norm(text);

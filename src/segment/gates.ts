@@ -4,22 +4,15 @@
 // faster on the fixture pages' lines than `res.some((re) => re.test(t))`), and it answers the
 // same yes or no.
 
+import type { Keyed } from './types.js';
+
+export type { Keyed };
+
 /**
  * A test that is true exactly where one of `res` matches. Patterns with the same flags are
  * joined into one alternation. Only for yes/no questions: which pattern matched is not kept.
  */
 export function anyOf(res: readonly RegExp[]): (text: string) => boolean {
-  const joined = joinedPatterns(res);
-  if (joined.length === 0) return () => false;
-  if (joined.length === 1) {
-    const [re] = joined;
-    return (text) => re.test(text);
-  }
-  return (text) => joined.some((re) => re.test(text));
-}
-
-/** `res` joined into one alternation per set of flags (anyOf's patterns). */
-function joinedPatterns(res: readonly RegExp[]): RegExp[] {
   const byFlags = new Map<string, string[]>();
   for (const re of res) {
     if (re.global || re.sticky) throw new Error(`anyOf: ${re} is stateful (g or y flag)`);
@@ -30,7 +23,13 @@ function joinedPatterns(res: readonly RegExp[]): RegExp[] {
     list.push(`(?:${re.source.replace(/\(\?<(?=[A-Za-z_$])[\w$]+>/g, '(?:')})`);
     byFlags.set(re.flags, list);
   }
-  return [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+  const joined = [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+  if (joined.length === 0) return () => false;
+  if (joined.length === 1) {
+    const [re] = joined;
+    return (text) => re.test(text);
+  }
+  return (text) => joined.some((re) => re.test(text));
 }
 
 /**
@@ -89,17 +88,6 @@ export function lazy<T>(make: () => T): () => T {
   };
 }
 
-/**
- * A pattern with words, in lower case, that every text it matches holds (case aside): `starts`,
- * one of which the text begins with (for a pattern anchored at ^); `holds`, one of which it
- * contains. Read off the pattern's literal parts by hand; the property tests check them.
- */
-export interface Keyed {
-  re: RegExp;
-  starts?: readonly string[];
-  holds?: readonly string[];
-}
-
 // The text last asked about, lower-cased once: a line is asked by several families in a row.
 let lastText: string | undefined;
 let lastLower = '';
@@ -151,7 +139,7 @@ function keyed<T extends Keyed>(items: readonly T[], which: boolean): (text: str
     const { re } = c;
     if (re.global || re.sticky) throw new Error(`keyedFirst: ${re} is stateful (g or y flag)`);
     if (re.unicode || re.flags.includes('v')) throw new Error(`keyedFirst: ${re} has the u or v flag`);
-    // Joined into one test after KEYED_LINES lines (joinedPatterns): refused now, not then.
+    // Joined into one test after KEYED_LINES lines (anyOf): refused now, not then.
     if (/\\[1-9]|\\k</.test(re.source)) throw new Error(`keyedFirst: ${re} refers to its own groups`);
     // Under m, ^ stands at every line's start: the text's own start says nothing.
     if (c.starts?.length && re.multiline) throw new Error(`keyedFirst: ${re} has the m flag; starts cannot gate it`);
@@ -183,17 +171,11 @@ function keyed<T extends Keyed>(items: readonly T[], which: boolean): (text: str
   // A process that reads many lines is better served by one combined test (as firstOf): compiled
   // once, it answers a line in a third of the time the words take. So the words are asked for
   // the first KEYED_LINES lines only: a one-file run, then every later line the combined way.
-  let joined: RegExp[] | null = null;
+  let joined: ((text: string) => T | undefined | boolean) | null = null;
   let asked = 0;
   return (text) => {
-    if (joined) {
-      // As firstOf and anyOf answer (one combined test, then which pattern), without their closures.
-      let any = false;
-      for (let i = 0; i < joined.length && !any; i++) any = joined[i].test(text);
-      if (!which) return any;
-      return any ? items.find((c) => c.re.test(text)) : undefined;
-    }
-    if (++asked >= KEYED_LINES) joined = joinedPatterns(items.map((c) => c.re));
+    if (joined) return joined(text);
+    if (++asked >= KEYED_LINES) joined = which ? firstOf(items) : anyOf(items.map((c) => c.re));
     let c0 = text.charCodeAt(0);
     if (c0 >= 65 && c0 <= 90) c0 += 32;
     const list = candidates.get(c0) ?? candidatesFor(c0);

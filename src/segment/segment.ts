@@ -9,7 +9,7 @@ import type { Doc, Line } from '../extract/doc-model.js';
 import { interleavedAnswers } from '../extract/doc-model.js';
 import { questionHeading } from '../extract/figures.js';
 import { ADDRESS, ANSWER_RESUME, BOILERPLATE_LINE, BOILERPLATE_WORDS, DECISION, PLATFORM_TITLE, BOILERPLATE_START, CHROME, METADATA_LABEL, NEWS_CHROME, REFUSAL_LINE, REFUSAL_START, SIGNATURE_LINE, SIGNATURE_START, STATUS } from './cues.js';
-import { pieceCount } from '../extract/words.js';
+import { isDigitCode, pieceCount } from '../extract/words.js';
 import { firstOf, keyedFirst } from './gates.js';
 import type { Role, RoledLine, Segmentation } from './types.js';
 
@@ -37,8 +37,7 @@ export const ONLY_DATE = new RegExp(`^(?:date[d:]?\\s*)?(?:${FULL_DATE_SRC})$`, 
 // (each begins with its three-letter stem) or a numeric date's separator.
 const MONTH_STEMS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 export function mayBeOnlyDate(t: string): boolean {
-  const last = t.charCodeAt(t.length - 1);
-  if (!(last >= 48 && last <= 57)) return false;
+  if (!isDigitCode(t.charCodeAt(t.length - 1))) return false;
   if (t.includes('/') || t.includes('.') || t.includes('-')) return true;
   const low = t.toLowerCase();
   return MONTH_STEMS.some((m) => low.includes(m));

@@ -42,10 +42,18 @@ export interface Segmentation {
 }
 
 /** A cue: a pattern and the wording family it belongs to (why it is general). */
-export interface Cue {
-  family: string;
+/**
+ * A pattern with words, in lower case, that every text it matches holds (case aside): `starts`,
+ * one of which the text begins with (for a pattern anchored at ^); `holds`, one of which it
+ * contains. Asked before `re` (gates.ts, keyedFirst). Read off the pattern's literal parts by
+ * hand; the property tests check them.
+ */
+export interface Keyed {
   re: RegExp;
-  /** Words (lower case) one of which a matching line begins with, or holds: asked before `re` (segment/gates.ts, keyedFirst). */
   starts?: readonly string[];
   holds?: readonly string[];
+}
+
+export interface Cue extends Keyed {
+  family: string;
 }

@@ -10,6 +10,7 @@
 // cheerio as before.
 import { compile } from 'css-select';
 import type { AnyNode, Document, Element } from 'domhandler';
+import { textContent } from 'domutils';
 
 type Test = (el: Element) => boolean;
 
@@ -74,16 +75,9 @@ export function matches(el: Element, selector: string): boolean | null {
   return q ? q.test(el) : null;
 }
 
-/** The text of `nodes` and all below them, as cheerio's `.text()` (domutils' textContent) gives it. */
+/** The text of `node` and all below it, as cheerio's `.text()` gives it (domutils' textContent, which it calls). */
 export function textOf(node: AnyNode | AnyNode[] | undefined): string {
-  if (!node) return '';
-  if (Array.isArray(node)) {
-    let out = '';
-    for (const n of node) out += textOf(n);
-    return out;
-  }
-  if (Object.prototype.hasOwnProperty.call(node, 'children') && node.type !== 'comment') return textOf((node as Element).children);
-  return node.type === 'text' ? node.data : '';
+  return node ? textContent(node) : '';
 }
 
 /**
