@@ -11,12 +11,14 @@ import { readDocument } from '../../src/readers/index.js';
 import { checkDisclosure } from '../../src/records/disclosure-check.js';
 import { DisclosureSchema, type Disclosure } from '../../src/records/schema.js';
 // @ts-expect-error a plain .mjs module of the build scripts, without types
-import { disclosureCheckSource } from '../../scripts/lib/disclosure-check.mjs';
+import { disclosureCheckSchema, disclosureCheckSource, interpretedCheck } from '../../scripts/lib/disclosure-check.mjs';
 import { hostileDisclosure, sampleDisclosure } from './store-sample.js';
 
 const SEED = Number(process.env.FOI_PROP_SEED ?? 20261130);
 const RUNS = { numRuns: Number(process.env.FOI_PROP_RUNS ?? 400), seed: SEED } as const;
 const check = checkDisclosure as (v: unknown) => unknown;
+const errors = () => (checkDisclosure as unknown as { errors: Array<{ instancePath: string; message: string }> | null }).errors;
+const interpret = interpretedCheck(disclosureCheckSchema(z, DisclosureSchema)) as ((v: unknown) => unknown) & { errors: unknown };
 const clone = <T>(v: T): T => structuredClone(v);
 
 describe('compiled disclosure check', () => {
@@ -87,6 +89,10 @@ describe('compiled disclosure check', () => {
         const viaCheck = check(clone(rec));
         expect(viaCheck !== null).toBe(viaZod.success);
         if (viaZod.success) expect(JSON.stringify(viaCheck)).toBe(JSON.stringify(viaZod.data));
+        // The generated code says what the schema interpreter says: the same place, the same words.
+        const viaInterpreter = interpret(clone(rec));
+        expect(JSON.stringify(viaCheck)).toBe(JSON.stringify(viaInterpreter));
+        expect(errors()).toEqual(interpret.errors);
       }),
       RUNS,
     );
@@ -95,6 +101,33 @@ describe('compiled disclosure check', () => {
   it('names where a refused record is wrong', () => {
     const bad = { ...sampleDisclosure(), outcome: 'maybe' } as unknown as Disclosure;
     expect(check(bad)).toBeNull();
-    expect((checkDisclosure as unknown as { errors: Array<{ instancePath: string }> }).errors[0].instancePath).toBe('/outcome');
+    expect(errors()).toEqual([{ instancePath: '/outcome', message: 'must be equal to one of the allowed values' }]);
+  });
+
+  it.each([
+    ['a figure without a value', (r: Record<string, any>) => delete r.figures[0].value, '/figures/0', "must have required property 'value'"],
+    ['a question ordinal of 0', (r: Record<string, any>) => (r.questions[0].ordinal = 0), '/questions/0/ordinal', 'must be > 0'],
+    ['a fractional ordinal', (r: Record<string, any>) => (r.questions[0].ordinal = 1.5), '/questions/0/ordinal', 'must be integer'],
+    ['a request date in another form', (r: Record<string, any>) => (r.request_date = '1 May 2024'), '/request_date', 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"'],
+    ['an empty locator', (r: Record<string, any>) => (r.exemptions[0].locator = ''), '/exemptions/0/locator', 'must NOT have fewer than 1 characters'],
+    ['a topic outside the vocabulary', (r: Record<string, any>) => (r.topics = ['traffic']), '/topics/0', 'must be equal to one of the allowed values'],
+    ['warnings as a string', (r: Record<string, any>) => (r.warnings = 'none'), '/warnings', 'must be array'],
+    ['a title of 3', (r: Record<string, any>) => (r.title = 3), '/title', 'must be string,null'],
+    ['an infinite figure', (r: Record<string, any>) => (r.figures[0].value = Number.POSITIVE_INFINITY), '/figures/0/value', 'must be number'],
+  ])('refuses %s, saying where and what', (_name, damage, instancePath, message) => {
+    const rec = clone(sampleDisclosure()) as unknown as Record<string, any>;
+    damage(rec);
+    expect(check(rec)).toBeNull();
+    expect(errors()).toEqual([{ instancePath, message }]);
+  });
+
+  it('drops unknown keys from the record it was given, and returns every key in schema order', () => {
+    const rec = { zzz: 1, ...clone(sampleDisclosure()) } as unknown as Record<string, any>;
+    rec.figures[0].extra = 'x';
+    const out = check(rec) as Record<string, any>;
+    expect('zzz' in rec).toBe(false);
+    expect('extra' in rec.figures[0]).toBe(false);
+    expect(Object.keys(out)).toEqual(Object.keys(DisclosureSchema.shape));
+    expect(out.figures[0]).not.toBe(rec.figures[0]);
   });
 });
