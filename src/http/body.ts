@@ -104,10 +104,12 @@ function inflateSlice(d: Transform, slice: Buffer): Promise<void> {
  */
 function readChunks(res: Readable, take: (chunk: Buffer) => boolean): Promise<boolean> {
   return new Promise<boolean>((resolve, reject) => {
+    // The 'error' listener stays: an error emitted while a paused stream waits for the caller's
+    // async iterator would otherwise be an uncaught 'error' event (the iterator still sees it,
+    // in the stream's state).
     const stop = (): void => {
       res.off('data', onData);
       res.off('end', onEnd);
-      res.off('error', onError);
       res.off('close', onClose);
     };
     const onData = (chunk: Buffer): void => {
