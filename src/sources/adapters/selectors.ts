@@ -156,11 +156,8 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
     return items.length ? { items, via: 'selectors' } : fallbackItems(html, baseUrl);
   };
 
-  // The last reader of a listing page: its parse is taken, not kept. A kept listing tree was
-  // never read again and stayed live until 8 MB of pages had been kept (old-space garbage the
-  // collector kept marking: issue 17, crawl CPU).
   const discoverNext = (html: string, baseUrl: string): { url: string | null; via: PagingVia | null } => {
-    const $ = loadHtml(html);
+    const $ = loadHtml(html, { keep: true });
     const self = resolveLink(baseUrl, baseUrl);
     const ok = (u: string | null) => (u && u !== self ? u : null);
     const doc = docOf($);
