@@ -98,9 +98,14 @@ export async function benchCrawl({ dir, reps = 3, hosts = 40, delayMs = 50, conc
       const s = summarise(logs, latency, delayMs);
       return { ms, cpuMs: (cpu.user + cpu.system) / 1000, ...threads, status: summary.status, disclosures: summary.disclosures, failures: summary.failures.length, ...s, efficiency: s.idealMs / ms };
     };
+    // Each repetition's first harvest reads pages no earlier harvest in this process read (the
+    // same sites, marked as a new variant): what a harvest keeps between runs in memory (a
+    // parse cache) must not make a later repetition cheaper than a real run, which starts afresh.
+    let variant = 0;
     const runs = async (conc, label) => {
       const out = [];
       for (let r = 0; r < reps; r++) {
+        generateSites(join(dir, 'sites'), forces, { variant: ++variant });
         const store = join(dir, `store-${++storeN}.db`);
         const first = await harvest(store, conc);
         const again = await harvest(store, conc);

@@ -14,9 +14,9 @@ const TOPICS = [
   { slug: 'sexual-misconduct-allegations', title: 'Sexual misconduct allegations against officers', ask: 'How many allegations of sexual misconduct were made against officers?' },
 ];
 
-const chrome = (force, title, main) => `<!DOCTYPE html>
+const chrome = (force, title, main, variant) => `<!DOCTYPE html>
 <html lang="en-GB">
-<head><meta charset="utf-8"><title>${title} | ${force.name}</title></head>
+<head><meta charset="utf-8"><title>${title} | ${force.name}</title>${variant ? `<!-- variant ${variant} -->` : ''}</head>
 <body>
 <a class="quick-exit" href="https://www.bbc.co.uk/weather">Quickly exit this site by pressing the Escape key</a>
 <div class="cookie-banner"><p>We use some essential cookies to make our website work.</p><button>Accept additional cookies</button></div>
@@ -29,7 +29,7 @@ ${main}
 </html>
 `;
 
-function disclosurePage(force, item, rand) {
+function disclosurePage(force, item, rand, variant) {
   const years = [2019, 2020, 2021, 2022, 2023];
   const figures = years.map((y) => `<li>${y} = ${int(rand, 0, 30)}</li>`).join('');
   const csv = item.attachment ? `<p>Please see the attached document: <a href="${item.attachment}">Data (CSV)</a></p>` : '';
@@ -47,10 +47,10 @@ function disclosurePage(force, item, rand) {
 <h3>Question 2</h3><p>Where the number in any one year is fewer than ${int(rand, 3, 6)}, the rank and outcome have been withheld under Section 40(2) – Personal information, as to provide them could identify the officers concerned.</p>
 ${csv}
 <p>Yours sincerely,</p><p>Information Rights Unit</p>`;
-  return chrome(force, item.topic.title, main);
+  return chrome(force, item.topic.title, main, variant);
 }
 
-function listingPage(force, items, page, pages) {
+function listingPage(force, items, page, pages, variant) {
   const li = items
     .map(
       (it) =>
@@ -63,7 +63,7 @@ function listingPage(force, items, page, pages) {
 ${li}
 </ol>
 <nav class="pagination" aria-label="Pagination"> <span>Page ${page} of ${pages}</span>${next}</nav>`;
-  return chrome(force, 'Disclosure log', main);
+  return chrome(force, 'Disclosure log', main, variant);
 }
 
 // The platform's shared search page is every force's log (src/sources/platforms.json); the
@@ -77,8 +77,13 @@ function write(root, rel, body) {
   writeFileSync(p, body);
 }
 
-/** Writes one site per force under `root/<force id>`; returns the request count a full harvest of each needs. */
-export function generateSites(root, forces, { perPage = [4, 4, 2] } = {}) {
+/**
+ * Writes one site per force under `root/<force id>`; returns the request count a full harvest of each needs.
+ * `variant` (> 0) marks every page with a comment: the same sites, as new text. A process that
+ * harvests the same pages twice may keep something of the first parse (a kept listing tree hit
+ * the second time round, issue 17); each measured harvest gets pages no earlier harvest read.
+ */
+export function generateSites(root, forces, { perPage = [4, 4, 2], variant = 0 } = {}) {
   const out = [];
   forces.forEach((force, fi) => {
     const rand = rng(1000 + fi);
@@ -100,11 +105,11 @@ export function generateSites(root, forces, { perPage = [4, 4, 2] } = {}) {
     let at = 0;
     perPage.forEach((n, p) => {
       const name = p === 0 ? 'index__q_dt_Disclosure_log.html' : `index__q_dt_Disclosure_log_page_${p + 1}.html`;
-      write(dir, `${LOG_PATH.slice(1)}${name}`, listingPage(force, items.slice(at, at + n), p + 1, perPage.length));
+      write(dir, `${LOG_PATH.slice(1)}${name}`, listingPage(force, items.slice(at, at + n), p + 1, perPage.length, variant));
       at += n;
     });
     for (const it of items) {
-      write(dir, `${it.path.slice(1)}index.html`, disclosurePage(force, it, rand));
+      write(dir, `${it.path.slice(1)}index.html`, disclosurePage(force, it, rand, variant));
       if (it.attachment) {
         const rows = [2019, 2020, 2021, 2022, 2023].map((y) => `${y},${int(rand, 0, 20)},${int(rand, 0, 9)}`).join('\n');
         write(dir, it.attachment.slice(1), `Year,Officers convicted,Officers dismissed\n${rows}\n`);

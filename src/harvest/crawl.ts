@@ -13,6 +13,7 @@
 import { decodeText } from '../documents/decode.js';
 import { assembleDisclosure, type SourceDoc } from '../pipeline/assemble.js';
 import { readHtml } from '../readers/html.js';
+import { takeKeptRoot } from '../readers/html-tree.js';
 import { adapterFor, type Adapter, type DiscoveryVia, type ListingItem } from '../sources/adapters/index.js';
 import { rebaseUrl, type Force } from '../sources/registry.js';
 import type { SourceRef, Store } from '../store/store.js';
@@ -160,6 +161,7 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
         );
       }
       if (items.length === 0) {
+        takeKeptRoot(page); // no discoverNext will read this page's parse: not kept
         summary.zeroItemWarnings++;
         ctx.log(
           'warn',
@@ -202,7 +204,10 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
         if (typeof done === 'function') await builds.add(done);
       }
       if (trustListing && !requested) settled = true;
-      if (reachedOlder || (ctx.limit !== null && attempted >= ctx.limit)) break;
+      if (reachedOlder || (ctx.limit !== null && attempted >= ctx.limit)) {
+        takeKeptRoot(page); // kept by discover for discoverNext, which is not called
+        break;
+      }
       const next = adapter.discoverNext(page, listing.finalUrl);
       if (next.via && next.via !== 'selectors' && !summary.discovery.paging.includes(next.via)) summary.discovery.paging.push(next.via);
       pageUrl = next.url ? toMirror(next.url, force, baseUrl) : null;
@@ -312,6 +317,8 @@ async function fetchItem(
 
   const known = ctx.pageIndex.get(item.url);
   if (known && !page.changed && attachments.every((a) => !a.changed) && sameAttachments(known.sources, attachments)) {
+    // attachmentLinks kept the page's parse for the HTML reader; no build follows to take it.
+    takeKeptRoot(pageHtml);
     summary.unchanged++;
     summary.disclosures++;
     return 'unchanged';

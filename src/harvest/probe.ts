@@ -2,6 +2,7 @@
 // still read it? One polite GET of the first listing page (robots.txt obeyed), the items found
 // and how, the newest item's date, and a verdict a weekly cron job can alert on.
 import { decodeText } from '../documents/decode.js';
+import { takeKeptRoot } from '../readers/html-tree.js';
 import { adapterFor } from '../sources/adapters/index.js';
 import type { Force } from '../sources/registry.js';
 import type { HttpGetter } from './documents.js';
@@ -42,6 +43,7 @@ export async function probeForce(http: HttpGetter, force: Force, listingUrl: str
   if (!res.bytes) return { ...base, status: res.status, verdict: 'unreachable', reason: `HTTP ${res.status} with no body` };
   const html = decodeText(res.bytes, res.contentType, true).text;
   const found = adapterFor(force).discover(html, res.url);
+  takeKeptRoot(html); // kept by discover for a next-page reader; a probe reads one page
   const dates = found.items.map((i) => i.date).filter((d): d is string => !!d).sort();
   const out: ProbeResult = {
     ...base,

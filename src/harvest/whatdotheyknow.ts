@@ -5,6 +5,7 @@
 // never stored: what is kept is the document built without names (document.ts) and the
 // authority's attachments.
 import { decodeText } from '../documents/decode.js';
+import { takeKeptRoot } from '../readers/html-tree.js';
 import { assembleDisclosure, type SourceDoc } from '../pipeline/assemble.js';
 import { listingAdapter, listedState, listedUpdate, parseRequestJson, threadMessages } from '../sources/whatdotheyknow/pages.js';
 import { buildRequestDocument } from '../sources/whatdotheyknow/document.js';
@@ -60,6 +61,7 @@ export async function crawlWhatDoTheyKnow(ctx: CrawlContext & { http: HttpGetter
     if (summary.discovery.items === null || (found.via !== 'selectors' && found.via !== 'none')) summary.discovery.items = found.via;
     summary.listed += found.items.length;
     if (!found.items.length) {
+      takeKeptRoot(listing.text); // kept by discover for nextPage, which is not called
       // An authority with no requests lists none on its first page: not a changed site.
       if (summary.listingPages > 1) summary.zeroItemWarnings++;
       break;
@@ -89,7 +91,10 @@ export async function crawlWhatDoTheyKnow(ctx: CrawlContext & { http: HttpGetter
       }
       await harvestRequest(ctx, target, allowed, item.url, summary, fail);
     }
-    if (reachedOlder || (ctx.limit !== null && attempted >= ctx.limit)) break;
+    if (reachedOlder || (ctx.limit !== null && attempted >= ctx.limit)) {
+      takeKeptRoot(listing.text); // kept by discover for nextPage, which is not called
+      break;
+    }
     pageUrl = adapter.nextPage(listing.text, listing.finalUrl);
   }
 }

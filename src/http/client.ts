@@ -2,10 +2,10 @@
 // a time per host with a delay, a few hosts at once, retries what may recover (429, 5xx,
 // timeouts, resets, truncated bodies) with backoff, follows redirects only to allowed
 // hosts, caps size and time, and makes conditional GETs so unchanged pages cost a 304.
-import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
 import pLimit from 'p-limit';
+import { onAbort } from './abort-hooks.js';
 import { retryDelayMs, isRetryableStatus } from './backoff.js';
 import { isBrowserChallenge } from './challenge.js';
 import { FetchError } from './errors.js';
@@ -142,9 +142,6 @@ export class PoliteClient {
     this.hostRetryBudgetMs = opts.hostRetryBudgetMs ?? 300_000;
     this.gate = new HostGate(opts.delayMs ?? 1000, pLimit(Math.max(1, opts.concurrency ?? 4)), (ms) => this.sleep(ms));
     this.agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
-    // Every pending pause and request listens on this one signal: dozens at once is normal
-    // with many hosts, not a leak (Node would warn past 10).
-    setMaxListeners(0, this.closing.signal);
   }
 
   async get(req: GetRequest): Promise<GetResponse> {
@@ -368,15 +365,14 @@ export class PoliteClient {
     return new Promise((resolve, reject) => {
       const signal = this.closing.signal;
       if (signal.aborted) return reject(new FetchError('network', '', 'client closed'));
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        reject(new FetchError('network', '', 'client closed'));
-      };
       const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
+        unhook();
         resolve();
       }, ms);
-      signal.addEventListener('abort', onAbort, { once: true });
+      const unhook = onAbort(signal, () => {
+        clearTimeout(timer);
+        reject(new FetchError('network', '', 'client closed'));
+      });
     });
   }
 }

@@ -6,6 +6,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import { FetchError } from './errors.js';
+import { onAbort as hookAbort } from './abort-hooks.js';
 import { readDecodedBody } from './body.js';
 
 export interface Agents {
@@ -72,6 +73,7 @@ export function exchange(target: URL, opts: ExchangeOptions): Promise<Exchange> 
     let timedOut = false;
     let socketError: (Error & { code?: string }) | null = null;
     let socket: Socket | null = null;
+    let unhookAbort: (() => void) | null = null;
     const onSocketError = (e: Error): void => {
       socketError = e;
     };
@@ -79,7 +81,7 @@ export function exchange(target: URL, opts: ExchangeOptions): Promise<Exchange> 
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onAbort);
+      unhookAbort?.();
       socket?.off('error', onSocketError);
       if (err) {
         req.destroy();
@@ -117,7 +119,7 @@ export function exchange(target: URL, opts: ExchangeOptions): Promise<Exchange> 
       req.destroy(new FetchError('network', url, 'client closed'));
     };
     if (opts.signal?.aborted) onAbort();
-    else opts.signal?.addEventListener('abort', onAbort, { once: true });
+    else if (opts.signal) unhookAbort = hookAbort(opts.signal, onAbort);
 
     req.on('socket', (s: Socket) => {
       socket = s;

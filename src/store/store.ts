@@ -10,7 +10,8 @@ import { fieldsOf, q, toSqlValue } from '../export/fields.js';
 import type { Correction } from '../corrections/types.js';
 import { checkDisclosure } from '../records/disclosure-check.js';
 import { CHILD_TABLES, type Disclosure } from '../records/schema.js';
-import { canonicalJson, diffRecords, type FieldChange } from './diff.js';
+import { diffRecords, type FieldChange } from './diff.js';
+import { canonicalRecordJson } from './record-json.js';
 import { LATEST_VERSION, migrate } from './migrations.js';
 
 export interface SourceRef {
@@ -350,7 +351,7 @@ export class Store {
         if (src.role !== 'page' && src.role !== 'attachment') throw new Error(`source ${src.url}: role must be page or attachment (got ${String(src.role)})`);
       }
       const json = JSON.stringify(rec);
-      const recSha = sha256Hex(canonicalJson(rec));
+      const recSha = sha256Hex(canonicalRecordJson(rec));
       if (this.grouped()) return this.unguarded(() => this.upsertRows(rec, json, recSha, sources, runId));
       // The transaction function is made once (better-sqlite3 builds a wrapper per call).
       this.upsertTx ??= this.db.transaction((rec: Disclosure, json: string, recSha: string, sources: SourceRef[], runId: number) => this.upsertRows(rec, json, recSha, sources, runId));
