@@ -65,7 +65,10 @@ export const MAX_MARKUP_DEPTH = 1000;
  * about the time of a flat one (the reader skips content that deep anyway, with a warning).
  */
 export function flattenDeepMarkup(html: string, limit = MAX_MARKUP_DEPTH): string {
-  // Nesting deeper than `limit` needs more than `limit` tags: most pages have fewer "<" than that.
+  // Nesting deeper than `limit` needs more than `limit` opening tags of at least three characters
+  // ("<b>"): a shorter text is returned as it is, unread (most pages are).
+  if (html.length <= 3 * limit) return html;
+  // It needs more than `limit` tags: most pages have fewer "<" than that.
   let opens = 0;
   for (let at = html.indexOf('<'); at >= 0 && opens <= limit; at = html.indexOf('<', at + 1)) opens++;
   if (opens <= limit) return html;
