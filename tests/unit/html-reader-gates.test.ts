@@ -2,7 +2,7 @@
 // and flattenDeepMarkup's count of "<" before its tag scan.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { flattenDeepMarkup } from '../../src/readers/html.js';
+import { BLANK_TEXT, flattenDeepMarkup, readHtml } from '../../src/readers/html.js';
 import { collapse } from '../../src/readers/html-rows.js';
 
 describe('collapse', () => {
@@ -69,5 +69,35 @@ describe('flattenDeepMarkup', () => {
   });
   it('counts "<" that open no tag as tags too (a cheap bound, never a wrong answer)', () => {
     expect(flattenDeepMarkup('a < b < c <b>x</b>', 2)).toBe('a < b < c <b>x</b>');
+  });
+});
+
+describe('blank text before a block’s first text', () => {
+  it('is what collapse trims: collapse(blank + rest) is collapse(rest) (property)', () => {
+    const blank = fc.array(fc.constantFrom(' ', '\n', '\t', '\r', '\u00a0', '\u200b', '\u2003', '\u3000', '\ufeff'), { maxLength: 6 }).map((p) => p.join(''));
+    const piece = fc.constantFrom(' ', '  ', '\n', '\u00a0', '\u200b', 'a', 'word', '.', '');
+    fc.assert(
+      fc.property(blank, fc.array(piece, { maxLength: 10 }).map((p) => p.join('')), (w, rest) => {
+        expect(BLANK_TEXT.test(w)).toBe(true);
+        expect(collapse(w + rest)).toBe(collapse(rest));
+      }),
+      { numRuns: 2000, seed: 17 },
+    );
+  });
+  it.each([
+    ['x', false],
+    [' \u00a0x ', false],
+    ['', true],
+    ['\n    \u200b\u00a0', true],
+  ])('%j blank: %s', (t, blank) => expect(BLANK_TEXT.test(t)).toBe(blank));
+  it('reads indented markup as the same blocks', () => {
+    const html = '<html><body>\n  <div>\n    <h1>\n      Officer\n      misconduct\n    </h1>\n    <p>  3  officers\u00a0 were <b>dismissed</b> </p>\n \u200b <ul>\n<li> a </li>\n<li>\n</li></ul>\n  </div>\n</body></html>';
+    const r = readHtml(html);
+    expect(r.blocks.map((b) => [b.kind, b.text, b.start, b.end])).toEqual([
+      ['heading', 'Officer misconduct', 0, 18],
+      ['paragraph', '3 officers were dismissed', 19, 44],
+      ['list_item', 'a', 45, 46],
+    ]);
+    expect(r.text).toBe('Officer misconduct\n3 officers were dismissed\na');
   });
 });
