@@ -123,10 +123,13 @@ const IS_RESPONSE_START = keyedAny(RESPONSE_START);
 const TRANSCRIPT_LINE = 800;
 const TRANSCRIPT_CUT = /(?<=[.!?:]["”’)]?)\s+(?=[A-Z“"(]|\d{1,2}[.)]\s)|\s+(?=(?:Dear|Yours (?:sincerely|faithfully)|Our Ref|Your Ref|Date\b|Question \d|Q\d{1,2}\b|\d{1,2}\.\s+[A-Z]))/g;
 
-function pieces(b: Block, blocks: number): Array<{ text: string; start: number; end: number }> {
+/** Whether a block is a letter run onto one line, to be cut into pieces (most blocks are not). */
+function isTranscript(b: Block, blocks: number): boolean {
   // A long paragraph of a page with structure stays whole; a document of one or two huge lines is a transcript.
-  const transcript = b.text.length >= TRANSCRIPT_LINE * 2 || (blocks <= 3 && b.text.length >= TRANSCRIPT_LINE);
-  if (!transcript || b.kind === 'table_row') return [{ text: b.text, start: b.start, end: b.end }];
+  return (b.text.length >= TRANSCRIPT_LINE * 2 || (blocks <= 3 && b.text.length >= TRANSCRIPT_LINE)) && b.kind !== 'table_row';
+}
+
+function pieces(b: Block): Array<{ text: string; start: number; end: number }> {
   const out: Array<{ text: string; start: number; end: number }> = [];
   let from = 0;
   for (const m of matchesOf(TRANSCRIPT_CUT, b.text)) {
@@ -143,7 +146,21 @@ const NOT_BLANK = /[^\s\u00a0\u200b]/;
 export function buildDoc(source: ReadResult): Doc {
   const lines: Line[] = [];
   for (const b of source.blocks) {
-    for (const p of pieces(b, source.blocks.length)) {
+    // A block that is one line (most): no list of pieces made for it.
+    if (!isTranscript(b, source.blocks.length)) {
+      lines.push({
+        i: lines.length,
+        text: b.text,
+        start: b.start,
+        end: b.end,
+        locator: b.locator,
+        kind: b.kind,
+        furniture: isFurnitureText(b.text),
+        blank: !NOT_BLANK.test(b.text),
+      });
+      continue;
+    }
+    for (const p of pieces(b)) {
       lines.push({
         i: lines.length,
         text: p.text,

@@ -4,8 +4,10 @@
 // packs each <tr> into that as the parser closes it and drops the row's subtree: the tree
 // then holds the page's structure and one packed record per row, and the reader gets the
 // same cells from a packed row as from the full one (packRow is the one definition of both).
-import type { AnyNode, ChildNode, Document, Element, ParentNode } from 'domhandler';
+import { Element } from 'domhandler';
+import type { AnyNode, ChildNode, Document, ParentNode } from 'domhandler';
 import { parse } from 'parse5';
+import type { Token } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
 
 export interface PackedLink {
@@ -113,8 +115,66 @@ function packable(tr: Element): boolean {
   return true;
 }
 
+/**
+ * The element parse5-htmlparser2-tree-adapter makes, without its two per-element maps of each
+ * attribute's namespace and prefix when no attribute has either (every attribute of an HTML
+ * element): three prototype-less dictionaries an element became one (issue 17: ~4 µs a page of
+ * the bench's ~100 µs parse). domhandler's `attributes` reads a missing map as all undefined, so
+ * parse5 (getAttrList) and every reader of the tree see the same attributes either way.
+ */
+export function createElement(tagName: string, namespaceURI: string, attrs: Token.Attribute[]): Element {
+  const attribs: Record<string, string> = Object.create(null);
+  let plain = true;
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs[i];
+    attribs[a.name] = a.value;
+    if (a.namespace !== undefined || a.prefix !== undefined) plain = false;
+  }
+  const node = new Element(tagName, attribs, []);
+  node.namespace = namespaceURI;
+  if (!plain) setAttribMaps(node as unknown as AttribMaps, attrs);
+  return node;
+}
+
+/** The adapter's per-attribute namespace and prefix maps, where an element has them. */
+interface AttribMaps {
+  'x-attribsNamespace'?: Record<string, string | undefined>;
+  'x-attribsPrefix'?: Record<string, string | undefined>;
+}
+
+function setAttribMaps(node: AttribMaps, attrs: Token.Attribute[]): void {
+  const ns: Record<string, string | undefined> = Object.create(null);
+  const prefix: Record<string, string | undefined> = Object.create(null);
+  for (const a of attrs) {
+    ns[a.name] = a.namespace;
+    prefix[a.name] = a.prefix;
+  }
+  node['x-attribsNamespace'] = ns;
+  node['x-attribsPrefix'] = prefix;
+}
+
+/** The adapter's adoptAttributes (attributes of a second <html> or <body> tag), maps made where needed. */
+export function adoptAttributes(recipient: Element, attrs: Token.Attribute[]): void {
+  const node = recipient as unknown as AttribMaps;
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs[i];
+    if (recipient.attribs[a.name] !== undefined) continue;
+    recipient.attribs[a.name] = a.value;
+    if (!node['x-attribsNamespace'] && (a.namespace !== undefined || a.prefix !== undefined)) {
+      node['x-attribsNamespace'] = Object.create(null);
+      node['x-attribsPrefix'] = Object.create(null);
+    }
+    if (node['x-attribsNamespace']) {
+      node['x-attribsNamespace'][a.name] = a.namespace;
+      node['x-attribsPrefix']![a.name] = a.prefix;
+    }
+  }
+}
+
 const packingAdapter = {
   ...adapter,
+  createElement,
+  adoptAttributes,
   onItemPop(node: AnyNode) {
     if (!isTag(node) || node.tagName !== 'tr' || !packable(node) || !node.parent) return;
     // Swap the row for its packed form: the parser is done with a closed row (formatting

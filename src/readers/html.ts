@@ -14,6 +14,8 @@ const BLOCK_TAGS = new Set([
 const FURNITURE = /(^|[\s_-])(cookie|cookies|skip|exit-site|quick-exit|quickexit|leave-site|breadcrumbs?|site-header|site-footer|masthead|banner|menu|navbar|share|social|feedback|beta-banner|phase-banner)([\s_-]|$)/i;
 const FURNITURE_TEXT = /^(skip to (main )?content|quickly exit this site|leave this site|exit this site)/i;
 const MAX_DEPTH = 400;
+/** Text that collapse (html-rows.ts) turns into nothing: its whitespace, NBSP and zero-width space only. */
+export const BLANK_TEXT = /^[\s\u00a0\u200b]*$/;
 
 const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog']);
 
@@ -65,7 +67,10 @@ export const MAX_MARKUP_DEPTH = 1000;
  * about the time of a flat one (the reader skips content that deep anyway, with a warning).
  */
 export function flattenDeepMarkup(html: string, limit = MAX_MARKUP_DEPTH): string {
-  // Nesting deeper than `limit` needs more than `limit` tags: most pages have fewer "<" than that.
+  // Nesting deeper than `limit` needs more than `limit` opening tags of at least three characters
+  // ("<b>"): a shorter text is returned as it is, unread (most pages are).
+  if (html.length <= 3 * limit) return html;
+  // It needs more than `limit` tags: most pages have fewer "<" than that.
   let opens = 0;
   for (let at = html.indexOf('<'); at >= 0 && opens <= limit; at = html.indexOf('<', at + 1)) opens++;
   if (opens <= limit) return html;
@@ -230,7 +235,11 @@ export function readHtml(html: string, baseUrl?: string | null): ReadResult {
       return;
     }
     if (node.type === 'text') {
-      buf += (node as unknown as { data: string }).data;
+      const data = (node as unknown as { data: string }).data;
+      // Whitespace before a block's first text is what collapse trims: not kept (most text
+      // nodes of a page are the indentation between its tags, issue 17).
+      if (buf === '' && BLANK_TEXT.test(data)) return;
+      buf += data;
       return;
     }
     if (node.type !== 'tag' && node.type !== 'root') return;

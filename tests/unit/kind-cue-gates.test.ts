@@ -69,3 +69,36 @@ describe('kind sign gates', () => {
     );
   });
 });
+
+describe('the authority-voice sign’s gate', () => {
+  const c = LETTER_SIGNS.find((x) => x.family === 'authority-voice')!;
+  it.each([
+    ['we can confirm that 3 officers', true],
+    ['We can confirm that 3 officers', false], // the sign is case-sensitive
+    ['I am able to advise you', true],
+    ['we are able to provide the figures', true],
+    ['Greater Manchester Police does not hold the information', true],
+    ['Police Scotland can confirm', false], // the force's name before "Police": not this sign
+    ['The Constabulary holds records', true],
+    ['the force holds no record', true],
+    ['We cannot confirm', false],
+    ['the police hold it', false],
+  ])('%j: sign %s, and the gate opens wherever the sign matches', (text, sign) => {
+    expect(c.re.test(text)).toBe(sign);
+    if (sign) expect(c.gate!.test(text)).toBe(true);
+  });
+  it('turns away a text with none of its phrases', () => {
+    expect(c.gate!.test('Dear Mr Smith, thank you for your request. Yours sincerely')).toBe(false);
+  });
+  const piece = fc.constantFrom('I', 'we', 'We', 'can', 'am able to', 'are able to', 'confirm', 'advise', 'provide', 'the force', 'The', 'Greater Manchester', 'Police', 'Constabulary', 'holds', 'does not hold', 'can confirm', 'x', 'Kent', '.', ',');
+  it('never turns away a text its sign matches (property)', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), fc.constantFrom(' ', '  ', ''), (ps, sep) => {
+        const t = ps.join(sep);
+        if (c.re.test(t)) expect(c.gate!.test(t), JSON.stringify(t)).toBe(true);
+        expect(countFamilies([c], t)).toBe(c.re.test(t) ? 1 : 0);
+      }),
+      { numRuns: 3000, seed: 17 },
+    );
+  });
+});

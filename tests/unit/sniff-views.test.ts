@@ -48,3 +48,30 @@ describe('sniffMediaType on views', () => {
     );
   });
 });
+
+describe('sniffMediaType by name (read only where a rule asks for it)', () => {
+  const zip = (entry: string) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(`....${entry}....`)]);
+  const cfb = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(32)]);
+  it.each([
+    ['<span>x</span>', null, 'http://x/FOI/Page.ASPX?id=1#top', 'text/html'],
+    ['<span>x</span>', null, 'page.php', 'text/html'],
+    ['no tags here', null, 'page.htm', 'text/plain'],
+    ['<span>x</span>', null, 'notes.txt', 'text/plain'],
+    ['a,b\n1,2\n', null, 'Data.CSV', 'text/csv'],
+    ['a,b\n1,2\n', null, 'data.csv?download=1', 'text/csv'],
+    ['a,b\n1,2\n', null, null, 'text/plain'],
+  ])('%j (%s, name %s) → %s', (text, declared, name, expected) => {
+    expect(sniffMediaType(inside(text), declared, name)).toBe(expected);
+  });
+  it.each([
+    [zip('other/'), 'book.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    [zip('other/'), 'sheet.ods', 'application/vnd.oasis.opendocument.spreadsheet'],
+    [zip('other/'), 'letter.DOCX', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [zip('other/'), 'archive.zip', null],
+    [zip('xl/'), 'letter.docx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    [cfb, 'old.xls', 'application/vnd.ms-excel'],
+    [cfb, 'old.doc', null],
+  ])('binary containers by name: %#', (bytes, name, expected) => {
+    expect(sniffMediaType(bytes, null, name)).toBe(expected);
+  });
+});
