@@ -7,6 +7,7 @@ import type { Act } from '../records/vocab.js';
 import { PARSER_VERSION } from '../version.js';
 import type { FigureDraft } from './attachment.js';
 import { buildDoc, contentLines, requestLines, type Doc, type Line } from './doc-model.js';
+import { contentText } from './content-text.js';
 import { extractExemptions } from './exemptions.js';
 import { answerLineFigures, answersInOrder, eventFromText, generalCounts, yearOfPeriod, type Earlier, loneFigure, measureFromText, questionHeading, reportsNothingFound, sentenceFigures } from './figures.js';
 import { detectForceNoted } from './force.js';
@@ -200,7 +201,7 @@ function dropRestatements(drafts: FigureDraft[], lineOf: (locator: string) => nu
 export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disclosure {
   const { doc, kind, seg } = segmentSource(source, ctx.url);
   const lines = contentLines(doc);
-  const plain = lines.map((l) => l.text).join('\n');
+  const plain = contentText(doc);
   const warnings = [...source.warnings];
 
   const detected = ctx.force ? { force: ctx.force, note: null } : detectForceNoted(plain, ctx.url);
@@ -386,7 +387,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     if (!ATTACHMENT_EXT.test(link.url) || attachments.some((a) => a.url === link.url)) continue;
     attachments.push({ disclosure_id: '', ordinal: attachments.length + 1, url: link.url, name: link.name, media_type: null, sha256: null, bytes: null, pages: null, parsed: false, error: null, text: link.name, locator: link.locator });
   }
-  for (const l of lines) {
+  // The whole text asked first: a line names a file only where the text does (most texts name none).
+  for (const l of NAMES_A_FILE.test(plain) ? lines : []) {
     for (const m of NAMES_A_FILE.test(l.text) ? matchesOf(ATTACHMENT_NAME, l.text) : []) {
       const name = m[0];
       if (attachments.some((a) => a.url.endsWith(name) || a.name === name)) continue;
@@ -401,7 +403,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
       warnings.push(`refers to attachment ${name}, which is not part of this document`);
     }
   }
-  if (isResponse && /\b(?:please find|see) (?:the )?(?:attached|enclosed)\b/i.test(plain) && !attachments.length && !tables.length) {
+  if (isResponse && !attachments.length && !tables.length && /\b(?:please find|see) (?:the )?(?:attached|enclosed)\b/i.test(plain)) {
     warnings.push('refers to an attachment that is not part of this document');
   }
   if (isResponse && oc.outcome === 'unknown') warnings.push('outcome: the response does not say clearly what was given and what was withheld');

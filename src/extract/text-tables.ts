@@ -22,15 +22,23 @@ function cell(text: string, start: number): Cell {
   return { text, start, end: start + text.length, locator: `char:${start}-${start + text.length}` };
 }
 
-/** Tokens of a line with their offsets in the document (kept per line, as several shapes ask; callers never mutate them). */
-const tokenCache = new WeakMap<Line, { text: string; start: number; tokens: Array<{ text: string; start: number }> }>();
-function tokens(line: Line): Array<{ text: string; start: number }> {
-  const hit = tokenCache.get(line);
-  if (hit && hit.text === line.text && hit.start === line.start) return hit.tokens;
-  const t: Array<{ text: string; start: number }> = [];
+type Token = { text: string; start: number };
+
+/**
+ * Tokens of the lines findTextTables is reading, by Line.i: several shapes ask for the same
+ * line's. Kept for one call (findTextTables starts it afresh), in an array rather than a WeakMap
+ * keyed by the line: a lookup by index, and nothing for the collector to trace (issue 17).
+ */
+let tokenMemo: Array<{ line: Line; tokens: Token[] } | undefined> = [];
+
+/** Tokens of a line with their offsets in the document (callers never mutate them). */
+function tokens(line: Line): Token[] {
+  const hit = tokenMemo[line.i];
+  if (hit !== undefined && hit.line === line) return hit.tokens;
+  const t: Token[] = [];
   const re = /\S+/g;
   for (let m = re.exec(line.text); m; m = re.exec(line.text)) t.push({ text: m[0], start: line.start + m.index });
-  tokenCache.set(line, { text: line.text, start: line.start, tokens: t });
+  if (line.i >= 0 && line.i < tokenMemo.length) tokenMemo[line.i] = { line, tokens: t };
   return t;
 }
 
@@ -342,12 +350,19 @@ export function cellRowTables(lines: Line[], out: TextTables, longest = 7): void
 export function findTextTables(lines: Line[]): TextTables {
   const out: TextTables = { tables: [], consumed: new Set() };
   const content = lines.filter((l) => !l.blank && !l.furniture && l.kind !== 'table_row');
-  pipeTables(content, out);
-  rowTables(content, out);
-  spaceTables(content, out);
-  wordHeaderTables(content, out);
-  stackedTables(content, out);
-  cellRowTables(content, out);
+  let top = -1;
+  for (const l of content) if (l.i > top) top = l.i;
+  tokenMemo = new Array(top + 1);
+  try {
+    pipeTables(content, out);
+    rowTables(content, out);
+    spaceTables(content, out);
+    wordHeaderTables(content, out);
+    stackedTables(content, out);
+    cellRowTables(content, out);
+  } finally {
+    tokenMemo = []; // the document's lines are not kept past the call
+  }
   out.tables.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   return out;
 }
