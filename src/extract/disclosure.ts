@@ -8,7 +8,7 @@ import { PARSER_VERSION } from '../version.js';
 import type { FigureDraft } from './attachment.js';
 import { buildDoc, contentLines, requestLines, type Doc, type Line } from './doc-model.js';
 import { contentText } from './content-text.js';
-import { extractExemptions } from './exemptions.js';
+import { extractExemptions, mayCite } from './exemptions.js';
 import { answerLineFigures, answersInOrder, eventFromText, generalCounts, yearOfPeriod, type Earlier, loneFigure, measureFromText, questionHeading, reportsNothingFound, sentenceFigures } from './figures.js';
 import { detectForceNoted } from './force.js';
 import { extractHeader } from './header.js';
@@ -266,7 +266,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   // A story reports what the force cited ("The force refused, citing section 31"), in the same way.
   const response = linesWithRole(seg, 'metadata', 'answer', 'refusal', 'boilerplate', 'signature', 'status', 'body', 'article').filter((l) => (kind !== 'other' && !news) || !GENERAL.test(l.text));
   const answerish = linesWithRole(seg, 'answer', 'refusal', 'status');
-  const ex = extractExemptions(response, act);
+  // The response's lines are content lines: a text with no citation anywhere is not read line by line.
+  const ex = mayCite(plain) ? extractExemptions(response, act) : { exemptions: [], warnings: [] };
   warnings.push(...ex.warnings);
   const exemptions: Exemption[] = ex.exemptions.map((e, k) => ({
     disclosure_id: '',

@@ -1,0 +1,104 @@
+// Whole-text gates and per-call memos of the extract stage (issue 17): the content text joined
+// once per document, the citation gate asked of it before the exemption rules read each line,
+// and text tables' token memo. Each must give what it replaces.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { contentLines } from '../../src/extract/doc-model.js';
+import { contentText } from '../../src/extract/content-text.js';
+import { extractExemptions, mayCite } from '../../src/extract/exemptions.js';
+import { findTextTables } from '../../src/extract/text-tables.js';
+import { docOf, linesOf } from '../support/doc.js';
+
+describe('contentText', () => {
+  it('is the content lines joined by line breaks, worked out once per document', () => {
+    const doc = docOf('Officer Convictions\n\nAccept all cookies\nSection 40(2) applies.\n\u00a0\nTotal 4');
+    expect(contentText(doc)).toBe('Officer Convictions\nSection 40(2) applies.\nTotal 4');
+    expect(contentText(doc)).toBe(contentLines(doc).map((l) => l.text).join('\n'));
+    expect(contentText(doc)).toBe(contentText(doc));
+    expect(contentText(docOf(''))).toBe('');
+  });
+});
+
+describe('mayCite', () => {
+  it.each([
+    ['Section 40(2) – Personal information', true],
+    ['exempt under s.12 of the Act', true],
+    ['exempt under s40(5)', true],
+    ['sub-section 2 of section 30', true],
+    ['subsection 2', true],
+    ['Regulation 12(5)(b) of the EIR', true],
+    ['regs 13', true],
+    ['SECTIONS 30 and 31', true],
+    ['section\n12', true], // across a line break: only lets a text through
+    ['14 officers were dismissed in 2019.', false],
+    ['officers 12', false],
+    ['Sections of the report were redacted', false],
+    ['the subsection applies', false],
+    ['', false],
+  ])('%j → %s', (text, expected) => expect(mayCite(text)).toBe(expected));
+
+  it('the exemption rules find nothing in a text it turns away', () => {
+    expect(extractExemptions(linesOf('officers 12\nSections of the report\nyears 2019'), 'FOIA')).toEqual({ exemptions: [], warnings: [] });
+  });
+
+  const piece = fc.constantFrom(
+    'section', 'Section', 'sections', 's', 's.', 'ss.', 'sub-section', 'subsection', 'subs', 'regulation', 'Regulations', 'reg', 'regs.', 'officers', 'years',
+    '12', '14(1)', '30(1)(a)', '40(2)', '40(5)', '43', '12(5)(b)', '13', '(a)', 'and', '&', ',', ';', '-', 'of the Act', 'of the Road Traffic Act', 'by virtue of', 'applies', '.',
+  );
+  const sep = fc.constantFrom(' ', '', '  ', '\n', '-', '(');
+  const text = fc.array(fc.tuple(piece, sep), { maxLength: 14 }).map((ps) => ps.map(([p, s]) => p + s).join(''));
+
+  it('opens wherever the exemption rules read a citation or a warning from any line of the text', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom('FOIA' as const, 'FOISA' as const), (t, act) => {
+        const lines = linesOf(t);
+        const found = extractExemptions(lines, act);
+        if (found.exemptions.length || found.warnings.length) expect(mayCite(lines.map((l) => l.text).join('\n'))).toBe(true);
+        if (!mayCite(lines.map((l) => l.text).join('\n'))) expect(found).toEqual({ exemptions: [], warnings: [] });
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('text tables: tokens kept for one call', () => {
+  const TABLE = 'Complaints by year\n2019 2020 2021\nUpheld 3 5 2\nNot upheld 10 12 9\n\nRank Suspended Restricted\nConstable 12 41\nSergeant 3 9';
+
+  it('reads the same tables from fresh copies of the lines and from the same lines twice', () => {
+    const lines = docOf(TABLE).lines;
+    const first = findTextTables(lines);
+    expect(first.tables.map((t) => t.rows.map((r) => r.map((c) => c.text)))).toEqual([
+      [
+        ['', '2019', '2020', '2021'],
+        ['Upheld', '3', '5', '2'],
+        ['Not upheld', '10', '12', '9'],
+      ],
+      [
+        ['Rank', 'Suspended', 'Restricted'],
+        ['Constable', '12', '41'],
+        ['Sergeant', '3', '9'],
+      ],
+    ]);
+    expect(findTextTables(lines)).toEqual(first);
+    expect(findTextTables(lines.map((l) => ({ ...l })))).toEqual(first);
+  });
+
+  it('does not carry one document’s tokens into another whose lines have the same indexes', () => {
+    const a = docOf('2019 2020 2021\nUpheld 3 5 2\nNot upheld 10 12 9').lines;
+    const b = docOf('2017 2018\nDismissed 1 4\nResigned 2 0').lines;
+    findTextTables(a);
+    const fromB = findTextTables(b);
+    expect(fromB.tables.map((t) => t.rows.map((r) => r.map((c) => c.text)))).toEqual([
+      [
+        ['', '2017', '2018'],
+        ['Dismissed', '1', '4'],
+        ['Resigned', '2', '0'],
+      ],
+    ]);
+  });
+
+  it('reads lines whose indexes are not their places in the list (a slice of a document)', () => {
+    const lines = docOf('Intro text here.\n2019 2020 2021\nUpheld 3 5 2\nNot upheld 10 12 9').lines.slice(1);
+    expect(findTextTables(lines).tables).toHaveLength(1);
+  });
+});
