@@ -375,7 +375,9 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const truncated = endsMidSentence(lines);
   // "Searches brought back zero results" reports that nothing is held: not an answer given.
   const given = drafts.filter((f) => !reportsNothingFound(f)).length;
-  const oc = extractOutcome(kind, news || kind === 'other' ? [] : answerish, ex.exemptions, answerish.map((l) => l.text).join('\n'), { answers: given + caseDrafts.length, truncated });
+  const answerText = answerish.map((l) => l.text).join('\n');
+  const outcomeLines = news || kind === 'other' ? [] : answerish;
+  const oc = extractOutcome(kind, outcomeLines, ex.exemptions, answerText, { answers: given + caseDrafts.length, truncated }, outcomeLines === answerish ? answerText : '');
   // A platform's status line is evidence of the outcome unless the response shows otherwise.
   // An acknowledgement shows nothing the status line can be checked against: the answer is not on the page.
   const acknowledgementOnly = truncated && drafts.length + caseDrafts.length === 0 && answerish.some((l) => ACKNOWLEDGEMENT.test(l.text)) && oc.outcome === 'unknown';

@@ -439,7 +439,7 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
       if (f.measure === 'unknown') f.measure = measureFromText(about);
       // "Eighteen officers were given warnings, four official warnings and three were given advice":
       // a count with no person of its own counts what the sentence's earlier count does.
-      if (f.measure === 'unknown' && !PERSON_NOUN.test(span)) f.measure = measureFromText(s.text.slice(0, n.index)) === 'unknown' ? 'unknown' : measureFromText(s.text.slice(0, n.index));
+      if (f.measure === 'unknown' && !PERSON_NOUN.test(span)) f.measure = measureFromText(s.text.slice(0, n.index)); // pure: asked once
       out.push(f);
     }
   }

@@ -7,6 +7,7 @@ import { contentLines } from '../../src/extract/doc-model.js';
 import { contentText } from '../../src/extract/content-text.js';
 import { extractExemptions, mayCite } from '../../src/extract/exemptions.js';
 import { findTextTables } from '../../src/extract/text-tables.js';
+import { extractHeader, REF_COLON, refColonGated } from '../../src/extract/header.js';
 import { docOf, linesOf } from '../support/doc.js';
 
 describe('contentText', () => {
@@ -100,5 +101,40 @@ describe('text tables: tokens kept for one call', () => {
   it('reads lines whose indexes are not their places in the list (a slice of a document)', () => {
     const lines = docOf('Intro text here.\n2019 2020 2021\nUpheld 3 5 2\nNot upheld 10 12 9').lines.slice(1);
     expect(findTextTables(lines).tables).toHaveLength(1);
+  });
+});
+
+describe('REF_COLON (header: the "ref:" rules asked of the content text first)', () => {
+  it.each([
+    ['Our Ref: DC/FOI 233/24', true],
+    ['Case Reference: FS50612345', true],
+    ['Reference number. : IC-281144-Q7T2', true],
+    ['ref no.: 12', true],
+    ['Ref.No: 12', true],
+    ['refno:', true],
+    ['Our ref:', true],
+    ['REFERENCE   NUMBER:', true],
+    ['Reference 12345', false],
+    ['The request was refused: section 12', false],
+    ['referral: 3', false],
+    ['', false],
+  ])('%j → %s', (text, expected) => expect(REF_COLON.test(text)).toBe(expected));
+
+  const piece = fc.constantFrom('ref', 'Ref', 'REF', 'reference', 'erence', 'our', 'your', 'case', 'foi', 'request', 'request for information', '/', ' ', '  ', '.', 'no', 'No.', 'number', ':', 'IC', '-', '281144', 'FS', '50612345', 'HC/001187/24', 'x', '\n');
+  it('holds wherever a pattern it is asked before matches (property)', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (ps) => {
+        const t = ps.join('');
+        if (refColonGated().some((re) => re.test(t))) expect(REF_COLON.test(t)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('the header still reads a reference after a "ref:" label, and none where no line has one', () => {
+    expect(extractHeader(docOf('Vetting appeals\nReceived on 05/02/2024 Our Ref: DC/FOI 233/24\nYou asked: how many')).reference).toBe('DC/FOI 233/24');
+    expect(extractHeader(docOf('Vetting appeals\nOur ref:\nHC/001187/24\nYou asked: how many')).reference).toBe('HC/001187/24');
+    expect(extractHeader(docOf('Vetting appeals\nCase Reference: FS50612345')).reference).toBe('FS50612345');
+    expect(extractHeader(docOf('Vetting appeals\nWe refused 12 requests in 2023.')).reference).toBe(null);
   });
 });
