@@ -29,8 +29,11 @@ const FOI_MARKERS = [
 
 export function detectKind(doc: Doc, url: string | null): Kind {
   const lines = contentLines(doc);
-  const head = lines.slice(0, 12).map((l) => l.text).join('\n');
   const all = contentText(doc);
+  // The first 12 lines as they stand at the start of the joined text (a slice, not another join).
+  let headEnd = -1;
+  for (let k = 0; k < lines.length && k < 12; k++) headEnd += lines[k].text.length + 1;
+  const head = all.slice(0, Math.max(0, headEnd));
   // Which voice the document speaks in: a reporter's, an authority's letter, or the regulator's.
   // Each count is taken when a rule first needs it (most documents are decided before the letter
   // and decision counts are asked for); the rules and their order are as they read.

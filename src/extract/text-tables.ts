@@ -316,26 +316,27 @@ export function cellRowTables(lines: Line[], out: TextTables, longest = 7): void
   // What a line is as a cell is asked again for each run it could start: worked out once per line.
   const shapes: Array<boolean | undefined> = [];
   const shape = (u: number) => (shapes[u] ??= !/[.:;,]$/.test(lines[u].text) && !lines[u].text.includes('|') && pieceCount(lines[u].text, 6) <= 6);
-  const num = new Map<Line, number | null>();
-  const numberOf = (l: Line) => {
-    let v = num.get(l);
-    if (v === undefined) num.set(l, (v = parseNumberCell(l.text)));
+  // A line's number as a cell, by its place in `lines` (an array, not a Map keyed by the line).
+  const nums: Array<number | null | undefined> = [];
+  const numberAt = (u: number) => {
+    let v = nums[u];
+    if (v === undefined) nums[u] = v = parseNumberCell(lines[u].text);
     return v;
   };
   const isCellAt = (u: number) => !out.consumed.has(lines[u].i) && shape(u);
   for (let i = 0; i < lines.length; i++) {
-    if (!isCellAt(i) || numberOf(lines[i]) !== null) continue;
+    if (!isCellAt(i) || numberAt(i) !== null) continue;
     // The heading run is counted up to 7 (`longest`, Infinity in tests): past 6 the run is no
     // heading, however long it is, and counting a long run of short lines (a menu) to its end
     // again from each of its lines was quadratic (issue 17).
     let k = 0;
-    while (k < longest && i + k < lines.length && isCellAt(i + k) && numberOf(lines[i + k]) === null && !/^(?:19|20)\d{2}/.test(lines[i + k].text)) k++;
+    while (k < longest && i + k < lines.length && isCellAt(i + k) && numberAt(i + k) === null && !/^(?:19|20)\d{2}/.test(lines[i + k].text)) k++;
     if (k < 2 || k > 6) continue;
     const rows: Cell[][] = [lines.slice(i, i + k).map((l) => cell(l.text, l.start))];
     let j = i + k;
     while (j + k <= lines.length) {
       let fits = true;
-      for (let u = j; u < j + k && fits; u++) fits = isCellAt(u) && (u === j || numberOf(lines[u]) !== null);
+      for (let u = j; u < j + k && fits; u++) fits = isCellAt(u) && (u === j || numberAt(u) !== null);
       if (!fits) break;
       rows.push(lines.slice(j, j + k).map((g) => cell(g.text, g.start)));
       j += k;

@@ -8,6 +8,9 @@ import { contentText } from '../../src/extract/content-text.js';
 import { extractExemptions, mayCite } from '../../src/extract/exemptions.js';
 import { findTextTables } from '../../src/extract/text-tables.js';
 import { extractHeader, REF_COLON, refColonGated } from '../../src/extract/header.js';
+import { detectKind } from '../../src/extract/kind.js';
+import { sentenceFigures } from '../../src/extract/figures.js';
+import { extractLabelledDates } from '../../src/extract/labelled-dates.js';
 import { docOf, linesOf } from '../support/doc.js';
 
 describe('contentText', () => {
@@ -136,5 +139,66 @@ describe('REF_COLON (header: the "ref:" rules asked of the content text first)',
     expect(extractHeader(docOf('Vetting appeals\nOur ref:\nHC/001187/24\nYou asked: how many')).reference).toBe('HC/001187/24');
     expect(extractHeader(docOf('Vetting appeals\nCase Reference: FS50612345')).reference).toBe('FS50612345');
     expect(extractHeader(docOf('Vetting appeals\nWe refused 12 requests in 2023.')).reference).toBe(null);
+  });
+});
+
+describe('detectKind reads its head (the first 12 content lines) from the joined content text', () => {
+  const filler = (n: number) => Array.from({ length: n }, (_, k) => `Line ${k + 1} of the page`).join('\n');
+  it.each([
+    [0, 'decision_notice'],
+    [11, 'decision_notice'],
+    [12, 'other'],
+  ])('a "Decision notice" heading after %i lines → %s', (n, expected) => {
+    const text = `${n ? `${filler(n)}\n` : ''}Decision notice\nThe Information Commissioner has decided.`;
+    expect(detectKind(docOf(text), null)).toBe(expected);
+  });
+
+  it('an empty document has an empty head', () => {
+    expect(detectKind(docOf(''), null)).toBe('other');
+  });
+});
+
+describe('labelled dates: the narrative test asked of the content text', () => {
+  it.each([
+    ['On 3 January 2023, the complainant wrote to the force and requested information.', '2023-01-03'],
+    ['On 3 January 2023, the Council wrote to the force and requested information.', null], // no narrative words: the story's patterns are not asked
+    ['Date of request: 3 January 2023\nthe applicant', '2023-01-03'],
+  ] as Array<[string, string | null]>)('%j → request date %s', (text, expected) => {
+    expect(extractLabelledDates(docOf(text)).request_date).toBe(expected);
+  });
+});
+
+describe('sentenceFigures: a sentence with no event or context word is passed over whole', () => {
+  const figuresOf = (text: string, answer: boolean, gated: boolean) => {
+    const out = [];
+    const seen = new Set<string>();
+    for (const l of linesOf(text)) out.push(...sentenceFigures(l, { sha256: 'x' }, seen, answer, gated));
+    return out.map((f) => `${f.value}|${f.measure}|${f.event}|${f.status}|${f.text}|${f.locator}`);
+  };
+
+  it.each([
+    ['Twelve officers were dismissed in 2019.', false, ['12|officers|dismissed|dismissed|Twelve officers|char:0-15']],
+    ['The figures show 4 officers in the unit.', false, ['4|officers|other|null|4 officers|char:17-27']],
+    ['We have 4 officers in the unit.', false, []],
+    ['We have 4 officers in the unit.', true, ['4|officers|other|null|4 officers|char:8-18']],
+  ])('%j (answer %s)', (text, answer, expected) => {
+    expect(figuresOf(text, answer, true)).toEqual(expected);
+    expect(figuresOf(text, answer, false)).toEqual(expected);
+  });
+
+  const piece = fc.constantFrom(
+    'Twelve', 'twelve', '12', '4', 'one', 'three', '1,204', '2019', 'officers', 'officer', 'staff', 'PCSOs', 'cases', 'complaints', 'were', 'was', 'have been', 'dismissed', 'sacked',
+    'suspended', 'convicted', 'charged', 'resigned', 'given', 'warnings', 'received', 'the', 'of', 'whom', 'in', 'figures', 'total', 'number', 'include', 'police', 'force', 'said', 'and', ',', '.', ';',
+    'currently', 'still', 'serving', 'with', 'a', 'conviction', 'Police Scotland', 'reported', 'hours', '(', ')', 'aged', 'section', 'Q1',
+  );
+  const sentence = fc.array(piece, { minLength: 1, maxLength: 16 }).map((ps) => ps.join(' '));
+  it('gives what reading every number gives (property)', () => {
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 1, maxLength: 3 }), fc.boolean(), (ss, answer) => {
+        const text = ss.join(' ');
+        expect(figuresOf(text, answer, true)).toEqual(figuresOf(text, answer, false));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
