@@ -16,7 +16,7 @@ import { detectKind } from './kind.js';
 import { extractLabelledDates } from './labelled-dates.js';
 import { extractOutcome } from './outcome.js';
 import { extractPeriods } from './periods.js';
-import { extractCases } from './prose-cases.js';
+import { extractCases, mayStateCases } from './prose-cases.js';
 import { mayHoldNumber } from './numbers.js';
 import { extractQuestions, type QuestionDraft } from './questions.js';
 import { interpretTable } from './tables.js';
@@ -363,7 +363,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
       const more = generalCounts(l, { sha256: ctx.sha256, question: pendingQuestion }, taken, earlier, role === 'article');
       drafts.push(...more);
     }
-    caseDrafts.push(...extractCases(linesWithRole(seg, 'answer', 'article', 'body'), ctx.sha256));
+    // Those lines are content lines: a content text that states no case anywhere is not read line by line.
+    if (mayStateCases(plain)) caseDrafts.push(...extractCases(linesWithRole(seg, 'answer', 'article', 'body'), ctx.sha256));
   }
   // A news story repeats its numbers (headline, first paragraph, summary): one figure each.
   if (news) dropRestatements(drafts, lineOf, doc.text);
@@ -412,6 +413,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   if (isResponse && oc.outcome === 'unknown') warnings.push('outcome: the response does not say clearly what was given and what was withheld');
   if (truncated) warnings.push('text ends mid-sentence: the document may be cut off');
 
+  // The request's text, joined once for the record and its topics (a story's topics read all of it: `plain`).
+  const requestText = request.map((l) => l.text).join('\n');
   const reference = header.reference;
   const id = disclosureId(force, reference, ctx.url, ctx.sha256);
   const withId = <T extends { disclosure_id: string }>(rows: T[]) => rows.map((r) => ({ ...r, disclosure_id: id }));
@@ -433,8 +436,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     outcome: oc.outcome,
     ncnd: oc.ncnd,
     cost_limit: oc.cost_limit,
-    topics: detectTopics(`${header.title ?? ''}\n${(news ? lines : request).map((l) => l.text).join('\n')}`),
-    request_text: request.map((l) => l.text).join('\n'),
+    topics: detectTopics(`${header.title ?? ''}\n${news ? plain : requestText}`),
+    request_text: requestText,
     content_sha256: ctx.sha256,
     parser_version: PARSER_VERSION,
     warnings: [...new Set(warnings)],

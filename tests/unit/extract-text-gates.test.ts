@@ -10,6 +10,7 @@ import { findTextTables } from '../../src/extract/text-tables.js';
 import { extractHeader, REF_COLON, refColonGated } from '../../src/extract/header.js';
 import { detectKind } from '../../src/extract/kind.js';
 import { sentenceFigures } from '../../src/extract/figures.js';
+import { extractCases, mayStateCases } from '../../src/extract/prose-cases.js';
 import { extractLabelledDates } from '../../src/extract/labelled-dates.js';
 import { docOf, linesOf } from '../support/doc.js';
 
@@ -197,6 +198,29 @@ describe('sentenceFigures: a sentence with no event or context word is passed ov
       fc.property(fc.array(sentence, { minLength: 1, maxLength: 3 }), fc.boolean(), (ss, answer) => {
         const text = ss.join(' ');
         expect(figuresOf(text, answer, true)).toEqual(figuresOf(text, answer, false));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('mayStateCases (prose cases asked of the content text first)', () => {
+  it.each([
+    ['a male detective constable who was convicted of possession of a class A drug', true],
+    ['another PC was\nconvicted of shoplifting', true], // across a line break: only lets a text through
+    ['Officers were charged with misconduct.', false],
+    ['One officer may have been disciplined.', false],
+    ['', false],
+  ])('%j → %s', (text, expected) => expect(mayStateCases(text)).toBe(expected));
+
+  const piece = fc.constantFrom('a', 'an', 'one', 'another', 'male', 'female', 'detective', 'constable', 'PC', 'officer', 'member of staff', 'who', 'was', 'had been', 'has been', 'is', 'were',
+    'convicted', 'cautioned', 'charged', 'dismissed', 'jailed', 'fined', 'found guilty', 'of', 'theft', 'in', 'May', '2019', ',', ';', 'and', 'while', '.', '\n');
+  it('is true wherever the case rules read a case from the text’s lines (property)', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 14 }), (ps) => {
+        const text = ps.join(' ');
+        const lines = linesOf(text);
+        if (extractCases(lines, 'x').length) expect(mayStateCases(lines.map((l) => l.text).join('\n'))).toBe(true);
       }),
       { numRuns: 3000 },
     );
