@@ -141,6 +141,15 @@ describe('REF_COLON (header: the "ref:" rules asked of the content text first)',
     expect(extractHeader(docOf('Vetting appeals\nCase Reference: FS50612345')).reference).toBe('FS50612345');
     expect(extractHeader(docOf('Vetting appeals\nWe refused 12 requests in 2023.')).reference).toBe(null);
   });
+
+  it.each([
+    [58, 'DC/FOI 233/24'],
+    [59, 'DC/FOI 233/24'],
+    [60, null],
+  ])('reads a "ref:" label after %i lines only within the first 60 content lines → %s', (n, expected) => {
+    const filler = Array.from({ length: n }, (_, k) => `Paragraph ${String.fromCharCode(97 + (k % 26))} of the page`).join('\n');
+    expect(extractHeader(docOf(`${filler}\nReceived on 05/02/2024 Our Ref: DC/FOI 233/24`)).reference).toBe(expected);
+  });
 });
 
 describe('detectKind reads its head (the first 12 content lines) from the joined content text', () => {
