@@ -7,7 +7,8 @@ import type { Act } from '../records/vocab.js';
 import { PARSER_VERSION } from '../version.js';
 import type { FigureDraft } from './attachment.js';
 import { buildDoc, contentLines, requestLines, type Doc, type Line } from './doc-model.js';
-import { extractExemptions } from './exemptions.js';
+import { contentText } from './content-text.js';
+import { extractExemptions, mayCite } from './exemptions.js';
 import { answerLineFigures, answersInOrder, eventFromText, generalCounts, yearOfPeriod, type Earlier, loneFigure, measureFromText, questionHeading, reportsNothingFound, sentenceFigures } from './figures.js';
 import { detectForceNoted } from './force.js';
 import { extractHeader } from './header.js';
@@ -15,7 +16,7 @@ import { detectKind } from './kind.js';
 import { extractLabelledDates } from './labelled-dates.js';
 import { extractOutcome } from './outcome.js';
 import { extractPeriods } from './periods.js';
-import { extractCases } from './prose-cases.js';
+import { extractCases, mayStateCases } from './prose-cases.js';
 import { mayHoldNumber } from './numbers.js';
 import { extractQuestions, type QuestionDraft } from './questions.js';
 import { interpretTable } from './tables.js';
@@ -200,7 +201,7 @@ function dropRestatements(drafts: FigureDraft[], lineOf: (locator: string) => nu
 export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disclosure {
   const { doc, kind, seg } = segmentSource(source, ctx.url);
   const lines = contentLines(doc);
-  const plain = lines.map((l) => l.text).join('\n');
+  const plain = contentText(doc);
   const warnings = [...source.warnings];
 
   const detected = ctx.force ? { force: ctx.force, note: null } : detectForceNoted(plain, ctx.url);
@@ -265,7 +266,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   // A story reports what the force cited ("The force refused, citing section 31"), in the same way.
   const response = linesWithRole(seg, 'metadata', 'answer', 'refusal', 'boilerplate', 'signature', 'status', 'body', 'article').filter((l) => (kind !== 'other' && !news) || !GENERAL.test(l.text));
   const answerish = linesWithRole(seg, 'answer', 'refusal', 'status');
-  const ex = extractExemptions(response, act);
+  // The response's lines are content lines: a text with no citation anywhere is not read line by line.
+  const ex = mayCite(plain) ? extractExemptions(response, act) : { exemptions: [], warnings: [] };
   warnings.push(...ex.warnings);
   const exemptions: Exemption[] = ex.exemptions.map((e, k) => ({
     disclosure_id: '',
@@ -361,7 +363,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
       const more = generalCounts(l, { sha256: ctx.sha256, question: pendingQuestion }, taken, earlier, role === 'article');
       drafts.push(...more);
     }
-    caseDrafts.push(...extractCases(linesWithRole(seg, 'answer', 'article', 'body'), ctx.sha256));
+    // Those lines are content lines: a content text that states no case anywhere is not read line by line.
+    if (mayStateCases(plain)) caseDrafts.push(...extractCases(linesWithRole(seg, 'answer', 'article', 'body'), ctx.sha256));
   }
   // A news story repeats its numbers (headline, first paragraph, summary): one figure each.
   if (news) dropRestatements(drafts, lineOf, doc.text);
@@ -373,7 +376,9 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const truncated = endsMidSentence(lines);
   // "Searches brought back zero results" reports that nothing is held: not an answer given.
   const given = drafts.filter((f) => !reportsNothingFound(f)).length;
-  const oc = extractOutcome(kind, news || kind === 'other' ? [] : answerish, ex.exemptions, answerish.map((l) => l.text).join('\n'), { answers: given + caseDrafts.length, truncated });
+  const answerText = answerish.map((l) => l.text).join('\n');
+  const outcomeLines = news || kind === 'other' ? [] : answerish;
+  const oc = extractOutcome(kind, outcomeLines, ex.exemptions, answerText, { answers: given + caseDrafts.length, truncated }, outcomeLines === answerish ? answerText : '');
   // A platform's status line is evidence of the outcome unless the response shows otherwise.
   // An acknowledgement shows nothing the status line can be checked against: the answer is not on the page.
   const acknowledgementOnly = truncated && drafts.length + caseDrafts.length === 0 && answerish.some((l) => ACKNOWLEDGEMENT.test(l.text)) && oc.outcome === 'unknown';
@@ -386,7 +391,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     if (!ATTACHMENT_EXT.test(link.url) || attachments.some((a) => a.url === link.url)) continue;
     attachments.push({ disclosure_id: '', ordinal: attachments.length + 1, url: link.url, name: link.name, media_type: null, sha256: null, bytes: null, pages: null, parsed: false, error: null, text: link.name, locator: link.locator });
   }
-  for (const l of lines) {
+  // The whole text asked first: a line names a file only where the text does (most texts name none).
+  for (const l of NAMES_A_FILE.test(plain) ? lines : []) {
     for (const m of NAMES_A_FILE.test(l.text) ? matchesOf(ATTACHMENT_NAME, l.text) : []) {
       const name = m[0];
       if (attachments.some((a) => a.url.endsWith(name) || a.name === name)) continue;
@@ -401,12 +407,14 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
       warnings.push(`refers to attachment ${name}, which is not part of this document`);
     }
   }
-  if (isResponse && /\b(?:please find|see) (?:the )?(?:attached|enclosed)\b/i.test(plain) && !attachments.length && !tables.length) {
+  if (isResponse && !attachments.length && !tables.length && /\b(?:please find|see) (?:the )?(?:attached|enclosed)\b/i.test(plain)) {
     warnings.push('refers to an attachment that is not part of this document');
   }
   if (isResponse && oc.outcome === 'unknown') warnings.push('outcome: the response does not say clearly what was given and what was withheld');
   if (truncated) warnings.push('text ends mid-sentence: the document may be cut off');
 
+  // The request's text, joined once for the record and its topics (a story's topics read all of it: `plain`).
+  const requestText = request.map((l) => l.text).join('\n');
   const reference = header.reference;
   const id = disclosureId(force, reference, ctx.url, ctx.sha256);
   const withId = <T extends { disclosure_id: string }>(rows: T[]) => rows.map((r) => ({ ...r, disclosure_id: id }));
@@ -428,8 +436,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     outcome: oc.outcome,
     ncnd: oc.ncnd,
     cost_limit: oc.cost_limit,
-    topics: detectTopics(`${header.title ?? ''}\n${(news ? lines : request).map((l) => l.text).join('\n')}`),
-    request_text: request.map((l) => l.text).join('\n'),
+    topics: detectTopics(`${header.title ?? ''}\n${news ? plain : requestText}`),
+    request_text: requestText,
     content_sha256: ctx.sha256,
     parser_version: PARSER_VERSION,
     warnings: [...new Set(warnings)],

@@ -83,6 +83,15 @@ const SECTION_WORD = /(?<![\w-])(?:sub-?)?(?:sections?|ss?\.?)\s*(?=\d)/gi;
 const REGULATION_WORD = /(?<![\w-])(?:regulations?|regs?\.?)\s*(?=\d)/gi;
 // Both words above before a number: a line without one cites nothing (most lines).
 const MAY_CITE = /(?:sections?|ss?\.?|regulations?|regs?\.?)\s*\d/i;
+// The same, starting a word as SECTION_WORD and REGULATION_WORD do: asked once of a whole text
+// (extractDisclosure asks it of the document's content text before reading its lines). A text
+// with no match holds no line that cites anything; a match across a line break only lets it through.
+const MAY_CITE_WORD = /\b(?:sub-?)?(?:sections?|ss?\.?|regulations?|regs?\.?)\s*\d/i;
+
+/** Whether `text` may hold a citation: where any line of it cites one, this is true (tests). */
+export function mayCite(text: string): boolean {
+  return MAY_CITE_WORD.test(text);
+}
 
 interface RawCitation {
   section: string;

@@ -3,6 +3,7 @@
 // without the reference ("Officer Convictions" from "Officer Convictions (266A/20)").
 import type { Doc, Line } from './doc-model.js';
 import { contentLines } from './doc-model.js';
+import { contentText } from './content-text.js';
 import { FULL_DATE_SRC } from './dates.js';
 import type { Kind } from '../records/vocab.js';
 import type { Segmentation } from '../segment/types.js';
@@ -36,6 +37,11 @@ const MAY_LABEL_REF = /^\s*[fory]/i;
 const labelledRef = (t: string) => (MAY_LABEL_REF.test(t) ? LABELLED_REF.exec(t) : null);
 const isLabelledRef = (t: string) => MAY_LABEL_REF.test(t) && LABELLED_REF.test(t);
 
+/** The patterns REF_COLON is asked before, asked of a whole text (tests: wherever one matches, REF_COLON must). */
+export function refColonGated(): RegExp[] {
+  return [ICO_REF, ANY_REF_LABEL, REF_LABEL_ENDS_LINE];
+}
+
 /** LABELLED_REF and the test asked before it (tests: wherever the pattern matches, the test must). */
 export function labelledRefGate(): { gate: RegExp; re: RegExp } {
   return { gate: MAY_LABEL_REF, re: LABELLED_REF };
@@ -65,6 +71,11 @@ const ANY_REF_LABEL = new RegExp(`(?:\\b(?:our|your|case|foi|request(?: for info
 const STANDALONE_REF = /^(?:FOI\s*[A-Z]{0,4}[\s/-]?\d[\w/-]*\d|[A-Z]{2,5}(?:-[A-Z]{2,5})?-\d{4}-\d{3,6})$/i;
 const PUB_REF = /^(?:publication\s*(?:number|no\.?)\s*[:\-–]?\s*(\w[\w /-]*\d)|(PUB\s*\d+))\s*$/i;
 const BARE_NUMBER = /^\d{3,8}$/;
+// What ICO_REF, ANY_REF_LABEL and the end-of-line "ref:" label each hold: "ref", "erence" or not,
+// dots and spaces, "no" or "number" (with its dot) or not, a colon (tests: wherever one matches, this does).
+export const REF_COLON = /ref(?:erence)?[\s.]*(?:(?:no|number)\.?\s*)?:/i;
+// "Our ref:" ending its line, the value on the next.
+const REF_LABEL_ENDS_LINE = /\b(?:our|your|case|foi)?\s*ref(?:erence)?\.?(?:\s*(?:no|number)\.?)?\s*:\s*$/i;
 const LABEL_LINE = /^[A-Z][\w ()'’/-]{1,60}:\s*\S/;
 
 
@@ -154,6 +165,14 @@ export function withoutTrailingRef(title: string, ref: string): string {
   return title;
 }
 
+/** The first `n` content lines' text as they stand at the start of the joined content text (a slice, not a join). */
+function textOfFirst(doc: Doc, n: number): string {
+  const lines = contentLines(doc);
+  let end = -1;
+  for (let k = 0; k < lines.length && k < n; k++) end += lines[k].text.length + 1;
+  return contentText(doc).slice(0, Math.max(0, end));
+}
+
 export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segmentation): Header {
   // A letterhead's lines (sender, address, date) are never the title; the segment stage marks them.
   const letterhead = new Set(seg ? seg.lines.filter((r) => r.why === 'letterhead').map((r) => r.line.i) : []);
@@ -199,12 +218,18 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   }
   if (!reference) {
     // Forms the labels above miss ("Enquiry Reference: 89- 26", PSNI "Request: FOI/00013725"): reference.ts.
+    // Each of those forms captures digits: a line without one is not tried.
     for (const l of lines) {
+      if (!numbered.has(l)) continue;
       reference = extraReferenceOnLine(l.text);
       if (reference) break;
     }
   }
-  if (!reference) {
+  // The next two rules read a "ref:" label (ICO_REF, ANY_REF_LABEL and a label ending its line all
+  // hold "ref", maybe "erence", dots, spaces, "no" or "number", then a colon): a document whose
+  // first lines (those the rules read) hold none is not read line by line for them.
+  const refLabel = !reference && REF_COLON.test(textOfFirst(doc, lines.length));
+  if (!reference && refLabel) {
     // An ICO case reference: "Reference: IC-281144-Q7T2", "Case Reference: FS50612345".
     for (const l of lines) {
       if (!numbered.has(l)) continue;
@@ -215,14 +240,14 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
       }
     }
   }
-  if (!reference) {
+  if (!reference && refLabel) {
     // A label anywhere on its line ("Received on 05/02/2024 Our Ref: DC/FOI 233/24", "Case Ref: 202400311"),
     // or a label that ends its line with the value on the next ("Our ref:" / "HC/001187/24").
     for (let k = 0; k < lines.length && !reference; k++) {
       const t = lines[k].text;
       const m = numbered.has(lines[k]) ? ANY_REF_LABEL.exec(t) : null;
       if (m && /\d/.test(m[1])) reference = clean(m[1]).replace(/[.,;]$/, '');
-      else if (/\b(?:our|your|case|foi)?\s*ref(?:erence)?\.?(?:\s*(?:no|number)\.?)?\s*:\s*$/i.test(t) && lines[k + 1] && ONLY_REF_TOKEN.test(lines[k + 1].text.trim())) {
+      else if (REF_LABEL_ENDS_LINE.test(t) && lines[k + 1] && ONLY_REF_TOKEN.test(lines[k + 1].text.trim())) {
         reference = lines[k + 1].text.trim();
       }
     }

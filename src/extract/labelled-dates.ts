@@ -4,6 +4,7 @@
 import { FULL_DATE_SRC, MONTH_RE, parseFullDate } from './dates.js';
 import type { Doc, Line } from './doc-model.js';
 import { contentLines } from './doc-model.js';
+import { contentText } from './content-text.js';
 
 export interface LabelledDates {
   request_date: string | null;
@@ -51,6 +52,8 @@ function dateLines(lines: string[]): string[] {
   return out;
 }
 
+// A decision notice's story: the complainant's or applicant's request, the Commissioner's findings.
+const NARRATIVE_WORDS = /\bthe (?:complainant|applicant)\b|\bthe Commissioner\b/i;
 const REQUEST_NARRATIVE = [...REQUEST, ...NARRATIVE_REQUEST];
 const RESPONSE_NARRATIVE = [...RESPONSE, NARRATIVE_RESPONSE];
 // The words every pattern of a family holds (case aside), asked before the family's patterns:
@@ -101,7 +104,9 @@ function first(joined: string[], patterns: RegExp[]): string | null {
 export function extractLabelledDates(doc: Doc, letterhead: Set<number> = new Set()): LabelledDates {
   const content = contentLines(doc);
   const lines = content.map((l) => l.text);
-  const narrative = lines.some((t) => /\bthe (?:complainant|applicant)\b|\bthe Commissioner\b/i.test(t));
+  // One scan of the content text, not one per line: a match never crosses a line (its spaces are
+  // literal, and a line break is no word character to \b), so the text holds one where a line does.
+  const narrative = NARRATIVE_WORDS.test(contentText(doc));
   // A letter's own date may run into its salutation on one line ("Date 19 August 2013 Dear Mr Jones, …").
   const opening = (l: Line) => letterhead.size > 0 && (!doc.request || l.i < doc.request.start) && /^dated?\b/i.test(l.text.trim());
   const head = content.filter((l) => letterhead.has(l.i) || opening(l)).map((l) => l.text.trim());

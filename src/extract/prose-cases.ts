@@ -27,6 +27,15 @@ const AFTER_PERSON =
   /(?:a|an|one|another|male|female|constable|sergeant|inspector|superintendent|officer|pcso|pc|dc|ds|ps|di|staff|member|employee|who)\s*,?\s*(?:was|had been|has been|is)\s+(?:convicted|cautioned|charged|dismissed|sacked|jailed|imprisoned|sentenced|fined|found guilty|given)/i;
 const mayStateCase = (t: string) => STATES_CASE.test(t) && AFTER_PERSON.test(t);
 
+/**
+ * Whether any line of `text` may state a case: STATES_CASE asked once of a whole text (its
+ * spaces may match a line break, which only lets a text through). extractDisclosure asks it of
+ * the content text before reading the lines one by one.
+ */
+export function mayStateCases(text: string): boolean {
+  return STATES_CASE.test(text);
+}
+
 /** The clause pattern and the gate asked before it (tests: wherever the clause matches, the gate must). */
 export function caseGate(): { gate: (t: string) => boolean; clause: RegExp } {
   return { gate: mayStateCase, clause: CLAUSE };

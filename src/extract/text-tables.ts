@@ -22,15 +22,23 @@ function cell(text: string, start: number): Cell {
   return { text, start, end: start + text.length, locator: `char:${start}-${start + text.length}` };
 }
 
-/** Tokens of a line with their offsets in the document (kept per line, as several shapes ask; callers never mutate them). */
-const tokenCache = new WeakMap<Line, { text: string; start: number; tokens: Array<{ text: string; start: number }> }>();
-function tokens(line: Line): Array<{ text: string; start: number }> {
-  const hit = tokenCache.get(line);
-  if (hit && hit.text === line.text && hit.start === line.start) return hit.tokens;
-  const t: Array<{ text: string; start: number }> = [];
+type Token = { text: string; start: number };
+
+/**
+ * Tokens of the lines findTextTables is reading, by Line.i: several shapes ask for the same
+ * line's. Kept for one call (findTextTables starts it afresh), in an array rather than a WeakMap
+ * keyed by the line: a lookup by index, and nothing for the collector to trace (issue 17).
+ */
+let tokenMemo: Array<{ line: Line; tokens: Token[] } | undefined> = [];
+
+/** Tokens of a line with their offsets in the document (callers never mutate them). */
+function tokens(line: Line): Token[] {
+  const hit = tokenMemo[line.i];
+  if (hit !== undefined && hit.line === line) return hit.tokens;
+  const t: Token[] = [];
   const re = /\S+/g;
   for (let m = re.exec(line.text); m; m = re.exec(line.text)) t.push({ text: m[0], start: line.start + m.index });
-  tokenCache.set(line, { text: line.text, start: line.start, tokens: t });
+  if (line.i >= 0 && line.i < tokenMemo.length) tokenMemo[line.i] = { line, tokens: t };
   return t;
 }
 
@@ -308,26 +316,27 @@ export function cellRowTables(lines: Line[], out: TextTables, longest = 7): void
   // What a line is as a cell is asked again for each run it could start: worked out once per line.
   const shapes: Array<boolean | undefined> = [];
   const shape = (u: number) => (shapes[u] ??= !/[.:;,]$/.test(lines[u].text) && !lines[u].text.includes('|') && pieceCount(lines[u].text, 6) <= 6);
-  const num = new Map<Line, number | null>();
-  const numberOf = (l: Line) => {
-    let v = num.get(l);
-    if (v === undefined) num.set(l, (v = parseNumberCell(l.text)));
+  // A line's number as a cell, by its place in `lines` (an array, not a Map keyed by the line).
+  const nums: Array<number | null | undefined> = [];
+  const numberAt = (u: number) => {
+    let v = nums[u];
+    if (v === undefined) nums[u] = v = parseNumberCell(lines[u].text);
     return v;
   };
   const isCellAt = (u: number) => !out.consumed.has(lines[u].i) && shape(u);
   for (let i = 0; i < lines.length; i++) {
-    if (!isCellAt(i) || numberOf(lines[i]) !== null) continue;
+    if (!isCellAt(i) || numberAt(i) !== null) continue;
     // The heading run is counted up to 7 (`longest`, Infinity in tests): past 6 the run is no
     // heading, however long it is, and counting a long run of short lines (a menu) to its end
     // again from each of its lines was quadratic (issue 17).
     let k = 0;
-    while (k < longest && i + k < lines.length && isCellAt(i + k) && numberOf(lines[i + k]) === null && !/^(?:19|20)\d{2}/.test(lines[i + k].text)) k++;
+    while (k < longest && i + k < lines.length && isCellAt(i + k) && numberAt(i + k) === null && !/^(?:19|20)\d{2}/.test(lines[i + k].text)) k++;
     if (k < 2 || k > 6) continue;
     const rows: Cell[][] = [lines.slice(i, i + k).map((l) => cell(l.text, l.start))];
     let j = i + k;
     while (j + k <= lines.length) {
       let fits = true;
-      for (let u = j; u < j + k && fits; u++) fits = isCellAt(u) && (u === j || numberOf(lines[u]) !== null);
+      for (let u = j; u < j + k && fits; u++) fits = isCellAt(u) && (u === j || numberAt(u) !== null);
       if (!fits) break;
       rows.push(lines.slice(j, j + k).map((g) => cell(g.text, g.start)));
       j += k;
@@ -342,12 +351,19 @@ export function cellRowTables(lines: Line[], out: TextTables, longest = 7): void
 export function findTextTables(lines: Line[]): TextTables {
   const out: TextTables = { tables: [], consumed: new Set() };
   const content = lines.filter((l) => !l.blank && !l.furniture && l.kind !== 'table_row');
-  pipeTables(content, out);
-  rowTables(content, out);
-  spaceTables(content, out);
-  wordHeaderTables(content, out);
-  stackedTables(content, out);
-  cellRowTables(content, out);
+  let top = -1;
+  for (const l of content) if (l.i > top) top = l.i;
+  tokenMemo = new Array(top + 1);
+  try {
+    pipeTables(content, out);
+    rowTables(content, out);
+    spaceTables(content, out);
+    wordHeaderTables(content, out);
+    stackedTables(content, out);
+    cellRowTables(content, out);
+  } finally {
+    tokenMemo = []; // the document's lines are not kept past the call
+  }
   out.tables.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   return out;
 }
