@@ -21,10 +21,10 @@ export function charsetFromContentType(contentType: string | null | undefined): 
 }
 
 /**
- * `bytes` as a Buffer over the same memory: Buffer.from(bytes) copies the whole document
- * before it is decoded (issue 17); decoding reads the bytes and never writes them.
+ * `bytes` (from `start` to `end`) as a Buffer over the same memory: Buffer.from(bytes) copies
+ * the whole document (issue 17). For readers of the bytes only: a write goes to the original.
  */
-function view(bytes: Uint8Array, start = 0, end = bytes.length): Buffer {
+export function bufferView(bytes: Uint8Array, start = 0, end = bytes.length): Buffer {
   const to = Math.min(end, bytes.length);
   const from = Math.min(start, to);
   return Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from);
@@ -70,14 +70,14 @@ export interface Decoded {
  */
 export function decodeText(bytes: Uint8Array, contentType?: string | null, isHtml = false): Decoded {
   const bom = bomCharset(bytes);
-  if (bom) return { text: iconv().decode(view(bytes, bom.skip), bom.charset), charset: bom.charset, source: 'bom' };
+  if (bom) return { text: iconv().decode(bufferView(bytes, bom.skip), bom.charset), charset: bom.charset, source: 'bom' };
   // Before any declared charset: no 8-bit charset gives a NUL every other byte.
   const utf16 = bomlessUtf16(bytes);
-  if (utf16) return { text: iconv().decode(view(bytes), utf16), charset: utf16, source: 'utf16-pattern' };
+  if (utf16) return { text: iconv().decode(bufferView(bytes), utf16), charset: utf16, source: 'utf16-pattern' };
   let declared = charsetFromContentType(contentType);
   let source = 'header';
   if (!declared && isHtml) {
-    const head = view(bytes, 0, 4096).toString('latin1');
+    const head = bufferView(bytes, 0, 4096).toString('latin1');
     const m = META_CHARSET.exec(head);
     if (m) {
       declared = m[1].toLowerCase();
@@ -88,15 +88,15 @@ export function decodeText(bytes: Uint8Array, contentType?: string | null, isHtm
   const valid = isUtf8(bytes);
   const declaredUtf8 = !!declared && /^utf-?8$/i.test(declared);
   // Declared UTF-8 and valid: what iconv would give (no BOM here), without loading it.
-  if (declaredUtf8 && valid) return { text: view(bytes).toString('utf8'), charset: declared!, source };
+  if (declaredUtf8 && valid) return { text: bufferView(bytes).toString('utf8'), charset: declared!, source };
   // Declared UTF-8 but not valid: the declaration is not believed (sniffed below).
   if (declared && !declaredUtf8 && iconv().encodingExists(declared)) {
     // iso-8859-1 is labelled where windows-1252 is meant (WHATWG treats them as one).
     const cs = /^(iso-8859-1|latin1|us-ascii|ascii)$/i.test(declared) ? 'windows-1252' : declared;
-    return { text: iconv().decode(view(bytes), cs), charset: cs, source };
+    return { text: iconv().decode(bufferView(bytes), cs), charset: cs, source };
   }
-  if (valid) return { text: view(bytes).toString('utf8'), charset: 'utf-8', source: 'utf8' };
+  if (valid) return { text: bufferView(bytes).toString('utf8'), charset: 'utf-8', source: 'utf8' };
   const guess = chardet().detect(bytes);
   const cs = guess && iconv().encodingExists(guess) && !/^utf-?8$/i.test(guess) ? guess.toLowerCase() : 'windows-1252';
-  return { text: iconv().decode(view(bytes), cs === 'iso-8859-1' ? 'windows-1252' : cs), charset: cs, source: guess ? 'sniffed' : 'fallback' };
+  return { text: iconv().decode(bufferView(bytes), cs === 'iso-8859-1' ? 'windows-1252' : cs), charset: cs, source: guess ? 'sniffed' : 'fallback' };
 }

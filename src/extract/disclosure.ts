@@ -6,8 +6,7 @@ import type { Attachment, Disclosure, Exemption, Figure, Period, Question } from
 import type { Act } from '../records/vocab.js';
 import { PARSER_VERSION } from '../version.js';
 import type { FigureDraft } from './attachment.js';
-import { buildDoc, contentLines, requestLines, type Doc, type Line } from './doc-model.js';
-import { contentText } from './content-text.js';
+import { buildDoc, contentLines, contentText, requestLines, type Doc, type Line } from './doc-model.js';
 import { extractExemptions, mayCite } from './exemptions.js';
 import { answerLineFigures, answersInOrder, eventFromText, generalCounts, yearOfPeriod, type Earlier, loneFigure, measureFromText, questionHeading, reportsNothingFound, sentenceFigures } from './figures.js';
 import { detectForceNoted } from './force.js';
@@ -376,9 +375,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const truncated = endsMidSentence(lines);
   // "Searches brought back zero results" reports that nothing is held: not an answer given.
   const given = drafts.filter((f) => !reportsNothingFound(f)).length;
-  const answerText = answerish.map((l) => l.text).join('\n');
-  const outcomeLines = news || kind === 'other' ? [] : answerish;
-  const oc = extractOutcome(kind, outcomeLines, ex.exemptions, answerText, { answers: given + caseDrafts.length, truncated }, outcomeLines === answerish ? answerText : '');
+  const oc = extractOutcome(kind, news || kind === 'other' ? [] : answerish, ex.exemptions, answerish.map((l) => l.text).join('\n'), { answers: given + caseDrafts.length, truncated });
   // A platform's status line is evidence of the outcome unless the response shows otherwise.
   // An acknowledgement shows nothing the status line can be checked against: the answer is not on the page.
   const acknowledgementOnly = truncated && drafts.length + caseDrafts.length === 0 && answerish.some((l) => ACKNOWLEDGEMENT.test(l.text)) && oc.outcome === 'unknown';

@@ -292,11 +292,26 @@ export function contentLines(doc: Doc): Line[] {
   return derived(doc).content ??= doc.lines.filter((l) => !l.furniture && !l.blank);
 }
 
+/** The content lines' texts joined by '\n': kind, force, the Act and the attachment rules all scan it. */
+export function contentText(doc: Doc): string {
+  const d = derived(doc);
+  return (d.contentText ??= contentLines(doc).map((l) => l.text).join('\n'));
+}
+
+/** The first `n` content lines' text, as they stand at the start of contentText (a slice, not another join). */
+export function contentHead(doc: Doc, n: number): string {
+  const lines = contentLines(doc);
+  let end = -1;
+  for (let k = 0; k < lines.length && k < n; k++) end += lines[k].text.length + 1;
+  return contentText(doc).slice(0, Math.max(0, end));
+}
+
 // Views of a document that several stages ask for (the segment stage, questions, the request's
 // subject, dates): worked out once per document. Callers do not modify what they are given.
 interface Derived {
   request: Doc['request'];
   content?: Line[];
+  contentText?: string;
   interleaved?: Set<number>;
   requestLines?: Line[];
 }

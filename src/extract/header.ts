@@ -2,8 +2,7 @@
 // "FOI/14806", "16934"), a separate publication number ("PUB 1459"), and its title
 // without the reference ("Officer Convictions" from "Officer Convictions (266A/20)").
 import type { Doc, Line } from './doc-model.js';
-import { contentLines } from './doc-model.js';
-import { contentText } from './content-text.js';
+import { contentHead, contentLines } from './doc-model.js';
 import { FULL_DATE_SRC } from './dates.js';
 import type { Kind } from '../records/vocab.js';
 import type { Segmentation } from '../segment/types.js';
@@ -165,14 +164,6 @@ export function withoutTrailingRef(title: string, ref: string): string {
   return title;
 }
 
-/** The first `n` content lines' text as they stand at the start of the joined content text (a slice, not a join). */
-function textOfFirst(doc: Doc, n: number): string {
-  const lines = contentLines(doc);
-  let end = -1;
-  for (let k = 0; k < lines.length && k < n; k++) end += lines[k].text.length + 1;
-  return contentText(doc).slice(0, Math.max(0, end));
-}
-
 export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segmentation): Header {
   // A letterhead's lines (sender, address, date) are never the title; the segment stage marks them.
   const letterhead = new Set(seg ? seg.lines.filter((r) => r.why === 'letterhead').map((r) => r.line.i) : []);
@@ -228,7 +219,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   // The next two rules read a "ref:" label (ICO_REF, ANY_REF_LABEL and a label ending its line all
   // hold "ref", maybe "erence", dots, spaces, "no" or "number", then a colon): a document whose
   // first lines (those the rules read) hold none is not read line by line for them.
-  const refLabel = !reference && REF_COLON.test(textOfFirst(doc, lines.length));
+  const refLabel = !reference && REF_COLON.test(contentHead(doc, lines.length));
   if (!reference && refLabel) {
     // An ICO case reference: "Reference: IC-281144-Q7T2", "Case Reference: FS50612345".
     for (const l of lines) {

@@ -2,8 +2,7 @@
 // FOI figures, an ICO decision notice, or something else (a policy page, a form).
 import type { Kind } from '../records/vocab.js';
 import type { Doc } from './doc-model.js';
-import { contentLines } from './doc-model.js';
-import { contentText } from './content-text.js';
+import { contentHead, contentLines, contentText } from './doc-model.js';
 import { pieceCount } from './words.js';
 import { DECISION_SIGNS, LETTER_SIGNS, NEWS_SIGNS, TRIBUNAL, countFamilies } from '../segment/kind-cues.js';
 
@@ -30,10 +29,7 @@ const FOI_MARKERS = [
 export function detectKind(doc: Doc, url: string | null): Kind {
   const lines = contentLines(doc);
   const all = contentText(doc);
-  // The first 12 lines as they stand at the start of the joined text (a slice, not another join).
-  let headEnd = -1;
-  for (let k = 0; k < lines.length && k < 12; k++) headEnd += lines[k].text.length + 1;
-  const head = all.slice(0, Math.max(0, headEnd));
+  const head = contentHead(doc, 12);
   // Which voice the document speaks in: a reporter's, an authority's letter, or the regulator's.
   // Each count is taken when a rule first needs it (most documents are decided before the letter
   // and decision counts are asked for); the rules and their order are as they read.

@@ -3,8 +3,7 @@
 // An unlabelled date at the top of a letter is not guessed at (SPEC §4: never a guess).
 import { FULL_DATE_SRC, MONTH_RE, parseFullDate } from './dates.js';
 import type { Doc, Line } from './doc-model.js';
-import { contentLines } from './doc-model.js';
-import { contentText } from './content-text.js';
+import { contentLines, contentText } from './doc-model.js';
 
 export interface LabelledDates {
   request_date: string | null;

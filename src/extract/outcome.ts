@@ -130,12 +130,8 @@ const HAS_NOT_HELD = gated(NOT_HELD_WORDS, anyOf(NOT_HELD));
 const HAS_REFUSED = gated(REFUSED_WORDS, anyOf(REFUSED));
 const HAS_COST_WHOLE = anyOf(COST_WHOLE);
 
-/**
- * `responseText`, when the caller has it, is `response`'s texts joined by line breaks (the
- * disclosure passes its answer lines as both `response` and, joined, `allText`): not joined again.
- */
-export function extractOutcome(kind: Kind, response: Line[], exemptions: ExemptionDraft[], allText: string, evidence: OutcomeEvidence = { answers: 0, truncated: false }, responseText?: string): OutcomeResult {
-  const text = responseText ?? response.map((l) => l.text).join('\n');
+export function extractOutcome(kind: Kind, response: Line[], exemptions: ExemptionDraft[], allText: string, evidence: OutcomeEvidence = { answers: 0, truncated: false }): OutcomeResult {
+  const text = response.map((l) => l.text).join('\n');
   const sentencesOf = (t: string) => t.split(/(?<=[.!?])\s+|\n/);
   let full: boolean | undefined;
   const hasFull = () => (full ??= HAS_FULL(text));

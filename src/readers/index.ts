@@ -19,9 +19,8 @@ export interface ReadInput {
   ocr?: Partial<OcrOptions>;
 }
 
-// The HTML reader's module, asked for once: a dynamic import() resolves the module again on
-// every call (~10 µs a page in a long run, issue 17); once loaded it is called without an await.
-let htmlReader: Promise<typeof import('./html.js')> | undefined;
+// The HTML reader's module, kept once loaded: a dynamic import() resolves the module again on
+// every call (~10 µs a page in a long run, issue 17), and an await of it costs a turn.
 let htmlModule: typeof import('./html.js') | undefined;
 
 export async function readDocument(input: ReadInput): Promise<ReadResult> {
@@ -45,7 +44,7 @@ export async function readDocument(input: ReadInput): Promise<ReadResult> {
       return readDocx(bytes);
     }
     case 'text/html': {
-      const { readHtml } = (htmlModule ??= await (htmlReader ??= import('./html.js')));
+      const { readHtml } = htmlModule ?? (htmlModule = await import('./html.js'));
       return readHtml(decodeText(bytes, input.contentType, true).text, input.url);
     }
     case 'text/csv': {

@@ -1,6 +1,6 @@
 // Content type from the bytes first, then the declared type, then the name: forces
 // serve PDFs as application/octet-stream and name HTML pages ".aspx".
-import { bomlessUtf16 } from '../documents/decode.js';
+import { bomlessUtf16, bufferView } from '../documents/decode.js';
 import type { MediaType } from './types.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -29,7 +29,7 @@ export function sniffMediaType(bytes: Uint8Array, declared?: string | null, name
   const ext = () => (extension ??= /\.([a-z0-9]+)$/.exec((name ?? '').toLowerCase().replace(/[?#].*$/, ''))?.[1] ?? '');
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'application/pdf'; // %PDF
   // A PDF may carry junk before its header; pdf.js accepts it within the first KiB.
-  if (bytes.length > 5 && view(bytes, 1024).includes('%PDF-')) return 'application/pdf';
+  if (bytes.length > 5 && bufferView(bytes, 0, 1024).includes('%PDF-')) return 'application/pdf';
   // Excel 97-2003 (BIFF in a compound file): its directory names a "Workbook" (or "Book") stream.
   if (startsWith(bytes, CFB)) {
     const dir = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('utf16le');
@@ -63,12 +63,7 @@ function headText(bytes: Uint8Array): string {
   if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head);
   const utf16 = bomlessUtf16(head);
   if (utf16) return new TextDecoder(utf16).decode(head);
-  return view(head, head.length).toString('utf8');
-}
-
-/** The first `n` bytes as a Buffer over the same memory (Buffer.from(bytes) would copy them). */
-function view(bytes: Uint8Array, n: number): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, n));
+  return bufferView(head).toString('utf8');
 }
 
 /**

@@ -3,8 +3,7 @@
 // and text tables' token memo. Each must give what it replaces.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentLines } from '../../src/extract/doc-model.js';
-import { contentText } from '../../src/extract/content-text.js';
+import { contentLines, contentText } from '../../src/extract/doc-model.js';
 import { extractExemptions, mayCite } from '../../src/extract/exemptions.js';
 import { findTextTables } from '../../src/extract/text-tables.js';
 import { extractHeader, REF_COLON, refColonGated } from '../../src/extract/header.js';
