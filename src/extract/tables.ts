@@ -112,6 +112,12 @@ export function fieldOf(heading: string): Field | null {
   return null;
 }
 
+/** fieldOf(heading) === 'drop', without the other fields' patterns: all a count table asks of its headings. */
+export function isDropped(heading: string): boolean {
+  const h = clean(heading).toLowerCase();
+  return !!h && HAS_LETTER.test(h) && PERSONAL.test(h) && !NOT_PERSONAL.test(h);
+}
+
 // ---------------------------------------------------------------- headings as breakdowns
 
 type Dim = 'year' | 'gender' | 'measure' | 'rank' | 'status' | 'event' | 'offence' | 'label';
@@ -145,6 +151,22 @@ function dimensionOf(texts: string[], axisHeading: string): Dim {
   const placed = vals.filter((t) => offenceCategory(t) !== 'other').length;
   if (placed * 2 >= vals.length && vals.length >= 1) return 'offence';
   return 'label';
+}
+
+/** The parts as one breakdown: each field from the first part that gives it (a row's headings before its column's). */
+function mergeBreakdowns(parts: Breakdown[]): Breakdown {
+  const b: Breakdown = {};
+  for (const part of parts) {
+    if (b.year === undefined && part.year !== undefined) b.year = part.year;
+    if (b.offence === undefined && part.offence !== undefined) b.offence = part.offence;
+    if (b.gender === undefined && part.gender !== undefined) b.gender = part.gender;
+    if (b.rank === undefined && part.rank !== undefined) b.rank = part.rank;
+    if (b.status === undefined && part.status !== undefined) b.status = part.status;
+    if (b.measure === undefined && part.measure !== undefined) b.measure = part.measure;
+    if (b.event === undefined && part.event !== undefined) b.event = part.event;
+    if (b.total === undefined && part.total !== undefined) b.total = part.total;
+  }
+  return b;
 }
 
 function breakdownOf(text: string, dim: Dim): Breakdown {
@@ -412,9 +434,8 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
   const body = g.runs.flatMap((r) => r.rows);
   if (!body.length) return;
   const firstHeadings = headingsOf(g.header, width, 0, grid.hasMerges, notes).headings;
-  const fields = firstHeadings.map(fieldOf);
   const dropped = new Set<number>();
-  fields.forEach((f, j) => f === 'drop' && dropped.add(j));
+  firstHeadings.forEach((h, j) => isDropped(h) && dropped.add(j));
   // A first column numbering the rows 1, 2, 3 … is an index, not a count.
   if (width > 1 && body.length >= 2 && /^(|no\.?|#|item|ref\.?|serial|s\/n|number)$/i.test(firstHeadings[0]) && body.every((r, i) => r[0].text === String(i + 1))) dropped.add(0);
 
@@ -498,7 +519,7 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
   };
   const colSpan = spanOf(colPeriod);
   for (let v = 0; v < valueCols.length; v++) if (colTotal[v] && !colPeriod[v] && colSpan) colPeriod[v] = colSpan;
-  const colBreaks = valueCols.map((j) => g.header.map((r, k) => breakdownOf(stripFootnote(r[j].text, notes).label, colDims[k])));
+  const colBreaks = valueCols.map((j) => mergeBreakdowns(g.header.map((r, k) => breakdownOf(stripFootnote(r[j].text, notes).label, colDims[k]))));
 
   const titleEvent = eventOf(titleText);
   // Per figure of this group: its run and row, value column, whether its own headings named the
@@ -517,7 +538,8 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
       let rowLabel = labels.map((l) => l.label).filter(Boolean).join(' | ');
       // A row label that is only a number (an age, a band) says what it is through the corner heading.
       if (rowLabel && /^[\d\s.+-]+$/.test(rowLabel) && corner && !isTotal(rowLabel) && !parseYearHeading(rowLabel)) rowLabel = `${corner} ${rowLabel}`;
-      const rowBreak: Breakdown[] = labelCols.map((j, k) => breakdownOf(labels[k].label, rowDims[k]));
+      // The row's headings as one breakdown (the first to name each part wins), merged once per row, not per cell.
+      const rowBreak = mergeBreakdowns(labelCols.map((j, k) => breakdownOf(labels[k].label, rowDims[k])));
       for (let v = 0; v < valueCols.length; v++) {
         const j = valueCols[v];
         const cell = row[j];
@@ -527,12 +549,9 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
           if (isWithheld(cell)) out.warnings.push(`${cell.locator}: "${cell.text}" is not an exact figure; not counted`);
           continue;
         }
-        const b: Breakdown = {};
-        for (const part of [...rowBreak, ...colBreaks[v]]) {
-          for (const [k, x] of Object.entries(part)) if (x !== undefined && (b as Record<string, unknown>)[k] === undefined) (b as Record<string, unknown>)[k] = x;
-        }
+        const b = mergeBreakdowns([rowBreak, colBreaks[v]]);
         const period = b.year ?? colPeriod[v] ?? (b.total && rowSpan ? rowSpan : null) ?? sectionPeriod ?? tablePeriod;
-        const label = [rowLabel, headings[j]].filter(Boolean).join(' | ');
+        const label = rowLabel && headings[j] ? `${rowLabel} | ${headings[j]}` : rowLabel || headings[j];
         meta.push({ run: runIndex, row: n, v, own: b.measure !== undefined, event: b.event, rowTotal: b.total === true });
         out.figures.push({
           value,
@@ -695,13 +714,12 @@ function listShape(grid: Grid, table: Table): { shape: Shape; headings: string[]
     return parts.join(' ');
   });
   if (headings.some((h) => parseYearHeading(h) && !/year/i.test(h))) return null;
-  const fields = headings.map(fieldOf);
-  const dropped = new Set<number>();
-  fields.forEach((f, j) => f === 'drop' && dropped.add(j));
-  if (body.length >= 2 && /^(|no\.?|#|item|ref\.?|serial|s\/n|number)$/i.test(headings[0]) && body.every((r, i) => r[0].text === String(i + 1))) dropped.add(0);
-  // Count columns (numbers under a heading that is not an age, reference or position) make it a count table.
+  const indexColumn = body.length >= 2 && /^(|no\.?|#|item|ref\.?|serial|s\/n|number)$/i.test(headings[0]) && body.every((r, i) => r[0].text === String(i + 1));
+  // Count columns (numbers under a heading that is not an age, reference or position) make it a
+  // count table, unless dropped (a personal column, a row index): whether a column is dropped is
+  // asked only of a count column, before the fields of every heading are read (most tables count).
   for (let j = 0; j < grid.width; j++) {
-    if (dropped.has(j) || NOT_COUNT_COLUMN.test(headings[j])) continue;
+    if (NOT_COUNT_COLUMN.test(headings[j])) continue;
     let filled = 0;
     let nums = 0;
     for (const r of body) {
@@ -709,8 +727,12 @@ function listShape(grid: Grid, table: Table): { shape: Shape; headings: string[]
       filled++;
       if (numberOf(r[j]) !== null && !isYearNumber(r[j])) nums++;
     }
-    if (filled && nums / filled >= 0.5) return null;
+    if (filled && nums / filled >= 0.5 && !(j === 0 && indexColumn) && fieldOf(headings[j]) !== 'drop') return null;
   }
+  const fields = headings.map(fieldOf);
+  const dropped = new Set<number>();
+  fields.forEach((f, j) => f === 'drop' && dropped.add(j));
+  if (indexColumn) dropped.add(0);
   const textCols = headings.filter((h, j) => h && !dropped.has(j)).length;
   if (textCols < 2) return null;
   const caseFields = new Set(fields.filter((f): f is Field => !!f && ['role', 'rank', 'gender', 'offence', 'disposal', 'status_now', 'status_at_event'].includes(f)));
