@@ -84,6 +84,11 @@ export function findNumbers(s: string): NumberMatch[] {
 // Only a cell that starts with a digit, "none", "nil" or "zero" can be one (most cells and lines are words).
 const MAY_BE_NUMBER_CELL = /^[\s\u00a0]*[\dnz]/i;
 
+/** Whether `s` may be a number cell at all (parseNumberCell is null wherever this is false). */
+export function mayBeNumberCell(s: string): boolean {
+  return MAY_BE_NUMBER_CELL.test(s);
+}
+
 export function parseNumberCell(s: string): number | null {
   if (!MAY_BE_NUMBER_CELL.test(s)) return null;
   const t = s.replace(/[\s\u00a0]+/g, ' ').trim().replace(/\s*\|$/, '').trim();

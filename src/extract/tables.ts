@@ -209,7 +209,20 @@ function breakdownOf(text: string, dim: Dim): Breakdown {
 // ---------------------------------------------------------------- cells
 
 /** A cell's number: the spreadsheet's stored value, else the printed count or decimal ("1,051", "5516.65", "-82"). */
+// A cell's number and whether it is a period, kept for one interpretTable call: listShape,
+// groupsOf, rowKind and the value-column tests ask them of the same cells again and again (a
+// cell is never changed in place: a cell given another text is a copy, with its own entry).
+let cellNumbers: Map<Cell, number | null> | null = null;
+let cellPeriods: Map<Cell, boolean> | null = null;
+
 function numberOf(cell: Cell): number | null {
+  if (cellNumbers === null) return readNumber(cell);
+  let v = cellNumbers.get(cell);
+  if (v === undefined) cellNumbers.set(cell, (v = readNumber(cell)));
+  return v;
+}
+
+function readNumber(cell: Cell): number | null {
   if (cell.merged) return null;
   if (cell.value !== undefined && cell.date === undefined) return cell.value;
   const t = clean(cell.text);
@@ -226,7 +239,13 @@ function numberOf(cell: Cell): number | null {
 
 const isWithheld = (cell: Cell) => !cell.merged && SUPPRESSED.test(clean(cell.text));
 const isValueish = (cell: Cell) => numberOf(cell) !== null || isWithheld(cell);
-const isPeriodish = (cell: Cell) => cell.date !== undefined || parseYearHeading(cell.text) !== null;
+const readPeriodish = (cell: Cell) => cell.date !== undefined || parseYearHeading(cell.text) !== null;
+function isPeriodish(cell: Cell): boolean {
+  if (cellPeriods === null) return readPeriodish(cell);
+  let v = cellPeriods.get(cell);
+  if (v === undefined) cellPeriods.set(cell, (v = readPeriodish(cell)));
+  return v;
+}
 /** A whole number that reads as a year (a heading), not a count. */
 const isYearNumber = (cell: Cell) => {
   const n = numberOf(cell);
@@ -413,7 +432,26 @@ function headingsOf(header: Cell[][], width: number, firstValue: number, hasMerg
 
 const NOT_COUNTS = /percent|%|\brate\b|\bratio\b|proportion|\baverage\b|\bmean\b|\bmedian\b|latitude|longitude|\beasting\b|\bnorthing\b/i;
 
+// Kept only for a table of up to this many cells: a spreadsheet's 400k-row table is read once
+// per cell anyway, and maps of its cells would be hundreds of megabytes.
+const MEMO_CELLS = 4096;
+
 export function interpretTable(table: Table, ctx: TableContext): TableRows {
+  let cells = 0;
+  for (let r = 0; r < table.rows.length && cells <= MEMO_CELLS; r++) cells += table.rows[r].length;
+  if (cells > MEMO_CELLS) return interpretCells(table, ctx);
+  cellNumbers = new Map();
+  cellPeriods = new Map();
+  try {
+    return interpretCells(table, ctx);
+  } finally {
+    // The table's cells are not kept past the call.
+    cellNumbers = null;
+    cellPeriods = null;
+  }
+}
+
+function interpretCells(table: Table, ctx: TableContext): TableRows {
   const out: TableRows = { figures: [], cases: [], warnings: [] };
   if (!table.rows.length) return out;
   const grid = gridOf(table);

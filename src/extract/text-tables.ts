@@ -7,7 +7,7 @@
 import type { Cell, Table } from '../readers/types.js';
 import type { Line } from './doc-model.js';
 import { parseNumberCell } from './numbers.js';
-import { hasDigit, isDigitCode, isSpaceCode, lastCode, pieceCount } from './words.js';
+import { firstCode, hasDigit, isDigitCode, lastCode, pieceCount } from './words.js';
 
 export interface TextTables {
   tables: Table[];
@@ -64,13 +64,6 @@ function factsOf(lines: Line[]): Facts {
 const endCode = (t: string) => t.charCodeAt(t.length - 1);
 /** Whether the last character is one of ".:;," (`/[.:;,]$/`). */
 const endsClause = (c: number) => c === 46 || c === 58 || c === 59 || c === 44;
-
-/** The code of a text's first character that is not whitespace (NaN when none): what a pattern of `text.trim()` starts with. */
-function firstCode(t: string): number {
-  let i = 0;
-  while (i < t.length && isSpaceCode(t.charCodeAt(i))) i++;
-  return t.charCodeAt(i);
-}
 
 const YEAR_OR_TOTAL = /^(?:(?:19|20)\d{2}|total)$/i;
 // A cell that stands for a figure: a count, or one withheld as too small ("<5", "*").
