@@ -219,9 +219,10 @@ function atLeast(re: RegExp, text: string, n: number): boolean {
   return k >= n;
 }
 
-function yearPairs(text: string, offset: number, ctx: Ctx): FigureDraft[] {
+/** The year–figure pairs of `text` as figures (`matches`: matchesOf(YEAR_PAIR, text), when already found). */
+function yearPairs(text: string, offset: number, ctx: Ctx, matches = matchesOf(YEAR_PAIR, text)): FigureDraft[] {
   const out: FigureDraft[] = [];
-  for (const m of matchesOf(YEAR_PAIR, text)) {
+  for (const m of matches) {
     const y = Number(m[1]);
     const fy = m[2] !== undefined;
     out.push(
@@ -253,8 +254,9 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   if (m) return [figure(parseNumberCell(m[1])!, t, line.start, ctx, '')];
   const label = ANSWER_LABEL.exec(t);
   if (!label) {
-    const pairs = yearPairs(t, line.start, ctx);
-    if (pairs.length >= 2) return pairs;
+    // Two or more pairs make an answer: the figures are read only then.
+    const pairMatches = matchesOf(YEAR_PAIR, t);
+    if (pairMatches.length >= 2) return yearPairs(t, line.start, ctx, pairMatches);
     const yc = YEAR_COUNTS.exec(t);
     if (yc) {
       const y = Number(yc[1]);

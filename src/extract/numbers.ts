@@ -60,9 +60,11 @@ export function wordsToNumber(s: string): number | null {
 /** Every number in `s`, digits and words, left to right, not overlapping. */
 export function findNumbers(s: string): NumberMatch[] {
   const out: NumberMatch[] = [];
-  for (const m of matchesOf(DIGITS_RE, s)) {
+  // Neither pattern matches an empty string: a plain exec loop (no array of matches made first).
+  DIGITS_RE.lastIndex = 0;
+  for (let m = DIGITS_RE.exec(s); m !== null; m = DIGITS_RE.exec(s)) {
     const text = m[0];
-    out.push({ value: Number(text.includes(',') ? text.replace(/,/g, '') : text), text, index: m.index!, end: m.index! + text.length, words: false });
+    out.push({ value: Number(text.includes(',') ? text.replace(/,/g, '') : text), text, index: m.index, end: m.index + text.length, words: false });
   }
   // The digit matches come left to right: only number words need sorting in among them.
   const digitCount = out.length;

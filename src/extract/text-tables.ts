@@ -7,7 +7,7 @@
 import type { Cell, Table } from '../readers/types.js';
 import type { Line } from './doc-model.js';
 import { parseNumberCell } from './numbers.js';
-import { firstCode, hasDigit, isDigitCode, lastCode, pieceCount } from './words.js';
+import { firstCode, hasDigit, isDigitCode, isSpaceCode, lastCode, pieceCount } from './words.js';
 
 export interface TextTables {
   tables: Table[];
@@ -66,6 +66,22 @@ const endCode = (t: string) => t.charCodeAt(t.length - 1);
 const endsClause = (c: number) => c === 46 || c === 58 || c === 59 || c === 44;
 
 const YEAR_OR_TOTAL = /^(?:(?:19|20)\d{2}|total)$/i;
+
+/**
+ * The start of the last run of non-space characters (a token, as /\S+/ finds them) ending at or
+ * before `end`, or -1 when there is none; its end is left in runEnd. Looks at that token only,
+ * for a gate before a whole line is tokenised.
+ */
+let runEnd = 0;
+function lastRun(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (e === 0) return -1;
+  let b = e;
+  while (b > 0 && !isSpaceCode(text.charCodeAt(b - 1))) b--;
+  runEnd = e;
+  return b;
+}
 // A cell that stands for a figure: a count, or one withheld as too small ("<5", "*").
 const FIGURE_TOKEN = /^(?:\d{1,3}(?:,\d{3})+|\d+|<\s?\d+|\*)$/;
 
@@ -75,6 +91,12 @@ function yearHeaderWidth(line: Line): number {
   // A cheap gate before the line's tokens: a header's last token is a year or "Total".
   const c = lastCode(line.text);
   if (!isDigitCode(c) && c !== 108 && c !== 76) return 0; // …9, …l/L
+  // Two or more of its trailing years or totals start with a digit: its last two tokens are such
+  // (a line ending in a date, "14 June 2023", is not tokenised).
+  const last = lastRun(line.text, line.text.length);
+  if (last < 0 || !YEAR_OR_TOTAL.test(line.text.slice(last, runEnd))) return 0;
+  const second = lastRun(line.text, last);
+  if (second < 0 || !YEAR_OR_TOTAL.test(line.text.slice(second, runEnd))) return 0;
   const t = tokens(line);
   let k = 0;
   while (k < t.length && YEAR_OR_TOTAL.test(t[t.length - 1 - k].text)) k++;
@@ -106,6 +128,9 @@ function wordHeaderTables(lines: Line[], out: TextTables, facts: Facts): void {
     // A row's last token is a figure ("12", "<5", "*"): a cheap gate before its tokens.
     const c = lastCode(l.text);
     if (!isDigitCode(c) && c !== 42) return 0;
+    // A row's last token is a figure (a cheap look at that token before the whole line is tokenised).
+    const last = lastRun(l.text, l.text.length);
+    if (last < 0 || !FIGURE_TOKEN.test(l.text.slice(last, runEnd))) return 0;
     const t = tokens(l);
     let n = 0;
     while (n < t.length && FIGURE_TOKEN.test(t[t.length - 1 - n].text)) n++;
