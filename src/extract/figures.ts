@@ -399,22 +399,27 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
   // Outside an answer a sentence's count needs a context or event word (below): a line with
   // neither has no such sentence (each sentence is a part of the line between spaces, so a word
   // it holds the line holds), and is passed over before it is split into sentences.
-  if (gated && !answer && !CONTEXT_WORDS.test(line.text) && !EVENT_WORDS.test(line.text)) return out;
+  let lineContext: boolean | undefined;
+  let lineEvent: boolean | undefined;
+  if (gated && !answer && !(lineContext = CONTEXT_WORDS.test(line.text)) && !(lineEvent = EVENT_WORDS.test(line.text))) return out;
   // A line without a number states no figure; a paragraph that works out the cost of answering
   // quotes numbers that are not answers.
-  if (!sentences(line).some((s) => numbersOf(s).length) || costParagraph(line)) return out;
-  for (const s of sentences(line)) {
+  const all = sentences(line);
+  if (!all.some((s) => numbersOf(s).length) || costParagraph(line)) return out;
+  for (const s of all) {
     // A sentence without a number states no figure (asked first: it is the cheapest question).
     const numbers = numbersOf(s);
     if (!numbers.length) continue;
     if (!answer && pieceCount(s.text, 5) < 5) continue;
-    let eventSeen: boolean | undefined;
+    // A line that is one sentence (most) has the line's words: what the line was asked is not asked again.
+    const whole = s.text === line.text;
+    let eventSeen: boolean | undefined = whole ? lineEvent : undefined;
     const hasEvent = () => (eventSeen ??= EVENT_WORDS.test(s.text));
     // Outside an answer, a count needs an event word or a context word in its sentence (the last
     // test in the loop below passes over every number otherwise): a sentence with neither is
     // passed over whole, before each of its numbers is read (5 of every 6 numbers on the bench's
     // pages), and before the background words are looked for.
-    if (gated && !answer && !CONTEXT_WORDS.test(s.text) && !hasEvent()) continue;
+    if (gated && !answer && !(whole && lineContext !== undefined ? lineContext : CONTEXT_WORDS.test(s.text)) && !hasEvent()) continue;
     if (SKIP_SENTENCE.test(s.text)) continue;
     // References and a list label, found only once a number that is not a year needs them.
     let spans: Array<[number, number]> | null = null;

@@ -409,7 +409,8 @@ function groupsOf(grid: Grid, caption: string | undefined): { groups: Group[]; n
 
 /** Column headings: above-row texts spread over blank slots to their right (a group heading printed once), joined top to bottom. */
 function headingsOf(header: Cell[][], width: number, firstValue: number, hasMerges: boolean, notes: Set<string>): { headings: string[]; raw: string[][] } {
-  const raw: string[][] = Array.from({ length: width }, () => []);
+  const raw: string[][] = [];
+  for (let j = 0; j < width; j++) raw.push([]);
   header.forEach((row, k) => {
     let carry = '';
     for (let j = 0; j < width; j++) {
@@ -469,7 +470,9 @@ function interpretCells(table: Table, ctx: TableContext): TableRows {
 
 function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableContext, out: TableRows): void {
   const width = grid.width;
-  const body = g.runs.flatMap((r) => r.rows);
+  // Loops, not flatMap or Array.from: both take V8's generic paths, slow on a table's few rows.
+  const body: Cell[][] = [];
+  for (const r of g.runs) for (const row of r.rows) body.push(row);
   if (!body.length) return;
   const firstHeadings = headingsOf(g.header, width, 0, grid.hasMerges, notes).headings;
   const dropped = new Set<number>();
@@ -746,11 +749,12 @@ function listShape(grid: Grid, table: Table): { shape: Shape; headings: string[]
   if (!header.length || !body.length || grid.width < 2) return null;
   // The heading row is words (no counts): a list's heading names its columns.
   if (header.some((r) => r.some((c) => isValueish(c) && !isPeriodish(c)))) return null;
-  const headings = Array.from({ length: grid.width }, (_, j) => {
+  const headings: string[] = [];
+  for (let j = 0; j < grid.width; j++) {
     const parts: string[] = [];
     for (const r of header) if (r[j].text && parts[parts.length - 1] !== r[j].text) parts.push(r[j].text);
-    return parts.join(' ');
-  });
+    headings.push(parts.join(' '));
+  }
   if (headings.some((h) => parseYearHeading(h) && !/year/i.test(h))) return null;
   const indexColumn = body.length >= 2 && /^(|no\.?|#|item|ref\.?|serial|s\/n|number)$/i.test(headings[0]) && body.every((r, i) => r[0].text === String(i + 1));
   // Count columns (numbers under a heading that is not an age, reference or position) make it a
