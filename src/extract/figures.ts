@@ -487,6 +487,10 @@ const TREND_BEFORE = /\b(?:rising|rose|falling|fell|up|down|increas(?:ed|ing)|de
 // A rank or role by name after a count: "5 Superintendents", "1 x Assistant Chief Constable".
 const RANK_HEAD = /^\s*(?:x\s+|×\s*)?(?:[A-Z][\w-]*\s+){0,3}(?:Constables?|Sergeants?|Inspectors?|Superintendents?|Officers?|Commissioners?|Commanders?|PCSOs?|Specials?|Staff)\b/;
 
+// Words a head noun stops at. The words countHead looks at are ASCII letters and digits (with
+// ’ and -), which lower-case as /i folds them: a set of lower-cased words, not a pattern per word.
+const HEAD_STOP = new Set(['of', 'in', 'on', 'at', 'for', 'by', 'with', 'and', 'or', 'to', 'from', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'the', 'a', 'an', 'who', 'which', 'that', 'per', 'than', 'as', 'it', 'he', 'she', 'they', 'we', 'you', 'this', 'these', 'there', 'its', 'their', 'our']);
+
 /** The head noun a count stands before, if any: "42 breaches", "three east Kent constables", "1 x Inspector". */
 function countHead(after: string, value: number): { noun: string; end: number } | null {
   // Up to four words, up to the first punctuation: "east Kent constables", "Freedom of Information requests".
@@ -500,8 +504,8 @@ function countHead(after: string, value: number): { noun: string; end: number } 
     at = end + (after.slice(end).length - after.slice(end).trimStart().length);
     // "of" joins a name ("Freedom of Information requests"), nothing else.
     if (/^of$/i.test(w) && k > 0 && /^[A-Z]/.test(words[k - 1]) && /^[A-Z]/.test(words[k + 1] ?? '')) continue;
-    if (/^(?:of|in|on|at|for|by|with|and|or|to|from|were|was|are|is|have|has|had|the|a|an|who|which|that|per|than|as|it|he|she|they|we|you|this|these|there|its|their|our)$/i.test(w)) break;
     const lower = w.toLowerCase();
+    if (HEAD_STOP.has(lower)) break;
     // "breached the Act 42 times": occurrences; "three times more likely" is a ratio.
     if (lower === 'times') return /^\s*(?:more|less|fewer|higher|lower|greater|bigger|larger|smaller|as|the|over|that|than)\b/i.test(after.slice(end)) ? null : { noun: w, end };
     const plural = (/^[a-z]{2,}s$/i.test(w) && !NOT_PLURAL.has(lower) && !/(?:ss|us|is)$/.test(lower)) || INVARIANT.test(w) || /^[A-Z]{2,}s$/.test(w);

@@ -1,6 +1,5 @@
 // Numbers as forces and newspapers print them: "1,051", "TWENTY one", "twenty-one",
 // "None", "Nil". Returns the value and the exact span it was read from.
-import { matchesOf } from '../segment/gates.js';
 
 const UNITS: Record<string, number> = {
   zero: 0, none: 0, nil: 0, no: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -68,7 +67,8 @@ export function findNumbers(s: string): NumberMatch[] {
   }
   // The digit matches come left to right: only number words need sorting in among them.
   const digitCount = out.length;
-  for (const m of matchesOf(WORDS_RE, s)) {
+  WORDS_RE.lastIndex = 0;
+  for (let m = WORDS_RE.exec(s); m !== null; m = WORDS_RE.exec(s)) {
     const v = wordsToNumber(m[0]);
     if (v === null) {
       // A run that is several numbers ("one two"): take its first word only.

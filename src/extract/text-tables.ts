@@ -7,7 +7,7 @@
 import type { Cell, Table } from '../readers/types.js';
 import type { Line } from './doc-model.js';
 import { parseNumberCell } from './numbers.js';
-import { firstCode, hasDigit, isDigitCode, isSpaceCode, lastCode, pieceCount } from './words.js';
+import { hasDigit, isDigitCode, isSpaceCode, lastCode, pieceCount } from './words.js';
 
 export interface TextTables {
   tables: Table[];
@@ -228,6 +228,15 @@ function spaceTables(lines: Line[], out: TextTables): void {
 /** One cell per line: the only pipe is the trailing one. */
 const singlePipeCell = (lines: Line[], facts: Facts, u: number) => facts.pipe[u] && /^[^|]*\|\s*$/.test(lines[u].text);
 
+/** Whether the trimmed text may match YEARISH: it starts "19", "20" or "to" (either case). */
+function mayBeYearish(t: string): boolean {
+  let i = 0;
+  while (i < t.length && isSpaceCode(t.charCodeAt(i))) i++;
+  const c = t.charCodeAt(i);
+  const d = t.charCodeAt(i + 1);
+  return (c === 49 && d === 57) || (c === 50 && d === 48) || ((c === 116 || c === 84) && (d === 111 || d === 79));
+}
+
 /** Cells ending in "|" one per line; a line of only "|" starts a row. */
 function pipeTables(lines: Line[], out: TextTables, facts: Facts): void {
   for (let i = 0; i < lines.length; i++) {
@@ -267,9 +276,9 @@ function pipeTables(lines: Line[], out: TextTables, facts: Facts): void {
 /** One cell per line: a run of year/Total headings, then label + one number per heading, repeated. */
 function stackedTables(lines: Line[], out: TextTables): void {
   for (let i = 0; i < lines.length; i++) {
-    // A year or "Total" starts with 1, 2, t or T: most lines are passed over without a trimmed copy.
-    const c = firstCode(lines[i].text);
-    if (c !== 49 && c !== 50 && c !== 116 && c !== 84) continue;
+    // A year or "Total" starts "19", "20", "to" or "TO" (either case): most lines, "The …" among
+    // them, are passed over without a trimmed copy.
+    if (!mayBeYearish(lines[i].text)) continue;
     if (out.consumed.has(lines[i].i) || !YEARISH.test(lines[i].text.trim())) continue;
     let k = 0;
     while (i + k < lines.length && YEARISH.test(lines[i + k].text.trim())) k++;
