@@ -11,6 +11,7 @@
 // It reaches into parse5's tokenizer (protected members, the insertion modes' numbers), so parse5 is
 // pinned to one version in package.json; the property test is what says an upgrade still holds.
 import { Parser, Tokenizer, Token, type ParserOptions, type TreeAdapterTypeMap, type DefaultTreeAdapterMap } from 'parse5';
+import { adapter, type Htmlparser2TreeAdapterMap } from 'parse5-htmlparser2-tree-adapter';
 
 const CHARACTER = Token.TokenType.CHARACTER;
 const NULL_CHARACTER = Token.TokenType.NULL_CHARACTER;
@@ -185,4 +186,9 @@ class RunParser<T extends TreeAdapterTypeMap> extends Parser<T> {
 /** A document parsed as parse5's parse() parses it. */
 export function parseDocumentRuns<T extends TreeAdapterTypeMap = DefaultTreeAdapterMap>(html: string, options?: ParserOptions<T>): T['document'] {
   return RunParser.parse(html, options) as T['document'];
+}
+
+/** A page as cheerio.load(html) parses it (parse5, the htmlparser2 adapter, scripting on): hand it to cheerio.load. */
+export function parseDom(html: string): Htmlparser2TreeAdapterMap['document'] {
+  return parseDocumentRuns<Htmlparser2TreeAdapterMap>(html, { treeAdapter: adapter, scriptingEnabled: true });
 }

@@ -3,10 +3,11 @@
 // locations are asked for, the same locations. parse5's own parse() is the oracle.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import * as cheerio from 'cheerio';
 import fc from 'fast-check';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { parseDocumentRuns } from '../../src/readers/html-tokenizer.js';
+import { parseDocumentRuns, parseDom } from '../../src/readers/html-tokenizer.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 
@@ -89,6 +90,16 @@ describe('run-reading tokenizer', () => {
       expect(a).toEqual(b);
       const [c, d] = both(page, true);
       expect(c).toEqual(d);
+    }
+  });
+
+  it('hands cheerio the tree cheerio.load(html) builds (the crawler\'s listing pages)', () => {
+    for (const page of pages) {
+      const ours = cheerio.load(parseDom(page));
+      const theirs = cheerio.load(page);
+      expect(ours.html()).toBe(theirs.html());
+      expect(ours('a').length).toBe(theirs('a').length);
+      expect(ours.root().text()).toBe(theirs.root().text());
     }
   });
 
