@@ -99,9 +99,15 @@ export function detectForceNoted(text: string, url: string | null): { force: str
   const picked: number[] = [];
   for (const w of words) for (const i of byKey!.get(w) ?? []) picked.push(i);
   picked.sort((a, b) => a - b);
+  // Patterns share needs ("Police Scotland", "Police Service of Scotland"): each is looked for once.
+  const needFound = new Map<string, boolean>();
   for (const i of picked) {
     const { force, re, need } = all[i];
-    if (need && !lower.includes(need)) continue;
+    if (need) {
+      let found = needFound.get(need);
+      if (found === undefined) needFound.set(need, (found = lower.includes(need)));
+      if (!found) continue;
+    }
     for (const m of matchesOf(re(), text)) {
       const key = `${force.id}:${m.index}`;
       if (seen.has(key)) continue;

@@ -126,7 +126,7 @@ export const withoutEitherWay = (text: string) => (NOT_HELD_WORDS.test(text) ? t
 const IS_COST = anyOf(COST);
 const HAS_PARTIAL = gated(PARTIAL_WORDS, anyOf(PARTIAL));
 const HAS_FULL = anyOf(FULL);
-const HAS_NOT_HELD = gated(NOT_HELD_WORDS, anyOf(NOT_HELD));
+const ANY_NOT_HELD = anyOf(NOT_HELD);
 const HAS_REFUSED = gated(REFUSED_WORDS, anyOf(REFUSED));
 const HAS_COST_WHOLE = anyOf(COST_WHOLE);
 
@@ -153,7 +153,9 @@ export function extractOutcome(kind: Kind, response: Line[], exemptions: Exempti
   const withheld = () => (withheldSeen ??= exemptions.some((e) => e.section !== '12' && e.section !== '14') && /\bwithh[oe]ld|\bexempt\b|\brefus|\bnot (?:be )?(?:disclosed|provided|released)\b|\b(?:will|would|cannot|can ?not) (?:not )?provide\b/i.test(text));
   // "… is or is not held" is NCND wording, not a statement that nothing is held.
   let notHeldSeen: boolean | undefined;
-  const notHeld = () => (notHeldSeen ??= HAS_NOT_HELD(withoutEitherWay(text)));
+  // NOT_HELD_WORDS asked once: where the text holds none, neither does what is left of it, and
+  // where it holds some, the family's own patterns answer (each implies the words; tests).
+  const notHeld = () => (notHeldSeen ??= NOT_HELD_WORDS.test(text) && ANY_NOT_HELD(text.replace(EITHER_WAY, '')));
   let outcome: Outcome = 'unknown';
   if (HAS_PARTIAL(text)) outcome = 'partial';
   else if (gave && evidence.answers > 0 && (cost_limit || ncnd || notHeld() || withheld())) outcome = 'partial';
