@@ -205,7 +205,16 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
     if (c === undefined) chromeOf.set(l.i, (c = isChrome(l.text)));
     return c;
   };
-  const titleLines = lines.filter((l) => !letterhead.has(l.i) && !GENERIC_HEADING.test(l.text.trim()));
+  // The lines a title may be read from, asked of each line only where a rule below reads that far
+  // (most stop within the first few lines).
+  const titleOf = new Map<number, boolean>();
+  const isTitleLine = (l: Line): boolean => {
+    let t = titleOf.get(l.i);
+    if (t === undefined) titleOf.set(l.i, (t = !letterhead.has(l.i) && !GENERIC_HEADING.test(l.text.trim())));
+    return t;
+  };
+  let titleLinesAll: Line[] | null = null;
+  const titleLines = () => (titleLinesAll ??= lines.filter(isTitleLine));
   let reference: string | null = null;
   let publication_ref: string | null = null;
   let title: string | null = null;
@@ -317,8 +326,8 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   if (!title && kind === 'news_article') {
     // A headline: the first line of the story that is a phrase, not a sentence of the body.
     const navRow = (t: string) => t.split(/\s+/).every((w) => /^[A-Z0-9&|]|^i[A-Z]/.test(w));
-    const firstProse = titleLines.findIndex((l) => /[.!?]\s+[A-Z]/.test(l.text) || pieceCount(l.text, 30) > 30);
-    const head = titleLines.slice(0, firstProse < 0 ? 8 : Math.min(8, firstProse)).find((l) => !chrome(l) && !navRow(l.text) && l.kind !== 'table_row' && pieceCount(l.text, 25) >= 5 && pieceCount(l.text, 25) <= 25 && !/[.!?]["”’]?$/.test(l.text.trim()) && !/[.!?]\s+[A-Z]/.test(l.text));
+    const firstProse = titleLines().findIndex((l) => /[.!?]\s+[A-Z]/.test(l.text) || pieceCount(l.text, 30) > 30);
+    const head = titleLines().slice(0, firstProse < 0 ? 8 : Math.min(8, firstProse)).find((l) => !chrome(l) && !navRow(l.text) && l.kind !== 'table_row' && pieceCount(l.text, 25) >= 5 && pieceCount(l.text, 25) <= 25 && !/[.!?]["”’]?$/.test(l.text.trim()) && !/[.!?]\s+[A-Z]/.test(l.text));
     if (head) title = clean(head.text);
   }
   if (!title && lines[0]) {
@@ -342,15 +351,18 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
     // A newspaper's masthead is chrome too: a headline has five words or more.
     const inBody = (l: Line) => !chrome(l) && (kind !== 'news_article' || pieceCount(l.text, 4) >= 5);
     // The heading stands just above the first labelled field or the request: the body is read that far.
+    // Whether a line is chrome is asked only of labelled lines and of those just above the first
+    // that is in the body: the lines read past (not labelled) wait in `passed` (issue 17).
     let above: Line | null = null;
-    let prev: Line | null = null;
-    for (const l of titleLines) {
-      if (!inBody(l)) continue;
+    const passed: Line[] = [];
+    for (const l of lines) {
+      if (!isTitleLine(l)) continue;
       if (isLabelledRef(l.text) || /^(?:date of (?:request|response)|date published|published|reference|our ref|request number|subject)\b[^:]{0,20}:|^(?:request|your request|you asked)\s*:?$/i.test(l.text)) {
-        above = prev;
+        if (!inBody(l)) continue;
+        for (let k = passed.length - 1; k >= 0 && !above; k--) if (inBody(passed[k])) above = passed[k];
         break;
       }
-      prev = l;
+      passed.push(l);
     }
     if (above && above.kind !== 'table_row' && !isLabelledRef(above.text) && !STANDALONE_REF.test(above.text.trim()) && looksLikeTitle(above.text) && !REF_THEN_TITLE.test(above.text)) title = clean(above.text);
   }
@@ -359,8 +371,9 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
     const navRow = (t: string) => kind === 'news_article' && t.split(/\s+/).every((w) => /[A-Z0-9&|]/.test(w));
     // The first three lines of the body are all the rules below read.
     const body: Line[] = [];
-    for (const l of titleLines) {
+    for (const l of lines) {
       if (body.length === 3) break;
+      if (!isTitleLine(l)) continue;
       if (!chrome(l) && !navRow(l.text) && (kind !== 'news_article' || pieceCount(l.text, 4) >= 5)) body.push(l);
     }
     const first = body[0];
