@@ -7,11 +7,11 @@ import type { EventKind, Measure, Status } from '../records/vocab.js';
 import type { FigureDraft } from './attachment.js';
 import type { Line } from './doc-model.js';
 import { sentences } from './doc-model.js';
-import { findNumbers, isYear, parseNumberCell, type NumberMatch } from './numbers.js';
+import { findNumbers, isYear, mayBeNumberCell, parseNumberCell, type NumberMatch } from './numbers.js';
 import { numbersOf, tokensOf } from '../segment/tokens.js';
 import { firstEventOf, measureOf, namesOtherUnit } from './vocab-map.js';
 import { matchesOf } from '../segment/gates.js';
-import { isDigitCode, pieceCount } from './words.js';
+import { firstCode, isDigitCode, pieceCount } from './words.js';
 
 const NOUN =
   /^(?:(?:serving|former|male|female|senior|front[- ]line|police|special|detective|civilian|other|individual|separate|more|further|different|current|existing|new|official|final(?: written)?|written|formal)\s+){0,3}(officers?|constables?|detectives?|pcsos?|pcso['’]s|police community support officers?|staff|members? of (?:police )?staff|employees?|specials?|special constables?|people|persons?|individuals?|cases?|allegations?|complaints?|warnings?|referrals?|investigations?|hearings?|dismissals?|convictions?|suspensions?|applications?|certificates?|arrests?|assaults?|incidents?|reports?|occasions?|times|requests?|appeals?|suspects?|children|juveniles|adults|victims|searches|stop and searches|strip searches|stops)\b/i;
@@ -21,6 +21,13 @@ const EVENT_WORDS =
 // Nouns for people or their matters: a count naming one says what it counts itself.
 const PERSON_NOUN = /\b(?:officers?|constables?|detectives?|pcsos?|staff|employees?|specials?|people|persons?|individuals?|cases?|allegations?|complaints?|requests?|breaches|searches|days)\b/i;
 const COST_PARAGRAPH = /\b(?:conservative estimate|estimate[sd]? (?:that|it would)|manual(?:ly)? (?:review|search|trawl)|minutes per (?:case|record|file)|would take in excess|exceed the (?:appropriate|cost) limit)\b/i;
+// Whether a line works out the cost of answering, for the last line asked: sentenceFigures and
+// generalCounts ask it of the same line one after the other.
+let costAsked: { line: Line; text: string; cost: boolean } | null = null;
+function costParagraph(line: Line): boolean {
+  if (costAsked === null || costAsked.line !== line || costAsked.text !== line.text) costAsked = { line, text: line.text, cost: COST_PARAGRAPH.test(line.text) };
+  return costAsked.cost;
+}
 const CONTEXT_WORDS = /\b(figures?|include|includes|included|total|number|numbers)\b/i;
 const SKIP_SENTENCE =
   /\b(employs|employed by|workforce|establishment of|in the region of|would (?:require|involve|take|entail|need|have to)|need(?:s|ed)? to be (?:reviewed|read|examined|checked|searched)|manual(?:ly)? (?:review|search|trawl)|review of|estimate|per record|minutes|hours? of work|appropriate limit|cost of|£|national average|nationally|one in every|may (?:contain|relate|include|involve|appear|be counted))\b/i;
@@ -130,7 +137,7 @@ interface Ctx {
 function figure(value: number, text: string, start: number, ctx: Ctx, about: string, extra: Partial<FigureDraft> = {}): FigureDraft {
   return {
     value,
-    measure: measureFromText(about),
+    measure: 'measure' in extra ? extra.measure! : measureFromText(about),
     event: 'event' in extra ? extra.event! : eventFromText(about),
     question: ctx.question ?? null,
     period_start: null,
@@ -212,9 +219,10 @@ function atLeast(re: RegExp, text: string, n: number): boolean {
   return k >= n;
 }
 
-function yearPairs(text: string, offset: number, ctx: Ctx): FigureDraft[] {
+/** The year–figure pairs of `text` as figures (`matches`: matchesOf(YEAR_PAIR, text), when already found). */
+function yearPairs(text: string, offset: number, ctx: Ctx, matches = matchesOf(YEAR_PAIR, text)): FigureDraft[] {
   const out: FigureDraft[] = [];
-  for (const m of matchesOf(YEAR_PAIR, text)) {
+  for (const m of matches) {
     const y = Number(m[1]);
     const fy = m[2] !== undefined;
     out.push(
@@ -246,8 +254,9 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
   if (m) return [figure(parseNumberCell(m[1])!, t, line.start, ctx, '')];
   const label = ANSWER_LABEL.exec(t);
   if (!label) {
-    const pairs = yearPairs(t, line.start, ctx);
-    if (pairs.length >= 2) return pairs;
+    // Two or more pairs make an answer: the figures are read only then.
+    const pairMatches = matchesOf(YEAR_PAIR, t);
+    if (pairMatches.length >= 2) return yearPairs(t, line.start, ctx, pairMatches);
     const yc = YEAR_COUNTS.exec(t);
     if (yc) {
       const y = Number(yc[1]);
@@ -321,7 +330,6 @@ export function answerLineFigures(line: Line, ctx: Ctx): FigureDraft[] | null {
 
 function acceptable(n: NumberMatch, s: string, excluded: () => Array<[number, number]>): boolean {
   if (!n.words && isYear(n.value)) return false;
-  if (excluded().some(([a, b]) => n.index >= a && n.end <= b)) return false;
   const before = s.slice(Math.max(0, n.index - 12), n.index);
   const after = s.slice(n.end, n.end + 40);
   if (/[£$€#]\s*$|\b(?:aged|age|under|over the age of|no\.)\s*$/i.test(before)) return false;
@@ -333,11 +341,15 @@ function acceptable(n: NumberMatch, s: string, excluded: () => Array<[number, nu
   if (/^\s*\(/.test(s.slice(n.end)) === false && /\(\s*$/.test(before) && /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:-[a-z]+)?|hundred(?: and [a-z-]+)?)\s*\(\s*$/i.test(s.slice(0, n.index))) return false; // "Eleven (11)": the digits repeat the words
   if (/^\s*[/:.]\d/.test(after)) return false;
   if (n.words && /^(?:one|no)$/i.test(n.text) && !NOUN.test(after.trimStart())) return false;
+  // Asked last: the sentence's references are found once it has a number the tests above let through.
+  if (excluded().some(([a, b]) => n.index >= a && n.end <= b)) return false;
   return true;
 }
 
 /** A line that is only a figure ("143", "Nil"), as printed under a question heading. */
 export function loneFigure(line: Line, ctx: Ctx): FigureDraft | null {
+  // Stripping a closing "." or ";" leaves the start as it is: a line that cannot start a number cell is none.
+  if (!mayBeNumberCell(line.text)) return null;
   const v = parseNumberCell(line.text.replace(/[.;]\s*$/, ''));
   if (v === null || (isYear(v) && /^\d{4}$/.test(line.text.trim()))) return null;
   return figure(v, line.text, line.start, ctx, '');
@@ -345,6 +357,9 @@ export function loneFigure(line: Line, ctx: Ctx): FigureDraft | null {
 
 /** "Question 1", "Q1.", "Request 2": a heading the next answer belongs to. */
 export function questionHeading(text: string): string | null {
+  // A heading starts with "Q" or "Request" (either case): other lines are not trimmed and matched.
+  const c = firstCode(text);
+  if (c !== 81 && c !== 113 && c !== 82 && c !== 114) return null;
   const m = /^(?:Q(?:uestion)?\s*\.?\s*(\d{1,2}[a-z]?)|Request\s+(\d{1,2}))\s*[.:)]?$/i.exec(text.trim());
   return m ? (m[1] ?? m[2]) : null;
 }
@@ -381,14 +396,31 @@ function countedBy(after: string, before: string, sentence: string): { end: numb
  */
 export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer = false, gated = true): FigureDraft[] {
   const out: FigureDraft[] = [];
+  // Outside an answer a sentence's count needs a context or event word (below): a line with
+  // neither has no such sentence (each sentence is a part of the line between spaces, so a word
+  // it holds the line holds), and is passed over before it is split into sentences.
+  let lineContext: boolean | undefined;
+  let lineEvent: boolean | undefined;
+  if (gated && !answer && !(lineContext = CONTEXT_WORDS.test(line.text)) && !(lineEvent = EVENT_WORDS.test(line.text))) return out;
   // A line without a number states no figure; a paragraph that works out the cost of answering
   // quotes numbers that are not answers.
-  if (!sentences(line).some((s) => numbersOf(s).length) || COST_PARAGRAPH.test(line.text)) return out;
-  for (const s of sentences(line)) {
+  const all = sentences(line);
+  if (!all.some((s) => numbersOf(s).length) || costParagraph(line)) return out;
+  for (const s of all) {
     // A sentence without a number states no figure (asked first: it is the cheapest question).
     const numbers = numbersOf(s);
     if (!numbers.length) continue;
-    if ((!answer && pieceCount(s.text, 5) < 5) || SKIP_SENTENCE.test(s.text)) continue;
+    if (!answer && pieceCount(s.text, 5) < 5) continue;
+    // A line that is one sentence (most) has the line's words: what the line was asked is not asked again.
+    const whole = s.text === line.text;
+    let eventSeen: boolean | undefined = whole ? lineEvent : undefined;
+    const hasEvent = () => (eventSeen ??= EVENT_WORDS.test(s.text));
+    // Outside an answer, a count needs an event word or a context word in its sentence (the last
+    // test in the loop below passes over every number otherwise): a sentence with neither is
+    // passed over whole, before each of its numbers is read (5 of every 6 numbers on the bench's
+    // pages), and before the background words are looked for.
+    if (gated && !answer && !(whole && lineContext !== undefined ? lineContext : CONTEXT_WORDS.test(s.text)) && !hasEvent()) continue;
+    if (SKIP_SENTENCE.test(s.text)) continue;
     // References and a list label, found only once a number that is not a year needs them.
     let spans: Array<[number, number]> | null = null;
     const excluded = () => {
@@ -399,12 +431,6 @@ export function sentenceFigures(line: Line, ctx: Ctx, seen: Set<string>, answer 
       if (label) spans.push([0, label[0].length]);
       return spans;
     };
-    let eventSeen: boolean | undefined;
-    const hasEvent = () => (eventSeen ??= EVENT_WORDS.test(s.text));
-    // Outside an answer, a count needs an event word or a context word in its sentence (the last
-    // test in the loop below passes over every number otherwise): a sentence with neither is
-    // passed over whole, before each of its numbers is read (5 of every 6 numbers on the bench's pages).
-    if (gated && !answer && !CONTEXT_WORDS.test(s.text) && !hasEvent()) continue;
     for (const n of numbers) {
       if (!acceptable(n, s.text, excluded)) continue;
       const rawAfter = s.text.slice(n.end);
@@ -523,7 +549,7 @@ export interface Earlier {
 
 export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier: Map<number, Earlier[]>, article = false): FigureDraft[] {
   const out: FigureDraft[] = [];
-  if (!sentences(line).some((s) => tokensOf(s).some((t) => t.kind === 'count')) || COST_PARAGRAPH.test(line.text)) return out;
+  if (!sentences(line).some((s) => tokensOf(s).some((t) => t.kind === 'count')) || costParagraph(line)) return out;
   // The noun of the last count read, for counts that continue it ("… two were hit by moving cars").
   let lastNoun: string | null = null;
   for (const s of sentences(line)) {
@@ -554,11 +580,14 @@ export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier:
       if (t.value <= 1 && !nothingFound && !tally && !EVENT_WORDS.test(s.text)) continue;
       const end = head ? t.end + (rawAfter.length - after.length) + head.end : t.end;
       const text = s.text.slice(t.index, end).trimEnd();
-      const f = figure(t.value, text, start, ctx, `${text} ${s.text}`);
+      const about = `${text} ${s.text}`;
+      // A number said again in another sentence (a headline, a summary) is the same figure: asked
+      // of what it counts before the rest of the figure is read.
+      const measure = measureFromText(about);
+      if ((earlier.get(t.value) ?? []).some((e) => e.line !== line.i && (e.measure === measure || e.measure === 'unknown' || measure === 'unknown'))) continue;
+      const f = figure(t.value, text, start, ctx, about, { measure });
       f.year = yearOfClause(s.text, t.index, t.end);
       if (namesOtherUnit(text)) f.status = null;
-      // A number said again in another sentence (a headline, a summary) is the same figure.
-      if ((earlier.get(t.value) ?? []).some((e) => e.line !== line.i && (e.measure === f.measure || e.measure === 'unknown' || f.measure === 'unknown'))) continue;
       if (/^total$/i.test(noun)) f.is_total = true;
       taken.add(start);
       earlier.set(t.value, [...(earlier.get(t.value) ?? []), { value: t.value, measure: f.measure, line: line.i }]);

@@ -60,9 +60,11 @@ export function wordsToNumber(s: string): number | null {
 /** Every number in `s`, digits and words, left to right, not overlapping. */
 export function findNumbers(s: string): NumberMatch[] {
   const out: NumberMatch[] = [];
-  for (const m of matchesOf(DIGITS_RE, s)) {
+  // Neither pattern matches an empty string: a plain exec loop (no array of matches made first).
+  DIGITS_RE.lastIndex = 0;
+  for (let m = DIGITS_RE.exec(s); m !== null; m = DIGITS_RE.exec(s)) {
     const text = m[0];
-    out.push({ value: Number(text.includes(',') ? text.replace(/,/g, '') : text), text, index: m.index!, end: m.index! + text.length, words: false });
+    out.push({ value: Number(text.includes(',') ? text.replace(/,/g, '') : text), text, index: m.index, end: m.index + text.length, words: false });
   }
   // The digit matches come left to right: only number words need sorting in among them.
   const digitCount = out.length;
@@ -83,6 +85,11 @@ export function findNumbers(s: string): NumberMatch[] {
 /** A cell or answer that is only a number: "46", "1,051", "None", "Nil", "0". */
 // Only a cell that starts with a digit, "none", "nil" or "zero" can be one (most cells and lines are words).
 const MAY_BE_NUMBER_CELL = /^[\s\u00a0]*[\dnz]/i;
+
+/** Whether `s` may be a number cell at all (parseNumberCell is null wherever this is false). */
+export function mayBeNumberCell(s: string): boolean {
+  return MAY_BE_NUMBER_CELL.test(s);
+}
 
 export function parseNumberCell(s: string): number | null {
   if (!MAY_BE_NUMBER_CELL.test(s)) return null;

@@ -112,6 +112,12 @@ export function fieldOf(heading: string): Field | null {
   return null;
 }
 
+/** fieldOf(heading) === 'drop', without the other fields' patterns: all a count table asks of its headings. */
+export function isDropped(heading: string): boolean {
+  const h = clean(heading).toLowerCase();
+  return !!h && HAS_LETTER.test(h) && PERSONAL.test(h) && !NOT_PERSONAL.test(h);
+}
+
 // ---------------------------------------------------------------- headings as breakdowns
 
 type Dim = 'year' | 'gender' | 'measure' | 'rank' | 'status' | 'event' | 'offence' | 'label';
@@ -145,6 +151,22 @@ function dimensionOf(texts: string[], axisHeading: string): Dim {
   const placed = vals.filter((t) => offenceCategory(t) !== 'other').length;
   if (placed * 2 >= vals.length && vals.length >= 1) return 'offence';
   return 'label';
+}
+
+/** The parts as one breakdown: each field from the first part that gives it (a row's headings before its column's). */
+function mergeBreakdowns(parts: Breakdown[]): Breakdown {
+  const b: Breakdown = {};
+  for (const part of parts) {
+    if (b.year === undefined && part.year !== undefined) b.year = part.year;
+    if (b.offence === undefined && part.offence !== undefined) b.offence = part.offence;
+    if (b.gender === undefined && part.gender !== undefined) b.gender = part.gender;
+    if (b.rank === undefined && part.rank !== undefined) b.rank = part.rank;
+    if (b.status === undefined && part.status !== undefined) b.status = part.status;
+    if (b.measure === undefined && part.measure !== undefined) b.measure = part.measure;
+    if (b.event === undefined && part.event !== undefined) b.event = part.event;
+    if (b.total === undefined && part.total !== undefined) b.total = part.total;
+  }
+  return b;
 }
 
 function breakdownOf(text: string, dim: Dim): Breakdown {
@@ -187,7 +209,20 @@ function breakdownOf(text: string, dim: Dim): Breakdown {
 // ---------------------------------------------------------------- cells
 
 /** A cell's number: the spreadsheet's stored value, else the printed count or decimal ("1,051", "5516.65", "-82"). */
+// A cell's number and whether it is a period, kept for one interpretTable call: listShape,
+// groupsOf, rowKind and the value-column tests ask them of the same cells again and again (a
+// cell is never changed in place: a cell given another text is a copy, with its own entry).
+let cellNumbers: Map<Cell, number | null> | null = null;
+let cellPeriods: Map<Cell, boolean> | null = null;
+
 function numberOf(cell: Cell): number | null {
+  if (cellNumbers === null) return readNumber(cell);
+  let v = cellNumbers.get(cell);
+  if (v === undefined) cellNumbers.set(cell, (v = readNumber(cell)));
+  return v;
+}
+
+function readNumber(cell: Cell): number | null {
   if (cell.merged) return null;
   if (cell.value !== undefined && cell.date === undefined) return cell.value;
   const t = clean(cell.text);
@@ -204,7 +239,13 @@ function numberOf(cell: Cell): number | null {
 
 const isWithheld = (cell: Cell) => !cell.merged && SUPPRESSED.test(clean(cell.text));
 const isValueish = (cell: Cell) => numberOf(cell) !== null || isWithheld(cell);
-const isPeriodish = (cell: Cell) => cell.date !== undefined || parseYearHeading(cell.text) !== null;
+const readPeriodish = (cell: Cell) => cell.date !== undefined || parseYearHeading(cell.text) !== null;
+function isPeriodish(cell: Cell): boolean {
+  if (cellPeriods === null) return readPeriodish(cell);
+  let v = cellPeriods.get(cell);
+  if (v === undefined) cellPeriods.set(cell, (v = readPeriodish(cell)));
+  return v;
+}
 /** A whole number that reads as a year (a heading), not a count. */
 const isYearNumber = (cell: Cell) => {
   const n = numberOf(cell);
@@ -368,7 +409,8 @@ function groupsOf(grid: Grid, caption: string | undefined): { groups: Group[]; n
 
 /** Column headings: above-row texts spread over blank slots to their right (a group heading printed once), joined top to bottom. */
 function headingsOf(header: Cell[][], width: number, firstValue: number, hasMerges: boolean, notes: Set<string>): { headings: string[]; raw: string[][] } {
-  const raw: string[][] = Array.from({ length: width }, () => []);
+  const raw: string[][] = [];
+  for (let j = 0; j < width; j++) raw.push([]);
   header.forEach((row, k) => {
     let carry = '';
     for (let j = 0; j < width; j++) {
@@ -391,7 +433,26 @@ function headingsOf(header: Cell[][], width: number, firstValue: number, hasMerg
 
 const NOT_COUNTS = /percent|%|\brate\b|\bratio\b|proportion|\baverage\b|\bmean\b|\bmedian\b|latitude|longitude|\beasting\b|\bnorthing\b/i;
 
+// Kept only for a table of up to this many cells: a spreadsheet's 400k-row table is read once
+// per cell anyway, and maps of its cells would be hundreds of megabytes.
+const MEMO_CELLS = 4096;
+
 export function interpretTable(table: Table, ctx: TableContext): TableRows {
+  let cells = 0;
+  for (let r = 0; r < table.rows.length && cells <= MEMO_CELLS; r++) cells += table.rows[r].length;
+  if (cells > MEMO_CELLS) return interpretCells(table, ctx);
+  cellNumbers = new Map();
+  cellPeriods = new Map();
+  try {
+    return interpretCells(table, ctx);
+  } finally {
+    // The table's cells are not kept past the call.
+    cellNumbers = null;
+    cellPeriods = null;
+  }
+}
+
+function interpretCells(table: Table, ctx: TableContext): TableRows {
   const out: TableRows = { figures: [], cases: [], warnings: [] };
   if (!table.rows.length) return out;
   const grid = gridOf(table);
@@ -409,12 +470,13 @@ export function interpretTable(table: Table, ctx: TableContext): TableRows {
 
 function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableContext, out: TableRows): void {
   const width = grid.width;
-  const body = g.runs.flatMap((r) => r.rows);
+  // Loops, not flatMap or Array.from: both take V8's generic paths, slow on a table's few rows.
+  const body: Cell[][] = [];
+  for (const r of g.runs) for (const row of r.rows) body.push(row);
   if (!body.length) return;
   const firstHeadings = headingsOf(g.header, width, 0, grid.hasMerges, notes).headings;
-  const fields = firstHeadings.map(fieldOf);
   const dropped = new Set<number>();
-  fields.forEach((f, j) => f === 'drop' && dropped.add(j));
+  firstHeadings.forEach((h, j) => isDropped(h) && dropped.add(j));
   // A first column numbering the rows 1, 2, 3 … is an index, not a count.
   if (width > 1 && body.length >= 2 && /^(|no\.?|#|item|ref\.?|serial|s\/n|number)$/i.test(firstHeadings[0]) && body.every((r, i) => r[0].text === String(i + 1))) dropped.add(0);
 
@@ -498,7 +560,7 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
   };
   const colSpan = spanOf(colPeriod);
   for (let v = 0; v < valueCols.length; v++) if (colTotal[v] && !colPeriod[v] && colSpan) colPeriod[v] = colSpan;
-  const colBreaks = valueCols.map((j) => g.header.map((r, k) => breakdownOf(stripFootnote(r[j].text, notes).label, colDims[k])));
+  const colBreaks = valueCols.map((j) => mergeBreakdowns(g.header.map((r, k) => breakdownOf(stripFootnote(r[j].text, notes).label, colDims[k]))));
 
   const titleEvent = eventOf(titleText);
   // Per figure of this group: its run and row, value column, whether its own headings named the
@@ -517,7 +579,8 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
       let rowLabel = labels.map((l) => l.label).filter(Boolean).join(' | ');
       // A row label that is only a number (an age, a band) says what it is through the corner heading.
       if (rowLabel && /^[\d\s.+-]+$/.test(rowLabel) && corner && !isTotal(rowLabel) && !parseYearHeading(rowLabel)) rowLabel = `${corner} ${rowLabel}`;
-      const rowBreak: Breakdown[] = labelCols.map((j, k) => breakdownOf(labels[k].label, rowDims[k]));
+      // The row's headings as one breakdown (the first to name each part wins), merged once per row, not per cell.
+      const rowBreak = mergeBreakdowns(labelCols.map((j, k) => breakdownOf(labels[k].label, rowDims[k])));
       for (let v = 0; v < valueCols.length; v++) {
         const j = valueCols[v];
         const cell = row[j];
@@ -527,12 +590,9 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
           if (isWithheld(cell)) out.warnings.push(`${cell.locator}: "${cell.text}" is not an exact figure; not counted`);
           continue;
         }
-        const b: Breakdown = {};
-        for (const part of [...rowBreak, ...colBreaks[v]]) {
-          for (const [k, x] of Object.entries(part)) if (x !== undefined && (b as Record<string, unknown>)[k] === undefined) (b as Record<string, unknown>)[k] = x;
-        }
+        const b = mergeBreakdowns([rowBreak, colBreaks[v]]);
         const period = b.year ?? colPeriod[v] ?? (b.total && rowSpan ? rowSpan : null) ?? sectionPeriod ?? tablePeriod;
-        const label = [rowLabel, headings[j]].filter(Boolean).join(' | ');
+        const label = rowLabel && headings[j] ? `${rowLabel} | ${headings[j]}` : rowLabel || headings[j];
         meta.push({ run: runIndex, row: n, v, own: b.measure !== undefined, event: b.event, rowTotal: b.total === true });
         out.figures.push({
           value,
@@ -689,19 +749,19 @@ function listShape(grid: Grid, table: Table): { shape: Shape; headings: string[]
   if (!header.length || !body.length || grid.width < 2) return null;
   // The heading row is words (no counts): a list's heading names its columns.
   if (header.some((r) => r.some((c) => isValueish(c) && !isPeriodish(c)))) return null;
-  const headings = Array.from({ length: grid.width }, (_, j) => {
+  const headings: string[] = [];
+  for (let j = 0; j < grid.width; j++) {
     const parts: string[] = [];
     for (const r of header) if (r[j].text && parts[parts.length - 1] !== r[j].text) parts.push(r[j].text);
-    return parts.join(' ');
-  });
+    headings.push(parts.join(' '));
+  }
   if (headings.some((h) => parseYearHeading(h) && !/year/i.test(h))) return null;
-  const fields = headings.map(fieldOf);
-  const dropped = new Set<number>();
-  fields.forEach((f, j) => f === 'drop' && dropped.add(j));
-  if (body.length >= 2 && /^(|no\.?|#|item|ref\.?|serial|s\/n|number)$/i.test(headings[0]) && body.every((r, i) => r[0].text === String(i + 1))) dropped.add(0);
-  // Count columns (numbers under a heading that is not an age, reference or position) make it a count table.
+  const indexColumn = body.length >= 2 && /^(|no\.?|#|item|ref\.?|serial|s\/n|number)$/i.test(headings[0]) && body.every((r, i) => r[0].text === String(i + 1));
+  // Count columns (numbers under a heading that is not an age, reference or position) make it a
+  // count table, unless dropped (a personal column, a row index): whether a column is dropped is
+  // asked only of a count column, before the fields of every heading are read (most tables count).
   for (let j = 0; j < grid.width; j++) {
-    if (dropped.has(j) || NOT_COUNT_COLUMN.test(headings[j])) continue;
+    if (NOT_COUNT_COLUMN.test(headings[j])) continue;
     let filled = 0;
     let nums = 0;
     for (const r of body) {
@@ -709,8 +769,12 @@ function listShape(grid: Grid, table: Table): { shape: Shape; headings: string[]
       filled++;
       if (numberOf(r[j]) !== null && !isYearNumber(r[j])) nums++;
     }
-    if (filled && nums / filled >= 0.5) return null;
+    if (filled && nums / filled >= 0.5 && !(j === 0 && indexColumn) && fieldOf(headings[j]) !== 'drop') return null;
   }
+  const fields = headings.map(fieldOf);
+  const dropped = new Set<number>();
+  fields.forEach((f, j) => f === 'drop' && dropped.add(j));
+  if (indexColumn) dropped.add(0);
   const textCols = headings.filter((h, j) => h && !dropped.has(j)).length;
   if (textCols < 2) return null;
   const caseFields = new Set(fields.filter((f): f is Field => !!f && ['role', 'rank', 'gender', 'offence', 'disposal', 'status_now', 'status_at_event'].includes(f)));

@@ -7,7 +7,7 @@
 import type { Cell, Table } from '../readers/types.js';
 import type { Line } from './doc-model.js';
 import { parseNumberCell } from './numbers.js';
-import { isDigitCode, lastCode, pieceCount } from './words.js';
+import { firstCode, hasDigit, isDigitCode, isSpaceCode, lastCode, pieceCount } from './words.js';
 
 export interface TextTables {
   tables: Table[];
@@ -42,7 +42,46 @@ function tokens(line: Line): Token[] {
   return t;
 }
 
+/**
+ * What the six finders ask of every content line, asked once per line for all of them (issue 17):
+ * whether it holds a pipe (three finders asked it again), and, worked out on first asking, its
+ * cells as a row (rowTables restarts a run at each of its lines) and its trailing figures under
+ * a word header. By place in the lines the finders read.
+ */
+interface Facts {
+  pipe: boolean[];
+  cells: Array<Cell[] | null | undefined>;
+  trailing: Array<number | undefined>;
+}
+
+function factsOf(lines: Line[]): Facts {
+  const pipe = new Array<boolean>(lines.length);
+  for (let u = 0; u < lines.length; u++) pipe[u] = lines[u].text.includes('|');
+  return { pipe, cells: new Array(lines.length), trailing: new Array(lines.length) };
+}
+
+/** The code of a text's last character (NaN when empty): what `/[…]$/` tests, without a scan from the start. */
+const endCode = (t: string) => t.charCodeAt(t.length - 1);
+/** Whether the last character is one of ".:;," (`/[.:;,]$/`). */
+const endsClause = (c: number) => c === 46 || c === 58 || c === 59 || c === 44;
+
 const YEAR_OR_TOTAL = /^(?:(?:19|20)\d{2}|total)$/i;
+
+/**
+ * The start of the last run of non-space characters (a token, as /\S+/ finds them) ending at or
+ * before `end`, or -1 when there is none; its end is left in runEnd. Looks at that token only,
+ * for a gate before a whole line is tokenised.
+ */
+let runEnd = 0;
+function lastRun(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (e === 0) return -1;
+  let b = e;
+  while (b > 0 && !isSpaceCode(text.charCodeAt(b - 1))) b--;
+  runEnd = e;
+  return b;
+}
 // A cell that stands for a figure: a count, or one withheld as too small ("<5", "*").
 const FIGURE_TOKEN = /^(?:\d{1,3}(?:,\d{3})+|\d+|<\s?\d+|\*)$/;
 
@@ -52,6 +91,12 @@ function yearHeaderWidth(line: Line): number {
   // A cheap gate before the line's tokens: a header's last token is a year or "Total".
   const c = lastCode(line.text);
   if (!isDigitCode(c) && c !== 108 && c !== 76) return 0; // …9, …l/L
+  // Two or more of its trailing years or totals start with a digit: its last two tokens are such
+  // (a line ending in a date, "14 June 2023", is not tokenised).
+  const last = lastRun(line.text, line.text.length);
+  if (last < 0 || !YEAR_OR_TOTAL.test(line.text.slice(last, runEnd))) return 0;
+  const second = lastRun(line.text, last);
+  if (second < 0 || !YEAR_OR_TOTAL.test(line.text.slice(second, runEnd))) return 0;
   const t = tokens(line);
   let k = 0;
   while (k < t.length && YEAR_OR_TOTAL.test(t[t.length - 1 - k].text)) k++;
@@ -78,11 +123,14 @@ function truncatedRow(line: Line, k: number): Cell[] | null {
  * Rows "Constable 12 41" / "Sergeant <5 9" under a header of words ("Rank Suspended Restricted
  * duties"): label and the same number of figure cells on every line.
  */
-function wordHeaderTables(lines: Line[], out: TextTables): void {
-  const trailing = (l: Line) => {
+function wordHeaderTables(lines: Line[], out: TextTables, facts: Facts): void {
+  const trailingOf = (l: Line) => {
     // A row's last token is a figure ("12", "<5", "*"): a cheap gate before its tokens.
     const c = lastCode(l.text);
     if (!isDigitCode(c) && c !== 42) return 0;
+    // A row's last token is a figure (a cheap look at that token before the whole line is tokenised).
+    const last = lastRun(l.text, l.text.length);
+    if (last < 0 || !FIGURE_TOKEN.test(l.text.slice(last, runEnd))) return 0;
     const t = tokens(l);
     let n = 0;
     while (n < t.length && FIGURE_TOKEN.test(t[t.length - 1 - n].text)) n++;
@@ -92,14 +140,21 @@ function wordHeaderTables(lines: Line[], out: TextTables): void {
     if (/[:\d]/.test(label) || !/[A-Za-z]/.test(label) || values.some((x) => /^(?:19|20)\d{2}$/.test(x.text))) return 0;
     return n > 0 && n < t.length && !/[.:;]$/.test(l.text) && t.length - n <= 8 ? n : 0;
   };
+  // A line's trailing figures are asked again by each run that could reach it: once per line.
+  const trailing = (u: number) => (facts.trailing[u] ??= trailingOf(lines[u]));
   for (let i = 1; i < lines.length; i++) {
+    // The row under the header first: a line ending in a figure is the rarer (trailing's own gate).
+    const c = lastCode(lines[i].text);
+    if (!isDigitCode(c) && c !== 42) continue;
     const head = lines[i - 1];
-    if (out.consumed.has(head.i) || out.consumed.has(lines[i].i) || /\d|[.:;,]$/.test(head.text) || /^[-•–·*]/.test(head.text) || pieceCount(head.text, 10) > 10) continue;
-    const k = trailing(lines[i]);
+    const h0 = head.text.charCodeAt(0);
+    // /\d|[.:;,]$/ and /^[-•–·*]/ of the heading, by character.
+    if (out.consumed.has(head.i) || out.consumed.has(lines[i].i) || endsClause(endCode(head.text)) || hasDigit(head.text) || h0 === 45 || h0 === 0x2022 || h0 === 0x2013 || h0 === 0xb7 || h0 === 42 || pieceCount(head.text, 10) > 10) continue;
+    const k = trailing(i);
     if (!k) continue;
     let j = i;
     const body: Cell[][] = [];
-    while (j < lines.length && !out.consumed.has(lines[j].i) && trailing(lines[j]) === k) {
+    while (j < lines.length && !out.consumed.has(lines[j].i) && trailing(j) === k) {
       body.push(splitRow(lines[j], k) ?? []);
       j++;
     }
@@ -170,15 +225,16 @@ function spaceTables(lines: Line[], out: TextTables): void {
   }
 }
 
+/** One cell per line: the only pipe is the trailing one. */
+const singlePipeCell = (lines: Line[], facts: Facts, u: number) => facts.pipe[u] && /^[^|]*\|\s*$/.test(lines[u].text);
+
 /** Cells ending in "|" one per line; a line of only "|" starts a row. */
-function pipeTables(lines: Line[], out: TextTables): void {
+function pipeTables(lines: Line[], out: TextTables, facts: Facts): void {
   for (let i = 0; i < lines.length; i++) {
-    // One cell per line: the only pipe is the trailing one.
-    const single = (l: Line) => l.text.includes('|') && /^[^|]*\|\s*$/.test(l.text);
-    if (out.consumed.has(lines[i].i) || !single(lines[i])) continue;
+    if (out.consumed.has(lines[i].i) || !singlePipeCell(lines, facts, i)) continue;
     let j = i;
     const run: Line[] = [];
-    while (j < lines.length && single(lines[j])) run.push(lines[j++]);
+    while (j < lines.length && singlePipeCell(lines, facts, j)) run.push(lines[j++]);
     if (run.length < 4) continue;
     const rows: Cell[][] = [];
     const hasMarkers = run.some((l) => /^\|\s*$/.test(l.text));
@@ -211,6 +267,9 @@ function pipeTables(lines: Line[], out: TextTables): void {
 /** One cell per line: a run of year/Total headings, then label + one number per heading, repeated. */
 function stackedTables(lines: Line[], out: TextTables): void {
   for (let i = 0; i < lines.length; i++) {
+    // A year or "Total" starts with 1, 2, t or T: most lines are passed over without a trimmed copy.
+    const c = firstCode(lines[i].text);
+    if (c !== 49 && c !== 50 && c !== 116 && c !== 84) continue;
     if (out.consumed.has(lines[i].i) || !YEARISH.test(lines[i].text.trim())) continue;
     let k = 0;
     while (i + k < lines.length && YEARISH.test(lines[i + k].text.trim())) k++;
@@ -246,10 +305,10 @@ function stackedTables(lines: Line[], out: TextTables): void {
 }
 
 /** Cells of a row printed on one line: between pipes ("| a | b |", "|2018|23|", "2018/19 | 8") or runs of 2+ spaces. */
-function rowCells(line: Line): Cell[] | null {
+function rowCells(line: Line, pipe: boolean): Cell[] | null {
   const t = line.text;
   const pieces: Array<{ text: string; start: number }> = [];
-  if (t.includes('|') && (/\S\s*\|\s*\S/.test(t) || /^\|.*\|$/.test(t.trim()))) {
+  if (pipe && (/\S\s*\|\s*\S/.test(t) || /^\|.*\|$/.test(t.trim()))) {
     let pos = 0;
     for (const part of t.split('|')) {
       const text = part.trim();
@@ -277,10 +336,15 @@ function rowCells(line: Line): Cell[] | null {
 const SEPARATOR_ROW = /^[|+\s:=-]{3,}$/;
 
 /** Rows printed one per line with pipes or aligned columns; the first row without counts is the header. */
-function rowTables(lines: Line[], out: TextTables): void {
+function rowTables(lines: Line[], out: TextTables, facts: Facts): void {
+  // A line's cells, asked again from each line of a run that does not make a table: once per line.
+  const cellsAt = (u: number) => {
+    const c = facts.cells[u];
+    return c !== undefined ? c : (facts.cells[u] = rowCells(lines[u], facts.pipe[u]));
+  };
   for (let i = 0; i < lines.length; i++) {
     if (out.consumed.has(lines[i].i)) continue;
-    const first = rowCells(lines[i]);
+    const first = cellsAt(i);
     if (!first) continue;
     const rows: Cell[][] = [first];
     const used = [lines[i]];
@@ -291,7 +355,7 @@ function rowTables(lines: Line[], out: TextTables): void {
         used.push(lines[j]);
         continue;
       }
-      const r = rowCells(lines[j]);
+      const r = cellsAt(j);
       if (!r || Math.abs(r.length - first.length) > 1) break;
       rows.push(r);
       used.push(lines[j]);
@@ -312,36 +376,44 @@ function rowTables(lines: Line[], out: TextTables): void {
  * One cell per line with text headings: "Year" "Assaults" "Injured" then "2020" "301" "118" …
  * The headings fix the width k; each row is a label (a year or words) and k-1 numbers.
  */
-export function cellRowTables(lines: Line[], out: TextTables, longest = 7): void {
-  // What a line is as a cell is asked again for each run it could start: worked out once per line.
-  const shapes: Array<boolean | undefined> = [];
-  const shape = (u: number) => (shapes[u] ??= !/[.:;,]$/.test(lines[u].text) && !lines[u].text.includes('|') && pieceCount(lines[u].text, 6) <= 6);
-  // A line's number as a cell, by its place in `lines` (an array, not a Map keyed by the line).
-  const nums: Array<number | null | undefined> = [];
-  const numberAt = (u: number) => {
-    let v = nums[u];
-    if (v === undefined) nums[u] = v = parseNumberCell(lines[u].text);
-    return v;
-  };
-  const isCellAt = (u: number) => !out.consumed.has(lines[u].i) && shape(u);
-  for (let i = 0; i < lines.length; i++) {
-    if (!isCellAt(i) || numberAt(i) !== null) continue;
+export function cellRowTables(lines: Line[], out: TextTables, longest = 7, facts: Facts = factsOf(lines)): void {
+  // What each line is as a cell, worked out once up front (issue 17): the runs below ask it of
+  // each line again from every start that could reach it. Only lines this loop has passed are
+  // consumed while it runs, so a line's state at the start is its state whenever it is asked.
+  //   cellAt: not consumed, no pipe, no closing ".:;,", at most six words
+  //   numAt: its number as a cell (parseNumberCell), where cellAt
+  //   headAt: cellAt, no number, not starting with a year
+  const n = lines.length;
+  const cellAt = new Uint8Array(n);
+  const headAt = new Uint8Array(n);
+  const numAt: Array<number | null> = new Array(n).fill(null);
+  for (let u = 0; u < n; u++) {
+    const t = lines[u].text;
+    if (out.consumed.has(lines[u].i) || endsClause(endCode(t)) || facts.pipe[u] || pieceCount(t, 6) > 6) continue;
+    cellAt[u] = 1;
+    const v = parseNumberCell(t);
+    numAt[u] = v;
+    if (v === null && !/^(?:19|20)\d{2}/.test(t)) headAt[u] = 1;
+  }
+  for (let i = 0; i < n; i++) {
+    if (!cellAt[i] || numAt[i] !== null) continue;
     // The heading run is counted up to 7 (`longest`, Infinity in tests): past 6 the run is no
     // heading, however long it is, and counting a long run of short lines (a menu) to its end
     // again from each of its lines was quadratic (issue 17).
     let k = 0;
-    while (k < longest && i + k < lines.length && isCellAt(i + k) && numberAt(i + k) === null && !/^(?:19|20)\d{2}/.test(lines[i + k].text)) k++;
+    while (k < longest && i + k < n && headAt[i + k]) k++;
     if (k < 2 || k > 6) continue;
-    const rows: Cell[][] = [lines.slice(i, i + k).map((l) => cell(l.text, l.start))];
     let j = i + k;
-    while (j + k <= lines.length) {
+    while (j + k <= n) {
       let fits = true;
-      for (let u = j; u < j + k && fits; u++) fits = isCellAt(u) && (u === j || numberAt(u) !== null);
+      for (let u = j; u < j + k && fits; u++) fits = cellAt[u] === 1 && (u === j || numAt[u] !== null);
       if (!fits) break;
-      rows.push(lines.slice(j, j + k).map((g) => cell(g.text, g.start)));
       j += k;
     }
-    if (rows.length < 3) continue;
+    // The heading and at least two rows: cells are made only for a table.
+    if (j - i < 3 * k) continue;
+    const rows: Cell[][] = [];
+    for (let r = i; r < j; r += k) rows.push(lines.slice(r, r + k).map((l) => cell(l.text, l.start)));
     for (let u = i; u < j; u++) out.consumed.add(lines[u].i);
     out.tables.push({ locator: `char:${lines[i].start}-${lines[j - 1].end}`, rows, headerRows: 1, start: lines[i].start, end: lines[j - 1].end });
     i = j - 1;
@@ -350,17 +422,22 @@ export function cellRowTables(lines: Line[], out: TextTables, longest = 7): void
 
 export function findTextTables(lines: Line[]): TextTables {
   const out: TextTables = { tables: [], consumed: new Set() };
-  const content = lines.filter((l) => !l.blank && !l.furniture && l.kind !== 'table_row');
+  const content: Line[] = [];
   let top = -1;
-  for (const l of content) if (l.i > top) top = l.i;
+  for (const l of lines) {
+    if (l.blank || l.furniture || l.kind === 'table_row') continue;
+    content.push(l);
+    if (l.i > top) top = l.i;
+  }
   tokenMemo = new Array(top + 1);
+  const facts = factsOf(content);
   try {
-    pipeTables(content, out);
-    rowTables(content, out);
+    pipeTables(content, out, facts);
+    rowTables(content, out, facts);
     spaceTables(content, out);
-    wordHeaderTables(content, out);
+    wordHeaderTables(content, out, facts);
     stackedTables(content, out);
-    cellRowTables(content, out);
+    cellRowTables(content, out, 7, facts);
   } finally {
     tokenMemo = []; // the document's lines are not kept past the call
   }

@@ -15,6 +15,13 @@ export function hasDigit(s: string): boolean {
   return false;
 }
 
+/** The text's first character that is not whitespace (its code; NaN when none): what `text.trim()` starts with. */
+export function firstCode(text: string): number {
+  let i = 0;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  return text.charCodeAt(i);
+}
+
 /** The text's last character that is not whitespace (its code; NaN when none). */
 export function lastCode(text: string): number {
   let e = text.length - 1;
