@@ -47,7 +47,7 @@ export const isOnlyDate = (t: string) => mayBeOnlyDate(t) && ONLY_DATE.test(t);
 const DEAR = /^dear\b/i;
 
 /** Whether the text's first character that is not whitespace is a d: a salutation's first test, without a regex call per line. */
-function mayBeDear(text: string): boolean {
+export function mayBeDear(text: string): boolean {
   let k = 0;
   while (k < text.length && isSpaceCode(text.charCodeAt(k))) k++;
   return (text.charCodeAt(k) | 32) === 100;
