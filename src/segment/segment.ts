@@ -10,7 +10,7 @@ import { interleavedAnswers } from '../extract/doc-model.js';
 import { questionHeading } from '../extract/figures.js';
 import { ADDRESS, ANSWER_RESUME, BOILERPLATE_LINE, BOILERPLATE_WORDS, DECISION, PLATFORM_TITLE, BOILERPLATE_START, CHROME, METADATA_LABEL, NEWS_CHROME, REFUSAL_LINE, REFUSAL_START, SIGNATURE_LINE, SIGNATURE_START, STATUS } from './cues.js';
 import { isDigitCode, isSpaceCode, pieceCount } from '../extract/words.js';
-import { firstOf, keyedFirst } from './gates.js';
+import { anyOfLater, firstOf, keyedFirst } from './gates.js';
 import type { Role, RoledLine, Segmentation } from './types.js';
 
 // Each cue list asked once per line, each pattern only where the line holds one of its words
@@ -25,6 +25,15 @@ const refusalStart = keyedFirst(REFUSAL_START);
 // Standard text: one combined test behind a word gate (its patterns' words are many and long).
 const boilerplateLine = firstOf(BOILERPLATE_LINE, BOILERPLATE_WORDS);
 const refusalLine = keyedFirst(REFUSAL_LINE);
+
+// Gates in front of the two runs of checks every line meets (anyOfLater): the four a line meets
+// first (chrome, a platform's title, its status line, a labelled field), and those that move a
+// response's state (a sign-off, the start of standard or refusal text, an answer's number or
+// heading, a salutation, a question's heading). Each pattern of a run is in its gate, so where the
+// gate is false every check behind it is.
+// A question's heading as questionHeading (extract/figures.ts) reads it, or more.
+export const QUESTION_HEADING_START = /^(?:Q(?:uestion)?\s*\.?\s*\d|Request\s+\d)/i;
+const mayLead = anyOfLater([...CHROME.map((c) => c.re), PLATFORM_TITLE, ...STATUS.map((c) => c.re), METADATA_LABEL]);
 
 /** A short line: a heading or a label, not running prose. */
 // A heading that opens the authority's answer ends any run of standard or refusal text.
@@ -67,6 +76,8 @@ const SENTENCE_INSIDE = /[.!?]\s/;
 const SENTENCE_THEN_CAPITAL = /[.!?]\s+[A-Z]/;
 const INTERLEAVED_LABEL = /^A(?:nswer)?\s*\.?\s*(\d{1,2}[a-z]?)\b/i;
 
+const mayMoveState = anyOfLater([...SIGNATURE_START.map((c) => c.re), ...BOILERPLATE_START.map((c) => c.re), ...REFUSAL_START.map((c) => c.re), ANSWER_RESUME, RESPONSE_HEADING, DEAR, QUESTION_HEADING_START]);
+
 /** Whether a trimmed, non-empty line ends in one of the characters of `chars` (what /[…]$/ asks). */
 const endsIn = (t: string, chars: string) => chars.includes(t[t.length - 1]);
 
@@ -101,7 +112,8 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
     }
     const t = l.text.trim();
     const short = isShort(t);
-    const chrome = short ? (chromeCue(t) ?? (platformChrome.length && platformChrome.some((re) => re.test(t)) ? { family: 'platform' } : undefined)) : undefined;
+    const lead = mayLead(t);
+    const chrome = short ? ((lead ? chromeCue(t) : undefined) ?? (platformChrome.length && platformChrome.some((re) => re.test(t)) ? { family: 'platform' } : undefined)) : undefined;
     if (chrome) {
       put('chrome', chrome.family);
       continue;
@@ -113,16 +125,16 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
         continue;
       }
     }
-    if (PLATFORM_TITLE.test(t)) {
+    if (lead && PLATFORM_TITLE.test(t)) {
       put('metadata', 'platform-title');
       continue;
     }
-    const status = statusCue(t);
+    const status = lead ? statusCue(t) : undefined;
     if (status) {
       put('status', status.family);
       continue;
     }
-    if (short && METADATA_LABEL.test(t) && !ANSWER_RESUME.test(t)) {
+    if (lead && short && METADATA_LABEL.test(t) && !ANSWER_RESUME.test(t)) {
       put('metadata', 'labelled-field');
       continue;
     }
@@ -164,26 +176,27 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
       continue;
     }
     // Moving between the states of a response.
-    const heading = questionHeading(t);
+    const move = mayMoveState(t);
+    const heading = move ? questionHeading(t) : null;
     // The sender's block cue, asked at most once per line (null: not yet asked; no closure made per line).
     let sig: { family: string } | undefined | null = null;
     let start: { family: string } | undefined;
-    if (signatureStart(t)) {
+    if (move && signatureStart(t)) {
       state = 'signature';
       stateWhy = 'sign-off';
       signed = 0;
-    } else if (state === 'signature' && (DEAR.test(t) || !short || ANSWER_RESUME.test(t) || (++signed > 4 && !(sig === null ? (sig = signatureLine(t)) : sig)))) {
+    } else if (state === 'signature' && ((move && DEAR.test(t)) || !short || (move && ANSWER_RESUME.test(t)) || (++signed > 4 && !(sig === null ? (sig = signatureLine(t)) : sig)))) {
       // The sender's block is short lines; prose, a new salutation or a numbered answer is a
       // new message (a thread of correspondence) or the letter's continuation.
       state = 'answer';
       stateWhy = 'response';
-    } else if (short && (start = boilerplateStart(t))) {
+    } else if (move && short && (start = boilerplateStart(t))) {
       state = 'boilerplate';
       stateWhy = start.family;
-    } else if (short && (start = refusalStart(t))) {
+    } else if (move && short && (start = refusalStart(t))) {
       state = 'refusal';
       stateWhy = start.family;
-    } else if (heading || (state !== 'signature' && (ANSWER_RESUME.test(t) || RESPONSE_HEADING.test(t)))) {
+    } else if (heading || (move && state !== 'signature' && (ANSWER_RESUME.test(t) || RESPONSE_HEADING.test(t)))) {
       state = 'answer';
       stateWhy = 'response';
     }

@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { DECISION_SIGNS, LETTER_SIGNS, NEWS_SIGNS, TRIBUNAL, TRIBUNAL_WORDS, citesTribunal, countFamilies } from '../../src/segment/kind-cues.js';
 import { ICO_HOST, MAY_BE_ICO_URL, PARTY, THE_PARTY } from '../../src/extract/kind.js';
 import { isBlankText } from '../../src/extract/doc-model.js';
-import { mayBeDear } from '../../src/segment/segment.js';
+import { QUESTION_HEADING_START, mayBeDear } from '../../src/segment/segment.js';
+import { KEYED_LINES, anyOfLater } from '../../src/segment/gates.js';
+import { questionHeading } from '../../src/extract/figures.js';
+import { segmentSource } from '../../src/extract/disclosure.js';
+import { readText } from '../../src/readers/text.js';
 
 const joined = (pieces: string[]) =>
   fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).chain((ps) => fc.array(fc.constantFrom(' ', '', '\n', '-', '. '), { minLength: ps.length, maxLength: ps.length }).map((ss) => ps.map((p, k) => p + ss[k]).join('')));
@@ -116,5 +120,72 @@ describe('mayBeDear', () => {
   it('is true wherever /^dear\\b/i matches the trimmed line (property)', () => {
     const text = joined(['Dear', 'dear', 'DEAR', 'Sir', ' ', '\u00a0', '\t', 'Deary', 'x', 'd', 'ear']);
     fc.assert(fc.property(text, (t) => !/^dear\b/i.test(t.trim()) || mayBeDear(t)), { numRuns: 3000 });
+  });
+});
+
+describe('anyOfLater', () => {
+  it('answers true for the first KEYED_LINES asks, then as anyOf does', () => {
+    const gate = anyOfLater([/^dear\b/i, /^Home$/]);
+    const answers: boolean[] = [];
+    for (let i = 0; i < KEYED_LINES - 1; i++) answers.push(gate('nothing'));
+    expect(answers.every((a) => a)).toBe(true);
+    expect(gate('nothing')).toBe(true); // the ask that joins the patterns is still answered without them
+    expect([gate('nothing'), gate('Dear Sir'), gate('DEAR x'), gate('Home'), gate('home'), gate('x Home')]).toEqual([false, true, true, true, false, false]);
+  });
+
+  it('refuses stateful patterns', () => {
+    expect(() => anyOfLater([/a/g])).toThrow(/stateful/);
+  });
+});
+
+describe('QUESTION_HEADING_START', () => {
+  it.each(['Q1', 'Question 12a:', 'q. 3)', 'Request 2', 'REQUEST 10.'])('%j is a question heading and passes', (t) => {
+    expect(questionHeading(t)).not.toBeNull();
+    expect(QUESTION_HEADING_START.test(t)).toBe(true);
+  });
+
+  it('is true wherever questionHeading reads a heading (property)', () => {
+    const text = joined(['Q', 'q', 'Question', 'Request', 'request', '1', '12', '3a', '.', ':', ')', ' ', 'x', 'Answer']);
+    fc.assert(fc.property(text, (t) => questionHeading(t.trim()) === null || QUESTION_HEADING_START.test(t.trim())), { numRuns: 3000 });
+  });
+});
+
+describe('the segment stage before and after its gates join their patterns', () => {
+  // Every role family once; read again and again until the gates and cue lists have answered
+  // KEYED_LINES lines and test joined patterns: each line must keep its role and its reason.
+  const LETTER = [
+    'Home > FOI > Disclosure log',
+    'Anyshire Constabulary',
+    'Force Headquarters, Mill Road',
+    'Townford AB1 2CD',
+    'Date: 4 May 2021',
+    'Dear Ms Reader,',
+    'Thank you for your request for information received on 12 April 2021.',
+    'You asked:',
+    'Q1. How many officers were dismissed in 2020?',
+    'Response',
+    'A1. Four officers were dismissed in 2020.',
+    'Question 2',
+    'Reasons for refusal',
+    'Disclosure would reveal tactics, and the balance of the public interest favours withholding it.',
+    'Copyright',
+    'The data provided is correct as at the time of writing.',
+    'Complaint rights',
+    'If you are dissatisfied with this response you may ask for an internal review within 40 working days.',
+    'Information Commissioner’s Office, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF',
+    'The request was partially successful.',
+    'Yours sincerely',
+    'Disclosure Officer',
+    'Email: foi@anyshire.police.uk',
+    'Share this page',
+  ].join('\n');
+  const roles = () => segmentSource(readText(LETTER), null).seg.lines.map((r) => `${r.role}:${r.why}:${r.question}`);
+
+  it('gives every line the same role', () => {
+    const first = roles();
+    expect(first.filter((r) => !r.startsWith('chrome:blank')).length).toBeGreaterThan(20);
+    let last = first;
+    for (let i = 0; i < Math.ceil((3 * KEYED_LINES) / 24) + 2; i++) last = roles();
+    expect(last).toEqual(first);
   });
 });
