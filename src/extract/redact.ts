@@ -355,20 +355,19 @@ function redactSpans(text: string, spans: Array<[number, number]>): string {
   return out + text.slice(at);
 }
 
-const UPPER_AT = /\p{Lu}/uy;
-/** How many upper-case letters (\p{Lu}) `text` holds, counted up to `max`. */
-function uppercaseCount(text: string, max: number): number {
+const UPPER_ASCII = /[A-Z]/g;
+const UPPER_G = lazy(() => /\p{Lu}/gu);
+/**
+ * How many upper-case letters (\p{Lu}) `text` holds, counted up to `max`: a regex scan per
+ * capital, not a charCodeAt per character (issue 17: that loop was the costliest step of
+ * redaction on texts with few capitals); an ASCII text needs no Unicode class.
+ */
+export function uppercaseCount(text: string, max: number): number {
+  const re = NON_ASCII.test(text) ? UPPER_G() : UPPER_ASCII;
+  re.lastIndex = 0;
   let n = 0;
-  for (let i = 0; i < text.length && n < max; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      if (c >= 65 && c <= 90) n++;
-      continue;
-    }
-    UPPER_AT.lastIndex = i;
-    if (UPPER_AT.test(text)) n++;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++; // a pair read whole
-  }
+  while (n < max && re.test(text)) n++;
+  re.lastIndex = 0;
   return n;
 }
 
