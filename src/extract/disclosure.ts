@@ -90,9 +90,21 @@ function detectAct(text: string, force: string | null): Act {
   return 'FOIA';
 }
 
+/**
+ * `rows.map(fn)` as a loop into an array literal (issue 17). The arrays here are often empty, and
+ * an empty result of map, filter or a spread is an array of small integers to V8: the optimised
+ * map (or push) on it took a wrong-map (or not-a-Smi) deopt when objects came, over and over, so
+ * extractDisclosure's code was thrown away every pass or two. A literal's allocation site learns.
+ */
+function mapped<T, U>(rows: readonly T[], fn: (row: T, k: number) => U): U[] {
+  const out: U[] = [];
+  for (let k = 0; k < rows.length; k++) out.push(fn(rows[k], k));
+  return out;
+}
+
 /** The request's subject in the request's words, for tables that do not say what they count. */
 function requestSubject(doc: Doc): { measure?: Figure['measure']; event?: Figure['event'] } {
-  const t = requestLines(doc).map((l) => l.text).join(' ');
+  const t = joinedText(requestLines(doc), ' ');
   if (!t) return {};
   const measure = measureFromText(t);
   const event = eventFromText(t);
@@ -137,7 +149,7 @@ function inheritFromQuestion(f: FigureDraft, questions: QuestionDraft[], periods
   if (!out.period_start && !out.period_end && out.year === null) {
     // The request's only window covers every answer that names none.
     const applies = q ? periods.filter((p) => !p.questions.length || p.questions.includes(q.label)) : periods;
-    if (applies.length === 1 || (!q && new Set(periods.map((p) => `${p.start}..${p.end}`)).size === 1)) {
+    if (applies.length === 1 || (!q && new Set(mapped(periods, (p) => `${p.start}..${p.end}`)).size === 1)) {
       out.period_start = applies[0].start;
       out.period_end = applies[0].end;
     }
@@ -235,9 +247,9 @@ interface Seen {
 }
 
 /** The texts of `lines` joined by line breaks (a loop: no array of the texts on the way). */
-function joinedText(lines: Line[]): string {
+function joinedText(lines: Line[], separator = '\n'): string {
   let out = '';
-  for (let k = 0; k < lines.length; k++) out = k ? `${out}\n${lines[k].text}` : lines[k].text;
+  for (let k = 0; k < lines.length; k++) out = k ? out + separator + lines[k].text : lines[k].text;
   return out;
 }
 
@@ -245,7 +257,8 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const { doc, kind, seg } = segmentSource(source, ctx.url);
   const lines = contentLines(doc);
   const plain = contentText(doc);
-  const warnings = [...source.warnings];
+  const warnings: string[] = [];
+  for (const w of source.warnings) warnings.push(w);
   const seen: Seen = { source, ctx, doc, kind, seg, lines, plain, warnings, isResponse: kind === 'foi_response', news: kind === 'news_article' };
 
   const detected = ctx.force ? { force: ctx.force, note: null } : detectForceNoted(plain, ctx.url);
@@ -298,13 +311,13 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     questions: withId(questions, id),
     periods: withId(periods, id),
     exemptions: withId(exemptions, id),
-    figures: figures.map((f) => ((f.disclosure_id = id), f)), // made above for this record alone: not copied again
-    cases: caseDrafts.map((c, k) => Object.assign({}, c, { disclosure_id: id, ordinal: k + 1 })),
+    figures: mapped(figures, (f) => ((f.disclosure_id = id), f)), // made above for this record alone: not copied again
+    cases: mapped(caseDrafts, (c, k) => Object.assign({}, c, { disclosure_id: id, ordinal: k + 1 })),
     attachments: withId(attachments, id),
   };
 }
 
-const withId = <T extends { disclosure_id: string }>(rows: T[], id: string) => rows.map((r) => ({ ...r, disclosure_id: id }));
+const withId = <T extends { disclosure_id: string }>(rows: T[], id: string) => mapped(rows, (r) => ({ ...r, disclosure_id: id }));
 
 /** The request's questions (a news article: none; a decision notice: those it quotes). */
 function requestQuestions(s: Seen): QuestionDraft[] {
@@ -314,10 +327,13 @@ function requestQuestions(s: Seen): QuestionDraft[] {
   const quotesRequest = kind === 'decision_notice' && doc.request !== null;
   // A question quoted again (in a clarification, or above its answer) is the same question.
   const labelsSeen = new Set<string>();
-  const questionDrafts = (isResponse || quotesRequest ? extractQuestions(doc) : []).filter((q) => {
+  const questionDrafts: QuestionDraft[] = [];
+  for (const q of isResponse || quotesRequest ? extractQuestions(doc) : []) {
     const label = q.label.replace(/^Q/i, '');
-    return !labelsSeen.has(label) && !!labelsSeen.add(label);
-  });
+    if (labelsSeen.has(label)) continue;
+    labelsSeen.add(label);
+    questionDrafts.push(q);
+  }
   if (isResponse && !questionDrafts.length && lines.length) {
     // A response always answers a request, even where the request is not printed: one
     // question, located at the document's first line.
@@ -328,7 +344,7 @@ function requestQuestions(s: Seen): QuestionDraft[] {
 }
 
 function questionRows(questionDrafts: QuestionDraft[], sha256: string): Question[] {
-  return questionDrafts.map((q, k) => ({
+  return mapped(questionDrafts, (q, k) => ({
     disclosure_id: '',
     ordinal: k + 1,
     label: q.label,
@@ -352,7 +368,7 @@ function requestPeriods(s: Seen, questionDrafts: QuestionDraft[]): Period[] {
         : kind === 'decision_notice'
           ? lines.filter((l) => /\b(?:requested|request for)\b/i.test(l.text))
           : [];
-  return extractPeriods(periodScope, questionDrafts, news).map((p, k) => ({
+  return mapped(extractPeriods(periodScope, questionDrafts, news), (p, k) => ({
     disclosure_id: '',
     ordinal: k + 1,
     start: p.start,
@@ -381,7 +397,7 @@ function responseExemptions(s: Seen, act: Act): ReturnType<typeof extractExempti
 }
 
 function exemptionRows(found: ReturnType<typeof extractExemptions>['exemptions'], sha256: string): Exemption[] {
-  return found.map((e, k) => ({
+  return mapped(found, (e, k) => ({
     disclosure_id: '',
     ordinal: k + 1,
     act: e.act,
@@ -437,8 +453,8 @@ function lineFigures(s: Seen, request: Line[], consumed: Set<number>, lineOf: (l
   const { ctx, seg, lines, news } = s;
   // Figures are read wherever the authority or the article speaks: answers, an article's body,
   // an unstructured page. Kind never switches this off.
-  const requestSet = new Set(request.map((l) => l.i));
-  const readable = new Set(linesWithRole(seg, 'answer', 'article', 'body', 'request', 'quoted_request').map((l) => l.i));
+  const requestSet = new Set(mapped(request, (l) => l.i));
+  const readable = new Set(mapped(linesWithRole(seg, 'answer', 'article', 'body', 'request', 'quoted_request'), (l) => l.i));
   const seen = new Set<string>();
   // What has been read so far, for the general count rule: offsets taken, values by line.
   const taken = new Set<number>();
@@ -492,11 +508,11 @@ function lineFigures(s: Seen, request: Line[], consumed: Set<number>, lineOf: (l
 
 /** The figure rows, in answer order, each with what its question says. */
 function figureRows(s: Seen, drafts: FigureDraft[], questionDrafts: QuestionDraft[], periods: Period[]): Figure[] {
-  answersInOrder(drafts, questionDrafts.map((q) => q.label));
+  answersInOrder(drafts, mapped(questionDrafts, (q) => q.label));
   for (const w of markYearTotals(drafts)) s.warnings.push(w);
   // Object.assign, not a spread with new keys: V8 gives each `{ ...x, newKey }` its own hidden
   // class, ~250 bytes per row (a 500k-row table's figures then did not fit in 1.5 GB).
-  return drafts.map((f, k) => Object.assign({}, inheritFromQuestion(f, questionDrafts, periods), { disclosure_id: '', ordinal: k + 1 }));
+  return mapped(drafts, (f, k) => Object.assign({}, inheritFromQuestion(f, questionDrafts, periods), { disclosure_id: '', ordinal: k + 1 }));
 }
 
 /** The outcome from the answers, the refusal reasoning and a platform's status line only (not standard text). */
@@ -505,7 +521,8 @@ function outcomeOf(s: Seen, drafts: FigureDraft[], caseDrafts: CaseDraft[], exem
   const answerish = linesWithRole(seg, 'answer', 'refusal', 'status');
   const truncated = endsMidSentence(lines);
   // "Searches brought back zero results" reports that nothing is held: not an answer given.
-  const given = drafts.filter((f) => !reportsNothingFound(f)).length;
+  let given = 0;
+  for (const f of drafts) if (!reportsNothingFound(f)) given++;
   const oc = extractOutcome(kind, news || kind === 'other' ? [] : answerish, exemptions, joinedText(answerish), { answers: given + caseDrafts.length, truncated });
   // A platform's status line is evidence of the outcome unless the response shows otherwise.
   // An acknowledgement shows nothing the status line can be checked against: the answer is not on the page.
