@@ -411,6 +411,25 @@ export function redactPersonal(text: string): string {
 const r = (s: string) => redactPersonal(s);
 const rn = (s: string | null) => (s === null ? s : redactPersonal(s));
 
+// Fields that repeat from document to document (a table's row labels, ranks, offences, the
+// pipeline's own warnings): each distinct text is redacted once per process, not once a row
+// (issue 17: a dozen regex calls a text, most of redaction's time). Bounded: cleared when full.
+const VOCABULARY_CHARS = 120;
+const VOCABULARY_SIZE = 4096;
+const vocabulary = new Map<string, string>();
+/** redactPersonal of a short, vocabulary-like text, remembered (the same answer: redactPersonal is pure). */
+function redactTerm(s: string): string {
+  if (s.length > VOCABULARY_CHARS) return redactPersonal(s);
+  let out = vocabulary.get(s);
+  if (out === undefined) {
+    if (vocabulary.size >= VOCABULARY_SIZE) vocabulary.clear();
+    vocabulary.set(s, (out = redactPersonal(s)));
+  }
+  return out;
+}
+const rt = (s: string) => redactTerm(s);
+const rtn = (s: string | null) => (s === null ? s : redactTerm(s));
+
 /** The row with these fields, or the row itself when none changed: a big table's rows are not all copied. */
 function unlessSame<T extends object>(row: T, fields: Partial<T>): T {
   for (const k of Object.keys(fields) as Array<keyof T>) if (row[k] !== fields[k]) return { ...row, ...fields };
@@ -423,12 +442,12 @@ export function redactDisclosure(d: Disclosure): Disclosure {
     ...d,
     title: rn(d.title),
     request_text: r(d.request_text),
-    warnings: d.warnings.map(r),
+    warnings: d.warnings.map(rt),
     questions: d.questions.map((q) => ({ ...q, text: r(q.text) })),
     periods: d.periods.map((p) => ({ ...p, text: r(p.text) })),
     exemptions: d.exemptions.map((e) => ({ ...e, text: r(e.text) })),
-    figures: d.figures.map((f) => unlessSame(f, { text: r(f.text), offence: rn(f.offence), rank: rn(f.rank), label: rn(f.label) })),
-    cases: d.cases.map((c) => unlessSame(c, { text: r(c.text), offence: rn(c.offence), rank: rn(c.rank), disposal: rn(c.disposal) })),
+    figures: d.figures.map((f) => unlessSame(f, { text: r(f.text), offence: rtn(f.offence), rank: rtn(f.rank), label: rtn(f.label) })),
+    cases: d.cases.map((c) => unlessSame(c, { text: r(c.text), offence: rtn(c.offence), rank: rtn(c.rank), disposal: rtn(c.disposal) })),
     attachments: d.attachments.map((a) => ({ ...a, name: rn(a.name), text: r(a.text) })),
   };
 }
