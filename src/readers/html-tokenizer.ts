@@ -17,8 +17,9 @@ const CHARACTER = Token.TokenType.CHARACTER;
 const NULL_CHARACTER = Token.TokenType.NULL_CHARACTER;
 // Insertion modes in which parse5 inserts a whitespace token and a character token alike (reconstruct
 // the active formatting elements, insert the characters; a character also clears frameset-ok):
-// IN_BODY, IN_CAPTION, IN_CELL, IN_TEMPLATE (parse5 7.3's InsertionMode, which it does not export).
-const MERGE_MODES = new Set([6, 10, 14, 17]);
+// IN_BODY, IN_CAPTION, IN_CELL, IN_TEMPLATE; and TEXT (the content of script, style, title,
+// textarea), where both are inserted as they are (parse5 7.3's InsertionMode, which it does not export).
+const MERGE_MODES = new Set([6, 7, 10, 14, 17]);
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -84,8 +85,11 @@ class RunTokenizer extends Tokenizer {
     return !pre.skipNextNewLine && pre.pos + 1 < pre.html.length;
   }
 
-  /** In a body-like mode, text with its spaces up to the next markup as one character token. */
-  private mergeText(): boolean {
+  /**
+   * In a mode where parse5 inserts spaces and letters alike, the rest of the text up to the next
+   * markup (`<`, and `&` where it starts a character reference) as one character token.
+   */
+  private mergeText(amp: boolean): boolean {
     const parser = this.handler as unknown as ParserState;
     const pre = this.input;
     if (this.inForeignNode || !MERGE_MODES.has(parser.insertionMode) || parser.skipNextNewLine || pre.skipNextNewLine) return false;
@@ -101,7 +105,7 @@ class RunTokenizer extends Tokenizer {
       if (c <= 0x20) {
         if (c === CR || c === 0) break;
         if (!isSpace(c)) text = true;
-      } else if (c === LT || c === AMP || isSurrogate(c)) break;
+      } else if (c === LT || (c === AMP && amp) || isSurrogate(c)) break;
       else text = true;
     }
     // Spaces alone keep their own token: the modes around a body (after it, in a table) treat them apart.
@@ -115,11 +119,14 @@ class RunTokenizer extends Tokenizer {
     return true;
   }
 
-  protected override _stateData(cp: number): void {
-    const plain = cp > 0 && cp !== LT && cp !== AMP && cp < 0xd800;
-    if (plain && this.mergeText()) return;
-    super._stateData(cp);
-    if (!plain || this.currentCharacterToken === null || !this.canRun()) return;
+  /** Whether a text state takes `cp` as text (its default case) and a run may follow it. */
+  private static plain(cp: number, amp: boolean): boolean {
+    return cp > 0 && cp !== LT && !(cp === AMP && amp) && cp < 0xd800;
+  }
+
+  /** After a text state took `cp` into the current token: the run of its kind (spaces, or other text) that follows. */
+  private runAfter(cp: number, amp: boolean): void {
+    if (this.currentCharacterToken === null || !this.canRun()) return;
     const pre = this.input;
     const html = pre.html;
     let i = pre.pos + 1;
@@ -129,10 +136,47 @@ class RunTokenizer extends Tokenizer {
     } else {
       for (; i < html.length; i++) {
         const c = html.charCodeAt(i);
-        if (c <= 0x20 ? isSpace(c) || c === CR || c === 0 : c === LT || c === AMP || isSurrogate(c)) break;
+        if (c <= 0x20 ? isSpace(c) || c === CR || c === 0 : c === LT || (c === AMP && amp) || isSurrogate(c)) break;
       }
       if (i > pre.pos + 1) this.currentCharacterToken.chars += this.take(i, false);
     }
+  }
+
+  // The text states: data and RCDATA (title, textarea) read character references; raw text
+  // (style …), script data and plain text do not. '<' ends every run: it may start a tag.
+  protected override _stateData(cp: number): void {
+    const plain = RunTokenizer.plain(cp, true);
+    if (plain && this.mergeText(true)) return;
+    super._stateData(cp);
+    if (plain) this.runAfter(cp, true);
+  }
+
+  protected override _stateRcdata(cp: number): void {
+    const plain = RunTokenizer.plain(cp, true);
+    if (plain && this.mergeText(true)) return;
+    super._stateRcdata(cp);
+    if (plain) this.runAfter(cp, true);
+  }
+
+  protected override _stateRawtext(cp: number): void {
+    const plain = RunTokenizer.plain(cp, false);
+    if (plain && this.mergeText(false)) return;
+    super._stateRawtext(cp);
+    if (plain) this.runAfter(cp, false);
+  }
+
+  protected override _stateScriptData(cp: number): void {
+    const plain = RunTokenizer.plain(cp, false);
+    if (plain && this.mergeText(false)) return;
+    super._stateScriptData(cp);
+    if (plain) this.runAfter(cp, false);
+  }
+
+  protected override _statePlaintext(cp: number): void {
+    const plain = RunTokenizer.plain(cp, false);
+    if (plain && this.mergeText(false)) return;
+    super._statePlaintext(cp);
+    if (plain) this.runAfter(cp, false);
   }
 
   protected override _stateTagName(cp: number): void {

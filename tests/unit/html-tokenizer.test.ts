@@ -65,6 +65,10 @@ describe('run-reading tokenizer', () => {
     ['spaces before text in the head stay in the head', '<html><head> x', [' ', 'x']],
     ['spaces before text before the head stay out of the tree', '<html> x', ['x']],
     ['spaces between the head and text stay between them', '<html><head></head> x', [' ', 'x']],
+    ['a script is one text node, its & and < kept', '<script>if (a < b && c) { x = "y z"; }</script>', ['if (a < b && c) { x = "y z"; }']],
+    ['a title reads character references', '<title>Fish &amp; chips  2024</title>', ['Fish & chips  2024']],
+    ['a style and a textarea (its first line feed dropped)', '<style>p { color: red }</style><textarea>\nA &lt; b</textarea>', ['p { color: red }', 'A < b']],
+    ['plain text to the end', '<plaintext>a <b> &amp; c', ['a <b> &amp; c']],
     ['text in a select', '<select> a <option> b c', [' a ', ' b c']],
   ])('%s', (_name, html, expected) => {
     expect(texts(html)).toEqual(expected);
@@ -121,7 +125,8 @@ describe('run-reading tokenizer', () => {
   it('builds the same tree on random markup', () => {
     const piece = fc.constantFrom(
       '<html>', '<head>', '</head>', '<p>', '</p>', '<div class="a b">', '</div>', '<DIV CLASS=X>', '<table>', '<tr>', '<td>', '</td>', '<caption>', '<template>', '</template>',
-      '<select>', '<option>', '<pre>', '</pre>', '<textarea>', '<title>', '<script>', '</script>', '<style>', '<svg>', '<math>', '<b>', '</b>',
+      '<select>', '<option>', '<pre>', '</pre>', '<textarea>', '</textarea>', '<title>', '</title>', '<script>', '</script>', '</script', '<style>', '</style>',
+      '<xmp>', '</xmp>', '<noscript>', '<iframe>', '<noembed>', '<plaintext>', '<listing>', '<!--<script>', 'var a = 1;', '<svg>', '<math>', '<b>', '</b>',
       '<i>', '<a href="x&amp;y">', '</a>', '<br>', '<frameset>', '<body>', '</body>', '</html>', '<!--', '-->', '<![CDATA[', ']]>', '<!DOCTYPE html>',
       '&amp;', '&lt', '&#x41;', '&#', '&nope;', '<', '>', '&', '"', "'", '=', '/', ' ', '  ', '\t', '\n', '\r\n', '\r', '\u000c', '\u0000',
       'word', 'Two words', 'é', '😀', '\ud800', 'x', 'y z',
