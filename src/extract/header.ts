@@ -11,7 +11,7 @@ import { PLATFORM_TITLE } from '../segment/cues.js';
 // Headings every response could carry: the Act's name, a request label. They name no disclosure.
 const GENERIC_HEADING = /^(?:(?:request|application) (?:made )?(?:under|for information under) )?(?:the )?freedom of information(?: \(scotland\))? act(?: 2000| 2002)?(?: \((?:FOIA|FOISA)\))?(?: request)?$|^(?:summary|background|introduction|overview|details|the request|request details|key (?:facts|points|findings)|at a glance|in brief|contents|table of contents)$/i;
 import { FORCES, findForce } from '../sources/registry.js';
-import { hasDigit, isDigitCode, isSpaceCode, lastCode, pieceCount } from './words.js';
+import { isDigitCode, isSpaceCode, lastCode, pieceCount } from './words.js';
 import { extraReferenceOnLine } from './reference.js';
 
 export interface Header {
@@ -78,6 +78,8 @@ const REF_LABEL_ENDS_LINE = /\b(?:our|your|case|foi)?\s*ref(?:erence)?\.?(?:\s*(
 const LABEL_LINE = /^[A-Z][\w ()'’/-]{1,60}:\s*\S/;
 
 
+// A digit: the regex engine finds one faster than a loop over the characters (measured, issue 17).
+const DIGIT = /\d/;
 // Whitespace clean() would change inside a text: a run of two, or one that is not a space.
 const UNCLEAN_SPACE = /[^\S ]|  /;
 function clean(s: string): string {
@@ -197,7 +199,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   const lines = contentLines(doc).slice(0, 60);
   // Every reference pattern below needs a digit: lines without one are not tried.
   const numbered = new Set<number>();
-  for (const l of lines) if (hasDigit(l.text)) numbered.add(l.i);
+  for (const l of lines) if (DIGIT.test(l.text)) numbered.add(l.i);
   // Whether a line is site chrome is asked by several rules below: once per line.
   const chromeOf = new Map<number, boolean>();
   const chrome = (l: Line): boolean => {
