@@ -10,6 +10,7 @@ import { KEYED_LINES, anyOfLater } from '../../src/segment/gates.js';
 import { questionHeading } from '../../src/extract/figures.js';
 import { segmentSource } from '../../src/extract/disclosure.js';
 import { readText } from '../../src/readers/text.js';
+import { AGE_BEFORE, MONEY_BEFORE, mayBeAgeBefore, moneyBefore, moneyNear } from '../../src/segment/tokens.js';
 
 const joined = (pieces: string[]) =>
   fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).chain((ps) => fc.array(fc.constantFrom(' ', '', '\n', '-', '. '), { minLength: ps.length, maxLength: ps.length }).map((ss) => ps.map((p, k) => p + ss[k]).join('')));
@@ -187,5 +188,32 @@ describe('the segment stage before and after its gates join their patterns', () 
     let last = first;
     for (let i = 0; i < Math.ceil((3 * KEYED_LINES) / 24) + 2; i++) last = roles();
     expect(last).toEqual(first);
+  });
+});
+
+describe('the number tokens’ look behind, by characters', () => {
+  const before = fc.array(fc.constantFrom('£', '$', '€', ' ', '\u00a0', 'aged', 'age of', 'Aged', 'OF', 'of', 'ed', 'the', 'x', '5', '\n', 'cost'), { maxLength: 8 }).map((ps) => ps.join('').slice(-24));
+  it.each([
+    ['cost £', true, false],
+    ['cost $  ', true, false],
+    ['€ 1', false, false],
+    ['aged ', false, true],
+    ['over the age of', false, true],
+    ['', false, false],
+  ])('%j', (b, money, age) => {
+    expect(moneyBefore(b)).toBe(money);
+    expect(MONEY_BEFORE.test(b)).toBe(money);
+    expect(mayBeAgeBefore(b)).toBe(age);
+  });
+
+  it('moneyBefore and moneyNear answer as their patterns; mayBeAgeBefore lets through every AGE_BEFORE match (property)', () => {
+    fc.assert(
+      fc.property(before, (b) => {
+        expect(moneyBefore(b)).toBe(MONEY_BEFORE.test(b));
+        expect(moneyNear(b)).toBe(/[£$€]/.test(b.slice(-3)));
+        if (AGE_BEFORE.test(b)) expect(mayBeAgeBefore(b)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
