@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DECISION_SIGNS, LETTER_SIGNS, NEWS_SIGNS, TRIBUNAL, TRIBUNAL_WORDS, citesTribunal, countFamilies } from '../../src/segment/kind-cues.js';
 import { ICO_HOST, MAY_BE_ICO_URL, PARTY, THE_PARTY } from '../../src/extract/kind.js';
 import { isBlankText } from '../../src/extract/doc-model.js';
-import { QUESTION_HEADING_START, mayBeDear } from '../../src/segment/segment.js';
+import { QUESTION_HEADING_START, isShort, mayBeDear } from '../../src/segment/segment.js';
 import { KEYED_LINES, anyOfLater } from '../../src/segment/gates.js';
 import { questionHeading } from '../../src/extract/figures.js';
 import { segmentSource } from '../../src/extract/disclosure.js';
@@ -212,6 +212,27 @@ describe('the number tokens’ look behind, by characters', () => {
         expect(moneyBefore(b)).toBe(MONEY_BEFORE.test(b));
         expect(moneyNear(b)).toBe(/[£$€]/.test(b.slice(-3)));
         if (AGE_BEFORE.test(b)) expect(mayBeAgeBefore(b)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('isShort', () => {
+  it.each([
+    ['a b c d e f g h i j k l m n o p', true], // 16 words in 31 characters
+    ['a b c d e f g h i j k l m n o pq', true], // 32 characters
+    ['a b c d e f g h i j k l m n o p q', false], // 17 words in 33 characters
+    ['x'.repeat(121), false],
+  ])('%j: %s', (t, expected) => expect(isShort(t)).toBe(expected));
+
+  it('answers as the count of words does on trimmed lines (property)', () => {
+    const piece = fc.constantFrom('a', 'bb', ' ', '  ', '\t', '\u00a0', 'word', '.', 'x y');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (ps) => {
+        const t = ps.join('').trim();
+        if (!t) return;
+        expect(isShort(t)).toBe(t.length <= 120 && t.split(/\s+/).length <= 16);
       }),
       { numRuns: 3000 },
     );
