@@ -38,8 +38,9 @@ const mayLead = anyOfLater([...CHROME.map((c) => c.re), PLATFORM_TITLE, ...STATU
 /** A short line: a heading or a label, not running prose. */
 // A heading that opens the authority's answer ends any run of standard or refusal text.
 const RESPONSE_HEADING = /^(?:our )?(?:response|answers?|reply|decision|outcome)\s*:?$/i;
-// At most 16 words, counted without splitting the line.
-const isShort = (t: string) => t.length <= 120 && pieceCount(t, 16) <= 16;
+// At most 16 words, counted without splitting the line. A trimmed line of 32 characters or
+// fewer has at most 16 (each word after the first needs a space before it), so is not counted.
+export const isShort = (t: string) => t.length <= 32 || (t.length <= 120 && pieceCount(t, 16) <= 16);
 export const ONLY_DATE = new RegExp(`^(?:date[d:]?\\s*)?(?:${FULL_DATE_SRC})$`, 'i');
 // Asked only where a date alone on its line can stand (the pattern is long: ~1.5 ms to compile,
 // which a short document then never pays): every form ends in a digit, and holds a month's name

@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { DECISION_SIGNS, LETTER_SIGNS, NEWS_SIGNS, TRIBUNAL, TRIBUNAL_WORDS, citesTribunal, countFamilies } from '../../src/segment/kind-cues.js';
 import { ICO_HOST, MAY_BE_ICO_URL, PARTY, THE_PARTY } from '../../src/extract/kind.js';
 import { isBlankText } from '../../src/extract/doc-model.js';
-import { QUESTION_HEADING_START, mayBeDear } from '../../src/segment/segment.js';
+import { QUESTION_HEADING_START, isShort, mayBeDear } from '../../src/segment/segment.js';
 import { KEYED_LINES, anyOfLater } from '../../src/segment/gates.js';
 import { questionHeading } from '../../src/extract/figures.js';
 import { segmentSource } from '../../src/extract/disclosure.js';
 import { readText } from '../../src/readers/text.js';
+import { AGE_BEFORE, MONEY_BEFORE, mayBeAgeBefore, moneyBefore, moneyNear } from '../../src/segment/tokens.js';
 
 const joined = (pieces: string[]) =>
   fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).chain((ps) => fc.array(fc.constantFrom(' ', '', '\n', '-', '. '), { minLength: ps.length, maxLength: ps.length }).map((ss) => ps.map((p, k) => p + ss[k]).join('')));
@@ -187,5 +188,53 @@ describe('the segment stage before and after its gates join their patterns', () 
     let last = first;
     for (let i = 0; i < Math.ceil((3 * KEYED_LINES) / 24) + 2; i++) last = roles();
     expect(last).toEqual(first);
+  });
+});
+
+describe('the number tokens’ look behind, by characters', () => {
+  const before = fc.array(fc.constantFrom('£', '$', '€', ' ', '\u00a0', 'aged', 'age of', 'Aged', 'OF', 'of', 'ed', 'the', 'x', '5', '\n', 'cost'), { maxLength: 8 }).map((ps) => ps.join('').slice(-24));
+  it.each([
+    ['cost £', true, false],
+    ['cost $  ', true, false],
+    ['€ 1', false, false],
+    ['aged ', false, true],
+    ['over the age of', false, true],
+    ['', false, false],
+  ])('%j', (b, money, age) => {
+    expect(moneyBefore(b)).toBe(money);
+    expect(MONEY_BEFORE.test(b)).toBe(money);
+    expect(mayBeAgeBefore(b)).toBe(age);
+  });
+
+  it('moneyBefore and moneyNear answer as their patterns; mayBeAgeBefore lets through every AGE_BEFORE match (property)', () => {
+    fc.assert(
+      fc.property(before, (b) => {
+        expect(moneyBefore(b)).toBe(MONEY_BEFORE.test(b));
+        expect(moneyNear(b)).toBe(/[£$€]/.test(b.slice(-3)));
+        if (AGE_BEFORE.test(b)) expect(mayBeAgeBefore(b)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('isShort', () => {
+  it.each([
+    ['a b c d e f g h i j k l m n o p', true], // 16 words in 31 characters
+    ['a b c d e f g h i j k l m n o pq', true], // 32 characters
+    ['a b c d e f g h i j k l m n o p q', false], // 17 words in 33 characters
+    ['x'.repeat(121), false],
+  ])('%j: %s', (t, expected) => expect(isShort(t)).toBe(expected));
+
+  it('answers as the count of words does on trimmed lines (property)', () => {
+    const piece = fc.constantFrom('a', 'bb', ' ', '  ', '\t', '\u00a0', 'word', '.', 'x y');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (ps) => {
+        const t = ps.join('').trim();
+        if (!t) return;
+        expect(isShort(t)).toBe(t.length <= 120 && t.split(/\s+/).length <= 16);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
