@@ -45,6 +45,8 @@ function bomCharset(bytes: Uint8Array): { charset: string; skip: number } | null
 export function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 8192) & ~1;
   if (n < 4) return null;
+  // Both rules need a NUL: a native search (memchr) turns away most documents before the count.
+  if (bufferView(bytes, 0, n).indexOf(0) < 0) return null;
   let evenZero = 0;
   let oddZero = 0;
   for (let i = 0; i < n; i += 2) {

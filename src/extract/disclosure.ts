@@ -5,7 +5,7 @@ import type { ReadResult } from '../readers/types.js';
 import type { Attachment, Disclosure, Exemption, Figure, Period, Question } from '../records/schema.js';
 import type { Act } from '../records/vocab.js';
 import { PARSER_VERSION } from '../version.js';
-import type { FigureDraft } from './attachment.js';
+import type { CaseDraft, FigureDraft } from './attachment.js';
 import { buildDoc, contentLines, contentText, requestLines, type Doc, type Line } from './doc-model.js';
 import { extractExemptions, mayCite } from './exemptions.js';
 import { answerLineFigures, answersInOrder, eventFromText, generalCounts, yearOfPeriod, type Earlier, loneFigure, measureFromText, questionHeading, reportsNothingFound, sentenceFigures } from './figures.js';
@@ -58,7 +58,25 @@ export function disclosureId(force: string | null, reference: string | null, url
   return `${force ?? 'unknown'}/${base}`;
 }
 
-function urlPath(url: string): string {
+// A URL the WHATWG parser leaves as it is: http(s), a plain host name or dotted-quad address (no
+// user, no punycode), a port of up to four digits, a path and query of characters that are never
+// percent-encoded, no dot segment, no fragment. Its path and query are then the text itself, read
+// without the URL parser (issue 17: a cold `new URL` cost ~5 µs a page, more than the rest of the id).
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const PLAIN_URL = new RegExp(
+  `^https?://(?:(?:[a-z0-9-]+\\.)*[a-z][a-z0-9-]*|(?:${OCTET}\\.){3}${OCTET})(?::\\d{1,4})?((?:/[\\w\\-.~!$&'()*+,;=:@%]*)*)(\\?[\\w\\-.~!$&()*+,;=:@%/?]*)?$`,
+  'i',
+);
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+
+/** A URL's path and query (pathname + search), as the WHATWG URL parser gives them; the URL itself when it does not parse. */
+export function urlPath(url: string): string {
+  const m = PLAIN_URL.exec(url);
+  if (m && !/xn--/i.test(url) && !DOT_SEGMENT.test(m[1])) return (m[1] || '/') + (m[2] && m[2].length > 1 ? m[2] : '');
+  return parsedUrlPath(url);
+}
+
+function parsedUrlPath(url: string): string {
   try {
     const u = new URL(url);
     return u.pathname + u.search;
@@ -72,9 +90,21 @@ function detectAct(text: string, force: string | null): Act {
   return 'FOIA';
 }
 
+/**
+ * `rows.map(fn)` as a loop into an array literal (issue 17). The arrays here are often empty, and
+ * an empty result of map, filter or a spread is an array of small integers to V8: the optimised
+ * map (or push) on it took a wrong-map (or not-a-Smi) deopt when objects came, over and over, so
+ * extractDisclosure's code was thrown away every pass or two. A literal's allocation site learns.
+ */
+function mapped<T, U>(rows: readonly T[], fn: (row: T, k: number) => U): U[] {
+  const out: U[] = [];
+  for (let k = 0; k < rows.length; k++) out.push(fn(rows[k], k));
+  return out;
+}
+
 /** The request's subject in the request's words, for tables that do not say what they count. */
 function requestSubject(doc: Doc): { measure?: Figure['measure']; event?: Figure['event'] } {
-  const t = requestLines(doc).map((l) => l.text).join(' ');
+  const t = joinedText(requestLines(doc), ' ');
   if (!t) return {};
   const measure = measureFromText(t);
   const event = eventFromText(t);
@@ -119,7 +149,7 @@ function inheritFromQuestion(f: FigureDraft, questions: QuestionDraft[], periods
   if (!out.period_start && !out.period_end && out.year === null) {
     // The request's only window covers every answer that names none.
     const applies = q ? periods.filter((p) => !p.questions.length || p.questions.includes(q.label)) : periods;
-    if (applies.length === 1 || (!q && new Set(periods.map((p) => `${p.start}..${p.end}`)).size === 1)) {
+    if (applies.length === 1 || (!q && new Set(mapped(periods, (p) => `${p.start}..${p.end}`)).size === 1)) {
       out.period_start = applies[0].start;
       out.period_end = applies[0].end;
     }
@@ -197,11 +227,39 @@ function dropRestatements(drafts: FigureDraft[], lineOf: (locator: string) => nu
   drafts.splice(0, drafts.length, ...kept);
 }
 
+/**
+ * What every phase of extractDisclosure reads: the document as segmented once. The phases are
+ * functions of their own (issue 17): as one 250-line function V8 took 250–700 ms to optimise it,
+ * a deopt at any of its sites threw all of that away, and it ran as baseline code most of the time.
+ */
+interface Seen {
+  source: ReadResult;
+  ctx: ExtractContext;
+  doc: Doc;
+  kind: Kind;
+  seg: Segmentation;
+  lines: Line[];
+  plain: string;
+  /** Warnings in the order the phases find them. */
+  warnings: string[];
+  isResponse: boolean;
+  news: boolean;
+}
+
+/** The texts of `lines` joined by line breaks (a loop: no array of the texts on the way). */
+function joinedText(lines: Line[], separator = '\n'): string {
+  let out = '';
+  for (let k = 0; k < lines.length; k++) out = k ? out + separator + lines[k].text : lines[k].text;
+  return out;
+}
+
 export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disclosure {
   const { doc, kind, seg } = segmentSource(source, ctx.url);
   const lines = contentLines(doc);
   const plain = contentText(doc);
-  const warnings = [...source.warnings];
+  const warnings: string[] = [];
+  for (const w of source.warnings) warnings.push(w);
+  const seen: Seen = { source, ctx, doc, kind, seg, lines, plain, warnings, isResponse: kind === 'foi_response', news: kind === 'news_article' };
 
   const detected = ctx.force ? { force: ctx.force, note: null } : detectForceNoted(plain, ctx.url);
   const force = detected.force;
@@ -209,33 +267,97 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const header = extractHeader(doc, kind, seg);
   const dates = extractLabelledDates(doc, new Set(kind === 'foi_response' ? seg.lines.filter((r) => r.why === 'letterhead' || r.why === 'labelled-field').map((r) => r.line.i) : []));
   const act = detectAct(plain, force);
-  const isResponse = kind === 'foi_response';
-  const news = kind === 'news_article';
+  const questionDrafts = requestQuestions(seen);
+  const questions = questionRows(questionDrafts, ctx.sha256);
+  const periods = requestPeriods(seen, questionDrafts);
+  const ex = responseExemptions(seen, act);
+  const exemptions = exemptionRows(ex.exemptions, ctx.sha256);
+  const request = requestLines(doc);
+  const { drafts, caseDrafts, tables } = figureDrafts(seen, request);
+  const figures = figureRows(seen, drafts, questionDrafts, periods);
+  const { oc, truncated } = outcomeOf(seen, drafts, caseDrafts, ex.exemptions);
+  const attachments = attachmentRows(seen, tables);
+  if (seen.isResponse && oc.outcome === 'unknown') warnings.push('outcome: the response does not say clearly what was given and what was withheld');
+  if (truncated) warnings.push('text ends mid-sentence: the document may be cut off');
 
+  // The request's text, joined once for the record and its topics (a story's topics read all of it: `plain`).
+  const requestText = joinedText(request);
+  const id = disclosureId(force, header.reference, ctx.url, ctx.sha256);
+  // Names and dates of birth are removed where every record leaves the pipeline
+  // (validateDisclosure in src/pipeline/parse.ts), after attachments have added their rows too.
+  return {
+    id,
+    force,
+    kind,
+    reference: header.reference,
+    publication_ref: header.publication_ref,
+    title: header.title,
+    url: ctx.url,
+    request_date: dates.request_date,
+    response_date: dates.response_date,
+    published_date: dates.published_date,
+    outcome: oc.outcome,
+    ncnd: oc.ncnd,
+    cost_limit: oc.cost_limit,
+    topics: detectTopics(`${header.title ?? ''}\n${seen.news ? plain : requestText}`),
+    request_text: requestText,
+    content_sha256: ctx.sha256,
+    parser_version: PARSER_VERSION,
+    warnings: [...new Set(warnings)],
+    // Where it was harvested: a parsed file until fetch says which platform (src/harvest).
+    source: 'file',
+    source_state: null,
+    duplicate_of: null,
+    questions: withId(questions, id),
+    periods: withId(periods, id),
+    exemptions: withId(exemptions, id),
+    figures: mapped(figures, (f) => ((f.disclosure_id = id), f)), // made above for this record alone: not copied again
+    cases: mapped(caseDrafts, (c, k) => Object.assign({}, c, { disclosure_id: id, ordinal: k + 1 })),
+    attachments: withId(attachments, id),
+  };
+}
+
+const withId = <T extends { disclosure_id: string }>(rows: T[], id: string) => mapped(rows, (r) => ({ ...r, disclosure_id: id }));
+
+/** The request's questions (a news article: none; a decision notice: those it quotes). */
+function requestQuestions(s: Seen): QuestionDraft[] {
+  const { doc, kind, lines, isResponse } = s;
   // Questions and periods come from the request (a news article: its whole text).
   // A decision notice that quotes the request ("… in the following terms:") has its questions too.
   const quotesRequest = kind === 'decision_notice' && doc.request !== null;
   // A question quoted again (in a clarification, or above its answer) is the same question.
   const labelsSeen = new Set<string>();
-  const questionDrafts = (isResponse || quotesRequest ? extractQuestions(doc) : []).filter((q) => {
+  const questionDrafts: QuestionDraft[] = [];
+  for (const q of isResponse || quotesRequest ? extractQuestions(doc) : []) {
     const label = q.label.replace(/^Q/i, '');
-    return !labelsSeen.has(label) && !!labelsSeen.add(label);
-  });
-  const request = requestLines(doc);
+    if (labelsSeen.has(label)) continue;
+    labelsSeen.add(label);
+    questionDrafts.push(q);
+  }
   if (isResponse && !questionDrafts.length && lines.length) {
     // A response always answers a request, even where the request is not printed: one
     // question, located at the document's first line.
-    warnings.push('the request text is not printed; counted as one question');
+    s.warnings.push('the request text is not printed; counted as one question');
     questionDrafts.push({ label: '1', text: lines[0].text, start: lines[0].start, end: lines[0].end, lines: [lines[0]] });
   }
-  const questions: Question[] = questionDrafts.map((q, k) => ({
+  return questionDrafts;
+}
+
+function questionRows(questionDrafts: QuestionDraft[], sha256: string): Question[] {
+  return mapped(questionDrafts, (q, k) => ({
     disclosure_id: '',
     ordinal: k + 1,
     label: q.label,
     text: q.text,
     locator: `char:${q.start}-${q.end}`,
-    sha256: ctx.sha256,
+    sha256,
   }));
+}
+
+/** The request's time windows. */
+function requestPeriods(s: Seen, questionDrafts: QuestionDraft[]): Period[] {
+  const { doc, kind, lines, isResponse, news } = s;
+  const quotesRequest = kind === 'decision_notice' && doc.request !== null;
   // A decision notice summarises the request ("The complainant requested …"): read windows there.
   const periodScope = news
     ? lines
@@ -246,7 +368,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
         : kind === 'decision_notice'
           ? lines.filter((l) => /\b(?:requested|request for)\b/i.test(l.text))
           : [];
-  const periods: Period[] = extractPeriods(periodScope, questionDrafts, news).map((p, k) => ({
+  return mapped(extractPeriods(periodScope, questionDrafts, news), (p, k) => ({
     disclosure_id: '',
     ordinal: k + 1,
     start: p.start,
@@ -254,21 +376,28 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     questions: p.questions,
     text: p.text,
     locator: `char:${p.startOffset}-${p.endOffset}`,
-    sha256: ctx.sha256,
+    sha256: s.ctx.sha256,
   }));
+}
 
-  // Exemptions and flags come from the response, never the requester's words; the outcome from
-  // the answers, the refusal reasoning and a platform's status line only (not standard text).
-  // On a page of no known kind (a tribunal digest, guidance), only statements count: "the force
-  // claimed exemptions under …", not "information may be withheld where, for example, section 38 …".
-  const GENERAL = /\b(?:may|might|can|could|such as|for example|e\.g\.|where|if|whether|would|any)\b/i;
+// On a page of no known kind (a tribunal digest, guidance), only statements count: "the force
+// claimed exemptions under …", not "information may be withheld where, for example, section 38 …".
+const GENERAL = /\b(?:may|might|can|could|such as|for example|e\.g\.|where|if|whether|would|any)\b/i;
+
+/** Exemptions the response claims; their warnings join the document's. */
+function responseExemptions(s: Seen, act: Act): ReturnType<typeof extractExemptions> {
+  const { seg, kind, news, plain } = s;
+  // Exemptions and flags come from the response, never the requester's words.
   // A story reports what the force cited ("The force refused, citing section 31"), in the same way.
   const response = linesWithRole(seg, 'metadata', 'answer', 'refusal', 'boilerplate', 'signature', 'status', 'body', 'article').filter((l) => (kind !== 'other' && !news) || !GENERAL.test(l.text));
-  const answerish = linesWithRole(seg, 'answer', 'refusal', 'status');
   // The response's lines are content lines: a text with no citation anywhere is not read line by line.
   const ex = mayCite(plain) ? extractExemptions(response, act) : { exemptions: [], warnings: [] };
-  warnings.push(...ex.warnings);
-  const exemptions: Exemption[] = ex.exemptions.map((e, k) => ({
+  for (const w of ex.warnings) s.warnings.push(w);
+  return ex;
+}
+
+function exemptionRows(found: ReturnType<typeof extractExemptions>['exemptions'], sha256: string): Exemption[] {
+  return mapped(found, (e, k) => ({
     disclosure_id: '',
     ordinal: k + 1,
     act: e.act,
@@ -279,10 +408,13 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     ncnd: e.ncnd,
     text: e.text,
     locator: `char:${e.start}-${e.end}`,
-    sha256: ctx.sha256,
+    sha256,
   }));
+}
 
-  // Figures: tables (the reader's and those flattened into text), answer lines, sentences.
+/** Figures and cases: tables (the reader's and those flattened into text), answer lines, sentences. */
+function figureDrafts(s: Seen, request: Line[]): { drafts: FigureDraft[]; caseDrafts: CaseDraft[]; tables: ReadResult['tables'] } {
+  const { source, ctx, doc, seg, lines, plain, warnings, news } = s;
   const drafts: FigureDraft[] = [];
   // The request's subject is only asked for by tables.
   let subject: ReturnType<typeof requestSubject> | undefined;
@@ -291,7 +423,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const readerHasTables = source.tables.length > 0 && source.mediaType !== 'text/html';
   const textTables = readerHasTables ? { tables: [], consumed: new Set<number>() } : findTextTables(doc.lines);
   const tables = [...source.tables, ...textTables.tables].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
-  const caseDrafts = [];
+  const caseDrafts: CaseDraft[] = [];
   for (const t of tables) {
     const rows = interpretTable(t, { sha256: ctx.sha256, ...(subject ??= requestSubject(doc)), earlier: drafts });
     // Loops, not spreads, over a table's rows: 240k figures overflow a call's arguments.
@@ -308,81 +440,101 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
     for (const w of rows.warnings) warnings.push(w);
   }
   const lineOf = lineLocator(lines);
-  {
-    // Figures are read wherever the authority or the article speaks: answers, an article's body,
-    // an unstructured page. Kind never switches this off.
-    const requestSet = new Set(request.map((l) => l.i));
-    const readable = new Set(linesWithRole(seg, 'answer', 'article', 'body', 'request', 'quoted_request').map((l) => l.i));
-    const seen = new Set<string>();
-    // What has been read so far, for the general count rule: offsets taken, values by line.
-    const taken = new Set<number>();
-    const earlier = new Map<number, Earlier[]>();
-    let recorded = 0;
-    const record = () => {
-      for (; recorded < drafts.length; recorded++) {
-        const f = drafts[recorded];
-        taken.add(Number(/^char:(\d+)/.exec(f.locator)?.[1] ?? -1));
-        if (f.value === null) continue;
-        const list = earlier.get(f.value) ?? [];
-        list.push({ value: f.value, measure: f.measure, line: lineOf(f.locator) });
-        earlier.set(f.value, list);
-      }
-    };
-    // An answer printed under its question's heading ("Question 1" / "143") belongs to it.
-    let pendingQuestion: string | null = null;
-    for (const l of lines) {
-      if (textTables.consumed.has(l.i) || l.kind === 'table_row' || !readable.has(l.i)) continue;
-      // A line with no number (no digit, number word, "none" or "nil") is no heading and gives no figure.
-      if (!mayHoldNumber(l.text)) continue;
-      const inRequest = requestSet.has(l.i) || seg.lines[l.i].role === 'quoted_request';
-      const heading = inRequest ? null : questionHeading(l.text);
-      if (heading) {
-        pendingQuestion = heading;
-        continue;
-      }
-      const qctx = { sha256: ctx.sha256, question: pendingQuestion };
-      const lone = inRequest || !pendingQuestion ? null : loneFigure(l, qctx);
-      if (lone) {
-        drafts.push(lone);
-        continue;
-      }
-      const answers = answerLineFigures(l, qctx);
-      if (answers) {
-        if (!inRequest || /=/.test(l.text)) drafts.push(...answers);
-        continue;
-      }
-      if (!news && inRequest) continue;
-      const labelled = !news && /^\s*(?:\(?(?:\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3}|ix|x)[.)]|Q\d{1,2}[a-z]?\b|answer\s*\d)/i.test(l.text);
-      const found = sentenceFigures(l, { sha256: ctx.sha256 }, seen, labelled);
-      drafts.push(...found);
-      // Any other count the line states, typed by the segment stage's tokens.
-      const role = seg.lines[l.i].role;
-      if (role === 'body') continue;
-      record();
-      const more = generalCounts(l, { sha256: ctx.sha256, question: pendingQuestion }, taken, earlier, role === 'article');
-      drafts.push(...more);
-    }
-    // Those lines are content lines: a content text that states no case anywhere is not read line by line.
-    if (mayStateCases(plain)) caseDrafts.push(...extractCases(linesWithRole(seg, 'answer', 'article', 'body'), ctx.sha256));
-  }
+  lineFigures(s, request, textTables.consumed, lineOf, drafts);
+  // Those lines are content lines: a content text that states no case anywhere is not read line by line.
+  if (mayStateCases(plain)) caseDrafts.push(...extractCases(linesWithRole(seg, 'answer', 'article', 'body'), ctx.sha256));
   // A news story repeats its numbers (headline, first paragraph, summary): one figure each.
   if (news) dropRestatements(drafts, lineOf, doc.text);
-  answersInOrder(drafts, questionDrafts.map((q) => q.label));
-  for (const w of markYearTotals(drafts)) warnings.push(w);
+  return { drafts, caseDrafts, tables };
+}
+
+/** Figures read line by line wherever the authority or the article speaks, added to `drafts`. */
+function lineFigures(s: Seen, request: Line[], consumed: Set<number>, lineOf: (locator: string) => number, drafts: FigureDraft[]): void {
+  const { ctx, seg, lines, news } = s;
+  // Figures are read wherever the authority or the article speaks: answers, an article's body,
+  // an unstructured page. Kind never switches this off.
+  const requestSet = new Set(mapped(request, (l) => l.i));
+  const readable = new Set(mapped(linesWithRole(seg, 'answer', 'article', 'body', 'request', 'quoted_request'), (l) => l.i));
+  const seen = new Set<string>();
+  // What has been read so far, for the general count rule: offsets taken, values by line.
+  const taken = new Set<number>();
+  const earlier = new Map<number, Earlier[]>();
+  let recorded = 0;
+  const record = () => {
+    for (; recorded < drafts.length; recorded++) {
+      const f = drafts[recorded];
+      taken.add(Number(/^char:(\d+)/.exec(f.locator)?.[1] ?? -1));
+      if (f.value === null) continue;
+      const list = earlier.get(f.value) ?? [];
+      list.push({ value: f.value, measure: f.measure, line: lineOf(f.locator) });
+      earlier.set(f.value, list);
+    }
+  };
+  // An answer printed under its question's heading ("Question 1" / "143") belongs to it.
+  let pendingQuestion: string | null = null;
+  for (const l of lines) {
+    if (consumed.has(l.i) || l.kind === 'table_row' || !readable.has(l.i)) continue;
+    // A line with no number (no digit, number word, "none" or "nil") is no heading and gives no figure.
+    if (!mayHoldNumber(l.text)) continue;
+    const inRequest = requestSet.has(l.i) || seg.lines[l.i].role === 'quoted_request';
+    const heading = inRequest ? null : questionHeading(l.text);
+    if (heading) {
+      pendingQuestion = heading;
+      continue;
+    }
+    const qctx = { sha256: ctx.sha256, question: pendingQuestion };
+    const lone = inRequest || !pendingQuestion ? null : loneFigure(l, qctx);
+    if (lone) {
+      drafts.push(lone);
+      continue;
+    }
+    const answers = answerLineFigures(l, qctx);
+    if (answers) {
+      if (!inRequest || /=/.test(l.text)) drafts.push(...answers);
+      continue;
+    }
+    if (!news && inRequest) continue;
+    const labelled = !news && /^\s*(?:\(?(?:\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3}|ix|x)[.)]|Q\d{1,2}[a-z]?\b|answer\s*\d)/i.test(l.text);
+    const found = sentenceFigures(l, { sha256: ctx.sha256 }, seen, labelled);
+    drafts.push(...found);
+    // Any other count the line states, typed by the segment stage's tokens.
+    const role = seg.lines[l.i].role;
+    if (role === 'body') continue;
+    record();
+    const more = generalCounts(l, { sha256: ctx.sha256, question: pendingQuestion }, taken, earlier, role === 'article');
+    drafts.push(...more);
+  }
+}
+
+/** The figure rows, in answer order, each with what its question says. */
+function figureRows(s: Seen, drafts: FigureDraft[], questionDrafts: QuestionDraft[], periods: Period[]): Figure[] {
+  answersInOrder(drafts, mapped(questionDrafts, (q) => q.label));
+  for (const w of markYearTotals(drafts)) s.warnings.push(w);
   // Object.assign, not a spread with new keys: V8 gives each `{ ...x, newKey }` its own hidden
   // class, ~250 bytes per row (a 500k-row table's figures then did not fit in 1.5 GB).
-  const figures: Figure[] = drafts.map((f, k) => Object.assign({}, inheritFromQuestion(f, questionDrafts, periods), { disclosure_id: '', ordinal: k + 1 }));
+  return mapped(drafts, (f, k) => Object.assign({}, inheritFromQuestion(f, questionDrafts, periods), { disclosure_id: '', ordinal: k + 1 }));
+}
+
+/** The outcome from the answers, the refusal reasoning and a platform's status line only (not standard text). */
+function outcomeOf(s: Seen, drafts: FigureDraft[], caseDrafts: CaseDraft[], exemptions: ReturnType<typeof extractExemptions>['exemptions']): { oc: ReturnType<typeof extractOutcome>; truncated: boolean } {
+  const { kind, seg, lines, news } = s;
+  const answerish = linesWithRole(seg, 'answer', 'refusal', 'status');
   const truncated = endsMidSentence(lines);
   // "Searches brought back zero results" reports that nothing is held: not an answer given.
-  const given = drafts.filter((f) => !reportsNothingFound(f)).length;
-  const oc = extractOutcome(kind, news || kind === 'other' ? [] : answerish, ex.exemptions, answerish.map((l) => l.text).join('\n'), { answers: given + caseDrafts.length, truncated });
+  let given = 0;
+  for (const f of drafts) if (!reportsNothingFound(f)) given++;
+  const oc = extractOutcome(kind, news || kind === 'other' ? [] : answerish, exemptions, joinedText(answerish), { answers: given + caseDrafts.length, truncated });
   // A platform's status line is evidence of the outcome unless the response shows otherwise.
   // An acknowledgement shows nothing the status line can be checked against: the answer is not on the page.
   const acknowledgementOnly = truncated && drafts.length + caseDrafts.length === 0 && answerish.some((l) => ACKNOWLEDGEMENT.test(l.text)) && oc.outcome === 'unknown';
   const platform = kind === 'foi_response' && !acknowledgementOnly ? statusOutcome(seg) : null;
   if (platform && (oc.outcome === 'unknown' || !(platform === 'full' && ['partial', 'ncnd', 'cost_limit'].includes(oc.outcome)))) oc.outcome = platform;
+  return { oc, truncated };
+}
 
-  // Attachments: linked files, and files the text names that are not linked here.
+/** Attachments: linked files, and files the text names that are not linked here (each named one a warning). */
+function attachmentRows(s: Seen, tables: ReadResult['tables']): Attachment[] {
+  const { source, ctx, lines, plain, warnings, isResponse } = s;
   const attachments: Attachment[] = [];
   for (const link of source.links) {
     if (!ATTACHMENT_EXT.test(link.url) || attachments.some((a) => a.url === link.url)) continue;
@@ -407,46 +559,5 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   if (isResponse && !attachments.length && !tables.length && /\b(?:please find|see) (?:the )?(?:attached|enclosed)\b/i.test(plain)) {
     warnings.push('refers to an attachment that is not part of this document');
   }
-  if (isResponse && oc.outcome === 'unknown') warnings.push('outcome: the response does not say clearly what was given and what was withheld');
-  if (truncated) warnings.push('text ends mid-sentence: the document may be cut off');
-
-  // The request's text, joined once for the record and its topics (a story's topics read all of it: `plain`).
-  const requestText = request.map((l) => l.text).join('\n');
-  const reference = header.reference;
-  const id = disclosureId(force, reference, ctx.url, ctx.sha256);
-  const withId = <T extends { disclosure_id: string }>(rows: T[]) => rows.map((r) => ({ ...r, disclosure_id: id }));
-  const cases = caseDrafts.map((c, k) => Object.assign({}, c, { disclosure_id: id, ordinal: k + 1 }));
-
-  // Names and dates of birth are removed where every record leaves the pipeline
-  // (validateDisclosure in src/pipeline/parse.ts), after attachments have added their rows too.
-  return {
-    id,
-    force,
-    kind,
-    reference,
-    publication_ref: header.publication_ref,
-    title: header.title,
-    url: ctx.url,
-    request_date: dates.request_date,
-    response_date: dates.response_date,
-    published_date: dates.published_date,
-    outcome: oc.outcome,
-    ncnd: oc.ncnd,
-    cost_limit: oc.cost_limit,
-    topics: detectTopics(`${header.title ?? ''}\n${news ? plain : requestText}`),
-    request_text: requestText,
-    content_sha256: ctx.sha256,
-    parser_version: PARSER_VERSION,
-    warnings: [...new Set(warnings)],
-    // Where it was harvested: a parsed file until fetch says which platform (src/harvest).
-    source: 'file',
-    source_state: null,
-    duplicate_of: null,
-    questions: withId(questions),
-    periods: withId(periods),
-    exemptions: withId(exemptions),
-    figures: figures.map((f) => ((f.disclosure_id = id), f)), // made above for this record alone: not copied again
-    cases,
-    attachments: withId(attachments),
-  };
+  return attachments;
 }

@@ -4,6 +4,7 @@ import type { Block, ReadResult } from '../readers/types.js';
 import { keyedAny, matchesOf, type Keyed } from '../segment/gates.js';
 import type { NumberToken } from '../segment/tokens.js';
 import type { NumberMatch } from './numbers.js';
+import { isSpaceCode } from './words.js';
 
 export interface Line {
   /** Index in Doc.lines. */
@@ -141,7 +142,14 @@ function pieces(b: Block): Array<{ text: string; start: number; end: number }> {
   return out;
 }
 
-const NOT_BLANK = /[^\s\u00a0\u200b]/;
+/** Whether a line holds nothing but whitespace and zero-width spaces (what !/[^\s\u00a0\u200b]/.test(text) answers, without a regex call: most lines' first character decides). */
+export function isBlankText(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x200b && !isSpaceCode(c)) return false;
+  }
+  return true;
+}
 
 export function buildDoc(source: ReadResult): Doc {
   const lines: Line[] = [];
@@ -156,7 +164,7 @@ export function buildDoc(source: ReadResult): Doc {
         locator: b.locator,
         kind: b.kind,
         furniture: isFurnitureText(b.text),
-        blank: !NOT_BLANK.test(b.text),
+        blank: isBlankText(b.text),
       });
       continue;
     }
@@ -169,7 +177,7 @@ export function buildDoc(source: ReadResult): Doc {
         locator: p.start === b.start && p.end === b.end ? b.locator : `char:${p.start}-${p.end}`,
         kind: b.kind,
         furniture: isFurnitureText(p.text),
-        blank: !NOT_BLANK.test(p.text),
+        blank: isBlankText(p.text),
       });
     }
   }

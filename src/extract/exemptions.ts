@@ -196,6 +196,18 @@ export function extractExemptions(lines: Line[], act: Act): ExemptionResult {
     if (!MAY_CITE.test(text)) continue;
     const raws = [...citationsIn(text, SECTION_WORD).map((r) => ({ r, eir: false })), ...citationsIn(text, REGULATION_WORD).map((r) => ({ r, eir: true }))];
     for (const { r, eir } of raws) {
+      // The section's own tests first (no text read), then, where the citation would add a row or
+      // a warning, the words around it (issue 17: most citations repeat one already recorded, or
+      // cite a duty; each test only skips a citation, so their order does not change the rows).
+      const useAct: Act = eir ? 'EIR' : act;
+      const sec = r.section;
+      if (!eir) {
+        if (['1', '2', '16', '17', '45', '46', '50', '77', '84'].includes(sec)) continue; // duties and notices
+        const n = Number.parseInt(sec, 10);
+        const inRange = useAct === 'FOISA' ? n === 12 || n === 14 || n === 18 || (n >= 25 && n <= 41) : n === 12 || n === 14 || (n >= 21 && n <= 44);
+        if (!inRange) continue;
+      } else if (!/^1[23]$/.test(sec)) continue;
+      if (!r.invalid && r.parts.every((path) => found.has(citationString(sec, path)))) continue;
       const before = text.slice(Math.max(0, r.index - 40), r.index);
       const after = text.slice(r.end, r.end + 100);
       if (!eir && (otherAct(after) || otherActBefore(before))) continue;
@@ -208,14 +220,6 @@ export function extractExemptions(lines: Line[], act: Act): ExemptionResult {
       if (/\bsubsection\s*$/i.test(before)) continue;
       // "further consideration would be required under section 34(1)(a)", "section 31 may apply": contemplated, not applied.
       if (/\b(?:would (?:be )?(?:need|required|have) to (?:be )?consider\w*|further consideration would be required|(?:may|might|could) (?:also )?(?:be )?(?:engage|apply|applied|relevant))\b[^.]{0,60}$/i.test(text.slice(Math.max(0, r.index - 90), r.index)) || /^[^.]{0,40}\b(?:may|might|could) (?:also )?(?:apply|be engaged|be relevant)\b/i.test(after)) continue;
-      const useAct: Act = eir ? 'EIR' : act;
-      const sec = r.section;
-      if (!eir) {
-        if (['1', '2', '16', '17', '45', '46', '50', '77', '84'].includes(sec)) continue; // duties and notices
-        const n = Number.parseInt(sec, 10);
-        const inRange = useAct === 'FOISA' ? n === 12 || n === 14 || n === 18 || (n >= 25 && n <= 41) : n === 12 || n === 14 || (n >= 21 && n <= 44);
-        if (!inRange) continue;
-      } else if (!/^1[23]$/.test(sec)) continue;
       if (r.invalid) {
         warnings.push(`exemption citation "Section ${sec}${r.invalid}…" is not a provision of the Act (typo?); not recorded`);
         continue;

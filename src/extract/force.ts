@@ -53,7 +53,42 @@ function namePatterns(): Pattern[] {
   // same places (the character after a key is only looked at, so it is there for the next key),
   // and a third faster to scan, as the engine no longer looks behind at every position.
   keyRe = new RegExp(`(?:^|[^a-z0-9&'’])(${keyAlternation(keys)})(?![a-z0-9&'’])`, 'g');
+  // A key's patterns with several needs ("police": northern, service, scotland) have them looked
+  // for in one scan of the text, not one each, where no need can hide another (overlap it).
+  needsOfKey = new Map();
+  for (const [key, list] of byKey) {
+    const needs = [...new Set(list.map((i) => patterns![i].need).filter(Boolean))];
+    if (needs.length > 1 && !needs.some((a) => needs.some((b) => a !== b && overlaps(a, b)))) {
+      needsOfKey.set(key, { needs, re: new RegExp(keyAlternation(needs), 'g') });
+    }
+  }
   return patterns;
+}
+
+/** Whether an occurrence of `a` can share characters with one of `b` (b inside a, or a's end as b's start). */
+export function overlaps(a: string, b: string): boolean {
+  if (a.includes(b) || b.includes(a)) return true;
+  for (let k = 1; k < Math.min(a.length, b.length); k++) if (a.endsWith(b.slice(0, k))) return true;
+  return false;
+}
+
+/** Each key's needs and the pattern that finds them in one scan (where it may). */
+let needsOfKey: Map<string, { needs: string[]; re: RegExp }> | null = null;
+
+/**
+ * Which of a key's needs the lower-cased text holds, as lower.includes(need) answers for each:
+ * one scan where the key's needs cannot overlap (every occurrence of each is then a match of the
+ * scan, or starts inside no other match), else one search each (tests).
+ */
+export function needsIn(lower: string, key: string): Map<string, boolean> {
+  namePatterns();
+  const out = new Map<string, boolean>();
+  const entry = needsOfKey!.get(key);
+  if (entry) {
+    for (const n of entry.needs) out.set(n, false);
+    for (const m of matchesOf(entry.re, lower)) out.set(m[0], true);
+  } else for (const i of byKey!.get(key) ?? []) if (patterns![i].need) out.set(patterns![i].need, lower.includes(patterns![i].need));
+  return out;
 }
 
 const keyAlternation = (keys: string[]) => keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
@@ -99,9 +134,15 @@ export function detectForceNoted(text: string, url: string | null): { force: str
   const picked: number[] = [];
   for (const w of words) for (const i of byKey!.get(w) ?? []) picked.push(i);
   picked.sort((a, b) => a - b);
+  // Patterns share needs ("Police Scotland", "Police Service of Scotland"): each is looked for once,
+  // a key's needs together (needsIn).
+  const needFound = new Map<string, boolean>();
   for (const i of picked) {
-    const { force, re, need } = all[i];
-    if (need && !lower.includes(need)) continue;
+    const { force, re, need, key } = all[i];
+    if (need) {
+      if (!needFound.has(need)) for (const [n, found] of needsIn(lower, key)) needFound.set(n, found);
+      if (!needFound.get(need)) continue;
+    }
     for (const m of matchesOf(re(), text)) {
       const key = `${force.id}:${m.index}`;
       if (seen.has(key)) continue;

@@ -11,7 +11,7 @@ import { PLATFORM_TITLE } from '../segment/cues.js';
 // Headings every response could carry: the Act's name, a request label. They name no disclosure.
 const GENERIC_HEADING = /^(?:(?:request|application) (?:made )?(?:under|for information under) )?(?:the )?freedom of information(?: \(scotland\))? act(?: 2000| 2002)?(?: \((?:FOIA|FOISA)\))?(?: request)?$|^(?:summary|background|introduction|overview|details|the request|request details|key (?:facts|points|findings)|at a glance|in brief|contents|table of contents)$/i;
 import { FORCES, findForce } from '../sources/registry.js';
-import { hasDigit, isDigitCode, isSpaceCode, lastCode, pieceCount } from './words.js';
+import { isDigitCode, isSpaceCode, lastCode, pieceCount } from './words.js';
 import { extraReferenceOnLine } from './reference.js';
 
 export interface Header {
@@ -78,8 +78,12 @@ const REF_LABEL_ENDS_LINE = /\b(?:our|your|case|foi)?\s*ref(?:erence)?\.?(?:\s*(
 const LABEL_LINE = /^[A-Z][\w ()'’/-]{1,60}:\s*\S/;
 
 
+// A digit: the regex engine finds one faster than a loop over the characters (measured, issue 17).
+const DIGIT = /\d/;
+// Whitespace clean() would change inside a text: a run of two, or one that is not a space.
+const UNCLEAN_SPACE = /[^\S ]|  /;
 function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return (UNCLEAN_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
 }
 
 const ONLY_A_DATE = new RegExp(`^(?:${FULL_DATE_SRC})$`, 'i');
@@ -122,9 +126,28 @@ const asciiAlnums = (s: string, max = Infinity): number => {
 // case, "&" as "and", other characters dropped). A text with more is no force's name, and is not
 // normalised to find that out: lower-casing keeps every ASCII letter and digit, so its normal form has them all.
 let forceKeyMax = -1;
-function mightNameForce(text: string): boolean {
+// The first word of every id, name and alias as findForce compares them: findForce normalises a
+// text (lower case, "&" as "and", every run of other characters one space) and looks the whole
+// normal form up, so a text whose normal form starts with another word names no force, and is
+// not normalised (two replaces and a trim per line of a page's head) to find that out (issue 17).
+let forceFirstWords: Set<string> | null = null;
+const isNormWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 38;
+/** The first word of findForce's normal form of a text, from the text lower-cased: its first run of letters, digits and "&" (as "and"). */
+export function firstNormWord(lower: string): string {
+  const n = lower.length;
+  let i = 0;
+  while (i < n && !isNormWordCode(lower.charCodeAt(i))) i++;
+  let j = i;
+  while (j < n && isNormWordCode(lower.charCodeAt(j))) j++;
+  const w = lower.slice(i, j);
+  return w.includes('&') ? w.replace(/&/g, 'and') : w;
+}
+/** Whether findForce could find a force for `text` (tests: wherever it does, this is true). */
+export function mightNameForce(text: string): boolean {
   if (forceKeyMax < 0) for (const f of FORCES) for (const n of [f.id, f.name, ...f.aliases]) forceKeyMax = Math.max(forceKeyMax, asciiAlnums(n.toLowerCase().replace(/&/g, 'and')));
-  return asciiAlnums(text, forceKeyMax) <= forceKeyMax;
+  if (asciiAlnums(text, forceKeyMax) > forceKeyMax) return false;
+  forceFirstWords ??= new Set(FORCES.flatMap((f) => [f.id, f.name, ...f.aliases].map((n) => firstNormWord(n.toLowerCase()))));
+  return forceFirstWords.has(firstNormWord(text.toLowerCase()));
 }
 
 function isChrome(text: string): boolean {
@@ -149,6 +172,8 @@ function isChrome(text: string): boolean {
  * whitespace is tried, as the regex's backtracking would.
  */
 export function withoutTrailingRef(title: string, ref: string): string {
+  // Every cut needs the reference at some position: a title without it is kept as it is.
+  if (!title.includes(ref)) return title;
   const n = title.length;
   const blankFrom = (i: number) => {
     for (; i < n; i++) if (!isSpaceCode(title.charCodeAt(i))) return false;
@@ -166,21 +191,32 @@ export function withoutTrailingRef(title: string, ref: string): string {
 
 export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segmentation): Header {
   // A letterhead's lines (sender, address, date) are never the title; the segment stage marks them.
-  const letterhead = new Set(seg ? seg.lines.filter((r) => r.why === 'letterhead').map((r) => r.line.i) : []);
+  const letterhead = new Set<number>();
+  if (seg) for (const r of seg.lines) if (r.why === 'letterhead') letterhead.add(r.line.i);
   // A letter names its subject in a labelled field or a heading with its reference, if at all: the
   // looser rules below (the line above the first field, the first line) would pick its letterhead.
   const isLetter = letterhead.size > 0;
   const lines = contentLines(doc).slice(0, 60);
   // Every reference pattern below needs a digit: lines without one are not tried.
-  const numbered = new Set(lines.filter((l) => hasDigit(l.text)));
+  const numbered = new Set<number>();
+  for (const l of lines) if (DIGIT.test(l.text)) numbered.add(l.i);
   // Whether a line is site chrome is asked by several rules below: once per line.
-  const chromeOf = new Map<Line, boolean>();
+  const chromeOf = new Map<number, boolean>();
   const chrome = (l: Line): boolean => {
-    let c = chromeOf.get(l);
-    if (c === undefined) chromeOf.set(l, (c = isChrome(l.text)));
+    let c = chromeOf.get(l.i);
+    if (c === undefined) chromeOf.set(l.i, (c = isChrome(l.text)));
     return c;
   };
-  const titleLines = lines.filter((l) => !letterhead.has(l.i) && !GENERIC_HEADING.test(l.text.trim()));
+  // The lines a title may be read from, asked of each line only where a rule below reads that far
+  // (most stop within the first few lines).
+  const titleOf = new Map<number, boolean>();
+  const isTitleLine = (l: Line): boolean => {
+    let t = titleOf.get(l.i);
+    if (t === undefined) titleOf.set(l.i, (t = !letterhead.has(l.i) && !GENERIC_HEADING.test(l.text.trim())));
+    return t;
+  };
+  let titleLinesAll: Line[] | null = null;
+  const titleLines = () => (titleLinesAll ??= lines.filter(isTitleLine));
   let reference: string | null = null;
   let publication_ref: string | null = null;
   let title: string | null = null;
@@ -188,7 +224,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   // 1. "Title (REF)" headings (West Midlands, COPFS).
   for (const l of lines.slice(0, 15)) {
     // The pattern ends with ")" and spaces: a line ending otherwise is not tried.
-    if (!numbered.has(l) || lastCode(l.text) !== 41) continue;
+    if (!numbered.has(l.i) || lastCode(l.text) !== 41) continue;
     const m = TITLE_WITH_REF.exec(l.text);
     if (m && !/^freedom of information:/i.test(l.text)) {
       title = clean(m[1]).replace(/\s*[-–:]\s*$/, '');
@@ -199,7 +235,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   // 2. Labelled references ("Reference no: …", "Request Number: FOI/14806", "FOI Number: 21354").
   if (!reference) {
     for (const l of lines) {
-      if (!numbered.has(l)) continue;
+      if (!numbered.has(l.i)) continue;
       const m = labelledRef(l.text);
       if (m) {
         reference = clean(m[1] ?? m[2] ?? m[3]);
@@ -211,7 +247,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
     // Forms the labels above miss ("Enquiry Reference: 89- 26", PSNI "Request: FOI/00013725"): reference.ts.
     // Each of those forms captures digits: a line without one is not tried.
     for (const l of lines) {
-      if (!numbered.has(l)) continue;
+      if (!numbered.has(l.i)) continue;
       reference = extraReferenceOnLine(l.text);
       if (reference) break;
     }
@@ -223,7 +259,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   if (!reference && refLabel) {
     // An ICO case reference: "Reference: IC-281144-Q7T2", "Case Reference: FS50612345".
     for (const l of lines) {
-      if (!numbered.has(l)) continue;
+      if (!numbered.has(l.i)) continue;
       const ico = ICO_REF.exec(l.text);
       if (ico) {
         reference = ico[1];
@@ -236,7 +272,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
     // or a label that ends its line with the value on the next ("Our ref:" / "HC/001187/24").
     for (let k = 0; k < lines.length && !reference; k++) {
       const t = lines[k].text;
-      const m = numbered.has(lines[k]) ? ANY_REF_LABEL.exec(t) : null;
+      const m = numbered.has(lines[k].i) ? ANY_REF_LABEL.exec(t) : null;
       if (m && /\d/.test(m[1])) reference = clean(m[1]).replace(/[.,;]$/, '');
       else if (REF_LABEL_ENDS_LINE.test(t) && lines[k + 1] && ONLY_REF_TOKEN.test(lines[k + 1].text.trim())) {
         reference = lines[k + 1].text.trim();
@@ -245,12 +281,12 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   }
   if (!reference) {
     // A reference alone on its line under the heading: "FOI 0842-23", "IM-FOI-2022-0915", "FOI2023/07811".
-    const alone = lines.slice(0, 12).find((l) => numbered.has(l) && STANDALONE_REF.test(l.text.trim()));
+    const alone = lines.slice(0, 12).find((l) => numbered.has(l.i) && STANDALONE_REF.test(l.text.trim()));
     if (alone) reference = alone.text.trim();
   }
   if (!reference) {
     for (const l of lines) {
-      if (!numbered.has(l)) continue;
+      if (!numbered.has(l.i)) continue;
       const m = INLINE_REF.exec(l.text);
       if (m && /\d/.test(m[1])) {
         reference = clean(m[1]).replace(/[.,;]$/, '');
@@ -261,7 +297,7 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   // 3. Essex's log: "PUB 1459" then the request number alone on the next line, then the title.
   let afterNumbers: Line | null = null;
   for (let k = 0; k < lines.length; k++) {
-    if (!numbered.has(lines[k])) continue;
+    if (!numbered.has(lines[k].i)) continue;
     const m = PUB_REF.exec(lines[k].text);
     if (!m) continue;
     publication_ref = clean(m[1] ?? m[2]);
@@ -292,8 +328,8 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
   if (!title && kind === 'news_article') {
     // A headline: the first line of the story that is a phrase, not a sentence of the body.
     const navRow = (t: string) => t.split(/\s+/).every((w) => /^[A-Z0-9&|]|^i[A-Z]/.test(w));
-    const firstProse = titleLines.findIndex((l) => /[.!?]\s+[A-Z]/.test(l.text) || pieceCount(l.text, 30) > 30);
-    const head = titleLines.slice(0, firstProse < 0 ? 8 : Math.min(8, firstProse)).find((l) => !chrome(l) && !navRow(l.text) && l.kind !== 'table_row' && pieceCount(l.text, 25) >= 5 && pieceCount(l.text, 25) <= 25 && !/[.!?]["”’]?$/.test(l.text.trim()) && !/[.!?]\s+[A-Z]/.test(l.text));
+    const firstProse = titleLines().findIndex((l) => /[.!?]\s+[A-Z]/.test(l.text) || pieceCount(l.text, 30) > 30);
+    const head = titleLines().slice(0, firstProse < 0 ? 8 : Math.min(8, firstProse)).find((l) => !chrome(l) && !navRow(l.text) && l.kind !== 'table_row' && pieceCount(l.text, 25) >= 5 && pieceCount(l.text, 25) <= 25 && !/[.!?]["”’]?$/.test(l.text.trim()) && !/[.!?]\s+[A-Z]/.test(l.text));
     if (head) title = clean(head.text);
   }
   if (!title && lines[0]) {
@@ -317,15 +353,18 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
     // A newspaper's masthead is chrome too: a headline has five words or more.
     const inBody = (l: Line) => !chrome(l) && (kind !== 'news_article' || pieceCount(l.text, 4) >= 5);
     // The heading stands just above the first labelled field or the request: the body is read that far.
+    // Whether a line is chrome is asked only of labelled lines and of those just above the first
+    // that is in the body: the lines read past (not labelled) wait in `passed` (issue 17).
     let above: Line | null = null;
-    let prev: Line | null = null;
-    for (const l of titleLines) {
-      if (!inBody(l)) continue;
+    const passed: Line[] = [];
+    for (const l of lines) {
+      if (!isTitleLine(l)) continue;
       if (isLabelledRef(l.text) || /^(?:date of (?:request|response)|date published|published|reference|our ref|request number|subject)\b[^:]{0,20}:|^(?:request|your request|you asked)\s*:?$/i.test(l.text)) {
-        above = prev;
+        if (!inBody(l)) continue;
+        for (let k = passed.length - 1; k >= 0 && !above; k--) if (inBody(passed[k])) above = passed[k];
         break;
       }
-      prev = l;
+      passed.push(l);
     }
     if (above && above.kind !== 'table_row' && !isLabelledRef(above.text) && !STANDALONE_REF.test(above.text.trim()) && looksLikeTitle(above.text) && !REF_THEN_TITLE.test(above.text)) title = clean(above.text);
   }
@@ -334,8 +373,9 @@ export function extractHeader(doc: Doc, kind: Kind = 'foi_response', seg?: Segme
     const navRow = (t: string) => kind === 'news_article' && t.split(/\s+/).every((w) => /[A-Z0-9&|]/.test(w));
     // The first three lines of the body are all the rules below read.
     const body: Line[] = [];
-    for (const l of titleLines) {
+    for (const l of lines) {
       if (body.length === 3) break;
+      if (!isTitleLine(l)) continue;
       if (!chrome(l) && !navRow(l.text) && (kind !== 'news_article' || pieceCount(l.text, 4) >= 5)) body.push(l);
     }
     const first = body[0];

@@ -44,8 +44,11 @@ function dateLines(lines: string[]): string[] {
   // A space joins the two lines: the joined line holds a year or a numeric date only where one of them does.
   const dated = lines.map((t) => MAY_HOLD_DATE.test(t));
   for (let k = 0; k < lines.length; k++) {
+    // A line neither dated nor above a dated one is not read further.
+    if (!dated[k] && !dated[k + 1]) continue;
     const t = lines[k];
-    const wraps = k + 1 < lines.length && !/[.:]$/.test(t);
+    const last = t.charCodeAt(t.length - 1);
+    const wraps = k + 1 < lines.length && last !== 46 && last !== 58; // not ending "." or ":"
     if (dated[k] || (wraps && dated[k + 1])) out.push(wraps ? `${t} ${lines[k + 1]}` : t);
   }
   return out;

@@ -126,22 +126,56 @@ export const withoutEitherWay = (text: string) => (NOT_HELD_WORDS.test(text) ? t
 const IS_COST = anyOf(COST);
 const HAS_PARTIAL = gated(PARTIAL_WORDS, anyOf(PARTIAL));
 const HAS_FULL = anyOf(FULL);
-const HAS_NOT_HELD = gated(NOT_HELD_WORDS, anyOf(NOT_HELD));
+const ANY_NOT_HELD = anyOf(NOT_HELD);
 const HAS_REFUSED = gated(REFUSED_WORDS, anyOf(REFUSED));
 const HAS_COST_WHOLE = anyOf(COST_WHOLE);
 
+/** Whether `joined` is the lines' texts joined by '\n' (compared in place, nothing joined). */
+export function isJoinOf(lines: Line[], joined: string): boolean {
+  let at = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const t = lines[k].text;
+    if (k > 0 && joined.charCodeAt(at++) !== 10) return false;
+    if (!joined.startsWith(t, at)) return false;
+    at += t.length;
+  }
+  return at === joined.length;
+}
+
+const SENTENCE_END = /(?<=[.!?])\s+|\n/g;
+/**
+ * text.split(/(?<=[.!?])\s+|\n/).some(test), the sentences read one at a time up to the first
+ * that passes: a separator never matches empty, so each piece runs from the end of one match
+ * (leftmost from there, as split finds it) to the start of the next (tests).
+ */
+export function someSentence(text: string, test: (s: string) => boolean): boolean {
+  const re = SENTENCE_END;
+  let from = 0;
+  re.lastIndex = 0;
+  try {
+    for (;;) {
+      const m = re.exec(text);
+      if (test(text.slice(from, m ? m.index : text.length))) return true;
+      if (!m) return false;
+      from = re.lastIndex;
+    }
+  } finally {
+    re.lastIndex = 0;
+  }
+}
+
 export function extractOutcome(kind: Kind, response: Line[], exemptions: ExemptionDraft[], allText: string, evidence: OutcomeEvidence = { answers: 0, truncated: false }): OutcomeResult {
-  const text = response.map((l) => l.text).join('\n');
-  const sentencesOf = (t: string) => t.split(/(?<=[.!?])\s+|\n/);
+  // The caller passes the same lines' texts joined as allText for a response: not joined again.
+  const text = isJoinOf(response, allText) ? allText : response.map((l) => l.text).join('\n');
   let full: boolean | undefined;
   const hasFull = () => (full ??= HAS_FULL(text));
   const signals: string[] = [];
 
   const ncnd = NCND.test(text) || exemptions.some((e) => e.ncnd);
   // Every cost sentence holds one of COST_WORDS: a text with none is not split into sentences.
-  const costSentences = COST_WORDS.test(text) ? sentencesOf(text).filter((s) => IS_COST(s) && !CONDITIONAL.test(s)) : [];
+  const costSentence = COST_WORDS.test(text) && someSentence(text, (s) => IS_COST(s) && !CONDITIONAL.test(s));
   // "refused, citing section 12(1), however it later changed its position": a reliance given up is not the answer.
-  const cost_limit = (costSentences.length > 0 || exemptions.some((e) => e.section === '12' && e.act !== 'EIR')) && !COST_WITHDRAWN.test(allText);
+  const cost_limit = (costSentence || exemptions.some((e) => e.section === '12' && e.act !== 'EIR')) && !COST_WITHDRAWN.test(allText);
   if (ncnd) signals.push('ncnd');
   if (cost_limit) signals.push('cost');
 
@@ -153,7 +187,9 @@ export function extractOutcome(kind: Kind, response: Line[], exemptions: Exempti
   const withheld = () => (withheldSeen ??= exemptions.some((e) => e.section !== '12' && e.section !== '14') && /\bwithh[oe]ld|\bexempt\b|\brefus|\bnot (?:be )?(?:disclosed|provided|released)\b|\b(?:will|would|cannot|can ?not) (?:not )?provide\b/i.test(text));
   // "… is or is not held" is NCND wording, not a statement that nothing is held.
   let notHeldSeen: boolean | undefined;
-  const notHeld = () => (notHeldSeen ??= HAS_NOT_HELD(withoutEitherWay(text)));
+  // NOT_HELD_WORDS asked once: where the text holds none, neither does what is left of it, and
+  // where it holds some, the family's own patterns answer (each implies the words; tests).
+  const notHeld = () => (notHeldSeen ??= NOT_HELD_WORDS.test(text) && ANY_NOT_HELD(text.replace(EITHER_WAY, '')));
   let outcome: Outcome = 'unknown';
   if (HAS_PARTIAL(text)) outcome = 'partial';
   else if (gave && evidence.answers > 0 && (cost_limit || ncnd || notHeld() || withheld())) outcome = 'partial';

@@ -27,10 +27,17 @@ const BULLET = /^[-•–·*▪◦●]\s*(?=\S)/;
 const ASKS = /\b(please|could you|can you|would you|how many|number of|what|which|whether|list|provide|tell me|details of|breakdown|for each|copy of|confirm|i would like|i request|figures|data|information)\b/i;
 const CLARIFICATION = /\bclarif/i;
 
-type Label = { kind: 'number' | 'letter' | 'bullet' | 'roman'; label: string; rest: string };
+export type Label = { kind: 'number' | 'letter' | 'bullet' | 'roman'; label: string; rest: string };
 
-function labelOf(raw: string): Label | null {
-  const text = raw.replace(/^(?:>\s*)+/, ''); // a request quoted from an email
+// A line opening with a capital letter other than Q, I, V or X opens no item: every pattern below
+// opens with a quote, a space, "(", a digit, a bullet, a lower-case letter, or Q, I, V, X in
+// either case (issue 17: most lines of a request are prose, and were asked all six).
+const OPENS_NO_ITEM = (c: number) => c >= 65 && c <= 90 && c !== 81 && c !== 73 && c !== 86 && c !== 88;
+
+/** The item label a line opens with, if any (exported for tests). */
+export function labelOf(raw: string): Label | null {
+  const text = raw.charCodeAt(0) === 62 ? raw.replace(/^(?:>\s*)+/, '') : raw; // a request quoted from an email
+  if (OPENS_NO_ITEM(text.charCodeAt(0))) return null;
 
   let m = QLABEL.exec(text);
   if (m) return { kind: 'number', label: m[1].replace(/\s+/g, '').replace(/^question/i, 'Q'), rest: text.slice(m[0].length) };
@@ -52,6 +59,27 @@ export function opensItem(text: string): boolean {
   return labelOf(text) !== null || HEADED.test(text);
 }
 
+/** labelOf without the first-character shortcut (tests: the same label for every line). */
+export function labelOfAll(raw: string): Label | null {
+  const text = raw.replace(/^(?:>\s*)+/, '');
+  let m = QLABEL.exec(text);
+  if (m) return { kind: 'number', label: m[1].replace(/\s+/g, '').replace(/^question/i, 'Q'), rest: text.slice(m[0].length) };
+  m = NUMBERED.exec(text);
+  if (m) return { kind: 'number', label: m[1] + (m[2] ?? ''), rest: text.slice(m[0].length) };
+  m = NUMBERED_BARE.exec(text);
+  if (m) return { kind: 'number', label: m[1], rest: text.slice(m[0].length) };
+  m = ROMAN.exec(text);
+  if (m && !/^i\)/.test(text)) return { kind: 'roman', label: m[1], rest: text.slice(m[0].length) };
+  m = LETTERED.exec(text);
+  if (m) return { kind: 'letter', label: m[1], rest: text.slice(m[0].length) };
+  m = BULLET.exec(text);
+  if (m) return { kind: 'bullet', label: '', rest: text.slice(m[0].length) };
+  return null;
+}
+
+/** HEADED, for tests of the first-character shortcut. */
+export const headedPattern = (): RegExp => HEADED;
+
 /** An intro line that is itself a complete question ("The number of … since 2010."). */
 function isQuestionSentence(text: string): boolean {
   return /[.?]\s*$/.test(text) && ASKS.test(text) && text.split(/\s+/).length >= 5;
@@ -72,7 +100,9 @@ export function extractQuestions(doc: Doc): QuestionDraft[] {
   const seen = new Set<string>();
   const inRequest = (i: number) => !!doc.request && i >= doc.request.start && i < doc.request.end;
   doc.lines.forEach((l, k) => {
-    const m = HEADED.exec(l.text);
+    // HEADED opens with "request" or "question": a line opening otherwise is not asked.
+    const c = l.text.charCodeAt(0) | 32;
+    const m = c === 113 || c === 114 ? HEADED.exec(l.text) : null;
     // A heading alone counts anywhere; "Question 2: One officer …" inline is an answer unless it stands in the request.
     if (!m || (m[3] && !inRequest(l.i))) return;
     const label = /^q/i.test(m[1]) ? `Q${m[2]}` : `Request ${m[2]}`;

@@ -355,20 +355,19 @@ function redactSpans(text: string, spans: Array<[number, number]>): string {
   return out + text.slice(at);
 }
 
-const UPPER_AT = /\p{Lu}/uy;
-/** How many upper-case letters (\p{Lu}) `text` holds, counted up to `max`. */
-function uppercaseCount(text: string, max: number): number {
+const UPPER_ASCII = /[A-Z]/g;
+const UPPER_G = lazy(() => /\p{Lu}/gu);
+/**
+ * How many upper-case letters (\p{Lu}) `text` holds, counted up to `max`: a regex scan per
+ * capital, not a charCodeAt per character (issue 17: that loop was the costliest step of
+ * redaction on texts with few capitals); an ASCII text needs no Unicode class.
+ */
+export function uppercaseCount(text: string, max: number): number {
+  const re = NON_ASCII.test(text) ? UPPER_G() : UPPER_ASCII;
+  re.lastIndex = 0;
   let n = 0;
-  for (let i = 0; i < text.length && n < max; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      if (c >= 65 && c <= 90) n++;
-      continue;
-    }
-    UPPER_AT.lastIndex = i;
-    if (UPPER_AT.test(text)) n++;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++; // a pair read whole
-  }
+  while (n < max && re.test(text)) n++;
+  re.lastIndex = 0;
   return n;
 }
 
@@ -412,6 +411,25 @@ export function redactPersonal(text: string): string {
 const r = (s: string) => redactPersonal(s);
 const rn = (s: string | null) => (s === null ? s : redactPersonal(s));
 
+// Fields that repeat from document to document (a table's row labels, ranks, offences, the
+// pipeline's own warnings): each distinct text is redacted once per process, not once a row
+// (issue 17: a dozen regex calls a text, most of redaction's time). Bounded: cleared when full.
+const VOCABULARY_CHARS = 120;
+const VOCABULARY_SIZE = 4096;
+const vocabulary = new Map<string, string>();
+/** redactPersonal of a short, vocabulary-like text, remembered (the same answer: redactPersonal is pure). */
+function redactTerm(s: string): string {
+  if (s.length > VOCABULARY_CHARS) return redactPersonal(s);
+  let out = vocabulary.get(s);
+  if (out === undefined) {
+    if (vocabulary.size >= VOCABULARY_SIZE) vocabulary.clear();
+    vocabulary.set(s, (out = redactPersonal(s)));
+  }
+  return out;
+}
+const rt = (s: string) => redactTerm(s);
+const rtn = (s: string | null) => (s === null ? s : redactTerm(s));
+
 /** The row with these fields, or the row itself when none changed: a big table's rows are not all copied. */
 function unlessSame<T extends object>(row: T, fields: Partial<T>): T {
   for (const k of Object.keys(fields) as Array<keyof T>) if (row[k] !== fields[k]) return { ...row, ...fields };
@@ -424,12 +442,12 @@ export function redactDisclosure(d: Disclosure): Disclosure {
     ...d,
     title: rn(d.title),
     request_text: r(d.request_text),
-    warnings: d.warnings.map(r),
+    warnings: d.warnings.map(rt),
     questions: d.questions.map((q) => ({ ...q, text: r(q.text) })),
     periods: d.periods.map((p) => ({ ...p, text: r(p.text) })),
     exemptions: d.exemptions.map((e) => ({ ...e, text: r(e.text) })),
-    figures: d.figures.map((f) => unlessSame(f, { text: r(f.text), offence: rn(f.offence), rank: rn(f.rank), label: rn(f.label) })),
-    cases: d.cases.map((c) => unlessSame(c, { text: r(c.text), offence: rn(c.offence), rank: rn(c.rank), disposal: rn(c.disposal) })),
+    figures: d.figures.map((f) => unlessSame(f, { text: r(f.text), offence: rtn(f.offence), rank: rtn(f.rank), label: rtn(f.label) })),
+    cases: d.cases.map((c) => unlessSame(c, { text: r(c.text), offence: rtn(c.offence), rank: rtn(c.rank), disposal: rtn(c.disposal) })),
     attachments: d.attachments.map((a) => ({ ...a, name: rn(a.name), text: r(a.text) })),
   };
 }

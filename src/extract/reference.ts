@@ -29,8 +29,15 @@ export function normaliseReference(ref: string): string {
   return /^\d{1,6}\s*-\s*\d{2}$/.test(t) ? t.replace(/\s*-\s*/, '-') : t;
 }
 
+/** The patterns above, for tests of MAY_HOLD_EXTRA_REF (wherever one matches the normalised line, the gate matches the line). */
+export const extraReferencePatterns = (): RegExp[] => LABELLED;
+
 /** The reference one of the extra forms prints on `line`, normalised, or null. */
+// Every form above holds "ref" or "request", or opens with "[": a line with none is not read.
+export const MAY_HOLD_EXTRA_REF = /ref|request|^\s*\[/i;
+
 export function extraReferenceOnLine(line: string): string | null {
+  if (!MAY_HOLD_EXTRA_REF.test(line)) return null;
   const t = line.replace(/[\s\u00a0]+/g, ' ').trim();
   for (const re of LABELLED) {
     const m = re.exec(t);

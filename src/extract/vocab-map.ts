@@ -14,11 +14,14 @@ const first = <T>(rules: Rule<T>[], text: string): T | null => {
  * One pass drops, one turns each run of punctuation and whitespace into a space (the same as
  * punctuation runs to spaces, then whitespace runs to one space).
  */
-const norm = (s: string) =>
+// A run of one space is left as it is (replacing it with a space changes nothing): most of a
+// sentence's gaps are, and each replacement was a piece of a new string (issue 17).
+export const NORM_GAPS = /(?! (?![\s/\\\-–—_,;:()[\]]))[\s/\\\-–—_,;:()[\]]+/g;
+export const norm = (s: string) =>
   s
     .toLowerCase()
     .replace(/[\u2019'.]/g, '')
-    .replace(/[\s/\\\-–—_,;:()[\]]+/g, ' ')
+    .replace(NORM_GAPS, ' ')
     .trim();
 
 // Order matters: the specific categories come before the general ones that share words
@@ -196,7 +199,8 @@ export function eventOf(text: string | null | undefined): EventKind | null {
   return first(EVENT_RULES, norm(text));
 }
 
-const EVENT_ANY = new RegExp(EVENT_RULES.map(([re], k) => `(?<r${k}>${re.source})`).join('|'));
+const EVENT_GROUPS = EVENT_RULES.map((_, k) => `r${k}`);
+const EVENT_ANY = new RegExp(EVENT_RULES.map(([re], k) => `(?<${EVENT_GROUPS[k]}>${re.source})`).join('|'));
 
 /**
  * The event a sentence or request is about: the one it names first ("dismissed following a
@@ -209,7 +213,7 @@ export function firstEventOf(text: string | null | undefined): EventKind | null 
   // rule, and at that position the alternatives are tried in the rules' order (ties go to the first rule).
   const m = EVENT_ANY.exec(norm(text));
   if (!m) return null;
-  for (let k = 0; k < EVENT_RULES.length; k++) if (m.groups![`r${k}`] !== undefined) return EVENT_RULES[k][1];
+  for (let k = 0; k < EVENT_RULES.length; k++) if (m.groups![EVENT_GROUPS[k]] !== undefined) return EVENT_RULES[k][1];
   return null;
 }
 
@@ -234,13 +238,17 @@ export function namesOtherUnit(text: string | null | undefined): boolean {
   return !!text && OTHER_UNIT.test(text);
 }
 
+export const SPACE_GAPS = /(?! (?!\s))\s+/g;
+
 /** What a heading counts: "Police Officers" → officers, "PCSOs" → pcsos, "Police Staff" → staff … */
 export function measureOf(text: string | null | undefined): Measure | null {
   if (!text) return null;
-  const t = text.toLowerCase().replace(/\s+/g, ' ');
+  // Runs of one space left as they are, as in norm.
+  const t = text.toLowerCase().replace(SPACE_GAPS, ' ');
   // "police officers, community support officers or staff": both kinds of officer named.
   const pcsos = /\bpcsos?\b|community support/.test(t);
-  const officers = /\bofficers?\b|\bconstables?\b/.test(t.replace(/(?:police )?community support officers?|\bpcsos?\b/g, ' '));
+  // What the replace below takes out holds "community support" or a whole "pcso(s)": nothing where pcsos is false.
+  const officers = /\bofficers?\b|\bconstables?\b/.test(pcsos ? t.replace(/(?:police )?community support officers?|\bpcsos?\b/g, ' ') : t);
   if (pcsos && officers) return 'officers_and_pcsos';
   return first(MEASURE_RULES, t);
 }

@@ -6,7 +6,7 @@
 // same cells from a packed row as from the full one (packRow is the one definition of both).
 import { Element } from 'domhandler';
 import type { AnyNode, ChildNode, Document, ParentNode } from 'domhandler';
-import { parse } from 'parse5';
+import { parseDocumentRuns } from './html-tokenizer.js';
 import type { Token } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
 
@@ -191,5 +191,5 @@ const packingAdapter = {
 
 /** The page parsed as cheerio parses it (parse5, scripting on), with its table rows packed. */
 export function parsePacked(html: string): Document {
-  return parse(html, { treeAdapter: packingAdapter as typeof adapter, scriptingEnabled: true });
+  return parseDocumentRuns(html, { treeAdapter: packingAdapter as typeof adapter, scriptingEnabled: true });
 }

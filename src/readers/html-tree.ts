@@ -5,6 +5,7 @@
 // bounded by the size of their source text, oldest dropped first. Nobody may mutate a tree.
 import * as cheerio from 'cheerio';
 import type { Document } from 'domhandler';
+import { parseDom } from './html-tokenizer.js';
 
 type Tree = ReturnType<typeof cheerio.load>;
 
@@ -27,7 +28,8 @@ export function loadHtml(html: string, opts: { keep?: boolean } = {}): Tree {
     if (opts.keep) remember(html, hit);
     return hit;
   }
-  const tree = cheerio.load(html);
+  // cheerio keeps a parsed document as it is given: the same tree as cheerio.load(html) builds, read in runs.
+  const tree = cheerio.load(parseDom(html));
   if (opts.keep) remember(html, tree);
   return tree;
 }

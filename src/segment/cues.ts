@@ -45,9 +45,12 @@ export const BOILERPLATE_LINE: Cue[] = [
  * each alternative's literal part (the regulator's name or address, "internal review", "use of",
  * "published", "section 16" …). One small test, asked first: most lines hold none, and the
  * family's long patterns are then neither run nor, on a one-file run, compiled (~5 ms).
+ * Each word stands at a word boundary in every match ("reuse of" is its own word: its "use" does
+ * not), so the test starts at \b: a position inside a word then costs one check, not one per word
+ * (96 vs 142 ns a line over the bench pages' lines, issue 17).
  */
 export const BOILERPLATE_WORDS =
-  /commissioner|wycliffe house|water lane|wilmslow|sk9 5af|kinburn castle|ky16 9ds|ico\.org\.uk|itspublicknowledge\.info|if you are |an internal review|within |court of session|section 50 of the |use of |open government licen|copyright|published|be placed|be made available|disclosure to the |blind|without regard to the identity|correct|accurate|live |may be subject to|may change due to|section 16|advice and assistance/i;
+  /\b(?:commissioner|wycliffe house|water lane|wilmslow|sk9 5af|kinburn castle|ky16 9ds|ico\.org\.uk|itspublicknowledge\.info|if you are |an internal review|within |court of session|section 50 of the |use of |reuse of |open government licen|copyright|published|be placed|be made available|disclosure to the |blind|without regard to the identity|correct|accurate|live |may be subject to|may change due to|section 16|advice and assistance)/i;
 
 /** Headings (or first lines) that open a run of standard text: the run lasts to the next answer-like line. */
 export const BOILERPLATE_START: Cue[] = [

@@ -6,6 +6,7 @@ import { FULL_DATE_SRC } from '../extract/dates.js';
 import { findNumbers, type NumberMatch } from '../extract/numbers.js';
 import type { Sentence } from '../extract/doc-model.js';
 import { matchesOf } from './gates.js';
+import { isSpaceCode } from '../extract/words.js';
 
 export type TokenKind = 'count' | 'year' | 'financial_year' | 'date' | 'money' | 'percent' | 'duration' | 'age' | 'label' | 'reference' | 'phone' | 'ordinal';
 
@@ -25,11 +26,11 @@ const DECIMAL_RE = /(?<![\w.,/£$€-])\d{1,3}(?:,\d{3})*\.\d+(?![\w/]|\.\d)|(?<
 const REFERENCE_RE = /\b[A-Z]{1,6}[-/ ]?\d+(?:[-/._]\d+)+\b|\b\d+[A-Z]?[/_]\d{2,4}\b|\b(?:IC|FS|FER)-?\d{4,}[\w-]*/g;
 const PHONE_RE = /(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/g;
 // What the words either side say about a number.
-const MONEY_BEFORE = /[£$€]\s*$/;
+export const MONEY_BEFORE = /[£$€]\s*$/;
 const MONEY_AFTER = /^\s*(?:pounds|pence|p\b|k\b|m\b|bn\b)|^\s*(?:million|billion)\s+(?:pounds|in\b)/i;
 const PERCENT_AFTER = /^\s*(?:%|per\s?cent|percent|pc\b)/i;
 const DURATION_AFTER = /^\s*(?:-\s*)?(?:(?:working|calendar|clear|sick(?:ness)?|absence)\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\b(?![- ]old)/i;
-const AGE_BEFORE = /\b(?:aged|age of|ages of|over the age of|under the age of)\s*$/i;
+export const AGE_BEFORE = /\b(?:aged|age of|ages of|over the age of|under the age of)\s*$/i;
 const AGE_AFTER = /^\s*-?\s*(?:years?|yrs?)[- ]old\b/i;
 const LABEL_BEFORE = /\b(?:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.?|articles?|schedules?|parts?|chapters?|rules?|questions?|qs?\.?|points?|pages?|pp?\.|tables?|appendix|annex|items?|no\.|number|category|categories|reference|ref\.?|foi|request|decision|case|clause|level|tier|grade|band|stage|step|phase|option|figure|fig\.|line|column|row|version|v\.)\s*\(?\s*$/i;
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
@@ -43,6 +44,38 @@ const MAY_HOLD = new Map<RegExp, RegExp>([
   [PHONE_RE, /\d\d\d/],
   [DECIMAL_RE, /\d\.\d/],
 ]);
+
+// The words before a number, read from their end without a regex (each number asks them; issue 17).
+const isMoneyCode = (c: number) => c === 0xa3 || c === 0x24 || c === 0x20ac;
+/** Where `s` ends once its trailing whitespace (/\s*$/) is left off. */
+function spaceEnd(s: string): number {
+  let e = s.length;
+  while (e > 0 && isSpaceCode(s.charCodeAt(e - 1))) e--;
+  return e;
+}
+/** MONEY_BEFORE.test(before): a currency sign, then only whitespace. */
+export function moneyBefore(before: string): boolean {
+  const e = spaceEnd(before);
+  return e > 0 && isMoneyCode(before.charCodeAt(e - 1));
+}
+/** /[£$€]/.test(before.slice(-3)). */
+export function moneyNear(before: string): boolean {
+  for (let k = Math.max(0, before.length - 3); k < before.length; k++) if (isMoneyCode(before.charCodeAt(k))) return true;
+  return false;
+}
+/** What AGE_BEFORE needs: every form ends in "aged" or "of", then only whitespace. */
+export function mayBeAgeBefore(before: string): boolean {
+  const e = spaceEnd(before);
+  if (e < 2) return false;
+  const x = before.charCodeAt(e - 2) | 32;
+  const y = before.charCodeAt(e - 1) | 32;
+  return (x === 101 && y === 100) || (x === 111 && y === 102);
+}
+/** The first span that holds [a, b) (spans.find(…), without a closure per text). */
+function inside<S extends { index: number; end: number }>(spans: S[], a: number, b: number): S | undefined {
+  for (let i = 0; i < spans.length; i++) if (a >= spans[i].index && b <= spans[i].end) return spans[i];
+  return undefined;
+}
 
 // A sentence's numbers and tokens, found once however many extractors read the sentence
 // (figures in sentences, general counts): kept on the sentence that doc-model's sentences()
@@ -65,6 +98,10 @@ export function tokenizeNumbers(text: string, numbers: NumberMatch[] = findNumbe
   // one (most prose) can only hold number words.
   const digits = /\d/.test(text);
   // Each pattern also asked only where what it needs stands (MAY_HOLD): most numbers are none of these.
+  const decimals = (digits && MAY_HOLD.get(DECIMAL_RE)!.test(text) ? matchesOf(DECIMAL_RE, text) : []).map((m) => ({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false }));
+  // The spans below only type numbers: a text with digits but no number (a reference, a date
+  // written "2023/24" that findNumbers leaves) needs none of them.
+  if (!numbers.length && !decimals.length) return [];
   const claim = (re: RegExp, kind: TokenKind) => {
     if (digits && MAY_HOLD.get(re)!.test(text)) for (const m of matchesOf(re, text)) spans.push({ kind, index: m.index!, end: m.index! + m[0].length });
   };
@@ -72,9 +109,7 @@ export function tokenizeNumbers(text: string, numbers: NumberMatch[] = findNumbe
   claim(FY_RE, 'financial_year');
   claim(REFERENCE_RE, 'reference');
   claim(PHONE_RE, 'phone');
-  const inside = (a: number, b: number) => spans.find((s) => a >= s.index && b <= s.end);
   const out: NumberToken[] = [];
-  const decimals = (digits && MAY_HOLD.get(DECIMAL_RE)!.test(text) ? matchesOf(DECIMAL_RE, text) : []).map((m) => ({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false }));
   // findNumbers gives its numbers in order: only decimals need merging in.
   const all = decimals.length ? [...numbers, ...decimals].sort((a, b) => a.index - b.index) : numbers;
   let last = -1;
@@ -83,13 +118,13 @@ export function tokenizeNumbers(text: string, numbers: NumberMatch[] = findNumbe
     last = n.end;
     const before = text.slice(Math.max(0, n.index - 24), n.index);
     const after = text.slice(n.end, n.end + 32);
-    const span = inside(n.index, n.end);
+    const span = inside(spans, n.index, n.end);
     let kind: TokenKind = 'count';
     if (span) kind = span.kind;
-    else if (MONEY_BEFORE.test(before) || (/[£$€]/.test(before.slice(-3)) && MONEY_AFTER.test(after))) kind = 'money';
+    else if (moneyBefore(before) || (moneyNear(before) && MONEY_AFTER.test(after))) kind = 'money';
     else if (PERCENT_AFTER.test(after)) kind = 'percent';
     else if (ORDINAL_AFTER.test(after)) kind = 'ordinal';
-    else if (AGE_BEFORE.test(before) || AGE_AFTER.test(after)) kind = 'age';
+    else if ((mayBeAgeBefore(before) && AGE_BEFORE.test(before)) || AGE_AFTER.test(after)) kind = 'age';
     else if (DURATION_AFTER.test(after)) kind = 'duration';
     else if (!n.words && (LABEL_BEFORE.test(before) || /[\dA-Za-z]\s*\(\s*$/.test(before))) kind = 'label'; // "section 40", the (2) of 40(2)
     else if (!n.words && /^\d{4}$/.test(n.text) && n.value >= 1900 && n.value <= 2099) kind = 'year';

@@ -49,3 +49,22 @@ describe('reference formats', () => {
     ['  575/21 ', '575/21'],
   ])('normalises %j to %j', (raw, want) => expect(normaliseReference(raw)).toBe(want));
 });
+
+// extraReferenceOnLine reads a line only where it holds "ref" or "request" or opens with "["
+// (issue 17): wherever one of its forms matches the normalised line, the gate matches the line.
+describe('extra reference gate', () => {
+  it('is implied by every form (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { MAY_HOLD_EXTRA_REF, extraReferencePatterns } = await import('../../src/extract/reference.js');
+    const piece = fc.constantFrom('Enquiry', 'Reference', 'ref', 'REF', 'no', 'number', ':', ' ', '  ', '\u00a0', '\t', 'Request', 'request', 'FOI', 'F', '/', '-', '[2022]', '[', ']', 'UKICO', 'ic-106431', '123', '89', '26', '2025', '01135', '.', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (ps) => {
+        const line = ps.join('');
+        const t = line.replace(/[\s\u00a0]+/g, ' ').trim();
+        if (extraReferencePatterns().some((re) => re.test(t))) expect(MAY_HOLD_EXTRA_REF.test(line), line).toBe(true);
+        if (!MAY_HOLD_EXTRA_REF.test(line)) expect(extraReferenceOnLine(line)).toBeNull();
+      }),
+      { numRuns: 8000, seed: 17 },
+    );
+  });
+});

@@ -4,6 +4,7 @@
 // (/request/<t>/response/<incoming id>/attach/<n>/<file>). Pure functions over the bytes.
 import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
+import { parseDom } from '../../readers/html-tokenizer.js';
 import { z } from 'zod';
 import { platformConfig } from '../platforms.js';
 import { selectorAdapter, resolveLink } from '../adapters/selectors.js';
@@ -86,7 +87,7 @@ const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
 
 /** The correspondence on a request's page, in page order. */
 export function threadMessages(html: string, baseUrl: string): ThreadMessage[] {
-  const $ = cheerio.load(html);
+  const $ = cheerio.load(parseDom(html));
   const out: ThreadMessage[] = [];
   $('.correspondence[id^=incoming-], .correspondence[id^=outgoing-]').each((_, node) => {
     const el = $(node as Element);
