@@ -131,7 +131,9 @@ const isCaps = (w: string) => CAPS_RE().test(w);
 const AFTER_RANK = lazy(() => new RegExp(`(\\b(?:(?:${TITLE_ABBR}|${RANK_WORD})(?:[^\\S\\n]+\\d{1,5})?,?[^\\S\\n]+)+)(${NAME})${NOT_LETTER_AFTER}`, 'gu'));
 // What AFTER_RANK cannot match without: a rank or title, then a space (the same pattern in ASCII;
 // without the u flag \b and [^\S\n] mean what they mean with it).
-const RANK_THEN_SPACE = new RegExp(`\\b(?:${TITLE_ABBR}|${RANK_WORD})(?:[^\\S\\n]+\\d{1,5})?,?[^\\S\\n]`);
+// The name after the last rank starts with a capital (\p{Lu}: A-Z, or a code unit at or above
+// U+00C0), so the gate asks for one after the spaces: "officer said", "police officer who" pass by.
+const RANK_THEN_SPACE = new RegExp(`\\b(?:${TITLE_ABBR}|${RANK_WORD})(?:[^\\S\\n]+\\d{1,5})?,?[^\\S\\n]+[A-Z\\u00c0-\\uffff]`);
 // ("a serving police constable, Neal Porter, was …": the comma after a rank is allowed above.)
 // "John Smith, a serving police officer" / "JOHN SMITH, a serving police constable" / "Jane Doe, 34, the detective sergeant"
 const BEFORE_ROLE = lazy(() => new RegExp(
