@@ -445,12 +445,12 @@ export function redactDisclosure(d: Disclosure): Disclosure {
     title: rn(d.title),
     request_text: r(d.request_text),
     warnings: d.warnings.map(rt),
-    questions: d.questions.map((q) => ({ ...q, text: r(q.text) })),
-    periods: d.periods.map((p) => ({ ...p, text: r(p.text) })),
-    exemptions: d.exemptions.map((e) => ({ ...e, text: r(e.text) })),
+    questions: d.questions.map((q) => unlessSame(q, { text: r(q.text) })),
+    periods: d.periods.map((p) => unlessSame(p, { text: r(p.text) })),
+    exemptions: d.exemptions.map((e) => unlessSame(e, { text: r(e.text) })),
     figures: d.figures.map((f) => unlessSame(f, { text: r(f.text), offence: rtn(f.offence), rank: rtn(f.rank), label: rtn(f.label) })),
     cases: d.cases.map((c) => unlessSame(c, { text: r(c.text), offence: rtn(c.offence), rank: rtn(c.rank), disposal: rtn(c.disposal) })),
-    attachments: d.attachments.map((a) => ({ ...a, name: rn(a.name), text: r(a.text) })),
+    attachments: d.attachments.map((a) => unlessSame(a, { name: rn(a.name), text: r(a.text) })),
   };
 }
 
