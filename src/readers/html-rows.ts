@@ -260,12 +260,18 @@ const fastStates: Record<string, StateFn> | null = (() => {
   const proto = Tokenizer.prototype as unknown as Record<string, StateFn>;
   const names = [...TEXT_STATES, '_stateAttributeValueDoubleQuoted', '_stateAttributeValueSingleQuoted'];
   if (!names.every((n) => typeof proto[n] === 'function')) return null;
+  // The fields the runs read and move, as parse5 7.x names them (another version: no runs, no guess).
+  const t = new Parser({}).tokenizer as unknown as Partial<TokenizerState>;
+  if (!('currentCharacterToken' in t && 'currentAttr' in t && typeof t.consumedAfterSnapshot === 'number' && typeof t.preprocessor?.pos === 'number' && typeof t.preprocessor.html === 'string')) return null;
   const out: Record<string, StateFn> = {};
   for (const n of TEXT_STATES) out[n] = textRuns(proto[n]);
   out._stateAttributeValueDoubleQuoted = valueRuns(proto._stateAttributeValueDoubleQuoted, 0x22);
   out._stateAttributeValueSingleQuoted = valueRuns(proto._stateAttributeValueSingleQuoted, 0x27);
   return out;
 })();
+
+/** Whether this parse5 has the states and fields the runs need (so parses take runs). */
+export const tokenizerRuns = fastStates !== null;
 
 /** parse5's parse (a whole document), its tokenizer taking runs of plain text at once unless `runs` is false. */
 export function parseHtml<T extends TreeAdapterTypeMap>(html: string, options: ParserOptions<T>, runs = true): T['document'] {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parse, serialize } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import { describe, expect, it } from 'vitest';
-import { parseHtml, parsePacked } from '../../src/readers/html-rows.js';
+import { parseHtml, parsePacked, tokenizerRuns } from '../../src/readers/html-rows.js';
 import { readHtml } from '../../src/readers/html.js';
 
 const options = { treeAdapter: adapter, scriptingEnabled: true };
@@ -23,6 +23,10 @@ const piece = fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom(...SPACES), fc
 const markup = fc.array(piece, { maxLength: 60 }).map((p) => p.join(''));
 
 describe('parse with text runs', () => {
+  it('is in effect with the parse5 installed', () => {
+    expect(tokenizerRuns).toBe(true);
+  });
+
   it.each([
     ['<p>Officers dismissed in 2023</p>'],
     ['<div class="govuk-grid-row   x" id=\'main\'>Zoë &amp; Ó Briain\r\n said “no”</div>'],
