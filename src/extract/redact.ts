@@ -131,7 +131,9 @@ const isCaps = (w: string) => CAPS_RE().test(w);
 const AFTER_RANK = lazy(() => new RegExp(`(\\b(?:(?:${TITLE_ABBR}|${RANK_WORD})(?:[^\\S\\n]+\\d{1,5})?,?[^\\S\\n]+)+)(${NAME})${NOT_LETTER_AFTER}`, 'gu'));
 // What AFTER_RANK cannot match without: a rank or title, then a space (the same pattern in ASCII;
 // without the u flag \b and [^\S\n] mean what they mean with it).
-const RANK_THEN_SPACE = new RegExp(`\\b(?:${TITLE_ABBR}|${RANK_WORD})(?:[^\\S\\n]+\\d{1,5})?,?[^\\S\\n]`);
+// The name after the last rank starts with a capital (\p{Lu}: A-Z, or a code unit at or above
+// U+00C0), so the gate asks for one after the spaces: "officer said", "police officer who" pass by.
+const RANK_THEN_SPACE = new RegExp(`\\b(?:${TITLE_ABBR}|${RANK_WORD})(?:[^\\S\\n]+\\d{1,5})?,?[^\\S\\n]+[A-Z\\u00c0-\\uffff]`);
 // ("a serving police constable, Neal Porter, was …": the comma after a rank is allowed above.)
 // "John Smith, a serving police officer" / "JOHN SMITH, a serving police constable" / "Jane Doe, 34, the detective sergeant"
 const BEFORE_ROLE = lazy(() => new RegExp(
@@ -443,12 +445,12 @@ export function redactDisclosure(d: Disclosure): Disclosure {
     title: rn(d.title),
     request_text: r(d.request_text),
     warnings: d.warnings.map(rt),
-    questions: d.questions.map((q) => ({ ...q, text: r(q.text) })),
-    periods: d.periods.map((p) => ({ ...p, text: r(p.text) })),
-    exemptions: d.exemptions.map((e) => ({ ...e, text: r(e.text) })),
+    questions: d.questions.map((q) => unlessSame(q, { text: r(q.text) })),
+    periods: d.periods.map((p) => unlessSame(p, { text: r(p.text) })),
+    exemptions: d.exemptions.map((e) => unlessSame(e, { text: r(e.text) })),
     figures: d.figures.map((f) => unlessSame(f, { text: r(f.text), offence: rtn(f.offence), rank: rtn(f.rank), label: rtn(f.label) })),
     cases: d.cases.map((c) => unlessSame(c, { text: r(c.text), offence: rtn(c.offence), rank: rtn(c.rank), disposal: rtn(c.disposal) })),
-    attachments: d.attachments.map((a) => ({ ...a, name: rn(a.name), text: r(a.text) })),
+    attachments: d.attachments.map((a) => unlessSame(a, { name: rn(a.name), text: r(a.text) })),
   };
 }
 

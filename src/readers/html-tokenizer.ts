@@ -9,7 +9,8 @@
 // property test parses fixture pages, mutations of them and random markup both ways and compares).
 //
 // It reaches into parse5's tokenizer (protected members, the insertion modes' numbers), so parse5 is
-// pinned to one version in package.json; the property test is what says an upgrade still holds.
+// pinned to one version in package.json, the fields it reads are checked once at load (else parse5's
+// own tokenizer reads the page), and the property test is what says an upgrade still holds.
 import { Parser, Tokenizer, Token, type ParserOptions, type TreeAdapterTypeMap, type DefaultTreeAdapterMap } from 'parse5';
 import { adapter, type Htmlparser2TreeAdapterMap } from 'parse5-htmlparser2-tree-adapter';
 
@@ -219,11 +220,34 @@ class RunTokenizer extends Tokenizer {
   }
 }
 
+/**
+ * Whether this parse5 has what the runs read and move, checked once on a fresh parser: where it
+ * does not (another version than the pinned one), pages are parsed by parse5's own tokenizer.
+ */
+const RUNS_HOLD = ((): boolean => {
+  const proto = Tokenizer.prototype as unknown as Record<string, unknown>;
+  const states = ['_stateData', '_stateRcdata', '_stateRawtext', '_stateScriptData', '_statePlaintext', '_stateTagName', '_stateAttributeName', '_stateAttributeValueDoubleQuoted', '_stateAttributeValueSingleQuoted', '_createCharacterToken'];
+  if (!states.every((n) => typeof proto[n] === 'function')) return false;
+  const parser = new Parser({}) as unknown as { tokenizer: Record<string, unknown>; insertionMode: unknown; skipNextNewLine: unknown };
+  const t = parser.tokenizer;
+  const pre = t.preprocessor as Record<string, unknown> | undefined;
+  return (
+    !!pre &&
+    ['html', 'pos', 'line', 'lineStartPos', 'isEol', 'skipNextNewLine'].every((k) => k in pre) &&
+    ['currentCharacterToken', 'consumedAfterSnapshot', 'inForeignNode'].every((k) => k in t) &&
+    typeof parser.insertionMode === 'number' &&
+    typeof parser.skipNextNewLine === 'boolean'
+  );
+})();
+
+/** Whether pages are read in runs (tests: a check that they are, so the property tests test something). */
+export const readsRuns = RUNS_HOLD;
+
 /** parse5's Parser with the run-reading tokenizer (not when parse errors are asked for: runs skip their checks). */
 class RunParser<T extends TreeAdapterTypeMap> extends Parser<T> {
   constructor(options?: Partial<ParserOptions<T>>, document?: T['document'], fragmentContext?: T['element'] | null) {
     super(options, document, fragmentContext);
-    if (!this.onParseError) this.tokenizer = new RunTokenizer(this.options, this);
+    if (RUNS_HOLD && !this.onParseError) this.tokenizer = new RunTokenizer(this.options, this);
   }
 }
 

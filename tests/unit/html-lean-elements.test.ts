@@ -41,6 +41,14 @@ describe('lean elements', () => {
     expect(el.attributes).toEqual([{ name: 'xlink:href', value: '#a', namespace: 'http://www.w3.org/1999/xlink', prefix: 'xlink' }]);
   });
 
+  it('keeps an attribute named __proto__ or after an Object.prototype member', () => {
+    const el = createElement('div', 'http://www.w3.org/1999/xhtml', [{ name: '__proto__', value: 'p' }, { name: 'constructor', value: 'c' }]);
+    expect(Object.entries(el.attribs)).toEqual([['__proto__', 'p'], ['constructor', 'c']]);
+    const body = createElement('body', 'http://www.w3.org/1999/xhtml', []);
+    adoptAttributes(body, [{ name: 'constructor', value: 'x' }, { name: 'tostring', value: 'y' }]);
+    expect(Object.entries(body.attribs)).toEqual([['constructor', 'x'], ['tostring', 'y']]);
+  });
+
   it('adopts only attributes the element lacks', () => {
     const el = createElement('body', 'http://www.w3.org/1999/xhtml', [{ name: 'id', value: 'a' }]);
     adoptAttributes(el, [
@@ -56,6 +64,8 @@ describe('lean elements', () => {
     '<svg><use xlink:href="#i" xml:lang="en"/></svg><math><mi xlink:title=t>x</mi></math>',
     '<b><p>mis<i>nested</b> formatting</i></p>',
     '<table><tr><td colspan=2>a<td>b</table>',
+    // Attribute names Object.prototype has (the elements' attributes are object literals now).
+    '<p constructor=c toString=t hasOwnProperty=h>x</p><body constructor=d valueOf=v><div __proto__=p id=i>y</div>',
   ])('parses %j as the stock adapter does', (html) => {
     const [a, b] = both(html);
     expect(a).toEqual(b);
@@ -63,7 +73,7 @@ describe('lean elements', () => {
 
   it('parses any markup as the stock adapter does (property)', () => {
     const tag = fc.constantFrom('p', 'div', 'b', 'i', 'a', 'table', 'tr', 'td', 'svg', 'math', 'use', 'mi', 'html', 'body', 'template', 'select', 'option', 'li', 'h1');
-    const attr = fc.tuple(fc.constantFrom('id', 'class', 'href', 'xlink:href', 'xml:lang', 'xmlns:xlink', 'colspan', 'definitionURL'), fc.constantFrom('', 'x', '1', 'a b')).map(([n, v]) => ` ${n}="${v}"`);
+    const attr = fc.tuple(fc.constantFrom('id', 'class', 'href', 'xlink:href', 'xml:lang', 'xmlns:xlink', 'colspan', 'definitionURL', '__proto__', 'constructor', 'tostring', 'valueof'), fc.constantFrom('', 'x', '1', 'a b')).map(([n, v]) => ` ${n}="${v}"`);
     const piece = fc.oneof(
       fc.tuple(tag, fc.array(attr, { maxLength: 3 })).map(([t, as]) => `<${t}${as.join('')}>`),
       tag.map((t) => `</${t}>`),

@@ -7,7 +7,7 @@ import * as cheerio from 'cheerio';
 import fc from 'fast-check';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { parseDocumentRuns, parseDom } from '../../src/readers/html-tokenizer.js';
+import { parseDocumentRuns, parseDom, readsRuns } from '../../src/readers/html-tokenizer.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 
@@ -51,6 +51,10 @@ function htmlFiles(dir: string): string[] {
 const pages = htmlFiles(join(ROOT, 'fixtures')).map((f) => readFileSync(f, 'utf8'));
 
 describe('run-reading tokenizer', () => {
+  it('is in effect with the pinned parse5 (else the tests below compare parse5 with itself)', () => {
+    expect(readsRuns).toBe(true);
+  });
+
   it.each([
     ['words and spaces of a paragraph are one text node', '<p>Hello  world,\tthree   words</p>', ['Hello  world,\tthree   words']],
     ['character references end a run and join its text', '<p>Fish &amp; chips &lt;3 &notit; x</p>', ['Fish & chips <3 ¬it; x']],
