@@ -38,7 +38,11 @@ const OPENS_NO_ITEM = (c: number) => c >= 65 && c <= 90 && c !== 81 && c !== 73 
 export function labelOf(raw: string): Label | null {
   const text = raw.charCodeAt(0) === 62 ? raw.replace(/^(?:>\s*)+/, '') : raw; // a request quoted from an email
   if (OPENS_NO_ITEM(text.charCodeAt(0))) return null;
+  return labelAt(text);
+}
 
+/** The label a line (quote marks removed) opens with, every pattern asked. */
+function labelAt(text: string): Label | null {
   let m = QLABEL.exec(text);
   if (m) return { kind: 'number', label: m[1].replace(/\s+/g, '').replace(/^question/i, 'Q'), rest: text.slice(m[0].length) };
   m = NUMBERED.exec(text);
@@ -61,20 +65,7 @@ export function opensItem(text: string): boolean {
 
 /** labelOf without the first-character shortcut (tests: the same label for every line). */
 export function labelOfAll(raw: string): Label | null {
-  const text = raw.replace(/^(?:>\s*)+/, '');
-  let m = QLABEL.exec(text);
-  if (m) return { kind: 'number', label: m[1].replace(/\s+/g, '').replace(/^question/i, 'Q'), rest: text.slice(m[0].length) };
-  m = NUMBERED.exec(text);
-  if (m) return { kind: 'number', label: m[1] + (m[2] ?? ''), rest: text.slice(m[0].length) };
-  m = NUMBERED_BARE.exec(text);
-  if (m) return { kind: 'number', label: m[1], rest: text.slice(m[0].length) };
-  m = ROMAN.exec(text);
-  if (m && !/^i\)/.test(text)) return { kind: 'roman', label: m[1], rest: text.slice(m[0].length) };
-  m = LETTERED.exec(text);
-  if (m) return { kind: 'letter', label: m[1], rest: text.slice(m[0].length) };
-  m = BULLET.exec(text);
-  if (m) return { kind: 'bullet', label: '', rest: text.slice(m[0].length) };
-  return null;
+  return labelAt(raw.replace(/^(?:>\s*)+/, ''));
 }
 
 /** HEADED, for tests of the first-character shortcut. */
