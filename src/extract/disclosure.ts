@@ -244,6 +244,8 @@ interface Seen {
   warnings: string[];
   isResponse: boolean;
   news: boolean;
+  /** A decision notice that quotes the request ("… in the following terms:"): its questions and windows are read too. */
+  quotesRequest: boolean;
 }
 
 /** The texts of `lines` joined by line breaks (a loop: no array of the texts on the way). */
@@ -259,7 +261,7 @@ export function extractDisclosure(source: ReadResult, ctx: ExtractContext): Disc
   const plain = contentText(doc);
   const warnings: string[] = [];
   for (const w of source.warnings) warnings.push(w);
-  const seen: Seen = { source, ctx, doc, kind, seg, lines, plain, warnings, isResponse: kind === 'foi_response', news: kind === 'news_article' };
+  const seen: Seen = { source, ctx, doc, kind, seg, lines, plain, warnings, isResponse: kind === 'foi_response', news: kind === 'news_article', quotesRequest: kind === 'decision_notice' && doc.request !== null };
 
   const detected = ctx.force ? { force: ctx.force, note: null } : detectForceNoted(plain, ctx.url);
   const force = detected.force;
@@ -321,10 +323,9 @@ const withId = <T extends { disclosure_id: string }>(rows: T[], id: string) => m
 
 /** The request's questions (a news article: none; a decision notice: those it quotes). */
 function requestQuestions(s: Seen): QuestionDraft[] {
-  const { doc, kind, lines, isResponse } = s;
+  const { doc, lines, isResponse, quotesRequest } = s;
   // Questions and periods come from the request (a news article: its whole text).
   // A decision notice that quotes the request ("… in the following terms:") has its questions too.
-  const quotesRequest = kind === 'decision_notice' && doc.request !== null;
   // A question quoted again (in a clarification, or above its answer) is the same question.
   const labelsSeen = new Set<string>();
   const questionDrafts: QuestionDraft[] = [];
@@ -356,8 +357,7 @@ function questionRows(questionDrafts: QuestionDraft[], sha256: string): Question
 
 /** The request's time windows. */
 function requestPeriods(s: Seen, questionDrafts: QuestionDraft[]): Period[] {
-  const { doc, kind, lines, isResponse, news } = s;
-  const quotesRequest = kind === 'decision_notice' && doc.request !== null;
+  const { doc, kind, lines, isResponse, news, quotesRequest } = s;
   // A decision notice summarises the request ("The complainant requested …"): read windows there.
   const periodScope = news
     ? lines

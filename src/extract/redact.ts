@@ -429,7 +429,6 @@ function redactTerm(s: string): string {
   }
   return out;
 }
-const rt = (s: string) => redactTerm(s);
 const rtn = (s: string | null) => (s === null ? s : redactTerm(s));
 
 /** The row with these fields, or the row itself when none changed: a big table's rows are not all copied. */
@@ -444,7 +443,7 @@ export function redactDisclosure(d: Disclosure): Disclosure {
     ...d,
     title: rn(d.title),
     request_text: r(d.request_text),
-    warnings: d.warnings.map(rt),
+    warnings: d.warnings.map((w) => redactTerm(w)),
     questions: d.questions.map((q) => unlessSame(q, { text: r(q.text) })),
     periods: d.periods.map((p) => unlessSame(p, { text: r(p.text) })),
     exemptions: d.exemptions.map((e) => unlessSame(e, { text: r(e.text) })),

@@ -120,14 +120,19 @@ class RunTokenizer extends Tokenizer {
     return true;
   }
 
-  /** Whether a text state takes `cp` as text (its default case) and a run may follow it. */
+  /** Whether a text state takes `cp` as text (its default case), so a run may go on from it. */
   private static plain(cp: number, amp: boolean): boolean {
     return cp > 0 && cp !== LT && !(cp === AMP && amp) && cp < 0xd800;
   }
 
+  /** A text state's run, taken before the state sees `cp` (merged, true) or after it (false: the state must take `cp`, then runAfter). */
+  private mergeAt(cp: number, amp: boolean): boolean {
+    return RunTokenizer.plain(cp, amp) && this.mergeText(amp);
+  }
+
   /** After a text state took `cp` into the current token: the run of its kind (spaces, or other text) that follows. */
   private runAfter(cp: number, amp: boolean): void {
-    if (this.currentCharacterToken === null || !this.canRun()) return;
+    if (!RunTokenizer.plain(cp, amp) || this.currentCharacterToken === null || !this.canRun()) return;
     const pre = this.input;
     const html = pre.html;
     let i = pre.pos + 1;
@@ -146,38 +151,33 @@ class RunTokenizer extends Tokenizer {
   // The text states: data and RCDATA (title, textarea) read character references; raw text
   // (style …), script data and plain text do not. '<' ends every run: it may start a tag.
   protected override _stateData(cp: number): void {
-    const plain = RunTokenizer.plain(cp, true);
-    if (plain && this.mergeText(true)) return;
+    if (this.mergeAt(cp, true)) return;
     super._stateData(cp);
-    if (plain) this.runAfter(cp, true);
+    this.runAfter(cp, true);
   }
 
   protected override _stateRcdata(cp: number): void {
-    const plain = RunTokenizer.plain(cp, true);
-    if (plain && this.mergeText(true)) return;
+    if (this.mergeAt(cp, true)) return;
     super._stateRcdata(cp);
-    if (plain) this.runAfter(cp, true);
+    this.runAfter(cp, true);
   }
 
   protected override _stateRawtext(cp: number): void {
-    const plain = RunTokenizer.plain(cp, false);
-    if (plain && this.mergeText(false)) return;
+    if (this.mergeAt(cp, false)) return;
     super._stateRawtext(cp);
-    if (plain) this.runAfter(cp, false);
+    this.runAfter(cp, false);
   }
 
   protected override _stateScriptData(cp: number): void {
-    const plain = RunTokenizer.plain(cp, false);
-    if (plain && this.mergeText(false)) return;
+    if (this.mergeAt(cp, false)) return;
     super._stateScriptData(cp);
-    if (plain) this.runAfter(cp, false);
+    this.runAfter(cp, false);
   }
 
   protected override _statePlaintext(cp: number): void {
-    const plain = RunTokenizer.plain(cp, false);
-    if (plain && this.mergeText(false)) return;
+    if (this.mergeAt(cp, false)) return;
     super._statePlaintext(cp);
-    if (plain) this.runAfter(cp, false);
+    this.runAfter(cp, false);
   }
 
   protected override _stateTagName(cp: number): void {
