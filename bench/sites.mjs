@@ -50,14 +50,15 @@ ${csv}
   return chrome(force, item.topic.title, main, variant);
 }
 
-function listingPage(force, items, page, pages, variant) {
+function listingPage(force, items, page, pages, variant, legacy) {
   const li = items
     .map(
       (it) =>
         `<li class="disclosure-result"><h3><a href="${it.path}">${it.topic.title}</a></h3><p class="summary">${it.topic.ask}</p><p class="published-date">Published: <time datetime="${it.iso}">${it.day} ${it.month} ${it.year}</time></p><p class="reference">Reference no: ${it.ref}</p></li>`,
     )
     .join('\n');
-  const next = page < pages ? ` <a rel="next" href="${LOG_PATH}${LOG_QUERY}&page=${page + 1}">Next</a>` : '';
+  const href = legacy ? `/foi-ai/${force.site_slug}/disclosure-log/?page=${page + 1}` : `${LOG_PATH}${LOG_QUERY}&page=${page + 1}`;
+  const next = page < pages ? ` <a rel="next" href="${href}">Next</a>` : '';
   const main = `<h1>Disclosure log</h1>
 <ol class="disclosure-results">
 ${li}
@@ -71,6 +72,17 @@ ${li}
 const LOG_PATH = '/foi-ai/af/accessing-information/published-items/';
 const LOG_QUERY = '?q=&dt=Disclosure+log';
 
+/**
+ * Where the listing pages are. 'search': the shared search page above (what the registry says
+ * now). 'legacy': a log per force at /foi-ai/<site_slug>/disclosure-log/, where builds from
+ * before the sources issue look (the issue-time build of issue 17, say): the same pages under
+ * the old address, so such a build can be measured on this bench, like with like.
+ */
+function listingFile(force, p, legacy) {
+  if (legacy) return `foi-ai/${force.site_slug}/disclosure-log/${p === 0 ? 'index.html' : `index__page_${p + 1}.html`}`;
+  return `${LOG_PATH.slice(1)}${p === 0 ? 'index__q_dt_Disclosure_log.html' : `index__q_dt_Disclosure_log_page_${p + 1}.html`}`;
+}
+
 function write(root, rel, body) {
   const p = join(root, rel);
   mkdirSync(join(p, '..'), { recursive: true });
@@ -82,8 +94,10 @@ function write(root, rel, body) {
  * `variant` (> 0) marks every page with a comment: the same sites, as new text. A process that
  * harvests the same pages twice may keep something of the first parse (a kept listing tree hit
  * the second time round, issue 17); each measured harvest gets pages no earlier harvest read.
+ * `listing`: 'search' (default) or 'legacy' (see listingFile).
  */
-export function generateSites(root, forces, { perPage = [4, 4, 2], variant = 0 } = {}) {
+export function generateSites(root, forces, { perPage = [4, 4, 2], variant = 0, listing = 'search' } = {}) {
+  const legacy = listing === 'legacy';
   const out = [];
   forces.forEach((force, fi) => {
     const rand = rng(1000 + fi);
@@ -104,8 +118,7 @@ export function generateSites(root, forces, { perPage = [4, 4, 2], variant = 0 }
     write(dir, 'robots.txt', 'User-agent: *\nDisallow: /search/\n');
     let at = 0;
     perPage.forEach((n, p) => {
-      const name = p === 0 ? 'index__q_dt_Disclosure_log.html' : `index__q_dt_Disclosure_log_page_${p + 1}.html`;
-      write(dir, `${LOG_PATH.slice(1)}${name}`, listingPage(force, items.slice(at, at + n), p + 1, perPage.length, variant));
+      write(dir, listingFile(force, p, legacy), listingPage(force, items.slice(at, at + n), p + 1, perPage.length, variant, legacy));
       at += n;
     });
     for (const it of items) {
