@@ -88,3 +88,22 @@ describe('url_state writes of logFetch', () => {
     }
   });
 });
+
+describe('child rows written several to a statement', () => {
+  it.each([1, 7, 16, 17, 37])('stores %i figures once each, in order, with their values', (n) => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-wp-'));
+    try {
+      const store = Store.open(join(dir, 'foi.db'));
+      const d = sampleDisclosure();
+      d.figures = Array.from({ length: n }, (_, i) => ({ ...d.figures[0], ordinal: i + 1, value: i * 10 + 0.5, is_total: i % 2 === 0 }));
+      expect(store.upsertDisclosure(d, [], 1)).toBe('new');
+      store.close();
+      const db = new Database(join(dir, 'foi.db'), { readonly: true });
+      const rows = db.prepare('SELECT ordinal, value, is_total FROM figures ORDER BY rowid').all();
+      db.close();
+      expect(rows).toEqual(Array.from({ length: n }, (_, i) => ({ ordinal: i + 1, value: i * 10 + 0.5, is_total: i % 2 === 0 ? 1 : 0 })));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
