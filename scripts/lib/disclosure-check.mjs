@@ -180,6 +180,7 @@ const ENUM_CHAIN = 8;
 
 function generate(schema) {
   const consts = [];
+  const memos = []; // one `let` per pattern: the last string it matched
   const fns = [];
   const byBody = new Map(); // identical leaves (a date, a sha256 …) share one function
   const byExpr = new Map(); // and identical constants one name
@@ -250,7 +251,17 @@ function generate(schema) {
     if (s.minLength !== undefined) body.push(`if (typeof d === 'string' && !(d.length >= ${s.minLength})) return fail(${J(`must NOT have fewer than ${s.minLength} characters`)});`);
     if (s.pattern !== undefined) {
       const re = constant(`new RegExp(${J(s.pattern)}, 'u')`);
-      body.push(`if (typeof d === 'string' && !${re}.test(d)) return fail(${J(`must match pattern "${s.pattern}"`)});`);
+      // The last string the pattern matched: a repeat (every row of a record carries its
+      // document's sha256) is not matched again. Strings are immutable and the pattern has no
+      // g or y flag, so a repeat matches as the first did.
+      const last = `${re}last`;
+      if (!memos.includes(`let ${last} = null;`)) memos.push(`let ${last} = null;`);
+      body.push(
+        `if (typeof d === 'string' && d !== ${last}) {`,
+        `  if (!${re}.test(d)) return fail(${J(`must match pattern "${s.pattern}"`)});`,
+        `  ${last} = d;`,
+        '}',
+      );
     }
     for (const [kw, op, word] of [['maximum', '<=', '<='], ['minimum', '>=', '>='], ['exclusiveMaximum', '<', '<'], ['exclusiveMinimum', '>', '>']]) {
       if (s[kw] !== undefined) body.push(`if (typeof d === 'number' && !(d ${op} ${J(s[kw])})) return fail(${J(`must be ${word} ${s[kw]}`)});`);
@@ -263,7 +274,7 @@ function generate(schema) {
     return define(body, J(s), 'leaf');
   }
   const root = node(schema, true, 'record');
-  return { consts, fns, root };
+  return { consts: [...consts, ...memos], fns, root };
 }
 
 const RUNTIME = `

@@ -32,6 +32,10 @@ const K12 = new Set(["disclosure_id","ordinal","value","measure","event","questi
 const K13 = new Set(["disclosure_id","ordinal","role","rank","gender","offence","offence_category","event","event_year","event_date","disposal","status_at_event","status_now","text","locator","sha256"]);
 const K14 = new Set(["disclosure_id","ordinal","url","name","media_type","sha256","bytes","pages","parsed","error","text","locator"]);
 const K15 = new Set(["id","force","kind","reference","publication_ref","title","url","request_date","response_date","published_date","outcome","ncnd","cost_limit","topics","request_text","content_sha256","parser_version","warnings","source","source_state","duplicate_of","questions","periods","exemptions","figures","cases","attachments"]);
+let K0last = null;
+let K2last = null;
+let K5last = null;
+let K6last = null;
 
 /** {"type":"string","minLength":1} */
 function leaf0(d) {
@@ -56,7 +60,10 @@ function leaf2(d) {
 /** {"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"} */
 function leaf3(d) {
   if (!(typeof d === 'string')) return fail("must be string");
-  if (typeof d === 'string' && !K0.test(d)) return fail("must match pattern \"^\\d{4}-\\d{2}-\\d{2}$\"");
+  if (typeof d === 'string' && d !== K0last) {
+    if (!K0.test(d)) return fail("must match pattern \"^\\d{4}-\\d{2}-\\d{2}$\"");
+    K0last = d;
+  }
   return d;
 }
 
@@ -119,7 +126,10 @@ function leaf10(d) {
 /** {"type":"string","pattern":"^[0-9a-f]{64}$"} */
 function leaf11(d) {
   if (!(typeof d === 'string')) return fail("must be string");
-  if (typeof d === 'string' && !K2.test(d)) return fail("must match pattern \"^[0-9a-f]{64}$\"");
+  if (typeof d === 'string' && d !== K2last) {
+    if (!K2.test(d)) return fail("must match pattern \"^[0-9a-f]{64}$\"");
+    K2last = d;
+  }
   return d;
 }
 
@@ -287,14 +297,20 @@ function leaf18(d) {
 /** {"type":"string","pattern":"^\\d+[A-Z]?(\\(\\w+\\))*$"} */
 function leaf19(d) {
   if (!(typeof d === 'string')) return fail("must be string");
-  if (typeof d === 'string' && !K5.test(d)) return fail("must match pattern \"^\\d+[A-Z]?(\\(\\w+\\))*$\"");
+  if (typeof d === 'string' && d !== K5last) {
+    if (!K5.test(d)) return fail("must match pattern \"^\\d+[A-Z]?(\\(\\w+\\))*$\"");
+    K5last = d;
+  }
   return d;
 }
 
 /** {"type":"string","pattern":"^\\d+[A-Z]?$"} */
 function leaf20(d) {
   if (!(typeof d === 'string')) return fail("must be string");
-  if (typeof d === 'string' && !K6.test(d)) return fail("must match pattern \"^\\d+[A-Z]?$\"");
+  if (typeof d === 'string' && d !== K6last) {
+    if (!K6.test(d)) return fail("must match pattern \"^\\d+[A-Z]?$\"");
+    K6last = d;
+  }
   return d;
 }
 

@@ -131,3 +131,54 @@ describe('compiled disclosure check', () => {
     expect(out.figures[0]).not.toBe(rec.figures[0]);
   });
 });
+
+describe('compiled disclosure check: a pattern remembers only the last string it matched', () => {
+  const SHA = 'c'.repeat(64);
+  const withSha = (sha: string) => {
+    const r = clone(sampleDisclosure()) as unknown as Record<string, any>;
+    r.content_sha256 = sha;
+    for (const t of ['questions', 'exemptions', 'figures']) for (const row of r[t]) row.sha256 = sha;
+    return r;
+  };
+  // Run in order: each step follows the one before, whose string the check may remember.
+  const steps: Array<[string, string, string | null]> = [
+    ['a valid sha256', SHA, null],
+    ['the same sha256 again', SHA, null],
+    ['an upper-case one after it', SHA.toUpperCase(), '/content_sha256'],
+    ['the upper-case one again', SHA.toUpperCase(), '/content_sha256'],
+    ['a 63-character prefix of the remembered one', SHA.slice(1), '/content_sha256'],
+    ['the valid one once more', SHA, null],
+    ['a 65-character string', SHA + 'c', '/content_sha256'],
+  ];
+  it('refuses what does not match, whatever it matched before', () => {
+    for (const [name, sha, path] of steps) {
+      const out = check(withSha(sha));
+      if (path === null) expect(out, name).not.toBeNull();
+      else {
+        expect(out, name).toBeNull();
+        expect(errors(), name).toEqual([{ instancePath: path, message: 'must match pattern "^[0-9a-f]{64}$"' }]);
+      }
+    }
+  });
+
+  it('refuses a bad row sha256 after the record sha256 it repeats was matched', () => {
+    const r = withSha(SHA);
+    r.figures[0].sha256 = 'not a sha';
+    expect(check(r)).toBeNull();
+    expect(errors()).toEqual([{ instancePath: '/figures/0/sha256', message: 'must match pattern "^[0-9a-f]{64}$"' }]);
+  });
+
+  it('gives the interpreted check\'s verdict on arbitrary dates, including repeats of one string', () => {
+    const date = fc.oneof(fc.constantFrom('2024-01-03', '2024-1-3', '20240103', ''), fc.string({ maxLength: 11 }));
+    fc.assert(
+      fc.property(fc.array(date, { minLength: 1, maxLength: 6 }), (dates) => {
+        for (const d of dates) {
+          const r = clone(sampleDisclosure()) as unknown as Record<string, any>;
+          r.request_date = d;
+          expect(check(clone(r)) === null).toBe(interpret(clone(r)) === null);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
