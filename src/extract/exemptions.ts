@@ -194,7 +194,11 @@ export function extractExemptions(lines: Line[], act: Act): ExemptionResult {
   for (const line of lines) {
     const text = line.text;
     if (!MAY_CITE.test(text)) continue;
-    const raws = [...citationsIn(text, SECTION_WORD).map((r) => ({ r, eir: false })), ...citationsIn(text, REGULATION_WORD).map((r) => ({ r, eir: true }))];
+    // Pushed into one literal, not spread from two maps: an empty map result has another array map
+    // than a full one, and each first meeting of it threw away this function's optimised code.
+    const raws: Array<{ r: RawCitation; eir: boolean }> = [];
+    for (const r of citationsIn(text, SECTION_WORD)) raws.push({ r, eir: false });
+    for (const r of citationsIn(text, REGULATION_WORD)) raws.push({ r, eir: true });
     for (const { r, eir } of raws) {
       // The section's own tests first (no text read), then, where the citation would add a row or
       // a warning, the words around it (issue 17: most citations repeat one already recorded, or
@@ -244,8 +248,10 @@ export function extractExemptions(lines: Line[], act: Act): ExemptionResult {
     }
   }
   // Each distinct citation once, in its most specific form.
-  const all = order.map((c) => found.get(c)!);
-  const kept = all.filter((e) => !all.some((o) => o !== e && o.act === e.act && o.citation.startsWith(e.citation) && o.citation.length > e.citation.length && o.citation[e.citation.length] === '('));
+  const all: ExemptionDraft[] = [];
+  for (const c of order) all.push(found.get(c)!);
+  const kept: ExemptionDraft[] = [];
+  for (const e of all) if (!all.some((o) => o !== e && o.act === e.act && o.citation.startsWith(e.citation) && o.citation.length > e.citation.length && o.citation[e.citation.length] === '(')) kept.push(e);
   return { exemptions: kept, warnings };
 }
 

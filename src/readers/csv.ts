@@ -14,7 +14,8 @@ export function sniffDelimiter(text: string): string {
   let best: string = ',';
   let bestScore = 0;
   for (const d of DELIMITERS) {
-    const counts = lines.map((l) => countOutsideQuotes(l, d));
+    const counts: number[] = [];
+    for (const l of lines) counts.push(countOutsideQuotes(l, d));
     if (!counts.length || counts[0] === 0) continue;
     const agree = counts.filter((c) => c === counts[0]).length / counts.length;
     const score = agree * (counts[0] + 1);
@@ -88,7 +89,10 @@ export function readCsv(input: string): ReadResult {
     // Locators joined, not templated: a template leaves a tree of string pieces (~250 bytes each).
     for (let c = 0; c < rec.length; c++) cells[c] = { text: collapse(rec[c] ?? '').slice(0, MAX_CELL_CHARS), locator: ['csv:r', r + 1, ':c', c + 1].join('') };
     rows.push(cells);
-    const filled = cells.filter((c) => c.text);
+    // A loop into a literal, not filter(): the same array map for an empty row as a full one (an
+    // empty filter result has another, and each first meeting of one cost a recompile: issue 17).
+    const filled: Cell[] = [];
+    for (const c of cells) if (c.text) filled.push(c);
     if (!filled.length) continue;
     if (length) {
       parts.push('\n');
