@@ -144,6 +144,17 @@ function parseTail(s: string): { paths: string[][]; length: number; invalid?: st
   return { paths, length: pos, invalid };
 }
 
+/**
+ * The path of a citation without sub-levels ("section 12"): empty, and of the same V8 array map as
+ * the paths parseTail builds (elements of any kind). A `[]` literal has another (small integers),
+ * and citationString's first meeting of one threw away extractExemptions' optimised code.
+ */
+function noSubLevels(): string[] {
+  const path: string[] = [''];
+  path.length = 0;
+  return path;
+}
+
 function citationsIn(text: string, wordRe: RegExp): RawCitation[] {
   const out: RawCitation[] = [];
   for (const m of matchesOf(wordRe, text)) {
@@ -155,7 +166,7 @@ function citationsIn(text: string, wordRe: RegExp): RawCitation[] {
       const section = num[1];
       const tailStart = pos + num[0].length;
       const tail = parseTail(text.slice(tailStart));
-      out.push({ section, parts: tail.paths.length ? tail.paths : [[]], index: m.index!, end: tailStart + tail.length, invalid: tail.invalid });
+      out.push({ section, parts: tail.paths.length ? tail.paths : [noSubLevels()], index: m.index!, end: tailStart + tail.length, invalid: tail.invalid });
       pos = tailStart + tail.length;
       // Skip a parenthesised name ("(personal information)") before a list joiner.
       const nameParen = /^\s*\([^)]{3,80}\)/.exec(text.slice(pos));
@@ -171,7 +182,10 @@ function citationsIn(text: string, wordRe: RegExp): RawCitation[] {
 }
 
 function citationString(section: string, path: string[]): string {
-  return section + path.map((p) => `(${p})`).join('');
+  // Concatenated, not map().join(''): an empty map result has another array map (see noSubLevels).
+  let out = section;
+  for (let k = 0; k < path.length; k++) out += `(${path[k]})`;
+  return out;
 }
 
 /** Whether a citation is of another Act ("section 23 of the Misuse of Drugs Act"). */
