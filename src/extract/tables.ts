@@ -255,10 +255,18 @@ const isYearNumber = (cell: Cell) => {
 // ---------------------------------------------------------------- footnotes
 
 const SUPERSCRIPT = /[¹²³⁴⁵⁶⁷⁸⁹⁰]+$/;
+const FOOTNOTE_SUPERSCRIPT = new Set([...'¹²³⁴⁵⁶⁷⁸⁹⁰'].map((c) => c.charCodeAt(0)));
 
 /** "Durham 1" → "Durham" (when the table has a note 1), "TOTAL*" → "TOTAL", "2019¹" → "2019": the label and the marker. */
-function stripFootnote(text: string, notes: Set<string>): { label: string; marker: string | null } {
+export function stripFootnote(text: string, notes: Set<string>): { label: string; marker: string | null } {
   const t = clean(text);
+  // Every marker below ends the text: ")", "*", "†", "‡", "^", "~" or a superscript (the first
+  // pattern, SUPERSCRIPT), or a digit that is a note's (the second and third: none without notes).
+  // A label ending otherwise ("Durham", a year where the table has no notes) is its own label.
+  const last = t.charCodeAt(t.length - 1);
+  if (!(last === 41 || last === 42 || last === 94 || last === 126 || last === 0x2020 || last === 0x2021 || FOOTNOTE_SUPERSCRIPT.has(last) || (last >= 48 && last <= 57 && notes.size > 0))) {
+    return { label: t, marker: null };
+  }
   let m = /^(.*?\S)\s*(\(\*+\)|\*+|[†‡^~]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$/.exec(t);
   if (m && /[A-Za-z0-9)]/.test(m[1])) return { label: m[1], marker: m[2] };
   m = /^(.*[A-Za-z)])\s+(\d{1,2}(?:\s*,\s*\d{1,2})*)$/.exec(t);
