@@ -303,7 +303,11 @@ export function contentLines(doc: Doc): Line[] {
 /** The content lines' texts joined by '\n': kind, force, the Act and the attachment rules all scan it. */
 export function contentText(doc: Doc): string {
   const d = derived(doc);
-  return (d.contentText ??= contentLines(doc).map((l) => l.text).join('\n'));
+  if (d.contentText !== undefined) return d.contentText;
+  // Pushed into a literal, not map(): an empty map result has another array map (a deopt, issue 17).
+  const texts: string[] = [];
+  for (const l of contentLines(doc)) texts.push(l.text);
+  return (d.contentText = texts.join('\n'));
 }
 
 /** The first `n` content lines' text, as they stand at the start of contentText (a slice, not another join). */

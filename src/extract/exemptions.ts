@@ -144,6 +144,17 @@ function parseTail(s: string): { paths: string[][]; length: number; invalid?: st
   return { paths, length: pos, invalid };
 }
 
+/**
+ * The path of a citation without sub-levels ("section 12"): empty, and of the same V8 array map as
+ * the paths parseTail builds (elements of any kind). A `[]` literal has another (small integers),
+ * and citationString's first meeting of one threw away extractExemptions' optimised code.
+ */
+function noSubLevels(): string[] {
+  const path: string[] = [''];
+  path.length = 0;
+  return path;
+}
+
 function citationsIn(text: string, wordRe: RegExp): RawCitation[] {
   const out: RawCitation[] = [];
   for (const m of matchesOf(wordRe, text)) {
@@ -155,7 +166,7 @@ function citationsIn(text: string, wordRe: RegExp): RawCitation[] {
       const section = num[1];
       const tailStart = pos + num[0].length;
       const tail = parseTail(text.slice(tailStart));
-      out.push({ section, parts: tail.paths.length ? tail.paths : [[]], index: m.index!, end: tailStart + tail.length, invalid: tail.invalid });
+      out.push({ section, parts: tail.paths.length ? tail.paths : [noSubLevels()], index: m.index!, end: tailStart + tail.length, invalid: tail.invalid });
       pos = tailStart + tail.length;
       // Skip a parenthesised name ("(personal information)") before a list joiner.
       const nameParen = /^\s*\([^)]{3,80}\)/.exec(text.slice(pos));
@@ -171,7 +182,10 @@ function citationsIn(text: string, wordRe: RegExp): RawCitation[] {
 }
 
 function citationString(section: string, path: string[]): string {
-  return section + path.map((p) => `(${p})`).join('');
+  // Concatenated, not map().join(''): an empty map result has another array map (see noSubLevels).
+  let out = section;
+  for (let k = 0; k < path.length; k++) out += `(${path[k]})`;
+  return out;
 }
 
 /** Whether a citation is of another Act ("section 23 of the Misuse of Drugs Act"). */
@@ -194,7 +208,11 @@ export function extractExemptions(lines: Line[], act: Act): ExemptionResult {
   for (const line of lines) {
     const text = line.text;
     if (!MAY_CITE.test(text)) continue;
-    const raws = [...citationsIn(text, SECTION_WORD).map((r) => ({ r, eir: false })), ...citationsIn(text, REGULATION_WORD).map((r) => ({ r, eir: true }))];
+    // Pushed into one literal, not spread from two maps: an empty map result has another array map
+    // than a full one, and each first meeting of it threw away this function's optimised code.
+    const raws: Array<{ r: RawCitation; eir: boolean }> = [];
+    for (const r of citationsIn(text, SECTION_WORD)) raws.push({ r, eir: false });
+    for (const r of citationsIn(text, REGULATION_WORD)) raws.push({ r, eir: true });
     for (const { r, eir } of raws) {
       // The section's own tests first (no text read), then, where the citation would add a row or
       // a warning, the words around it (issue 17: most citations repeat one already recorded, or
@@ -244,8 +262,10 @@ export function extractExemptions(lines: Line[], act: Act): ExemptionResult {
     }
   }
   // Each distinct citation once, in its most specific form.
-  const all = order.map((c) => found.get(c)!);
-  const kept = all.filter((e) => !all.some((o) => o !== e && o.act === e.act && o.citation.startsWith(e.citation) && o.citation.length > e.citation.length && o.citation[e.citation.length] === '('));
+  const all: ExemptionDraft[] = [];
+  for (const c of order) all.push(found.get(c)!);
+  const kept: ExemptionDraft[] = [];
+  for (const e of all) if (!all.some((o) => o !== e && o.act === e.act && o.citation.startsWith(e.citation) && o.citation.length > e.citation.length && o.citation[e.citation.length] === '(')) kept.push(e);
   return { exemptions: kept, warnings };
 }
 

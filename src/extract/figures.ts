@@ -125,7 +125,11 @@ export function yearOfClause(sentence: string, index: number, end: number): numb
 }
 
 function excludedSpans(text: string): Array<[number, number]> {
-  return matchesOf(REF_LIST, text).map((m) => [m.index!, m.index! + m[0].length] as [number, number]);
+  // Pushed into a literal, not mapped: an empty map result has another array map than a full one,
+  // and each first meeting of one threw away the optimised code of acceptable (issue 17).
+  const spans: Array<[number, number]> = [];
+  for (const m of matchesOf(REF_LIST, text)) spans.push([m.index!, m.index! + m[0].length]);
+  return spans;
 }
 
 interface Ctx {

@@ -42,7 +42,10 @@ function dateLines(lines: string[]): string[] {
   // A letter wraps its lines: "received by Greater / Manchester Police on 30/01/2023".
   const out: string[] = [];
   // A space joins the two lines: the joined line holds a year or a numeric date only where one of them does.
-  const dated = lines.map((t) => MAY_HOLD_DATE.test(t));
+  // A loop into a literal, not lines.map(): an empty map result has another array map than a full
+  // one, and each first meeting of one threw away the optimised code of this and its caller.
+  const dated: boolean[] = [];
+  for (let k = 0; k < lines.length; k++) dated.push(MAY_HOLD_DATE.test(lines[k]));
   for (let k = 0; k < lines.length; k++) {
     // A line neither dated nor above a dated one is not read further.
     if (!dated[k] && !dated[k + 1]) continue;
@@ -105,13 +108,15 @@ function first(joined: string[], patterns: RegExp[]): string | null {
 
 export function extractLabelledDates(doc: Doc, letterhead: Set<number> = new Set()): LabelledDates {
   const content = contentLines(doc);
-  const lines = content.map((l) => l.text);
+  const lines: string[] = [];
+  for (const l of content) lines.push(l.text);
   // One scan of the content text, not one per line: a match never crosses a line (its spaces are
   // literal, and a line break is no word character to \b), so the text holds one where a line does.
   const narrative = NARRATIVE_WORDS.test(contentText(doc));
   // A letter's own date may run into its salutation on one line ("Date 19 August 2013 Dear Mr Jones, …").
   const opening = (l: Line) => letterhead.size > 0 && (!doc.request || l.i < doc.request.start) && /^dated?\b/i.test(l.text.trim());
-  const head = content.filter((l) => letterhead.has(l.i) || opening(l)).map((l) => l.text.trim());
+  const head: string[] = [];
+  for (const l of content) if (letterhead.has(l.i) || opening(l)) head.push(l.text.trim());
   const dated = dateLines(lines);
   return {
     request_date: first(dated, narrative ? REQUEST_NARRATIVE : REQUEST),

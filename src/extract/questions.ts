@@ -137,10 +137,24 @@ function expandNumberedUnderHeadings(doc: Doc, headed: QuestionDraft[], headedLi
 }
 
 /** The questions of the request region: numbered, lettered, or bulleted. */
+/**
+ * Each question's draft (numbered: an unlabelled one takes its place in the list as its label),
+ * pushed into one literal, so that every list fromRegion returns has the same array map, empty or
+ * not: its caller threw its optimised code away at each first meeting of another (issue 17).
+ */
+function draftsOf(out: Array<{ label: string; lines: Line[] }>, doc: Doc, numbered: boolean): QuestionDraft[] {
+  const res: QuestionDraft[] = [];
+  for (let k = 0; k < out.length; k++) res.push(draft(numbered ? out[k].label || String(k + 1) : out[k].label, out[k].lines, doc.text));
+  return res;
+}
+
 function fromRegion(doc: Doc): QuestionDraft[] {
   const lines = requestLines(doc).filter((l) => l.kind !== 'table_row');
-  if (!lines.length) return [];
-  const labelled = lines.map((l) => ({ line: l, label: labelOf(l.text) }));
+  if (!lines.length) return draftsOf([], doc, false);
+  // Pushed into a literal, not mapped: an empty map result has another array map than a full one,
+  // and each first meeting of one threw away this function's optimised code (issue 17).
+  const labelled: Array<{ line: Line; label: ReturnType<typeof labelOf> }> = [];
+  for (const l of lines) labelled.push({ line: l, label: labelOf(l.text) });
   // "(i)" is a numeral, not the ninth letter, where "(ii)" follows.
   if (labelled.some((x) => x.label?.kind === 'roman' && x.label.label.toLowerCase() === 'ii')) {
     for (const x of labelled) if (x.label?.kind === 'letter' && x.label.label === 'i') x.label = { ...x.label, kind: 'roman' };
@@ -157,7 +171,7 @@ function fromRegion(doc: Doc): QuestionDraft[] {
       if (label?.kind === 'number') push(label.label, line);
       else extend(line);
     }
-    return out.map((q) => draft(q.label, q.lines, doc.text));
+    return draftsOf(out, doc, false);
   }
   const hasRomans = labelled.some((x) => x.label?.kind === 'roman');
   if (hasLetters || hasRomans) {
@@ -167,7 +181,7 @@ function fromRegion(doc: Doc): QuestionDraft[] {
       if (label?.kind === kind) push(label.label, line);
       else extend(line);
     }
-    return out.map((q) => draft(q.label, q.lines, doc.text));
+    return draftsOf(out, doc, false);
   }
   // Bullets and paragraphs. A bullet is a question of its own unless it hangs under a
   // question ("The number of … since 2010." / "For each report please" then bullets).
@@ -210,5 +224,5 @@ function fromRegion(doc: Doc): QuestionDraft[] {
     // An unnumbered request is one question: the request text as a whole.
     return [draft('1', lines, doc.text)];
   }
-  return out.map((q, k) => draft(q.label || String(k + 1), q.lines, doc.text));
+  return draftsOf(out, doc, true);
 }

@@ -11,6 +11,8 @@ export interface TablePeriod {
 
 // Most headings need only a trim: the replace runs only where a run of whitespace is not one space.
 const NEEDS_CLEAN = /[^\S ]| {2}/;
+const ONLY_DIGITS = /^\d+$/;
+const YEAR_ALONE = /^(?:19|20)\d{2}$/;
 const clean = (s: string) => (NEEDS_CLEAN.test(s) ? s.replace(/[\s\u00a0]+/g, ' ') : s).trim();
 const month = (s: string) => MONTHS[s.toLowerCase().replace(/\.$/, '')] ?? null;
 const fullYear = (y: string) => (y.length === 2 ? (Number(y) < 50 ? 2000 + Number(y) : 1900 + Number(y)) : Number(y));
@@ -21,6 +23,9 @@ const calendar = (y: number): TablePeriod => ({ year: y, period_start: `${y}-01-
 export function periodOfHeading(text: string): TablePeriod | null {
   if (!/\d/.test(text)) return null; // every form below holds a digit
   const t = clean(text).replace(/^(?:as at:?|at)\s+/i, '');
+  // Digits alone (most cells asked: counts) are a period only as a calendar year: every other form
+  // below needs a separator, a letter or a qualifier.
+  if (ONLY_DIGITS.test(t)) return YEAR_ALONE.test(t) ? calendar(Number(t)) : null;
   let m = /^(?:fy\s*|financial year\s*)?((?:19|20)\d{2})\s*(?:-|\/|–|—|to)\s*((?:19|20)?\d{2})$/i.exec(t);
   if (m) {
     const y = Number(m[1]);

@@ -255,10 +255,18 @@ const isYearNumber = (cell: Cell) => {
 // ---------------------------------------------------------------- footnotes
 
 const SUPERSCRIPT = /[¹²³⁴⁵⁶⁷⁸⁹⁰]+$/;
+const FOOTNOTE_SUPERSCRIPT = new Set([...'¹²³⁴⁵⁶⁷⁸⁹⁰'].map((c) => c.charCodeAt(0)));
 
 /** "Durham 1" → "Durham" (when the table has a note 1), "TOTAL*" → "TOTAL", "2019¹" → "2019": the label and the marker. */
-function stripFootnote(text: string, notes: Set<string>): { label: string; marker: string | null } {
+export function stripFootnote(text: string, notes: Set<string>): { label: string; marker: string | null } {
   const t = clean(text);
+  // Every marker below ends the text: ")", "*", "†", "‡", "^", "~" or a superscript (the first
+  // pattern, SUPERSCRIPT), or a digit that is a note's (the second and third: none without notes).
+  // A label ending otherwise ("Durham", a year where the table has no notes) is its own label.
+  const last = t.charCodeAt(t.length - 1);
+  if (!(last === 41 || last === 42 || last === 94 || last === 126 || last === 0x2020 || last === 0x2021 || FOOTNOTE_SUPERSCRIPT.has(last) || (last >= 48 && last <= 57 && notes.size > 0))) {
+    return { label: t, marker: null };
+  }
   let m = /^(.*?\S)\s*(\(\*+\)|\*+|[†‡^~]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$/.exec(t);
   if (m && /[A-Za-z0-9)]/.test(m[1])) return { label: m[1], marker: m[2] };
   m = /^(.*[A-Za-z)])\s+(\d{1,2}(?:\s*,\s*\d{1,2})*)$/.exec(t);
@@ -286,7 +294,8 @@ function gridOf(table: Table): Grid {
   for (const r of table.rows) if (r.length > width) width = r.length;
   const used = new Array<boolean>(width).fill(false);
   let hasMerges = false;
-  const rows = table.rows.map((r, i) => {
+  // each, not map: the same array map for an empty table as for a full one (see each).
+  const rows = each(table.rows, (r, i) => {
     const row: Cell[] = new Array(width);
     for (let j = 0; j < width; j++) {
       const c = r[j];
@@ -301,7 +310,7 @@ function gridOf(table: Table): Grid {
   });
   const keep: number[] = [];
   for (let j = 0; j < width; j++) if (used[j]) keep.push(j);
-  return { rows: keep.length === width ? rows : rows.map((r) => keep.map((j) => r[j])), width: keep.length, hasMerges };
+  return { rows: keep.length === width ? rows : each(rows, (r) => each(keep, (j) => r[j])), width: keep.length, hasMerges };
 }
 
 type RowKind = 'blank' | 'title' | 'header' | 'data';
@@ -420,7 +429,7 @@ function headingsOf(header: Cell[][], width: number, firstValue: number, hasMerg
       if (t) raw[j].push(t);
     }
   });
-  const headings = raw.map((parts) => {
+  const headings = each(raw, (parts) => {
     const out: string[] = [];
     for (const p of parts) {
       const s = stripFootnote(p, notes).label;
@@ -465,6 +474,28 @@ function interpretCells(table: Table, ctx: TableContext): TableRows {
   }
   const { groups, notes } = groupsOf(grid, table.caption ? clean(table.caption) : undefined);
   for (const g of groups) interpretGroup(g, grid, notes, ctx, out);
+  return out;
+}
+
+/**
+ * arr.map(fn), into one array literal: every array it gives has the same V8 map, empty or not. A
+ * builtin map's empty result has another map than a full one's, and interpretGroup (large, slow
+ * to compile) threw its optimised code away at each first meeting of one (issue 17: a table with
+ * no label column, then one with no header row, each cost a recompile).
+ */
+function each<T, U>(arr: readonly T[], fn: (x: T, k: number) => U): U[] {
+  const out: U[] = [];
+  for (let k = 0; k < arr.length; k++) out.push(fn(arr[k], k));
+  return out;
+}
+
+/** arr.map(fn).filter(Boolean).join(sep), without the two arrays (as each). */
+function joinFilled<T>(arr: readonly T[], fn: (x: T, k: number) => string, sep: string): string {
+  let out = '';
+  for (let k = 0; k < arr.length; k++) {
+    const t = fn(arr[k], k);
+    if (t) out = out ? out + sep + t : t;
+  }
   return out;
 }
 
@@ -525,17 +556,20 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
       }
     }
   }
-  const rowDims = labelCols.map((j) => dimensionOf(rows.map((r) => stripFootnote(r[j].text, notes).label), headings[j]));
-  const colDims = g.header.map((r) => dimensionOf(valueCols.map((j) => stripFootnote(r[j].text, notes).label), ''));
-  const corner = labelCols.map((j) => headings[j]).filter(Boolean).join(' ');
+  const rowDims = each(labelCols, (j) => dimensionOf(rows.map((r) => stripFootnote(r[j].text, notes).label), headings[j]));
+  const colDims = each(g.header, (r) => dimensionOf(each(valueCols, (j) => stripFootnote(r[j].text, notes).label), ''));
+  // Joined in a loop: map().filter() of an empty labelCols gives an array of another map, and each
+  // first meeting of one threw away this (large, slow to compile) function's optimised code.
+  let corner = '';
+  for (const j of labelCols) if (headings[j]) corner = corner ? `${corner} ${headings[j]}` : headings[j];
   const titleText = g.titles.join(' ');
-  const tablePeriod = periodOfText(g.titles.join(' ; ')) ?? periodOfText(labelCols.map((j) => raw[j].join(' ; ')).join(' ; '));
+  const tablePeriod = periodOfText(g.titles.join(' ; ')) ?? periodOfText(each(labelCols, (j) => raw[j].join(' ; ')).join(' ; '));
   const otherUnit = namesOtherUnit(`${titleText} ${corner}`);
   const baseMeasure: Measure = otherUnit ? 'unknown' : (ctx.measure ?? measureOf(`${titleText} ${corner}`) ?? 'unknown');
   const baseEvent: EventKind = otherUnit ? 'other' : (ctx.event ?? eventOf(titleText) ?? 'other');
   const named = /\b(?:Q|Question\s*)(\d{1,2}[a-z]?)\b/.exec(titleText);
   const question = ctx.question ?? (named ? named[1] : null);
-  const colPeriod = valueCols.map((j): TablePeriod | null => {
+  const colPeriod = each(valueCols, (j): TablePeriod | null => {
     for (let k = g.header.length - 1; k >= 0; k--) {
       const c = g.header[k][j];
       if (c.date) return { year: Number(c.date.slice(0, 4)), period_start: c.date, period_end: c.date };
@@ -544,7 +578,7 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
     }
     return null;
   });
-  const colTotal = valueCols.map((j) => raw[j].some((t) => isTotal(stripFootnote(t, notes).label)));
+  const colTotal = each(valueCols, (j) => raw[j].some((t) => isTotal(stripFootnote(t, notes).label)));
   // A total column beside period columns covers them all.
   const spanOf = (ps: (YearHeading | TablePeriod | null)[]) => {
     let lo: string | null = null;
@@ -560,7 +594,7 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
   };
   const colSpan = spanOf(colPeriod);
   for (let v = 0; v < valueCols.length; v++) if (colTotal[v] && !colPeriod[v] && colSpan) colPeriod[v] = colSpan;
-  const colBreaks = valueCols.map((j) => mergeBreakdowns(g.header.map((r, k) => breakdownOf(stripFootnote(r[j].text, notes).label, colDims[k]))));
+  const colBreaks = each(valueCols, (j) => mergeBreakdowns(each(g.header, (r, k) => breakdownOf(stripFootnote(r[j].text, notes).label, colDims[k]))));
 
   const titleEvent = eventOf(titleText);
   // Per figure of this group: its run and row, value column, whether its own headings named the
@@ -571,16 +605,16 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
   for (const [runIndex, run] of g.runs.entries()) {
     const context = [...g.titles, ...run.sections].join(' / ');
     const sectionPeriod = periodOfText(run.sections.join(' ; '));
-    const rowSpan = rowDims[0] === 'year' ? spanOf(run.rows.map((r) => parseYearHeading(stripFootnote(r[labelCols[0]].text, notes).label))) : null;
+    const rowSpan = rowDims[0] === 'year' ? spanOf(each(run.rows, (r) => parseYearHeading(stripFootnote(r[labelCols[0]].text, notes).label))) : null;
     for (let n = 0; n < run.rows.length; n++, ri++) {
       const row = rows[ri];
-      const labels = labelCols.map((j) => stripFootnote(row[j].text, notes));
+      const labels = each(labelCols, (j) => stripFootnote(row[j].text, notes));
       const marked = labels.some((l) => l.marker);
-      let rowLabel = labels.map((l) => l.label).filter(Boolean).join(' | ');
+      let rowLabel = joinFilled(labels, (l) => l.label, ' | ');
       // A row label that is only a number (an age, a band) says what it is through the corner heading.
       if (rowLabel && /^[\d\s.+-]+$/.test(rowLabel) && corner && !isTotal(rowLabel) && !parseYearHeading(rowLabel)) rowLabel = `${corner} ${rowLabel}`;
       // The row's headings as one breakdown (the first to name each part wins), merged once per row, not per cell.
-      const rowBreak = mergeBreakdowns(labelCols.map((j, k) => breakdownOf(labels[k].label, rowDims[k])));
+      const rowBreak = mergeBreakdowns(each(labelCols, (j, k) => breakdownOf(labels[k].label, rowDims[k])));
       for (let v = 0; v < valueCols.length; v++) {
         const j = valueCols[v];
         const cell = row[j];
@@ -609,7 +643,7 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
           status: b.status ?? null,
           label: (context ? `${label} — ${context}` : label) || null,
           is_total: b.total === true || colTotal[v],
-          text: marked ? `${labels.map((l, k) => (l.marker ? row[labelCols[k]].text : l.label)).filter(Boolean).join(' | ')}: ${cell.text}` : cell.text,
+          text: marked ? `${joinFilled(labels, (l, k) => (l.marker ? row[labelCols[k]].text : l.label), ' | ')}: ${cell.text}` : cell.text,
           locator: cell.locator,
           sha256: ctx.sha256,
         });

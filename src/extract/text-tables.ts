@@ -134,7 +134,10 @@ function wordHeaderTables(lines: Line[], out: TextTables, facts: Facts): void {
     const t = tokens(l);
     let n = 0;
     while (n < t.length && FIGURE_TOKEN.test(t[t.length - 1 - n].text)) n++;
-    const label = t.slice(0, t.length - n).map((x) => x.text).join(' ');
+    // Joined in a loop, not slice().map().join(): an empty slice's map result has another array map
+    // than a full one's, and each first meeting of one threw away the optimised code (issue 17).
+    let label = '';
+    for (let u = 0; u < t.length - n; u++) label = u ? `${label} ${t[u].text}` : t[u].text;
     // "Reference number: 012573", "Date of response: 14 June 2023" are fields, not table rows.
     const values = t.slice(t.length - n);
     if (/[:\d]/.test(label) || !/[A-Za-z]/.test(label) || values.some((x) => /^(?:19|20)\d{2}$/.test(x.text))) return 0;
@@ -176,7 +179,9 @@ function splitRow(line: Line, k: number): Cell[] | null {
   const labelToks = t.slice(0, t.length - k);
   if (labelToks.some((x) => NUM_TOKEN.test(x.text)) && labelToks.length && NUM_TOKEN.test(labelToks[labelToks.length - 1].text)) return null;
   const label = labelToks.length ? cell(line.text.slice(labelToks[0].start - line.start, labelToks[labelToks.length - 1].start - line.start + labelToks[labelToks.length - 1].text.length), labelToks[0].start) : cell('', line.start);
-  return [label, ...nums.map((x) => cell(x.text, x.start))];
+  const row: Cell[] = [label];
+  for (const x of nums) row.push(cell(x.text, x.start));
+  return row;
 }
 
 function spaceTables(lines: Line[], out: TextTables): void {

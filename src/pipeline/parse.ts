@@ -28,10 +28,14 @@ export async function explainDocument(input: DocumentInput): Promise<string> {
 }
 
 export async function parseDocument(input: DocumentInput): Promise<Disclosure> {
+  return validateDisclosure(await extractDocument(input));
+}
+
+/** Read and extract only: the record before its schema check and redaction (validateDisclosure). */
+export async function extractDocument(input: DocumentInput): Promise<Disclosure> {
   const sha256 = sha256Hex(input.bytes);
   const doc = await readDocument({ bytes: input.bytes, name: input.name ?? input.url, contentType: input.contentType, url: input.url });
-  const disclosure = extractDisclosure(doc, { url: input.url ?? null, force: input.force ?? null, sha256 });
-  return validateDisclosure(disclosure);
+  return extractDisclosure(doc, { url: input.url ?? null, force: input.force ?? null, sha256 });
 }
 
 /**

@@ -14,7 +14,8 @@ export function sniffDelimiter(text: string): string {
   let best: string = ',';
   let bestScore = 0;
   for (const d of DELIMITERS) {
-    const counts = lines.map((l) => countOutsideQuotes(l, d));
+    const counts: number[] = [];
+    for (const l of lines) counts.push(countOutsideQuotes(l, d));
     if (!counts.length || counts[0] === 0) continue;
     const agree = counts.filter((c) => c === counts[0]).length / counts.length;
     const score = agree * (counts[0] + 1);
@@ -36,6 +37,30 @@ function countOutsideQuotes(line: string, d: string): number {
   return n;
 }
 
+// What needs csv-parse: a quote (quoted fields, escapes), a second byte-order mark (its bom option
+// takes one more), a surrogate (it reads the text as UTF-8 bytes, where a lone one becomes U+FFFD).
+const NOT_PLAIN = /["\uFEFF\uD800-\uDFFF]/;
+
+/**
+ * The records csv-parse gives (the options readCsv passes) for a text without a quote, split
+ * directly: csv-parse's set-up and byte-by-byte state machine cost ~0.1 ms on a ten-line file
+ * (issue 17: a crawl's CSV attachments are mostly such files). As csv-parse, the record delimiter
+ * is the first line break met (\r\n, \n or \r) and is the only one; a final one ends the last
+ * record. null: not such a text (tests/unit/csv-plain.test.ts checks both ways agree).
+ */
+export function plainRecords(source: string, delimiter: string): string[][] | null {
+  if (NOT_PLAIN.test(source)) return null;
+  if (!source) return [];
+  const n = source.indexOf('\n');
+  const r = source.indexOf('\r');
+  const lineBreak = r >= 0 && (n < 0 || r < n) ? (n === r + 1 ? '\r\n' : '\r') : n >= 0 ? '\n' : null;
+  const lines = lineBreak ? source.split(lineBreak) : [source];
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const records: string[][] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) records[i] = lines[i].split(delimiter);
+  return records;
+}
+
 const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
 /** A cell's text is capped as a spreadsheet's is (Excel's limit). */
 const MAX_CELL_CHARS = 32_767;
@@ -44,7 +69,8 @@ export function readCsv(input: string): ReadResult {
   const source = input.replace(/^\uFEFF/, '').replace(/\u0000/g, ' ');
   let records: string[][];
   try {
-    records = parse(source, { delimiter: sniffDelimiter(source), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
+    const delimiter = sniffDelimiter(source);
+    records = plainRecords(source, delimiter) ?? parse(source, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
   } catch (e) {
     const doc = readText(source, 'text/csv');
     doc.warnings.push(`csv: not read as a table (${(e instanceof Error ? e.message : String(e)).split('\n')[0]}); read as text`);
@@ -63,7 +89,10 @@ export function readCsv(input: string): ReadResult {
     // Locators joined, not templated: a template leaves a tree of string pieces (~250 bytes each).
     for (let c = 0; c < rec.length; c++) cells[c] = { text: collapse(rec[c] ?? '').slice(0, MAX_CELL_CHARS), locator: ['csv:r', r + 1, ':c', c + 1].join('') };
     rows.push(cells);
-    const filled = cells.filter((c) => c.text);
+    // A loop into a literal, not filter(): the same array map for an empty row as a full one (an
+    // empty filter result has another, and each first meeting of one cost a recompile: issue 17).
+    const filled: Cell[] = [];
+    for (const c of cells) if (c.text) filled.push(c);
     if (!filled.length) continue;
     if (length) {
       parts.push('\n');

@@ -232,5 +232,10 @@ export function segmentDoc(doc: Doc, kind: Kind, platformChrome: RegExp[] = []):
 
 /** Lines of the given roles, in document order. */
 export function linesWithRole(seg: Segmentation, ...roles: Role[]): Line[] {
-  return seg.lines.filter((r) => roles.includes(r.role)).map((r) => r.line);
+  // Pushed into one literal, not filter().map(): every array this gives then has the same V8 map,
+  // empty or not; the builtins' empty results have another, and each first meeting of one threw
+  // away the optimised code of whatever read it (joinedText, isJoinOf, extractExemptions: issue 17).
+  const out: Line[] = [];
+  for (const r of seg.lines) if (roles.includes(r.role)) out.push(r.line);
+  return out;
 }

@@ -98,7 +98,10 @@ export function tokenizeNumbers(text: string, numbers: NumberMatch[] = findNumbe
   // one (most prose) can only hold number words.
   const digits = /\d/.test(text);
   // Each pattern also asked only where what it needs stands (MAY_HOLD): most numbers are none of these.
-  const decimals = (digits && MAY_HOLD.get(DECIMAL_RE)!.test(text) ? matchesOf(DECIMAL_RE, text) : []).map((m) => ({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false }));
+  // Pushed into a literal, not mapped: the map of an empty [] has another array map than a full one's
+  // (each first meeting of it threw away this function's optimised code).
+  const decimals: NumberMatch[] = [];
+  if (digits && MAY_HOLD.get(DECIMAL_RE)!.test(text)) for (const m of matchesOf(DECIMAL_RE, text)) decimals.push({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false });
   // The spans below only type numbers: a text with digits but no number (a reference, a date
   // written "2023/24" that findNumbers leaves) needs none of them.
   if (!numbers.length && !decimals.length) return [];
