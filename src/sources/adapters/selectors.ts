@@ -44,13 +44,19 @@ const collapse = (s: string) => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 
 /** Absolute http(s) URL without its fragment, or null for mailto:, javascript:, anchors and junk. */
 export function resolveLink(href: string | undefined, baseUrl: string): string | null {
+  return resolveUrl(href, baseUrl)?.href ?? null;
+}
+
+/** resolveLink's URL, parsed (its href is resolveLink's answer). */
+function resolveUrl(href: string | undefined, baseUrl: string): URL | null {
   const h = (href ?? '').trim();
   if (!h || h.startsWith('#') || /^(javascript|mailto|tel|data):/i.test(h)) return null;
   try {
     const u = new URL(h, baseUrl);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    u.hash = '';
-    return u.toString();
+    // Only the link's own text can give a fragment (a base's never carries over): no '#', none to drop.
+    if (h.includes('#')) u.hash = '';
+    return u;
   } catch {
     return null;
   }
@@ -58,7 +64,10 @@ export function resolveLink(href: string | undefined, baseUrl: string): string |
 
 /** The file extension of a URL's path (lower case, no dot), or ''. */
 export function extensionOf(url: string): string {
-  const path = new URL(url).pathname;
+  return extensionOfPath(new URL(url).pathname);
+}
+
+function extensionOfPath(path: string): string {
   const last = decodeURIComponent(path.split('/').pop() ?? '');
   const dot = last.lastIndexOf('.');
   return dot > 0 ? last.slice(dot + 1).toLowerCase() : '';
@@ -83,9 +92,10 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
     const self = resolveLink(baseUrl, baseUrl);
     for (const node of allIn(page, page.doc, sel.item)) {
       const a = (matches(node, 'a[href]') ?? page.$(node).is('a[href]')) ? node : firstIn(page, node, sel.link);
-      const url = resolveLink(attrOf(a, 'href'), baseUrl);
+      const u = resolveUrl(attrOf(a, 'href'), baseUrl);
+      const url = u?.href;
       if (!url || url === self || seen.has(url)) continue;
-      if (cfg.item_path && !new URL(url).pathname.includes(cfg.item_path)) continue;
+      if (cfg.item_path && !u.pathname.includes(cfg.item_path)) continue;
       const titleEl = firstIn(page, node, sel.title);
       let title = collapse(titleEl ? textOf(titleEl) : textOf(a)) || collapse(textOf(a));
       const dateEl = firstIn(page, node, sel.date);
@@ -205,10 +215,12 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
     const out: AttachmentLink[] = [];
     const seen = new Set<string>();
     for (const a of anchors) {
-      const url = resolveLink(attrOf(a, 'href'), baseUrl);
-      if (!url || seen.has(url) || !extensions.has(extensionOf(url))) continue;
+      // One parse per link: its href is resolveLink's answer, its pathname what a parse of that gives.
+      const u = resolveUrl(attrOf(a, 'href'), baseUrl);
+      const url = u?.href;
+      if (!url || seen.has(url) || !extensions.has(extensionOfPath(u.pathname))) continue;
       seen.add(url);
-      const file = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
+      const file = decodeURIComponent(u.pathname.split('/').pop() ?? url);
       out.push({ url, name: collapse(textOf(a)) || file });
     }
     return out;
