@@ -4,12 +4,11 @@
 // hosts, caps size and time, and makes conditional GETs so unchanged pages cost a 304.
 import http from 'node:http';
 import https from 'node:https';
-import pLimit from 'p-limit';
 import { onAbort } from './abort-hooks.js';
 import { retryDelayMs, isRetryableStatus } from './backoff.js';
 import { isBrowserChallenge } from './challenge.js';
 import { FetchError } from './errors.js';
-import { HostGate } from './host-gate.js';
+import { HostGate, Limiter } from './host-gate.js';
 import { hostAllowed } from './hosts.js';
 import {
   ALLOW_ALL,
@@ -140,7 +139,7 @@ export class PoliteClient {
     this.maxHeaderBytes = opts.maxHeaderBytes ?? 32 * 1024;
     this.robotsCache = opts.robotsCache ?? null;
     this.hostRetryBudgetMs = opts.hostRetryBudgetMs ?? 300_000;
-    this.gate = new HostGate(opts.delayMs ?? 1000, pLimit(Math.max(1, opts.concurrency ?? 4)), (ms) => this.sleep(ms));
+    this.gate = new HostGate(opts.delayMs ?? 1000, new Limiter(Math.max(1, opts.concurrency ?? 4)), (ms) => this.sleep(ms));
     this.agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
   }
 
