@@ -191,20 +191,20 @@ export class PoliteClient {
         url = next;
         continue;
       }
-      const base = {
-        url: url.href,
-        status,
-        contentType: header(res.headers, 'content-type'),
-        etag: header(res.headers, 'etag'),
-        lastModified: header(res.headers, 'last-modified'),
-        retries,
-      };
+      // Object literals, not `{ ...base, more }`: a spread followed by new keys takes V8's slow
+      // path (~2 µs a response, issue 17). The keys are in the same order as before.
+      const contentType = header(res.headers, 'content-type');
+      const etag = header(res.headers, 'etag');
+      const lastModified = header(res.headers, 'last-modified');
       if (status === 304) {
         this.stats.notModified++;
-        return { ...base, notModified: true, bytes: null, etag: base.etag ?? req.etag ?? null, lastModified: base.lastModified ?? req.lastModified ?? null };
+        return { url: url.href, status, contentType, etag: etag ?? req.etag ?? null, lastModified: lastModified ?? req.lastModified ?? null, retries, notModified: true, bytes: null };
       }
       // A view of the body, not a copy of it (nothing writes to fetched bytes).
-      if (status >= 200 && status < 300) return { ...base, notModified: false, bytes: res.body ? new Uint8Array(res.body.buffer, res.body.byteOffset, res.body.byteLength) : new Uint8Array(0) };
+      if (status >= 200 && status < 300) {
+        const body = res.body;
+        return { url: url.href, status, contentType, etag, lastModified, retries, notModified: false, bytes: body ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(0) };
+      }
       if (isBrowserChallenge(status, res.headers, res.body)) throw new FetchError('blocked', url.href, `HTTP ${status}: blocked by a browser challenge (the site refuses scripted clients)`, status);
       throw new FetchError('http', url.href, `HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ''}`, status);
     }
