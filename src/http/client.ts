@@ -121,6 +121,8 @@ export class PoliteClient {
   private readonly gate: HostGate;
   private readonly agents: Agents;
   private readonly robots = new Map<string, Promise<RobotsRules>>();
+  /** The same rules once read: a request to a host whose robots.txt is known asks them without a turn of the event loop. */
+  private readonly robotsRead = new Map<string, RobotsRules>();
   private readonly closing = new AbortController();
   private readonly robotsCache: RobotsCache | null;
   private readonly hostRetryBudgetMs: number;
@@ -173,7 +175,7 @@ export class PoliteClient {
       seen.add(url.href);
       const givenUp = this.stats.hostsGivenUp[url.host];
       if (givenUp) throw new FetchError('host_unavailable', url.href, givenUp);
-      await this.checkRobots(url);
+      if (url.pathname !== '/robots.txt') this.obeyRobots(url, this.robotsRead.get(url.origin) ?? (await this.rulesFor(url)));
       const headers: Record<string, string> = {};
       if (req.etag) headers['if-none-match'] = req.etag;
       if (req.lastModified) headers['if-modified-since'] = req.lastModified;
@@ -300,9 +302,8 @@ export class PoliteClient {
 
   // --- robots.txt ------------------------------------------------------------------------
 
-  private async checkRobots(url: URL): Promise<void> {
-    if (url.pathname === '/robots.txt') return;
-    const rules = await this.rulesFor(url);
+  /** Throws when `rules` forbid `url` (or robots.txt could not be read). */
+  private obeyRobots(url: URL, rules: RobotsRules): void {
     if (!rules.isAllowed(url.href)) {
       // robots.txt could not be read: the site is not crawled, and the reason is what went
       // wrong (connection refused, DNS, timeout, 5xx), not a disallow the site never made.
@@ -313,10 +314,14 @@ export class PoliteClient {
   }
 
   private rulesFor(url: URL): Promise<RobotsRules> {
-    let p = this.robots.get(url.origin);
+    const origin = url.origin;
+    let p = this.robots.get(origin);
     if (!p) {
-      p = this.loadRobots(url);
-      this.robots.set(url.origin, p);
+      p = this.loadRobots(url).then((rules) => {
+        this.robotsRead.set(origin, rules);
+        return rules;
+      });
+      this.robots.set(origin, p);
     }
     return p;
   }
