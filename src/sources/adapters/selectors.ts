@@ -195,10 +195,10 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
     const current = Number(here.searchParams.get(param) ?? '1') || 1;
     let byParam: string | null = null;
     for (const a of links) {
-      const u = resolveLink(attrOf(a, 'href'), baseUrl);
-      if (byParam || !u) continue;
-      const v = new URL(u);
-      if (v.pathname === here.pathname && Number(v.searchParams.get(param)) === current + 1) byParam = u;
+      if (byParam) break;
+      // The resolved URL as parsed (what a parse of its href gives), not parsed a second time.
+      const v = resolveUrl(attrOf(a, 'href'), baseUrl);
+      if (v && v.pathname === here.pathname && Number(v.searchParams.get(param)) === current + 1) byParam = v.href;
     }
     return byParam ? { url: byParam, via: 'page-param' } : { url: null, via: null };
   };
