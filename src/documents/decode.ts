@@ -67,10 +67,30 @@ export interface Decoded {
 }
 
 /**
+ * Decodings of bytes that nobody writes to (fetched bodies, see decodeFetched), by the bytes
+ * object, while it lives. A crawled page is decoded by the crawler (its links) and again by the
+ * HTML reader: the second decode is this lookup, and gives the same string object, so the kept
+ * parse of that text (readers/html-tree.ts) is found without hashing and comparing a new copy.
+ */
+const fetchedText = new WeakMap<Uint8Array, { contentType: string | null; isHtml: boolean; decoded: Decoded }>();
+
+/**
+ * decodeText for bytes that are never written to afterwards (an HTTP body): the result is
+ * remembered for a later decodeText of the same bytes object with the same arguments.
+ */
+export function decodeFetched(bytes: Uint8Array, contentType: string | null | undefined, isHtml: boolean): Decoded {
+  const decoded = decodeText(bytes, contentType, isHtml);
+  fetchedText.set(bytes, { contentType: contentType ?? null, isHtml, decoded });
+  return decoded;
+}
+
+/**
  * Decode document bytes. A declared charset wins unless the bytes contradict it
  * (a page that says utf-8 but is not valid utf-8 is decoded as windows-1252).
  */
 export function decodeText(bytes: Uint8Array, contentType?: string | null, isHtml = false): Decoded {
+  const known = fetchedText.get(bytes);
+  if (known && known.contentType === (contentType ?? null) && known.isHtml === isHtml) return { ...known.decoded };
   const bom = bomCharset(bytes);
   if (bom) return { text: iconv().decode(bufferView(bytes, bom.skip), bom.charset), charset: bom.charset, source: 'bom' };
   // Before any declared charset: no 8-bit charset gives a NUL every other byte.

@@ -10,7 +10,7 @@
 // New items, items on a changed listing page, and items whose last harvest was incomplete
 // are fetched as before. A page edited in place without any change to its listing is
 // therefore only seen by `--recheck` (a conditional GET of every page), e.g. weekly.
-import { decodeText } from '../documents/decode.js';
+import { decodeFetched } from '../documents/decode.js';
 import { assembleDisclosure, type SourceDoc } from '../pipeline/assemble.js';
 import { readHtml } from '../readers/html.js';
 import { takeKeptRoot } from '../readers/html-tree.js';
@@ -84,7 +84,8 @@ export function toMirror(url: string, force: Force, baseUrl: string | null): str
   return own ? rebaseUrl(url, baseUrl) : url;
 }
 
-const html = (f: Fetched) => decodeText(f.bytes, f.contentType, true).text;
+// Remembered for the HTML reader, which decodes the same bytes again (nothing writes to fetched bytes).
+const html = (f: Fetched) => decodeFetched(f.bytes, f.contentType, true).text;
 
 /** Keeps the first page's way of finding items, and every fallback used on any page. */
 function noteDiscovery(summary: ForceSummary, via: DiscoveryVia): void {
@@ -292,7 +293,7 @@ async function fetchItem(
   // the disclosure cites each as the page prints it, so both harvests give the same rows.
   const links = adapter
     .attachmentLinks(pageHtml, page.url)
-    .map((l) => ({ ...l, fetchUrl: toMirror(l.url, force, baseUrl) }))
+    .map((l) => ({ url: l.url, name: l.name, fetchUrl: toMirror(l.url, force, baseUrl) })) // a literal: a spread then a new key is V8's slow path
     .filter((l) => hostAllowed(l.fetchUrl, allowed));
   const attachments: Array<SourceDoc & { sha256: string | null; changed: boolean }> = [];
   let attachmentFailed = false;

@@ -1,6 +1,7 @@
 // One polite GET through the store: conditional on what the store already holds (ETag /
 // Last-Modified), bytes kept content-addressed, every request logged. A 304, or a 200 whose
 // bytes hash to what we had, is reported as unchanged so nothing downstream is redone.
+import { sha256Fetched } from '../documents/hash.js';
 import type { PoliteClient } from '../http/client.js';
 import type { Store } from '../store/store.js';
 
@@ -92,6 +93,8 @@ export class DocumentFetcher {
       this.store.logFetch({ runId: this.runId, url, status: res.status, error: 'no body' });
       throw new FetchFailed(url, `HTTP ${res.status} with no body`, false);
     }
+    // Hashed once: the store's hash of the body, and the pipeline's (page, attachment), are lookups.
+    sha256Fetched(res.bytes);
     const sha256 = this.store.putDocument(res.bytes, mediaTypeOf(res.contentType));
     this.store.logFetch({
       runId: this.runId,

@@ -10,7 +10,9 @@ import { parseDom } from './html-tokenizer.js';
 type Tree = ReturnType<typeof cheerio.load>;
 
 const KEEP_CHARS = 8 * 1024 * 1024;
-const kept = new Map<string, Tree>();
+// The document, not a cheerio wrapper: each cheerio.load makes its own class and root object
+// (~0.05 ms a page, issue 17), which the readers of a kept tree do not need.
+const kept = new Map<string, Document>();
 let keptChars = 0;
 
 function drop(html: string): void {
@@ -22,16 +24,21 @@ function drop(html: string): void {
  * unless `keep`), else a fresh parse, kept for the next reader when `keep` is true.
  */
 export function loadHtml(html: string, opts: { keep?: boolean } = {}): Tree {
+  // cheerio keeps a parsed document as it is given: the same tree as cheerio.load(html) builds, read in runs.
+  return cheerio.load(loadRoot(html, opts));
+}
+
+/** loadHtml's document without the cheerio wrapper (for readers of nodes). */
+export function loadRoot(html: string, opts: { keep?: boolean } = {}): Document {
   const hit = kept.get(html);
   if (hit) {
     drop(html);
     if (opts.keep) remember(html, hit);
     return hit;
   }
-  // cheerio keeps a parsed document as it is given: the same tree as cheerio.load(html) builds, read in runs.
-  const tree = cheerio.load(parseDom(html));
-  if (opts.keep) remember(html, tree);
-  return tree;
+  const doc = parseDom(html);
+  if (opts.keep) remember(html, doc);
+  return doc;
 }
 
 /** A kept parse of this text, taken (no longer kept): its root, or null when none is kept. */
@@ -40,12 +47,12 @@ export function takeKeptRoot(html: string): Document | null {
   const hit = kept.get(html);
   if (!hit) return null;
   drop(html);
-  return hit.root().get(0) as Document;
+  return hit;
 }
 
-function remember(html: string, tree: Tree): void {
+function remember(html: string, doc: Document): void {
   if (html.length > KEEP_CHARS) return;
-  kept.set(html, tree);
+  kept.set(html, doc);
   keptChars += html.length;
   for (const key of kept.keys()) {
     if (keptChars <= KEEP_CHARS) break;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '../../src/sources/adapters/index.js';
 import { extensionOf, resolveLink } from '../../src/sources/adapters/selectors.js';
@@ -155,8 +156,34 @@ describe('link helpers', () => {
     ['#top', 'https://x.police.uk/', null],
     ['ftp://x/y.pdf', 'https://x.police.uk/', null],
     [undefined, 'https://x.police.uk/', null],
+    ['  /a/b.pdf#  ', 'https://x.police.uk/foi/#frag', 'https://x.police.uk/a/b.pdf'],
+    ['?page=2', 'https://x.police.uk/foi/?page=1#top', 'https://x.police.uk/foi/?page=2'],
+    ['/a/%23b.pdf', 'https://x.police.uk/', 'https://x.police.uk/a/%23b.pdf'],
+    ['/a\tb#c', 'https://x.police.uk/', 'https://x.police.uk/ab'],
   ])('resolveLink(%s)', (href, base, want) => {
     expect(resolveLink(href, base)).toBe(want);
+  });
+
+  it('resolveLink is the WHATWG resolution of the link with its fragment dropped, for any link (property)', () => {
+    const part = fc.constantFrom('a', 'b.pdf', '/', '//', '#', '#x', '?', '?q=1', '%', '%23', '..', '.', ' ', '\t', '\\', 'é', ':', '@', 'http:', 'https://y.police.uk');
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 8 }), fc.constantFrom('https://x.police.uk/foi/a/', 'http://127.0.0.1:8080/p?q=1#f'), (parts, base) => {
+        const href = parts.join('');
+        const h = href.trim();
+        let want: string | null = null;
+        if (h && !h.startsWith('#') && !/^(javascript|mailto|tel|data):/i.test(h)) {
+          try {
+            const u = new URL(h, base);
+            u.hash = '';
+            want = u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+          } catch {
+            want = null;
+          }
+        }
+        expect(resolveLink(href, base)).toBe(want);
+      }),
+      { numRuns: 2000, seed: 17 },
+    );
   });
 
   it.each([

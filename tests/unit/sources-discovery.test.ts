@@ -63,6 +63,7 @@ describe('discovery fallback', () => {
     ['a "Next" link', '<div class="pg"><a href="/log?p=3">Next page</a></div>', '/log?p=3', 'next-text'],
     ['an "Older posts" link', '<div class="pg"><a href="/disclosure-log/page/3/">Older posts</a></div>', '/disclosure-log/page/3/', 'next-text'],
     ['page numbers only', '<div class="pg"><a href="/log?page=1">1</a> <a href="/log?page=3">3</a> <a href="/log?page=4">4</a></div>', '/log?page=3', 'page-param'],
+    ['page numbers with a fragment, the first match kept', '<div class="pg"><a href="mailto:x@y">3</a> <a href="/other?page=3">3</a> <a href="?page=3#top">3</a> <a href="/log?page=3&amp;x=1">3</a></div>', '/log?page=3', 'page-param'],
     ['the last page', '<div class="pg"><a href="/log?page=1">1</a></div>', null, null],
   ])('pagination by %s', (_name, html, want, via) => {
     const base = 'https://www.psni.police.uk/log?page=2';

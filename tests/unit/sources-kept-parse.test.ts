@@ -3,7 +3,9 @@
 // none follows (takeKeptRoot): a kept tree nobody takes stays live until 8 MB of pages are kept.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { takeKeptRoot } from '../../src/readers/html-tree.js';
+import { loadHtml, loadRoot, takeKeptRoot } from '../../src/readers/html-tree.js';
+import { configForForce } from '../../src/sources/platforms.js';
+import { selectorAdapter } from '../../src/sources/adapters/selectors.js';
 import { adapterFor } from '../../src/sources/adapters/index.js';
 import { findForce } from '../../src/sources/registry.js';
 
@@ -24,5 +26,33 @@ describe('kept page parses', () => {
   it('a disclosure page is kept by attachmentLinks for the HTML reader', () => {
     adapter.attachmentLinks(page, 'https://www.essex.police.uk/foi-ai/essex-police/foi/june-2023/misconduct-proceedings/officers-dismissed-following-misconduct-proceedings/');
     expect(takeKeptRoot(page)).not.toBeNull();
+  });
+});
+
+describe('a page parsed once serves every reader', () => {
+  const cfg = configForForce(findForce('essex')!);
+  const url = 'https://www.example.police.uk/foi/x/';
+  const html = '<html><body><nav><a href="/n.pdf">nav</a></nav><main><p><a href="/a.pdf">A</a></p><p><a href="b.csv">B</a><a href="/a.pdf#p2">again</a></p></main></body></html>';
+
+  it('the document loadRoot keeps is what loadHtml and takeKeptRoot give back', () => {
+    const doc = loadRoot(html, { keep: true });
+    expect(loadHtml(html, { keep: true }).root()[0]).toBe(doc);
+    expect(takeKeptRoot(html)).toBe(doc);
+    expect(takeKeptRoot(html)).toBeNull();
+  });
+
+  it('a content selector only cheerio reads (a pseudo-class) finds the same links as a plain one', () => {
+    const plain = selectorAdapter({ ...cfg, selectors: { ...cfg.selectors, content: 'main' } });
+    const pseudo = selectorAdapter({ ...cfg, selectors: { ...cfg.selectors, content: 'main:first' } });
+    const want = [
+      { url: 'https://www.example.police.uk/a.pdf', name: 'A' },
+      { url: 'https://www.example.police.uk/foi/x/b.csv', name: 'B' },
+    ];
+    expect(plain.attachmentLinks(html, url)).toEqual(want);
+    const doc = takeKeptRoot(html);
+    expect(pseudo.attachmentLinks(html, url)).toEqual(want);
+    // The cheerio fallback read the same kind of tree, and kept it for the reader.
+    expect(takeKeptRoot(html)).not.toBe(doc);
+    expect(takeKeptRoot(html)).toBeNull();
   });
 });

@@ -51,22 +51,29 @@ export function selectBelow(from: Document | Element, selector: string, limit = 
   // cheerio makes the selector relative to an element whose parent is an element (":scope …").
   if (!q.flat && from.type !== 'root' && from.parent && isTag(from.parent)) return null;
   const out: Element[] = [];
-  const walk = (nodes: AnyNode[]): boolean => {
-    for (const n of nodes) {
-      if (!isTag(n)) {
-        if (n.type === 'root' && walk(n.children)) return true;
-        continue;
-      }
-      if (q.test(n)) {
-        out.push(n);
-        if (out.length >= limit) return true;
-      }
-      if (n.children.length && walk(n.children)) return true;
-    }
-    return false;
-  };
-  walk(from.children);
+  collect(from.children, q.test, limit, out);
   return out;
+}
+
+/**
+ * Depth-first, in document order: the elements of `nodes` and below them that pass `test`, into
+ * `out`, until it holds `limit`. True once it does. A plain recursive function (a closure made
+ * per query cost more than the walk on a small page).
+ */
+function collect(nodes: AnyNode[], test: Test, limit: number, out: Element[]): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    if (!isTag(n)) {
+      if (n.type === 'root' && collect(n.children, test, limit, out)) return true;
+      continue;
+    }
+    if (test(n)) {
+      out.push(n);
+      if (out.length >= limit) return true;
+    }
+    if (n.children.length && collect(n.children, test, limit, out)) return true;
+  }
+  return false;
 }
 
 /** Whether `el` itself matches `selector` (cheerio's `.is()`), or null when only cheerio can say. */

@@ -1,31 +1,39 @@
 // The selector-driven adapter every platform builds on: the platform's differences are
 // data (platforms.json + force overrides); a platform file only adds what data cannot say.
-import type * as cheerio from 'cheerio';
-import { loadHtml } from '../../readers/html-tree.js';
+import * as cheerio from 'cheerio';
+import { loadRoot } from '../../readers/html-tree.js';
 import type { Document, Element } from 'domhandler';
 import { parseListingDate } from '../dates.js';
 import type { PlatformConfig } from '../platforms.js';
 import { attrOf, matches, selectBelow, textOf } from './query.js';
 import type { Adapter, AttachmentLink, Discovery, ListingItem, PagingVia } from './types.js';
 
-type Tree = ReturnType<typeof loadHtml>;
+type Tree = ReturnType<typeof cheerio.load>;
 
 // The hot paths read nodes (selectBelow, textOf, attrOf) rather than cheerio objects: every
-// parse makes its own cheerio class, so cheerio's methods see a new object shape per page
-// (megamorphic, deoptimised and recompiled), besides compiling the selector on each call.
+// cheerio.load makes its own cheerio class, so cheerio's methods see a new object shape per page
+// (megamorphic, deoptimised and recompiled), besides compiling the selector on each call. A
+// page's cheerio wrapper is made only when a query needs cheerio (a selector only it reads).
+
+/** A parsed page: its document, and its cheerio wrapper, made on first need. */
+class Page {
+  private wrapped: Tree | null = null;
+  constructor(readonly doc: Document) {}
+  get $(): Tree {
+    return (this.wrapped ??= cheerio.load(this.doc));
+  }
+}
 
 /** `$(from).find(selector)` as elements, by a selector compiled once where that gives cheerio's answer. */
-function allIn($: Tree, from: Document | Element, selector: string): Element[] {
-  return selectBelow(from, selector) ?? ($(from).find(selector).toArray() as Element[]);
+function allIn(page: Page, from: Document | Element, selector: string): Element[] {
+  return selectBelow(from, selector) ?? (page.$(from).find(selector).toArray() as Element[]);
 }
 
 /** `$(from).find(selector).first()` as an element, or undefined. */
-function firstIn($: Tree, from: Document | Element, selector: string): Element | undefined {
+function firstIn(page: Page, from: Document | Element, selector: string): Element | undefined {
   const found = selectBelow(from, selector, 1);
-  return found ? found[0] : ($(from).find(selector).first().toArray()[0] as Element | undefined);
+  return found ? found[0] : (page.$(from).find(selector).first().toArray()[0] as Element | undefined);
 }
-
-const docOf = ($: Tree) => $.root()[0] as Document;
 
 /** Link texts that are navigation, never a disclosure. */
 const NAV_TEXT = /^(?:next|previous|prev|older|newer|home|back|more|read more|skip to .*|page \d+|\d+|[«»‹›<>]+|first|last)(?: (?:page|posts|entries))?$/i;
@@ -36,13 +44,19 @@ const collapse = (s: string) => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 
 /** Absolute http(s) URL without its fragment, or null for mailto:, javascript:, anchors and junk. */
 export function resolveLink(href: string | undefined, baseUrl: string): string | null {
+  return resolveUrl(href, baseUrl)?.href ?? null;
+}
+
+/** resolveLink's URL, parsed (its href is resolveLink's answer). */
+function resolveUrl(href: string | undefined, baseUrl: string): URL | null {
   const h = (href ?? '').trim();
   if (!h || h.startsWith('#') || /^(javascript|mailto|tel|data):/i.test(h)) return null;
   try {
     const u = new URL(h, baseUrl);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    u.hash = '';
-    return u.toString();
+    // Only the link's own text can give a fragment (a base's never carries over): no '#', none to drop.
+    if (h.includes('#')) u.hash = '';
+    return u;
   } catch {
     return null;
   }
@@ -50,7 +64,10 @@ export function resolveLink(href: string | undefined, baseUrl: string): string |
 
 /** The file extension of a URL's path (lower case, no dot), or ''. */
 export function extensionOf(url: string): string {
-  const path = new URL(url).pathname;
+  return extensionOfPath(new URL(url).pathname);
+}
+
+function extensionOfPath(path: string): string {
   const last = decodeURIComponent(path.split('/').pop() ?? '');
   const dot = last.lastIndexOf('.');
   return dot > 0 ? last.slice(dot + 1).toLowerCase() : '';
@@ -69,20 +86,21 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
   // One parse per page (src/readers/html-tree.ts): a listing page is read again by nextPage,
   // a disclosure page by the HTML reader once its attachments have been fetched.
   const listingItems = (html: string, baseUrl: string): ListingItem[] => {
-    const $ = loadHtml(html, { keep: true });
+    const page = new Page(loadRoot(html, { keep: true }));
     const items: ListingItem[] = [];
     const seen = new Set<string>();
     const self = resolveLink(baseUrl, baseUrl);
-    for (const node of allIn($, docOf($), sel.item)) {
-      const a = (matches(node, 'a[href]') ?? $(node).is('a[href]')) ? node : firstIn($, node, sel.link);
-      const url = resolveLink(attrOf(a, 'href'), baseUrl);
+    for (const node of allIn(page, page.doc, sel.item)) {
+      const a = (matches(node, 'a[href]') ?? page.$(node).is('a[href]')) ? node : firstIn(page, node, sel.link);
+      const u = resolveUrl(attrOf(a, 'href'), baseUrl);
+      const url = u?.href;
       if (!url || url === self || seen.has(url)) continue;
-      if (cfg.item_path && !new URL(url).pathname.includes(cfg.item_path)) continue;
-      const titleEl = firstIn($, node, sel.title);
+      if (cfg.item_path && !u.pathname.includes(cfg.item_path)) continue;
+      const titleEl = firstIn(page, node, sel.title);
       let title = collapse(titleEl ? textOf(titleEl) : textOf(a)) || collapse(textOf(a));
-      const dateEl = firstIn($, node, sel.date);
+      const dateEl = firstIn(page, node, sel.date);
       const date = parseListingDate(attrOf(dateEl, 'datetime') ?? attrOf(dateEl, 'content') ?? textOf(dateEl), cfg.date_order) ?? null;
-      const summary = collapse(textOf(firstIn($, node, sel.summary))) || null;
+      const summary = collapse(textOf(firstIn(page, node, sel.summary))) || null;
       let reference: string | null = null;
       if (referenceRe) {
         const m = referenceRe.exec(title);
@@ -92,7 +110,7 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
         }
       }
       let item: ListingItem | null = { url, title, date, summary, reference };
-      if (hooks.refineItem) item = hooks.refineItem(item, node, () => $(node));
+      if (hooks.refineItem) item = hooks.refineItem(item, node, () => page.$(node));
       if (!item) continue;
       seen.add(url);
       items.push(item);
@@ -105,7 +123,7 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
   // failing that — links under the listing's own path whose text reads like a title.
   const itemPattern = cfg.item_pattern ? new RegExp(cfg.item_pattern, 'i') : null;
   const fallbackItems = (html: string, baseUrl: string): Discovery => {
-    const $ = loadHtml(html, { keep: true });
+    const $ = cheerio.load(loadRoot(html, { keep: true }));
     const base = new URL(baseUrl);
     const self = resolveLink(baseUrl, baseUrl);
     const candidates: Array<{ url: string; a: cheerio.Cheerio<Element> }> = [];
@@ -125,7 +143,7 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
       const scope = holder.length ? holder : a.parent();
       const timeEl = scope.find('time[datetime]').first();
       // Text with a gap between elements: "Officers suspended" + "March 04, 2025" must not run together.
-      const spaced = loadHtml((scope.html() ?? '').replace(/></g, '> <')).root().text();
+      const spaced = cheerio.load(loadRoot((scope.html() ?? '').replace(/></g, '> <'))).root().text();
       const date = parseListingDate(timeEl.attr('datetime') ?? spaced, cfg.date_order) ?? null;
       let title = collapse(a.text());
       let reference: string | null = null;
@@ -157,16 +175,16 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
   };
 
   const discoverNext = (html: string, baseUrl: string): { url: string | null; via: PagingVia | null } => {
-    const $ = loadHtml(html, { keep: true });
+    const page = new Page(loadRoot(html, { keep: true }));
     const self = resolveLink(baseUrl, baseUrl);
     const ok = (u: string | null) => (u && u !== self ? u : null);
-    const doc = docOf($);
-    const bySelector = ok(resolveLink(attrOf(firstIn($, doc, sel.next), 'href'), baseUrl));
+    const doc = page.doc;
+    const bySelector = ok(resolveLink(attrOf(firstIn(page, doc, sel.next), 'href'), baseUrl));
     if (bySelector) return { url: bySelector, via: 'selectors' };
-    const rel = ok(resolveLink(attrOf(firstIn($, doc, 'a[rel~=next], link[rel~=next]'), 'href'), baseUrl));
+    const rel = ok(resolveLink(attrOf(firstIn(page, doc, 'a[rel~=next], link[rel~=next]'), 'href'), baseUrl));
     if (rel) return { url: rel, via: 'rel-next' };
     let byText: string | null = null;
-    const links = allIn($, doc, 'a[href]');
+    const links = allIn(page, doc, 'a[href]');
     for (const a of links) {
       if (!byText && NEXT_TEXT.test(collapse(textOf(a)) || attrOf(a, 'aria-label') || '')) byText = ok(resolveLink(attrOf(a, 'href'), baseUrl));
     }
@@ -177,10 +195,10 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
     const current = Number(here.searchParams.get(param) ?? '1') || 1;
     let byParam: string | null = null;
     for (const a of links) {
-      const u = resolveLink(attrOf(a, 'href'), baseUrl);
-      if (byParam || !u) continue;
-      const v = new URL(u);
-      if (v.pathname === here.pathname && Number(v.searchParams.get(param)) === current + 1) byParam = u;
+      if (byParam) break;
+      // The resolved URL as parsed (what a parse of its href gives), not parsed a second time.
+      const v = resolveUrl(attrOf(a, 'href'), baseUrl);
+      if (v && v.pathname === here.pathname && Number(v.searchParams.get(param)) === current + 1) byParam = v.href;
     }
     return byParam ? { url: byParam, via: 'page-param' } : { url: null, via: null };
   };
@@ -188,19 +206,21 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
   const nextPage = (html: string, baseUrl: string): string | null => discoverNext(html, baseUrl).url;
 
   const attachmentLinks = (html: string, baseUrl: string): AttachmentLink[] => {
-    const $ = loadHtml(html, { keep: true });
-    const doc = docOf($);
+    const page = new Page(loadRoot(html, { keep: true }));
+    const doc = page.doc;
     // The content, else the body (the whole of each: $('body') is every body element).
-    const content = firstIn($, doc, sel.content);
-    const scopes = content ? [content] : allIn($, doc, 'body');
-    const anchors = scopes.length === 1 ? allIn($, scopes[0], 'a[href]') : ($(scopes).find('a[href]').toArray() as Element[]);
+    const content = firstIn(page, doc, sel.content);
+    const scopes = content ? [content] : allIn(page, doc, 'body');
+    const anchors = scopes.length === 1 ? allIn(page, scopes[0], 'a[href]') : (page.$(scopes).find('a[href]').toArray() as Element[]);
     const out: AttachmentLink[] = [];
     const seen = new Set<string>();
     for (const a of anchors) {
-      const url = resolveLink(attrOf(a, 'href'), baseUrl);
-      if (!url || seen.has(url) || !extensions.has(extensionOf(url))) continue;
+      // One parse per link: its href is resolveLink's answer, its pathname what a parse of that gives.
+      const u = resolveUrl(attrOf(a, 'href'), baseUrl);
+      const url = u?.href;
+      if (!url || seen.has(url) || !extensions.has(extensionOfPath(u.pathname))) continue;
       seen.add(url);
-      const file = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
+      const file = decodeURIComponent(u.pathname.split('/').pop() ?? url);
       out.push({ url, name: collapse(textOf(a)) || file });
     }
     return out;
