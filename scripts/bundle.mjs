@@ -22,7 +22,7 @@ const DIST = join(ROOT, 'dist');
 const APP = join(DIST, 'app');
 const ENTRY = join(DIST, 'cli', 'main.js');
 
-// Only our code and the libraries Node 20 cannot require() (ES modules only, e.g. p-limit) go in
+// Only our code and the libraries Node 20 cannot require() (ES modules only, e.g. hyparquet-writer) go in
 // the bundle. Every library that can be required stays in node_modules and is loaded by Node as
 // it is published: a library that finds its own files by path, or that Node treats as a
 // dependency (deprecation warnings are silenced inside node_modules, not in a bundle), keeps
