@@ -21,7 +21,7 @@ export async function assembleDisclosure(page: SourceDoc & { bytes: Uint8Array }
   if (!attachments.length) return parseDocument(input);
   // With attachments, the record is checked and redacted once, whole, after their rows are added:
   // not the page's rows twice (issue 17: a second check and redaction of the page's rows was ~15 %
-  // of building a disclosure with a CSV). Both steps are idempotent (tests/unit/assemble.test.ts),
+  // of building a disclosure with a CSV). Both steps are idempotent (tests/unit/assemble-once.test.ts),
   // so the rows are the same as checking the page's record first.
   const d = await extractDocument(input);
   for (const att of attachments) await addAttachment(d, att);
