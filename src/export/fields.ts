@@ -87,3 +87,26 @@ export function toSqlValue(f: Field, v: unknown): unknown {
   if (f.type === 'array') return JSON.stringify(v);
   return v;
 }
+
+export type RowPusher = (row: Record<string, unknown>, out: unknown[]) => void;
+const rowPushers = new Map<TableName, RowPusher>();
+
+/**
+ * Pushes a row's column values (toSqlValue's, in column order) onto `out`: toSqlValue's rules
+ * written out once per table as one function, not a loop over the fields calling toSqlValue for
+ * each (issue 17, the store's write path). The two must agree (tests/unit/store-write-path.test.ts).
+ */
+export function rowPusher(table: TableName): RowPusher {
+  let push = rowPushers.get(table);
+  if (!push) {
+    const args = fieldsOf(table).map((f) => {
+      const v = `r[${JSON.stringify(f.name)}]`;
+      if (f.type === 'boolean') return `(${v} == null ? null : ${v} ? 1 : 0)`;
+      if (f.type === 'array') return `(${v} == null ? null : JSON.stringify(${v}))`;
+      return `(${v} ?? null)`;
+    });
+    push = new Function('r', 'out', `"use strict"; out.push(${args.join(', ')});`) as RowPusher;
+    rowPushers.set(table, push);
+  }
+  return push;
+}

@@ -6,6 +6,7 @@ import type { Attachment, Disclosure, Exemption, Figure, Period, Question } from
 import type { Act } from '../records/vocab.js';
 import { PARSER_VERSION } from '../version.js';
 import type { CaseDraft, FigureDraft } from './attachment.js';
+import { mapped } from './arrays.js';
 import { buildDoc, contentLines, contentText, requestLines, type Doc, type Line } from './doc-model.js';
 import { extractExemptions, mayCite } from './exemptions.js';
 import { answerLineFigures, answersInOrder, eventFromText, generalCounts, yearOfPeriod, type Earlier, loneFigure, measureFromText, questionHeading, reportsNothingFound, sentenceFigures } from './figures.js';
@@ -88,18 +89,6 @@ function parsedUrlPath(url: string): string {
 function detectAct(text: string, force: string | null): Act {
   if (force === 'police-scotland' || /Freedom of Information \(Scotland\) Act|\bFOISA\b/i.test(text)) return 'FOISA';
   return 'FOIA';
-}
-
-/**
- * `rows.map(fn)` as a loop into an array literal (issue 17). The arrays here are often empty, and
- * an empty result of map, filter or a spread is an array of small integers to V8: the optimised
- * map (or push) on it took a wrong-map (or not-a-Smi) deopt when objects came, over and over, so
- * extractDisclosure's code was thrown away every pass or two. A literal's allocation site learns.
- */
-function mapped<T, U>(rows: readonly T[], fn: (row: T, k: number) => U): U[] {
-  const out: U[] = [];
-  for (let k = 0; k < rows.length; k++) out.push(fn(rows[k], k));
-  return out;
 }
 
 /** The request's subject in the request's words, for tables that do not say what they count. */

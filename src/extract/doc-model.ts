@@ -1,5 +1,6 @@
 // A reader's blocks seen as lines, with site furniture marked and the request and
 // response regions found. Every extractor works from this one view of a document.
+import { mapped } from './arrays.js';
 import type { Block, ReadResult } from '../readers/types.js';
 import { keyedAny, matchesOf, type Keyed } from '../segment/gates.js';
 import type { NumberToken } from '../segment/tokens.js';
@@ -303,11 +304,7 @@ export function contentLines(doc: Doc): Line[] {
 /** The content lines' texts joined by '\n': kind, force, the Act and the attachment rules all scan it. */
 export function contentText(doc: Doc): string {
   const d = derived(doc);
-  if (d.contentText !== undefined) return d.contentText;
-  // Pushed into a literal, not map(): an empty map result has another array map (a deopt, issue 17).
-  const texts: string[] = [];
-  for (const l of contentLines(doc)) texts.push(l.text);
-  return (d.contentText = texts.join('\n'));
+  return (d.contentText ??= mapped(contentLines(doc), (l) => l.text).join('\n'));
 }
 
 /** The first `n` content lines' text, as they stand at the start of contentText (a slice, not another join). */

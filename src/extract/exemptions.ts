@@ -2,6 +2,7 @@
 // normalised to one parenthesis per level ("Section 30 (1) (a) (b (c)" → 30(1)(a),
 // 30(1)(b), 30(1)(c); "40(2)&(3A)(a)" → 40(2), 40(3A)(a)), each once in its most
 // specific form, with the Act (FOIA / FOISA / EIR), name, class and NCND flag.
+import { mapped } from './arrays.js';
 import type { Act, ExemptionClass } from '../records/vocab.js';
 import type { Line } from './doc-model.js';
 import { matchesOf } from '../segment/gates.js';
@@ -262,8 +263,7 @@ export function extractExemptions(lines: Line[], act: Act): ExemptionResult {
     }
   }
   // Each distinct citation once, in its most specific form.
-  const all: ExemptionDraft[] = [];
-  for (const c of order) all.push(found.get(c)!);
+  const all = mapped(order, (c) => found.get(c)!);
   const kept: ExemptionDraft[] = [];
   for (const e of all) if (!all.some((o) => o !== e && o.act === e.act && o.citation.startsWith(e.citation) && o.citation.length > e.citation.length && o.citation[e.citation.length] === '(')) kept.push(e);
   return { exemptions: kept, warnings };

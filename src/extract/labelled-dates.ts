@@ -1,6 +1,7 @@
 // Request, response and publication dates — only where the document labels them
 // ("Date of request: …", "your request … received on 2nd May 2023", "Published: …").
 // An unlabelled date at the top of a letter is not guessed at (SPEC §4: never a guess).
+import { mapped } from './arrays.js';
 import { FULL_DATE_SRC, MONTH_RE, parseFullDate } from './dates.js';
 import type { Doc, Line } from './doc-model.js';
 import { contentLines, contentText } from './doc-model.js';
@@ -42,10 +43,7 @@ function dateLines(lines: string[]): string[] {
   // A letter wraps its lines: "received by Greater / Manchester Police on 30/01/2023".
   const out: string[] = [];
   // A space joins the two lines: the joined line holds a year or a numeric date only where one of them does.
-  // A loop into a literal, not lines.map(): an empty map result has another array map than a full
-  // one, and each first meeting of one threw away the optimised code of this and its caller.
-  const dated: boolean[] = [];
-  for (let k = 0; k < lines.length; k++) dated.push(MAY_HOLD_DATE.test(lines[k]));
+  const dated = mapped(lines, (t) => MAY_HOLD_DATE.test(t));
   for (let k = 0; k < lines.length; k++) {
     // A line neither dated nor above a dated one is not read further.
     if (!dated[k] && !dated[k + 1]) continue;
@@ -108,8 +106,7 @@ function first(joined: string[], patterns: RegExp[]): string | null {
 
 export function extractLabelledDates(doc: Doc, letterhead: Set<number> = new Set()): LabelledDates {
   const content = contentLines(doc);
-  const lines: string[] = [];
-  for (const l of content) lines.push(l.text);
+  const lines = mapped(content, (l) => l.text);
   // One scan of the content text, not one per line: a match never crosses a line (its spaces are
   // literal, and a line break is no word character to \b), so the text holds one where a line does.
   const narrative = NARRATIVE_WORDS.test(contentText(doc));

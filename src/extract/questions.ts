@@ -1,6 +1,7 @@
 // The request's questions (SPEC §4 questions): numbered ("1)", "1.", "1,", "1/", "Q1",
 // "Q1a", "Question 1", "Request 1"), lettered when nothing is numbered, and bulleted
 // items. Sub-items (lettered or bulleted under a question) are part of their question.
+import { mapped } from './arrays.js';
 import type { Doc, Line } from './doc-model.js';
 import { requestLines } from './doc-model.js';
 import { MONTH_RE } from './dates.js';
@@ -136,25 +137,21 @@ function expandNumberedUnderHeadings(doc: Doc, headed: QuestionDraft[], headedLi
   headed.splice(0, headed.length, ...out);
 }
 
-/** The questions of the request region: numbered, lettered, or bulleted. */
 /**
  * Each question's draft (numbered: an unlabelled one takes its place in the list as its label),
- * pushed into one literal, so that every list fromRegion returns has the same array map, empty or
- * not: its caller threw its optimised code away at each first meeting of another (issue 17).
+ * by mapped, so that every list fromRegion returns has the same array map, empty or not: its
+ * caller threw its optimised code away at each first meeting of another (issue 17).
  */
 function draftsOf(out: Array<{ label: string; lines: Line[] }>, doc: Doc, numbered: boolean): QuestionDraft[] {
-  const res: QuestionDraft[] = [];
-  for (let k = 0; k < out.length; k++) res.push(draft(numbered ? out[k].label || String(k + 1) : out[k].label, out[k].lines, doc.text));
-  return res;
+  return mapped(out, (q, k) => draft(numbered ? q.label || String(k + 1) : q.label, q.lines, doc.text));
 }
 
+/** The questions of the request region: numbered, lettered, or bulleted. */
 function fromRegion(doc: Doc): QuestionDraft[] {
   const lines = requestLines(doc).filter((l) => l.kind !== 'table_row');
   if (!lines.length) return draftsOf([], doc, false);
-  // Pushed into a literal, not mapped: an empty map result has another array map than a full one,
-  // and each first meeting of one threw away this function's optimised code (issue 17).
-  const labelled: Array<{ line: Line; label: ReturnType<typeof labelOf> }> = [];
-  for (const l of lines) labelled.push({ line: l, label: labelOf(l.text) });
+  // mapped, not map: the same array map empty or not (see mapped; issue 17).
+  const labelled = mapped(lines, (l) => ({ line: l, label: labelOf(l.text) }));
   // "(i)" is a numeral, not the ninth letter, where "(ii)" follows.
   if (labelled.some((x) => x.label?.kind === 'roman' && x.label.label.toLowerCase() === 'ii')) {
     for (const x of labelled) if (x.label?.kind === 'letter' && x.label.label === 'i') x.label = { ...x.label, kind: 'roman' };

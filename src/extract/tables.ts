@@ -10,6 +10,7 @@
 import type { Cell, Table } from '../readers/types.js';
 import type { EventKind, Gender, Measure, Role, Status } from '../records/vocab.js';
 import type { CaseDraft, FigureDraft } from './attachment.js';
+import { mapped } from './arrays.js';
 import { parseFullDate } from './dates.js';
 import { periodOfHeading, periodOfText, type TablePeriod } from './table-periods.js';
 import { measureBySums, totalMismatch } from './totals.js';
@@ -294,8 +295,8 @@ function gridOf(table: Table): Grid {
   for (const r of table.rows) if (r.length > width) width = r.length;
   const used = new Array<boolean>(width).fill(false);
   let hasMerges = false;
-  // each, not map: the same array map for an empty table as for a full one (see each).
-  const rows = each(table.rows, (r, i) => {
+  // mapped, not map: the same array map for an empty table as for a full one (see mapped).
+  const rows = mapped(table.rows, (r, i) => {
     const row: Cell[] = new Array(width);
     for (let j = 0; j < width; j++) {
       const c = r[j];
@@ -310,7 +311,7 @@ function gridOf(table: Table): Grid {
   });
   const keep: number[] = [];
   for (let j = 0; j < width; j++) if (used[j]) keep.push(j);
-  return { rows: keep.length === width ? rows : each(rows, (r) => each(keep, (j) => r[j])), width: keep.length, hasMerges };
+  return { rows: keep.length === width ? rows : mapped(rows, (r) => mapped(keep, (j) => r[j])), width: keep.length, hasMerges };
 }
 
 type RowKind = 'blank' | 'title' | 'header' | 'data';
@@ -429,7 +430,7 @@ function headingsOf(header: Cell[][], width: number, firstValue: number, hasMerg
       if (t) raw[j].push(t);
     }
   });
-  const headings = each(raw, (parts) => {
+  const headings = mapped(raw, (parts) => {
     const out: string[] = [];
     for (const p of parts) {
       const s = stripFootnote(p, notes).label;
@@ -477,19 +478,7 @@ function interpretCells(table: Table, ctx: TableContext): TableRows {
   return out;
 }
 
-/**
- * arr.map(fn), into one array literal: every array it gives has the same V8 map, empty or not. A
- * builtin map's empty result has another map than a full one's, and interpretGroup (large, slow
- * to compile) threw its optimised code away at each first meeting of one (issue 17: a table with
- * no label column, then one with no header row, each cost a recompile).
- */
-function each<T, U>(arr: readonly T[], fn: (x: T, k: number) => U): U[] {
-  const out: U[] = [];
-  for (let k = 0; k < arr.length; k++) out.push(fn(arr[k], k));
-  return out;
-}
-
-/** arr.map(fn).filter(Boolean).join(sep), without the two arrays (as each). */
+/** arr.map(fn).filter(Boolean).join(sep), without the two arrays (as mapped). */
 function joinFilled<T>(arr: readonly T[], fn: (x: T, k: number) => string, sep: string): string {
   let out = '';
   for (let k = 0; k < arr.length; k++) {
@@ -556,20 +545,17 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
       }
     }
   }
-  const rowDims = each(labelCols, (j) => dimensionOf(rows.map((r) => stripFootnote(r[j].text, notes).label), headings[j]));
-  const colDims = each(g.header, (r) => dimensionOf(each(valueCols, (j) => stripFootnote(r[j].text, notes).label), ''));
-  // Joined in a loop: map().filter() of an empty labelCols gives an array of another map, and each
-  // first meeting of one threw away this (large, slow to compile) function's optimised code.
-  let corner = '';
-  for (const j of labelCols) if (headings[j]) corner = corner ? `${corner} ${headings[j]}` : headings[j];
+  const rowDims = mapped(labelCols, (j) => dimensionOf(rows.map((r) => stripFootnote(r[j].text, notes).label), headings[j]));
+  const colDims = mapped(g.header, (r) => dimensionOf(mapped(valueCols, (j) => stripFootnote(r[j].text, notes).label), ''));
+  const corner = joinFilled(labelCols, (j) => headings[j], ' ');
   const titleText = g.titles.join(' ');
-  const tablePeriod = periodOfText(g.titles.join(' ; ')) ?? periodOfText(each(labelCols, (j) => raw[j].join(' ; ')).join(' ; '));
+  const tablePeriod = periodOfText(g.titles.join(' ; ')) ?? periodOfText(mapped(labelCols, (j) => raw[j].join(' ; ')).join(' ; '));
   const otherUnit = namesOtherUnit(`${titleText} ${corner}`);
   const baseMeasure: Measure = otherUnit ? 'unknown' : (ctx.measure ?? measureOf(`${titleText} ${corner}`) ?? 'unknown');
   const baseEvent: EventKind = otherUnit ? 'other' : (ctx.event ?? eventOf(titleText) ?? 'other');
   const named = /\b(?:Q|Question\s*)(\d{1,2}[a-z]?)\b/.exec(titleText);
   const question = ctx.question ?? (named ? named[1] : null);
-  const colPeriod = each(valueCols, (j): TablePeriod | null => {
+  const colPeriod = mapped(valueCols, (j): TablePeriod | null => {
     for (let k = g.header.length - 1; k >= 0; k--) {
       const c = g.header[k][j];
       if (c.date) return { year: Number(c.date.slice(0, 4)), period_start: c.date, period_end: c.date };
@@ -578,7 +564,7 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
     }
     return null;
   });
-  const colTotal = each(valueCols, (j) => raw[j].some((t) => isTotal(stripFootnote(t, notes).label)));
+  const colTotal = mapped(valueCols, (j) => raw[j].some((t) => isTotal(stripFootnote(t, notes).label)));
   // A total column beside period columns covers them all.
   const spanOf = (ps: (YearHeading | TablePeriod | null)[]) => {
     let lo: string | null = null;
@@ -594,7 +580,7 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
   };
   const colSpan = spanOf(colPeriod);
   for (let v = 0; v < valueCols.length; v++) if (colTotal[v] && !colPeriod[v] && colSpan) colPeriod[v] = colSpan;
-  const colBreaks = each(valueCols, (j) => mergeBreakdowns(each(g.header, (r, k) => breakdownOf(stripFootnote(r[j].text, notes).label, colDims[k]))));
+  const colBreaks = mapped(valueCols, (j) => mergeBreakdowns(mapped(g.header, (r, k) => breakdownOf(stripFootnote(r[j].text, notes).label, colDims[k]))));
 
   const titleEvent = eventOf(titleText);
   // Per figure of this group: its run and row, value column, whether its own headings named the
@@ -605,16 +591,16 @@ function interpretGroup(g: Group, grid: Grid, notes: Set<string>, ctx: TableCont
   for (const [runIndex, run] of g.runs.entries()) {
     const context = [...g.titles, ...run.sections].join(' / ');
     const sectionPeriod = periodOfText(run.sections.join(' ; '));
-    const rowSpan = rowDims[0] === 'year' ? spanOf(each(run.rows, (r) => parseYearHeading(stripFootnote(r[labelCols[0]].text, notes).label))) : null;
+    const rowSpan = rowDims[0] === 'year' ? spanOf(mapped(run.rows, (r) => parseYearHeading(stripFootnote(r[labelCols[0]].text, notes).label))) : null;
     for (let n = 0; n < run.rows.length; n++, ri++) {
       const row = rows[ri];
-      const labels = each(labelCols, (j) => stripFootnote(row[j].text, notes));
+      const labels = mapped(labelCols, (j) => stripFootnote(row[j].text, notes));
       const marked = labels.some((l) => l.marker);
       let rowLabel = joinFilled(labels, (l) => l.label, ' | ');
       // A row label that is only a number (an age, a band) says what it is through the corner heading.
       if (rowLabel && /^[\d\s.+-]+$/.test(rowLabel) && corner && !isTotal(rowLabel) && !parseYearHeading(rowLabel)) rowLabel = `${corner} ${rowLabel}`;
       // The row's headings as one breakdown (the first to name each part wins), merged once per row, not per cell.
-      const rowBreak = mergeBreakdowns(each(labelCols, (j, k) => breakdownOf(labels[k].label, rowDims[k])));
+      const rowBreak = mergeBreakdowns(mapped(labelCols, (j, k) => breakdownOf(labels[k].label, rowDims[k])));
       for (let v = 0; v < valueCols.length; v++) {
         const j = valueCols[v];
         const cell = row[j];

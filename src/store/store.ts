@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { markInterruptedRuns, runOwner } from './runs.js';
 import { sha256Hex } from '../documents/hash.js';
-import { fieldsOf, q } from '../export/fields.js';
+import { fieldsOf, q, rowPusher } from '../export/fields.js';
 import type { Correction } from '../corrections/types.js';
 import { checkDisclosure } from '../records/disclosure-check.js';
 import { CHILD_TABLES, type Disclosure } from '../records/schema.js';
@@ -140,10 +140,7 @@ const urlStateSql = (final: boolean) => ({
   notModified: `UPDATE url_state SET fetched_at = ?, status = 304, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)${final ? ', final_url = ?' : ''}
            WHERE url = ?`,
 });
-const URL_STATE_SQL = {
-  put: { plain: urlStateSql(false).put, withFinal: urlStateSql(true).put },
-  notModified: { plain: urlStateSql(false).notModified, withFinal: urlStateSql(true).notModified },
-};
+const URL_STATE_SQL = { plain: urlStateSql(false), withFinal: urlStateSql(true) };
 
 /** Rows per multi-row INSERT of child rows (≤ 999 bound values for the widest table). */
 const MAX_ROWS_PER_INSERT = 16;
@@ -161,29 +158,6 @@ function insertSql(t: (typeof CHILD_TABLES)[number], rows: number): string {
   }
   return sql;
 }
-type RowPusher = (row: Record<string, unknown>, out: unknown[]) => void;
-const rowPushers = new Map<string, RowPusher>();
-
-/**
- * Pushes a row's column values (toSqlValue's, in column order) onto `out`: a function
- * compiled once per table (disclosures or a child table) from its field names and types, not a loop over the fields calling
- * toSqlValue for each (issue 17, crawl CPU). Same values, same order.
- */
-export function rowPusher(table: 'disclosures' | (typeof CHILD_TABLES)[number]): RowPusher {
-  let push = rowPushers.get(table);
-  if (!push) {
-    const args = fieldsOf(table).map((f) => {
-      const v = `r[${JSON.stringify(f.name)}]`;
-      if (f.type === 'boolean') return `(${v} == null ? null : ${v} ? 1 : 0)`;
-      if (f.type === 'array') return `(${v} == null ? null : JSON.stringify(${v}))`;
-      return `(${v} ?? null)`;
-    });
-    push = new Function('r', 'out', `"use strict"; out.push(${args.join(', ')});`) as RowPusher;
-    rowPushers.set(table, push);
-  }
-  return push;
-}
-
 const parseJson = (s: string | null): unknown => (s == null ? null : JSON.parse(s));
 
 /** The disclosures row's INSERT and UPDATE, written once (not joined again for every upsert). */
@@ -370,12 +344,12 @@ export class Store {
       .run(e.runId, e.url, e.status, e.etag ?? null, e.lastModified ?? null, at, e.bytes ?? null, e.sha256 ?? null, e.contentType ?? null, e.error ?? null);
     const final = e.finalUrl !== undefined;
     if (e.status !== null && e.status >= 200 && e.status < 300 && !e.error) {
-      const st = this.stmt(final ? URL_STATE_SQL.put.withFinal : URL_STATE_SQL.put.plain);
+      const st = this.stmt(final ? URL_STATE_SQL.withFinal.put : URL_STATE_SQL.plain.put);
       if (final) st.run(e.url, e.etag ?? null, e.lastModified ?? null, e.sha256 ?? null, e.contentType ?? null, at, e.status, e.finalUrl);
       else st.run(e.url, e.etag ?? null, e.lastModified ?? null, e.sha256 ?? null, e.contentType ?? null, at, e.status);
     } else if (e.status === 304 && !e.error) {
-      if (final) this.stmt(URL_STATE_SQL.notModified.withFinal).run(at, e.etag ?? null, e.lastModified ?? null, e.finalUrl, e.url);
-      else this.stmt(URL_STATE_SQL.notModified.plain).run(at, e.etag ?? null, e.lastModified ?? null, e.url);
+      if (final) this.stmt(URL_STATE_SQL.withFinal.notModified).run(at, e.etag ?? null, e.lastModified ?? null, e.finalUrl, e.url);
+      else this.stmt(URL_STATE_SQL.plain.notModified).run(at, e.etag ?? null, e.lastModified ?? null, e.url);
     }
   }
 

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fieldsOf, toSqlValue } from '../../src/export/fields.js';
+import { fieldsOf, rowPusher, toSqlValue } from '../../src/export/fields.js';
 import { CHILD_TABLES, type Disclosure } from '../../src/records/schema.js';
-import { checkRowKeys, rowPusher, Store } from '../../src/store/store.js';
+import { checkRowKeys, Store } from '../../src/store/store.js';
 import { sampleDisclosure } from './store-sample.js';
 
 type Row = Record<string, unknown>;

@@ -1,14 +1,14 @@
 // The selector-driven adapter every platform builds on: the platform's differences are
 // data (platforms.json + force overrides); a platform file only adds what data cannot say.
 import * as cheerio from 'cheerio';
-import { loadRoot } from '../../readers/html-tree.js';
+import { loadHtml, loadRoot } from '../../readers/html-tree.js';
 import type { Document, Element } from 'domhandler';
 import { parseListingDate } from '../dates.js';
 import type { PlatformConfig } from '../platforms.js';
 import { attrOf, matches, selectBelow, textOf } from './query.js';
 import type { Adapter, AttachmentLink, Discovery, ListingItem, PagingVia } from './types.js';
 
-type Tree = ReturnType<typeof cheerio.load>;
+type Tree = ReturnType<typeof loadHtml>;
 
 // The hot paths read nodes (selectBelow, textOf, attrOf) rather than cheerio objects: every
 // cheerio.load makes its own cheerio class, so cheerio's methods see a new object shape per page
@@ -123,7 +123,7 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
   // failing that — links under the listing's own path whose text reads like a title.
   const itemPattern = cfg.item_pattern ? new RegExp(cfg.item_pattern, 'i') : null;
   const fallbackItems = (html: string, baseUrl: string): Discovery => {
-    const $ = cheerio.load(loadRoot(html, { keep: true }));
+    const $ = loadHtml(html, { keep: true });
     const base = new URL(baseUrl);
     const self = resolveLink(baseUrl, baseUrl);
     const candidates: Array<{ url: string; a: cheerio.Cheerio<Element> }> = [];
@@ -143,7 +143,7 @@ export function selectorAdapter(cfg: PlatformConfig, hooks: AdapterHooks = {}): 
       const scope = holder.length ? holder : a.parent();
       const timeEl = scope.find('time[datetime]').first();
       // Text with a gap between elements: "Officers suspended" + "March 04, 2025" must not run together.
-      const spaced = cheerio.load(loadRoot((scope.html() ?? '').replace(/></g, '> <'))).root().text();
+      const spaced = loadHtml((scope.html() ?? '').replace(/></g, '> <')).root().text();
       const date = parseListingDate(timeEl.attr('datetime') ?? spaced, cfg.date_order) ?? null;
       let title = collapse(a.text());
       let reference: string | null = null;
