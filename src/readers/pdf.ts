@@ -3,6 +3,7 @@
 // a table that runs onto the next page joined into one. pdf.js runs without eval, and the
 // parser is always destroyed, even when the document is broken.
 import { acquirePdfWorker, loadPdfParse, pdfThreads, WorkerStopped, type PdfThread } from './pdf-runtime.js';
+import { strokeTest, type PageRef } from './pdf-strokes.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
 import { ocrSession, type OcrOptions } from './ocr/index.js';
 import { linesToBlocks } from './text.js';
@@ -28,6 +29,7 @@ interface Viewport {
   convertToViewportPoint(x: number, y: number): number[];
 }
 interface PdfPage {
+  ref?: PageRef | null;
   getTextContent(): Promise<{ items: TextItem[] }>;
   getViewport(opts: { scale: number }): Viewport;
   cleanup(): void;
@@ -96,6 +98,8 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
     const ocr = ocrSession(doc, warnings, options.ocr);
     const finder = parser as unknown as TableFinder;
     const ruled: TableFinder = { getPageTables: (page) => live(finder.getPageTables(page)) };
+    // The drawn lines are asked for only where the page's own content may stroke one (pdf-strokes).
+    const mayStroke = strokeTest(bytes);
     // The pages are read on the worker threads that hold the document, each page by the one with
     // fewer pages in hand. With two threads allowed, a long document is opened on the second too, as
     // soon as that is ready (its pages go to the first until then); one it fails to open there is read on one.
@@ -130,7 +134,7 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
       const p = live(reader.doc.getPage(n)).then(async (page) => {
         const items = (await live(page.getTextContent())).items;
         const lines = linesOf(items);
-        const grid = n <= tablePages && mayHoldTable(lines) ? ruled.getPageTables(page) : null;
+        const grid = n <= tablePages && mayHoldTable(lines) && mayStroke(page.ref) ? ruled.getPageTables(page) : null;
         grid?.catch(() => undefined); // awaited (and its failure reported) when the page is laid out
         return { page, items, lines, grid, done: () => reader.inHand-- };
       });
@@ -165,7 +169,7 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
         ({ items, viewport } = scanned);
         lines = linesOf(items);
         // The drawn lines are the page's whoever read its text; asked for now if the OCR text alone has columns.
-        grid = mayHoldTable(lines) ? (grid ?? ruled.getPageTables(page)) : null;
+        grid = mayHoldTable(lines) && mayStroke(page.ref) ? (grid ?? ruled.getPageTables(page)) : null;
       }
       const at = scanned ? `pdf:p${n}:ocr` : `pdf:p${n}`;
       try {

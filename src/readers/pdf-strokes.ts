@@ -1,0 +1,211 @@
+// Which pages of a PDF may stroke a path. The ruled-table finder (pdf-parse getPageTables) keeps
+// only stroked paths from pdf.js's operator list, a second full pass over the page (its text again,
+// every glyph sent across threads): on a page whose own content strokes nothing, draws no form and
+// has no annotations, that pass can find no lines, so it is skipped. Anything this reader cannot
+// be sure of (encryption, an object inside an object stream, a filter other than Flate, inline
+// images, a form XObject) counts as "may stroke", so the answer only ever saves work.
+import { inflateSync } from 'node:zlib';
+
+/** A page's object number and generation, as pdf.js gives them (`PDFPageProxy.ref`). */
+export interface PageRef {
+  num: number;
+  gen: number;
+}
+
+/** For one document: whether the page may stroke a path (true also when unsure). */
+export type MayStroke = (ref: PageRef | null | undefined) => boolean;
+
+/** The test for one document's pages; the file is indexed on the first question. */
+export function strokeTest(bytes: Uint8Array): MayStroke {
+  const why = strokeReasons(bytes);
+  return (ref) => why(ref) !== null;
+}
+
+/** Why a page may stroke a path ('strokes', 'annotations', 'encrypted' …), or null when it cannot. */
+export function strokeReasons(bytes: Uint8Array): (ref: PageRef | null | undefined) => string | null {
+  let file: PdfFile | 'encrypted' | undefined;
+  return (ref) => {
+    if (!ref) return 'no page reference';
+    file ??= indexFile(bytes);
+    return file === 'encrypted' ? file : pageReason(file, ref);
+  };
+}
+
+interface PdfFile {
+  text: string; // latin1: one char per byte, so offsets are byte offsets
+  bytes: Uint8Array;
+  /** "num gen" → offset just after `obj`, for objects written out plainly (the last one wins, as in an update). */
+  objects: Map<string, number>;
+}
+
+function indexFile(bytes: Uint8Array): PdfFile | 'encrypted' {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  // An encrypted file's streams cannot be read without the key.
+  if (/\/Encrypt\b/.test(text)) return 'encrypted';
+  const objects = new Map<string, number>();
+  const re = /(?:^|[\s>\]])(\d+)\s+(\d+)\s+obj\b/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) objects.set(`${m[1]} ${m[2]}`, m.index + m[0].length);
+  return { text, bytes, objects };
+}
+
+/** The dictionary of an object written plainly (up to `stream` or `endobj`), or null. */
+function objectAt(file: PdfFile, num: number, gen: number): { dict: string; streamAt: number | null } | null {
+  const at = file.objects.get(`${num} ${gen}`);
+  if (at === undefined) return null;
+  const end = file.text.indexOf('endobj', at);
+  const stream = file.text.indexOf('stream', at);
+  if (stream >= 0 && (end < 0 || stream < end) && file.text.slice(stream - 3, stream) !== 'end') {
+    let data = stream + 6;
+    if (file.text[data] === '\r') data++;
+    if (file.text[data] === '\n') data++;
+    return { dict: file.text.slice(at, stream), streamAt: data };
+  }
+  return end < 0 ? null : { dict: file.text.slice(at, end), streamAt: null };
+}
+
+const REF = /(\d+)\s+(\d+)\s+R\b/g;
+
+function pageReason(file: PdfFile, ref: PageRef): string | null {
+  const page = objectAt(file, ref.num, ref.gen);
+  if (!page || page.streamAt !== null || !/\/Type\s*\/Page\b/.test(page.dict)) return 'page object not found';
+  // pdf.js draws annotations' appearances into the operator list.
+  if (/\/Annots\b/.test(page.dict)) return 'annotations';
+  const contents = /\/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/.exec(page.dict);
+  // No /Contents: a blank page. One written other than as a reference or an array of them: unsure.
+  if (!contents) return /\/Contents\b/.test(page.dict) ? 'contents not read' : null;
+  let refs = [...contents[1].matchAll(REF)];
+  // /Contents n 0 R may name an array object rather than a stream.
+  if (refs.length === 1 && !contents[1].startsWith('[')) {
+    const target = objectAt(file, Number(refs[0][1]), Number(refs[0][2]));
+    if (!target) return 'contents not found';
+    if (target.streamAt === null) {
+      if (!target.dict.trimStart().startsWith('[')) return 'contents not read';
+      refs = [...target.dict.matchAll(REF)];
+    }
+  }
+  const drawn = new Set<string>();
+  for (const r of refs) {
+    const content = streamBytes(file, Number(r[1]), Number(r[2]));
+    if (!content) return 'contents not read';
+    const op = strokingOperator(content, drawn);
+    if (op) return op === 'BI' ? 'inline image' : 'strokes';
+  }
+  // XObjects drawn with Do: an image strokes nothing; a form is content of its own (not read: unsure).
+  if (drawn.size) {
+    const xobjects = xobjectsOf(file, page.dict);
+    for (const name of drawn) {
+      const at = xobjects?.get(name);
+      const obj = at ? objectAt(file, at[0], at[1]) : null;
+      if (!obj || obj.streamAt === null || !/\/Subtype\s*\/Image\b/.test(obj.dict)) return 'draws a form or an unknown XObject';
+    }
+  }
+  return null;
+}
+
+/** The page's XObject resources, name → object (its own or inherited from its parents), or null when not found. */
+function xobjectsOf(file: PdfFile, pageDict: string): Map<string, [number, number]> | null {
+  let dict = pageDict;
+  for (let hops = 0; !/\/Resources\b/.test(dict); hops++) {
+    const parent = /\/Parent\s+(\d+)\s+(\d+)\s+R\b/.exec(dict);
+    const up = parent && hops < 32 ? objectAt(file, Number(parent[1]), Number(parent[2])) : null;
+    if (!up) return null;
+    dict = up.dict;
+  }
+  const byRef = /\/Resources\s*(\d+)\s+(\d+)\s+R\b/.exec(dict);
+  if (byRef) {
+    const res = objectAt(file, Number(byRef[1]), Number(byRef[2]));
+    if (!res) return null;
+    dict = res.dict;
+  }
+  const x = /\/XObject\s*(?:<<([^>]*)>>|(\d+)\s+(\d+)\s+R\b)/.exec(dict);
+  if (!x) return null;
+  let body = x[1];
+  if (body === undefined) {
+    const obj = objectAt(file, Number(x[2]), Number(x[3]));
+    const inner = obj && /^\s*<<([^>]*)>>/.exec(obj.dict);
+    if (!inner) return null;
+    body = inner[1];
+  }
+  const out = new Map<string, [number, number]>();
+  for (const m of body.matchAll(/\/([^\s/<>[\]()]+)\s*(\d+)\s+(\d+)\s+R\b/g)) out.set(m[1], [Number(m[2]), Number(m[3])]);
+  return out;
+}
+
+/** A stream's decoded bytes, when it is unfiltered or Flate without predictors; null otherwise. */
+function streamBytes(file: PdfFile, num: number, gen: number): Uint8Array | null {
+  const obj = objectAt(file, num, gen);
+  if (!obj || obj.streamAt === null) return null;
+  if (/\/DecodeParms\b|\/F\b|\/FFilter\b/.test(obj.dict)) return null;
+  const filter = /\/Filter\s*(\[[^\]]*\]|\/[A-Za-z0-9]+)/.exec(obj.dict);
+  const filters = filter ? filter[1].match(/\/[A-Za-z0-9]+/g) ?? [] : [];
+  if (filters.length > 1 || (filters.length === 1 && filters[0] !== '/FlateDecode')) return null;
+  const end = file.text.indexOf('endstream', obj.streamAt);
+  if (end < 0) return null;
+  const raw = file.bytes.subarray(obj.streamAt, end);
+  if (!filters.length) return raw;
+  try {
+    return inflateSync(raw);
+  } catch {
+    return null;
+  }
+}
+
+// Operators that paint a path with a stroke (S s B B* b b*); BI starts inline image data, which
+// is not operators and is not skipped here.
+const MAY_STROKE = new Set(['S', 's', 'B', 'B*', 'b', 'b*', 'BI']);
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+const isDelimiter = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
+
+/**
+ * The first operator in a content stream that may stroke (strings, names and comments skipped),
+ * or null; the names of the XObjects it draws (`/Name Do`) are added to `drawn`.
+ */
+export function strokingOperator(b: Uint8Array, drawn: Set<string>): string | null {
+  let name: string | null = null; // the last token, when it was a name
+  let i = 0;
+  const n = b.length;
+  while (i < n) {
+    const c = b[i];
+    if (isSpace(c)) {
+      i++;
+    } else if (c === 0x25) {
+      // % comment, to the end of the line
+      while (i < n && b[i] !== 0x0a && b[i] !== 0x0d) i++;
+    } else if (c === 0x28) {
+      // (string), balanced parentheses, backslash escapes
+      let depth = 1;
+      i++;
+      while (i < n && depth) {
+        const d = b[i++];
+        if (d === 0x5c) i++;
+        else if (d === 0x28) depth++;
+        else if (d === 0x29) depth--;
+      }
+    } else if (c === 0x3c && b[i + 1] !== 0x3c) {
+      // <hex string>
+      while (i < n && b[i] !== 0x3e) i++;
+      i++;
+    } else if (c === 0x2f) {
+      // /Name
+      const start = ++i;
+      while (i < n && !isSpace(b[i]) && !isDelimiter(b[i])) i++;
+      name = Buffer.from(b.buffer, b.byteOffset + start, i - start).toString('latin1');
+      continue;
+    } else if (isDelimiter(c)) {
+      i++;
+    } else {
+      const start = i;
+      while (i < n && !isSpace(b[i]) && !isDelimiter(b[i])) i++;
+      const len = i - start;
+      if (len <= 2) {
+        const op = len === 1 ? String.fromCharCode(b[start]) : String.fromCharCode(b[start], b[start + 1]);
+        if (MAY_STROKE.has(op)) return op;
+        // A Do without a name before it draws something this reader cannot name.
+        if (op === 'Do') drawn.add(name ?? '');
+      }
+    }
+    if (!isSpace(c)) name = null;
+  }
+  return null;
+}

@@ -1,0 +1,96 @@
+import { deflateSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { strokeReasons, strokingOperator } from '../../src/readers/pdf-strokes.js';
+
+const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
+
+describe('strokingOperator', () => {
+  const cases: Array<[string, string, string | null, string[]]> = [
+    ['text only', 'BT /F1 12 Tf 72 700 Td (Officers convicted: 5) Tj ET', null, []],
+    ['a stroked rectangle', '0.75 w 50 600 200 18 re S', 'S', []],
+    ['close and stroke', '10 10 m 100 10 l s', 's', []],
+    ['fill and stroke', '10 10 100 20 re B*', 'B*', []],
+    ['a fill only', '10 10 100 20 re f', null, []],
+    ['S inside a string', 'BT (S) Tj (a \\) S) Tj ((S)) Tj ET', null, []],
+    ['S inside a hex string', 'BT <53> Tj ET', null, []],
+    ['S in a comment', '% S\nBT (x) Tj ET', null, []],
+    ['a name that is S', '/S gs /B cs', null, []],
+    ['a dictionary argument', '/P <</MCID 0>> BDC (x) Tj EMC', null, []],
+    ['an image drawn', 'q 100 0 0 50 0 0 cm /Im1 Do Q', null, ['Im1']],
+    ['a Do with no name before it', '1 Do', null, ['']],
+    ['an inline image', 'BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI', 'BI', []],
+    ['operators run together with delimiters', '[(a)-3(S)]TJ', null, []],
+    ['stroke after an image', '/Im1 Do 0 0 m 5 5 l S', 'S', ['Im1']],
+  ];
+  it.each(cases)('%s', (_label, content, op, drawn) => {
+    const names = new Set<string>();
+    expect(strokingOperator(bytes(content), names)).toBe(op);
+    expect([...names]).toEqual(drawn);
+  });
+});
+
+/** A PDF of plain objects (no xref needed here: the reader finds objects by their `n g obj` headers). */
+function pdf(objects: Record<number, string | { dict: string; stream: string; flate?: boolean }>, trailer = ''): Uint8Array {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  for (const [num, o] of Object.entries(objects)) {
+    if (typeof o === 'string') {
+      parts.push(Buffer.from(`${num} 0 obj\n${o}\nendobj\n`, 'latin1'));
+      continue;
+    }
+    const data = o.flate ? deflateSync(Buffer.from(o.stream, 'latin1')) : Buffer.from(o.stream, 'latin1');
+    const filter = o.flate ? ' /Filter /FlateDecode' : '';
+    parts.push(Buffer.from(`${num} 0 obj\n<< ${o.dict}${filter} /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream\nendobj\n', 'latin1'));
+  }
+  parts.push(Buffer.from(`trailer\n<< /Root 1 0 R ${trailer}>>\n%%EOF\n`, 'latin1'));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+const catalog = { 1: '<< /Type /Catalog /Pages 2 0 R >>', 2: '<< /Type /Pages /Kids [3 0 R] /Count 1 /Resources << /XObject << /Im1 6 0 R /Fm1 7 0 R >> >> >>' };
+const image = { dict: '/Type /XObject /Subtype /Image /Width 1 /Height 1', stream: '\x00' };
+const form = { dict: '/Type /XObject /Subtype /Form /BBox [0 0 10 10]', stream: '0 0 m 10 10 l S' };
+const page3 = { num: 3, gen: 0 };
+
+describe('strokeReasons', () => {
+  const cases: Array<[string, Uint8Array, string | null]> = [
+    ['text only, Flate', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '', stream: 'BT (S) Tj ET', flate: true } }), null],
+    ['a ruled table', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '', stream: '10 10 100 20 re S', flate: true } }), 'strokes'],
+    ['a stroke in the second of two content streams', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents [4 0 R 5 0 R] >>', 4: { dict: '', stream: 'BT (x) Tj ET' }, 5: { dict: '', stream: '0 0 m 1 1 l S' } }), 'strokes'],
+    ['contents as an array object', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 8 0 R >>', 8: '[4 0 R]', 4: { dict: '', stream: '0 0 m 1 1 l S' } }), 'strokes'],
+    ['an image from inherited resources', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '', stream: '/Im1 Do' }, 6: image, 7: form }), null],
+    ['a form XObject', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '', stream: '/Fm1 Do' }, 6: image, 7: form }), 'draws a form or an unknown XObject'],
+    ['an XObject the resources do not name', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '', stream: '/Im9 Do' }, 6: image }), 'draws a form or an unknown XObject'],
+    ['the page’s own resources by reference', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Resources 9 0 R /Contents 4 0 R >>', 9: '<< /XObject << /Im1 7 0 R >> >>', 4: { dict: '', stream: '/Im1 Do' }, 7: form }), 'draws a form or an unknown XObject'],
+    ['annotations', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Annots [10 0 R] /Contents 4 0 R >>', 4: { dict: '', stream: 'BT (x) Tj ET' } }), 'annotations'],
+    ['a filter other than Flate', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '/Filter /LZWDecode', stream: 'xx' } }), 'contents not read'],
+    ['Flate with predictors', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '/DecodeParms << /Predictor 12 >>', stream: 'BT (x) Tj ET', flate: true } }), 'contents not read'],
+    ['Flate data that does not inflate', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '/Filter /FlateDecode', stream: 'not deflated' } }), 'contents not read'],
+    ['a page inside an object stream', pdf({ ...catalog, 4: { dict: '', stream: 'BT (x) Tj ET' } }), 'page object not found'],
+    ['a blank page', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R >>' }), null],
+    ['an encrypted file', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '', stream: 'BT (x) Tj ET' } }, '/Encrypt 11 0 R '), 'encrypted'],
+    ['an incremental update replaces the content', (() => {
+      const a = pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '', stream: 'BT (x) Tj ET' } });
+      const b = pdf({ 4: { dict: '', stream: '0 0 m 1 1 l S' } });
+      return new Uint8Array(Buffer.concat([a, b]));
+    })(), 'strokes'],
+  ];
+  it.each(cases)('%s', (_label, file, reason) => {
+    expect(strokeReasons(file)(page3)).toBe(reason);
+  });
+
+  it('is unsure without a page reference', () => {
+    expect(strokeReasons(pdf(catalog))(null)).toBe('no page reference');
+  });
+
+  it('tells ruled from unruled in the shipped fixtures', () => {
+    const of = (name: string) => strokeReasons(new Uint8Array(readFileSync(new URL(`../../fixtures/attachments/${name}`, import.meta.url))));
+    // Their single page: the one object that is a /Type /Page dictionary.
+    const page = (name: string) => {
+      const text = readFileSync(new URL(`../../fixtures/attachments/${name}`, import.meta.url), 'latin1');
+      const m = [...text.matchAll(/(\d+) (\d+) obj([^]*?)endobj/g)].find((o) => /\/Type\s*\/Page\b/.test(o[3]))!;
+      return { num: Number(m[1]), gen: Number(m[2]) };
+    };
+    expect(of('convictions-ruled.pdf')(page('convictions-ruled.pdf'))).toBe('strokes');
+    expect(of('convictions-unruled.pdf')(page('convictions-unruled.pdf'))).toBe(null);
+  });
+});
