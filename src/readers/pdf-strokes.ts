@@ -1,9 +1,10 @@
 // Which pages of a PDF may stroke a path. The ruled-table finder (pdf-parse getPageTables) keeps
-// only stroked paths from pdf.js's operator list, a second full pass over the page (its text again,
-// every glyph sent across threads): on a page whose own content strokes nothing, draws no form and
-// has no annotations, that pass can find no lines, so it is skipped. Anything this reader cannot
-// be sure of (encryption, an object inside an object stream, a filter other than Flate, inline
-// images, a form XObject) counts as "may stroke", so the answer only ever saves work.
+// only stroked paths from pdf.js's operator list, a second full pass over the page (its text
+// again, every glyph sent across threads). On a page whose own content strokes nothing, draws
+// images but no form, and has no annotations but bare links, that pass can find no lines, so it
+// is skipped. Anything this reader cannot be sure of (encryption, an object inside an object
+// stream, a filter other than Flate, inline images, a form XObject) counts as "may stroke":
+// the answer only ever saves work.
 import { inflateSync } from 'node:zlib';
 
 /** A page's object number and generation, as pdf.js gives them (`PDFPageProxy.ref`). */
@@ -68,8 +69,8 @@ const REF = /(\d+)\s+(\d+)\s+R\b/g;
 function pageReason(file: PdfFile, ref: PageRef): string | null {
   const page = objectAt(file, ref.num, ref.gen);
   if (!page || page.streamAt !== null || !/\/Type\s*\/Page\b/.test(page.dict)) return 'page object not found';
-  // pdf.js draws annotations' appearances into the operator list.
-  if (/\/Annots\b/.test(page.dict)) return 'annotations';
+  // pdf.js draws annotations' appearances into the operator list; a link without one draws nothing there.
+  if (/\/Annots\b/.test(page.dict) && !onlyBareLinks(file, page.dict)) return 'annotations';
   const contents = /\/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/.exec(page.dict);
   // No /Contents: a blank page. One written other than as a reference or an array of them: unsure.
   if (!contents) return /\/Contents\b/.test(page.dict) ? 'contents not read' : null;
@@ -100,6 +101,26 @@ function pageReason(file: PdfFile, ref: PageRef): string | null {
     }
   }
   return null;
+}
+
+/** Whether every annotation of the page is a link with no appearance stream of its own. */
+function onlyBareLinks(file: PdfFile, pageDict: string): boolean {
+  const annots = /\/Annots\s*(\[[^\]]*\]|(\d+)\s+(\d+)\s+R\b)/.exec(pageDict);
+  if (!annots) return false;
+  let list = annots[1];
+  if (annots[2] !== undefined) {
+    const obj = objectAt(file, Number(annots[2]), Number(annots[3]));
+    const inner = obj && obj.streamAt === null && /^\s*(\[[^\]]*\])/.exec(obj.dict);
+    if (!inner) return false;
+    list = inner[1];
+  }
+  // Annotations written inline (dictionaries in the array) are not read here.
+  if (list.includes('<<')) return false;
+  for (const r of list.matchAll(REF)) {
+    const a = objectAt(file, Number(r[1]), Number(r[2]));
+    if (!a || a.streamAt !== null || !/\/Subtype\s*\/Link\b/.test(a.dict) || /\/AP\b/.test(a.dict)) return false;
+  }
+  return true;
 }
 
 /** The page's XObject resources, name → object (its own or inherited from its parents), or null when not found. */
