@@ -6,6 +6,7 @@
 // stream, a filter other than Flate, inline images, a form XObject) counts as "may stroke":
 // the answer only ever saves work.
 import { inflateSync } from 'node:zlib';
+import { OPS, pathOps, type PathOps } from './pdf-paths.js';
 
 /** A page's object number and generation, as pdf.js gives them (`PDFPageProxy.ref`). */
 export interface PageRef {
@@ -13,22 +14,19 @@ export interface PageRef {
   gen: number;
 }
 
-/** For one document: whether the page may stroke a path (true also when unsure). */
-export type MayStroke = (ref: PageRef | null | undefined) => boolean;
+/**
+ * How to find a page's ruled lines: 'none' when its content strokes nothing (no operator list
+ * needed), 'own' with its paths read here (pdf-paths), 'pdfjs' when pdf.js must list them.
+ */
+export type PageLines = { kind: 'none' } | { kind: 'own'; ops: PathOps } | { kind: 'pdfjs'; why: string };
 
-/** The test for one document's pages; the file is indexed on the first question. */
-export function strokeTest(bytes: Uint8Array): MayStroke {
-  const why = strokeReasons(bytes);
-  return (ref) => why(ref) !== null;
-}
-
-/** Why a page may stroke a path ('strokes', 'annotations', 'encrypted' …), or null when it cannot. */
-export function strokeReasons(bytes: Uint8Array): (ref: PageRef | null | undefined) => string | null {
+/** The answer for one document's pages; the file is indexed on the first question. */
+export function pageLines(bytes: Uint8Array): (ref: PageRef | null | undefined) => PageLines {
   let file: PdfFile | 'encrypted' | undefined;
   return (ref) => {
-    if (!ref) return 'no page reference';
+    if (!ref) return { kind: 'pdfjs', why: 'no page reference' };
     file ??= indexFile(bytes);
-    return file === 'encrypted' ? file : pageReason(file, ref);
+    return file === 'encrypted' ? { kind: 'pdfjs', why: file } : linesOf(file, ref);
   };
 }
 
@@ -66,30 +64,44 @@ function objectAt(file: PdfFile, num: number, gen: number): { dict: string; stre
 
 const REF = /(\d+)\s+(\d+)\s+R\b/g;
 
-function pageReason(file: PdfFile, ref: PageRef): string | null {
+function linesOf(file: PdfFile, ref: PageRef): PageLines {
+  const pdfjs = (why: string): PageLines => ({ kind: 'pdfjs', why });
   const page = objectAt(file, ref.num, ref.gen);
-  if (!page || page.streamAt !== null || !/\/Type\s*\/Page\b/.test(page.dict)) return 'page object not found';
+  if (!page || page.streamAt !== null || !/\/Type\s*\/Page\b/.test(page.dict)) return pdfjs('page object not found');
   // pdf.js draws annotations' appearances into the operator list; a link without one draws nothing there.
-  if (/\/Annots\b/.test(page.dict) && !onlyBareLinks(file, page.dict)) return 'annotations';
+  if (/\/Annots\b/.test(page.dict) && !onlyBareLinks(file, page.dict)) return pdfjs('annotations');
   const contents = /\/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/.exec(page.dict);
   // No /Contents: a blank page. One written other than as a reference or an array of them: unsure.
-  if (!contents) return /\/Contents\b/.test(page.dict) ? 'contents not read' : null;
+  if (!contents) return /\/Contents\b/.test(page.dict) ? pdfjs('contents not read') : { kind: 'none' };
   let refs = [...contents[1].matchAll(REF)];
   // /Contents n 0 R may name an array object rather than a stream.
   if (refs.length === 1 && !contents[1].startsWith('[')) {
     const target = objectAt(file, Number(refs[0][1]), Number(refs[0][2]));
-    if (!target) return 'contents not found';
+    if (!target) return pdfjs('contents not found');
     if (target.streamAt === null) {
-      if (!target.dict.trimStart().startsWith('[')) return 'contents not read';
+      if (!target.dict.trimStart().startsWith('[')) return pdfjs('contents not read');
       refs = [...target.dict.matchAll(REF)];
     }
   }
-  const drawn = new Set<string>();
+  // pdf.js reads a page's content streams one after another, as one.
+  const parts: Uint8Array[] = [];
   for (const r of refs) {
-    const content = streamBytes(file, Number(r[1]), Number(r[2]));
-    if (!content) return 'contents not read';
+    const part = streamBytes(file, Number(r[1]), Number(r[2]));
+    if (!part) return pdfjs('contents not read');
+    parts.push(part);
+  }
+  const content = parts.length === 1 ? parts[0] : new Uint8Array(Buffer.concat(parts));
+  // One pass reads the paths; where that reading gives up, a lighter one tells whether the page strokes at all.
+  const drawn = new Set<string>();
+  const read = pathOps(content, drawn);
+  let ops: PathOps | null = null;
+  if (typeof read !== 'string') {
+    if (read.argsArray.some((a, k) => read.fnArray[k] === OPS.constructPath && (a as number[])[0] === OPS.stroke)) ops = read;
+  } else {
+    drawn.clear();
     const op = strokingOperator(content, drawn);
-    if (op) return op === 'BI' ? 'inline image' : 'strokes';
+    if (op === 'BI') return pdfjs('inline image');
+    if (op) return pdfjs(read);
   }
   // XObjects drawn with Do: an image strokes nothing; a form is content of its own (not read: unsure).
   if (drawn.size) {
@@ -97,10 +109,10 @@ function pageReason(file: PdfFile, ref: PageRef): string | null {
     for (const name of drawn) {
       const at = xobjects?.get(name);
       const obj = at ? objectAt(file, at[0], at[1]) : null;
-      if (!obj || obj.streamAt === null || !/\/Subtype\s*\/Image\b/.test(obj.dict)) return 'draws a form or an unknown XObject';
+      if (!obj || obj.streamAt === null || !/\/Subtype\s*\/Image\b/.test(obj.dict)) return pdfjs('draws a form or an unknown XObject');
     }
   }
-  return null;
+  return ops ? { kind: 'own', ops } : { kind: 'none' };
 }
 
 /** Whether every annotation of the page is a link with no appearance stream of its own. */

@@ -1,9 +1,10 @@
 // PDF → page-by-page text blocks with `pdf:p<N>` locators, and tables: ruled ones from the
-// drawn grid (pdf-parse getTable), unruled ones rebuilt from text positions (pdf-layout),
-// a table that runs onto the next page joined into one. pdf.js runs without eval, and the
-// parser is always destroyed, even when the document is broken.
+// drawn grid (pdf-parse's finder, fed the page's stroked paths), unruled ones rebuilt from text
+// positions (pdf-layout), a table that runs onto the next page joined into one. pdf.js runs
+// without eval, and the parser is always destroyed, even when the document is broken.
 import { acquirePdfWorker, loadPdfParse, pdfThreads, WorkerStopped, type PdfThread } from './pdf-runtime.js';
-import { strokeTest, type PageRef } from './pdf-strokes.js';
+import { pageLines, type PageRef } from './pdf-strokes.js';
+import type { PathOps } from './pdf-paths.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
 import { ocrSession, type OcrOptions } from './ocr/index.js';
 import { linesToBlocks } from './text.js';
@@ -44,7 +45,7 @@ interface RuledGrid {
   getTableData(): Array<{ findCell(x: number, y: number): { text: string[] } | null | undefined; toArray(): string[][] }>;
 }
 interface TableFinder {
-  getPageTables(page: PdfPage): Promise<RuledGrid>;
+  getPageTables(page: Pick<PdfPage, 'getViewport'> & { getOperatorList?(): Promise<PathOps> }): Promise<RuledGrid>;
 }
 
 interface PageTable {
@@ -63,8 +64,9 @@ interface PageTable {
 
 /**
  * One pdf.js text pass per page serves the page's text, the positions for unruled tables
- * and the cells of ruled ones; the operator list (drawn lines, for ruled tables) is read only
- * on pages whose text is laid out in columns somewhere, since a ruled table's text is too.
+ * and the cells of ruled ones. The drawn lines (for ruled tables) are looked for only on pages
+ * whose text is laid out in columns somewhere, since a ruled table's text is too: read from the
+ * page's content here where it can be (pdf-strokes, pdf-paths), else from pdf.js's operator list.
  * pdf.js parses on its worker thread (two for a long document with FOI_HARVEST_PDF_THREADS=2;
  * pdf-runtime), a few pages ahead of the page laid out here.
  */
@@ -98,8 +100,15 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
     const ocr = ocrSession(doc, warnings, options.ocr);
     const finder = parser as unknown as TableFinder;
     const ruled: TableFinder = { getPageTables: (page) => live(finder.getPageTables(page)) };
-    // The drawn lines are asked for only where the page's own content may stroke one (pdf-strokes).
-    const mayStroke = strokeTest(bytes);
+    // A page's drawn lines: none where its content strokes nothing, its paths read here where they
+    // can be (pdf-strokes, pdf-paths), else pdf.js's operator list.
+    const linesFor = pageLines(bytes);
+    const gridOf = (page: PdfPage): Promise<RuledGrid> | null => {
+      const known = linesFor(page.ref);
+      if (known.kind === 'none') return null;
+      if (known.kind === 'pdfjs') return ruled.getPageTables(page);
+      return finder.getPageTables({ getViewport: (o) => page.getViewport(o), getOperatorList: async () => known.ops });
+    };
     // The pages are read on the worker threads that hold the document, each page by the one with
     // fewer pages in hand. With two threads allowed, a long document is opened on the second too, as
     // soon as that is ready (its pages go to the first until then); one it fails to open there is read on one.
@@ -134,7 +143,7 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
       const p = live(reader.doc.getPage(n)).then(async (page) => {
         const items = (await live(page.getTextContent())).items;
         const lines = linesOf(items);
-        const grid = n <= tablePages && mayHoldTable(lines) && mayStroke(page.ref) ? ruled.getPageTables(page) : null;
+        const grid = n <= tablePages && mayHoldTable(lines) ? gridOf(page) : null;
         grid?.catch(() => undefined); // awaited (and its failure reported) when the page is laid out
         return { page, items, lines, grid, done: () => reader.inHand-- };
       });
@@ -169,7 +178,7 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
         ({ items, viewport } = scanned);
         lines = linesOf(items);
         // The drawn lines are the page's whoever read its text; asked for now if the OCR text alone has columns.
-        grid = mayHoldTable(lines) && mayStroke(page.ref) ? (grid ?? ruled.getPageTables(page)) : null;
+        grid = mayHoldTable(lines) ? (grid ?? gridOf(page)) : null;
       }
       const at = scanned ? `pdf:p${n}:ocr` : `pdf:p${n}`;
       try {

@@ -1,0 +1,111 @@
+// The paths read from a page's content must be what pdf.js's operator list gives pdf-parse's
+// ruled-table finder: exact op lists for small content streams, then the finder's line store
+// compared both ways on the shipped PDFs and on letters drawn here with pdfkit.
+import { readFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { PDFParse } from 'pdf-parse';
+import { OPS as PDFJS_OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { OPS, pathOps } from '../../src/readers/pdf-paths.js';
+import { pageLines } from '../../src/readers/pdf-strokes.js';
+
+const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
+const f32 = (...v: number[]) => Float32Array.from(v);
+const EMPTY = f32(Infinity, Infinity, -Infinity, -Infinity);
+
+it('uses pdf.js’s operator codes', () => {
+  for (const [name, code] of Object.entries(OPS)) expect([name, code]).toEqual([name, (PDFJS_OPS as Record<string, number>)[name]]);
+});
+
+describe('pathOps', () => {
+  const cases: Array<[string, string, unknown, string[]?]> = [
+    ['a stroked rectangle', '10 20 100 18 re S', { fnArray: [91], argsArray: [[20, [null], f32(10, 20, 110, 38)]] }],
+    ['lines under a scaling transform', 'q 2 0 0 2 5 5 cm 0 0 m 10 0 l S Q', { fnArray: [10, 12, 91, 11], argsArray: [null, [2, 0, 0, 2, 5, 5], [20, [null], f32(0, 0, 10, 0)], null] }],
+    ['a filled path under a translation (not folded)', 'q 1 0 0 1 5 5 cm 0 0 m 10 0 l f Q', { fnArray: [10, 12, 91, 11], argsArray: [null, [1, 0, 0, 1, 5, 5], [22, [null], f32(0, 0, 10, 0)], null] }],
+    ['the box in float32', '0.1 0.2 m 0.3 0.4 l S', { fnArray: [91], argsArray: [[20, [null], f32(0.1, 0.2, 0.3, 0.4)]] }],
+    ['numbers without a leading or trailing digit', '.5 -.5 m 5. 0 l S', { fnArray: [91], argsArray: [[20, [null], f32(0.5, -0.5, 5, 0)]] }],
+    ['a stroke with no path', 'S', { fnArray: [91], argsArray: [[20, [null], null]] }],
+    ['close and stroke with no path (pdf.js adds a closePath)', 's', { fnArray: [91], argsArray: [[21, [null], EMPTY]] }],
+    ['text, marked content and arrays between', '/P <</MCID 0>> BDC BT /F1 12 Tf [(a) -3 (b\\))] TJ ET EMC 0 0 m 1 1 l S', { fnArray: [91], argsArray: [[20, [null], f32(0, 0, 1, 1)]] }],
+    ['a filled curve', '0 0 m 5 5 10 10 15 0 c f', { fnArray: [91], argsArray: [[22, [null], f32(0, 0, 0, 0)]] }],
+    ['an image drawn', 'q 100 0 0 50 0 0 cm /Im1 Do Q', { fnArray: [10, 12, 11], argsArray: [null, [100, 0, 0, 50, 0, 0], null] }, ['Im1']],
+    ['a stroke pdf.js may fold into a translation', 'q 1 0 0 1 5 5 cm 0 0 m 10 0 l S Q', 'a stroke pdf.js may fold into a translation'],
+    ['the same left open at the end', 'q 1 0 0 1 5 5 cm 0 0 m 10 0 l S', 'a stroke pdf.js may fold into a translation'],
+    ['a stroked curve', '0 0 m 5 5 10 10 15 0 c S', 'a stroked curve'],
+    ['too few operands', '1 2 3 re S', 're with 3 operands'],
+    ['too many operands', '1 2 3 m', 'm with 3 operands'],
+    ['operators run together', 'BT (x) Tj ETq', 'operator "ETq"'],
+    ['a double minus (pdf.js reads it; this reading does not)', '--5 0 m', 'operator "--5"'],
+    ['q inside a path', '0 0 m q', 'q inside a path'],
+    ['an inline image', 'BI /W 1 /H 1 ID x EI', 'inline image'],
+    ['an unbalanced string', '(abc Tj', 'content not read'],
+  ];
+  it.each(cases)('%s', (_label, content, expected, drawn = []) => {
+    const names = new Set<string>();
+    expect(pathOps(bytes(content), names)).toEqual(expected);
+    if (typeof expected !== 'string') expect([...names]).toEqual(drawn);
+  });
+});
+
+/** pdf-parse's line store for a page, from pdf.js's operator list and from ours. */
+async function bothWays(file: Uint8Array): Promise<Array<{ page: number; kind: string; pdfjs?: string; ours?: string }>> {
+  const parser = new PDFParse({ data: new Uint8Array(file), verbosity: 0 });
+  const finder = parser as unknown as { getPageTables(page: unknown): Promise<unknown> };
+  try {
+    const doc = await (parser as unknown as { load(): Promise<{ numPages: number; getPage(n: number): Promise<{ ref: { num: number; gen: number }; getViewport(o: unknown): unknown }> }> }).load();
+    const lines = pageLines(file);
+    const out = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const known = lines(page.ref);
+      if (known.kind !== 'own') {
+        out.push({ page: n, kind: known.kind });
+        continue;
+      }
+      const pdfjs = JSON.stringify(await finder.getPageTables(page));
+      const ours = JSON.stringify(await finder.getPageTables({ getViewport: (o: unknown) => page.getViewport(o), getOperatorList: async () => known.ops }));
+      out.push({ page: n, kind: known.kind, pdfjs, ours });
+    }
+    return out;
+  } finally {
+    await parser.destroy();
+  }
+}
+
+function drawn(draw: (doc: PDFKit.PDFDocument) => void): Promise<Uint8Array> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { CreationDate: new Date('2024-01-01T00:00:00Z') } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    draw(doc);
+    doc.end();
+  });
+}
+
+describe('the ruled-table finder sees the same lines either way', () => {
+  it.each(['convictions-ruled.pdf', 'officers-ruled.pdf'])('%s', async (name) => {
+    const pages = await bothWays(new Uint8Array(readFileSync(new URL(`../../fixtures/attachments/${name}`, import.meta.url))));
+    expect(pages.map((p) => p.kind)).toEqual(['own']);
+    for (const p of pages) expect(p.ours).toBe(p.pdfjs);
+  });
+
+  it('a letter of ruled tables, scaled and rotated ones, dashes and line widths', async () => {
+    const file = await drawn((doc) => {
+      doc.fontSize(10).text('Freedom of Information request 2024/0612', 50, 50);
+      for (let r = 0; r < 6; r++) for (let c = 0; c < 3; c++) doc.lineWidth(0.5 + r * 0.1).rect(50 + c * 120.25, 100 + r * 18.5, 120.25, 18.5).stroke();
+      doc.save().scale(0.8).dash(3, { space: 2 }).moveTo(60, 400).lineTo(400, 400).stroke().undash().restore();
+      doc.save().rotate(90, { origin: [300, 500] }).rect(250, 480, 100, 40).stroke().restore();
+      doc.moveTo(50, 700).lineTo(545.5, 700).stroke();
+      doc.addPage();
+      // Filled and stroked (B): pdf-parse keeps plain strokes only, so this page's one line is the rule below it.
+      doc.text('Page two', 50, 50).rect(50, 80, 200, 30).fillAndStroke('#eeeeee', '#000000');
+      doc.moveTo(50, 150).lineTo(300, 150).stroke();
+      doc.addPage();
+      doc.text('Page three: filled and stroked only', 50, 50).rect(50, 80, 200, 30).fillAndStroke('#eeeeee', '#000000');
+    });
+    const pages = await bothWays(file);
+    expect(pages.map((p) => p.kind)).toEqual(['own', 'own', 'none']);
+    for (const p of pages) expect(p.ours).toBe(p.pdfjs);
+  });
+});
