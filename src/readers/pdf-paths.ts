@@ -5,12 +5,13 @@
 // across threads). The finder reads nothing else from the list. Where pdf.js would list something
 // this reading does not model, the answer is why, and pdf.js is asked instead.
 //
-// Modelled on pdf.js 5.4 (pdf-parse 2.4's), checked op for op against its operator list on every
-// real and fixture PDF we have (tests/unit/pdf-paths.test.ts): operands counted as its
+// Modelled on pdf.js 5.4 (pdf-parse 2.4's) and checked against its operator list on every real,
+// fixture and bench PDF we have (tests/unit/pdf-paths.test.ts): operands counted as its
 // EvaluatorPreprocessor counts them, any other count refused (pdf.js would shift operands between
-// operators); paths' bounding boxes as its buildPath keeps them; a stroked path that its
-// QueueOptimizer could fold into a translation ([save, transform, constructPath, restore]) refused,
-// as are stroked curves, unknown operators and inline images.
+// operators); numbers built as its Lexer builds them; paths' bounding boxes as its buildPath keeps
+// them. An operator list asked for through the API is not optimised (pdf.js gives it the
+// NullOptimizer), so ops are listed as they come. Stroked curves, unknown operators and inline
+// images are refused.
 
 /** pdf.js's operator codes (pdfjs-dist OPS; a test checks them against the installed pdf.js). */
 export const OPS = {
@@ -55,9 +56,6 @@ const PAINT: Record<string, number> = {
   S: OPS.stroke, s: OPS.closeStroke, f: OPS.fill, F: OPS.fill, 'f*': OPS.eoFill, B: OPS.fillStroke, 'B*': OPS.eoFillStroke,
   b: OPS.closeFillStroke, 'b*': OPS.closeEOFillStroke, n: OPS.endPath,
 };
-/** Painting operators pdf.js's optimizer folds with a translation before them. */
-const STROKING = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
 const isDelimiter = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
 
@@ -73,8 +71,6 @@ export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
   const box = new Float32Array([Infinity, Infinity, -Infinity, -Infinity]);
   let segments = 0;
   let curved = false;
-  // Per open q … Q: whether it holds a translation-only cm and a stroked path (a fold candidate).
-  const blocks: Array<{ translate: boolean; stroke: boolean }> = [];
   const n = b.length;
   let i = 0;
   while (i < n) {
@@ -120,27 +116,22 @@ export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
     const spec = SPEC[token];
     if (!spec) return `operator ${JSON.stringify(token.slice(0, 8))}`;
     if (spec[1] ? operands > spec[0] : operands !== spec[0]) return `${token} with ${operands} operands`;
-    const top = blocks.length ? blocks[blocks.length - 1] : null;
     switch (token) {
       case 'q':
         if (segments) return 'q inside a path';
         fnArray.push(OPS.save);
         argsArray.push(null);
-        blocks.push({ translate: false, stroke: false });
         break;
-      case 'Q': {
+      case 'Q':
+        // pdf.js keeps a path in its graphics state, which q and Q change: a path open across them is not modelled.
         if (segments) return 'Q inside a path';
-        const closed = blocks.pop();
-        if (closed?.translate && closed.stroke) return 'a stroke pdf.js may fold into a translation';
         fnArray.push(OPS.restore);
         argsArray.push(null);
         break;
-      }
       case 'cm':
         if (!numeric) return 'cm with operands not numbers';
         fnArray.push(OPS.transform);
         argsArray.push(nums);
-        if (top && nums[0] === 1 && nums[1] === 0 && nums[2] === 0 && nums[3] === 1) top.translate = true;
         break;
       case 'm':
       case 'l':
@@ -178,7 +169,6 @@ export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
         const empty = segments === 0 && fn !== OPS.closeStroke && fn !== OPS.closeFillStroke && fn !== OPS.closeEOFillStroke;
         fnArray.push(OPS.constructPath);
         argsArray.push(empty ? [fn, [null], null] : [fn, [null], box.slice()]);
-        if (top && STROKING.has(fn)) top.stroke = true;
         box.set([Infinity, Infinity, -Infinity, -Infinity]);
         segments = 0;
         curved = false;
@@ -189,8 +179,6 @@ export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
     numeric = true;
     nameAt = -1;
   }
-  // pdf.js closes what is left open with restores: a fold could still happen there.
-  if (blocks.some((k) => k.translate && k.stroke)) return 'a stroke pdf.js may fold into a translation';
   return { fnArray, argsArray };
 }
 

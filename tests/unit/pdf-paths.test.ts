@@ -29,8 +29,8 @@ describe('pathOps', () => {
     ['text, marked content and arrays between', '/P <</MCID 0>> BDC BT /F1 12 Tf [(a) -3 (b\\))] TJ ET EMC 0 0 m 1 1 l S', { fnArray: [91], argsArray: [[20, [null], f32(0, 0, 1, 1)]] }],
     ['a filled curve', '0 0 m 5 5 10 10 15 0 c f', { fnArray: [91], argsArray: [[22, [null], f32(0, 0, 0, 0)]] }],
     ['an image drawn', 'q 100 0 0 50 0 0 cm /Im1 Do Q', { fnArray: [10, 12, 11], argsArray: [null, [100, 0, 0, 50, 0, 0], null] }, ['Im1']],
-    ['a stroke pdf.js may fold into a translation', 'q 1 0 0 1 5 5 cm 0 0 m 10 0 l S Q', 'a stroke pdf.js may fold into a translation'],
-    ['the same left open at the end', 'q 1 0 0 1 5 5 cm 0 0 m 10 0 l S', 'a stroke pdf.js may fold into a translation'],
+    // The API's operator list is not optimised: a stroke under a translation is not folded into it.
+    ['a stroke under a translation', 'q 1 0 0 1 5 5 cm 0 0 m 10 0 l S Q', { fnArray: [10, 12, 91, 11], argsArray: [null, [1, 0, 0, 1, 5, 5], [20, [null], f32(0, 0, 10, 0)], null] }],
     ['a stroked curve', '0 0 m 5 5 10 10 15 0 c S', 'a stroked curve'],
     ['too few operands', '1 2 3 re S', 're with 3 operands'],
     ['too many operands', '1 2 3 m', 'm with 3 operands'],
@@ -83,7 +83,7 @@ function drawn(draw: (doc: PDFKit.PDFDocument) => void): Promise<Uint8Array> {
   });
 }
 
-describe('the ruled-table finder sees the same lines either way', () => {
+describe('the ruled-table finder sees the same lines either way (pdf.js’s operator list, or this reading)', () => {
   it.each(['convictions-ruled.pdf', 'officers-ruled.pdf'])('%s', async (name) => {
     const pages = await bothWays(new Uint8Array(readFileSync(new URL(`../../fixtures/attachments/${name}`, import.meta.url))));
     expect(pages.map((p) => p.kind)).toEqual(['own']);
@@ -97,6 +97,8 @@ describe('the ruled-table finder sees the same lines either way', () => {
       doc.save().scale(0.8).dash(3, { space: 2 }).moveTo(60, 400).lineTo(400, 400).stroke().undash().restore();
       doc.save().rotate(90, { origin: [300, 500] }).rect(250, 480, 100, 40).stroke().restore();
       doc.moveTo(50, 700).lineTo(545.5, 700).stroke();
+      // Rules drawn as Word draws them: each under its own translation (q 1 0 0 1 x y cm … S Q).
+      for (let r = 0; r < 4; r++) doc.save().translate(50, 720 + r * 14.4375).moveTo(0, 0).lineTo(495.5, 0).stroke().restore();
       doc.addPage();
       // Filled and stroked (B): pdf-parse keeps plain strokes only, so this page's one line is the rule below it.
       doc.text('Page two', 50, 50).rect(50, 80, 200, 30).fillAndStroke('#eeeeee', '#000000');
