@@ -3,7 +3,7 @@
 // positions (pdf-layout), a table that runs onto the next page joined into one. pdf.js runs
 // without eval, and the parser is always destroyed, even when the document is broken.
 import { acquirePdfWorker, loadPdfParse, pdfThreads, WorkerStopped, type PdfThread } from './pdf-runtime.js';
-import { pageLines, type PageRef } from './pdf-strokes.js';
+import { pageLines, type PageRef } from './pdf-lines.js';
 import type { PathOps } from './pdf-paths.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
 import { ocrSession, type OcrOptions } from './ocr/index.js';
@@ -66,7 +66,7 @@ interface PageTable {
  * One pdf.js text pass per page serves the page's text, the positions for unruled tables
  * and the cells of ruled ones. The drawn lines (for ruled tables) are looked for only on pages
  * whose text is laid out in columns somewhere, since a ruled table's text is too: read from the
- * page's content here where it can be (pdf-strokes, pdf-paths), else from pdf.js's operator list.
+ * page's content here where it can be (pdf-lines, pdf-paths), else from pdf.js's operator list.
  * pdf.js parses on its worker thread (two for a long document with FOI_HARVEST_PDF_THREADS=2;
  * pdf-runtime), a few pages ahead of the page laid out here.
  */
@@ -101,7 +101,7 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
     const finder = parser as unknown as TableFinder;
     const ruled: TableFinder = { getPageTables: (page) => live(finder.getPageTables(page)) };
     // A page's drawn lines: none where its content strokes nothing, its paths read here where they
-    // can be (pdf-strokes, pdf-paths), else pdf.js's operator list.
+    // can be (pdf-lines, pdf-paths), else pdf.js's operator list.
     const linesFor = pageLines(bytes);
     const gridOf = (page: PdfPage): Promise<RuledGrid> | null => {
       const known = linesFor(page.ref);

@@ -7,7 +7,7 @@ import { PDFParse } from 'pdf-parse';
 import { OPS as PDFJS_OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { OPS, pathOps } from '../../src/readers/pdf-paths.js';
-import { pageLines } from '../../src/readers/pdf-strokes.js';
+import { pageLines } from '../../src/readers/pdf-lines.js';
 
 const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 const f32 = (...v: number[]) => Float32Array.from(v);

@@ -1,37 +1,11 @@
 import { deflateSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pageLines, strokingOperator, type PageLines } from '../../src/readers/pdf-strokes.js';
+import { pageLines, type PageLines } from '../../src/readers/pdf-lines.js';
 
 /** A page's answer in one word: none, own (paths read here), or why pdf.js is asked. */
 const summary = (l: PageLines) => (l.kind === 'pdfjs' ? l.why : l.kind);
 
-const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
-
-describe('strokingOperator', () => {
-  const cases: Array<[string, string, string | null, string[]]> = [
-    ['text only', 'BT /F1 12 Tf 72 700 Td (Officers convicted: 5) Tj ET', null, []],
-    ['a stroked rectangle', '0.75 w 50 600 200 18 re S', 'S', []],
-    ['close and stroke', '10 10 m 100 10 l s', 's', []],
-    ['fill and stroke', '10 10 100 20 re B*', 'B*', []],
-    ['a fill only', '10 10 100 20 re f', null, []],
-    ['S inside a string', 'BT (S) Tj (a \\) S) Tj ((S)) Tj ET', null, []],
-    ['S inside a hex string', 'BT <53> Tj ET', null, []],
-    ['S in a comment', '% S\nBT (x) Tj ET', null, []],
-    ['a name that is S', '/S gs /B cs', null, []],
-    ['a dictionary argument', '/P <</MCID 0>> BDC (x) Tj EMC', null, []],
-    ['an image drawn', 'q 100 0 0 50 0 0 cm /Im1 Do Q', null, ['Im1']],
-    ['a Do with no name before it', '1 Do', null, ['']],
-    ['an inline image', 'BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI', 'BI', []],
-    ['operators run together with delimiters', '[(a)-3(S)]TJ', null, []],
-    ['stroke after an image', '/Im1 Do 0 0 m 5 5 l S', 'S', ['Im1']],
-  ];
-  it.each(cases)('%s', (_label, content, op, drawn) => {
-    const names = new Set<string>();
-    expect(strokingOperator(bytes(content), names)).toBe(op);
-    expect([...names]).toEqual(drawn);
-  });
-});
 
 /** A PDF of plain objects (no xref needed here: the reader finds objects by their `n g obj` headers). */
 function pdf(objects: Record<number, string | { dict: string; stream: string; flate?: boolean }>, trailer = ''): Uint8Array {

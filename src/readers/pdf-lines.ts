@@ -1,10 +1,10 @@
-// Which pages of a PDF may stroke a path. The ruled-table finder (pdf-parse getPageTables) keeps
-// only stroked paths from pdf.js's operator list, a second full pass over the page (its text
-// again, every glyph sent across threads). On a page whose own content strokes nothing, draws
-// images but no form, and has no annotations but bare links, that pass can find no lines, so it
-// is skipped. Anything this reader cannot be sure of (encryption, an object inside an object
-// stream, a filter other than Flate, inline images, a form XObject) counts as "may stroke":
-// the answer only ever saves work.
+// Where a page's drawn lines come from, for the ruled-table finder (pdf-parse getPageTables), which
+// keeps only stroked paths from pdf.js's operator list: a second full pass over the page (its text
+// again, every glyph sent across threads). This reads the page's own content streams from the file
+// (plain objects, Flate or no filter): a page that strokes nothing needs no list, and one whose
+// paths pdf-paths can read gets them from there. Anything not read here with certainty (encryption,
+// objects inside object streams, other filters, forms, annotations other than bare links, what
+// pdf-paths refuses) is left to pdf.js, so the answer is always the list pdf.js would give.
 import { inflateSync } from 'node:zlib';
 import { OPS, pathOps, type PathOps } from './pdf-paths.js';
 
@@ -91,18 +91,11 @@ function linesOf(file: PdfFile, ref: PageRef): PageLines {
     parts.push(part);
   }
   const content = parts.length === 1 ? parts[0] : new Uint8Array(Buffer.concat(parts));
-  // One pass reads the paths; where that reading gives up, a lighter one tells whether the page strokes at all.
   const drawn = new Set<string>();
   const read = pathOps(content, drawn);
-  let ops: PathOps | null = null;
-  if (typeof read !== 'string') {
-    if (read.argsArray.some((a, k) => read.fnArray[k] === OPS.constructPath && (a as number[])[0] === OPS.stroke)) ops = read;
-  } else {
-    drawn.clear();
-    const op = strokingOperator(content, drawn);
-    if (op === 'BI') return pdfjs('inline image');
-    if (op) return pdfjs(read);
-  }
+  if (typeof read === 'string') return pdfjs(read);
+  // The finder keeps plain strokes only: a page with none needs no lines at all.
+  const strokes = read.argsArray.some((a, k) => read.fnArray[k] === OPS.constructPath && (a as number[])[0] === OPS.stroke);
   // XObjects drawn with Do: an image strokes nothing; a form is content of its own (not read: unsure).
   if (drawn.size) {
     const xobjects = xobjectsOf(file, page.dict);
@@ -112,7 +105,7 @@ function linesOf(file: PdfFile, ref: PageRef): PageLines {
       if (!obj || obj.streamAt === null || !/\/Subtype\s*\/Image\b/.test(obj.dict)) return pdfjs('draws a form or an unknown XObject');
     }
   }
-  return ops ? { kind: 'own', ops } : { kind: 'none' };
+  return strokes ? { kind: 'own', ops: read } : { kind: 'none' };
 }
 
 /** Whether every annotation of the page is a link with no appearance stream of its own. */
@@ -181,64 +174,4 @@ function streamBytes(file: PdfFile, num: number, gen: number): Uint8Array | null
   } catch {
     return null;
   }
-}
-
-// Operators that paint a path with a stroke (S s B B* b b*); BI starts inline image data, which
-// is not operators and is not skipped here.
-const MAY_STROKE = new Set(['S', 's', 'B', 'B*', 'b', 'b*', 'BI']);
-
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
-const isDelimiter = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
-
-/**
- * The first operator in a content stream that may stroke (strings, names and comments skipped),
- * or null; the names of the XObjects it draws (`/Name Do`) are added to `drawn`.
- */
-export function strokingOperator(b: Uint8Array, drawn: Set<string>): string | null {
-  let name: string | null = null; // the last token, when it was a name
-  let i = 0;
-  const n = b.length;
-  while (i < n) {
-    const c = b[i];
-    if (isSpace(c)) {
-      i++;
-    } else if (c === 0x25) {
-      // % comment, to the end of the line
-      while (i < n && b[i] !== 0x0a && b[i] !== 0x0d) i++;
-    } else if (c === 0x28) {
-      // (string), balanced parentheses, backslash escapes
-      let depth = 1;
-      i++;
-      while (i < n && depth) {
-        const d = b[i++];
-        if (d === 0x5c) i++;
-        else if (d === 0x28) depth++;
-        else if (d === 0x29) depth--;
-      }
-    } else if (c === 0x3c && b[i + 1] !== 0x3c) {
-      // <hex string>
-      while (i < n && b[i] !== 0x3e) i++;
-      i++;
-    } else if (c === 0x2f) {
-      // /Name
-      const start = ++i;
-      while (i < n && !isSpace(b[i]) && !isDelimiter(b[i])) i++;
-      name = Buffer.from(b.buffer, b.byteOffset + start, i - start).toString('latin1');
-      continue;
-    } else if (isDelimiter(c)) {
-      i++;
-    } else {
-      const start = i;
-      while (i < n && !isSpace(b[i]) && !isDelimiter(b[i])) i++;
-      const len = i - start;
-      if (len <= 2) {
-        const op = len === 1 ? String.fromCharCode(b[start]) : String.fromCharCode(b[start], b[start + 1]);
-        if (MAY_STROKE.has(op)) return op;
-        // A Do without a name before it draws something this reader cannot name.
-        if (op === 'Do') drawn.add(name ?? '');
-      }
-    }
-    if (!isSpace(c)) name = null;
-  }
-  return null;
 }
