@@ -26,7 +26,13 @@ export function pageLines(bytes: Uint8Array): (ref: PageRef | null | undefined) 
   return (ref) => {
     if (!ref) return { kind: 'pdfjs', why: 'no page reference' };
     file ??= indexFile(bytes);
-    return file === 'encrypted' ? { kind: 'pdfjs', why: file } : linesOf(file, ref);
+    if (file === 'encrypted') return { kind: 'pdfjs', why: file };
+    try {
+      return linesOf(file, ref);
+    } catch (e) {
+      // A file this reading trips on is pdf.js's to read, as every page's lines once were.
+      return { kind: 'pdfjs', why: `not read here (${e instanceof Error ? e.message : String(e)})` };
+    }
   };
 }
 
@@ -157,6 +163,8 @@ function xobjectsOf(file: PdfFile, pageDict: string): Map<string, [number, numbe
   return out;
 }
 
+const MAX_CONTENT = 32 << 20;
+
 /** A stream's decoded bytes, when it is unfiltered or Flate without predictors; null otherwise. */
 function streamBytes(file: PdfFile, num: number, gen: number): Uint8Array | null {
   const obj = objectAt(file, num, gen);
@@ -170,7 +178,8 @@ function streamBytes(file: PdfFile, num: number, gen: number): Uint8Array | null
   const raw = file.bytes.subarray(obj.streamAt, end);
   if (!filters.length) return raw;
   try {
-    return inflateSync(raw);
+    // A content stream past this size is not a letter's page: pdf.js reads it, in pieces.
+    return inflateSync(raw, { maxOutputLength: MAX_CONTENT });
   } catch {
     return null;
   }

@@ -60,6 +60,12 @@ describe('pageLines', () => {
     expect(summary(pageLines(file)(page3))).toBe(reason);
   });
 
+  it('leaves a content stream that inflates past 32 MiB to pdf.js', () => {
+    const huge = deflateSync(Buffer.alloc(33 << 20, 0x20));
+    const file = new Uint8Array(Buffer.concat([Buffer.from(pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>' })), Buffer.from(`4 0 obj\n<< /Filter /FlateDecode /Length ${huge.length} >>\nstream\n`, 'latin1'), huge, Buffer.from('\nendstream\nendobj\n', 'latin1')]));
+    expect(summary(pageLines(file)(page3))).toBe('contents not read');
+  });
+
   it('is unsure without a page reference', () => {
     expect(summary(pageLines(pdf(catalog))(null))).toBe('no page reference');
   });
