@@ -2,6 +2,7 @@
 // ruled-table finder: exact op lists for small content streams, then the finder's line store
 // compared both ways on the shipped PDFs and on letters drawn here with pdfkit.
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { PDFParse } from 'pdf-parse';
 import { OPS as PDFJS_OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -47,6 +48,33 @@ describe('pathOps', () => {
   });
 });
 
+/** A small grey PNG (a letterhead logo stand-in). */
+function png(w: number, h: number): Buffer {
+  const crc = (buf: Buffer) => {
+    let c = ~0;
+    for (const byte of buf) {
+      c ^= byte;
+      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+    }
+    return ~c >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    td.copy(out, 4);
+    out.writeUInt32BE(crc(td), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // 8-bit greyscale
+  const raw = Buffer.alloc((w + 1) * h, 0x80);
+  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0; // filter: none
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
 /** pdf-parse's line store for a page, from pdf.js's operator list and from ours. */
 async function bothWays(file: Uint8Array): Promise<Array<{ page: number; kind: string; pdfjs?: string; ours?: string }>> {
   const parser = new PDFParse({ data: new Uint8Array(file), verbosity: 0 });
@@ -72,9 +100,9 @@ async function bothWays(file: Uint8Array): Promise<Array<{ page: number; kind: s
   }
 }
 
-function drawn(draw: (doc: PDFKit.PDFDocument) => void): Promise<Uint8Array> {
+function drawn(draw: (doc: PDFKit.PDFDocument) => void, compress = true): Promise<Uint8Array> {
   return new Promise((resolve) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { CreationDate: new Date('2024-01-01T00:00:00Z') } });
+    const doc = new PDFDocument({ size: 'A4', margin: 50, compress, info: { CreationDate: new Date('2024-01-01T00:00:00Z') } });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
@@ -108,6 +136,18 @@ describe('the ruled-table finder sees the same lines either way (pdf.js’s oper
     });
     const pages = await bothWays(file);
     expect(pages.map((p) => p.kind)).toEqual(['own', 'own', 'none']);
+    for (const p of pages) expect(p.ours).toBe(p.pdfjs);
+  });
+
+  it('a letter with a logo, its content streams not compressed', async () => {
+    const file = await drawn((doc) => {
+      doc.image(png(40, 20), 450, 40, { width: 80 });
+      doc.fontSize(10).text('Our ref: 2024/0612', 50, 50);
+      for (let r = 0; r < 5; r++) doc.rect(50, 120 + r * 20, 300, 20).stroke();
+      doc.save().translate(60, 300).moveTo(0, 0).lineTo(200, 0).lineWidth(2).stroke().restore();
+    }, false);
+    const pages = await bothWays(file);
+    expect(pages.map((p) => p.kind)).toEqual(['own']);
     for (const p of pages) expect(p.ours).toBe(p.pdfjs);
   });
 });
