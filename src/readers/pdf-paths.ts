@@ -52,18 +52,34 @@ const SPEC: Record<string, readonly [number, boolean]> = {
   MP: [1, false], DP: [2, false], BMC: [1, false], BDC: [2, false], EMC: [0, false], BX: [0, false], EX: [0, false],
 };
 
+const MAX_OPERANDS = 33;
+
 const PAINT: Record<string, number> = {
   S: OPS.stroke, s: OPS.closeStroke, f: OPS.fill, F: OPS.fill, 'f*': OPS.eoFill, B: OPS.fillStroke, 'B*': OPS.eoFillStroke,
   b: OPS.closeFillStroke, 'b*': OPS.closeEOFillStroke, n: OPS.endPath,
 };
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
-const isDelimiter = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
+// Each byte's class, as PDF's lexical rules have it: white space, delimiter, or regular.
+const SPACE = 1;
+const DELIMITER = 2;
+const CLASS = new Uint8Array(256);
+for (const c of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) CLASS[c] = SPACE;
+for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = DELIMITER;
+const isSpace = (c: number) => CLASS[c] === SPACE;
+const isDelimiter = (c: number) => CLASS[c] === DELIMITER;
+
+/** The operators by their bytes (up to three, packed in one number), so a token is looked up without making a string. */
+const OPERATORS = new Map<number, { op: string; operands: number; variable: boolean }>();
+for (const [op, [operands, variable]] of Object.entries(SPEC)) {
+  let key = 0;
+  for (let k = op.length - 1; k >= 0; k--) key = key * 256 + op.charCodeAt(k);
+  OPERATORS.set(key, { op, operands, variable });
+}
 
 /** The page's paths as pdf.js lists them, or why they are left to pdf.js; the XObjects it draws (`/Name Do`) go into `drawn`. */
 export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
   const fnArray: number[] = [];
   const argsArray: unknown[] = [];
-  let nums: number[] = [];
+  const nums: number[] = []; // the numeric operands so far, nums[0 … operands - 1] when all are numbers
   let operands = 0;
   let numeric = true;
   let nameAt = -1; // where the last operand starts, when it was a name (read only for Do)
@@ -75,7 +91,8 @@ export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
   let i = 0;
   while (i < n) {
     const c = b[i];
-    if (isSpace(c)) {
+    const kind = CLASS[c];
+    if (kind === SPACE) {
       i++;
       continue;
     }
@@ -90,32 +107,37 @@ export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
       nameAt = c === 0x2f ? i + 1 : -1;
       nameEnd = end;
       i = end;
+      if (operands === MAX_OPERANDS) return 'too many operands';
       operands++;
       numeric = false;
       continue;
     }
-    if (isDelimiter(c)) return 'content not read';
+    if (kind === DELIMITER) return 'content not read';
     const start = i;
-    while (i < n && !isSpace(b[i]) && !isDelimiter(b[i])) i++;
+    while (i < n && CLASS[b[i]] === 0) i++;
     const value = numberAt(b, start, i);
     if (value !== null) {
-      nums.push(value);
+      // pdf.js gives up on content with more operands than any operator takes.
+      if (operands === MAX_OPERANDS) return 'too many operands';
+      nums[operands] = value;
       operands++;
       nameAt = -1;
       continue;
     }
     const len = i - start;
-    const token =
-      len === 1 ? String.fromCharCode(b[start]) : len === 2 ? String.fromCharCode(b[start], b[start + 1]) : Buffer.from(b.buffer, b.byteOffset + start, len).toString('latin1');
-    if (token === 'true' || token === 'false') {
+    // Operators are one to three bytes; of longer words only true and false are operands.
+    const word = len > 3 ? Buffer.from(b.buffer, b.byteOffset + start, Math.min(len, 8)).toString('latin1') : '';
+    if (word === 'true' || word === 'false') {
+      if (operands === MAX_OPERANDS) return 'too many operands';
       operands++;
       numeric = false;
       nameAt = -1;
       continue;
     }
-    const spec = SPEC[token];
-    if (!spec) return `operator ${JSON.stringify(token.slice(0, 8))}`;
-    if (spec[1] ? operands > spec[0] : operands !== spec[0]) return `${token} with ${operands} operands`;
+    const spec = len <= 3 ? OPERATORS.get(b[start] + (len > 1 ? b[start + 1] * 256 : 0) + (len > 2 ? b[start + 2] * 65536 : 0)) : undefined;
+    if (!spec) return `operator ${JSON.stringify(word || Buffer.from(b.buffer, b.byteOffset + start, len).toString('latin1'))}`;
+    const token = spec.op;
+    if (spec.variable ? operands > spec.operands : operands !== spec.operands) return `${token} with ${operands} operands`;
     switch (token) {
       case 'q':
         if (segments) return 'q inside a path';
@@ -131,7 +153,7 @@ export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
       case 'cm':
         if (!numeric) return 'cm with operands not numbers';
         fnArray.push(OPS.transform);
-        argsArray.push(nums);
+        argsArray.push(nums.slice(0, 6));
         break;
       case 'm':
       case 'l':
@@ -141,8 +163,9 @@ export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
         break;
       case 're': {
         if (!numeric) return 're with operands not numbers';
-        const [x, y, w, h] = nums;
-        rect(box, x, y, x + w, y + h);
+        const x = nums[0];
+        const y = nums[1];
+        rect(box, x, y, x + nums[2], y + nums[3]);
         segments++;
         break;
       }
@@ -174,7 +197,6 @@ export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
         curved = false;
       }
     }
-    nums = [];
     operands = 0;
     numeric = true;
     nameAt = -1;
@@ -230,7 +252,7 @@ function numberAt(b: Uint8Array, start: number, end: number): number | null {
 }
 
 function endOfName(b: Uint8Array, i: number): number {
-  while (i < b.length && !isSpace(b[i]) && !isDelimiter(b[i])) i++;
+  while (i < b.length && CLASS[b[i]] === 0) i++;
   return i;
 }
 

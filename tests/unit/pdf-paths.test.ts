@@ -40,6 +40,9 @@ describe('pathOps', () => {
     ['q inside a path', '0 0 m q', 'q inside a path'],
     ['an inline image', 'BI /W 1 /H 1 ID x EI', 'inline image'],
     ['an unbalanced string', '(abc Tj', 'content not read'],
+    ['more operands than any operator takes (pdf.js gives up too)', `${'1 '.repeat(34)}m`, 'too many operands'],
+    ['true and false are operands', 'true false 0 0 m', 'm with 4 operands'],
+    ['an operator with the most operands there are', `/P0 ${'0.5 '.repeat(32)}scn 0 0 m 1 1 l S`, { fnArray: [91], argsArray: [[20, [null], f32(0, 0, 1, 1)]] }],
   ];
   it.each(cases)('%s', (_label, content, expected, drawn = []) => {
     const names = new Set<string>();
