@@ -3,8 +3,9 @@
 // again, every glyph sent across threads). This reads the page's own content streams from the file
 // (plain objects, Flate or no filter): a page that strokes nothing needs no list, and one whose
 // paths pdf-paths can read gets them from there. Anything not read here with certainty (encryption,
-// objects inside object streams, other filters, forms, annotations other than bare links, what
-// pdf-paths refuses) is left to pdf.js, so the answer is always the list pdf.js would give.
+// objects inside object streams or with a second version packed in one, other filters, forms,
+// annotations other than bare links, what pdf-paths refuses) is left to pdf.js, so the answer is
+// always the list pdf.js would give.
 import { inflateSync } from 'node:zlib';
 import { OPS, pathOps, type PathOps } from './pdf-paths.js';
 
@@ -22,13 +23,12 @@ export type PageLines = { kind: 'none' } | { kind: 'own'; ops: PathOps } | { kin
 
 /** The answer for one document's pages; the file is indexed on the first question. */
 export function pageLines(bytes: Uint8Array): (ref: PageRef | null | undefined) => PageLines {
-  let file: PdfFile | 'encrypted' | undefined;
+  let file: PdfFile | string | undefined;
   return (ref) => {
     if (!ref) return { kind: 'pdfjs', why: 'no page reference' };
-    file ??= indexFile(bytes);
-    if (file === 'encrypted') return { kind: 'pdfjs', why: file };
     try {
-      return linesOf(file, ref);
+      file ??= indexFile(bytes);
+      return typeof file === 'string' ? { kind: 'pdfjs', why: file } : linesOf(file, ref);
     } catch (e) {
       // A file this reading trips on is pdf.js's to read, as every page's lines once were.
       return { kind: 'pdfjs', why: `not read here (${e instanceof Error ? e.message : String(e)})` };
@@ -41,22 +41,39 @@ interface PdfFile {
   bytes: Uint8Array;
   /** "num gen" → offset just after `obj`, for objects written out plainly (the last one wins, as in an update). */
   objects: Map<string, number>;
+  /** Numbers of the objects stored inside object streams. */
+  packed: Set<number>;
 }
 
-function indexFile(bytes: Uint8Array): PdfFile | 'encrypted' {
+function indexFile(bytes: Uint8Array): PdfFile | 'encrypted' | 'object streams not read' {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   // An encrypted file's streams cannot be read without the key.
   if (/\/Encrypt\b/.test(text)) return 'encrypted';
   const objects = new Map<string, number>();
   const re = /(?:^|[\s>\]])(\d+)\s+(\d+)\s+obj\b/g;
   for (let m = re.exec(text); m; m = re.exec(text)) objects.set(`${m[1]} ${m[2]}`, m.index + m[0].length);
-  return { text, bytes, objects };
+  const file: PdfFile = { text, bytes, objects, packed: new Set() };
+  // An object both written plainly and packed in an object stream has two versions, and which one
+  // is current is the cross-reference's to say (an update may have moved it): such objects are
+  // left to pdf.js. So the numbers of every packed object are read from the streams' headers.
+  if (/\/ObjStm\b/.test(text)) {
+    for (const [key, at] of objects) {
+      const obj = objectAt(file, Number(key.split(' ')[0]), Number(key.split(' ')[1]), at);
+      if (!obj || obj.streamAt === null || !/\/Type\s*\/ObjStm\b/.test(obj.dict)) continue;
+      const n = /\/N\s+(\d+)/.exec(obj.dict);
+      const data = streamBytes(file, obj);
+      if (!n || !data) return 'object streams not read';
+      const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, Number(n[1]) * 24 + 64)).toString('latin1').match(/\d+/g) ?? [];
+      if (head.length < 2 * Number(n[1])) return 'object streams not read';
+      for (let k = 0; k < Number(n[1]); k++) file.packed.add(Number(head[2 * k]));
+    }
+  }
+  return file;
 }
 
-/** The dictionary of an object written plainly (up to `stream` or `endobj`), or null. */
-function objectAt(file: PdfFile, num: number, gen: number): { dict: string; streamAt: number | null } | null {
-  const at = file.objects.get(`${num} ${gen}`);
-  if (at === undefined) return null;
+/** The dictionary of an object written plainly (up to `stream` or `endobj`), or null (also when it is packed in an object stream too). */
+function objectAt(file: PdfFile, num: number, gen: number, at = file.objects.get(`${num} ${gen}`)): { dict: string; streamAt: number | null } | null {
+  if (at === undefined || file.packed.has(num)) return null;
   const end = file.text.indexOf('endobj', at);
   const stream = file.text.indexOf('stream', at);
   if (stream >= 0 && (end < 0 || stream < end) && file.text.slice(stream - 3, stream) !== 'end') {
@@ -92,7 +109,7 @@ function linesOf(file: PdfFile, ref: PageRef): PageLines {
   // pdf.js reads a page's content streams one after another, as one.
   const parts: Uint8Array[] = [];
   for (const r of refs) {
-    const part = streamBytes(file, Number(r[1]), Number(r[2]));
+    const part = streamBytes(file, objectAt(file, Number(r[1]), Number(r[2])));
     if (!part) return pdfjs('contents not read');
     parts.push(part);
   }
@@ -166,8 +183,7 @@ function xobjectsOf(file: PdfFile, pageDict: string): Map<string, [number, numbe
 const MAX_CONTENT = 32 << 20;
 
 /** A stream's decoded bytes, when it is unfiltered or Flate without predictors; null otherwise. */
-function streamBytes(file: PdfFile, num: number, gen: number): Uint8Array | null {
-  const obj = objectAt(file, num, gen);
+function streamBytes(file: PdfFile, obj: { dict: string; streamAt: number | null } | null): Uint8Array | null {
   if (!obj || obj.streamAt === null) return null;
   if (/\/DecodeParms\b|\/F\b|\/FFilter\b/.test(obj.dict)) return null;
   const filter = /\/Filter\s*(\[[^\]]*\]|\/[A-Za-z0-9]+)/.exec(obj.dict);

@@ -48,6 +48,10 @@ describe('pageLines', () => {
     ['Flate with predictors', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '/DecodeParms << /Predictor 12 >>', stream: 'BT (x) Tj ET', flate: true } }), 'contents not read'],
     ['Flate data that does not inflate', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '/Filter /FlateDecode', stream: 'not deflated' } }), 'contents not read'],
     ['a page inside an object stream', pdf({ ...catalog, 4: { dict: '', stream: 'BT (x) Tj ET' } }), 'page object not found'],
+    // Written plainly and packed in an object stream too: which version is current is the cross-reference's to say.
+    ['a page with two versions, one packed', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '', stream: 'BT (x) Tj ET' }, 20: { dict: '/Type /ObjStm /N 1 /First 5', stream: '3 0 << /Type /Page /Parent 2 0 R /Contents 5 0 R >>', flate: true } }), 'page object not found'],
+    ['object streams it cannot read', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '', stream: 'BT (x) Tj ET' }, 20: { dict: '/Type /ObjStm /N 1 /First 5 /Filter /LZWDecode', stream: 'xx' } }), 'object streams not read'],
+    ['a page beside an object stream that does not hold it', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '', stream: '0 0 m 1 1 l S' }, 20: { dict: '/Type /ObjStm /N 1 /First 5', stream: '9 0 << /Type /Annot >>', flate: true } }), 'own'],
     ['a blank page', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R >>' }), 'none'],
     ['an encrypted file', pdf({ ...catalog, 3: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>', 4: { dict: '', stream: 'BT (x) Tj ET' } }, '/Encrypt 11 0 R '), 'encrypted'],
     ['an incremental update replaces the content', (() => {
