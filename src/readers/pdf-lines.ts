@@ -1,9 +1,9 @@
 // Where a page's drawn lines come from, for the ruled-table finder (pdf-parse getPageTables), which
 // keeps only stroked paths from pdf.js's operator list: a second full pass over the page (its text
 // again, every glyph sent across threads). This reads the page's own content streams from the file
-// (plain objects, Flate or no filter): a page that strokes nothing needs no list, and one whose
-// paths pdf-paths can read gets them from there. Anything not read here with certainty (encryption,
-// objects inside object streams or with a second version packed in one, other filters, forms,
+// (objects written plainly or packed in object streams; Flate or no filter): a page that strokes
+// nothing needs no list, and one whose paths pdf-paths can read gets them from there. Anything not
+// read here with certainty (encryption, an object with two versions, other filters, forms,
 // annotations other than bare links, what pdf-paths refuses) is left to pdf.js, so the answer is
 // always the list pdf.js would give.
 import { inflateSync } from 'node:zlib';
@@ -41,8 +41,8 @@ interface PdfFile {
   bytes: Uint8Array;
   /** "num gen" → offset just after `obj`, for objects written out plainly (the last one wins, as in an update). */
   objects: Map<string, number>;
-  /** Numbers of the objects stored inside object streams. */
-  packed: Set<number>;
+  /** Objects stored inside object streams: number → their text (null when packed twice: which is current is unknown here). */
+  packed: Map<number, string | null>;
 }
 
 function indexFile(bytes: Uint8Array): PdfFile | 'encrypted' | 'object streams not read' {
@@ -52,28 +52,42 @@ function indexFile(bytes: Uint8Array): PdfFile | 'encrypted' | 'object streams n
   const objects = new Map<string, number>();
   const re = /(?:^|[\s>\]])(\d+)\s+(\d+)\s+obj\b/g;
   for (let m = re.exec(text); m; m = re.exec(text)) objects.set(`${m[1]} ${m[2]}`, m.index + m[0].length);
-  const file: PdfFile = { text, bytes, objects, packed: new Set() };
-  // An object both written plainly and packed in an object stream has two versions, and which one
-  // is current is the cross-reference's to say (an update may have moved it): such objects are
-  // left to pdf.js. So the numbers of every packed object are read from the streams' headers.
+  const file: PdfFile = { text, bytes, objects, packed: new Map() };
+  // Objects packed in object streams (PDF 1.5): each stream's header lists its objects' numbers and
+  // offsets. An object both written plainly and packed, or packed twice, has two versions, and which
+  // is current is the cross-reference's to say (an update may have moved it): objectAt leaves those to pdf.js.
   if (/\/ObjStm\b/.test(text)) {
     for (const [key, at] of objects) {
-      const obj = objectAt(file, Number(key.split(' ')[0]), Number(key.split(' ')[1]), at);
+      const [num, gen] = key.split(' ').map(Number);
+      const obj = objectAt(file, num, gen, at);
       if (!obj || obj.streamAt === null || !/\/Type\s*\/ObjStm\b/.test(obj.dict)) continue;
-      const n = /\/N\s+(\d+)/.exec(obj.dict);
+      const n = Number(/\/N\s+(\d+)/.exec(obj.dict)?.[1] ?? NaN);
+      const first = Number(/\/First\s+(\d+)/.exec(obj.dict)?.[1] ?? NaN);
       const data = streamBytes(file, obj);
-      if (!n || !data) return 'object streams not read';
-      const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, Number(n[1]) * 24 + 64)).toString('latin1').match(/\d+/g) ?? [];
-      if (head.length < 2 * Number(n[1])) return 'object streams not read';
-      for (let k = 0; k < Number(n[1]); k++) file.packed.add(Number(head[2 * k]));
+      if (!(n >= 0) || !(first >= 0) || !data) return 'object streams not read';
+      const body = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+      const head = body.slice(0, first).match(/\d+/g) ?? [];
+      if (head.length < 2 * n) return 'object streams not read';
+      const entries = Array.from({ length: n }, (_, k) => ({ num: Number(head[2 * k]), at: first + Number(head[2 * k + 1]) })).sort((a, b) => a.at - b.at);
+      entries.forEach((e, k) => {
+        const text = body.slice(e.at, k + 1 < entries.length ? entries[k + 1].at : body.length);
+        file.packed.set(e.num, file.packed.has(e.num) ? null : text);
+      });
     }
   }
   return file;
 }
 
-/** The dictionary of an object written plainly (up to `stream` or `endobj`), or null (also when it is packed in an object stream too). */
+/**
+ * An object's dictionary (written plainly: up to `stream` or `endobj`; packed: its text in the
+ * object stream, generation 0), or null when it is not found or has two versions.
+ */
 function objectAt(file: PdfFile, num: number, gen: number, at = file.objects.get(`${num} ${gen}`)): { dict: string; streamAt: number | null } | null {
-  if (at === undefined || file.packed.has(num)) return null;
+  if (file.packed.has(num)) {
+    const packed = file.packed.get(num);
+    return at === undefined && gen === 0 && packed ? { dict: packed, streamAt: null } : null;
+  }
+  if (at === undefined) return null;
   const end = file.text.indexOf('endobj', at);
   const stream = file.text.indexOf('stream', at);
   if (stream >= 0 && (end < 0 || stream < end) && file.text.slice(stream - 3, stream) !== 'end') {

@@ -78,6 +78,44 @@ function png(w: number, h: number): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/** A PDF 1.5 file whose catalog, page tree and page are packed in an object stream, found through a cross-reference stream. */
+function packedPdf(content: string): Uint8Array {
+  const packed: Array<[number, string]> = [[1, '<< /Type /Catalog /Pages 2 0 R >>'], [2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>'], [3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>']];
+  let head = '';
+  let body = '';
+  for (const [n, text] of packed) {
+    head += `${n} ${body.length} `;
+    body += `${text}\n`;
+  }
+  const stm = deflateSync(Buffer.from(head + body, 'latin1'));
+  const ops = deflateSync(Buffer.from(content, 'latin1'));
+  const parts: Buffer[] = [Buffer.from('%PDF-1.5\n', 'latin1')];
+  const offsets = new Map<number, number>();
+  const put = (num: number, dict: string, data: Buffer, tail = '') => {
+    offsets.set(num, parts.reduce((a, p) => a + p.length, 0));
+    parts.push(Buffer.from(`${num} 0 obj\n<< ${dict} /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from(`\nendstream\nendobj\n${tail}`, 'latin1'));
+  };
+  put(10, `/Type /ObjStm /N 3 /First ${head.length} /Filter /FlateDecode`, stm);
+  put(4, '/Filter /FlateDecode', ops);
+  const at = parts.reduce((a, p) => a + p.length, 0);
+  offsets.set(11, at);
+  // Cross-reference stream rows: type (0 free, 1 at an offset, 2 packed), offset or stream, index.
+  const rows = Array.from({ length: 12 }, (_, n) => {
+    const row = Buffer.alloc(7);
+    if (n >= 1 && n <= 3) {
+      row[0] = 2;
+      row.writeUInt32BE(10, 1);
+      row.writeUInt16BE(n - 1, 5);
+    } else if (offsets.has(n)) {
+      row[0] = 1;
+      row.writeUInt32BE(offsets.get(n)!, 1);
+    }
+    return row;
+  });
+  put(11, '/Type /XRef /W [1 4 2] /Size 12 /Root 1 0 R', Buffer.concat(rows), `startxref\n${at}\n%%EOF\n`);
+  return new Uint8Array(Buffer.concat(parts));
+}
+
 /** pdf-parse's line store for a page, from pdf.js's operator list and from ours. */
 async function bothWays(file: Uint8Array): Promise<Array<{ page: number; kind: string; pdfjs?: string; ours?: string }>> {
   const parser = new PDFParse({ data: new Uint8Array(file), verbosity: 0 });
@@ -139,6 +177,12 @@ describe('the ruled-table finder sees the same lines either way (pdf.js’s oper
     });
     const pages = await bothWays(file);
     expect(pages.map((p) => p.kind)).toEqual(['own', 'own', 'none']);
+    for (const p of pages) expect(p.ours).toBe(p.pdfjs);
+  });
+
+  it('a page packed in an object stream (PDF 1.5), with a rule under a translation', async () => {
+    const pages = await bothWays(packedPdf('0.5 w 50 700 m 300 700 l S 50 600 200 50 re S q 1 0 0 1 20 20 cm 0 0 m 100 0 l S Q'));
+    expect(pages.map((p) => p.kind)).toEqual(['own']);
     for (const p of pages) expect(p.ours).toBe(p.pdfjs);
   });
 
