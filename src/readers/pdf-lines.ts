@@ -7,7 +7,7 @@
 // annotations other than bare links, what pdf-paths refuses) is left to pdf.js, so the answer is
 // always the list pdf.js would give.
 import { inflateSync } from 'node:zlib';
-import { OPS, pathOps, type PathOps } from './pdf-paths.js';
+import { latin1, OPS, pathOps, type PathOps } from './pdf-paths.js';
 
 /** A page's object number and generation, as pdf.js gives them (`PDFPageProxy.ref`). */
 export interface PageRef {
@@ -46,7 +46,7 @@ interface PdfFile {
 }
 
 function indexFile(bytes: Uint8Array): PdfFile | 'encrypted' | 'object streams not read' {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const text = latin1(bytes, 0, bytes.length);
   // An encrypted file's streams cannot be read without the key.
   if (/\/Encrypt\b/.test(text)) return 'encrypted';
   const objects = new Map<string, number>();
@@ -65,7 +65,7 @@ function indexFile(bytes: Uint8Array): PdfFile | 'encrypted' | 'object streams n
       const first = Number(/\/First\s+(\d+)/.exec(obj.dict)?.[1] ?? NaN);
       const data = streamBytes(file, obj);
       if (!(n >= 0) || !(first >= 0) || !data) return 'object streams not read';
-      const body = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+      const body = latin1(data, 0, data.length);
       const head = body.slice(0, first).match(/\d+/g) ?? [];
       if (head.length < 2 * n) return 'object streams not read';
       const entries = Array.from({ length: n }, (_, k) => ({ num: Number(head[2 * k]), at: first + Number(head[2 * k + 1]) })).sort((a, b) => a.at - b.at);
@@ -145,17 +145,21 @@ function linesOf(file: PdfFile, ref: PageRef): PageLines {
   return strokes ? { kind: 'own', ops: read } : { kind: 'none' };
 }
 
+/**
+ * A dictionary entry's value from its match (1: the value written in place; 2, 3: a reference):
+ * the value, or the text of the object the reference names (null when it is not found or is a stream).
+ */
+function inPlaceOrNamed(file: PdfFile, m: RegExpExecArray): string | null {
+  if (m[1] !== undefined) return m[1];
+  const obj = objectAt(file, Number(m[2]), Number(m[3]));
+  return obj && obj.streamAt === null ? obj.dict.trimStart() : null;
+}
+
 /** Whether every annotation of the page is a link with no appearance stream of its own. */
 function onlyBareLinks(file: PdfFile, pageDict: string): boolean {
-  const annots = /\/Annots\s*(\[[^\]]*\]|(\d+)\s+(\d+)\s+R\b)/.exec(pageDict);
-  if (!annots) return false;
-  let list = annots[1];
-  if (annots[2] !== undefined) {
-    const obj = objectAt(file, Number(annots[2]), Number(annots[3]));
-    const inner = obj && obj.streamAt === null && /^\s*(\[[^\]]*\])/.exec(obj.dict);
-    if (!inner) return false;
-    list = inner[1];
-  }
+  const annots = /\/Annots\s*(?:(\[[^\]]*\])|(\d+)\s+(\d+)\s+R\b)/.exec(pageDict);
+  const list = annots && inPlaceOrNamed(file, annots);
+  if (!list?.startsWith('[')) return false;
   // Annotations written inline (dictionaries in the array) are not read here.
   if (list.includes('<<')) return false;
   for (const r of list.matchAll(REF)) {
@@ -180,15 +184,9 @@ function xobjectsOf(file: PdfFile, pageDict: string): Map<string, [number, numbe
     if (!res) return null;
     dict = res.dict;
   }
-  const x = /\/XObject\s*(?:<<([^>]*)>>|(\d+)\s+(\d+)\s+R\b)/.exec(dict);
-  if (!x) return null;
-  let body = x[1];
-  if (body === undefined) {
-    const obj = objectAt(file, Number(x[2]), Number(x[3]));
-    const inner = obj && /^\s*<<([^>]*)>>/.exec(obj.dict);
-    if (!inner) return null;
-    body = inner[1];
-  }
+  const x = /\/XObject\s*(?:(<<[^>]*>>)|(\d+)\s+(\d+)\s+R\b)/.exec(dict);
+  const body = x && inPlaceOrNamed(file, x);
+  if (!body?.startsWith('<<')) return null;
   const out = new Map<string, [number, number]>();
   for (const m of body.matchAll(/\/([^\s/<>[\]()]+)\s*(\d+)\s+(\d+)\s+R\b/g)) out.set(m[1], [Number(m[2]), Number(m[3])]);
   return out;

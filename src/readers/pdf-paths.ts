@@ -64,8 +64,9 @@ const DELIMITER = 2;
 const CLASS = new Uint8Array(256);
 for (const c of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) CLASS[c] = SPACE;
 for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = DELIMITER;
-const isSpace = (c: number) => CLASS[c] === SPACE;
-const isDelimiter = (c: number) => CLASS[c] === DELIMITER;
+
+/** Bytes [start, end) as text, one char per byte. */
+export const latin1 = (b: Uint8Array, start: number, end: number) => Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1');
 
 /** The operators by their bytes (up to three, packed in one number), so a token is looked up without making a string. */
 const OPERATORS = new Map<number, { op: string; operands: number; variable: boolean }>();
@@ -126,7 +127,7 @@ export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
     }
     const len = i - start;
     // Operators are one to three bytes; of longer words only true and false are operands.
-    const word = len > 3 ? Buffer.from(b.buffer, b.byteOffset + start, Math.min(len, 8)).toString('latin1') : '';
+    const word = len > 3 ? latin1(b, start, start + Math.min(len, 8)) : '';
     if (word === 'true' || word === 'false') {
       if (operands === MAX_OPERANDS) return 'too many operands';
       operands++;
@@ -135,7 +136,7 @@ export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
       continue;
     }
     const spec = len <= 3 ? OPERATORS.get(b[start] + (len > 1 ? b[start + 1] * 256 : 0) + (len > 2 ? b[start + 2] * 65536 : 0)) : undefined;
-    if (!spec) return `operator ${JSON.stringify(word || Buffer.from(b.buffer, b.byteOffset + start, len).toString('latin1'))}`;
+    if (!spec) return `operator ${JSON.stringify(word || latin1(b, start, i))}`;
     const token = spec.op;
     if (spec.variable ? operands > spec.operands : operands !== spec.operands) return `${token} with ${operands} operands`;
     switch (token) {
@@ -182,7 +183,7 @@ export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
       case 'BI':
         return 'inline image';
       case 'Do':
-        drawn.add(nameAt < 0 ? '' : Buffer.from(b.buffer, b.byteOffset + nameAt, nameEnd - nameAt).toString('latin1'));
+        drawn.add(nameAt < 0 ? '' : latin1(b, nameAt, nameEnd));
         break;
       default: {
         const fn = PAINT[token];
@@ -280,7 +281,7 @@ function skipObject(b: Uint8Array, i: number): number {
   i += dict ? 2 : 1;
   while (i < n) {
     const d = b[i];
-    if (isSpace(d)) i++;
+    if (CLASS[d] === SPACE) i++;
     else if (d === 0x25) while (i < n && b[i] !== 0x0a && b[i] !== 0x0d) i++;
     else if (dict && d === 0x3e && b[i + 1] === 0x3e) return i + 2;
     else if (!dict && d === 0x5d) return i + 1;
@@ -288,7 +289,7 @@ function skipObject(b: Uint8Array, i: number): number {
       i = skipObject(b, i);
       if (i < 0) return -1;
     } else if (d === 0x2f) i = endOfName(b, i + 1);
-    else if (isDelimiter(d)) return -1;
+    else if (CLASS[d] === DELIMITER) return -1;
     else i = endOfName(b, i);
   }
   return -1;
