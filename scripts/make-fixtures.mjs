@@ -6,7 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync, inflateRawSync, crc32 as zlibCrc32 } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
+import { greyPng } from './lib/png.mjs';
 import { zipOf } from './lib/zip.mjs';
 import PDFDocument from 'pdfkit';
 import ExcelJS from 'exceljs';
@@ -105,10 +106,6 @@ async function convictionsPdf(ruled) {
 
 // ------------------------------------------------------------------ zip (for the bomb)
 
-const crc32 = (buf) => zlibCrc32(buf) >>> 0;
-
-
-/** A valid zip of `entries`; an entry's `declared` size (if given) is what its headers claim it inflates to. */
 /** The entries of a zip (stored or deflated), read through its central directory. */
 function unzipEntries(buf) {
   let eocd = buf.length - 22;
@@ -140,26 +137,6 @@ function pinned(zip) {
       e.name === 'docProps/core.xml' ? { ...e, data: Buffer.from(e.data.toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${stamp}`)) } : e,
     ),
   );
-}
-
-/** A tiny grey PNG (what a scanner would leave: pixels, no text). */
-function greyPng(w, h) {
-  const raw = Buffer.alloc((w + 1) * h, 0xc8);
-  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0;
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 // ------------------------------------------------------------------ writers
@@ -284,7 +261,7 @@ async function main() {
   files['scanned.pdf'] = await pdfBytes((doc) => {
     doc.font('Helvetica').fontSize(11).text('Response to request 789/24. The scanned letter follows.', 50, 50);
     doc.addPage();
-    doc.image(greyPng(200, 280), 50, 50, { width: 400 });
+    doc.image(greyPng(200, 280, 0xc8), 50, 50, { width: 400 }); // what a scanner would leave: pixels, no text
   });
 
   files['encrypted.pdf'] = await pdfBytes((doc) => doc.text('Secret figures: 42 officers.', 50, 50), { userPassword: 'fixture', ownerPassword: 'fixture-owner', pdfVersion: '1.4' });

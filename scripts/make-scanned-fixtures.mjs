@@ -7,8 +7,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
+import { greyPng } from './lib/png.mjs';
 import { rasterise } from './lib/rasterise.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
@@ -78,26 +78,6 @@ function logoPage() {
   });
 }
 
-/** A w×h mid-grey PNG, written by hand (zlib) so the script needs no image library for it. */
-function greyPng(w, h) {
-  const crc = (buf) => zlib.crc32(buf);
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body) >>> 0);
-    return Buffer.concat([len, body, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const raw = Buffer.alloc((w + 1) * h, 0x80);
-  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0; // filter: none
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 const letter = await letterPdf();
 writeFileSync(join(OUT, 'letter.pdf'), letter);

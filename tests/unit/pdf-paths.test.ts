@@ -7,6 +7,7 @@ import PDFDocument from 'pdfkit';
 import { PDFParse } from 'pdf-parse';
 import { OPS as PDFJS_OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
+import { greyPng } from '../../scripts/lib/png.mjs';
 import { OPS, pathOps } from '../../src/readers/pdf-paths.js';
 import { pageLines } from '../../src/readers/pdf-lines.js';
 
@@ -50,33 +51,6 @@ describe('pathOps', () => {
     if (typeof expected !== 'string') expect([...names]).toEqual(drawn);
   });
 });
-
-/** A small grey PNG (a letterhead logo stand-in). */
-function png(w: number, h: number): Buffer {
-  const crc = (buf: Buffer) => {
-    let c = ~0;
-    for (const byte of buf) {
-      c ^= byte;
-      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-    }
-    return ~c >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    td.copy(out, 4);
-    out.writeUInt32BE(crc(td), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; // 8-bit greyscale
-  const raw = Buffer.alloc((w + 1) * h, 0x80);
-  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0; // filter: none
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** A PDF 1.5 file whose catalog, page tree and page are packed in an object stream, found through a cross-reference stream. */
 function packedPdf(content: string): Uint8Array {
@@ -188,7 +162,7 @@ describe('the ruled-table finder sees the same lines either way (pdf.js’s oper
 
   it('a letter with a logo, its content streams not compressed', async () => {
     const file = await drawn((doc) => {
-      doc.image(png(40, 20), 450, 40, { width: 80 });
+      doc.image(greyPng(40, 20), 450, 40, { width: 80 }); // a letterhead logo
       doc.fontSize(10).text('Our ref: 2024/0612', 50, 50);
       for (let r = 0; r < 5; r++) doc.rect(50, 120 + r * 20, 300, 20).stroke();
       doc.save().translate(60, 300).moveTo(0, 0).lineTo(200, 0).lineWidth(2).stroke().restore();
