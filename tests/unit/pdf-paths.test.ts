@@ -3,11 +3,11 @@
 // compared both ways on the shipped PDFs and on letters drawn here with pdfkit.
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import PDFDocument from 'pdfkit';
 import { PDFParse } from 'pdf-parse';
 import { OPS as PDFJS_OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { greyPng } from '../../scripts/lib/png.mjs';
+import { pdfOf } from '../support/pdfkit.js';
 import { OPS, pathOps } from '../../src/readers/pdf-paths.js';
 import { pageLines } from '../../src/readers/pdf-lines.js';
 
@@ -115,17 +115,6 @@ async function bothWays(file: Uint8Array): Promise<Array<{ page: number; kind: s
   }
 }
 
-function drawn(draw: (doc: PDFKit.PDFDocument) => void, compress = true): Promise<Uint8Array> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 50, compress, info: { CreationDate: new Date('2024-01-01T00:00:00Z') } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    draw(doc);
-    doc.end();
-  });
-}
-
 describe('the ruled-table finder sees the same lines either way (pdf.js’s operator list, or this reading)', () => {
   it.each(['convictions-ruled.pdf', 'officers-ruled.pdf'])('%s', async (name) => {
     const pages = await bothWays(new Uint8Array(readFileSync(new URL(`../../fixtures/attachments/${name}`, import.meta.url))));
@@ -134,7 +123,7 @@ describe('the ruled-table finder sees the same lines either way (pdf.js’s oper
   });
 
   it('a letter of ruled tables, scaled and rotated ones, dashes and line widths', async () => {
-    const file = await drawn((doc) => {
+    const file = await pdfOf((doc) => {
       doc.fontSize(10).text('Freedom of Information request 2024/0612', 50, 50);
       for (let r = 0; r < 6; r++) for (let c = 0; c < 3; c++) doc.lineWidth(0.5 + r * 0.1).rect(50 + c * 120.25, 100 + r * 18.5, 120.25, 18.5).stroke();
       doc.save().scale(0.8).dash(3, { space: 2 }).moveTo(60, 400).lineTo(400, 400).stroke().undash().restore();
@@ -161,12 +150,12 @@ describe('the ruled-table finder sees the same lines either way (pdf.js’s oper
   });
 
   it('a letter with a logo, its content streams not compressed', async () => {
-    const file = await drawn((doc) => {
+    const file = await pdfOf((doc) => {
       doc.image(greyPng(40, 20), 450, 40, { width: 80 }); // a letterhead logo
       doc.fontSize(10).text('Our ref: 2024/0612', 50, 50);
       for (let r = 0; r < 5; r++) doc.rect(50, 120 + r * 20, 300, 20).stroke();
       doc.save().translate(60, 300).moveTo(0, 0).lineTo(200, 0).lineWidth(2).stroke().restore();
-    }, false);
+    }, { compress: false });
     const pages = await bothWays(file);
     expect(pages.map((p) => p.kind)).toEqual(['own']);
     for (const p of pages) expect(p.ours).toBe(p.pdfjs);

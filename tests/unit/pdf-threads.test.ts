@@ -2,21 +2,16 @@
 // whichever has fewer in hand), a short one, or any by default, on one: either way the pages come out in order, each page's text and table rows its own,
 // a table running over pages joined into one. The letters are made here with pdfkit, their
 // expected text and rows taken from what was drawn.
-import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/readers/pdf.js';
+import { pdfOf } from '../support/pdfkit.js';
 
 const ROWS_PER_PAGE = 6;
 const row = (p: number, r: number) => [`Officer ${p}-${r}`, String(2000 + p * 10 + r), r % 2 ? 'Dismissed' : 'Resigned'];
 
 /** `pages` pages: a heading naming the page, then a ruled (even pages) or unruled (odd) table that continues from page to page with its header repeated. */
 function letter(pages: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { CreationDate: new Date('2024-01-01T00:00:00Z') } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
+  return pdfOf((doc) => {
     for (let p = 1; p <= pages; p++) {
       if (p > 1) doc.addPage();
       doc.font('Helvetica-Bold').fontSize(12).text(`Disclosure schedule, page ${p} of ${pages}`, 50, 50);
@@ -32,7 +27,6 @@ function letter(pages: number): Promise<Uint8Array> {
         top += 18;
       }
     }
-    doc.end();
   });
 }
 
