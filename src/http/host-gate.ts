@@ -1,6 +1,7 @@
 // Politeness per host: one request at a time, and a pause between one request's end and
 // the next one's start (so starts are always at least the delay apart, whatever the
-// connection setup costs). A global limiter bounds how many hosts are fetched at once.
+// connection setup costs), ending on a grid shared by hosts with the same delay. A global
+// limiter bounds how many hosts are fetched at once.
 //
 // Both queues are plain FIFO lists of waiting resolvers rather than promise chains (or
 // p-limit, whose call wraps the function in five promises): a request to an idle host under
@@ -17,6 +18,21 @@ interface HostState {
 }
 
 export type Sleep = (ms: number) => Promise<void>;
+
+/**
+ * A host's next start is rounded up to a multiple of this share of its delay, counted from the
+ * epoch, so that hosts with the same delay wake the process together: several requests to one
+ * wake-up instead of one each (issue 17, crawl CPU). Each wake-up from idle costs CPU of its own;
+ * the bench's crawl (38 hosts, 250 ms) spent ~10 % less CPU per disclosure with a 25 ms grid.
+ * A request is never early, and at most this share of the delay late.
+ */
+const WAKE_GRID_SHARE = 0.1;
+
+/** `t` rounded up to the host's wake-up grid (unchanged for a delay too short to have one). */
+export function onWakeGrid(t: number, delayMs: number): number {
+  const grid = Math.floor(delayMs * WAKE_GRID_SHARE);
+  return grid > 1 ? Math.ceil(t / grid) * grid : t;
+}
 
 /** At most `concurrency` functions running at once; the rest start in the order they asked. */
 export class Limiter {
@@ -47,6 +63,8 @@ export class HostGate {
     private readonly defaultDelayMs: number,
     private readonly limit: Limiter,
     private readonly sleep: Sleep,
+    /** The clock (ms since the epoch); tests set their own. */
+    private readonly now: () => number = Date.now,
   ) {}
 
   private state(host: string): HostState {
@@ -71,7 +89,7 @@ export class HostGate {
   /** Nothing more to this host for `ms` (the server asked us to back off: Retry-After). */
   holdOff(host: string, ms: number): void {
     const s = this.state(host);
-    s.nextAt = Math.max(s.nextAt, Date.now() + ms);
+    s.nextAt = Math.max(s.nextAt, this.now() + ms);
   }
 
   /** Runs `fn` as this host's next request, once the host is free and its delay has passed. */
@@ -82,10 +100,10 @@ export class HostGate {
     else await new Promise<void>((resolve) => s.waiting.push(resolve));
     try {
       // A loop: a Retry-After may push nextAt further while we sleep.
-      for (let wait = s.nextAt - Date.now(); wait > 0; wait = s.nextAt - Date.now()) await this.sleep(wait);
+      for (let wait = s.nextAt - this.now(); wait > 0; wait = s.nextAt - this.now()) await this.sleep(wait);
       return await this.limit.run(fn);
     } finally {
-      s.nextAt = Math.max(s.nextAt, Date.now() + s.delayMs);
+      s.nextAt = Math.max(s.nextAt, onWakeGrid(this.now() + s.delayMs, s.delayMs));
       const next = s.waiting.shift();
       if (next) next();
       else s.busy = false;

@@ -2,7 +2,7 @@
 // order asked, with the host's delay between one's end and the next one's start; across hosts
 // at most `concurrency` at once, started in the order asked; a failure passes the turn on.
 import { describe, expect, it } from 'vitest';
-import { HostGate, Limiter } from '../../src/http/host-gate.js';
+import { HostGate, Limiter, onWakeGrid } from '../../src/http/host-gate.js';
 
 /** A task that runs until `done()` is called (or `fail()`), logging its start and end. */
 function controlled(log: string[], name: string) {
@@ -79,13 +79,13 @@ describe('HostGate', () => {
     expect(sleeps).toEqual([]);
     a1.settle().done();
     await turn();
-    // a2 waits out the host's delay (30 ms, less the time since a1 ended) before starting.
+    // a2 waits out the host's delay (30 ms, less the time since a1 ended, up to its 3 ms wake-up grid) before starting.
     expect(log).toEqual(['start a1', 'start b1', 'end a1']);
     await new Promise((r) => setTimeout(r, 60));
     expect(log).toEqual(['start a1', 'start b1', 'end a1', 'start a2']);
     expect(sleeps.length).toBeGreaterThanOrEqual(1);
     expect(sleeps[0]).toBeGreaterThan(0);
-    expect(sleeps[0]).toBeLessThanOrEqual(30);
+    expect(sleeps[0]).toBeLessThanOrEqual(30 + 2);
     a2.settle().fail();
     b1.settle().done();
     expect(await Promise.all(runs)).toEqual(['a1', 'a2 failed', 'b1']);
@@ -116,5 +116,86 @@ describe('HostGate', () => {
     expect(log).toEqual(['start a1', 'end a1', 'start a3']);
     a3.settle().done();
     expect(await third).toBe('a3');
+  });
+});
+
+describe('onWakeGrid', () => {
+  it.each([
+    // t, delay, t on the grid of a tenth of the delay
+    [1000, 250, 1000],
+    [1001, 250, 1025],
+    [1024, 250, 1025],
+    [1026, 1000, 1100],
+    [1099, 1000, 1100],
+    [1027, 20, 1028],
+    [1027, 19, 1027], // a grid of 1 ms: unchanged
+    [1027, 0, 1027],
+  ])('%d with a %d ms delay → %d', (t, delay, want) => {
+    expect(onWakeGrid(t, delay)).toBe(want);
+  });
+
+  it('is never early and late by less than a tenth of the delay', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (let i = 0; i < 2000; i++) {
+      const t = 1_700_000_000_000 + (next() % 10_000_000);
+      const delay = next() % 60_000;
+      const at = onWakeGrid(t, delay);
+      expect(at).toBeGreaterThanOrEqual(t);
+      expect(at - t).toBeLessThan(Math.max(1, Math.floor(delay / 10)));
+    }
+  });
+});
+
+describe('HostGate wake-ups', () => {
+  it('hosts with the same delay that end a little apart start their next requests together, never early', async () => {
+    let clock = 1003;
+    const wakes: number[] = [];
+    const gate = new HostGate(
+      200,
+      new Limiter(4),
+      async (ms) => {
+        wakes.push(clock + ms);
+        clock += ms;
+      },
+      () => clock,
+    );
+    const starts: Record<string, number> = {};
+    const ends: Record<string, number> = {};
+    const request = (name: string) => async () => {
+      starts[name] = clock;
+      ends[name] = clock;
+      return name;
+    };
+    await gate.run('a', request('a1')); // ends at 1003: next start on the grid at or after 1203
+    clock = 1011;
+    await gate.run('b', request('b1')); // ends at 1011: at or after 1211
+    clock = 1100;
+    await gate.run('a', request('a2'));
+    clock = 1100;
+    await gate.run('b', request('b2'));
+    // One wake-up time for both (the 20 ms grid of a 200 ms delay), each at least the delay after its host's last end.
+    expect(wakes).toEqual([1220, 1220]);
+    expect(starts.a2).toBe(1220);
+    expect(starts.b2).toBe(1220);
+    expect(starts.a2 - ends.a1).toBeGreaterThanOrEqual(200);
+    expect(starts.b2 - ends.b1).toBeGreaterThanOrEqual(200);
+  });
+
+  it('a Retry-After hold is kept to the millisecond, not moved to the grid', async () => {
+    let clock = 5000;
+    const wakes: number[] = [];
+    const gate = new HostGate(
+      200,
+      new Limiter(1),
+      async (ms) => {
+        wakes.push(clock + ms);
+        clock += ms;
+      },
+      () => clock,
+    );
+    gate.holdOff('a', 3333);
+    await gate.run('a', async () => 'x');
+    expect(wakes).toEqual([8333]);
   });
 });
