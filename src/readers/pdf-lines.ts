@@ -28,7 +28,7 @@ export function pageLines(bytes: Uint8Array): (ref: PageRef | null | undefined) 
     if (!ref) return { kind: 'pdfjs', why: 'no page reference' };
     try {
       file ??= indexFile(bytes);
-      return typeof file === 'string' ? { kind: 'pdfjs', why: file } : linesOf(file, ref);
+      return typeof file === 'string' ? { kind: 'pdfjs', why: file } : drawnLinesOf(file, ref);
     } catch (e) {
       // A file this reading trips on is pdf.js's to read, as every page's lines once were.
       return { kind: 'pdfjs', why: `not read here (${e instanceof Error ? e.message : String(e)})` };
@@ -101,7 +101,7 @@ function objectAt(file: PdfFile, num: number, gen: number, at = file.objects.get
 
 const REF = /(\d+)\s+(\d+)\s+R\b/g;
 
-function linesOf(file: PdfFile, ref: PageRef): PageLines {
+function drawnLinesOf(file: PdfFile, ref: PageRef): PageLines {
   const pdfjs = (why: string): PageLines => ({ kind: 'pdfjs', why });
   const page = objectAt(file, ref.num, ref.gen);
   if (!page || page.streamAt !== null || !/\/Type\s*\/Page\b/.test(page.dict)) return pdfjs('page object not found');

@@ -99,14 +99,13 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
     const ruledFailed = { reported: false };
     const ocr = ocrSession(doc, warnings, options.ocr);
     const finder = parser as unknown as TableFinder;
-    const ruled: TableFinder = { getPageTables: (page) => live(finder.getPageTables(page)) };
     // A page's drawn lines: none where its content strokes nothing, its paths read here where they
     // can be (pdf-lines, pdf-paths), else pdf.js's operator list.
     const linesFor = pageLines(bytes);
     const gridOf = (page: PdfPage): Promise<RuledGrid> | null => {
       const known = linesFor(page.ref);
       if (known.kind === 'none') return null;
-      if (known.kind === 'pdfjs') return ruled.getPageTables(page);
+      if (known.kind === 'pdfjs') return live(finder.getPageTables(page));
       return finder.getPageTables({ getViewport: (o) => page.getViewport(o), getOperatorList: async () => known.ops });
     };
     // The pages are read on the worker threads that hold the document, each page by the one with
