@@ -3,10 +3,11 @@
 // positions (pdf-layout), a table that runs onto the next page joined into one. pdf.js runs
 // without eval, and the parser is always destroyed, even when the document is broken.
 import { acquirePdfWorker, loadPdfParse, pdfThreads, WorkerStopped, type PdfThread } from './pdf-runtime.js';
-import { pageLines, type PageRef } from './pdf-lines.js';
+import { pageLines, type PageLines, type PageRef } from './pdf-lines.js';
+import { ownText, type OwnItem } from './pdf-text.js';
 import type { PathOps } from './pdf-paths.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
-import { ocrSession, type OcrOptions } from './ocr/index.js';
+import { ocrMayRead, ocrSession, type OcrOptions } from './ocr/index.js';
 import { linesToBlocks } from './text.js';
 import { ReadError, type Block, type Cell, type ReadResult, type Table } from './types.js';
 
@@ -71,6 +72,102 @@ interface PageTable {
  * pdf-runtime), a few pages ahead of the page laid out here.
  */
 export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> } = {}): Promise<ReadResult> {
+  const own = ownPages(bytes, options);
+  return own ? readOwn(own) : readWithPdfjs(bytes, options);
+}
+
+/** A page read by pdf-text: its items and lines, and where its drawn lines come from when it may hold a table. */
+interface OwnPage {
+  n: number;
+  items: OwnItem[];
+  lines: TextLine[];
+  viewport: Viewport;
+  drawn: PageLines | null;
+}
+
+/**
+ * The document's pages read on this thread (pdf-text), when that reading is certain for every
+ * page and nothing else needs pdf.js: no page that OCR may be asked to read, and every page that
+ * may hold a table with its drawn lines read here too (pdf-lines). Null: pdf.js reads it all.
+ * FOI_HARVEST_PDF_TEXT=pdfjs always leaves it to pdf.js (the tests compare the two).
+ */
+function ownPages(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> }): OwnPage[] | null {
+  if (process.env.FOI_HARVEST_PDF_TEXT === 'pdfjs') return null;
+  const read = ownText(bytes);
+  if ('why' in read) return null;
+  const linesFor = pageLines(bytes);
+  const out: OwnPage[] = [];
+  for (const [k, page] of read.pages.entries()) {
+    const n = k + 1;
+    if (ocrMayRead(page.items, options.ocr)) return null;
+    const lines = linesOf(page.items);
+    const drawn = n <= MAX_TABLE_PAGES && mayHoldTable(lines) ? linesFor(page.ref) : null;
+    if (drawn?.kind === 'pdfjs') return null;
+    out.push({ n, items: page.items, lines, viewport: viewportOf(page.view), drawn });
+  }
+  return out;
+}
+
+/** pdf.js's PageViewport at scale 1 for an unrotated page: the same transform, to the last bit. */
+function viewportOf(viewBox: number[]): Viewport {
+  const [rotateA, rotateB, rotateC, rotateD, scale] = [1, 0, 0, -1, 1];
+  const centerX = (viewBox[2] + viewBox[0]) / 2;
+  const centerY = (viewBox[3] + viewBox[1]) / 2;
+  const offsetCanvasX = Math.abs(centerX - viewBox[0]) * scale + 0;
+  const offsetCanvasY = Math.abs(centerY - viewBox[1]) * scale + 0;
+  const transform = [rotateA * scale, rotateB * scale, rotateC * scale, rotateD * scale, offsetCanvasX - rotateA * scale * centerX - rotateC * scale * centerY, offsetCanvasY - rotateB * scale * centerX - rotateD * scale * centerY];
+  return { transform, convertToViewportPoint: (x, y) => [x * transform[0] + y * transform[2] + transform[4], x * transform[1] + y * transform[3] + transform[5]] };
+}
+
+async function readOwn(pages: OwnPage[]): Promise<ReadResult> {
+  const out = new PageAssembler(pages.length);
+  // pdf-parse's ruled-table finder, fed the paths read here; loaded only if a page has any.
+  let finder: TableFinder | null = null;
+  for (const p of pages) {
+    let grid: Promise<RuledGrid> | null = null;
+    if (p.drawn?.kind === 'own') {
+      const ops = p.drawn.ops;
+      finder ??= Object.create((await loadPdfParse()).PDFParse.prototype) as TableFinder;
+      grid = finder.getPageTables({ getViewport: () => p.viewport, getOperatorList: async () => ops });
+      grid.catch(() => undefined);
+    }
+    await out.add(p.n, `pdf:p${p.n}`, p.items, p.lines, p.viewport, grid);
+  }
+  return out.result();
+}
+
+/** Pages, laid out in turn, into the document's text, blocks and tables. */
+class PageAssembler {
+  private text = '';
+  private readonly blocks: Block[] = [];
+  private readonly perPage: PageTable[][] = [];
+  readonly warnings: string[] = [];
+  private readonly ruledFailed = { reported: false };
+  private readonly tablePages: number;
+
+  constructor(private readonly numPages: number) {
+    this.tablePages = Math.min(numPages, MAX_TABLE_PAGES);
+    if (numPages > MAX_TABLE_PAGES) this.warnings.push(`pdf: tables read from the first ${MAX_TABLE_PAGES} of ${numPages} pages only`);
+  }
+
+  async add(n: number, at: string, items: TextItem[], lines: TextLine[], viewport: Viewport, grid: Promise<RuledGrid> | null): Promise<void> {
+    const pageText = pageTextOf(items, viewport);
+    if (!pageText.trim()) this.warnings.push(`pdf:p${n}: no text layer (scanned image?)`);
+    if (this.text) this.text += '\n';
+    const offset = this.text.length;
+    this.text += pageText;
+    for (const b of paragraphBlocks(pageText)) {
+      this.blocks.push({ ...b, start: b.start + offset, end: b.end + offset, locator: at, page: n });
+    }
+    if (n <= this.tablePages) this.perPage.push((await pageTables(grid, n, items, lines, viewport, this.warnings, this.ruledFailed)).map((t) => ({ ...t, at })));
+  }
+
+  result(): ReadResult {
+    return { mediaType: 'application/pdf', text: this.text, blocks: this.blocks, tables: joinAcrossPages(this.perPage), links: [], title: null, pages: this.numPages, warnings: this.warnings };
+  }
+}
+
+async function readWithPdfjs(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> }): Promise<ReadResult> {
   const starting = acquirePdfWorker(); // the worker thread starts while pdf-parse loads
   starting.catch(() => undefined);
   const { PDFParse } = await loadPdfParse();
@@ -91,13 +188,9 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
     } catch (e) {
       throw readErrorOf(e);
     }
-    const warnings: string[] = [];
-    const blocks: Block[] = [];
-    const perPage: PageTable[][] = [];
+    const out = new PageAssembler(doc.numPages);
     const tablePages = Math.min(doc.numPages, MAX_TABLE_PAGES);
-    if (doc.numPages > MAX_TABLE_PAGES) warnings.push(`pdf: tables read from the first ${MAX_TABLE_PAGES} of ${doc.numPages} pages only`);
-    const ruledFailed = { reported: false };
-    const ocr = ocrSession(doc, warnings, options.ocr);
+    const ocr = ocrSession(doc, out.warnings, options.ocr);
     const finder = parser as unknown as TableFinder;
     // A page's drawn lines: none where its content strokes nothing, its paths read here where they
     // can be (pdf-lines, pdf-paths), else pdf.js's operator list.
@@ -155,7 +248,6 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
       while (fetched < doc.numPages && ahead.length < (PAGES_AHEAD + 1) * readers.length) ahead.push(fetchPage(++fetched));
     };
     fetchAhead();
-    let text = '';
     for (let n = 1; n <= doc.numPages; n++) {
       let page: PdfPage;
       let items: TextItem[];
@@ -181,21 +273,13 @@ export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOpt
       }
       const at = scanned ? `pdf:p${n}:ocr` : `pdf:p${n}`;
       try {
-        const pageText = pageTextOf(items, viewport);
-        if (!pageText.trim()) warnings.push(`pdf:p${n}: no text layer (scanned image?)`);
-        if (text) text += '\n';
-        const offset = text.length;
-        text += pageText;
-        for (const b of paragraphBlocks(pageText)) {
-          blocks.push({ ...b, start: b.start + offset, end: b.end + offset, locator: at, page: n });
-        }
-        if (n <= tablePages) perPage.push((await pageTables(grid, n, items, lines, viewport, warnings, ruledFailed)).map((t) => ({ ...t, at })));
+        await out.add(n, at, items, lines, viewport, grid);
       } finally {
         page.cleanup();
       }
     }
     ocr.finish();
-    return { mediaType: 'application/pdf', text, blocks, tables: joinAcrossPages(perPage), links: [], title: null, pages: doc.numPages, warnings };
+    return out.result();
   } catch (e) {
     throw e instanceof WorkerStopped ? readErrorOf(e) : e;
   } finally {

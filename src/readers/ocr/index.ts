@@ -1,7 +1,7 @@
 // The PDF reader's OCR hook: a session per document over pdf-parse's loaded document.
 import { ocrOptions } from './config.js';
 import { despeckle } from './despeckle.js';
-import { OcrSession, type PageSource } from './session.js';
+import { mayNeedOcr, OcrSession, type PageSource } from './session.js';
 import type { OcrOptions } from './types.js';
 
 export type { OcrMode, OcrOptions, OcrPage } from './types.js';
@@ -38,6 +38,11 @@ const DUST_AREA_AT_72DPI = 1;
 const DUST_GAP_AT_72DPI = 1.5;
 
 /** OCR for one PDF, with the process's settings unless `overrides` says otherwise. */
+/** Whether OCR may be asked to read a page with these text items, under the options given. */
+export function ocrMayRead(items: Array<{ str?: string }>, overrides?: Partial<OcrOptions>): boolean {
+  return mayNeedOcr(ocrOptions(overrides).mode, items);
+}
+
 export function ocrSession(pdf: { numPages: number }, warnings: string[], overrides?: Partial<OcrOptions>): OcrSession {
   const doc = pdf as Doc; // pdf-parse's loaded pdf.js document; its typings keep these members private
   const source: PageSource = {

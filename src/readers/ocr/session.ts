@@ -41,6 +41,11 @@ function textChars(items: Array<{ str?: string }>, enough: number): number {
   return chars;
 }
 
+/** Whether OCR may be asked to read a page with these text items (so its text is not the text layer's alone). */
+export function mayNeedOcr(mode: OcrOptions['mode'], items: Array<{ str?: string }>): boolean {
+  return mode === 'always' || (mode === 'auto' && textChars(items, STAMP_TEXT_CHARS) < STAMP_TEXT_CHARS);
+}
+
 export class OcrSession {
   private readonly started = new Map<number, Promise<OcrPage | null>>();
   private count = 0;

@@ -1,0 +1,266 @@
+// PDF values (numbers, names, strings, arrays, dictionaries, references) read from text, one char
+// per byte, as pdf.js's Lexer and Parser read them: numbers to the same bits, strings with their
+// escapes, names with their #xx codes. Used on dictionaries (pdf-text's fonts and page tree) and,
+// token by token, on content streams. Anything pdf.js would read leniently (a malformed hex
+// string, a brace) is refused with a reason, so the caller leaves the file to pdf.js.
+
+export class Name {
+  constructor(readonly name: string) {}
+}
+export class Ref {
+  constructor(
+    readonly num: number,
+    readonly gen: number,
+  ) {}
+}
+/** A bare word: an operator in a content stream, or a keyword (`R`, `obj`, `stream`). */
+export class Cmd {
+  constructor(readonly cmd: string) {}
+}
+export type Dict = Map<string, Value>;
+export type Value = number | boolean | null | string | Name | Ref | Cmd | Value[] | Dict;
+
+/** Thrown where this reading stops: the message says why, and pdf.js reads the file instead. */
+export class NotRead extends Error {}
+
+const SPACE = new Uint8Array(256);
+for (const c of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) SPACE[c] = 1;
+const DELIMITER = new Uint8Array(256);
+for (const c of '()<>[]{}/%') DELIMITER[c.charCodeAt(0)] = 1;
+const END = {} as Value; // the end of the text
+const CLOSE_ARRAY = new Cmd(']');
+const CLOSE_DICT = new Cmd('>>');
+
+export class Lexer {
+  pos: number;
+  constructor(
+    readonly s: string,
+    pos = 0,
+  ) {
+    this.pos = pos;
+  }
+
+  /** The next value (an array or dictionary read whole), a Cmd, or null at the end. */
+  next(): Value | undefined {
+    const v = this.token();
+    if (v === END) return undefined;
+    if (v === CLOSE_ARRAY || v === CLOSE_DICT) throw new NotRead(`unbalanced ${v.cmd}`);
+    return v;
+  }
+
+  private token(): Value {
+    const s = this.s;
+    const n = s.length;
+    let i = this.pos;
+    for (;;) {
+      while (i < n && SPACE[s.charCodeAt(i)]) i++;
+      if (i < n && s.charCodeAt(i) === 0x25) {
+        while (i < n && s.charCodeAt(i) !== 0x0a && s.charCodeAt(i) !== 0x0d) i++;
+        continue;
+      }
+      break;
+    }
+    if (i >= n) {
+      this.pos = i;
+      return END;
+    }
+    const c = s.charCodeAt(i);
+    switch (c) {
+      case 0x28:
+        return this.literal(i + 1);
+      case 0x3c:
+        if (s.charCodeAt(i + 1) === 0x3c) {
+          this.pos = i + 2;
+          return this.dict();
+        }
+        return this.hex(i + 1);
+      case 0x3e:
+        if (s.charCodeAt(i + 1) === 0x3e) {
+          this.pos = i + 2;
+          return CLOSE_DICT;
+        }
+        throw new NotRead('a stray >');
+      case 0x5b:
+        this.pos = i + 1;
+        return this.array();
+      case 0x5d:
+        this.pos = i + 1;
+        return CLOSE_ARRAY;
+      case 0x2f:
+        return this.name(i + 1);
+    }
+    if (DELIMITER[c]) throw new NotRead(`a stray ${s[i]}`);
+    const start = i;
+    while (i < n && !SPACE[s.charCodeAt(i)] && !DELIMITER[s.charCodeAt(i)]) i++;
+    this.pos = i;
+    const num = numberOf(s, start, i);
+    if (num !== null) return num;
+    const word = s.slice(start, i);
+    if (word === 'true') return true;
+    if (word === 'false') return false;
+    if (word === 'null') return null;
+    return new Cmd(word);
+  }
+
+  private array(): Value[] {
+    const out: Value[] = [];
+    for (;;) {
+      const v = this.token();
+      if (v === CLOSE_ARRAY) return out;
+      if (v === END || v === CLOSE_DICT) throw new NotRead('an unclosed array');
+      if (v instanceof Cmd && v.cmd === 'R') out.push(refOf(out));
+      else out.push(v);
+    }
+  }
+
+  private dict(): Dict {
+    const out: Dict = new Map();
+    for (;;) {
+      const key = this.token();
+      if (key === CLOSE_DICT) return out;
+      if (!(key instanceof Name)) throw new NotRead('a dictionary key that is not a name');
+      let v = this.token();
+      if (v === END || v === CLOSE_DICT || v === CLOSE_ARRAY) throw new NotRead('an unclosed dictionary');
+      // `n g R` is three tokens: a reference, once the R is seen.
+      if (typeof v === 'number') {
+        const save = this.pos;
+        const gen = this.token();
+        const r = typeof gen === 'number' ? this.token() : null;
+        if (typeof gen === 'number' && r instanceof Cmd && r.cmd === 'R') v = new Ref(v, gen);
+        else this.pos = save;
+      }
+      out.set(key.name, v);
+    }
+  }
+
+  private name(i: number): Name {
+    const s = this.s;
+    const n = s.length;
+    let out = '';
+    let from = i;
+    while (i < n && !SPACE[s.charCodeAt(i)] && !DELIMITER[s.charCodeAt(i)]) {
+      if (s.charCodeAt(i) === 0x23) {
+        const code = parseInt(s.slice(i + 1, i + 3), 16);
+        if (!/^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) throw new NotRead('a name with a bad #code');
+        out += s.slice(from, i) + String.fromCharCode(code);
+        i += 3;
+        from = i;
+      } else i++;
+    }
+    this.pos = i;
+    return new Name(out + s.slice(from, i));
+  }
+
+  /** A (literal string), escapes read as pdf.js's Lexer.getString reads them. */
+  private literal(i: number): string {
+    const s = this.s;
+    const n = s.length;
+    let depth = 1;
+    let out = '';
+    let from = i;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c === 0x28) depth++;
+      else if (c === 0x29 && --depth === 0) {
+        this.pos = i + 1;
+        return out + s.slice(from, i);
+      } else if (c === 0x5c) {
+        out += s.slice(from, i);
+        i++;
+        const e = s.charCodeAt(i);
+        switch (e) {
+          case 0x6e: out += '\n'; i++; break; // prettier-ignore
+          case 0x72: out += '\r'; i++; break; // prettier-ignore
+          case 0x74: out += '\t'; i++; break; // prettier-ignore
+          case 0x62: out += '\b'; i++; break; // prettier-ignore
+          case 0x66: out += '\f'; i++; break; // prettier-ignore
+          case 0x0d:
+            i++;
+            if (s.charCodeAt(i) === 0x0a) i++;
+            break;
+          case 0x0a:
+            i++;
+            break;
+          default:
+            if (e >= 0x30 && e <= 0x37) {
+              let x = e & 0x0f;
+              i++;
+              for (let k = 0; k < 2 && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x37; k++) x = (x << 3) + (s.charCodeAt(i++) & 0x0f);
+              out += String.fromCharCode(x);
+            } else if (i < n) {
+              out += s[i];
+              i++;
+            }
+        }
+        from = i;
+        continue;
+      }
+      i++;
+    }
+    throw new NotRead('an unclosed string');
+  }
+
+  private hex(i: number): string {
+    const s = this.s;
+    const end = s.indexOf('>', i);
+    if (end < 0) throw new NotRead('an unclosed hex string');
+    const digits = s.slice(i, end).replace(/[\s\0]+/g, '');
+    if (!/^[0-9a-fA-F]*$/.test(digits) || digits.length % 2) throw new NotRead('a hex string pdf.js would repair');
+    this.pos = end + 1;
+    let out = '';
+    for (let k = 0; k < digits.length; k += 2) out += String.fromCharCode(parseInt(digits.slice(k, k + 2), 16));
+    return out;
+  }
+}
+
+function refOf(out: Value[]): Ref {
+  const gen = out.pop();
+  const num = out.pop();
+  if (typeof num !== 'number' || typeof gen !== 'number') throw new NotRead('an R that is not a reference');
+  return new Ref(num, gen);
+}
+
+/** The number a token spells, as pdf.js's Lexer.getNumber computes it; null when it is not a plain number. */
+export function numberOf(s: string, start: number, end: number): number | null {
+  let i = start;
+  let sign = 1;
+  const c0 = s.charCodeAt(i);
+  if (c0 === 0x2d) {
+    sign = -1;
+    i++;
+  } else if (c0 === 0x2b) i++;
+  let divideBy = 0;
+  if (s.charCodeAt(i) === 0x2e) {
+    divideBy = 10;
+    i++;
+  }
+  const d0 = s.charCodeAt(i);
+  if (i >= end || d0 < 0x30 || d0 > 0x39) return null;
+  let base = d0 - 0x30;
+  for (i++; i < end; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch >= 0x30 && ch <= 0x39) {
+      if (divideBy !== 0) divideBy *= 10;
+      base = base * 10 + (ch - 0x30);
+    } else if (ch === 0x2e && divideBy === 0) divideBy = 1;
+    else return null;
+  }
+  if (divideBy !== 0) base /= divideBy;
+  return sign * base;
+}
+
+/** The one value written at the start of `text` (an object's body). */
+export function valueOf(text: string): Value {
+  const lexer = new Lexer(text);
+  const v = lexer.next();
+  if (v === undefined) throw new NotRead('an empty object');
+  if (typeof v === 'number') {
+    // A bare reference as an object's whole body (rare) or just a number.
+    const save = lexer.pos;
+    const gen = lexer.next();
+    const r = typeof gen === 'number' ? lexer.next() : undefined;
+    if (typeof gen === 'number' && r instanceof Cmd && r.cmd === 'R') return new Ref(v, gen);
+    lexer.pos = save;
+  }
+  return v;
+}
