@@ -28,6 +28,7 @@ for (const c of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) SPACE[c] = 1;
 const DELIMITER = new Uint8Array(256);
 for (const c of '()<>[]{}/%') DELIMITER[c.charCodeAt(0)] = 1;
 const END = {} as Value; // the end of the text
+const CMDS = new Map<string, Cmd>(); // operators met, one Cmd each (they are read again and again)
 const CLOSE_ARRAY = new Cmd(']');
 const CLOSE_DICT = new Cmd('>>');
 
@@ -99,7 +100,12 @@ export class Lexer {
     if (word === 'true') return true;
     if (word === 'false') return false;
     if (word === 'null') return null;
-    return new Cmd(word);
+    let cmd = CMDS.get(word);
+    if (!cmd) {
+      cmd = new Cmd(word);
+      if (CMDS.size < 256) CMDS.set(word, cmd);
+    }
+    return cmd;
   }
 
   private array(): Value[] {
@@ -204,11 +210,21 @@ export class Lexer {
     const s = this.s;
     const end = s.indexOf('>', i);
     if (end < 0) throw new NotRead('an unclosed hex string');
-    const digits = s.slice(i, end).replace(/[\s\0]+/g, '');
-    if (!/^[0-9a-fA-F]*$/.test(digits) || digits.length % 2) throw new NotRead('a hex string pdf.js would repair');
     this.pos = end + 1;
     let out = '';
-    for (let k = 0; k < digits.length; k += 2) out += String.fromCharCode(parseInt(digits.slice(k, k + 2), 16));
+    let high = -1;
+    for (let k = i; k < end; k++) {
+      const c = s.charCodeAt(k);
+      const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : SPACE[c] ? -1 : -2;
+      if (v === -1) continue;
+      if (v === -2) throw new NotRead('a hex string pdf.js would repair');
+      if (high < 0) high = v;
+      else {
+        out += String.fromCharCode((high << 4) | v);
+        high = -1;
+      }
+    }
+    if (high >= 0) throw new NotRead('a hex string pdf.js would repair');
     return out;
   }
 }

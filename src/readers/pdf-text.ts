@@ -291,7 +291,9 @@ function textItems(doc: Doc, page: PageNode): OwnItem[] {
   let totalWidth = 0;
   let width = 0;
   let height = 0;
-  let prevTransform: number[] | null = null;
+  // The last glyph's text transform (pdf.js's prevTransform), kept in place rather than as a new array per glyph.
+  const prev = new Float64Array(6);
+  let hasPrev = false;
   let textAdvanceScale = 0;
   let spaceInFlowMin = 0;
   let spaceInFlowMax = 0;
@@ -315,12 +317,35 @@ function textItems(doc: Doc, page: PageNode): OwnItem[] {
     twoLast[0] = twoLast[1] = ' ';
     twoLastPos = 0;
   };
-  const currentTransform = (): number[] => {
-    const tsm = [state.fontSize * state.textHScale, 0, 0, state.fontSize, 0, state.textRise];
-    return transform(state.ctm, transform(state.textMatrix, tsm));
+  // The current text transform (pdf.js getCurrentTextTransform: ctm × textMatrix × [size·scale 0 0 size 0 rise]),
+  // written into `cur` with pdf.js's very operations (the products by the matrix's zeros included), so every bit is its.
+  const cur = new Float64Array(6);
+  const computeCurrent = () => {
+    const m = state.textMatrix;
+    const c = state.ctm;
+    const a = state.fontSize * state.textHScale;
+    const d = state.fontSize;
+    const r = state.textRise;
+    const t0 = m[0] * a + m[2] * 0;
+    const t1 = m[1] * a + m[3] * 0;
+    const t2 = m[0] * 0 + m[2] * d;
+    const t3 = m[1] * 0 + m[3] * d;
+    const t4 = m[0] * 0 + m[2] * r + m[4];
+    const t5 = m[1] * 0 + m[3] * r + m[5];
+    cur[0] = c[0] * t0 + c[2] * t1;
+    cur[1] = c[1] * t0 + c[3] * t1;
+    cur[2] = c[0] * t2 + c[2] * t3;
+    cur[3] = c[1] * t2 + c[3] * t3;
+    cur[4] = c[0] * t4 + c[2] * t5 + c[4];
+    cur[5] = c[1] * t4 + c[3] * t5 + c[5];
   };
-  const pushWhitespace = (w: number, h: number, t: number[] | null) => {
-    items.push({ str: ' ', width: w, height: h, transform: t!, hasEOL: false });
+  const arrayOf = (t: Float64Array) => [t[0], t[1], t[2], t[3], t[4], t[5]];
+  const currentTransform = (): number[] => {
+    computeCurrent();
+    return arrayOf(cur);
+  };
+  const pushWhitespace = (w: number, h: number, t: number[]) => {
+    items.push({ str: ' ', width: w, height: h, transform: t, hasEOL: false });
   };
   const ensureItem = () => {
     if (initialized) return;
@@ -366,7 +391,7 @@ function textItems(doc: Doc, page: PageNode): OwnItem[] {
       flush();
     } else items.push({ str: '', width: 0, height: 0, transform: currentTransform(), hasEOL: true });
   };
-  const addFakeSpaces = (w: number, transf: number[] | null, orientation: number): boolean => {
+  const addFakeSpaces = (w: number, orientation: number): boolean => {
     if (orientation * spaceInFlowMin <= w && w <= orientation * spaceInFlowMax) {
       if (initialized) {
         resetLastChars();
@@ -376,17 +401,18 @@ function textItems(doc: Doc, page: PageNode): OwnItem[] {
     }
     flush();
     resetLastChars();
-    pushWhitespace(Math.abs(w), 0, transf || currentTransform());
+    pushWhitespace(Math.abs(w), 0, hasPrev ? arrayOf(prev) : currentTransform());
     return true;
   };
   const compareWithLastPosition = (glyphWidth: number): boolean => {
-    const current = currentTransform();
+    computeCurrent();
+    const current = cur;
     let posX = current[4];
     let posY = current[5];
     if (posX + glyphWidth < viewBox[0] || posX > viewBox[2] || posY < viewBox[1] || posY > viewBox[3]) return false;
-    if (!state.font || !prevTransform) return true;
-    let lastPosX = prevTransform[4];
-    let lastPosY = prevTransform[5];
+    if (!state.font || !hasPrev) return true;
+    let lastPosX = prev[4];
+    let lastPosY = prev[5];
     if (lastPosX === posX && lastPosY === posY) return true;
     let rotate = -1;
     if (current[0] && current[1] === 0 && current[2] === 0) rotate = current[0] > 0 ? 0 : 180;
@@ -407,7 +433,7 @@ function textItems(doc: Doc, page: PageNode): OwnItem[] {
         break;
       default:
         [posX, posY] = inverseRotation(posX, posY, current);
-        [lastPosX, lastPosY] = inverseRotation(lastPosX, lastPosY, prevTransform);
+        [lastPosX, lastPosY] = inverseRotation(lastPosX, lastPosY, prev);
     }
     const advanceX = (posX - lastPosX) / textAdvanceScale;
     const advanceY = posY - lastPosY;
@@ -430,12 +456,12 @@ function textItems(doc: Doc, page: PageNode): OwnItem[] {
       if (shouldAddWhitespace()) {
         resetLastChars();
         flush();
-        pushWhitespace(Math.abs(advanceX), 0, prevTransform);
+        pushWhitespace(Math.abs(advanceX), 0, arrayOf(prev));
       } else width += advanceX;
-    } else if (!addFakeSpaces(advanceX, prevTransform, orientation)) {
+    } else if (!addFakeSpaces(advanceX, orientation)) {
       if (str.length === 0) {
         resetLastChars();
-        pushWhitespace(Math.abs(advanceX), 0, prevTransform);
+        pushWhitespace(Math.abs(advanceX), 0, arrayOf(prev));
       } else width += advanceX;
     }
     if (Math.abs(advanceY) > height * VERTICAL_SHIFT_RATIO) flush();
@@ -476,7 +502,11 @@ function textItems(doc: Doc, page: PageNode): OwnItem[] {
       scaledDim *= state.textHScale;
       state.translateTextMatrix(scaledDim, 0);
       width += scaledDim;
-      if (scaledDim) prevTransform = currentTransform();
+      if (scaledDim) {
+        computeCurrent();
+        prev.set(cur);
+        hasPrev = true;
+      }
       if (saveLastChar(glyph.unicode)) str.push(' ');
       str.push(glyph.unicode);
       if (charSpacing) state.translateTextMatrix(charSpacing * state.textHScale, 0);
@@ -638,7 +668,7 @@ function textItems(doc: Doc, page: PageNode): OwnItem[] {
   return items;
 }
 
-function inverseRotation(x: number, y: number, m: number[]): [number, number] {
+function inverseRotation(x: number, y: number, m: ArrayLike<number>): [number, number] {
   const scale = Math.hypot(m[0], m[1]);
   return [(m[0] * x + m[1] * y) / scale, (m[2] * x + m[3] * y) / scale];
 }
