@@ -21,14 +21,17 @@ export interface PageRef {
  */
 export type PageLines = { kind: 'none' } | { kind: 'own'; ops: PathOps } | { kind: 'pdfjs'; why: string };
 
-/** The answer for one document's pages; the file is indexed on the first question. */
-export function pageLines(bytes: Uint8Array): (ref: PageRef | null | undefined) => PageLines {
-  let file: PdfFile | string | undefined;
-  return (ref) => {
+/**
+ * The answer for one document's pages; the file is indexed on the first question (unless given,
+ * as pdf-text indexed it). A page's content already read (pdf-text's) is not read again.
+ */
+export function pageLines(bytes: Uint8Array, indexed?: PdfFile): (ref: PageRef | null | undefined, content?: Uint8Array) => PageLines {
+  let file: PdfFile | string | undefined = indexed;
+  return (ref, content) => {
     if (!ref) return { kind: 'pdfjs', why: 'no page reference' };
     try {
       file ??= indexFile(bytes);
-      return typeof file === 'string' ? { kind: 'pdfjs', why: file } : drawnLinesOf(file, ref);
+      return typeof file === 'string' ? { kind: 'pdfjs', why: file } : drawnLinesOf(file, ref, content);
     } catch (e) {
       // A file this reading trips on is pdf.js's to read, as every page's lines once were.
       return { kind: 'pdfjs', why: `not read here (${e instanceof Error ? e.message : String(e)})` };
@@ -36,33 +39,14 @@ export function pageLines(bytes: Uint8Array): (ref: PageRef | null | undefined) 
   };
 }
 
-function drawnLinesOf(file: PdfFile, ref: PageRef): PageLines {
+function drawnLinesOf(file: PdfFile, ref: PageRef, known?: Uint8Array): PageLines {
   const pdfjs = (why: string): PageLines => ({ kind: 'pdfjs', why });
   const page = objectAt(file, ref.num, ref.gen);
   if (!page || page.streamAt !== null || !/\/Type\s*\/Page\b/.test(page.dict)) return pdfjs('page object not found');
   // pdf.js draws annotations' appearances into the operator list; a link without one draws nothing there.
   if (/\/Annots\b/.test(page.dict) && !onlyBareLinks(file, page.dict)) return pdfjs('annotations');
-  const contents = /\/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/.exec(page.dict);
-  // No /Contents: a blank page. One written other than as a reference or an array of them: unsure.
-  if (!contents) return /\/Contents\b/.test(page.dict) ? pdfjs('contents not read') : { kind: 'none' };
-  let refs = [...contents[1].matchAll(REF)];
-  // /Contents n 0 R may name an array object rather than a stream.
-  if (refs.length === 1 && !contents[1].startsWith('[')) {
-    const target = objectAt(file, Number(refs[0][1]), Number(refs[0][2]));
-    if (!target) return pdfjs('contents not found');
-    if (target.streamAt === null) {
-      if (!target.dict.trimStart().startsWith('[')) return pdfjs('contents not read');
-      refs = [...target.dict.matchAll(REF)];
-    }
-  }
-  // pdf.js reads a page's content streams one after another, as one.
-  const parts: Uint8Array[] = [];
-  for (const r of refs) {
-    const part = streamBytes(file, objectAt(file, Number(r[1]), Number(r[2])));
-    if (!part) return pdfjs('contents not read');
-    parts.push(part);
-  }
-  const content = parts.length === 1 ? parts[0] : new Uint8Array(Buffer.concat(parts));
+  const content = known ?? contentOf(file, page.dict);
+  if (typeof content === 'string') return content === 'none' ? { kind: 'none' } : pdfjs(content);
   const drawn = new Set<string>();
   const read = pathOps(content, drawn);
   if (typeof read === 'string') return pdfjs(read);
@@ -117,4 +101,27 @@ function xobjectsOf(file: PdfFile, pageDict: string): Map<string, [number, numbe
   return out;
 }
 
-
+/** A page's content streams' bytes, one after another as pdf.js reads them; 'none' for a blank page, else why not read. */
+function contentOf(file: PdfFile, pageDict: string): Uint8Array | string {
+  const contents = /\/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/.exec(pageDict);
+  // No /Contents: a blank page. One written other than as a reference or an array of them: unsure.
+  if (!contents) return /\/Contents\b/.test(pageDict) ? 'contents not read' : 'none';
+  let refs = [...contents[1].matchAll(REF)];
+  // /Contents n 0 R may name an array object rather than a stream.
+  if (refs.length === 1 && !contents[1].startsWith('[')) {
+    const target = objectAt(file, Number(refs[0][1]), Number(refs[0][2]));
+    if (!target) return 'contents not found';
+    if (target.streamAt === null) {
+      if (!target.dict.trimStart().startsWith('[')) return 'contents not read';
+      refs = [...target.dict.matchAll(REF)];
+    }
+  }
+  // pdf.js reads a page's content streams one after another, as one.
+  const parts: Uint8Array[] = [];
+  for (const r of refs) {
+    const part = streamBytes(file, objectAt(file, Number(r[1]), Number(r[2])));
+    if (!part) return 'contents not read';
+    parts.push(part);
+  }
+  return parts.length === 1 ? parts[0] : new Uint8Array(Buffer.concat(parts));
+}

@@ -25,26 +25,61 @@ export interface OwnPage {
   /** The page's visible box, [x0, y0, x1, y1], as pdf.js's page.view. */
   view: number[];
   items: OwnItem[];
+  /** Its content streams' bytes, one after another (pdf-lines reads its drawn lines from them). */
+  content: Uint8Array;
 }
 
-export type OwnText = { pages: OwnPage[] } | { why: string };
+/** A document pdf-text can open: its file index, page count, and each page read on asking. */
+export interface OwnDoc {
+  file: PdfFile;
+  numPages: number;
+  /** Page n (from 1), or why it is left to pdf.js. */
+  page(n: number): OwnPage | { why: string };
+}
 
-/** Every page's text items, or why the document is left to pdf.js. */
-export function ownText(bytes: Uint8Array): OwnText {
+const whyOf = (e: unknown) => (e instanceof NotRead ? e.message : `not read here (${e instanceof Error ? e.message : String(e)})`);
+
+/** The document opened for reading its pages' text items, or why it is left to pdf.js. */
+export function openOwn(bytes: Uint8Array): OwnDoc | { why: string } {
   let file: PdfFile | string;
   try {
     file = indexFile(bytes);
   } catch (e) {
-    return { why: `not read here (${e instanceof Error ? e.message : String(e)})` };
+    return { why: whyOf(e) };
   }
   if (typeof file === 'string') return { why: file };
   try {
     const doc = new Doc(file);
-    return { pages: doc.pages().map((p) => ({ ref: p.ref, view: p.view, items: textItems(doc, p) })) };
+    const pages = doc.pages();
+    return {
+      file,
+      numPages: pages.length,
+      page(n) {
+        try {
+          const p = pages[n - 1];
+          const content = doc.content(p);
+          return { ref: p.ref, view: p.view, items: textItems(doc, p, latin1(content, 0, content.length)), content };
+        } catch (e) {
+          return { why: whyOf(e) };
+        }
+      },
+    };
   } catch (e) {
-    if (e instanceof NotRead) return { why: e.message };
-    return { why: `not read here (${e instanceof Error ? e.message : String(e)})` };
+    return { why: whyOf(e) };
   }
+}
+
+/** Every page's text items, or why the document is left to pdf.js. */
+export function ownText(bytes: Uint8Array): { pages: OwnPage[] } | { why: string } {
+  const doc = openOwn(bytes);
+  if ('why' in doc) return doc;
+  const pages: OwnPage[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = doc.page(n);
+    if ('why' in page) return page;
+    pages.push(page);
+  }
+  return { pages };
 }
 
 interface PageNode {
@@ -83,9 +118,12 @@ class Doc implements Resolver {
   }
 
   streamText(ref: Value | undefined): string | null {
-    if (!(ref instanceof Ref)) return null;
-    const bytes = streamBytes(this.file, objectAt(this.file, ref.num, ref.gen));
+    const bytes = this.stream(ref);
     return bytes ? latin1(bytes, 0, bytes.length) : null;
+  }
+
+  private stream(ref: Value | undefined): Uint8Array | null {
+    return ref instanceof Ref ? streamBytes(this.file, objectAt(this.file, ref.num, ref.gen)) : null;
   }
 
   /** The pages in order, with what they inherit from the page tree. */
@@ -169,7 +207,7 @@ class Doc implements Resolver {
   }
 
   /** The page's content streams, one after another as pdf.js reads them. */
-  content(page: PageNode): string {
+  content(page: PageNode): Uint8Array {
     let refs = this.get(page.contents) === undefined ? [] : [page.contents];
     const first = page.contents instanceof Ref ? objectAt(this.file, page.contents.num, page.contents.gen) : null;
     if (Array.isArray(page.contents)) refs = page.contents;
@@ -178,13 +216,13 @@ class Doc implements Resolver {
       if (!Array.isArray(a)) throw new NotRead('contents not read');
       refs = a;
     }
-    let out = '';
+    const parts: Uint8Array[] = [];
     for (const r of refs) {
-      const t = this.streamText(r);
-      if (t === null) throw new NotRead('contents not read');
-      out += t;
+      const part = this.stream(r);
+      if (part === null) throw new NotRead('contents not read');
+      parts.push(part);
     }
-    return out;
+    return parts.length === 1 ? parts[0] : new Uint8Array(Buffer.concat(parts));
   }
 
   font(resources: Dict, name: string): Font {
@@ -279,8 +317,7 @@ const normalize = (s: string) => s.replace(NORMALIZE, (_, p1: string | undefined
 const RIGHT_TO_LEFT = /[\u0590-\u08ac\ufb05\ufb1d-\ufdff\ufe70-\ufeff]/;
 
 /** One page's text items, as pdf.js getTextContent builds them. */
-function textItems(doc: Doc, page: PageNode): OwnItem[] {
-  const content = doc.content(page);
+function textItems(doc: Doc, page: PageNode, content: string): OwnItem[] {
   const viewBox = page.view;
   const items: OwnItem[] = [];
   const stack: TextState[] = [];

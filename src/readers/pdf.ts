@@ -4,7 +4,7 @@
 // without eval, and the parser is always destroyed, even when the document is broken.
 import { acquirePdfWorker, loadPdfParse, pdfThreads, WorkerStopped, type PdfThread } from './pdf-runtime.js';
 import { pageLines, type PageLines, type PageRef } from './pdf-lines.js';
-import { ownText, type OwnItem } from './pdf-text.js';
+import { openOwn, type OwnItem } from './pdf-text.js';
 import type { PathOps } from './pdf-paths.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
 import { ocrMayRead, ocrSession, type OcrOptions } from './ocr/index.js';
@@ -93,15 +93,15 @@ interface OwnPage {
  */
 function ownPages(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> }): OwnPage[] | null {
   if (process.env.FOI_HARVEST_PDF_TEXT === 'pdfjs') return null;
-  const read = ownText(bytes);
-  if ('why' in read) return null;
-  const linesFor = pageLines(bytes);
+  const doc = openOwn(bytes);
+  if ('why' in doc) return null;
+  const linesFor = pageLines(bytes, doc.file);
   const out: OwnPage[] = [];
-  for (const [k, page] of read.pages.entries()) {
-    const n = k + 1;
-    if (ocrMayRead(page.items, options.ocr)) return null;
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = doc.page(n);
+    if ('why' in page || ocrMayRead(page.items, options.ocr)) return null;
     const lines = linesOf(page.items);
-    const drawn = n <= MAX_TABLE_PAGES && mayHoldTable(lines) ? linesFor(page.ref) : null;
+    const drawn = n <= MAX_TABLE_PAGES && mayHoldTable(lines) ? linesFor(page.ref, page.content) : null;
     if (drawn?.kind === 'pdfjs') return null;
     out.push({ n, items: page.items, lines, viewport: viewportOf(page.view), drawn });
   }
