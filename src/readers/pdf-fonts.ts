@@ -73,7 +73,11 @@ function simpleFont(r: Resolver, dict: Dict, type: 'Type1' | 'TrueType'): Font {
     const plain = baseFont.replaceAll(/[,_]/g, '-').split('-', 1)[0];
     flags = SYMBOLS.has(plain) ? FONT_FLAG_SYMBOLIC : FONT_FLAG_NONSYMBOLIC;
   }
-  if (!embedded && SYMBOLS.has(baseFont.replaceAll(/[,_]/g, '-').split('-', 1)[0])) throw new NotRead('a symbol font');
+  // pdf.js's name for the font: the descriptor's (when it names the same font), else the BaseFont's.
+  const fontName = descriptor instanceof Map ? nameOf(r.get(descriptor.get('FontName'))) : baseFont.replaceAll(/[,_]/g, '-');
+  if (fontName !== (descriptor instanceof Map ? baseFont : fontName)) throw new NotRead('a font descriptor naming another font');
+  const symbolsName = SYMBOLS.has(fontName!);
+  if (symbolsName && embedded) throw new NotRead('a symbol font');
   // The base encoding, and the differences from it.
   const differences: string[] = [];
   let baseEncoding: string | null = null;
@@ -95,25 +99,35 @@ function simpleFont(r: Resolver, dict: Dict, type: 'Type1' | 'TrueType'): Font {
   else if (enc !== undefined) throw new NotRead('an encoding that is not a name or dictionary');
   if (baseEncoding === 'MacExpertEncoding') throw new NotRead('MacExpertEncoding');
   if (baseEncoding !== 'MacRomanEncoding' && baseEncoding !== 'WinAnsiEncoding') baseEncoding = null;
+  // A symbol font (Symbol, Wingdings …) with no program: pdf.js ignores the encoding it names.
+  if (symbolsName) baseEncoding = null;
   let defaultEncoding: readonly string[];
   if (baseEncoding) defaultEncoding = ENCODINGS[baseEncoding as 'WinAnsiEncoding' | 'MacRomanEncoding'];
   else {
-    const symbolic = !!(flags & FONT_FLAG_SYMBOLIC);
+    const symbolic = !!(flags & FONT_FLAG_SYMBOLIC) && !(type === 'TrueType' && flags & FONT_FLAG_NONSYMBOLIC && differences.length);
     const nonsymbolic = !!(flags & FONT_FLAG_NONSYMBOLIC);
-    // A symbolic font's codes mean what its program says (pdf.js reads the program's cmap).
-    if (symbolic && !(type === 'TrueType' && nonsymbolic && differences.length)) throw new NotRead('a symbolic font');
+    // An embedded symbolic font's codes mean what its program says (pdf.js reads the program's cmap).
+    if (symbolic && embedded) throw new NotRead('a symbolic font');
     defaultEncoding = type === 'TrueType' && !nonsymbolic ? ENCODINGS.WinAnsiEncoding : ENCODINGS.StandardEncoding;
+    if (symbolic || symbolsName) {
+      defaultEncoding = ENCODINGS.MacRomanEncoding;
+      if (/Symbol/i.test(fontName!)) defaultEncoding = ENCODINGS.SymbolSetEncoding;
+      else if (/Dingbats/i.test(fontName!)) throw new NotRead('a dingbats font');
+      else if (/Wingdings/i.test(fontName!)) defaultEncoding = ENCODINGS.WinAnsiEncoding;
+    }
   }
   // Code → text: the glyph names' Unicode (pdf.js _simpleFontToUnicode), a /ToUnicode map first.
   const encoding = defaultEncoding.slice();
   for (const code in differences) if (differences[code] !== '.notdef') encoding[+code] = differences[code];
   const byName: Array<string | undefined> = [];
+  // Codes whose glyph name pdf.js would read by rules not modelled here: a page showing one is pdf.js's.
+  const unknown: Array<string | undefined> = [];
   for (let code = 0; code < encoding.length; code++) {
     const glyphName = encoding[code];
     if (glyphName === undefined || glyphName === '') continue;
     const u = GLYPH_UNICODE[glyphName];
-    if (u === undefined) throw new NotRead(`the glyph name ${glyphName}`);
-    byName[code] = String.fromCharCode(u);
+    if (u === undefined) unknown[code] = glyphName;
+    else byName[code] = String.fromCharCode(u);
   }
   let toUnicode: Array<string | undefined> = byName;
   const cmap = dict.get('ToUnicode');
@@ -121,7 +135,11 @@ function simpleFont(r: Resolver, dict: Dict, type: 'Type1' | 'TrueType'): Font {
     const map = toUnicodeMap(r, cmap);
     if (map.length > 0) {
       // Codes the map leaves out are read by the encoding, when there is one (pdf.js amendFallbackToUnicode).
-      if (baseEncoding || differences.length) for (const code in byName) if (map[+code] === undefined) map[+code] = byName[+code];
+      if (baseEncoding || differences.length) {
+        for (const code in unknown) if (map[+code] === undefined) throw new NotRead(`the glyph name ${unknown[+code]}`);
+        for (const code in byName) if (map[+code] === undefined) map[+code] = byName[+code];
+      }
+      unknown.length = 0; // the map says what these codes are
       toUnicode = map;
     }
   }
@@ -159,6 +177,7 @@ function simpleFont(r: Resolver, dict: Dict, type: 'Type1' | 'TrueType'): Font {
     glyph(code) {
       let g = cache[code];
       if (g) return g;
+      if (unknown[code] !== undefined && toUnicode === byName) throw new NotRead(`the glyph name ${unknown[code]}`);
       if (missingType1 && code < 256) {
         const glyphName = differences[code] || defaultEncoding[code];
         if (glyphName === '' || glyphName === '.notdef') throw new NotRead('a code the font’s encoding leaves unnamed');

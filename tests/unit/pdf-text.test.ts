@@ -63,7 +63,7 @@ describe('the shipped and real PDFs: pdf.js’s items, or a reason', () => {
     'cumbria-hospital-crime.pdf': 'same',
     'durham-hospital-crime.pdf': 'same',
     'hertfordshire-hospital-crime-list.pdf': 'same',
-    'hosdb-taser-uses-by-force-2004-2010.pdf': 'a symbol font',
+    'hosdb-taser-uses-by-force-2004-2010.pdf': 'same',
     'humberside-hospital-crime.pdf': 'same',
   };
   it.runIf(existsSync(shared)).each(Object.keys(real))('../shared/attachments/files/%s', async (name) => {
@@ -158,6 +158,8 @@ describe('hand-written PDFs: each operator and font kind as pdf.js reads it', ()
     ['TrueType with ToUnicode over its encoding', 'BT /F1 11 Tf 20 250 Td (\\003\\004 abc) Tj ET', { fonts: [WORD_FONT.replace('/Encoding', '/ToUnicode 33 0 R /Encoding')], objects: { 30: WORD_DESCRIPTOR, 33: stream('1 beginbfchar <03> <0041> endbfchar 1 beginbfrange <04> <05> <00E9> endbfrange') } }],
     ['Type0, Identity-H, ToUnicode with ranges, a carry and a surrogate pair', 'BT /F1 10 Tf 20 250 Td <0004001000110003001900FE00FF01000024002500260003> Tj [<0011> -300 <0012> 50 <0003>] TJ 2 Tw <0003000400030004> Tj ET', { fonts: [TYPE0], objects: CID_FONT }],
     ['two fonts, switched often (as pdfkit does per cell)', 'BT /F1 10 Tf 20 250 Td (Rank) Tj /F2 10 Tf ( Year) Tj /F1 10 Tf ( Outcome) Tj /F1 12 Tf ( bigger) Tj ET', { fonts: ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>'] }],
+    ["Symbol not embedded, naming WinAnsi (Word's bullets): pdf.js reads it by the Symbol encoding", 'BT /F2 10 Tf 20 250 Td (\\267 \\245 abg) Tj /F1 10 Tf ( Item) Tj ET', { fonts: ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>', '<< /Type /Font /Subtype /TrueType /BaseFont /Symbol /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 183 /FontDescriptor 30 0 R /Widths [' + Array.from({ length: 152 }, (_, i) => 300 + i).join(' ') + '] >>'], objects: { 30: '<< /Type /FontDescriptor /FontName /Symbol /Flags 32 >>' } }],
+    ['a symbolic font not embedded (MacRoman)', 'BT /F1 10 Tf 20 250 Td (\\245 bullet \\321 dash) Tj ET', { fonts: ['<< /Type /Font /Subtype /TrueType /BaseFont /FoiSymbols /FirstChar 32 /LastChar 255 /FontDescriptor 30 0 R /Widths [' + Array.from({ length: 224 }, () => 500).join(' ') + '] >>'], objects: { 30: '<< /Type /FontDescriptor /FontName /FoiSymbols /Flags 4 >>' } }],
     ['a crop box narrower than the media box', 'BT /F1 10 Tf 5 250 Td (Cropped on the left) Tj 0 -20 Td 250 0 Td (and on the right side) Tj ET', { page: '/CropBox [30 0 300 300]' }],
   ];
   it.each(cases)('%s', async (_label, content, opts) => {
@@ -169,7 +171,8 @@ describe('hand-written PDFs: each operator and font kind as pdf.js reads it', ()
     ['a Type3 font', 'BT /F1 10 Tf 20 250 Td (x) Tj ET', 'a font with its own matrix', { fonts: ['<< /Type /Font /Subtype /Type3 /FontMatrix [0.001 0 0 0.001 0 0] >>'] }],
     ['a form XObject', 'q /Fm1 Do Q', 'draws a form or an unknown XObject', { objects: { 42: '<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length 0 >>\nstream\n\nendstream' }, resources: '/XObject << /Fm1 42 0 R >>' }],
     ['an inline image', 'BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI', 'operator "BI"'],
-    ['a symbolic font', 'BT /F1 10 Tf 20 250 Td (x) Tj ET', 'a symbolic font', { fonts: ['<< /Type /Font /Subtype /TrueType /BaseFont /FoiSymbols /FontDescriptor 30 0 R /FirstChar 32 /LastChar 32 /Widths [500] >>'], objects: { 30: '<< /Type /FontDescriptor /FontName /FoiSymbols /Flags 4 >>' } }],
+    ['an embedded symbolic font (its program maps the codes)', 'BT /F1 10 Tf 20 250 Td (x) Tj ET', 'a symbolic font', { fonts: ['<< /Type /Font /Subtype /TrueType /BaseFont /FoiSymbols /FontDescriptor 30 0 R /FirstChar 32 /LastChar 32 /Widths [500] >>'], objects: { 30: '<< /Type /FontDescriptor /FontName /FoiSymbols /Flags 4 /FontFile2 34 0 R >>', 34: stream('not a font program') } }],
+    ['an embedded Symbol font', 'BT /F1 10 Tf 20 250 Td (x) Tj ET', 'a symbol font', { fonts: ['<< /Type /Font /Subtype /TrueType /BaseFont /Symbol /FontDescriptor 30 0 R /FirstChar 32 /LastChar 32 /Widths [500] >>'], objects: { 30: '<< /Type /FontDescriptor /FontName /Symbol /Flags 32 /FontFile2 34 0 R >>', 34: stream('not a font program') } }],
     ['a glyph name outside the base encodings', 'BT /F1 10 Tf 20 250 Td (\\001) Tj ET', 'the glyph name uni2192', { fonts: ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences [1 /uni2192] >> >>'] }],
     ['a code the encoding leaves unnamed (pdf.js guesses a space)', 'BT /F1 10 Tf 20 250 Td (a\\tb) Tj ET', 'a code the font’s encoding leaves unnamed'],
     ['right-to-left text', 'BT /F1 10 Tf 20 250 Td <05D0> Tj ET', 'right-to-left text', { fonts: [TYPE0], objects: { ...CID_FONT, 33: stream('1 beginbfchar <05D0> <05D0> endbfchar') } }],
