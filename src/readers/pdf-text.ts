@@ -260,17 +260,26 @@ class TextState {
   fontName: string | null = null;
   fontSize = 0;
   font: Font | null = null;
-  textMatrix = IDENTITY.slice();
-  textLineMatrix = IDENTITY.slice();
   charSpacing = 0;
   wordSpacing = 0;
   leading = 0;
   textHScale = 1;
   textRise = 0;
+  constructor(
+    public textMatrix = IDENTITY.slice(),
+    public textLineMatrix = IDENTITY.slice(),
+  ) {}
   clone(): TextState {
-    const c = Object.assign(new TextState(), this);
-    c.textMatrix = this.textMatrix.slice();
-    c.textLineMatrix = this.textLineMatrix.slice();
+    const c = new TextState(this.textMatrix.slice(), this.textLineMatrix.slice());
+    c.ctm = this.ctm;
+    c.fontName = this.fontName;
+    c.fontSize = this.fontSize;
+    c.font = this.font;
+    c.charSpacing = this.charSpacing;
+    c.wordSpacing = this.wordSpacing;
+    c.leading = this.leading;
+    c.textHScale = this.textHScale;
+    c.textRise = this.textRise;
     return c;
   }
   translateTextMatrix(x: number, y: number): void {
@@ -322,21 +331,14 @@ function textItems(doc: Doc, page: PageNode, content: string): OwnItem[] {
   const items: OwnItem[] = [];
   const stack: TextState[] = [];
   let state = new TextState();
-  // The item being built (pdf.js's textContentItem).
+  // The item being built (pdf.js's textContentItem); its measures in one object, as numbers held in
+  // closure variables would be boxed afresh on every change (several per glyph).
+  const it = { totalWidth: 0, width: 0, height: 0, textAdvanceScale: 0, spaceInFlowMin: 0, spaceInFlowMax: 0, trackingSpaceMin: Infinity, negativeSpaceMax: -Infinity, notASpace: -Infinity };
   let initialized = false;
   let str: string[] = [];
-  let totalWidth = 0;
-  let width = 0;
-  let height = 0;
   // The last glyph's text transform (pdf.js's prevTransform), kept in place rather than as a new array per glyph.
   const prev = new Float64Array(6);
   let hasPrev = false;
-  let textAdvanceScale = 0;
-  let spaceInFlowMin = 0;
-  let spaceInFlowMax = 0;
-  let trackingSpaceMin = Infinity;
-  let negativeSpaceMax = -Infinity;
-  let notASpace = -Infinity;
   let itemTransform: number[] | null = null;
   let hasEOL = false;
   const twoLast = [' ', ' '];
@@ -387,17 +389,17 @@ function textItems(doc: Doc, page: PageNode, content: string): OwnItem[] {
   const ensureItem = () => {
     if (initialized) return;
     const trm = (itemTransform = currentTransform());
-    width = totalWidth = 0;
-    height = Math.hypot(trm[2], trm[3]);
+    it.width = it.totalWidth = 0;
+    it.height = Math.hypot(trm[2], trm[3]);
     const scaleLineX = Math.hypot(state.textLineMatrix[0], state.textLineMatrix[1]);
     const scaleCtmX = Math.hypot(state.ctm[0], state.ctm[1]);
-    textAdvanceScale = scaleCtmX * scaleLineX;
+    it.textAdvanceScale = scaleCtmX * scaleLineX;
     const { fontSize } = state;
-    trackingSpaceMin = fontSize * TRACKING_SPACE_FACTOR;
-    notASpace = fontSize * NOT_A_SPACE_FACTOR;
-    negativeSpaceMax = fontSize * NEGATIVE_SPACE_FACTOR;
-    spaceInFlowMin = fontSize * SPACE_IN_FLOW_MIN_FACTOR;
-    spaceInFlowMax = fontSize * SPACE_IN_FLOW_MAX_FACTOR;
+    it.trackingSpaceMin = fontSize * TRACKING_SPACE_FACTOR;
+    it.notASpace = fontSize * NOT_A_SPACE_FACTOR;
+    it.negativeSpaceMax = fontSize * NEGATIVE_SPACE_FACTOR;
+    it.spaceInFlowMin = fontSize * SPACE_IN_FLOW_MIN_FACTOR;
+    it.spaceInFlowMax = fontSize * SPACE_IN_FLOW_MAX_FACTOR;
     hasEOL = false;
     initialized = true;
   };
@@ -406,18 +408,18 @@ function textItems(doc: Doc, page: PageNode, content: string): OwnItem[] {
     const scaleLineX = Math.hypot(state.textLineMatrix[0], state.textLineMatrix[1]);
     const scaleCtmX = Math.hypot(state.ctm[0], state.ctm[1]);
     const scaleFactor = scaleCtmX * scaleLineX;
-    if (scaleFactor === textAdvanceScale) return;
-    totalWidth += width * textAdvanceScale;
-    width = 0;
-    textAdvanceScale = scaleFactor;
+    if (scaleFactor === it.textAdvanceScale) return;
+    it.totalWidth += it.width * it.textAdvanceScale;
+    it.width = 0;
+    it.textAdvanceScale = scaleFactor;
   };
   const flush = () => {
     if (!initialized) return;
-    totalWidth += width * textAdvanceScale;
+    it.totalWidth += it.width * it.textAdvanceScale;
     const raw = str.join('');
     if (RIGHT_TO_LEFT.test(raw)) throw new NotRead('right-to-left text');
     const text = normalize(raw);
-    items.push({ str: text, width: Math.abs(totalWidth), height: Math.abs(height), transform: itemTransform!, hasEOL });
+    items.push({ str: text, width: Math.abs(it.totalWidth), height: Math.abs(it.height), transform: itemTransform!, hasEOL });
     initialized = false;
     str = [];
   };
@@ -429,7 +431,7 @@ function textItems(doc: Doc, page: PageNode, content: string): OwnItem[] {
     } else items.push({ str: '', width: 0, height: 0, transform: currentTransform(), hasEOL: true });
   };
   const addFakeSpaces = (w: number, orientation: number): boolean => {
-    if (orientation * spaceInFlowMin <= w && w <= orientation * spaceInFlowMax) {
+    if (orientation * it.spaceInFlowMin <= w && w <= orientation * it.spaceInFlowMax) {
       if (initialized) {
         resetLastChars();
         str.push(' ');
@@ -472,11 +474,11 @@ function textItems(doc: Doc, page: PageNode, content: string): OwnItem[] {
         [posX, posY] = inverseRotation(posX, posY, current);
         [lastPosX, lastPosY] = inverseRotation(lastPosX, lastPosY, prev);
     }
-    const advanceX = (posX - lastPosX) / textAdvanceScale;
+    const advanceX = (posX - lastPosX) / it.textAdvanceScale;
     const advanceY = posY - lastPosY;
-    const orientation = Math.sign(width);
-    if (advanceX < orientation * negativeSpaceMax) {
-      if (Math.abs(advanceY) > 0.5 * height) {
+    const orientation = Math.sign(it.width);
+    if (advanceX < orientation * it.negativeSpaceMax) {
+      if (Math.abs(advanceY) > 0.5 * it.height) {
         appendEOL();
         return true;
       }
@@ -484,24 +486,24 @@ function textItems(doc: Doc, page: PageNode, content: string): OwnItem[] {
       flush();
       return true;
     }
-    if (Math.abs(advanceY) > height) {
+    if (Math.abs(advanceY) > it.height) {
       appendEOL();
       return true;
     }
-    if (advanceX <= orientation * notASpace) resetLastChars();
-    if (advanceX <= orientation * trackingSpaceMin) {
+    if (advanceX <= orientation * it.notASpace) resetLastChars();
+    if (advanceX <= orientation * it.trackingSpaceMin) {
       if (shouldAddWhitespace()) {
         resetLastChars();
         flush();
         pushWhitespace(Math.abs(advanceX), 0, arrayOf(prev));
-      } else width += advanceX;
+      } else it.width += advanceX;
     } else if (!addFakeSpaces(advanceX, orientation)) {
       if (str.length === 0) {
         resetLastChars();
         pushWhitespace(Math.abs(advanceX), 0, arrayOf(prev));
-      } else width += advanceX;
+      } else it.width += advanceX;
     }
-    if (Math.abs(advanceY) > height * VERTICAL_SHIFT_RATIO) flush();
+    if (Math.abs(advanceY) > it.height * VERTICAL_SHIFT_RATIO) flush();
     return true;
   };
   const showText = (chars: string, extraSpacing: number) => {
@@ -538,7 +540,7 @@ function textItems(doc: Doc, page: PageNode, content: string): OwnItem[] {
       if (glyph.isZeroWidthDiacritic) scaledDim = 0;
       scaledDim *= state.textHScale;
       state.translateTextMatrix(scaledDim, 0);
-      width += scaledDim;
+      it.width += scaledDim;
       if (scaledDim) {
         computeCurrent();
         prev.set(cur);
@@ -564,10 +566,6 @@ function textItems(doc: Doc, page: PageNode, content: string): OwnItem[] {
       throw new NotRead(fixed === undefined && !(op in VARIABLE) ? `operator ${JSON.stringify(op.slice(0, 8))}` : `${op} with ${args.length} operands`);
     }
     const previous = state;
-    const nums = () => {
-      if (!args.every((a) => typeof a === 'number')) throw new NotRead(`${op} with operands not numbers`);
-      return args as number[];
-    };
     switch (op) {
       case 'q':
         stack.push(state);
@@ -580,10 +578,11 @@ function textItems(doc: Doc, page: PageNode, content: string): OwnItem[] {
         break;
       }
       case 'cm':
-        state.ctm = transform(state.ctm, nums());
+        state.ctm = transform(state.ctm, numbersOf(op, args));
         break;
       case 'Tf': {
-        const [name, size] = args;
+        const name = args[0];
+        const size = args[1];
         if (!(name instanceof Name) || typeof size !== 'number') throw new NotRead('Tf with bad operands');
         if (state.font && name.name === state.fontName && size === state.fontSize) break;
         flush();
@@ -593,24 +592,24 @@ function textItems(doc: Doc, page: PageNode, content: string): OwnItem[] {
         break;
       }
       case 'Ts':
-        state.textRise = nums()[0];
+        state.textRise = numbersOf(op, args)[0];
         break;
       case 'Tz':
-        state.textHScale = nums()[0] / 100;
+        state.textHScale = numbersOf(op, args)[0] / 100;
         break;
       case 'TL':
-        state.leading = nums()[0];
+        state.leading = numbersOf(op, args)[0];
         break;
       case 'Td': {
-        const [x, y] = nums();
-        state.translateTextLineMatrix(x, y);
+        const xy = numbersOf(op, args);
+        state.translateTextLineMatrix(xy[0], xy[1]);
         state.textMatrix = state.textLineMatrix.slice();
         break;
       }
       case 'TD': {
-        const [x, y] = nums();
-        state.leading = -y;
-        state.translateTextLineMatrix(x, y);
+        const xy = numbersOf(op, args);
+        state.leading = -xy[1];
+        state.translateTextLineMatrix(xy[0], xy[1]);
         state.textMatrix = state.textLineMatrix.slice();
         break;
       }
@@ -618,17 +617,17 @@ function textItems(doc: Doc, page: PageNode, content: string): OwnItem[] {
         state.carriageReturn();
         break;
       case 'Tm': {
-        const [a, b, c, d, e, f] = nums();
-        state.textMatrix = [a, b, c, d, e, f];
-        state.textLineMatrix = [a, b, c, d, e, f];
+        // In place, as pdf.js's setTextMatrix (no other state holds these arrays: q copies them).
+        const m = numbersOf(op, args);
+        for (let k = 0; k < 6; k++) state.textMatrix[k] = state.textLineMatrix[k] = m[k];
         updateAdvanceScale();
         break;
       }
       case 'Tc':
-        state.charSpacing = nums()[0];
+        state.charSpacing = numbersOf(op, args)[0];
         break;
       case 'Tw':
-        state.wordSpacing = nums()[0];
+        state.wordSpacing = numbersOf(op, args)[0];
         break;
       case 'BT':
         state.textMatrix = IDENTITY.slice();
@@ -663,7 +662,9 @@ function textItems(doc: Doc, page: PageNode, content: string): OwnItem[] {
         showText(args[0], 0);
         break;
       case '"': {
-        const [aw, ac, s] = args;
+        const aw = args[0];
+        const ac = args[1];
+        const s = args[2];
         if (typeof aw !== 'number' || typeof ac !== 'number' || typeof s !== 'string') throw new NotRead('" with bad operands');
         if (!state.font) throw new NotRead('text shown with no font set');
         state.wordSpacing = aw;
@@ -703,6 +704,12 @@ function textItems(doc: Doc, page: PageNode, content: string): OwnItem[] {
   if (args.length) throw new NotRead('operands after the last operator');
   flush();
   return items;
+}
+
+/** The operands, when all are numbers. */
+function numbersOf(op: string, args: Value[]): number[] {
+  for (const a of args) if (typeof a !== 'number') throw new NotRead(`${op} with operands not numbers`);
+  return args as number[];
 }
 
 function inverseRotation(x: number, y: number, m: ArrayLike<number>): [number, number] {
