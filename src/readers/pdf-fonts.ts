@@ -8,7 +8,7 @@
 // Anything else (Type3, CFF and Type1 programs whose built-in encodings pdf.js would read,
 // symbolic fonts, vertical writing, other CMaps, glyph names outside the base encodings) throws
 // NotRead: pdf.js reads that file instead.
-import { Cmd, Dict, Lexer, Name, NotRead, Ref, type Value } from './pdf-objects.js';
+import { Cmd, Lexer, Name, NotRead, type Dict, type Value } from './pdf-objects.js';
 import { ENCODINGS, GLYPH_UNICODE, STANDARD_FONT_ALIASES, STANDARD_METRICS, SYMBOL_FONTS } from './pdf-fontdata.js';
 
 export interface Glyph {
@@ -25,10 +25,10 @@ export interface Font {
   glyph(code: number): Glyph;
 }
 
-/** What reading a font needs from the file: a reference resolved, a stream's bytes as text. */
+/** What reading a font needs from the file: a reference resolved, a stream's bytes. */
 export interface Resolver {
   get(v: Value | undefined): Value | undefined;
-  streamText(ref: Value | undefined): string | null;
+  stream(ref: Value | undefined): Uint8Array | null;
 }
 
 // pdf.js's getCharUnicodeCategory.
@@ -40,6 +40,27 @@ const SYMBOLS = new Set(SYMBOL_FONTS);
 function glyphOf(unicode: string, width: number): Glyph {
   const m = SPECIAL_CHAR.exec(unicode);
   return { unicode, width, isWhitespace: !!m?.[1], isZeroWidthDiacritic: !!m?.[2], isInvisibleFormatMark: !!m?.[3] };
+}
+
+/**
+ * A font's glyphs, each made once (pdf.js _charToGlyph): its text from `toUnicode`, else the code
+ * itself as a char; its width from `widths`, else the default. `check` refuses codes not modelled.
+ */
+function cachedFont(twoByte: boolean, widths: Array<number | undefined>, defaultWidth: number, toUnicode: Array<string | undefined>, check?: (code: number) => void): Font {
+  const cache: Glyph[] = [];
+  return {
+    twoByte,
+    glyph(code) {
+      let g = cache[code];
+      if (g) return g;
+      check?.(code);
+      let width = widths[code];
+      if (typeof width !== 'number') width = defaultWidth;
+      g = glyphOf(toUnicode[code] || String.fromCharCode(code), width);
+      cache[code] = g;
+      return g;
+    },
+  };
 }
 
 const num = (v: Value | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
@@ -171,24 +192,13 @@ function simpleFont(r: Resolver, dict: Dict, type: 'Type1' | 'TrueType'): Font {
   }
   // A Type1 font with no program: pdf.js shows codes its encoding leaves unnamed as spaces of a guessed width (not modelled).
   const missingType1 = type === 'Type1' && !embedded;
-  const cache: Glyph[] = [];
-  return {
-    twoByte: false,
-    glyph(code) {
-      let g = cache[code];
-      if (g) return g;
-      if (unknown[code] !== undefined && toUnicode === byName) throw new NotRead(`the glyph name ${unknown[code]}`);
-      if (missingType1 && code < 256) {
-        const glyphName = differences[code] || defaultEncoding[code];
-        if (glyphName === '' || glyphName === '.notdef') throw new NotRead('a code the font’s encoding leaves unnamed');
-      }
-      let width = widths[code];
-      if (typeof width !== 'number') width = defaultWidth;
-      g = glyphOf(toUnicode[code] || String.fromCharCode(code), width);
-      cache[code] = g;
-      return g;
-    },
-  };
+  return cachedFont(false, widths, defaultWidth, toUnicode, (code) => {
+    if (unknown[code] !== undefined && toUnicode === byName) throw new NotRead(`the glyph name ${unknown[code]}`);
+    if (missingType1 && code < 256) {
+      const glyphName = differences[code] || defaultEncoding[code];
+      if (glyphName === '' || glyphName === '.notdef') throw new NotRead('a code the font’s encoding leaves unnamed');
+    }
+  });
 }
 
 /** Widths by glyph name of a standard font (or a font named as one), as pdf.js getBaseFontMetrics. */
@@ -237,19 +247,7 @@ function compositeFont(r: Resolver, dict: Dict): Font {
       } else break;
     }
   }
-  const cache: Glyph[] = [];
-  return {
-    twoByte: true,
-    glyph(code) {
-      let g = cache[code];
-      if (g) return g;
-      let width = widths[code];
-      if (typeof width !== 'number') width = defaultWidth;
-      g = glyphOf(toUnicode[code] || String.fromCharCode(code), width);
-      cache[code] = g;
-      return g;
-    },
-  };
+  return cachedFont(true, widths, defaultWidth, toUnicode);
 }
 
 const MAX_RANGE = 0xffff;
@@ -257,7 +255,7 @@ const MAX_RANGE = 0xffff;
 /** A /ToUnicode CMap stream as code → text (pdf.js readToUnicode: bfchar and bfrange, UTF-16BE). */
 function toUnicodeMap(r: Resolver, ref: Value | undefined): Array<string | undefined> {
   if (ref instanceof Name) throw new NotRead('a named ToUnicode map');
-  const text = r.streamText(ref);
+  const text = r.stream(ref);
   if (text === null) throw new NotRead('a ToUnicode map not read');
   const raw: Array<string | undefined> = [];
   const lexer = new Lexer(text);
@@ -325,4 +323,3 @@ function toUnicodeMap(r: Resolver, ref: Value | undefined): Array<string | undef
   return map;
 }
 
-export { Ref };

@@ -1,8 +1,10 @@
-// PDF values (numbers, names, strings, arrays, dictionaries, references) read from text, one char
-// per byte, as pdf.js's Lexer and Parser read them: numbers to the same bits, strings with their
+// PDF values (numbers, names, strings, arrays, dictionaries, references) read from a file's bytes
+// as pdf.js's Lexer and Parser read them: numbers to the same bits (pdf-paths' numberAt), strings with their
 // escapes, names with their #xx codes. Used on dictionaries (pdf-text's fonts and page tree) and,
 // token by token, on content streams. Anything pdf.js would read leniently (a malformed hex
-// string, a brace) is refused with a reason, so the caller leaves the file to pdf.js.
+// string, a brace) is refused with a reason, so the caller leaves the file to pdf.js. Strings are
+// made one char per byte.
+import { latin1, numberAt } from './pdf-paths.js';
 
 export class Name {
   constructor(readonly name: string) {}
@@ -28,14 +30,22 @@ for (const c of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) SPACE[c] = 1;
 const DELIMITER = new Uint8Array(256);
 for (const c of '()<>[]{}/%') DELIMITER[c.charCodeAt(0)] = 1;
 const END = {} as Value; // the end of the text
-const CMDS = new Map<string, Cmd>(); // operators met, one Cmd each (they are read again and again)
+const SHORT = new Map<number, Cmd>(); // operators met (up to three bytes, packed in a number), one Cmd each
+
+/** Bytes [start, end) as text, one char per byte (short runs without a call into Node). */
+function text(b: Uint8Array, start: number, end: number): string {
+  if (end - start > 48) return latin1(b, start, end);
+  let out = '';
+  for (let k = start; k < end; k++) out += String.fromCharCode(b[k]);
+  return out;
+}
 const CLOSE_ARRAY = new Cmd(']');
 const CLOSE_DICT = new Cmd('>>');
 
 export class Lexer {
   pos: number;
   constructor(
-    readonly s: string,
+    readonly s: Uint8Array,
     pos = 0,
   ) {
     this.pos = pos;
@@ -54,9 +64,9 @@ export class Lexer {
     const n = s.length;
     let i = this.pos;
     for (;;) {
-      while (i < n && SPACE[s.charCodeAt(i)]) i++;
-      if (i < n && s.charCodeAt(i) === 0x25) {
-        while (i < n && s.charCodeAt(i) !== 0x0a && s.charCodeAt(i) !== 0x0d) i++;
+      while (i < n && SPACE[s[i]]) i++;
+      if (i < n && s[i] === 0x25) {
+        while (i < n && s[i] !== 0x0a && s[i] !== 0x0d) i++;
         continue;
       }
       break;
@@ -65,18 +75,18 @@ export class Lexer {
       this.pos = i;
       return END;
     }
-    const c = s.charCodeAt(i);
+    const c = s[i];
     switch (c) {
       case 0x28:
         return this.literal(i + 1);
       case 0x3c:
-        if (s.charCodeAt(i + 1) === 0x3c) {
+        if (s[i + 1] === 0x3c) {
           this.pos = i + 2;
           return this.dict();
         }
         return this.hex(i + 1);
       case 0x3e:
-        if (s.charCodeAt(i + 1) === 0x3e) {
+        if (s[i + 1] === 0x3e) {
           this.pos = i + 2;
           return CLOSE_DICT;
         }
@@ -90,21 +100,23 @@ export class Lexer {
       case 0x2f:
         return this.name(i + 1);
     }
-    if (DELIMITER[c]) throw new NotRead(`a stray ${s[i]}`);
+    if (DELIMITER[c]) throw new NotRead(`a stray ${String.fromCharCode(s[i])}`);
     const start = i;
-    while (i < n && !SPACE[s.charCodeAt(i)] && !DELIMITER[s.charCodeAt(i)]) i++;
+    while (i < n && !SPACE[s[i]] && !DELIMITER[s[i]]) i++;
     this.pos = i;
-    const num = numberOf(s, start, i);
+    const num = numberAt(s, start, i);
     if (num !== null) return num;
-    const word = s.slice(start, i);
+    // Operators are one to three bytes: looked up by their bytes, no string made.
+    const len = i - start;
+    const key = len <= 3 ? s[start] + (len > 1 ? s[start + 1] * 256 : 0) + (len > 2 ? s[start + 2] * 65536 : 0) : -1;
+    const known = key >= 0 ? SHORT.get(key) : undefined;
+    if (known) return known;
+    const word = text(s, start, i);
     if (word === 'true') return true;
     if (word === 'false') return false;
     if (word === 'null') return null;
-    let cmd = CMDS.get(word);
-    if (!cmd) {
-      cmd = new Cmd(word);
-      if (CMDS.size < 256) CMDS.set(word, cmd);
-    }
+    const cmd = new Cmd(word);
+    if (key >= 0 && SHORT.size < 256) SHORT.set(key, cmd);
     return cmd;
   }
 
@@ -144,17 +156,17 @@ export class Lexer {
     const n = s.length;
     let out = '';
     let from = i;
-    while (i < n && !SPACE[s.charCodeAt(i)] && !DELIMITER[s.charCodeAt(i)]) {
-      if (s.charCodeAt(i) === 0x23) {
-        const code = parseInt(s.slice(i + 1, i + 3), 16);
-        if (!/^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) throw new NotRead('a name with a bad #code');
-        out += s.slice(from, i) + String.fromCharCode(code);
+    while (i < n && !SPACE[s[i]] && !DELIMITER[s[i]]) {
+      if (s[i] === 0x23) {
+        const hex = text(s, i + 1, Math.min(i + 3, n));
+        if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw new NotRead('a name with a bad #code');
+        out += text(s, from, i) + String.fromCharCode(parseInt(hex, 16));
         i += 3;
         from = i;
       } else i++;
     }
     this.pos = i;
-    return new Name(out + s.slice(from, i));
+    return new Name(out + text(s, from, i));
   }
 
   /** A (literal string), escapes read as pdf.js's Lexer.getString reads them. */
@@ -165,15 +177,15 @@ export class Lexer {
     let out = '';
     let from = i;
     while (i < n) {
-      const c = s.charCodeAt(i);
+      const c = s[i];
       if (c === 0x28) depth++;
       else if (c === 0x29 && --depth === 0) {
         this.pos = i + 1;
-        return out + s.slice(from, i);
+        return out + text(s, from, i);
       } else if (c === 0x5c) {
-        out += s.slice(from, i);
+        out += text(s, from, i);
         i++;
-        const e = s.charCodeAt(i);
+        const e = s[i];
         switch (e) {
           case 0x6e: out += '\n'; i++; break; // prettier-ignore
           case 0x72: out += '\r'; i++; break; // prettier-ignore
@@ -182,7 +194,7 @@ export class Lexer {
           case 0x66: out += '\f'; i++; break; // prettier-ignore
           case 0x0d:
             i++;
-            if (s.charCodeAt(i) === 0x0a) i++;
+            if (s[i] === 0x0a) i++;
             break;
           case 0x0a:
             i++;
@@ -191,10 +203,10 @@ export class Lexer {
             if (e >= 0x30 && e <= 0x37) {
               let x = e & 0x0f;
               i++;
-              for (let k = 0; k < 2 && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x37; k++) x = (x << 3) + (s.charCodeAt(i++) & 0x0f);
+              for (let k = 0; k < 2 && s[i] >= 0x30 && s[i] <= 0x37; k++) x = (x << 3) + (s[i++] & 0x0f);
               out += String.fromCharCode(x);
             } else if (i < n) {
-              out += s[i];
+              out += String.fromCharCode(s[i]);
               i++;
             }
         }
@@ -208,13 +220,13 @@ export class Lexer {
 
   private hex(i: number): string {
     const s = this.s;
-    const end = s.indexOf('>', i);
+    const end = s.indexOf(0x3e, i);
     if (end < 0) throw new NotRead('an unclosed hex string');
     this.pos = end + 1;
     let out = '';
     let high = -1;
     for (let k = i; k < end; k++) {
-      const c = s.charCodeAt(k);
+      const c = s[k];
       const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : SPACE[c] ? -1 : -2;
       if (v === -1) continue;
       if (v === -2) throw new NotRead('a hex string pdf.js would repair');
@@ -236,38 +248,9 @@ function refOf(out: Value[]): Ref {
   return new Ref(num, gen);
 }
 
-/** The number a token spells, as pdf.js's Lexer.getNumber computes it; null when it is not a plain number. */
-export function numberOf(s: string, start: number, end: number): number | null {
-  let i = start;
-  let sign = 1;
-  const c0 = s.charCodeAt(i);
-  if (c0 === 0x2d) {
-    sign = -1;
-    i++;
-  } else if (c0 === 0x2b) i++;
-  let divideBy = 0;
-  if (s.charCodeAt(i) === 0x2e) {
-    divideBy = 10;
-    i++;
-  }
-  const d0 = s.charCodeAt(i);
-  if (i >= end || d0 < 0x30 || d0 > 0x39) return null;
-  let base = d0 - 0x30;
-  for (i++; i < end; i++) {
-    const ch = s.charCodeAt(i);
-    if (ch >= 0x30 && ch <= 0x39) {
-      if (divideBy !== 0) divideBy *= 10;
-      base = base * 10 + (ch - 0x30);
-    } else if (ch === 0x2e && divideBy === 0) divideBy = 1;
-    else return null;
-  }
-  if (divideBy !== 0) base /= divideBy;
-  return sign * base;
-}
-
 /** The one value written at the start of `text` (an object's body). */
 export function valueOf(text: string): Value {
-  const lexer = new Lexer(text);
+  const lexer = new Lexer(Buffer.from(text, 'latin1'));
   const v = lexer.next();
   if (v === undefined) throw new NotRead('an empty object');
   if (typeof v === 'number') {

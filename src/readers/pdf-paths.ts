@@ -226,7 +226,7 @@ function rect(box: Float32Array, x0: number, y0: number, x1: number, y1: number)
  * divided once by the power of ten of its decimals), so the value is the same to the last bit;
  * null for a token that is not a plain number (pdf.js's lenient readings of others are not followed).
  */
-function numberAt(b: Uint8Array, start: number, end: number): number | null {
+export function numberAt(b: Uint8Array, start: number, end: number): number | null {
   let i = start;
   let sign = 1;
   if (b[i] === 0x2d) {

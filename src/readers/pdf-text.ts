@@ -9,7 +9,6 @@
 import { indexFile, objectAt, streamBytes, type PdfFile } from './pdf-file.js';
 import { loadFont, type Font, type Resolver } from './pdf-fonts.js';
 import { Cmd, Lexer, Name, NotRead, Ref, valueOf, type Dict, type Value } from './pdf-objects.js';
-import { latin1 } from './pdf-paths.js';
 import type { PageRef } from './pdf-lines.js';
 
 export interface OwnItem {
@@ -58,7 +57,7 @@ export function openOwn(bytes: Uint8Array): OwnDoc | { why: string } {
         try {
           const p = pages[n - 1];
           const content = doc.content(p);
-          return { ref: p.ref, view: p.view, items: textItems(doc, p, latin1(content, 0, content.length)), content };
+          return { ref: p.ref, view: p.view, items: textItems(doc, p, content), content };
         } catch (e) {
           return { why: whyOf(e) };
         }
@@ -117,12 +116,7 @@ class Doc implements Resolver {
     return v;
   }
 
-  streamText(ref: Value | undefined): string | null {
-    const bytes = this.stream(ref);
-    return bytes ? latin1(bytes, 0, bytes.length) : null;
-  }
-
-  private stream(ref: Value | undefined): Uint8Array | null {
+  stream(ref: Value | undefined): Uint8Array | null {
     return ref instanceof Ref ? streamBytes(this.file, objectAt(this.file, ref.num, ref.gen)) : null;
   }
 
@@ -242,8 +236,8 @@ class Doc implements Resolver {
 const IDENTITY = [1, 0, 0, 1, 0, 0];
 const FONT_SCALE = 0.001; // a simple or TrueType-based font's matrix [0.001 0 0 0.001 0 0]
 
-/** pdf.js Util.transform. */
-function transform(m1: number[], m2: number[]): number[] {
+/** pdf.js Util.transform: the 2D affine product m1 × m2. */
+export function transform(m1: number[], m2: number[]): number[] {
   return [
     m1[0] * m2[0] + m1[2] * m2[1],
     m1[1] * m2[0] + m1[3] * m2[1],
@@ -326,7 +320,7 @@ const normalize = (s: string) => s.replace(NORMALIZE, (_, p1: string | undefined
 const RIGHT_TO_LEFT = /[\u0590-\u08ac\ufb05\ufb1d-\ufdff\ufe70-\ufeff]/;
 
 /** One page's text items, as pdf.js getTextContent builds them. */
-function textItems(doc: Doc, page: PageNode, content: string): OwnItem[] {
+function textItems(doc: Doc, page: PageNode, content: Uint8Array): OwnItem[] {
   const viewBox = page.view;
   const items: OwnItem[] = [];
   const stack: TextState[] = [];

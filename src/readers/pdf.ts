@@ -4,7 +4,7 @@
 // without eval, and the parser is always destroyed, even when the document is broken.
 import { acquirePdfWorker, loadPdfParse, pdfThreads, WorkerStopped, type PdfThread } from './pdf-runtime.js';
 import { pageLines, type PageLines, type PageRef } from './pdf-lines.js';
-import { openOwn, type OwnItem } from './pdf-text.js';
+import { openOwn, transform, type OwnItem } from './pdf-text.js';
 import type { PathOps } from './pdf-paths.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
 import { ocrMayRead, ocrSession, type OcrOptions } from './ocr/index.js';
@@ -427,7 +427,7 @@ function ruledTables(store: RuledGrid, items: TextItem[], viewport: Viewport): s
   if (!tables.length) return [];
   for (const item of items) {
     if (typeof item.str !== 'string' || !item.transform) continue;
-    const tx = multiply(multiply(viewport.transform, item.transform), [1, 0, 0, -1, 0, 0]);
+    const tx = transform(transform(viewport.transform, item.transform), [1, 0, 0, -1, 0, 0]);
     for (const table of tables) {
       const cell = table.findCell(tx[4], tx[5]);
       if (cell) {
@@ -438,18 +438,6 @@ function ruledTables(store: RuledGrid, items: TextItem[], viewport: Viewport): s
     }
   }
   return tables.map((t) => t.toArray());
-}
-
-/** pdf.js Util.transform: the 2D affine product m1 × m2. */
-function multiply(m1: number[], m2: number[]): number[] {
-  return [
-    m1[0] * m2[0] + m1[2] * m2[1],
-    m1[1] * m2[0] + m1[3] * m2[1],
-    m1[0] * m2[2] + m1[2] * m2[3],
-    m1[1] * m2[2] + m1[3] * m2[3],
-    m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
-    m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
-  ];
 }
 
 function toPositioned(i: TextItem): PositionedText {
