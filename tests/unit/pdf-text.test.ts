@@ -191,32 +191,49 @@ describe('seeded random content streams', () => {
   const rng = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   const WORDS = ['Police', 'officers', '2023', '14', '£1,250', '(a)', 'Section 40(2)', '—', 'dismissed.', '  ', 'naïve', '12.5%'];
   const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
+  // Fonts F1–F3 take one byte a code; F4 (Type0, Identity-H) two, written in hex over the codes its ToUnicode maps.
+  const hex2 = (w: string) => `<${[...w].map((ch) => (ch === ' ' ? '0003' : (0x24 + (ch.charCodeAt(0) % 3)).toString(16).padStart(4, '0'))).join('')}>`;
   function content(seed: number): string {
     const r = rng(seed);
     const n = (lo: number, hi: number, dp = 0) => (lo + r() * (hi - lo)).toFixed(dp);
     const word = () => WORDS[Math.floor(r() * WORDS.length)];
+    let font = 1;
+    const str = (w: string) => (font === 4 ? hex2(w) : `(${escape(w)})`);
     let out = '';
     for (let b = 0; b < 6; b++) {
-      out += `${r() < 0.3 ? `q 1 0 0 1 ${n(-5, 5, 2)} ${n(-5, 5, 2)} cm ` : 'q '}BT /F${r() < 0.5 ? 1 : 2} ${n(6, 16, r() < 0.5 ? 0 : 1)} Tf `;
-      out += r() < 0.5 ? `${n(0, 300, 2)} ${n(20, 290, 2)} Td ` : `1 0 0 1 ${n(0, 300, 3)} ${n(20, 290, 3)} Tm `;
+      font = 1 + Math.floor(r() * 4);
+      // Now and then a font size below zero (text drawn mirrored: pdf.js measures it backwards).
+      out += `${r() < 0.3 ? `q 1 0 0 1 ${n(-5, 5, 2)} ${n(-5, 5, 2)} cm ` : 'q '}BT /F${font} ${r() < 0.05 ? '-' : ''}${n(6, 16, r() < 0.5 ? 0 : 1)} Tf `;
+      const m = r();
+      if (m < 0.4) out += `${n(0, 300, 2)} ${n(20, 290, 2)} Td `;
+      else if (m < 0.8) out += `1 0 0 1 ${n(0, 300, 3)} ${n(20, 290, 3)} Tm `;
+      else if (m < 0.9) out += `0 1 -1 0 ${n(50, 350, 1)} ${n(20, 250, 1)} Tm `; // a quarter turn
+      else out += `${n(0.5, 1.5, 2)} ${n(-0.5, 0.5, 2)} ${n(-0.5, 0.5, 2)} ${n(0.5, 1.5, 2)} ${n(20, 300, 1)} ${n(20, 250, 1)} Tm `; // skewed
       for (let k = 0; k < 5; k++) {
         const x = r();
-        if (x < 0.25) out += `(${escape(`${word()} ${word()}`)}) Tj `;
-        else if (x < 0.45) out += `[(${escape(word())}) ${n(-400, 400)} (${escape(word())}) ${n(-80, 80)} (${escape(word())})] TJ `;
+        if (x < 0.25) out += `${str(`${word()} ${word()}`)} Tj `;
+        else if (x < 0.45) out += `[${str(word())} ${n(-400, 400)} ${str(word())} ${n(-80, 80)} ${str(word())}] TJ `;
         else if (x < 0.55) out += `${n(0, 3, 1)} Tc ${n(0, 6, 1)} Tw `;
         else if (x < 0.65) out += `${n(8, 20)} TL T* `;
         else if (x < 0.75) out += `${n(-30, 60, 1)} ${n(-20, 20, 1)} Td `;
-        else if (x < 0.82) out += `${n(50, 150)} Tz `;
-        else if (x < 0.88) out += `${n(-3, 3)} Ts `;
-        else out += `(${escape(word())}) ' `;
+        else if (x < 0.8) out += `${n(50, 150)} Tz `;
+        else if (x < 0.85) out += `${n(-3, 3)} Ts `;
+        else if (x < 0.9) out += `${n(0, 4, 1)} ${n(0, 2, 1)} ${str(word())} " `;
+        else out += `${str(word())} ' `;
       }
       out += 'ET Q ';
     }
     return out;
   }
-  const fonts = ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>', '<< /Type /Font /Subtype /Type1 /BaseFont /Times-Bold /Encoding /WinAnsiEncoding >>'];
-  it.each(Array.from({ length: 40 }, (_, i) => 1000 + i))('seed %i', async (seed) => {
-    expect(await compare(pdf(content(seed), { fonts }))).toBe('same');
+  const fonts = [
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Times-Bold /Encoding /WinAnsiEncoding >>',
+    WORD_FONT,
+    TYPE0,
+  ];
+  const objects = { 30: WORD_DESCRIPTOR, 31: CID_FONT[31], 32: CID_FONT[32], 33: CID_FONT[33], 34: CID_FONT[34] };
+  it.each(Array.from({ length: 60 }, (_, i) => 1000 + i))('seed %i', async (seed) => {
+    expect(await compare(pdf(content(seed), { fonts, objects }))).toBe('same');
   });
 });
 
