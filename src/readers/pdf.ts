@@ -4,6 +4,7 @@
 // without eval, and the parser is always destroyed, even when the document is broken.
 import { acquirePdfWorker, loadPdfParse, pdfThreads, WorkerStopped, type PdfThread } from './pdf-runtime.js';
 import { pageLines, type PageLines, type PageRef } from './pdf-lines.js';
+import { ruledGrid } from './pdf-grid.js';
 import { openOwn, transform, type OwnItem } from './pdf-text.js';
 import type { PathOps } from './pdf-paths.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
@@ -121,16 +122,10 @@ function viewportOf(viewBox: number[]): Viewport {
 
 async function readOwn(pages: OwnPage[]): Promise<ReadResult> {
   const out = new PageAssembler(pages.length);
-  // pdf-parse's ruled-table finder, fed the paths read here; loaded only if a page has any.
-  let finder: TableFinder | null = null;
   for (const p of pages) {
-    let grid: Promise<RuledGrid> | null = null;
-    if (p.drawn?.kind === 'own') {
-      const ops = p.drawn.ops;
-      finder ??= Object.create((await loadPdfParse()).PDFParse.prototype) as TableFinder;
-      grid = finder.getPageTables({ getViewport: () => p.viewport, getOperatorList: async () => ops });
-      grid.catch(() => undefined);
-    }
+    // The ruled grid from the paths read here (pdf-grid: pdf-parse's finder without loading pdf.js).
+    const grid = p.drawn?.kind === 'own' ? ruledGrid<RuledGrid>(p.drawn.ops, p.viewport.transform) : null;
+    grid?.catch(() => undefined);
     await out.add(p.n, `pdf:p${p.n}`, p.items, p.lines, p.viewport, grid);
   }
   return out.result();
