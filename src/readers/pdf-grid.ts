@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadEsm } from './load-esm.js';
 import { OPS, type PathOps } from './pdf-paths.js';
 import { transform } from './pdf-text.js';
 
@@ -31,7 +32,7 @@ function loadGeometry(): Promise<Geometry> {
   // pdf-parse's main entry is dist/pdf-parse/cjs/index.cjs; the ESM build's geometry sits beside it.
   const entry = createRequire(import.meta.url).resolve('pdf-parse');
   const url = pathToFileURL(join(dirname(entry), '..', 'esm', 'geometry', 'index.js')).href;
-  return (geometry ??= import(url) as Promise<Geometry>);
+  return (geometry ??= loadEsm<Geometry>(url));
 }
 
 /** The store pdf-parse's getPageTables returns for a page whose operator list is `ops`, under `viewportTransform`. */

@@ -3,9 +3,9 @@
 // positions (pdf-layout), a table that runs onto the next page joined into one. pdf.js runs
 // without eval, and the parser is always destroyed, even when the document is broken.
 import { acquirePdfWorker, loadPdfParse, pdfThreads, WorkerStopped, type PdfThread } from './pdf-runtime.js';
-import { pageLines, type PageLines, type PageRef } from './pdf-lines.js';
+import { pageLines, type PageRef } from './pdf-lines.js';
 import { ruledGrid } from './pdf-grid.js';
-import { openOwn, transform, type OwnItem } from './pdf-text.js';
+import { openOwn, transform } from './pdf-text.js';
 import type { PathOps } from './pdf-paths.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
 import { ocrMayRead, ocrSession, type OcrOptions } from './ocr/index.js';
@@ -73,40 +73,36 @@ interface PageTable {
  * pdf-runtime), a few pages ahead of the page laid out here.
  */
 export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> } = {}): Promise<ReadResult> {
-  const own = ownPages(bytes, options);
-  return own ? readOwn(own) : readWithPdfjs(bytes, options);
-}
-
-/** A page read by pdf-text: its items and lines, and where its drawn lines come from when it may hold a table. */
-interface OwnPage {
-  n: number;
-  items: OwnItem[];
-  lines: TextLine[];
-  viewport: Viewport;
-  drawn: PageLines | null;
+  return (await readOwn(bytes, options)) ?? readWithPdfjs(bytes, options);
 }
 
 /**
- * The document's pages read on this thread (pdf-text), when that reading is certain for every
- * page and nothing else needs pdf.js: no page that OCR may be asked to read, and every page that
- * may hold a table with its drawn lines read here too (pdf-lines). Null: pdf.js reads it all.
- * FOI_HARVEST_PDF_TEXT=pdfjs always leaves it to pdf.js (the tests compare the two).
+ * The document read on this thread (pdf-text), page by page as it is laid out, when that reading
+ * is certain for every page and nothing else needs pdf.js: no page that OCR may be asked to read,
+ * and every page that may hold a table with its drawn lines read here too (pdf-lines, pdf-grid).
+ * Null, whatever was laid out so far dropped: pdf.js reads it all. Each page's items die with its
+ * layout (all of them kept until the last page was most of what a long document promoted to the
+ * old generation). FOI_HARVEST_PDF_TEXT=pdfjs always leaves it to pdf.js (the tests compare the two).
  */
-function ownPages(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> }): OwnPage[] | null {
+async function readOwn(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> }): Promise<ReadResult | null> {
   if (process.env.FOI_HARVEST_PDF_TEXT === 'pdfjs') return null;
   const doc = openOwn(bytes);
   if ('why' in doc) return null;
   const linesFor = pageLines(bytes, doc.file);
-  const out: OwnPage[] = [];
+  const out = new PageAssembler(doc.numPages);
   for (let n = 1; n <= doc.numPages; n++) {
     const page = doc.page(n);
     if ('why' in page || ocrMayRead(page.items, options.ocr)) return null;
     const lines = linesOf(page.items);
     const drawn = n <= MAX_TABLE_PAGES && mayHoldTable(lines) ? linesFor(page.ref, page.content) : null;
     if (drawn?.kind === 'pdfjs') return null;
-    out.push({ n, items: page.items, lines, viewport: viewportOf(page.view), drawn });
+    const viewport = viewportOf(page.view);
+    // The ruled grid from the paths read here (pdf-grid: pdf-parse's finder without loading pdf.js).
+    const grid = drawn?.kind === 'own' ? ruledGrid<RuledGrid>(drawn.ops, viewport.transform) : null;
+    grid?.catch(() => undefined);
+    await out.add(n, `pdf:p${n}`, page.items, lines, viewport, grid);
   }
-  return out;
+  return out.result();
 }
 
 /** pdf.js's PageViewport at scale 1 for an unrotated page: the same transform, to the last bit. */
@@ -118,17 +114,6 @@ function viewportOf(viewBox: number[]): Viewport {
   const offsetCanvasY = Math.abs(centerY - viewBox[1]) * scale + 0;
   const transform = [rotateA * scale, rotateB * scale, rotateC * scale, rotateD * scale, offsetCanvasX - rotateA * scale * centerX - rotateC * scale * centerY, offsetCanvasY - rotateB * scale * centerX - rotateD * scale * centerY];
   return { transform, convertToViewportPoint: (x, y) => [x * transform[0] + y * transform[2] + transform[4], x * transform[1] + y * transform[3] + transform[5]] };
-}
-
-async function readOwn(pages: OwnPage[]): Promise<ReadResult> {
-  const out = new PageAssembler(pages.length);
-  for (const p of pages) {
-    // The ruled grid from the paths read here (pdf-grid: pdf-parse's finder without loading pdf.js).
-    const grid = p.drawn?.kind === 'own' ? ruledGrid<RuledGrid>(p.drawn.ops, p.viewport.transform) : null;
-    grid?.catch(() => undefined);
-    await out.add(p.n, `pdf:p${p.n}`, p.items, p.lines, p.viewport, grid);
-  }
-  return out.result();
 }
 
 /** Pages, laid out in turn, into the document's text, blocks and tables. */
