@@ -2,12 +2,12 @@
 // pdf.js (5.4) gives them in getTextContent. Only fonts whose mapping is read from the PDF
 // itself are modelled, so nothing depends on a font program:
 // - simple fonts (Type1 not embedded, TrueType embedded or not) with a base encoding, optional
-//   /Differences naming glyphs of that encoding, optional /ToUnicode, and /Widths or standard
-//   metrics;
+//   /Differences, optional /ToUnicode, and /Widths or standard metrics; symbol fonts (Symbol,
+//   Wingdings, fonts flagged symbolic) when not embedded, read by the encoding pdf.js gives them;
 // - composite fonts (Type0) over an embedded CIDFontType2, encoded Identity-H, with /ToUnicode.
 // Anything else (Type3, CFF and Type1 programs whose built-in encodings pdf.js would read,
-// symbolic fonts, vertical writing, other CMaps, glyph names outside the base encodings) throws
-// NotRead: pdf.js reads that file instead.
+// embedded symbolic fonts, vertical writing, other CMaps, a glyph name outside the tables shown on
+// a page) throws NotRead: pdf.js reads that file instead.
 import { Cmd, Lexer, Name, NotRead, type Dict, type Value } from './pdf-objects.js';
 import { ENCODINGS, GLYPH_UNICODE, STANDARD_FONT_ALIASES, STANDARD_METRICS, SYMBOL_FONTS } from './pdf-fontdata.js';
 
