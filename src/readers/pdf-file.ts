@@ -3,7 +3,7 @@
 // streams unfiltered or Flate-compressed. What cannot be read with certainty (encryption, an
 // object with two versions, other filters) reads as null or a reason, and is left to pdf.js.
 import { inflateSync } from 'node:zlib';
-import { latin1 } from './pdf-paths.js';
+import { latin1 } from './pdf-objects.js';
 
 export interface PdfFile {
   text: string; // latin1: one char per byte, so offsets are byte offsets

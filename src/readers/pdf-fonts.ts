@@ -63,6 +63,8 @@ function cachedFont(twoByte: boolean, widths: Array<number | undefined>, default
   };
 }
 
+/** A BaseFont's name as pdf.js normalises it for the standard fonts' tables (Arial,Bold → Arial-Bold). */
+const standardName = (baseFont: string) => baseFont.replaceAll(/[,_]/g, '-');
 const num = (v: Value | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
 const nameOf = (v: Value | undefined): string | undefined => (v instanceof Name ? v.name : undefined);
 
@@ -91,11 +93,11 @@ function simpleFont(r: Resolver, dict: Dict, type: 'Type1' | 'TrueType'): Font {
   } else {
     if (descriptor !== undefined) throw new NotRead('a font descriptor that is not a dictionary');
     // pdf.js's flags for a font without a descriptor: a standard font's.
-    const plain = baseFont.replaceAll(/[,_]/g, '-').split('-', 1)[0];
+    const plain = standardName(baseFont).split('-', 1)[0];
     flags = SYMBOLS.has(plain) ? FONT_FLAG_SYMBOLIC : FONT_FLAG_NONSYMBOLIC;
   }
   // pdf.js's name for the font: the descriptor's (when it names the same font), else the BaseFont's.
-  const fontName = descriptor instanceof Map ? nameOf(r.get(descriptor.get('FontName'))) : baseFont.replaceAll(/[,_]/g, '-');
+  const fontName = descriptor instanceof Map ? nameOf(r.get(descriptor.get('FontName'))) : standardName(baseFont);
   if (fontName !== (descriptor instanceof Map ? baseFont : fontName)) throw new NotRead('a font descriptor naming another font');
   const symbolsName = SYMBOLS.has(fontName!);
   if (symbolsName && embedded) throw new NotRead('a symbol font');
@@ -203,7 +205,7 @@ function simpleFont(r: Resolver, dict: Dict, type: 'Type1' | 'TrueType'): Font {
 
 /** Widths by glyph name of a standard font (or a font named as one), as pdf.js getBaseFontMetrics. */
 function standardMetrics(baseFont: string): { defaultWidth: number; widths: Record<string, number> } {
-  const name = baseFont.replaceAll(/[,_]/g, '-');
+  const name = standardName(baseFont);
   const lookup = STANDARD_FONT_ALIASES[name] || name;
   const m = STANDARD_METRICS[lookup];
   // pdf.js guesses Helvetica or Times for other names; not followed here.

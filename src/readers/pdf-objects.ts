@@ -1,10 +1,10 @@
 // PDF values (numbers, names, strings, arrays, dictionaries, references) read from a file's bytes
-// as pdf.js's Lexer and Parser read them: numbers to the same bits (pdf-paths' numberAt), strings with their
-// escapes, names with their #xx codes. Used on dictionaries (pdf-text's fonts and page tree) and,
+// as pdf.js's Lexer and Parser read them: numbers to the same bits (numberAt), strings with their
+// escapes, names with their #xx codes. Its lexical pieces (byte classes, numbers, operators and
+// their operand counts) are pdf-paths' too, which scans content streams for paths without values. Used on dictionaries (pdf-text's fonts and page tree) and,
 // token by token, on content streams. Anything pdf.js would read leniently (a malformed hex
 // string, a brace) is refused with a reason, so the caller leaves the file to pdf.js. Strings are
 // made one char per byte.
-import { latin1, numberAt } from './pdf-paths.js';
 
 export class Name {
   constructor(readonly name: string) {}
@@ -25,10 +25,66 @@ export type Value = number | boolean | null | string | Name | Ref | Cmd | Value[
 /** Thrown where this reading stops: the message says why, and pdf.js reads the file instead. */
 export class NotRead extends Error {}
 
-const SPACE = new Uint8Array(256);
-for (const c of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) SPACE[c] = 1;
-const DELIMITER = new Uint8Array(256);
-for (const c of '()<>[]{}/%') DELIMITER[c.charCodeAt(0)] = 1;
+// Each byte's class, as PDF's lexical rules have it: white space, delimiter, or regular.
+export const SPACE = 1;
+export const DELIMITER = 2;
+export const CLASS = new Uint8Array(256);
+for (const c of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) CLASS[c] = SPACE;
+for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = DELIMITER;
+
+/** Bytes [start, end) as text, one char per byte. */
+export const latin1 = (b: Uint8Array, start: number, end: number) => Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1');
+
+/** An operator's bytes (one to three) packed in one number, so a token is looked up without making a string. */
+export const opKey = (b: Uint8Array, start: number, len: number) => b[start] + (len > 1 ? b[start + 1] * 256 : 0) + (len > 2 ? b[start + 2] * 65536 : 0);
+
+// Operand counts of every content operator, as pdf.js's opMap: [count, variable (at most count)].
+export const CONTENT_OPERATORS: Record<string, readonly [number, boolean]> = {
+  w: [1, false], J: [1, false], j: [1, false], M: [1, false], d: [2, false], ri: [1, false], i: [1, false], gs: [1, false],
+  q: [0, false], Q: [0, false], cm: [6, false],
+  m: [2, false], l: [2, false], c: [6, false], v: [4, false], y: [4, false], h: [0, false], re: [4, false],
+  S: [0, false], s: [0, false], f: [0, false], F: [0, false], 'f*': [0, false], B: [0, false], 'B*': [0, false], b: [0, false], 'b*': [0, false], n: [0, false],
+  W: [0, false], 'W*': [0, false],
+  BT: [0, false], ET: [0, false], Tc: [1, false], Tw: [1, false], Tz: [1, false], TL: [1, false], Tf: [2, false], Tr: [1, false], Ts: [1, false],
+  Td: [2, false], TD: [2, false], Tm: [6, false], 'T*': [0, false], Tj: [1, false], TJ: [1, false], "'": [1, false], '"': [3, false],
+  d0: [2, false], d1: [6, false],
+  CS: [1, false], cs: [1, false], SC: [4, true], SCN: [33, true], sc: [4, true], scn: [33, true],
+  G: [1, false], g: [1, false], RG: [3, false], rg: [3, false], K: [4, false], k: [4, false],
+  sh: [1, false], BI: [0, false], ID: [0, false], EI: [1, false], Do: [1, false],
+  MP: [1, false], DP: [2, false], BMC: [1, false], BDC: [2, false], EMC: [0, false], BX: [0, false], EX: [0, false],
+};
+
+/**
+ * The number a token spells, computed as pdf.js's Lexer.getNumber does (its digits as one integer,
+ * divided once by the power of ten of its decimals), so the value is the same to the last bit;
+ * null for a token that is not a plain number (pdf.js's lenient readings of others are not followed).
+ */
+export function numberAt(b: Uint8Array, start: number, end: number): number | null {
+  let i = start;
+  let sign = 1;
+  if (b[i] === 0x2d) {
+    sign = -1;
+    i++;
+  } else if (b[i] === 0x2b) i++;
+  let divideBy = 0;
+  if (b[i] === 0x2e) {
+    divideBy = 10;
+    i++;
+  }
+  if (i >= end || b[i] < 0x30 || b[i] > 0x39) return null;
+  let base = b[i++] - 0x30;
+  for (; i < end; i++) {
+    const ch = b[i];
+    if (ch >= 0x30 && ch <= 0x39) {
+      if (divideBy !== 0) divideBy *= 10;
+      base = base * 10 + (ch - 0x30);
+    } else if (ch === 0x2e && divideBy === 0) divideBy = 1;
+    else return null;
+  }
+  if (divideBy !== 0) base /= divideBy;
+  return sign * base;
+}
+
 const END = {} as Value; // the end of the text
 const SHORT = new Map<number, Cmd>(); // operators met (up to three bytes, packed in a number), one Cmd each
 
@@ -51,7 +107,7 @@ export class Lexer {
     this.pos = pos;
   }
 
-  /** The next value (an array or dictionary read whole), a Cmd, or null at the end. */
+  /** The next value (an array or dictionary read whole), a Cmd, or undefined at the end. */
   next(): Value | undefined {
     const v = this.token();
     if (v === END) return undefined;
@@ -64,7 +120,7 @@ export class Lexer {
     const n = s.length;
     let i = this.pos;
     for (;;) {
-      while (i < n && SPACE[s[i]]) i++;
+      while (i < n && CLASS[s[i]] === SPACE) i++;
       if (i < n && s[i] === 0x25) {
         while (i < n && s[i] !== 0x0a && s[i] !== 0x0d) i++;
         continue;
@@ -100,15 +156,15 @@ export class Lexer {
       case 0x2f:
         return this.name(i + 1);
     }
-    if (DELIMITER[c]) throw new NotRead(`a stray ${String.fromCharCode(s[i])}`);
+    if (CLASS[c] === DELIMITER) throw new NotRead(`a stray ${String.fromCharCode(s[i])}`);
     const start = i;
-    while (i < n && !SPACE[s[i]] && !DELIMITER[s[i]]) i++;
+    while (i < n && CLASS[s[i]] === 0) i++;
     this.pos = i;
     const num = numberAt(s, start, i);
     if (num !== null) return num;
     // Operators are one to three bytes: looked up by their bytes, no string made.
     const len = i - start;
-    const key = len <= 3 ? s[start] + (len > 1 ? s[start + 1] * 256 : 0) + (len > 2 ? s[start + 2] * 65536 : 0) : -1;
+    const key = len <= 3 ? opKey(s, start, len) : -1;
     const known = key >= 0 ? SHORT.get(key) : undefined;
     if (known) return known;
     const word = text(s, start, i);
@@ -139,16 +195,19 @@ export class Lexer {
       if (!(key instanceof Name)) throw new NotRead('a dictionary key that is not a name');
       let v = this.token();
       if (v === END || v === CLOSE_DICT || v === CLOSE_ARRAY) throw new NotRead('an unclosed dictionary');
-      // `n g R` is three tokens: a reference, once the R is seen.
-      if (typeof v === 'number') {
-        const save = this.pos;
-        const gen = this.token();
-        const r = typeof gen === 'number' ? this.token() : null;
-        if (typeof gen === 'number' && r instanceof Cmd && r.cmd === 'R') v = new Ref(v, gen);
-        else this.pos = save;
-      }
+      if (typeof v === 'number') v = this.refOr(v);
       out.set(key.name, v);
     }
+  }
+
+  /** `v`, or the reference `v gen R` when `gen R` follows (three tokens: a reference once the R is seen). */
+  refOr(v: number): Value {
+    const save = this.pos;
+    const gen = this.token();
+    const r = typeof gen === 'number' ? this.token() : null;
+    if (typeof gen === 'number' && r instanceof Cmd && r.cmd === 'R') return new Ref(v, gen);
+    this.pos = save;
+    return v;
   }
 
   private name(i: number): Name {
@@ -156,7 +215,7 @@ export class Lexer {
     const n = s.length;
     let out = '';
     let from = i;
-    while (i < n && !SPACE[s[i]] && !DELIMITER[s[i]]) {
+    while (i < n && CLASS[s[i]] === 0) {
       if (s[i] === 0x23) {
         const hex = text(s, i + 1, Math.min(i + 3, n));
         if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw new NotRead('a name with a bad #code');
@@ -227,7 +286,7 @@ export class Lexer {
     let high = -1;
     for (let k = i; k < end; k++) {
       const c = s[k];
-      const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : SPACE[c] ? -1 : -2;
+      const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : CLASS[c] === SPACE ? -1 : -2;
       if (v === -1) continue;
       if (v === -2) throw new NotRead('a hex string pdf.js would repair');
       if (high < 0) high = v;
@@ -253,13 +312,6 @@ export function valueOf(text: string): Value {
   const lexer = new Lexer(Buffer.from(text, 'latin1'));
   const v = lexer.next();
   if (v === undefined) throw new NotRead('an empty object');
-  if (typeof v === 'number') {
-    // A bare reference as an object's whole body (rare) or just a number.
-    const save = lexer.pos;
-    const gen = lexer.next();
-    const r = typeof gen === 'number' ? lexer.next() : undefined;
-    if (typeof gen === 'number' && r instanceof Cmd && r.cmd === 'R') return new Ref(v, gen);
-    lexer.pos = save;
-  }
-  return v;
+  // A bare reference as an object's whole body (rare), or just a number.
+  return typeof v === 'number' ? lexer.refOr(v) : v;
 }

@@ -36,21 +36,7 @@ export interface PathOps {
   argsArray: unknown[];
 }
 
-// Operand counts of every content operator, as pdf.js's opMap: [count, variable (at most count)].
-const SPEC: Record<string, readonly [number, boolean]> = {
-  w: [1, false], J: [1, false], j: [1, false], M: [1, false], d: [2, false], ri: [1, false], i: [1, false], gs: [1, false],
-  q: [0, false], Q: [0, false], cm: [6, false],
-  m: [2, false], l: [2, false], c: [6, false], v: [4, false], y: [4, false], h: [0, false], re: [4, false],
-  S: [0, false], s: [0, false], f: [0, false], F: [0, false], 'f*': [0, false], B: [0, false], 'B*': [0, false], b: [0, false], 'b*': [0, false], n: [0, false],
-  W: [0, false], 'W*': [0, false],
-  BT: [0, false], ET: [0, false], Tc: [1, false], Tw: [1, false], Tz: [1, false], TL: [1, false], Tf: [2, false], Tr: [1, false], Ts: [1, false],
-  Td: [2, false], TD: [2, false], Tm: [6, false], 'T*': [0, false], Tj: [1, false], TJ: [1, false], "'": [1, false], '"': [3, false],
-  d0: [2, false], d1: [6, false],
-  CS: [1, false], cs: [1, false], SC: [4, true], SCN: [33, true], sc: [4, true], scn: [33, true],
-  G: [1, false], g: [1, false], RG: [3, false], rg: [3, false], K: [4, false], k: [4, false],
-  sh: [1, false], BI: [0, false], ID: [0, false], EI: [1, false], Do: [1, false],
-  MP: [1, false], DP: [2, false], BMC: [1, false], BDC: [2, false], EMC: [0, false], BX: [0, false], EX: [0, false],
-};
+import { CLASS, CONTENT_OPERATORS, DELIMITER, latin1, numberAt, opKey, SPACE } from './pdf-objects.js';
 
 const MAX_OPERANDS = 33;
 
@@ -58,22 +44,11 @@ const PAINT: Record<string, number> = {
   S: OPS.stroke, s: OPS.closeStroke, f: OPS.fill, F: OPS.fill, 'f*': OPS.eoFill, B: OPS.fillStroke, 'B*': OPS.eoFillStroke,
   b: OPS.closeFillStroke, 'b*': OPS.closeEOFillStroke, n: OPS.endPath,
 };
-// Each byte's class, as PDF's lexical rules have it: white space, delimiter, or regular.
-const SPACE = 1;
-const DELIMITER = 2;
-const CLASS = new Uint8Array(256);
-for (const c of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) CLASS[c] = SPACE;
-for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = DELIMITER;
-
-/** Bytes [start, end) as text, one char per byte. */
-export const latin1 = (b: Uint8Array, start: number, end: number) => Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1');
-
 /** The operators by their bytes (up to three, packed in one number), so a token is looked up without making a string. */
 const OPERATORS = new Map<number, { op: string; operands: number; variable: boolean }>();
-for (const [op, [operands, variable]] of Object.entries(SPEC)) {
-  let key = 0;
-  for (let k = op.length - 1; k >= 0; k--) key = key * 256 + op.charCodeAt(k);
-  OPERATORS.set(key, { op, operands, variable });
+for (const [op, [operands, variable]] of Object.entries(CONTENT_OPERATORS)) {
+  const bytes = Buffer.from(op, 'latin1');
+  OPERATORS.set(opKey(bytes, 0, bytes.length), { op, operands, variable });
 }
 
 /** The page's paths as pdf.js lists them, or why they are left to pdf.js; the XObjects it draws (`/Name Do`) go into `drawn`. */
@@ -135,7 +110,7 @@ export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
       nameAt = -1;
       continue;
     }
-    const spec = len <= 3 ? OPERATORS.get(b[start] + (len > 1 ? b[start + 1] * 256 : 0) + (len > 2 ? b[start + 2] * 65536 : 0)) : undefined;
+    const spec = len <= 3 ? OPERATORS.get(opKey(b, start, len)) : undefined;
     if (!spec) return `operator ${JSON.stringify(word || latin1(b, start, i))}`;
     const token = spec.op;
     if (spec.variable ? operands > spec.operands : operands !== spec.operands) return `${token} with ${operands} operands`;
@@ -219,37 +194,6 @@ function rect(box: Float32Array, x0: number, y0: number, x1: number, y1: number)
   box[1] = Math.min(box[1], y0, y1);
   box[2] = Math.max(box[2], x0, x1);
   box[3] = Math.max(box[3], y0, y1);
-}
-
-/**
- * The number a token spells, computed as pdf.js's Lexer.getNumber does (its digits as one integer,
- * divided once by the power of ten of its decimals), so the value is the same to the last bit;
- * null for a token that is not a plain number (pdf.js's lenient readings of others are not followed).
- */
-export function numberAt(b: Uint8Array, start: number, end: number): number | null {
-  let i = start;
-  let sign = 1;
-  if (b[i] === 0x2d) {
-    sign = -1;
-    i++;
-  } else if (b[i] === 0x2b) i++;
-  let divideBy = 0;
-  if (b[i] === 0x2e) {
-    divideBy = 10;
-    i++;
-  }
-  if (i >= end || b[i] < 0x30 || b[i] > 0x39) return null;
-  let base = b[i++] - 0x30;
-  for (; i < end; i++) {
-    const ch = b[i];
-    if (ch >= 0x30 && ch <= 0x39) {
-      if (divideBy !== 0) divideBy *= 10;
-      base = base * 10 + (ch - 0x30);
-    } else if (ch === 0x2e && divideBy === 0) divideBy = 1;
-    else return null;
-  }
-  if (divideBy !== 0) base /= divideBy;
-  return sign * base;
 }
 
 function endOfName(b: Uint8Array, i: number): number {

@@ -8,7 +8,7 @@
 // pdf.js's to read (the answer is why), so the text is always the text pdf.js would give.
 import { indexFile, objectAt, streamBytes, type PdfFile } from './pdf-file.js';
 import { loadFont, type Font, type Resolver } from './pdf-fonts.js';
-import { Cmd, Lexer, Name, NotRead, Ref, valueOf, type Dict, type Value } from './pdf-objects.js';
+import { Cmd, CONTENT_OPERATORS, Lexer, Name, NotRead, Ref, valueOf, type Dict, type Value } from './pdf-objects.js';
 import type { PageRef } from './pdf-lines.js';
 
 export interface OwnItem {
@@ -66,19 +66,6 @@ export function openOwn(bytes: Uint8Array): OwnDoc | { why: string } {
   } catch (e) {
     return { why: whyOf(e) };
   }
-}
-
-/** Every page's text items, or why the document is left to pdf.js. */
-export function ownText(bytes: Uint8Array): { pages: OwnPage[] } | { why: string } {
-  const doc = openOwn(bytes);
-  if ('why' in doc) return doc;
-  const pages: OwnPage[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = doc.page(n);
-    if ('why' in page) return page;
-    pages.push(page);
-  }
-  return { pages };
 }
 
 interface PageNode {
@@ -185,7 +172,6 @@ class Doc implements Resolver {
     const at = text.lastIndexOf('startxref');
     const off = at < 0 ? NaN : Number(/^startxref\s+(\d+)/.exec(text.slice(at, at + 40))?.[1]);
     if (!(off >= 0) || off >= text.length) throw new NotRead('no startxref');
-    if (/\/Encrypt\b/.test(text)) throw new NotRead('encrypted');
     if (text.startsWith('xref', off)) {
       const t = text.indexOf('trailer', off);
       if (t < 0) throw new NotRead('no trailer');
@@ -277,32 +263,30 @@ class TextState {
     return c;
   }
   translateTextMatrix(x: number, y: number): void {
-    const m = this.textMatrix;
-    m[4] = m[0] * x + m[2] * y + m[4];
-    m[5] = m[1] * x + m[3] * y + m[5];
+    translate(this.textMatrix, x, y);
   }
-  translateTextLineMatrix(x: number, y: number): void {
-    const m = this.textLineMatrix;
-    m[4] = m[0] * x + m[2] * y + m[4];
-    m[5] = m[1] * x + m[3] * y + m[5];
+  /** Td: the line matrix moved, and the text matrix set to it. */
+  moveToNextLine(x: number, y: number): void {
+    translate(this.textLineMatrix, x, y);
+    this.textMatrix = this.textLineMatrix.slice();
   }
   carriageReturn(): void {
-    this.translateTextLineMatrix(0, -this.leading);
-    this.textMatrix = this.textLineMatrix.slice();
+    this.moveToNextLine(0, -this.leading);
+  }
+  /** The text's horizontal scale in device space (pdf.js's textAdvanceScale). */
+  advanceScale(): number {
+    return Math.hypot(this.ctm[0], this.ctm[1]) * Math.hypot(this.textLineMatrix[0], this.textLineMatrix[1]);
   }
 }
 
-// Operand counts of the content operators, as pdf.js's opMap (the variable ones: at most).
-const OPERANDS: Record<string, number> = {
-  w: 1, J: 1, j: 1, M: 1, d: 2, ri: 1, i: 1, gs: 1, q: 0, Q: 0, cm: 6,
-  m: 2, l: 2, c: 6, v: 4, y: 4, h: 0, re: 4,
-  S: 0, s: 0, f: 0, F: 0, 'f*': 0, B: 0, 'B*': 0, b: 0, 'b*': 0, n: 0, W: 0, 'W*': 0,
-  BT: 0, ET: 0, Tc: 1, Tw: 1, Tz: 1, TL: 1, Tf: 2, Tr: 1, Ts: 1, Td: 2, TD: 2, Tm: 6, 'T*': 0,
-  Tj: 1, TJ: 1, "'": 1, '"': 3, d0: 2, d1: 6,
-  CS: 1, cs: 1, G: 1, g: 1, RG: 3, rg: 3, K: 4, k: 4, sh: 1, Do: 1,
-  MP: 1, DP: 2, BMC: 1, BDC: 2, EMC: 0, BX: 0, EX: 0,
-}; // prettier-ignore
-const VARIABLE: Record<string, number> = { SC: 4, SCN: 33, sc: 4, scn: 33 };
+/** pdf.js's translate of a text matrix, in place. */
+function translate(m: number[], x: number, y: number): void {
+  m[4] = m[0] * x + m[2] * y + m[4];
+  m[5] = m[1] * x + m[3] * y + m[5];
+}
+
+// Inline images are not read: pdf.js's Lexer takes their data raw, which this Lexer would misread.
+const INLINE_IMAGE = new Set(['BI', 'ID', 'EI']);
 
 // pdf.js's text layout constants (getTextContent).
 const TRACKING_SPACE_FACTOR = 0.102;
@@ -385,9 +369,7 @@ function textItems(doc: Doc, page: PageNode, content: Uint8Array): OwnItem[] {
     const trm = (itemTransform = currentTransform());
     it.width = it.totalWidth = 0;
     it.height = Math.hypot(trm[2], trm[3]);
-    const scaleLineX = Math.hypot(state.textLineMatrix[0], state.textLineMatrix[1]);
-    const scaleCtmX = Math.hypot(state.ctm[0], state.ctm[1]);
-    it.textAdvanceScale = scaleCtmX * scaleLineX;
+    it.textAdvanceScale = state.advanceScale();
     const { fontSize } = state;
     it.trackingSpaceMin = fontSize * TRACKING_SPACE_FACTOR;
     it.notASpace = fontSize * NOT_A_SPACE_FACTOR;
@@ -399,9 +381,7 @@ function textItems(doc: Doc, page: PageNode, content: Uint8Array): OwnItem[] {
   };
   const updateAdvanceScale = () => {
     if (!initialized) return;
-    const scaleLineX = Math.hypot(state.textLineMatrix[0], state.textLineMatrix[1]);
-    const scaleCtmX = Math.hypot(state.ctm[0], state.ctm[1]);
-    const scaleFactor = scaleCtmX * scaleLineX;
+    const scaleFactor = state.advanceScale();
     if (scaleFactor === it.textAdvanceScale) return;
     it.totalWidth += it.width * it.textAdvanceScale;
     it.width = 0;
@@ -555,10 +535,9 @@ function textItems(doc: Doc, page: PageNode, content: Uint8Array): OwnItem[] {
       continue;
     }
     const op = v.cmd;
-    const fixed = OPERANDS[op];
-    if (fixed !== undefined ? args.length !== fixed : !(op in VARIABLE) || args.length > VARIABLE[op]) {
-      throw new NotRead(fixed === undefined && !(op in VARIABLE) ? `operator ${JSON.stringify(op.slice(0, 8))}` : `${op} with ${args.length} operands`);
-    }
+    const spec = INLINE_IMAGE.has(op) ? undefined : CONTENT_OPERATORS[op];
+    if (!spec) throw new NotRead(`operator ${JSON.stringify(op.slice(0, 8))}`);
+    if (spec[1] ? args.length > spec[0] : args.length !== spec[0]) throw new NotRead(`${op} with ${args.length} operands`);
     const previous = state;
     switch (op) {
       case 'q':
@@ -596,15 +575,13 @@ function textItems(doc: Doc, page: PageNode, content: Uint8Array): OwnItem[] {
         break;
       case 'Td': {
         const xy = numbersOf(op, args);
-        state.translateTextLineMatrix(xy[0], xy[1]);
-        state.textMatrix = state.textLineMatrix.slice();
+        state.moveToNextLine(xy[0], xy[1]);
         break;
       }
       case 'TD': {
         const xy = numbersOf(op, args);
         state.leading = -xy[1];
-        state.translateTextLineMatrix(xy[0], xy[1]);
-        state.textMatrix = state.textLineMatrix.slice();
+        state.moveToNextLine(xy[0], xy[1]);
         break;
       }
       case 'T*':
@@ -651,7 +628,6 @@ function textItems(doc: Doc, page: PageNode, content: Uint8Array): OwnItem[] {
         break;
       case "'":
         if (typeof args[0] !== 'string') throw new NotRead("' without a string");
-        if (!state.font) throw new NotRead('text shown with no font set');
         state.carriageReturn();
         showText(args[0], 0);
         break;
@@ -660,7 +636,6 @@ function textItems(doc: Doc, page: PageNode, content: Uint8Array): OwnItem[] {
         const ac = args[1];
         const s = args[2];
         if (typeof aw !== 'number' || typeof ac !== 'number' || typeof s !== 'string') throw new NotRead('" with bad operands');
-        if (!state.font) throw new NotRead('text shown with no font set');
         state.wordSpacing = aw;
         state.charSpacing = ac;
         state.carriageReturn();

@@ -65,12 +65,8 @@ interface PageTable {
 }
 
 /**
- * One pdf.js text pass per page serves the page's text, the positions for unruled tables
- * and the cells of ruled ones. The drawn lines (for ruled tables) are looked for only on pages
- * whose text is laid out in columns somewhere, since a ruled table's text is too: read from the
- * page's content here where it can be (pdf-lines, pdf-paths), else from pdf.js's operator list.
- * pdf.js parses on its worker thread (two for a long document with FOI_HARVEST_PDF_THREADS=2;
- * pdf-runtime), a few pages ahead of the page laid out here.
+ * A PDF's text blocks and tables: read on this thread where that reading is certain (readOwn),
+ * else by pdf.js (readWithPdfjs); both lay pages out alike (PageAssembler).
  */
 export async function readPdf(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> } = {}): Promise<ReadResult> {
   return (await readOwn(bytes, options)) ?? readWithPdfjs(bytes, options);
@@ -94,7 +90,7 @@ async function readOwn(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> }
     const page = doc.page(n);
     if ('why' in page || ocrMayRead(page.items, options.ocr)) return null;
     const lines = linesOf(page.items);
-    const drawn = n <= MAX_TABLE_PAGES && mayHoldTable(lines) ? linesFor(page.ref, page.content) : null;
+    const drawn = n <= out.tablePages && mayHoldTable(lines) ? linesFor(page.ref, page.content) : null;
     if (drawn?.kind === 'pdfjs') return null;
     const viewport = viewportOf(page.view);
     // The ruled grid from the paths read here (pdf-grid: pdf-parse's finder without loading pdf.js).
@@ -107,12 +103,11 @@ async function readOwn(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> }
 
 /** pdf.js's PageViewport at scale 1 for an unrotated page: the same transform, to the last bit. */
 function viewportOf(viewBox: number[]): Viewport {
-  const [rotateA, rotateB, rotateC, rotateD, scale] = [1, 0, 0, -1, 1];
+  // pdf.js's arithmetic with rotation [1 0 0 -1] and scale 1, its products by 1 and 0 dropped
+  // (each exact), so every bit is the same: y flipped about the box's centre, x moved to its left edge.
   const centerX = (viewBox[2] + viewBox[0]) / 2;
   const centerY = (viewBox[3] + viewBox[1]) / 2;
-  const offsetCanvasX = Math.abs(centerX - viewBox[0]) * scale + 0;
-  const offsetCanvasY = Math.abs(centerY - viewBox[1]) * scale + 0;
-  const transform = [rotateA * scale, rotateB * scale, rotateC * scale, rotateD * scale, offsetCanvasX - rotateA * scale * centerX - rotateC * scale * centerY, offsetCanvasY - rotateB * scale * centerX - rotateD * scale * centerY];
+  const transform = [1, 0, 0, -1, Math.abs(centerX - viewBox[0]) - centerX, Math.abs(centerY - viewBox[1]) + centerY];
   return { transform, convertToViewportPoint: (x, y) => [x * transform[0] + y * transform[2] + transform[4], x * transform[1] + y * transform[3] + transform[5]] };
 }
 
@@ -123,7 +118,8 @@ class PageAssembler {
   private readonly perPage: PageTable[][] = [];
   readonly warnings: string[] = [];
   private readonly ruledFailed = { reported: false };
-  private readonly tablePages: number;
+  /** Pages whose tables are read (the first MAX_TABLE_PAGES). */
+  readonly tablePages: number;
 
   constructor(private readonly numPages: number) {
     this.tablePages = Math.min(numPages, MAX_TABLE_PAGES);
@@ -147,6 +143,14 @@ class PageAssembler {
   }
 }
 
+/**
+ * With pdf.js: one text pass per page serves the page's text, the positions for unruled tables
+ * and the cells of ruled ones. The drawn lines (for ruled tables) are looked for only on pages
+ * whose text is laid out in columns somewhere, since a ruled table's text is too: read from the
+ * page's content here where it can be (pdf-lines, pdf-paths), else from pdf.js's operator list.
+ * pdf.js parses on its worker thread (two for a long document with FOI_HARVEST_PDF_THREADS=2;
+ * pdf-runtime), a few pages ahead of the page laid out here.
+ */
 async function readWithPdfjs(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> }): Promise<ReadResult> {
   const starting = acquirePdfWorker(); // the worker thread starts while pdf-parse loads
   starting.catch(() => undefined);
@@ -169,7 +173,6 @@ async function readWithPdfjs(bytes: Uint8Array, options: { ocr?: Partial<OcrOpti
       throw readErrorOf(e);
     }
     const out = new PageAssembler(doc.numPages);
-    const tablePages = Math.min(doc.numPages, MAX_TABLE_PAGES);
     const ocr = ocrSession(doc, out.warnings, options.ocr);
     const finder = parser as unknown as TableFinder;
     // A page's drawn lines: none where its content strokes nothing, its paths read here where they
@@ -215,7 +218,7 @@ async function readWithPdfjs(bytes: Uint8Array, options: { ocr?: Partial<OcrOpti
       const p = live(reader.doc.getPage(n)).then(async (page) => {
         const items = (await live(page.getTextContent())).items;
         const lines = linesOf(items);
-        const grid = n <= tablePages && mayHoldTable(lines) ? gridOf(page) : null;
+        const grid = n <= out.tablePages && mayHoldTable(lines) ? gridOf(page) : null;
         grid?.catch(() => undefined); // awaited (and its failure reported) when the page is laid out
         return { page, items, lines, grid, done: () => reader.inHand-- };
       });

@@ -7,11 +7,24 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { PDFParse } from 'pdf-parse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ownText } from '../../src/readers/pdf-text.js';
+import { openOwn, type OwnPage } from '../../src/readers/pdf-text.js';
 import { readPdf } from '../../src/readers/pdf.js';
 import { pdfOf } from '../support/pdfkit.js';
 
 const pick = (i: { str?: string; transform?: number[]; width?: number; height?: number; hasEOL?: boolean }) => ({ str: i.str, transform: i.transform, width: i.width, height: i.height, hasEOL: i.hasEOL });
+
+/** Every page's text items read by pdf-text, or why the document is left to pdf.js. */
+function ownText(bytes: Uint8Array): { pages: OwnPage[] } | { why: string } {
+  const doc = openOwn(bytes);
+  if ('why' in doc) return doc;
+  const pages: OwnPage[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = doc.page(n);
+    if ('why' in page) return page;
+    pages.push(page);
+  }
+  return { pages };
+}
 
 /** pdf.js's text items and page boxes, page by page. */
 async function pdfjsPages(bytes: Uint8Array): Promise<Array<{ view: number[]; ref: { num: number; gen: number }; items: unknown[] }>> {

@@ -37,12 +37,12 @@ const DUST_AREA_AT_72DPI = 1;
 /** …and stands at least this far (72 dpi pixels) from other ink; the dot of an i is nearer its stem. */
 const DUST_GAP_AT_72DPI = 1.5;
 
-/** OCR for one PDF, with the process's settings unless `overrides` says otherwise. */
 /** Whether OCR may be asked to read a page with these text items, under the options given. */
 export function ocrMayRead(items: Array<{ str?: string }>, overrides?: Partial<OcrOptions>): boolean {
   return mayNeedOcr(ocrOptions(overrides).mode, items);
 }
 
+/** OCR for one PDF, with the process's settings unless `overrides` says otherwise. */
 export function ocrSession(pdf: { numPages: number }, warnings: string[], overrides?: Partial<OcrOptions>): OcrSession {
   const doc = pdf as Doc; // pdf-parse's loaded pdf.js document; its typings keep these members private
   const source: PageSource = {
