@@ -23,6 +23,12 @@ describe('kept page parses', () => {
     expect(takeKeptRoot(listing)).toBeNull();
   });
 
+  it('discoverNext, the last reader of a listing page, takes the parse discover kept and keeps nothing', () => {
+    expect(adapter.discover(listing, base).items.length).toBeGreaterThan(0);
+    expect(adapter.discoverNext(listing, base).url).not.toBeNull();
+    expect(takeKeptRoot(listing)).toBeNull();
+  });
+
   it('a disclosure page is kept by attachmentLinks for the HTML reader', () => {
     adapter.attachmentLinks(page, 'https://www.essex.police.uk/foi-ai/essex-police/foi/june-2023/misconduct-proceedings/officers-dismissed-following-misconduct-proceedings/');
     expect(takeKeptRoot(page)).not.toBeNull();
