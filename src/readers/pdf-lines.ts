@@ -7,6 +7,7 @@
 // annotations other than bare links, what pdf-paths refuses) is left to pdf.js, so the answer is
 // always the list pdf.js would give.
 import { indexFile, inPlaceOrNamed, objectAt, REF, streamBytes, type PdfFile } from './pdf-file.js';
+import { reasonOf } from './pdf-objects.js';
 import { OPS, pathOps, type PathOps } from './pdf-paths.js';
 
 /** A page's object number and generation, as pdf.js gives them (`PDFPageProxy.ref`). */
@@ -34,7 +35,7 @@ export function pageLines(bytes: Uint8Array, indexed?: PdfFile): (ref: PageRef |
       return typeof file === 'string' ? { kind: 'pdfjs', why: file } : drawnLinesOf(file, ref, content);
     } catch (e) {
       // A file this reading trips on is pdf.js's to read, as every page's lines once were.
-      return { kind: 'pdfjs', why: `not read here (${e instanceof Error ? e.message : String(e)})` };
+      return { kind: 'pdfjs', why: reasonOf(e) };
     }
   };
 }

@@ -25,6 +25,9 @@ export type Value = number | boolean | null | string | Name | Ref | Cmd | Value[
 /** Thrown where this reading stops: the message says why, and pdf.js reads the file instead. */
 export class NotRead extends Error {}
 
+/** Why a reading on this thread stopped: a NotRead's reason, or any other error's message. */
+export const reasonOf = (e: unknown): string => (e instanceof NotRead ? e.message : `not read here (${e instanceof Error ? e.message : String(e)})`);
+
 // Each byte's class, as PDF's lexical rules have it: white space, delimiter, or regular.
 export const SPACE = 1;
 export const DELIMITER = 2;

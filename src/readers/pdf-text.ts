@@ -8,7 +8,7 @@
 // pdf.js's to read (the answer is why), so the text is always the text pdf.js would give.
 import { indexFile, objectAt, streamBytes, type PdfFile } from './pdf-file.js';
 import { loadFont, type Font, type Resolver } from './pdf-fonts.js';
-import { Cmd, CONTENT_OPERATORS, Lexer, Name, NotRead, Ref, valueOf, type Dict, type Value } from './pdf-objects.js';
+import { Cmd, CONTENT_OPERATORS, Lexer, Name, NotRead, reasonOf, Ref, valueOf, type Dict, type Value } from './pdf-objects.js';
 import type { PageRef } from './pdf-lines.js';
 
 export interface OwnItem {
@@ -36,15 +36,13 @@ export interface OwnDoc {
   page(n: number): OwnPage | { why: string };
 }
 
-const whyOf = (e: unknown) => (e instanceof NotRead ? e.message : `not read here (${e instanceof Error ? e.message : String(e)})`);
-
 /** The document opened for reading its pages' text items, or why it is left to pdf.js. */
 export function openOwn(bytes: Uint8Array): OwnDoc | { why: string } {
   let file: PdfFile | string;
   try {
     file = indexFile(bytes);
   } catch (e) {
-    return { why: whyOf(e) };
+    return { why: reasonOf(e) };
   }
   if (typeof file === 'string') return { why: file };
   try {
@@ -59,12 +57,12 @@ export function openOwn(bytes: Uint8Array): OwnDoc | { why: string } {
           const content = doc.content(p);
           return { ref: p.ref, view: p.view, items: textItems(doc, p, content), content };
         } catch (e) {
-          return { why: whyOf(e) };
+          return { why: reasonOf(e) };
         }
       },
     };
   } catch (e) {
-    return { why: whyOf(e) };
+    return { why: reasonOf(e) };
   }
 }
 

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { PDFParse } from 'pdf-parse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openOwn, type OwnPage } from '../../src/readers/pdf-text.js';
 import { readPdf } from '../../src/readers/pdf.js';
 import { pdfOf } from '../support/pdfkit.js';
@@ -114,7 +114,7 @@ function pdf(content: string, opts: { fonts?: string[]; objects?: Record<number,
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objects[2] = '<< /Type /Pages /Kids [3 0 R] /Count 1 >>';
   objects[3] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 300] /Contents 4 0 R /Resources << /Font << ${fonts.join(' ')} >> ${opts.resources ?? ''} >> ${opts.page ?? ''} >>`;
-  objects[4] = `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`;
+  objects[4] = stream(content);
   let out = '%PDF-1.4\n';
   const offsets: Array<[number, number]> = [];
   for (const num of Object.keys(objects).map(Number).sort((a, b) => a - b)) {
@@ -251,20 +251,16 @@ describe('seeded random content streams', () => {
 });
 
 describe('the reader gives the same document with pdf.js or without', () => {
-  const before = process.env.FOI_HARVEST_PDF_TEXT;
-  afterEach(() => {
-    if (before === undefined) delete process.env.FOI_HARVEST_PDF_TEXT;
-    else process.env.FOI_HARVEST_PDF_TEXT = before;
-  });
+  afterEach(() => vi.unstubAllEnvs());
   const files = readdirSync(fixtures)
     .filter((f) => f.endsWith('.pdf') && !/encrypted|truncated/.test(f))
     .map((f) => new URL(f, fixtures));
   if (existsSync(shared)) for (const f of ['durham-hospital-crime.pdf', 'humberside-hospital-crime.pdf']) files.push(new URL(f, shared));
   it.each(files.map((u) => [u.pathname.split('/').pop()!, u] as const))('%s', async (_name, url) => {
     const bytes = new Uint8Array(readFileSync(url));
-    process.env.FOI_HARVEST_PDF_TEXT = 'pdfjs';
+    vi.stubEnv('FOI_HARVEST_PDF_TEXT', 'pdfjs');
     const viaPdfjs = await readPdf(bytes, { ocr: { mode: 'never' } });
-    delete process.env.FOI_HARVEST_PDF_TEXT;
+    vi.stubEnv('FOI_HARVEST_PDF_TEXT', undefined);
     expect(await readPdf(bytes, { ocr: { mode: 'never' } })).toStrictEqual(viaPdfjs);
   });
 });

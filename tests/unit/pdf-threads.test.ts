@@ -2,7 +2,7 @@
 // whichever has fewer in hand), a short one, or any by default, on one: either way the pages come out in order, each page's text and table rows its own,
 // a table running over pages joined into one. The letters are made here with pdfkit, their
 // expected text and rows taken from what was drawn.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readPdf } from '../../src/readers/pdf.js';
 import { pdfOf } from '../support/pdfkit.js';
 
@@ -44,15 +44,8 @@ async function withThreads<T>(threads: string | undefined, run: () => Promise<T>
 }
 
 // These letters' text pdf-text reads without pdf.js; here pdf.js reads them, on its threads.
-let textBefore: string | undefined;
-beforeAll(() => {
-  textBefore = process.env.FOI_HARVEST_PDF_TEXT;
-  process.env.FOI_HARVEST_PDF_TEXT = 'pdfjs';
-});
-afterAll(() => {
-  if (textBefore === undefined) delete process.env.FOI_HARVEST_PDF_TEXT;
-  else process.env.FOI_HARVEST_PDF_TEXT = textBefore;
-});
+beforeAll(() => vi.stubEnv('FOI_HARVEST_PDF_TEXT', 'pdfjs'));
+afterAll(() => vi.unstubAllEnvs());
 
 describe('readPdf on one thread and on two', () => {
   it.each([
