@@ -172,6 +172,10 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
         );
         break;
       }
+      // The next page's address now, while this page's parse is at hand: taking it here lets the
+      // tree go before the items are fetched, rather than live (and be copied by every young-
+      // generation GC) through seconds of polite waiting.
+      const next = adapter.discoverNext(page, listing.finalUrl);
       const trustListing = !ctx.recheck && !listing.changed;
       let requested = false;
       let reachedOlder = false;
@@ -205,11 +209,7 @@ export async function crawlForce(ctx: CrawlContext, target: ForceTarget, summary
         if (typeof done === 'function') await builds.add(done);
       }
       if (trustListing && !requested) settled = true;
-      if (reachedOlder || (ctx.limit !== null && attempted >= ctx.limit)) {
-        takeKeptRoot(page); // kept by discover for discoverNext, which is not called
-        break;
-      }
-      const next = adapter.discoverNext(page, listing.finalUrl);
+      if (reachedOlder || (ctx.limit !== null && attempted >= ctx.limit)) break;
       if (next.via && next.via !== 'selectors' && !summary.discovery.paging.includes(next.via)) summary.discovery.paging.push(next.via);
       pageUrl = next.url ? toMirror(next.url, force, baseUrl) : null;
     }

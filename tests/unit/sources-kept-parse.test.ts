@@ -62,3 +62,34 @@ describe('a page parsed once serves every reader', () => {
     expect(takeKeptRoot(html)).toBeNull();
   });
 });
+
+describe('a crawl holds no listing page parse while it fetches the items', () => {
+  // Probed from the fixture server as each disclosure page is requested: by then the crawler
+  // has read page 1 of the listing (its items and its next link), and keeps no parse of it
+  // through the polite waits between item requests (a kept tree lives on, and every young-
+  // generation GC copies it).
+  it('the listing parse is taken before the first item is requested', async () => {
+    const { startSite } = await import('../../src/fixture-server/server.js');
+    const { runFetch } = await import('../../src/cli/fetch-run.js');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const site = await startSite(new URL('../../fixtures/sites/single-online-home-essex/', import.meta.url).pathname);
+    const tmp = mkdtempSync(join(tmpdir(), 'kept-listing-'));
+    const probes: boolean[] = [];
+    const push = site.requests.push.bind(site.requests);
+    site.requests.push = (...logs) => {
+      for (const r of logs) if (r.path.startsWith('/foi-ai/essex-police/foi/')) probes.push(takeKeptRoot(listing) !== null);
+      return push(...logs);
+    };
+    try {
+      const summary = await runFetch({ force: ['essex'], baseUrl: [`essex=${site.url}/`], store: join(tmp, 'store.db'), delay: 0, log: () => {} });
+      expect(summary.disclosures.new).toBeGreaterThan(1);
+      expect(probes.length).toBeGreaterThan(1);
+      expect(probes.every((kept) => !kept)).toBe(true);
+    } finally {
+      await site.close();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
