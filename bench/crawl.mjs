@@ -9,21 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CODE_ROOT, median, minMed, rng, int } from './lib/stats.mjs';
 import { generateSites } from './sites.mjs';
+import { ipc } from './lib/ipc.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-
-function ipc(child, msg) {
-  return new Promise((resolve, reject) => {
-    const onMsg = (m) => {
-      child.off('exit', onExit);
-      m.ok ? resolve(m) : reject(new Error(m.error));
-    };
-    const onExit = (code) => reject(new Error(`crawl server exited (${code})`));
-    child.once('message', onMsg);
-    child.once('exit', onExit);
-    child.send(msg);
-  });
-}
 
 /**
  * CPU ms of this process's main thread and of all its other threads (V8's compiler and GC

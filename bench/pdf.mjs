@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { CODE_ROOT, median, minMed, rng, int, pick } from './lib/stats.mjs';
+import { CODE_ROOT, median, minMed, rng, int, pick, slope } from './lib/stats.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const FIXED_DATE = new Date('2024-01-01T00:00:00Z');
@@ -90,20 +90,6 @@ export async function pdfCorpus(dir) {
   const att = join(ROOT, 'fixtures', 'attachments');
   for (const f of readdirSync(att).sort()) if (f.endsWith('.pdf')) files.push(join(att, f));
   return files;
-}
-
-/** Least-squares slope of ms against pages: the cost of one more page, start-up costs excluded. */
-function slope(points) {
-  const n = points.length;
-  const mx = points.reduce((a, p) => a + p.pages, 0) / n;
-  const my = points.reduce((a, p) => a + p.ms, 0) / n;
-  let num = 0;
-  let den = 0;
-  for (const p of points) {
-    num += (p.pages - mx) * (p.ms - my);
-    den += (p.pages - mx) ** 2;
-  }
-  return num / den;
 }
 
 /**
@@ -226,7 +212,7 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
     }
     log(`pdf rep ${r + 1}/${reps}: whole process ${wo.toFixed(0)} ms${tool.path ? ` vs pdftotext ${(whole.tool.at(-1) * pages).toFixed(0)} ms` : ''}`);
   }
-  const fit = (side, how) => slope(generated.map((f, i) => ({ pages: f.pages, ms: how === 'min' ? Math.min(...times[i][side]) : median(times[i][side]) })));
+  const fit = (side, how) => slope(generated.map((f, i) => ({ x: f.pages, y: how === 'min' ? Math.min(...times[i][side]) : median(times[i][side]) })));
   const both = (side) => ({ min: fit(side, 'min'), median: fit(side, 'median') });
   const perPage = { ours: both('ours'), oursCpu: both('oursCpu'), twoThreads: both('twoThreads'), twoThreadsCpu: both('twoThreadsCpu'), read: both('read'), textPass: PDFParse ? both('textPass') : null, bothPasses: PDFParse ? both('bothPasses') : null, tool: tool.path ? both('tool') : null };
   perPage.ratio = perPage.tool ? { min: perPage.ours.min / perPage.tool.min, median: perPage.ours.median / perPage.tool.median } : null;

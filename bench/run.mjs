@@ -7,6 +7,8 @@
 //   node bench/run.mjs [--only startup,html,pdf,crawl,memory,store,big,ocr] [--reps N] [--quick] [--store-sizes 10000,50000,200000] [--full]
 // --quick: 3 repetitions, one crawl repetition, memory at 1k/5k/10k, stores at 10k/50k (a smoke run).
 // FOI_BENCH_ROOT=<built checkout>: measure that code instead of this one (before/after).
+// FOI_BENCH_BASELINE=<built checkout> (FOI_BENCH_BASELINE_LISTING=legacy for builds before the sources issue):
+// the crawl row runs that build as whole `fetch` processes alternating with ours, and prints the ratio.
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +44,11 @@ await withTempDir('run', async (dir) => {
   await section('html', async () => (await import('./html.mjs')).benchHtml({ reps, log }));
   await section('pdf', async () => (await import('./pdf.mjs')).benchPdf({ dir, reps, log }));
   // 250 ms between requests to a host: politeness, not CPU, bounds the run (ideal ≈ 4.6 s).
-  await section('crawl', async () => (await import('./crawl.mjs')).benchCrawl({ dir, reps: quick ? 1 : 3, steadyReps: quick ? 0 : 4, delayMs: 250, extraConcurrency: [40], log }));
+  await section('crawl', async () => ({
+    ...(await (await import('./crawl.mjs')).benchCrawl({ dir, reps: quick ? 1 : 3, steadyReps: quick ? 0 : 4, delayMs: 250, extraConcurrency: [40], log })),
+    // CPU per disclosure of `fetch` as whole processes (against FOI_BENCH_BASELINE when set).
+    process: await (await import('./crawl-process.mjs')).benchCrawlProcess({ dir, reps: quick ? 1 : 4, log }),
+  }));
   await section('memory', async () => (await import('./memory.mjs')).benchMemory({ dir, sizes: quick ? [1000, 5000, 10000] : [1000, 10000, 50000], log }));
   await section('store', async () =>
     (await import('./store.mjs')).benchStore({
@@ -116,9 +122,20 @@ else if (crawl) {
     '≥ 0.9',
     ok(f.efficiencyMinMed.median >= 0.9),
   ]);
+  const p = crawl.process;
+  if (p) {
+    rows.push([
+      `Crawl CPU per disclosure: \`fetch\` as whole processes over the same sites at ${p.sizes.join(' and ')} disclosures, slope of CPU (all threads) against disclosures, ${p.reps} pairs`,
+      mm(p.ours, 2, ' ms'),
+      p.baseline ? `${p.baseline.root}: ${mm(p.baseline, 2, ' ms')}` : 'set FOI_BENCH_BASELINE to a built checkout of the issue-time commit',
+      p.ratio ? mm(p.ratio, 2, '×') : '',
+      '≤ 0.5× the issue-time build',
+      p.ratio ? ok(p.ratio.median <= 0.5) : '—',
+    ]);
+  }
   const cpuTarget = crawl.target.cpuMsPerDisclosure;
   rows.push([
-    '… crawler CPU per disclosure (fetch, parse, store)',
+    '… in-process, the ~400 disclosures after one warm-up harvest (fetch, parse, store; V8 still compiling what only now became hot)',
     mm(f.cpuMsPerDisclosure, 1, ' ms'),
     '',
     '',

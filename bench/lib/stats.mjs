@@ -50,6 +50,20 @@ export function peakRss() {
   return process.resourceUsage().maxRSS * 1024;
 }
 
+/** Least-squares slope of y against x: the cost of one more unit (a page, a disclosure), fixed costs such as start-up in the intercept. */
+export function slope(points) {
+  const n = points.length;
+  const mx = points.reduce((a, p) => a + p.x, 0) / n;
+  const my = points.reduce((a, p) => a + p.y, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const p of points) {
+    num += (p.x - mx) * (p.y - my);
+    den += (p.x - mx) ** 2;
+  }
+  return num / den;
+}
+
 /** min and median of a sample, the two figures every row prints. */
 export const minMed = (xs) => ({ min: Math.min(...xs), median: median(xs) });
 

@@ -1,0 +1,76 @@
+// Crawl CPU per disclosure as a harvest pays it: `foi-harvest fetch` as a whole process over
+// the bench's generated sites at two sizes (10 and 50 disclosures a force), its CPU (every
+// thread) read by lib/meter.mjs, and the slope of CPU against disclosures stored: what one more
+// disclosure costs, with the fixed costs of a run (Node's start, loading, V8 compiling the hot
+// code once) in the intercept, as the PDF row fits time against pages.
+// The in-process row (crawl.mjs) measures a window of ~400 disclosures early in a process, where
+// V8 is still compiling code that has just become hot: a third of that window's CPU.
+// With FOI_BENCH_BASELINE=<a built checkout of another commit> the same runs of that build
+// alternate with ours (FOI_BENCH_BASELINE_LISTING=legacy for builds from before the sources issue,
+// see sites.mjs), and each repetition gives a ratio of the two slopes.
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { CODE_ROOT, minMed, rng, int, slope } from './lib/stats.mjs';
+import { meter } from './lib/meter.mjs';
+import { generateSites } from './sites.mjs';
+import { ipc } from './lib/ipc.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+// Two sizes: with three evenly spaced, a least-squares slope gives the middle one no weight.
+const SIZES = [[4, 4, 2], [10, 10, 10, 10, 10]];
+
+export async function benchCrawlProcess({ dir, reps = 3, hosts = 40, delayMs = 50, log = () => {} }) {
+  const { FORCES } = await import(join(CODE_ROOT, 'dist', 'sources', 'registry.js'));
+  const forces = FORCES.filter((f) => f.supported && f.platform === 'single-online-home' && f.site_slug).slice(0, hosts);
+  const rand = rng(42);
+  const latency = Object.fromEntries(forces.map((f) => [f.id, int(rand, 20, 50)]));
+  const builds = [{ name: 'ours', root: CODE_ROOT, listing: process.env.FOI_BENCH_LISTING ?? 'search' }];
+  if (process.env.FOI_BENCH_BASELINE) builds.push({ name: 'baseline', root: `${process.env.FOI_BENCH_BASELINE.replace(/\/$/, '')}/`, listing: process.env.FOI_BENCH_BASELINE_LISTING ?? 'search' });
+  const m = meter();
+  // One server per size and listing style, each site on its own port; a store per run.
+  const servers = [];
+  const baseUrls = new Map();
+  let runN = 0;
+  try {
+    for (const [si, perPage] of SIZES.entries()) {
+      for (const listing of new Set(builds.map((b) => b.listing))) {
+        const sites = generateSites(join(dir, `sites-${si}-${listing}`), forces, { perPage, listing });
+        const server = fork(join(ROOT, 'bench', 'crawl-server.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        servers.push(server);
+        const { urls } = await ipc(server, { cmd: 'start', sites: sites.map((s) => ({ force: s.force, dir: s.dir, latencyMs: latency[s.force] })) });
+        baseUrls.set(`${si}-${listing}`, Object.entries(urls).flatMap(([f, u]) => ['--base-url', `${f}=${u}/`]));
+      }
+    }
+    const run = (b, si) => {
+      const store = join(dir, `process-${++runN}.db`);
+      const cpuMs = m.cpuMs([process.execPath, join(b.root, 'bin', 'foi-harvest.js'), 'fetch', '--store', store, '--delay', String(delayMs), ...baseUrls.get(`${si}-${b.listing}`)]);
+      if (!existsSync(store)) throw new Error(`${b.name} (${b.root}): \`fetch\` wrote no store (is that checkout built?)`);
+      const db = new Database(store, { readonly: true });
+      const n = db.prepare('SELECT COUNT(*) AS n FROM disclosures').get().n;
+      db.close();
+      return { disclosures: n, cpuMs };
+    };
+    const samples = Object.fromEntries(builds.map((b) => [b.name, []]));
+    for (let r = 0; r < reps; r++) {
+      const points = Object.fromEntries(builds.map((b) => [b.name, []]));
+      // Sizes and builds interleaved, so a slow spell of the machine falls on both sides.
+      for (const si of SIZES.keys()) for (const b of r % 2 ? [...builds].reverse() : builds) points[b.name].push(run(b, si));
+      for (const b of builds) {
+        const pts = points[b.name];
+        if (pts.some((p, i) => !p.disclosures || (i > 0 && p.disclosures <= pts[i - 1].disclosures))) throw new Error(`${b.name}: disclosures stored by size ${pts.map((p) => p.disclosures).join(', ')}, not growing`);
+        samples[b.name].push({ points: pts, msPerDisclosure: slope(pts.map((p) => ({ x: p.disclosures, y: p.cpuMs }))) });
+      }
+      log(`crawl process rep ${r + 1}/${reps}: ${builds.map((b) => `${b.name} ${samples[b.name][r].points.map((p) => `${p.disclosures}: ${p.cpuMs.toFixed(0)} ms`).join(', ')} -> ${samples[b.name][r].msPerDisclosure.toFixed(2)} ms/disclosure`).join('; ')}`);
+    }
+    const out = { how: m.how, delayMs, hosts: forces.length, sizes: samples.ours[0].points.map((p) => p.disclosures), reps, ours: minMed(samples.ours.map((s) => s.msPerDisclosure)), samples };
+    if (samples.baseline) {
+      out.baseline = { root: builds[1].root, listing: builds[1].listing, ...minMed(samples.baseline.map((s) => s.msPerDisclosure)) };
+      out.ratio = minMed(samples.ours.map((s, i) => s.msPerDisclosure / samples.baseline[i].msPerDisclosure));
+    }
+    return out;
+  } finally {
+    await Promise.all(servers.map((s) => ipc(s, { cmd: 'stop' }).catch(() => s.kill())));
+  }
+}
