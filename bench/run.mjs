@@ -46,8 +46,13 @@ await withTempDir('run', async (dir) => {
   // 250 ms between requests to a host: politeness, not CPU, bounds the run (ideal ≈ 4.6 s).
   await section('crawl', async () => ({
     ...(await (await import('./crawl.mjs')).benchCrawl({ dir, reps: quick ? 1 : 3, steadyReps: quick ? 0 : 4, delayMs: 250, extraConcurrency: [40], log })),
-    // CPU per disclosure of `fetch` as whole processes (against FOI_BENCH_BASELINE when set).
-    process: await (await import('./crawl-process.mjs')).benchCrawlProcess({ dir, reps: quick ? 1 : 4, log }),
+    // CPU per disclosure of `fetch` as whole processes (against FOI_BENCH_BASELINE when set);
+    // guarded alone, so that a baseline that cannot run still leaves the rows above.
+    process: await (await import('./crawl-process.mjs')).benchCrawlProcess({ dir, reps: quick ? 1 : 4, log }).catch((e) => {
+      const failed = String(e?.message ?? e).split('\n')[0];
+      log(`crawl process: failed: ${failed}`);
+      return { failed };
+    }),
   }));
   await section('memory', async () => (await import('./memory.mjs')).benchMemory({ dir, sizes: quick ? [1000, 5000, 10000] : [1000, 10000, 50000], log }));
   await section('store', async () =>
@@ -123,10 +128,11 @@ else if (crawl) {
     ok(f.efficiencyMinMed.median >= 0.9),
   ]);
   const p = crawl.process;
-  if (p) {
+  if (p?.failed) failedRow('Crawl CPU per disclosure, whole processes', p);
+  else if (p) {
     const [a, b, c] = p.sizes;
     rows.push([
-      `Crawl CPU per disclosure: \`fetch\` as whole processes over the same sites, slope of CPU (all threads) from ${b} to ${c} disclosures, fitted to each size's min and median of ${p.reps} alternating pairs`,
+      `Crawl CPU per disclosure: \`fetch\` as whole processes over the same sites, slope of CPU (all threads) from ${b} to ${c} disclosures, fitted to each size's min and median of ${p.reps} ${p.baseline ? 'alternating pairs' : 'runs'}`,
       mm(p.ours.settled, 2, ' ms'),
       p.baseline ? `${p.baseline.root}: ${mm(p.baseline.settled, 2, ' ms')}` : 'set FOI_BENCH_BASELINE to a built checkout of the issue-time commit',
       p.ratio ? mm(p.ratio.settled, 2, '×') : '',
