@@ -29,10 +29,12 @@ let geometry: Promise<Geometry> | undefined;
 
 /** pdf-parse's geometry classes (its ESM build, the same version as the finder pdf.ts falls back on). */
 function loadGeometry(): Promise<Geometry> {
+  // Once per process: resolving the package searches the file system (~0.5 ms, a ruled page each).
+  if (geometry) return geometry;
   // pdf-parse's main entry is dist/pdf-parse/cjs/index.cjs; the ESM build's geometry sits beside it.
   const entry = createRequire(import.meta.url).resolve('pdf-parse');
   const url = pathToFileURL(join(dirname(entry), '..', 'esm', 'geometry', 'index.js')).href;
-  return (geometry ??= loadEsm<Geometry>(url));
+  return (geometry = loadEsm<Geometry>(url));
 }
 
 /** The store pdf-parse's getPageTables returns for a page whose operator list is `ops`, under `viewportTransform`. */

@@ -4,9 +4,12 @@
 import { availableParallelism } from 'node:os';
 import type { OcrOptions } from './types.js';
 
+// Asked once: it is a system call, and the readers ask for the options on every PDF page.
+const CPUS = availableParallelism();
+
 const DEFAULTS: OcrOptions = {
   mode: 'auto',
-  workers: availableParallelism(),
+  workers: CPUS,
   pageTimeoutMs: 60_000,
   maxPages: 50,
   scale: 2,
@@ -21,5 +24,5 @@ export function configureOcr(options: Partial<OcrOptions>): void {
 
 export function ocrOptions(overrides?: Partial<OcrOptions>): OcrOptions {
   const o = { ...current, ...overrides };
-  return { ...o, workers: Math.max(1, Math.min(o.workers, availableParallelism())) };
+  return { ...o, workers: Math.max(1, Math.min(o.workers, CPUS)) };
 }
