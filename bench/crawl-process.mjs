@@ -10,23 +10,21 @@
 // With FOI_BENCH_BASELINE=<a built checkout of another commit> the same runs of that build
 // alternate with ours (FOI_BENCH_BASELINE_LISTING=legacy for builds from before the sources issue,
 // see sites.mjs), and each repetition gives a ratio of the two builds' slopes.
-import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { CODE_ROOT, median, rng, int, slope } from './lib/stats.mjs';
+import { CODE_ROOT, median, slope } from './lib/stats.mjs';
 import { meter } from './lib/meter.mjs';
-import { generateSites } from './sites.mjs';
-import { ipc } from './lib/ipc.mjs';
+import { benchForces, generateSites } from './sites.mjs';
+import { startCrawlServer, stopCrawlServer } from './lib/ipc.mjs';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const SIZES = [[4, 4, 2], Array(5).fill(10), Array(10).fill(10)];
 
+/** CPU per disclosure between two runs of one build: the line through them. */
+const perDisclosure = (p0, p1) => slope([p0, p1].map((p) => ({ x: p.disclosures, y: p.cpuMs })));
+
 export async function benchCrawlProcess({ dir, reps = 3, hosts = 40, delayMs = 50, log = () => {} }) {
-  const { FORCES } = await import(join(CODE_ROOT, 'dist', 'sources', 'registry.js'));
-  const forces = FORCES.filter((f) => f.supported && f.platform === 'single-online-home' && f.site_slug).slice(0, hosts);
-  const rand = rng(42);
-  const latency = Object.fromEntries(forces.map((f) => [f.id, int(rand, 20, 50)]));
+  const { forces, latency } = await benchForces(hosts);
   const builds = [{ name: 'ours', root: CODE_ROOT, listing: process.env.FOI_BENCH_LISTING ?? 'search' }];
   if (process.env.FOI_BENCH_BASELINE) builds.push({ name: 'baseline', root: `${process.env.FOI_BENCH_BASELINE.replace(/\/$/, '')}/`, listing: process.env.FOI_BENCH_BASELINE_LISTING ?? 'search' });
   const m = meter();
@@ -38,9 +36,8 @@ export async function benchCrawlProcess({ dir, reps = 3, hosts = 40, delayMs = 5
     for (const [si, perPage] of SIZES.entries()) {
       for (const listing of new Set(builds.map((b) => b.listing))) {
         const sites = generateSites(join(dir, `sites-${si}-${listing}`), forces, { perPage, listing });
-        const server = fork(join(ROOT, 'bench', 'crawl-server.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        const { server, urls } = await startCrawlServer(sites, latency);
         servers.push(server);
-        const { urls } = await ipc(server, { cmd: 'start', sites: sites.map((s) => ({ force: s.force, dir: s.dir, latencyMs: latency[s.force] })) });
         baseUrls.set(`${si}-${listing}`, Object.entries(urls).flatMap(([f, u]) => ['--base-url', `${f}=${u}/`]));
       }
     }
@@ -61,19 +58,18 @@ export async function benchCrawlProcess({ dir, reps = 3, hosts = 40, delayMs = 5
       for (const b of builds) {
         const pts = points[b.name];
         if (pts.some((p, i) => !p.disclosures || (i > 0 && p.disclosures <= pts[i - 1].disclosures))) throw new Error(`${b.name}: disclosures stored by size ${pts.map((p) => p.disclosures).join(', ')}, not growing`);
-        const fit = (p0, p1) => slope([p0, p1].map((p) => ({ x: p.disclosures, y: p.cpuMs })));
-        samples[b.name].push({ points: pts, early: fit(pts[0], pts[1]), settled: fit(pts[1], pts[2]) });
+        samples[b.name].push({ points: pts, early: perDisclosure(pts[0], pts[1]), settled: perDisclosure(pts[1], pts[2]) });
       }
       log(`crawl process rep ${r + 1}/${reps}: ${builds.map((b) => `${b.name} ${samples[b.name][r].points.map((p) => `${p.disclosures}: ${p.cpuMs.toFixed(0)} ms`).join(', ')} -> ${samples[b.name][r].early.toFixed(2)}, then ${samples[b.name][r].settled.toFixed(2)} ms/disclosure`).join('; ')}`);
     }
     // As the PDF row: a slope per repetition is a difference of two noisy runs, so the row's
     // slopes are fitted to each size's minimum CPU over the repetitions ("min") and to its median
     // ("med"); the ratio is ours over the baseline's, fit for fit. Per-pair ratios are logged.
+    const lowest = (xs) => Math.min(...xs);
     const fitted = (name, k) => {
       const at = (i, f) => ({ disclosures: samples[name][0].points[i].disclosures, cpuMs: f(samples[name].map((s) => s.points[i].cpuMs)) });
       const [i, j] = k === 'early' ? [0, 1] : [1, 2];
-      const line = (f) => slope([at(i, f), at(j, f)].map((p) => ({ x: p.disclosures, y: p.cpuMs })));
-      return { min: line((xs) => Math.min(...xs)), median: line(median) };
+      return { min: perDisclosure(at(i, lowest), at(j, lowest)), median: perDisclosure(at(i, median), at(j, median)) };
     };
     const both = (name) => ({ early: fitted(name, 'early'), settled: fitted(name, 'settled') });
     const out = { how: m.how, delayMs, hosts: forces.length, sizes: samples.ours[0].points.map((p) => p.disclosures), reps, ours: both('ours'), samples };
@@ -87,6 +83,6 @@ export async function benchCrawlProcess({ dir, reps = 3, hosts = 40, delayMs = 5
     }
     return out;
   } finally {
-    await Promise.all(servers.map((s) => ipc(s, { cmd: 'stop' }).catch(() => s.kill())));
+    await Promise.all(servers.map(stopCrawlServer));
   }
 }

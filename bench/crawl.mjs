@@ -4,14 +4,12 @@
 // Efficiency = ideal / actual, where ideal = max over hosts of requests × (delay + latency):
 // the time the slowest host needs when it is never kept waiting. Then a second harvest of the
 // same unchanged sites into the same store: its requests and time as a share of the first.
-import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CODE_ROOT, median, minMed, rng, int } from './lib/stats.mjs';
-import { generateSites } from './sites.mjs';
-import { ipc } from './lib/ipc.mjs';
+import { CODE_ROOT, median, minMed } from './lib/stats.mjs';
+import { benchForces, generateSites } from './sites.mjs';
+import { ipc, startCrawlServer, stopCrawlServer } from './lib/ipc.mjs';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 
 /**
  * CPU ms of this process's main thread and of all its other threads (V8's compiler and GC
@@ -57,18 +55,12 @@ function summarise(logs, latency, delayMs) {
 }
 
 export async function benchCrawl({ dir, reps = 3, steadyReps = 0, hosts = 40, delayMs = 50, concurrency, extraConcurrency = [], listing = process.env.FOI_BENCH_LISTING ?? 'search', log = () => {} }) {
-  const { FORCES } = await import(join(CODE_ROOT, 'dist', 'sources', 'registry.js'));
   const { runFetch } = await import(join(CODE_ROOT, 'dist', 'cli', 'fetch-run.js'));
-  // As many Single Online Home forces as the registry has, up to `hosts` (it lists 38 now).
-  const forces = FORCES.filter((f) => f.supported && f.platform === 'single-online-home' && f.site_slug).slice(0, hosts);
-  if (forces.length < Math.min(hosts, 20)) throw new Error(`only ${forces.length} Single Online Home forces in the registry, ${hosts} wanted`);
+  const { forces, latency } = await benchForces(hosts);
   hosts = forces.length;
   const sites = generateSites(join(dir, 'sites'), forces, { listing });
-  const rand = rng(42);
-  const latency = Object.fromEntries(forces.map((f) => [f.id, int(rand, 20, 50)]));
-  const server = fork(join(ROOT, 'bench', 'crawl-server.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const { server, urls } = await startCrawlServer(sites, latency);
   try {
-    const { urls } = await ipc(server, { cmd: 'start', sites: sites.map((s) => ({ force: s.force, dir: s.dir, latencyMs: latency[s.force] })) });
     const baseUrl = Object.entries(urls).map(([f, u]) => `${f}=${u}/`);
     const quiet = () => {};
     let storeN = 0;
@@ -151,6 +143,6 @@ export async function benchCrawl({ dir, reps = 3, steadyReps = 0, hosts = 40, de
     for (const c of extraConcurrency) diagnostics.push(await runs(c, `concurrency ${c}`));
     return { hosts, delayMs, latencyMs: { min: Math.min(...Object.values(latency)), max: Math.max(...Object.values(latency)) }, reps, target: { efficiency: 0.9, refreshTimeShare: 0.05, cpuMsPerDisclosure: 3.1 }, listing, ...main, steady: steady && { reps: steadyReps, first: steady.first, samples: steady.samples }, diagnostics };
   } finally {
-    await ipc(server, { cmd: 'stop' }).catch(() => server.kill());
+    await stopCrawlServer(server);
   }
 }

@@ -3,7 +3,7 @@
 // pages from a few templates with varied numbers; every fifth page links a CSV attachment.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rng, int, pick } from './lib/stats.mjs';
+import { CODE_ROOT, rng, int, pick } from './lib/stats.mjs';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const TOPICS = [
@@ -132,4 +132,17 @@ export function generateSites(root, forces, { perPage = [4, 4, 2], variant = 0, 
     out.push({ force: force.id, dir, requests: 1 + perPage.length + items.length + attachments });
   });
   return out;
+}
+
+/**
+ * The forces the crawl rows generate sites for: as many Single Online Home forces as the registry
+ * of the code under test has, up to `hosts` (it lists 38 now), each with a fixed latency drawn
+ * from 20–50 ms (seeded: the same every run).
+ */
+export async function benchForces(hosts) {
+  const { FORCES } = await import(join(CODE_ROOT, 'dist', 'sources', 'registry.js'));
+  const forces = FORCES.filter((f) => f.supported && f.platform === 'single-online-home' && f.site_slug).slice(0, hosts);
+  if (forces.length < Math.min(hosts, 20)) throw new Error(`only ${forces.length} Single Online Home forces in the registry, ${hosts} wanted`);
+  const rand = rng(42);
+  return { forces, latency: Object.fromEntries(forces.map((f) => [f.id, int(rand, 20, 50)])) };
 }

@@ -29,12 +29,14 @@ let geometry: Promise<Geometry> | undefined;
 
 /** pdf-parse's geometry classes (its ESM build, the same version as the finder pdf.ts falls back on). */
 function loadGeometry(): Promise<Geometry> {
-  // Once per process: resolving the package searches the file system (~0.5 ms, a ruled page each).
-  if (geometry) return geometry;
-  // pdf-parse's main entry is dist/pdf-parse/cjs/index.cjs; the ESM build's geometry sits beside it.
+  // Resolved once per process: resolving the package searches the file system (~0.5 ms, a ruled page each).
+  return (geometry ??= loadEsm<Geometry>(geometryUrl()));
+}
+
+/** pdf-parse's main entry is dist/pdf-parse/cjs/index.cjs; the ESM build's geometry sits beside it. */
+function geometryUrl(): string {
   const entry = createRequire(import.meta.url).resolve('pdf-parse');
-  const url = pathToFileURL(join(dirname(entry), '..', 'esm', 'geometry', 'index.js')).href;
-  return (geometry = loadEsm<Geometry>(url));
+  return pathToFileURL(join(dirname(entry), '..', 'esm', 'geometry', 'index.js')).href;
 }
 
 /** The store pdf-parse's getPageTables returns for a page whose operator list is `ops`, under `viewportTransform`. */

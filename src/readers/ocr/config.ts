@@ -26,3 +26,8 @@ export function ocrOptions(overrides?: Partial<OcrOptions>): OcrOptions {
   const o = { ...current, ...overrides };
   return { ...o, workers: Math.max(1, Math.min(o.workers, CPUS)) };
 }
+
+/** ocrOptions(overrides).mode without building the options (a check made on every PDF page): a key given wins, as in its spread. */
+export function ocrMode(overrides?: Partial<OcrOptions>): OcrOptions['mode'] {
+  return overrides && 'mode' in overrides ? overrides.mode! : current.mode;
+}

@@ -1,5 +1,5 @@
 // The PDF reader's OCR hook: a session per document over pdf-parse's loaded document.
-import { ocrOptions } from './config.js';
+import { ocrMode, ocrOptions } from './config.js';
 import { despeckle } from './despeckle.js';
 import { mayNeedOcr, OcrSession, type PageSource } from './session.js';
 import type { OcrOptions } from './types.js';
@@ -39,7 +39,7 @@ const DUST_GAP_AT_72DPI = 1.5;
 
 /** Whether OCR may be asked to read a page with these text items, under the options given. */
 export function ocrMayRead(items: Array<{ str?: string }>, overrides?: Partial<OcrOptions>): boolean {
-  return mayNeedOcr(ocrOptions(overrides).mode, items);
+  return mayNeedOcr(ocrMode(overrides), items);
 }
 
 /** OCR for one PDF, with the process's settings unless `overrides` says otherwise. */
