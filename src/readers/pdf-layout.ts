@@ -51,9 +51,32 @@ export function groupLines(items: PositionedText[]): TextLine[] {
     .filter((i) => i.str.trim() !== '')
     .sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: { y: number; size: number; top: number; items: PositionedText[] }[] = [];
+  // The pieces come top to bottom, so every line so far starts at or above this piece, the later
+  // lines the lower: the ones further above it than the tallest line's reach cannot take it, and a
+  // binary search passes over them before the first line that takes it is looked for (the same line
+  // as looking from the top: a page's pieces were each compared with every line above them).
+  const ordered = pieces.every((p) => Number.isFinite(p.y));
+  let tallest = 0;
   for (const it of pieces) {
     const size = it.size > 0 ? it.size : 10;
-    const line = lines.find((l) => Math.abs(l.y - it.y) <= Math.max(l.size, size) * 0.45);
+    let from = 0;
+    if (ordered) {
+      const reach = Math.max(tallest, size) * 0.45;
+      let hi = lines.length;
+      while (from < hi) {
+        const mid = (from + hi) >> 1;
+        if (lines[mid].y - it.y <= reach) hi = mid;
+        else from = mid + 1;
+      }
+    }
+    let line: (typeof lines)[number] | undefined;
+    for (let k = from; k < lines.length; k++) {
+      if (Math.abs(lines[k].y - it.y) <= Math.max(lines[k].size, size) * 0.45) {
+        line = lines[k];
+        break;
+      }
+    }
+    tallest = Math.max(tallest, size);
     if (line) {
       line.items.push(it);
       line.size = Math.max(line.size, size);
@@ -68,13 +91,13 @@ export function groupLines(items: PositionedText[]): TextLine[] {
     for (const it of sorted) {
       const last = segments[segments.length - 1];
       const gap = last ? it.x - last.x1 : Infinity;
-      // A column gap is wider than about one character; a word gap is a fraction of one.
-      // Numbers a space apart are cells of narrow columns ("2185 344 275"), not one phrase.
-      const numbers = last && gap > l.size * 0.12 && NUMBERISH.test(it.str.trim()) && NUMBERISH.test(last.text.trim().split(' ').pop() ?? '');
       // A heading printed upwards is a column of its own, however close the next one stands.
       const rotated = it.rise !== undefined || lastRotated;
       lastRotated = it.rise !== undefined;
-      if (last && gap < l.size * 0.9 && !numbers && !rotated) {
+      // A column gap is wider than about one character; a word gap is a fraction of one.
+      // Numbers a space apart are cells of narrow columns ("2185 344 275"), not one phrase
+      // (asked last: only of pieces close enough to join).
+      if (last && gap < l.size * 0.9 && !rotated && !(gap > l.size * 0.12 && NUMBERISH.test(it.str.trim()) && NUMBERISH.test(lastWord(last.text)))) {
         const sep = gap > l.size * 0.12 && !last.text.endsWith(' ') && !it.str.startsWith(' ') ? ' ' : '';
         last.text += sep + it.str;
         last.x1 = Math.max(last.x1, it.x + it.width);
@@ -85,6 +108,12 @@ export function groupLines(items: PositionedText[]): TextLine[] {
     if (l.top > l.y) out.top = l.top;
     return out;
   });
+}
+
+/** The last word of a text (what follows its last space, once trimmed). */
+function lastWord(text: string): string {
+  const t = text.trim();
+  return t.slice(t.lastIndexOf(' ') + 1);
 }
 
 /** An item holding a whole row laid out with runs of spaces or tabs (typewriter-style reports) → one item per cell, x by character share. */

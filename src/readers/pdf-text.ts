@@ -300,6 +300,7 @@ const NORMALIZE =
 const normalize = (s: string) => s.replace(NORMALIZE, (_, p1: string | undefined) => (p1 ? p1.normalize('NFKC') : ''));
 // Text pdf.js's bidi would reorder (Hebrew, Arabic, Syriac …), and the one ligature pdf.js maps by a table: not modelled.
 const RIGHT_TO_LEFT = /[\u0590-\u08ac\ufb05\ufb1d-\ufdff\ufe70-\ufeff]/;
+const BEYOND_LATIN1_CONTROLS = /[^\u0000-\u009f]/;
 
 /** One page's text items, as pdf.js getTextContent builds them. */
 function textItems(doc: Doc, page: PageNode, content: Uint8Array): OwnItem[] {
@@ -389,8 +390,12 @@ function textItems(doc: Doc, page: PageNode, content: Uint8Array): OwnItem[] {
     if (!initialized) return;
     it.totalWidth += it.width * it.textAdvanceScale;
     const raw = str.join('');
-    if (RIGHT_TO_LEFT.test(raw)) throw new NotRead('right-to-left text');
-    const text = normalize(raw);
+    // Both what bidi would reorder and what pdf.js folds lie above U+009F: most text has none.
+    let text = raw;
+    if (BEYOND_LATIN1_CONTROLS.test(raw)) {
+      if (RIGHT_TO_LEFT.test(raw)) throw new NotRead('right-to-left text');
+      text = normalize(raw);
+    }
     items.push({ str: text, width: Math.abs(it.totalWidth), height: Math.abs(it.height), transform: itemTransform!, hasEOL });
     initialized = false;
     str = [];
@@ -525,17 +530,20 @@ function textItems(doc: Doc, page: PageNode, content: Uint8Array): OwnItem[] {
   };
 
   const lexer = new Lexer(content);
+  // The operands so far are args[0 … nargs - 1]: a count, not the array's length, since setting
+  // a length (to empty it after each operator) is a call into the runtime.
   const args: Value[] = [];
+  let nargs = 0;
   for (let v = lexer.next(); v !== undefined; v = lexer.next()) {
     if (!(v instanceof Cmd)) {
-      if (args.length === 33) throw new NotRead('too many operands');
-      args.push(v);
+      if (nargs === 33) throw new NotRead('too many operands');
+      args[nargs++] = v;
       continue;
     }
     const op = v.cmd;
     const spec = INLINE_IMAGE.has(op) ? undefined : CONTENT_OPERATORS[op];
     if (!spec) throw new NotRead(`operator ${JSON.stringify(op.slice(0, 8))}`);
-    if (spec[1] ? args.length > spec[0] : args.length !== spec[0]) throw new NotRead(`${op} with ${args.length} operands`);
+    if (spec[1] ? nargs > spec[0] : nargs !== spec[0]) throw new NotRead(`${op} with ${nargs} operands`);
     const previous = state;
     switch (op) {
       case 'q':
@@ -549,7 +557,7 @@ function textItems(doc: Doc, page: PageNode, content: Uint8Array): OwnItem[] {
         break;
       }
       case 'cm':
-        state.ctm = transform(state.ctm, numbersOf(op, args));
+        state.ctm = transform(state.ctm, numbersOf(op, args, nargs));
         break;
       case 'Tf': {
         const name = args[0];
@@ -563,21 +571,21 @@ function textItems(doc: Doc, page: PageNode, content: Uint8Array): OwnItem[] {
         break;
       }
       case 'Ts':
-        state.textRise = numbersOf(op, args)[0];
+        state.textRise = numbersOf(op, args, nargs)[0];
         break;
       case 'Tz':
-        state.textHScale = numbersOf(op, args)[0] / 100;
+        state.textHScale = numbersOf(op, args, nargs)[0] / 100;
         break;
       case 'TL':
-        state.leading = numbersOf(op, args)[0];
+        state.leading = numbersOf(op, args, nargs)[0];
         break;
       case 'Td': {
-        const xy = numbersOf(op, args);
+        const xy = numbersOf(op, args, nargs);
         state.moveToNextLine(xy[0], xy[1]);
         break;
       }
       case 'TD': {
-        const xy = numbersOf(op, args);
+        const xy = numbersOf(op, args, nargs);
         state.leading = -xy[1];
         state.moveToNextLine(xy[0], xy[1]);
         break;
@@ -587,16 +595,16 @@ function textItems(doc: Doc, page: PageNode, content: Uint8Array): OwnItem[] {
         break;
       case 'Tm': {
         // In place, as pdf.js's setTextMatrix (no other state holds these arrays: q copies them).
-        const m = numbersOf(op, args);
+        const m = numbersOf(op, args, nargs);
         for (let k = 0; k < 6; k++) state.textMatrix[k] = state.textLineMatrix[k] = m[k];
         updateAdvanceScale();
         break;
       }
       case 'Tc':
-        state.charSpacing = numbersOf(op, args)[0];
+        state.charSpacing = numbersOf(op, args, nargs)[0];
         break;
       case 'Tw':
-        state.wordSpacing = numbersOf(op, args)[0];
+        state.wordSpacing = numbersOf(op, args, nargs)[0];
         break;
       case 'BT':
         state.textMatrix = IDENTITY.slice();
@@ -666,16 +674,16 @@ function textItems(doc: Doc, page: PageNode, content: Uint8Array): OwnItem[] {
       case 'd1':
         throw new NotRead('a Type3 glyph description');
     }
-    args.length = 0;
+    nargs = 0;
   }
-  if (args.length) throw new NotRead('operands after the last operator');
+  if (nargs) throw new NotRead('operands after the last operator');
   flush();
   return items;
 }
 
-/** The operands, when all are numbers. */
-function numbersOf(op: string, args: Value[]): number[] {
-  for (const a of args) if (typeof a !== 'number') throw new NotRead(`${op} with operands not numbers`);
+/** The operands (args[0 … n - 1]), when all are numbers. */
+function numbersOf(op: string, args: Value[], n: number): number[] {
+  for (let k = 0; k < n; k++) if (typeof args[k] !== 'number') throw new NotRead(`${op} with operands not numbers`);
   return args as number[];
 }
 

@@ -5,7 +5,7 @@
 import { acquirePdfWorker, loadPdfParse, pdfThreads, WorkerStopped, type PdfThread } from './pdf-runtime.js';
 import { pageLines, type PageRef } from './pdf-lines.js';
 import { ruledGrid } from './pdf-grid.js';
-import { openOwn, transform } from './pdf-text.js';
+import { openOwn } from './pdf-text.js';
 import type { PathOps } from './pdf-paths.js';
 import { findLayoutTables, groupLines, isFooterLine, type LayoutTable, type PositionedText, type TextLine } from './pdf-layout.js';
 import { ocrMayRead, ocrSession, type OcrOptions } from './ocr/index.js';
@@ -133,7 +133,7 @@ class PageAssembler {
     const offset = this.text.length;
     this.text += pageText;
     for (const b of paragraphBlocks(pageText)) {
-      this.blocks.push({ ...b, start: b.start + offset, end: b.end + offset, locator: at, page: n });
+      this.blocks.push({ kind: b.kind, text: b.text, start: b.start + offset, end: b.end + offset, locator: at, page: n });
     }
     if (n <= this.tablePages) this.perPage.push((await pageTables(grid, n, items, lines, viewport, this.warnings, this.ruledFailed)).map((t) => ({ ...t, at })));
   }
@@ -286,14 +286,17 @@ export function paragraphBlocks(pageText: string): Block[] {
   let widest = 0;
   for (const l of lines) if (!l.text.includes('\t') && l.text.length > widest) widest = l.text.length;
   if (widest < 50) return lines;
-  const out: Array<Block & { lastLineLength: number }> = [];
+  // The lines are this function's own: a block that wraps on is the first of its lines, grown.
+  const out: Block[] = [];
+  // The length of each block's last printed line.
+  const lastLineLength: number[] = [];
   for (const l of lines) {
     const prev = out[out.length - 1];
     const wraps =
       prev &&
+      lastLineLength[out.length - 1] >= WRAPS_AT * widest &&
       !prev.text.includes('\t') &&
       !l.text.includes('\t') &&
-      prev.lastLineLength >= WRAPS_AT * widest &&
       !/:\s*$/.test(prev.text) &&
       // A sentence that ends at the margin, then a capital: most often the next paragraph.
       !(/[.?!]["”’)]?\s*$/.test(prev.text) && /^["“‘(]?[A-Z0-9]/.test(l.text)) &&
@@ -304,10 +307,13 @@ export function paragraphBlocks(pageText: string): Block[] {
       prev.text = pageText.slice(prev.start, prev.end).replace(/\r?\n/g, ' ');
       prev.kind = 'paragraph';
       prev.locator = `char:${prev.start}-${prev.end}`;
-      prev.lastLineLength = l.text.length;
-    } else out.push({ ...l, lastLineLength: l.text.length });
+      lastLineLength[out.length - 1] = l.text.length;
+    } else {
+      out.push(l);
+      lastLineLength.push(l.text.length);
+    }
   }
-  return out.map(({ lastLineLength: _, ...b }) => b);
+  return out;
 }
 
 function readErrorOf(e: unknown): ReadError {
@@ -387,9 +393,17 @@ async function pageTables(
   }
   const found: PageTable[] = [];
   const matched = new Set<LayoutTable>();
+  // Each layout table's cells, worked out once however many grids are matched against it.
+  const cellsOf = new Map<LayoutTable, LayoutCells>();
+  const layoutCells = (l: LayoutTable) => {
+    let c = cellsOf.get(l);
+    if (!c) cellsOf.set(l, (c = { set: new Set(nonEmptyCells(l.rows)), joined: l.rows.map((r) => r.join(' ')).join(' ') }));
+    return c;
+  };
   for (const grid of grids) {
+    const cells = nonEmptyCells(grid);
     // A ruled table is also seen by the position reader: keep the ruled cells, borrow the position.
-    const twin = layout.find((l) => !matched.has(l) && overlap(grid, l.rows) >= 0.5);
+    const twin = layout.find((l) => !matched.has(l) && overlap(cells, layoutCells(l)) >= 0.5);
     if (twin) matched.add(twin);
     // A grid drawn round part of a table only (its first rows): the positions hold the whole table.
     if (twin && grid.length * 2 < twin.rows.length) {
@@ -408,11 +422,16 @@ function ruledTables(store: RuledGrid, items: TextItem[], viewport: Viewport): s
   store.normalize();
   const tables = store.getTableData();
   if (!tables.length) return [];
+  const v = viewport.transform;
   for (const item of items) {
     if (typeof item.str !== 'string' || !item.transform) continue;
-    const tx = transform(transform(viewport.transform, item.transform), [1, 0, 0, -1, 0, 0]);
+    // pdf-parse's point: transform(transform(v, t), [1 0 0 -1 0 0])'s e and f, which are the inner
+    // product's own e and f (the flip adds products by zero), worked out without three arrays per item.
+    const t = item.transform;
+    const x = v[0] * t[4] + v[2] * t[5] + v[4];
+    const y = v[1] * t[4] + v[3] * t[5] + v[5];
     for (const table of tables) {
-      const cell = table.findCell(tx[4], tx[5]);
+      const cell = table.findCell(x, y);
       if (cell) {
         cell.text.push(item.str);
         if (item.hasEOL) cell.text.push('\n');
@@ -434,13 +453,22 @@ function toPositioned(i: TextItem): PositionedText {
 
 const cleanCell = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
 
-/** Share of one grid's non-empty cells that also stand in the other. */
-function overlap(a: string[][], b: string[][]): number {
-  const cells = a.flat().map(cleanCell).filter(Boolean);
-  const other = new Set(b.flat().map(cleanCell).filter(Boolean));
-  const joined = b.map((r) => r.join(' ')).join(' ');
+interface LayoutCells {
+  /** The table's non-empty cells, cleaned. */
+  set: Set<string>;
+  /** Its rows' text, one after another. */
+  joined: string;
+}
+
+/** A grid's non-empty cells, cleaned. */
+const nonEmptyCells = (rows: string[][]) => rows.flat().map(cleanCell).filter(Boolean);
+
+/** Share of one grid's non-empty cells (`cells`) that also stand in the other table. */
+function overlap(cells: string[], other: LayoutCells): number {
   if (!cells.length) return 0;
-  return cells.filter((c) => other.has(c) || joined.includes(c)).length / cells.length;
+  let shared = 0;
+  for (const c of cells) if (other.set.has(c) || other.joined.includes(c)) shared++;
+  return shared / cells.length;
 }
 
 /** Whether a table is the last thing on its page and the first (footers aside): a split candidate. */

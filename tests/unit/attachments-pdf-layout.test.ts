@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findLayoutTables, groupLines, isFooterLine, type PositionedText } from '../../src/readers/pdf-layout.js';
 
@@ -29,6 +30,46 @@ describe('groupLines', () => {
       { text: 'Assault', x0: 54, x1: 87, },
       { text: '2', x0: 280, x1: 285.5 },
     ]);
+  });
+});
+
+describe('groupLines: which line a piece joins', () => {
+  it('a tall line reaches further down than the short lines after it (the first line in reach takes the piece)', () => {
+    // A 40-point heading at y 700 reaches 18 points down; a 10-point line at 680 reaches 4.5: a
+    // piece at 683 is in both reaches, and the heading's line, the first, takes it.
+    const items: PositionedText[] = [
+      { str: 'HEADING', x: 50, y: 700, width: 200, size: 40 },
+      { str: 'small', x: 50, y: 680, width: 20, size: 10 },
+      { str: 'late', x: 300, y: 683, width: 20, size: 10 },
+    ];
+    expect(groupLines(items).map((l) => l.segments.map((s) => s.text))).toEqual([['HEADING', 'late'], ['small']]);
+  });
+
+  it('each piece joins the first line from the top whose reach holds it (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ y: fc.integer({ min: 0, max: 60 }).map((v) => 600 + v / 2), size: fc.constantFrom(0, 6, 10, 12, 24, 40) }), { minLength: 1, maxLength: 40 }),
+        (raw) => {
+          // Pieces 100 apart across the page: each is a segment of its own, whatever line it joins.
+          const items: PositionedText[] = raw.map((r, k) => ({ str: `w${k}`, x: k * 100, y: r.y, width: 4, size: r.size }));
+          // The rule, asked plainly: pieces top to bottom (then left to right), each into the first
+          // line so far within max(line size, piece size) × 0.45 of its y, else a new line.
+          const lines: Array<{ y: number; size: number; words: string[] }> = [];
+          for (const it of [...items].sort((a, b) => b.y - a.y || a.x - b.x)) {
+            const size = it.size > 0 ? it.size : 10;
+            const line = lines.find((l) => Math.abs(l.y - it.y) <= Math.max(l.size, size) * 0.45);
+            if (line) {
+              line.words.push(it.str);
+              line.size = Math.max(line.size, size);
+            } else lines.push({ y: it.y, size, words: [it.str] });
+          }
+          const expected = lines.map((l) => l.words.sort().join(' '));
+          const got = groupLines(items).map((l) => l.segments.map((s) => s.text).sort().join(' '));
+          expect(got.sort()).toEqual(expected.sort());
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 
