@@ -10,6 +10,22 @@ const first = <T>(rules: Rule<T>[], text: string): T | null => {
 };
 
 /**
+ * A table's cells say the same few words row after row ("PC", "Theft", "Dismissed"): what a
+ * text maps to is kept (the maps are pure), up to a bound, so each distinct cell is read once.
+ */
+function remembered<T>(read: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let v = known.get(text);
+    if (v === undefined && !known.has(text)) {
+      if (known.size >= 4096) known.clear();
+      known.set(text, (v = read(text)));
+    }
+    return v as T;
+  };
+}
+
+/**
  * Lower case, apostrophes and dots dropped, slashes and dashes as spaces, runs of space collapsed.
  * One pass drops, one turns each run of punctuation and whitespace into a space (the same as
  * punctuation runs to spaces, then whitespace runs to one space).
@@ -49,9 +65,9 @@ const OFFENCE_RULES: Rule<OffenceCategory>[] = [
 
 /** Offence as printed → SPEC offence category; 'other' for an offence we cannot place, null for no text. */
 export function offenceCategory(text: string | null | undefined): OffenceCategory | null {
-  if (!text || !/[a-z]/i.test(text)) return null;
-  return first(OFFENCE_RULES, norm(text)) ?? 'other';
+  return text ? offenceOfText(text) : null;
 }
+const offenceOfText = remembered((text: string): OffenceCategory | null => (/[a-z]/i.test(text) ? (first(OFFENCE_RULES, norm(text)) ?? 'other') : null));
 
 // Most senior and most specific first: "chief constable" contains "constable".
 const RANK_RULES: Rule<string>[] = [
@@ -79,7 +95,9 @@ const RANK_RULES: Rule<string>[] = [
 
 /** A rank as printed ("PC", "T/DS", "Det. Sgt", "Police Constable") → its normalised name; null when none. */
 export function rankOf(text: string | null | undefined): string | null {
-  if (!text) return null;
+  return text ? rankOfText(text) : null;
+}
+const rankOfText = remembered((text: string): string | null => {
   const t = norm(text).replace(/\b(temporary|temp|acting|t|a)\b(?= \w)/g, ' ').replace(/\s+/g, ' ').trim();
   if (/\bpcso\b|community support/.test(t)) return null;
   if (/\bspecial\b|\bsc\b/.test(t)) {
@@ -87,7 +105,7 @@ export function rankOf(text: string | null | undefined): string | null {
     return base && base !== 'Police Constable' ? `Special ${base}` : 'Special Constable';
   }
   return first(RANK_RULES, t);
-}
+});
 
 /** male / female / M / F / man / woman … → gender; null when the text names none. */
 export function genderOf(text: string | null | undefined): Gender | null {
@@ -154,12 +172,14 @@ export function exitStatus(text: string | null | undefined): Status | null {
 
 /** serving / still serving / suspended / resigned / sacked / left … → status; null when none. */
 export function statusOf(text: string | null | undefined): Status | null {
-  if (!text) return null;
+  return text ? statusOfText(text) : null;
+}
+const statusOfText = remembered((text: string): Status | null => {
   const t = norm(text).replace(/suspended (prison |custodial )?sentence|sentence suspended/g, ' ');
   // An exit as exitStatus reads it ("Retired/ Resigned" is left; "resigned before dismissal" resigned).
   if (/\bdeceased\b|\bdied\b|\bdeath\b/.test(t)) return 'deceased';
   return exitStatus(text) ?? first(STATUS_RULES, t);
-}
+});
 
 // Special constables, as a role and as a measure ("Special Operations Unit", "Special Branch" are not).
 const SPECIALS = /^\s*specials?\s*$|\bspecials\b|\bspecial (?:constab|officers?\b|sergeants?\b|inspectors?\b|chief)/;
@@ -173,10 +193,9 @@ const ROLE_RULES: Rule<Role>[] = [
 
 /** officer / PC / constable → police_officer, PCSO → pcso, special → special_constable, staff → staff. */
 export function roleOf(text: string | null | undefined): Role | null {
-  if (!text) return null;
-  const t = norm(text);
-  return first(ROLE_RULES, t) ?? (rankOf(text) ? 'police_officer' : null);
+  return text ? roleOfText(text) : null;
 }
+const roleOfText = remembered((text: string): Role | null => first(ROLE_RULES, norm(text)) ?? (rankOf(text) ? 'police_officer' : null));
 
 // Court disposals mean a conviction; "charged and convicted" is a conviction.
 const EVENT_RULES: Rule<EventKind>[] = [
@@ -195,9 +214,9 @@ const EVENT_RULES: Rule<EventKind>[] = [
 
 /** convicted / charged / cautioned / allegation / suspended / restricted / dismissed / resigned → event. */
 export function eventOf(text: string | null | undefined): EventKind | null {
-  if (!text) return null;
-  return first(EVENT_RULES, norm(text));
+  return text ? eventOfText(text) : null;
 }
+const eventOfText = remembered((text: string): EventKind | null => first(EVENT_RULES, norm(text)));
 
 const EVENT_GROUPS = EVENT_RULES.map((_, k) => `r${k}`);
 const EVENT_ANY = new RegExp(EVENT_RULES.map(([re], k) => `(?<${EVENT_GROUPS[k]}>${re.source})`).join('|'));
