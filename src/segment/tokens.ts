@@ -2,7 +2,7 @@
 // that no extractor has to ask again: a count, or something typed as something else — a year,
 // a financial year, a date, money, a percentage, a duration, an age, a section or question
 // number, a reference, a telephone number. Figures are read only from counts.
-import { FULL_DATE_SRC } from '../extract/dates.js';
+import { FULL_DATE_SRC, MONTH_RE } from '../extract/dates.js';
 import { findNumbers, type NumberMatch } from '../extract/numbers.js';
 import type { Sentence } from '../extract/doc-model.js';
 import { matchesOf } from './gates.js';
@@ -34,16 +34,23 @@ export const AGE_BEFORE = /\b(?:aged|age of|ages of|over the age of|under the ag
 const AGE_AFTER = /^\s*-?\s*(?:years?|yrs?)[- ]old\b/i;
 const LABEL_BEFORE = /\b(?:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.?|articles?|schedules?|parts?|chapters?|rules?|questions?|qs?\.?|points?|pages?|pp?\.|tables?|appendix|annex|items?|no\.|number|category|categories|reference|ref\.?|foi|request|decision|case|clause|level|tier|grade|band|stage|step|phase|option|figure|fig\.|line|column|row|version|v\.)\s*\(?\s*$/i;
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
-// What each pattern above needs, asked first: a date or financial year a year or a numeric
-// date's separators, a reference digits joined by a separator (or four in a row), a telephone
-// number three digits in a row, a decimal its point.
+// What each pattern above needs, asked first (a plain year, in every table row of years, needs
+// none of them): a date a month's name or a numeric date's separators, a financial year two years
+// joined by a slash or dash, a reference digits joined by a separator (or an IC/FS/FER number), a
+// telephone number nine digits with at most a space or dash between each two, a decimal its
+// point. Wherever a pattern matches, its gate must (tests/unit/tokens-gate.test.ts).
 const MAY_HOLD = new Map<RegExp, RegExp>([
-  [DATE_RE, /(?:19|20)\d\d|\d[./-]\d\d?[./-]/],
-  [FY_RE, /(?:19|20)\d\d/],
-  [REFERENCE_RE, /\d[A-Z]?[-/._]\d|\d{4}/],
-  [PHONE_RE, /\d\d\d/],
+  [DATE_RE, new RegExp(`${MONTH_RE}|\\d[./-]\\d\\d?[./-]`, 'i')],
+  [FY_RE, /(?:19|20)\d\d\s*[/-]\s*\d\d/],
+  [REFERENCE_RE, /\d[A-Z]?[-/._]\d|(?:IC|FS|FER)-?\d{4}/],
+  [PHONE_RE, /\d(?:[\s-]?\d){8}/],
   [DECIMAL_RE, /\d\.\d/],
 ]);
+
+/** The patterns and the gate asked before each (tests: wherever a pattern matches, its gate must). */
+export function tokenGates(): Array<{ pattern: RegExp; gate: RegExp }> {
+  return [...MAY_HOLD].map(([pattern, gate]) => ({ pattern, gate }));
+}
 
 // The words before a number, read from their end without a regex (each number asks them; issue 17).
 const isMoneyCode = (c: number) => c === 0xa3 || c === 0x24 || c === 0x20ac;
