@@ -19,6 +19,8 @@ export interface Line {
   furniture: boolean;
   /** Line holds nothing but whitespace-like characters (NBSP paragraphs). */
   blank: boolean;
+  /** Its sentences, once split (sentences()). */
+  sentences?: Sentence[];
 }
 
 export interface Doc {
@@ -166,6 +168,7 @@ export function buildDoc(source: ReadResult): Doc {
         kind: b.kind,
         furniture: isFurnitureText(b.text),
         blank: isBlankText(b.text),
+        sentences: undefined,
       });
       continue;
     }
@@ -179,6 +182,7 @@ export function buildDoc(source: ReadResult): Doc {
         kind: b.kind,
         furniture: isFurnitureText(p.text),
         blank: isBlankText(p.text),
+        sentences: undefined,
       });
     }
   }
@@ -380,14 +384,15 @@ export interface Sentence {
 }
 
 const ENDS_SENTENCE = /[.!?]\s/;
-// Figures, counts and cases all read a line sentence by sentence: the line is split once.
-const SENTENCES = new WeakMap<Line, Sentence[]>();
 
-/** Sentences of a line with their offsets in the document text (the same array each time: do not modify it). */
+/**
+ * Sentences of a line with their offsets in the document text (the same array each time: do not
+ * modify it). Figures, counts and cases all read a line sentence by sentence: the line is split
+ * once, and the split kept on the line (a WeakMap of every line cost a lookup per question and
+ * weak entries for every collection to trace).
+ */
 export function sentences(line: Line): Sentence[] {
-  let out = SENTENCES.get(line);
-  if (!out) SENTENCES.set(line, (out = splitSentences(line)));
-  return out;
+  return (line.sentences ??= splitSentences(line));
 }
 
 function splitSentences(line: Line): Sentence[] {

@@ -9,7 +9,7 @@ import type { FigureDraft } from './attachment.js';
 import type { Line } from './doc-model.js';
 import { sentences } from './doc-model.js';
 import { findNumbers, isYear, mayBeNumberCell, parseNumberCell, type NumberMatch } from './numbers.js';
-import { numbersOf, tokensOf } from '../segment/tokens.js';
+import { mayHoldCount, numbersOf, tokensOf } from '../segment/tokens.js';
 import { firstEventOf, measureOf, namesOtherUnit } from './vocab-map.js';
 import { matchesOf } from '../segment/gates.js';
 import { firstCode, isDigitCode, pieceCount } from './words.js';
@@ -555,10 +555,11 @@ export interface Earlier {
 
 export function generalCounts(line: Line, ctx: Ctx, taken: Set<number>, earlier: Map<number, Earlier[]>, article = false): FigureDraft[] {
   const out: FigureDraft[] = [];
-  if (!sentences(line).some((s) => tokensOf(s).some((t) => t.kind === 'count')) || costParagraph(line)) return out;
+  if (!sentences(line).some((s) => mayHoldCount(s) && tokensOf(s).some((t) => t.kind === 'count')) || costParagraph(line)) return out;
   // The noun of the last count read, for counts that continue it ("… two were hit by moving cars").
   let lastNoun: string | null = null;
   for (const s of sentences(line)) {
+    if (!mayHoldCount(s)) continue;
     const tokens = tokensOf(s);
     if (!tokens.some((t) => t.kind === 'count') || BACKGROUND.test(s.text)) continue;
     for (const t of tokens) {

@@ -93,6 +93,20 @@ export function numbersOf(s: Sentence): NumberMatch[] {
   return (s.numbers ??= findNumbers(s.text));
 }
 
+/**
+ * Whether tokensOf(s) may hold a count, asked without typing the numbers: a four-digit year in
+ * digits (1900–2099) is never a count (tokenizeNumbers types it a year, or something more
+ * specific before that), and a decimal is read only where a point stands between digits. A
+ * table row of years and words ("PC Theft 2019 Dismissed") is answered from its numbers alone.
+ */
+export function mayHoldCount(s: Sentence): boolean {
+  if (s.tokens) return s.tokens.some((t) => t.kind === 'count');
+  for (const n of numbersOf(s)) if (n.words || !isYearText(n)) return true;
+  return /\d\.\d/.test(s.text);
+}
+
+const isYearText = (n: NumberMatch) => n.value >= 1900 && n.value <= 2099 && /^\d{4}$/.test(n.text);
+
 /** tokenizeNumbers(s.text), worked out once per sentence (the same array each time: do not modify it). */
 export function tokensOf(s: Sentence): NumberToken[] {
   return (s.tokens ??= tokenizeNumbers(s.text, numbersOf(s)));

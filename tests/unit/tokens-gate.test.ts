@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tokenGates } from '../../src/segment/tokens.js';
+import { mayHoldCount, tokenGates, tokenizeNumbers } from '../../src/segment/tokens.js';
 
 const gates = tokenGates();
 const holds = (re: RegExp, t: string) => {
@@ -66,6 +66,46 @@ describe('number tokens: the gates before the typing patterns', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(' ', '', ', ', '-', '\n')), { minLength: 1, maxLength: 14 }), (parts) => {
         check(parts.map(([p, s]) => p + s).join(''));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  const sentence = (text: string) => ({ text, start: 0, end: text.length });
+  const hasCount = (text: string) => tokenizeNumbers(text).some((t) => t.kind === 'count');
+
+  it.each([
+    ['PC Theft 2019 Dismissed', false],
+    ['Years 1999, 2000 and 2024', false],
+    ['In 2019 there were 4 officers', true],
+    ['2019 officers were dismissed', false], // a year, as tokenizeNumbers types it
+    ['seven officers in 2019', true],
+    ['A rate of 2019.5', true],
+    ['Case 12 of 2019', true],
+  ])('mayHoldCount(%j) is %s', (text, expected) => {
+    expect(mayHoldCount(sentence(text))).toBe(expected);
+    if (!expected) expect(hasCount(text)).toBe(false);
+  });
+
+  it('mayHoldCount is false only where the tokens hold no count (fixture corpora and built texts)', () => {
+    const root = join(import.meta.dirname, '..', 'fixtures');
+    let passed = 0;
+    for (const set of readdirSync(root)) {
+      const dir = join(root, set, 'corpus');
+      for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+        for (const t of readFileSync(join(dir, f), 'utf8').split('\n')) {
+          if (mayHoldCount(sentence(t))) continue;
+          passed++;
+          expect(hasCount(t), t).toBe(false);
+        }
+      }
+    }
+    expect(passed).toBeGreaterThan(100);
+    const pieces = ['2019', '1899', '2100', '19', '2019.5', '4.5', 'seven', 'one hundred', '£', '%', 'officers', 'in', 'section', 'aged', 'days', '(', ')', '1,999', '2,019', '.', '-', '/', 'March', 'Q'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(' ', '', ', ', '\n')), { minLength: 1, maxLength: 10 }), (parts) => {
+        const t = parts.map(([p, s]) => p + s).join('');
+        if (!mayHoldCount(sentence(t))) expect(hasCount(t), t).toBe(false);
       }),
       { numRuns: 20000 },
     );
