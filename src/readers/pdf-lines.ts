@@ -9,6 +9,7 @@
 import { indexFile, inPlaceOrNamed, objectAt, REF, streamBytes, type PdfFile } from './pdf-file.js';
 import { reasonOf } from './pdf-objects.js';
 import { OPS, pathOps, type PathOps } from './pdf-paths.js';
+import type { OwnPaths } from './pdf-text.js';
 
 /** A page's object number and generation, as pdf.js gives them (`PDFPageProxy.ref`). */
 export interface PageRef {
@@ -24,15 +25,16 @@ export type PageLines = { kind: 'none' } | { kind: 'own'; ops: PathOps } | { kin
 
 /**
  * The answer for one document's pages; the file is indexed on the first question (unless given,
- * as pdf-text indexed it). A page's content already read (pdf-text's) is not read again.
+ * as pdf-text indexed it). A page's content already read (pdf-text's) is not read again, nor are
+ * its paths when pdf-text recorded them in its own pass (`paths`).
  */
-export function pageLines(bytes: Uint8Array, indexed?: PdfFile): (ref: PageRef | null | undefined, content?: Uint8Array) => PageLines {
+export function pageLines(bytes: Uint8Array, indexed?: PdfFile): (ref: PageRef | null | undefined, content?: Uint8Array, paths?: OwnPaths) => PageLines {
   let file: PdfFile | string | undefined = indexed;
-  return (ref, content) => {
+  return (ref, content, paths) => {
     if (!ref) return { kind: 'pdfjs', why: 'no page reference' };
     try {
       file ??= indexFile(bytes);
-      return typeof file === 'string' ? { kind: 'pdfjs', why: file } : drawnLinesOf(file, ref, content);
+      return typeof file === 'string' ? { kind: 'pdfjs', why: file } : drawnLinesOf(file, ref, content, paths);
     } catch (e) {
       // A file this reading trips on is pdf.js's to read, as every page's lines once were.
       return { kind: 'pdfjs', why: reasonOf(e) };
@@ -40,7 +42,7 @@ export function pageLines(bytes: Uint8Array, indexed?: PdfFile): (ref: PageRef |
   };
 }
 
-function drawnLinesOf(file: PdfFile, ref: PageRef, known?: Uint8Array): PageLines {
+function drawnLinesOf(file: PdfFile, ref: PageRef, known?: Uint8Array, paths?: OwnPaths): PageLines {
   const pdfjs = (why: string): PageLines => ({ kind: 'pdfjs', why });
   const page = objectAt(file, ref.num, ref.gen);
   if (!page || page.streamAt !== null || !/\/Type\s*\/Page\b/.test(page.dict)) return pdfjs('page object not found');
@@ -48,8 +50,8 @@ function drawnLinesOf(file: PdfFile, ref: PageRef, known?: Uint8Array): PageLine
   if (/\/Annots\b/.test(page.dict) && !onlyBareLinks(file, page.dict)) return pdfjs('annotations');
   const content = known ?? contentOf(file, page.dict);
   if (typeof content === 'string') return content === 'none' ? { kind: 'none' } : pdfjs(content);
-  const drawn = new Set<string>();
-  const read = pathOps(content, drawn);
+  const drawn = paths !== undefined && typeof paths !== 'string' ? paths.drawn : new Set<string>();
+  const read = paths === undefined ? pathOps(content, drawn) : typeof paths === 'string' ? paths : paths.ops;
   if (typeof read === 'string') return pdfjs(read);
   // The finder keeps plain strokes only: a page with none needs no lines at all.
   const strokes = read.argsArray.some((a, k) => read.fnArray[k] === OPS.constructPath && (a as number[])[0] === OPS.stroke);

@@ -53,16 +53,12 @@ for (const [op, [operands, variable]] of Object.entries(CONTENT_OPERATORS)) {
 
 /** The page's paths as pdf.js lists them, or why they are left to pdf.js; the XObjects it draws (`/Name Do`) go into `drawn`. */
 export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
-  const fnArray: number[] = [];
-  const argsArray: unknown[] = [];
   const nums: number[] = []; // the numeric operands so far, nums[0 … operands - 1] when all are numbers
   let operands = 0;
   let numeric = true;
   let nameAt = -1; // where the last operand starts, when it was a name (read only for Do)
   let nameEnd = 0;
-  const box = new Float32Array([Infinity, Infinity, -Infinity, -Infinity]);
-  let segments = 0;
-  let curved = false;
+  const paths = new PathRecorder(drawn);
   const n = b.length;
   let i = 0;
   while (i < n) {
@@ -114,70 +110,100 @@ export function pathOps(b: Uint8Array, drawn: Set<string>): PathOps | string {
     if (!spec) return `operator ${JSON.stringify(word || latin1(b, start, i))}`;
     const token = spec.op;
     if (spec.variable ? operands > spec.operands : operands !== spec.operands) return `${token} with ${operands} operands`;
+    const why = paths.op(token, nums, numeric, token === 'Do' && nameAt >= 0 ? latin1(b, nameAt, nameEnd) : null);
+    if (why !== null) return why;
+    operands = 0;
+    numeric = true;
+    nameAt = -1;
+  }
+  return paths.ops;
+}
+
+/**
+ * What pathOps keeps of a page's operators, one operator at a time: its scanner feeds it here, and
+ * pdf-text's text pass feeds it the operators it reads anyway, so that a page read here is not
+ * scanned twice (issue 17).
+ */
+export class PathRecorder {
+  private readonly fnArray: number[] = [];
+  private readonly argsArray: unknown[] = [];
+  private readonly box = new Float32Array([Infinity, Infinity, -Infinity, -Infinity]);
+  private segments = 0;
+  private curved = false;
+  /** `drawn`: the XObjects drawn (`/Name Do`) go into it. */
+  constructor(readonly drawn: Set<string>) {}
+
+  /** The paths so far, as pdf.js lists them. */
+  get ops(): PathOps {
+    return { fnArray: this.fnArray, argsArray: this.argsArray };
+  }
+
+  /**
+   * One operator, its operand count already checked: `nums` its operands when `numeric` (all are
+   * numbers), `name` the name it draws (Do). Null, or why the page is left to pdf.js.
+   */
+  op(token: string, nums: readonly number[], numeric: boolean, name: string | null): string | null {
     switch (token) {
       case 'q':
-        if (segments) return 'q inside a path';
-        fnArray.push(OPS.save);
-        argsArray.push(null);
+        if (this.segments) return 'q inside a path';
+        this.fnArray.push(OPS.save);
+        this.argsArray.push(null);
         break;
       case 'Q':
         // pdf.js keeps a path in its graphics state, which q and Q change: a path open across them is not modelled.
-        if (segments) return 'Q inside a path';
-        fnArray.push(OPS.restore);
-        argsArray.push(null);
+        if (this.segments) return 'Q inside a path';
+        this.fnArray.push(OPS.restore);
+        this.argsArray.push(null);
         break;
       case 'cm':
         if (!numeric) return 'cm with operands not numbers';
-        fnArray.push(OPS.transform);
-        argsArray.push(nums.slice(0, 6));
+        this.fnArray.push(OPS.transform);
+        this.argsArray.push(nums.slice(0, 6));
         break;
       case 'm':
       case 'l':
         if (!numeric) return `${token} with operands not numbers`;
-        point(box, nums[0], nums[1]);
-        segments++;
+        point(this.box, nums[0], nums[1]);
+        this.segments++;
         break;
       case 're': {
         if (!numeric) return 're with operands not numbers';
         const x = nums[0];
         const y = nums[1];
-        rect(box, x, y, x + nums[2], y + nums[3]);
-        segments++;
+        rect(this.box, x, y, x + nums[2], y + nums[3]);
+        this.segments++;
         break;
       }
       case 'c':
       case 'v':
       case 'y':
         // A curve's box is pdf.js's bezier extrema; only a stroked one reaches the finder.
-        curved = true;
-        segments++;
+        this.curved = true;
+        this.segments++;
         break;
       case 'h':
-        segments++;
+        this.segments++;
         break;
       case 'BI':
         return 'inline image';
       case 'Do':
-        drawn.add(nameAt < 0 ? '' : latin1(b, nameAt, nameEnd));
+        this.drawn.add(name ?? '');
         break;
       default: {
         const fn = PAINT[token];
         if (fn === undefined) break;
-        if (curved && fn === OPS.stroke) return 'a stroked curve';
+        if (this.curved && fn === OPS.stroke) return 'a stroked curve';
         // pdf.js adds a closePath to the close-and-paint operators, so their path is never empty.
-        const empty = segments === 0 && fn !== OPS.closeStroke && fn !== OPS.closeFillStroke && fn !== OPS.closeEOFillStroke;
-        fnArray.push(OPS.constructPath);
-        argsArray.push(empty ? [fn, [null], null] : [fn, [null], box.slice()]);
-        box.set([Infinity, Infinity, -Infinity, -Infinity]);
-        segments = 0;
-        curved = false;
+        const empty = this.segments === 0 && fn !== OPS.closeStroke && fn !== OPS.closeFillStroke && fn !== OPS.closeEOFillStroke;
+        this.fnArray.push(OPS.constructPath);
+        this.argsArray.push(empty ? [fn, [null], null] : [fn, [null], this.box.slice()]);
+        this.box.set([Infinity, Infinity, -Infinity, -Infinity]);
+        this.segments = 0;
+        this.curved = false;
       }
     }
-    operands = 0;
-    numeric = true;
-    nameAt = -1;
+    return null;
   }
-  return { fnArray, argsArray };
 }
 
 /** pdf.js Util.pointBoundingBox, into a Float32Array as its path state keeps it. */

@@ -90,7 +90,7 @@ async function readOwn(bytes: Uint8Array, options: { ocr?: Partial<OcrOptions> }
     const page = doc.page(n);
     if ('why' in page || ocrMayRead(page.items, options.ocr)) return null;
     const lines = linesOf(page.items);
-    const drawn = n <= out.tablePages && mayHoldTable(lines) ? linesFor(page.ref, page.content) : null;
+    const drawn = n <= out.tablePages && mayHoldTable(lines) ? linesFor(page.ref, page.content, page.paths) : null;
     if (drawn?.kind === 'pdfjs') return null;
     const viewport = viewportOf(page.view);
     // The ruled grid from the paths read here (pdf-grid: pdf-parse's finder without loading pdf.js).

@@ -9,6 +9,7 @@ import { PDFParse } from 'pdf-parse';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openOwn, type OwnPage } from '../../src/readers/pdf-text.js';
 import { readPdf } from '../../src/readers/pdf.js';
+import { pathOps } from '../../src/readers/pdf-paths.js';
 import { pdfOf } from '../support/pdfkit.js';
 
 const pick = (i: { str?: string; transform?: number[]; width?: number; height?: number; hasEOL?: boolean }) => ({ str: i.str, transform: i.transform, width: i.width, height: i.height, hasEOL: i.hasEOL });
@@ -42,10 +43,21 @@ async function pdfjsPages(bytes: Uint8Array): Promise<Array<{ view: number[]; re
   }
 }
 
-/** 'same' when pdf-text gives pdf.js's pages and items; its reason when it declines. */
+/** pdf-paths' own scan of a page's content: its paths and the XObjects drawn, or why not. */
+function pathsOf(content: Uint8Array): OwnPage['paths'] {
+  const drawn = new Set<string>();
+  const ops = pathOps(content, drawn);
+  return typeof ops === 'string' ? ops : { ops, drawn };
+}
+
+/**
+ * 'same' when pdf-text gives pdf.js's pages and items; its reason when it declines. The paths it
+ * records in the same pass must be what pdf-paths' own scan of the page gives.
+ */
 async function compare(bytes: Uint8Array): Promise<string> {
   const own = ownText(bytes);
   if ('why' in own) return own.why;
+  for (const p of own.pages) expect(p.paths).toEqual(pathsOf(p.content));
   const theirs = await pdfjsPages(bytes);
   expect(own.pages.map((p) => ({ view: p.view, ref: p.ref, items: p.items.map(pick) }))).toStrictEqual(theirs);
   return 'same';
@@ -176,6 +188,19 @@ describe('hand-written PDFs: each operator and font kind as pdf.js reads it', ()
     ['a crop box narrower than the media box', 'BT /F1 10 Tf 5 250 Td (Cropped on the left) Tj 0 -20 Td 250 0 Td (and on the right side) Tj ET', { page: '/CropBox [30 0 300 300]' }],
   ];
   it.each(cases)('%s', async (_label, content, opts) => {
+    expect(await compare(pdf(content, opts))).toBe('same');
+  });
+
+  // Drawn lines beside text: the paths recorded in the text pass are pdf-paths' own (compare checks).
+  const drawn: Array<[string, string, Parameters<typeof pdf>[1]?]> = [
+    ['a ruled cell round its text', 'q 0.75 w 50 200 100 18 re S Q BT /F1 9 Tf 54 205 Td (Rank) Tj ET'],
+    ['lines under a transform, a fill, an empty stroke', 'q 2 0 0 2 5 5 cm 0 0 m 10 0 l S Q 0 0 m 10 10 l f S s BT /F1 9 Tf 20 250 Td (x) Tj ET'],
+    ['a filled curve, then a stroked one (pdf.js must list it)', '0 0 m 5 5 10 10 15 0 c f BT /F1 9 Tf 20 250 Td (x) Tj ET 0 0 m 5 5 10 10 15 0 c S'],
+    ['q inside a path (pdf.js must list it)', '0 0 m 10 0 l q S Q BT /F1 9 Tf 20 250 Td (x) Tj ET'],
+    ['an image drawn beside text', 'q 100 0 0 50 0 0 cm /Im1 Do Q BT /F1 9 Tf 20 250 Td (x) Tj ET 10 10 m 20 10 l S', { objects: { 40: `<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream` }, resources: '/XObject << /Im1 40 0 R >>' }],
+    ['a null operand (pdf-paths reads no null)', '/P0 null scn 0 0 m 1 1 l S BT /F1 9 Tf 20 250 Td (x) Tj ET'],
+  ];
+  it.each(drawn)('paths: %s', async (_label, content, opts) => {
     expect(await compare(pdf(content, opts))).toBe('same');
   });
 
