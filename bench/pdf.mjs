@@ -103,6 +103,10 @@ export async function pdfCorpus(dir) {
 export async function benchPdf({ dir, reps = 5, log = () => {} }) {
   const { readDocument } = await import(join(CODE_ROOT, 'dist', 'readers', 'index.js'));
   const { parseDocument } = await import(join(CODE_ROOT, 'dist', 'pipeline', 'parse.js'));
+  // FOI_BENCH_BASELINE=<a built checkout>: its parseDocument on the same letters in this process,
+  // alternated with ours (below), for a before/after ratio.
+  const baselineRoot = process.env.FOI_BENCH_BASELINE ? process.env.FOI_BENCH_BASELINE.replace(/\/$/, '') : null;
+  const baseParse = baselineRoot ? (await import(join(baselineRoot, 'dist', 'pipeline', 'parse.js'))).parseDocument : null;
   const all = await pdfCorpus(dir);
   const tool = findPdftotext();
   // Only PDFs both sides can read (the encrypted, scanned-blank and truncated fixtures are error paths, not speed).
@@ -183,6 +187,7 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
     return performance.now() - t;
   };
   for (const f of files) await timeOurs(f); // warm-up: load pdf.js, compile
+  if (baseParse) for (const f of files) await baseParse({ bytes: f.bytes, name: f.path });
   // Per generated file, one time per repetition for each side (alternating); the slope is fitted
   // to each file's minimum and to its median over the repetitions — a slope per repetition is
   // too noisy, pdftotext's few ms per page being smaller than its process start's jitter.
@@ -216,6 +221,29 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
   const both = (side) => ({ min: fit(side, 'min'), median: fit(side, 'median') });
   const perPage = { ours: both('ours'), oursCpu: both('oursCpu'), twoThreads: both('twoThreads'), twoThreadsCpu: both('twoThreadsCpu'), read: both('read'), textPass: PDFParse ? both('textPass') : null, bothPasses: PDFParse ? both('bothPasses') : null, tool: tool.path ? both('tool') : null };
   perPage.ratio = perPage.tool ? { min: perPage.ours.min / perPage.tool.min, median: perPage.ours.median / perPage.tool.median } : null;
+  // Beside the baseline: the six letters read three times over by one build, then by the other
+  // (which goes first alternates), in a loop of their own after the rest (pdf.js's passes above
+  // leave garbage whose collection would fall into whichever build came next).
+  let baseline = null;
+  if (baseParse) {
+    const pages = generated.reduce((a, f) => a + f.pages, 0);
+    const timeSet = async (parse) => {
+      const t = performance.now();
+      for (let k = 0; k < 3; k++) for (const f of generated) await parse({ bytes: f.bytes, name: f.path });
+      return (performance.now() - t) / 3 / pages;
+    };
+    const ours = [];
+    const base = [];
+    const ratios = [];
+    for (let r = 0; r < 2 * reps; r++) {
+      if (r % 2) base.push(await timeSet(baseParse));
+      ours.push(await timeSet(parseDocument));
+      if (!(r % 2)) base.push(await timeSet(baseParse));
+      ratios.push(ours.at(-1) / base.at(-1));
+    }
+    baseline = { root: baselineRoot, pairs: ratios.length, oursMsPerPage: minMed(ours), baselineMsPerPage: minMed(base), ratio: minMed(ratios), ratios };
+    log(`pdf beside ${baselineRoot}: ours med ${median(ours).toFixed(2)} ms/page, baseline ${median(base).toFixed(2)} ms/page; pairs ${ratios.map((x) => x.toFixed(2)).join(', ')}`);
+  }
   log(`pdf per page: ours ${perPage.ours.median.toFixed(2)} ms (CPU, all threads: ${perPage.oursCpu.median.toFixed(2)} ms)${perPage.tool ? `, pdftotext ${perPage.tool.median.toFixed(2)} ms` : ''}`);
   log(`pdf per page, a long letter's pages on two pdf.js threads: ${perPage.twoThreads.median.toFixed(2)} ms (CPU ${perPage.twoThreadsCpu.median.toFixed(2)} ms)${perPage.tool ? `, ${(perPage.twoThreads.median / perPage.tool.median).toFixed(1)}× pdftotext` : ''}`);
   if (perPage.textPass) {
@@ -230,6 +258,7 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
     pages,
     skipped,
     reps,
+    baseline,
     perPage: { oursMs: perPage.ours, oursCpuMs: perPage.oursCpu, twoThreadsMs: perPage.twoThreads, twoThreadsCpuMs: perPage.twoThreadsCpu, readMs: perPage.read, pdfjsTextPassMs: perPage.textPass, pdfjsBothPassesMs: perPage.bothPasses, pdftotextMs: perPage.tool, ratio: perPage.ratio },
     whole: { oursMsPerPage: mm(whole.ours), pdftotextMsPerPage: mm(whole.tool), ratio: mm(whole.ratio) },
     ratio: perPage.ratio?.median ?? null,

@@ -8,7 +8,8 @@
 // --quick: 3 repetitions, one crawl repetition, memory at 1k/5k/10k, stores at 10k/50k (a smoke run).
 // FOI_BENCH_ROOT=<built checkout>: measure that code instead of this one (before/after).
 // FOI_BENCH_BASELINE=<built checkout> (FOI_BENCH_BASELINE_LISTING=legacy for builds before the sources issue):
-// the crawl row runs that build as whole `fetch` processes alternating with ours, and prints the ratio.
+// the crawl row runs that build as whole `fetch` processes alternating with ours, and the PDF row its
+// parseDocument beside ours on the same letters; both print the ratio.
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +107,17 @@ else if (pdf) {
     `≤ ${pdf.target}×`,
     ok(p.ratio ? p.ratio.median <= pdf.target : null),
   ]);
+  if (pdf.baseline) {
+    const b = pdf.baseline;
+    rows.push([
+      `… beside FOI_BENCH_BASELINE (${b.root}): the ${pdf.generatedFiles} letters read 3 times over by each build in turn, in this process; ${b.pairs} pairs`,
+      mm(b.oursMsPerPage, 2, ' ms/page'),
+      mm(b.baselineMsPerPage, 2, ' ms/page'),
+      mm(b.ratio, 2, '×'),
+      '',
+      'before/after',
+    ]);
+  }
   const w = pdf.whole;
   rows.push([
     `… both as whole processes (${pdf.files} files, ${pdf.pages} pages; diagnostic)`,
