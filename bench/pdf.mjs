@@ -194,10 +194,19 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
   if (PDFParse) for (const f of generated) await timePdfjs(f, true);
   const times = generated.map(() => ({ ours: [], oursCpu: [], twoThreads: [], twoThreadsCpu: [], read: [], textPass: [], bothPasses: [], tool: [] }));
   const whole = { ours: [], tool: [], ratio: [] };
+  // Each repetition starts at another letter (the order rotates): whatever came just before a
+  // repetition (the last one's pdf.js passes, the whole-process runs) slowed its first file on
+  // both sides, and when that was always the 1-page letter it tilted both slopes (pdftotext's
+  // 1-page times ran 39–85 ms against 24–27 ms alone). Ours and pdftotext run back to back on
+  // each letter (which goes first alternates), before that letter's diagnostics.
   for (let r = 0; r < reps; r++) {
-    for (const [i, f] of generated.entries()) {
+    for (let k = 0; k < generated.length; k++) {
+      const i = (k + r) % generated.length;
+      const f = generated[i];
+      if (tool.path && r % 2) times[i].tool.push(timeTool(f));
       times[i].ours.push(await timeOurs(f));
       times[i].oursCpu.push(lastCpu);
+      if (tool.path && !(r % 2)) times[i].tool.push(timeTool(f));
       // The same with a long letter's pages on two pdf.js threads (FOI_HARVEST_PDF_THREADS=2): what a second thread buys.
       times[i].twoThreads.push(await timeOurs(f, false, true));
       times[i].twoThreadsCpu.push(lastCpu);
@@ -206,8 +215,11 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
         times[i].textPass.push(await timePdfjs(f, false));
         times[i].bothPasses.push(await timePdfjs(f, true));
       }
-      if (tool.path) times[i].tool.push(timeTool(f));
     }
+    log(`pdf rep ${r + 1}/${reps}: per-page series done`);
+  }
+  // Both as whole processes, in pairs of their own after the per-page series.
+  for (let r = 0; r < reps; r++) {
     const wo = wholeOurs();
     whole.ours.push(wo / pages);
     if (tool.path) {
@@ -215,7 +227,7 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
       whole.tool.push(wt / pages);
       whole.ratio.push(wo / wt);
     }
-    log(`pdf rep ${r + 1}/${reps}: whole process ${wo.toFixed(0)} ms${tool.path ? ` vs pdftotext ${(whole.tool.at(-1) * pages).toFixed(0)} ms` : ''}`);
+    log(`pdf whole-process pair ${r + 1}/${reps}: ${wo.toFixed(0)} ms${tool.path ? ` vs pdftotext ${(whole.tool.at(-1) * pages).toFixed(0)} ms` : ''}`);
   }
   const fit = (side, how) => slope(generated.map((f, i) => ({ x: f.pages, y: how === 'min' ? Math.min(...times[i][side]) : median(times[i][side]) })));
   const both = (side) => ({ min: fit(side, 'min'), median: fit(side, 'median') });
