@@ -1,10 +1,9 @@
 // The date test labelled-dates.ts asks of a line before its label patterns (issue 17, start-up):
 // every pattern holds a full date or a year, so wherever one matches, the test must too.
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { labelledDateGates } from '../../src/extract/labelled-dates.js';
+import { fixtureCorpusTexts } from '../support/corpus-texts.js';
 
 const { gate, patterns } = labelledDateGates();
 const anyMatch = (t: string) => patterns.some((re) => re.test(t));
@@ -33,18 +32,14 @@ describe('labelled dates: MAY_HOLD_DATE', () => {
   });
 
   it('on every line (and every two lines joined) of the fixture corpora', () => {
-    const root = join(import.meta.dirname, '..', 'fixtures');
     let matched = 0;
-    for (const set of readdirSync(root)) {
-      const dir = join(root, set, 'corpus');
-      for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
-        const lines = readFileSync(join(dir, f), 'utf8').split('\n');
-        for (let k = 0; k < lines.length; k++) {
-          for (const t of [lines[k], `${lines[k]} ${lines[k + 1] ?? ''}`]) {
-            if (!anyMatch(t)) continue;
-            matched++;
-            expect(gate.test(t), t).toBe(true);
-          }
+    for (const text of fixtureCorpusTexts()) {
+      const lines = text.split('\n');
+      for (let k = 0; k < lines.length; k++) {
+        for (const t of [lines[k], `${lines[k]} ${lines[k + 1] ?? ''}`]) {
+          if (!anyMatch(t)) continue;
+          matched++;
+          expect(gate.test(t), t).toBe(true);
         }
       }
     }

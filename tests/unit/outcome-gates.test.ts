@@ -2,10 +2,9 @@
 // start-up): a gate may let through a text no pattern then matches, but must never turn away one
 // a pattern matches, or an outcome would change.
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EITHER_WAY, outcomeGates, withoutEitherWay } from '../../src/extract/outcome.js';
+import { fixtureCorpusTexts } from '../support/corpus-texts.js';
 
 const gates = outcomeGates();
 const family = (name: string) => gates.find((g) => g.name === name)!;
@@ -67,18 +66,13 @@ describe('outcome family gates', () => {
   });
 
   it('on every line and every whole text of the fixture corpora', () => {
-    const root = join(import.meta.dirname, '..', 'fixtures');
     let matched = 0;
-    for (const set of readdirSync(root)) {
-      const dir = join(root, set, 'corpus');
-      for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
-        const whole = readFileSync(join(dir, f), 'utf8');
-        for (const t of [whole, ...whole.split('\n')]) {
-          for (const g of gates) {
-            if (!matches(g.name, t)) continue;
-            matched++;
-            expect(g.gate.test(t), `${g.name}: ${t.slice(0, 200)}`).toBe(true);
-          }
+    for (const whole of fixtureCorpusTexts()) {
+      for (const t of [whole, ...whole.split('\n')]) {
+        for (const g of gates) {
+          if (!matches(g.name, t)) continue;
+          matched++;
+          expect(g.gate.test(t), `${g.name}: ${t.slice(0, 200)}`).toBe(true);
         }
       }
     }

@@ -9,6 +9,7 @@ import { KEYED_LINES, keyedAny, keyedFirst, type Keyed } from '../../src/segment
 import { FURNITURE, REQUEST_FALLBACK, REQUEST_START, RESPONSE_START, buildDoc } from '../../src/extract/doc-model.js';
 import { BOILERPLATE_START, CHROME, NEWS_CHROME, REFUSAL_LINE, REFUSAL_START, SIGNATURE_LINE, SIGNATURE_START, STATUS } from '../../src/segment/cues.js';
 import { readDocument } from '../../src/readers/index.js';
+import { fixtureCorpusTexts } from '../support/corpus-texts.js';
 
 const FAMILIES: Record<string, readonly Keyed[]> = {
   REQUEST_START, RESPONSE_START, FURNITURE, REQUEST_FALLBACK, CHROME, STATUS, BOILERPLATE_START, SIGNATURE_START, SIGNATURE_LINE, REFUSAL_START, REFUSAL_LINE, NEWS_CHROME,
@@ -118,12 +119,7 @@ describe('each family’s words let through the lines its patterns match', () =>
   }
 
   it('on every line of the fixture corpora and site pages', async () => {
-    const root = join(import.meta.dirname, '..', 'fixtures');
-    const texts: string[] = [];
-    for (const set of readdirSync(root)) {
-      const dir = join(root, set, 'corpus');
-      for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) texts.push(...readFileSync(join(dir, f), 'utf8').split('\n'));
-    }
+    const texts: string[] = fixtureCorpusTexts().flatMap((text) => text.split('\n'));
     const sites = join(import.meta.dirname, '..', '..', 'fixtures', 'sites');
     const pages = (readdirSync(sites, { recursive: true }) as string[]).filter((p) => p.endsWith('index.html'));
     for (const p of pages) {

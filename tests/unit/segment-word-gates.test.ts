@@ -1,10 +1,9 @@
 // Word gates asked before a cue family's long patterns (issue 17): each must let through every
 // line the family matches, or a role, and with it the output, would change.
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BOILERPLATE_LINE, BOILERPLATE_WORDS } from '../../src/segment/cues.js';
+import { fixtureCorpusTexts } from '../support/corpus-texts.js';
 
 const family = (t: string) => BOILERPLATE_LINE.find((c) => c.re.test(t))?.family;
 
@@ -56,17 +55,11 @@ describe('BOILERPLATE_WORDS lets through every standard-text line', () => {
   });
 
   it('on every line of the fixture corpora', () => {
-    const root = join(import.meta.dirname, '..', 'fixtures');
     let matched = 0;
-    for (const set of readdirSync(root)) {
-      const dir = join(root, set, 'corpus');
-      for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
-        for (const t of readFileSync(join(dir, f), 'utf8').split('\n')) {
-          if (!family(t)) continue;
-          matched++;
-          expect(BOILERPLATE_WORDS.test(t), t).toBe(true);
-        }
-      }
+    for (const t of fixtureCorpusTexts().flatMap((text) => text.split('\n'))) {
+      if (!family(t)) continue;
+      matched++;
+      expect(BOILERPLATE_WORDS.test(t), t).toBe(true);
     }
     expect(matched).toBeGreaterThan(10);
   });

@@ -1,10 +1,9 @@
 // The cheap tests tokens.ts asks of a line before each typing pattern (issue 17: a plain year, in
 // every row of a table of years, ran all four patterns): wherever a pattern matches, its gate must.
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mayHoldCount, tokenGates, tokenizeNumbers } from '../../src/segment/tokens.js';
+import { fixtureCorpusTexts } from '../support/corpus-texts.js';
 
 const gates = tokenGates();
 const holds = (re: RegExp, t: string) => {
@@ -48,14 +47,10 @@ describe('number tokens: the gates before the typing patterns', () => {
   });
 
   it('on every line (and every two lines joined) of the fixture corpora', () => {
-    const root = join(import.meta.dirname, '..', 'fixtures');
     let matched = 0;
-    for (const set of readdirSync(root)) {
-      const dir = join(root, set, 'corpus');
-      for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
-        const lines = readFileSync(join(dir, f), 'utf8').split('\n');
-        for (let k = 0; k < lines.length; k++) for (const t of [lines[k], `${lines[k]}\n${lines[k + 1] ?? ''}`]) matched += check(t);
-      }
+    for (const text of fixtureCorpusTexts()) {
+      const lines = text.split('\n');
+      for (let k = 0; k < lines.length; k++) for (const t of [lines[k], `${lines[k]}\n${lines[k + 1] ?? ''}`]) matched += check(t);
     }
     expect(matched).toBeGreaterThan(20);
   });
@@ -88,17 +83,11 @@ describe('number tokens: the gates before the typing patterns', () => {
   });
 
   it('mayHoldCount is false only where the tokens hold no count (fixture corpora and built texts)', () => {
-    const root = join(import.meta.dirname, '..', 'fixtures');
     let passed = 0;
-    for (const set of readdirSync(root)) {
-      const dir = join(root, set, 'corpus');
-      for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
-        for (const t of readFileSync(join(dir, f), 'utf8').split('\n')) {
-          if (mayHoldCount(sentence(t))) continue;
-          passed++;
-          expect(hasCount(t), t).toBe(false);
-        }
-      }
+    for (const t of fixtureCorpusTexts().flatMap((text) => text.split('\n'))) {
+      if (mayHoldCount(sentence(t))) continue;
+      passed++;
+      expect(hasCount(t), t).toBe(false);
     }
     expect(passed).toBeGreaterThan(100);
     const pieces = ['2019', '1899', '2100', '19', '2019.5', '4.5', 'seven', 'one hundred', '£', '%', 'officers', 'in', 'section', 'aged', 'days', '(', ')', '1,999', '2,019', '.', '-', '/', 'March', 'Q'];
