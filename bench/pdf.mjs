@@ -194,19 +194,31 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
   if (PDFParse) for (const f of generated) await timePdfjs(f, true);
   const times = generated.map(() => ({ ours: [], oursCpu: [], twoThreads: [], twoThreadsCpu: [], read: [], textPass: [], bothPasses: [], tool: [] }));
   const whole = { ours: [], tool: [], ratio: [] };
-  // Each repetition starts at another letter (the order rotates): whatever came just before a
-  // repetition (the last one's pdf.js passes, the whole-process runs) slowed its first file on
-  // both sides, and when that was always the 1-page letter it tilted both slopes (pdftotext's
-  // 1-page times ran 39–85 ms against 24–27 ms alone). Ours and pdftotext run back to back on
-  // each letter (which goes first alternates), before that letter's diagnostics.
+  // Each repetition starts at another letter (the order rotates), and times pdftotext on every
+  // letter, then ours on every letter (which goes first alternates), then the diagnostics: each
+  // side's runs follow one another, not the other side's. Timed letter by letter in turn, the
+  // runs of each side were slowed by what the other had just done (pdftotext's 1-page times ran
+  // 39–85 ms against 24–27 ms alone, and its median-fitted slope scattered 0.46–1.08 ms/page).
   for (let r = 0; r < reps; r++) {
-    for (let k = 0; k < generated.length; k++) {
-      const i = (k + r) % generated.length;
+    const order = generated.map((_, k) => (k + r) % generated.length);
+    const toolPhase = () => {
+      if (tool.path) for (const i of order) times[i].tool.push(timeTool(generated[i]));
+    };
+    const oursPhase = async () => {
+      for (const i of order) {
+        times[i].ours.push(await timeOurs(generated[i]));
+        times[i].oursCpu.push(lastCpu);
+      }
+    };
+    if (r % 2) {
+      toolPhase();
+      await oursPhase();
+    } else {
+      await oursPhase();
+      toolPhase();
+    }
+    for (const i of order) {
       const f = generated[i];
-      if (tool.path && r % 2) times[i].tool.push(timeTool(f));
-      times[i].ours.push(await timeOurs(f));
-      times[i].oursCpu.push(lastCpu);
-      if (tool.path && !(r % 2)) times[i].tool.push(timeTool(f));
       // The same with a long letter's pages on two pdf.js threads (FOI_HARVEST_PDF_THREADS=2): what a second thread buys.
       times[i].twoThreads.push(await timeOurs(f, false, true));
       times[i].twoThreadsCpu.push(lastCpu);
