@@ -250,11 +250,11 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
   // leave garbage whose collection would fall into whichever build came next).
   let baseline = null;
   if (baseParse) {
-    const pages = generated.reduce((a, f) => a + f.pages, 0);
+    const letterPages = generated.reduce((a, f) => a + f.pages, 0);
     const timeSet = async (parse) => {
       const t = performance.now();
       for (let k = 0; k < 3; k++) for (const f of generated) await parse({ bytes: f.bytes, name: f.path });
-      return (performance.now() - t) / 3 / pages;
+      return (performance.now() - t) / 3 / letterPages;
     };
     const ours = [];
     const base = [];
