@@ -8,8 +8,7 @@
 // always the list pdf.js would give.
 import { indexFile, inPlaceOrNamed, objectAt, REF, streamBytes, type PdfFile } from './pdf-file.js';
 import { reasonOf } from './pdf-objects.js';
-import { OPS, pathOps, type PathOps } from './pdf-paths.js';
-import type { OwnPaths } from './pdf-text.js';
+import { OPS, pagePaths, type PagePaths, type PathOps } from './pdf-paths.js';
 
 /** A page's object number and generation, as pdf.js gives them (`PDFPageProxy.ref`). */
 export interface PageRef {
@@ -28,7 +27,7 @@ export type PageLines = { kind: 'none' } | { kind: 'own'; ops: PathOps } | { kin
  * as pdf-text indexed it). A page's content already read (pdf-text's) is not read again, nor are
  * its paths when pdf-text recorded them in its own pass (`paths`).
  */
-export function pageLines(bytes: Uint8Array, indexed?: PdfFile): (ref: PageRef | null | undefined, content?: Uint8Array, paths?: OwnPaths) => PageLines {
+export function pageLines(bytes: Uint8Array, indexed?: PdfFile): (ref: PageRef | null | undefined, content?: Uint8Array, paths?: PagePaths) => PageLines {
   let file: PdfFile | string | undefined = indexed;
   return (ref, content, paths) => {
     if (!ref) return { kind: 'pdfjs', why: 'no page reference' };
@@ -42,7 +41,7 @@ export function pageLines(bytes: Uint8Array, indexed?: PdfFile): (ref: PageRef |
   };
 }
 
-function drawnLinesOf(file: PdfFile, ref: PageRef, known?: Uint8Array, paths?: OwnPaths): PageLines {
+function drawnLinesOf(file: PdfFile, ref: PageRef, known?: Uint8Array, paths?: PagePaths): PageLines {
   const pdfjs = (why: string): PageLines => ({ kind: 'pdfjs', why });
   const page = objectAt(file, ref.num, ref.gen);
   if (!page || page.streamAt !== null || !/\/Type\s*\/Page\b/.test(page.dict)) return pdfjs('page object not found');
@@ -50,11 +49,11 @@ function drawnLinesOf(file: PdfFile, ref: PageRef, known?: Uint8Array, paths?: O
   if (/\/Annots\b/.test(page.dict) && !onlyBareLinks(file, page.dict)) return pdfjs('annotations');
   const content = known ?? contentOf(file, page.dict);
   if (typeof content === 'string') return content === 'none' ? { kind: 'none' } : pdfjs(content);
-  const drawn = paths !== undefined && typeof paths !== 'string' ? paths.drawn : new Set<string>();
-  const read = paths === undefined ? pathOps(content, drawn) : typeof paths === 'string' ? paths : paths.ops;
+  const read = paths ?? pagePaths(content);
   if (typeof read === 'string') return pdfjs(read);
+  const { ops, drawn } = read;
   // The finder keeps plain strokes only: a page with none needs no lines at all.
-  const strokes = read.argsArray.some((a, k) => read.fnArray[k] === OPS.constructPath && (a as number[])[0] === OPS.stroke);
+  const strokes = ops.argsArray.some((a, k) => ops.fnArray[k] === OPS.constructPath && (a as number[])[0] === OPS.stroke);
   // XObjects drawn with Do: an image strokes nothing; a form is content of its own (not read: unsure).
   if (drawn.size) {
     const xobjects = xobjectsOf(file, page.dict);
@@ -64,7 +63,7 @@ function drawnLinesOf(file: PdfFile, ref: PageRef, known?: Uint8Array, paths?: O
       if (!obj || obj.streamAt === null || !/\/Subtype\s*\/Image\b/.test(obj.dict)) return pdfjs('draws a form or an unknown XObject');
     }
   }
-  return strokes ? { kind: 'own', ops: read } : { kind: 'none' };
+  return strokes ? { kind: 'own', ops } : { kind: 'none' };
 }
 
 /** Whether every annotation of the page is a link with no appearance stream of its own. */

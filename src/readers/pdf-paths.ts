@@ -36,6 +36,16 @@ export interface PathOps {
   argsArray: unknown[];
 }
 
+/** A page's paths and the XObjects it draws, or why they are left to pdf.js. */
+export type PagePaths = { ops: PathOps; drawn: Set<string> } | string;
+
+/** pathOps of a page's content with the XObjects it draws. */
+export function pagePaths(content: Uint8Array): PagePaths {
+  const drawn = new Set<string>();
+  const ops = pathOps(content, drawn);
+  return typeof ops === 'string' ? ops : { ops, drawn };
+}
+
 import { CLASS, CONTENT_OPERATORS, DELIMITER, latin1, numberAt, opKey, SPACE } from './pdf-objects.js';
 
 const MAX_OPERANDS = 33;
@@ -130,6 +140,8 @@ export class PathRecorder {
   private readonly box = new Float32Array([Infinity, Infinity, -Infinity, -Infinity]);
   private segments = 0;
   private curved = false;
+  /** Why the page's paths are left to pdf.js, once an operator was refused: nothing is recorded after it. */
+  refused: string | null = null;
   /** `drawn`: the XObjects drawn (`/Name Do`) go into it. */
   constructor(readonly drawn: Set<string>) {}
 
@@ -138,11 +150,27 @@ export class PathRecorder {
     return { fnArray: this.fnArray, argsArray: this.argsArray };
   }
 
+  /** What was recorded, or why not. */
+  result(): PagePaths {
+    return this.refused ?? { ops: this.ops, drawn: this.drawn };
+  }
+
+  /** The page's paths are pdf.js's to list, for this reason (the first one given stands). */
+  refuse(why: string): string {
+    return (this.refused ??= why);
+  }
+
   /**
    * One operator, its operand count already checked: `nums` its operands when `numeric` (all are
    * numbers), `name` the name it draws (Do). Null, or why the page is left to pdf.js.
    */
   op(token: string, nums: readonly number[], numeric: boolean, name: string | null): string | null {
+    if (this.refused !== null) return this.refused;
+    const why = this.record(token, nums, numeric, name);
+    return why === null ? null : this.refuse(why);
+  }
+
+  private record(token: string, nums: readonly number[], numeric: boolean, name: string | null): string | null {
     switch (token) {
       case 'q':
         if (this.segments) return 'q inside a path';

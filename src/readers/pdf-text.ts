@@ -10,7 +10,7 @@ import { indexFile, objectAt, streamBytes, type PdfFile } from './pdf-file.js';
 import { loadFont, type Font, type Resolver } from './pdf-fonts.js';
 import { Cmd, CONTENT_OPERATORS, Lexer, Name, NotRead, reasonOf, Ref, valueOf, type Dict, type Value } from './pdf-objects.js';
 import type { PageRef } from './pdf-lines.js';
-import { PathRecorder, type PathOps } from './pdf-paths.js';
+import { PathRecorder, type PagePaths } from './pdf-paths.js';
 
 export interface OwnItem {
   str: string;
@@ -28,11 +28,8 @@ export interface OwnPage {
   /** Its content streams' bytes, one after another (pdf-lines reads its drawn lines from them). */
   content: Uint8Array;
   /** Its paths as pdf-paths reads them, recorded in the same pass as its text, or why they are pdf.js's to list. */
-  paths: OwnPaths;
+  paths: PagePaths;
 }
-
-/** A page's paths and the XObjects it draws (pdf-paths), or why they are left to pdf.js. */
-export type OwnPaths = { ops: PathOps; drawn: Set<string> } | string;
 
 /** A document pdf-text can open: its file index, page count, and each page read on asking. */
 export interface OwnDoc {
@@ -62,8 +59,8 @@ export function openOwn(bytes: Uint8Array): OwnDoc | { why: string } {
           const p = pages[n - 1];
           const content = doc.content(p);
           const paths = new PathRecorder(new Set());
-          const { items, why } = textItems(doc, p, content, paths);
-          return { ref: p.ref, view: p.view, items, content, paths: why ?? { ops: paths.ops, drawn: paths.drawn } };
+          const items = textItems(doc, p, content, paths);
+          return { ref: p.ref, view: p.view, items, content, paths: paths.result() };
         } catch (e) {
           return { why: reasonOf(e) };
         }
@@ -310,11 +307,8 @@ const normalize = (s: string) => s.replace(NORMALIZE, (_, p1: string | undefined
 const RIGHT_TO_LEFT = /[\u0590-\u08ac\ufb05\ufb1d-\ufdff\ufe70-\ufeff]/;
 const BEYOND_LATIN1_CONTROLS = /[^\u0000-\u009f]/;
 
-/**
- * One page's text items, as pdf.js getTextContent builds them; its operators also go to `paths`
- * (`why`: the first it refused, when it did).
- */
-function textItems(doc: Doc, page: PageNode, content: Uint8Array, paths: PathRecorder): { items: OwnItem[]; why: string | null } {
+/** One page's text items, as pdf.js getTextContent builds them; its operators also go to `paths`. */
+function textItems(doc: Doc, page: PageNode, content: Uint8Array, paths: PathRecorder): OwnItem[] {
   const viewBox = page.view;
   const items: OwnItem[] = [];
   const stack: TextState[] = [];
@@ -545,7 +539,6 @@ function textItems(doc: Doc, page: PageNode, content: Uint8Array, paths: PathRec
   // a length (to empty it after each operator) is a call into the runtime.
   const args: Value[] = [];
   let nargs = 0;
-  let pathsWhy: string | null = null;
   for (let v = lexer.next(); v !== undefined; v = lexer.next()) {
     if (!(v instanceof Cmd)) {
       if (nargs === 33) throw new NotRead('too many operands');
@@ -556,7 +549,7 @@ function textItems(doc: Doc, page: PageNode, content: Uint8Array, paths: PathRec
     const spec = INLINE_IMAGE.has(op) ? undefined : CONTENT_OPERATORS[op];
     if (!spec) throw new NotRead(`operator ${JSON.stringify(op.slice(0, 8))}`);
     if (spec[1] ? nargs > spec[0] : nargs !== spec[0]) throw new NotRead(`${op} with ${nargs} operands`);
-    if (pathsWhy === null) pathsWhy = recordPath(paths, op, args, nargs);
+    if (paths.refused === null) recordPath(paths, op, args, nargs);
     const previous = state;
     switch (op) {
       case 'q':
@@ -691,21 +684,24 @@ function textItems(doc: Doc, page: PageNode, content: Uint8Array, paths: PathRec
   }
   if (nargs) throw new NotRead('operands after the last operator');
   flush();
-  return { items, why: pathsWhy };
+  return items;
 }
 
 /** An operator and its operands as pdf-paths' own scanner would give them to the recorder. */
-function recordPath(paths: PathRecorder, op: string, args: Value[], n: number): string | null {
+function recordPath(paths: PathRecorder, op: string, args: Value[], n: number): void {
   let numeric = true;
   for (let k = 0; k < n; k++) {
     const a = args[k];
     if (typeof a === 'number') continue;
     // pdf-paths reads no null operand (its scanner takes the word for an operator).
-    if (a === null) return 'operator "null"';
+    if (a === null) {
+      paths.refuse('operator "null"');
+      return;
+    }
     numeric = false;
   }
   const last = n ? args[n - 1] : undefined;
-  return paths.op(op, args as number[], numeric, op === 'Do' ? (last instanceof Name ? last.name : '') : null);
+  paths.op(op, args as number[], numeric, op === 'Do' ? (last instanceof Name ? last.name : '') : null);
 }
 
 /** The operands (args[0 … n - 1]), when all are numbers. */

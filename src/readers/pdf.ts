@@ -394,16 +394,11 @@ async function pageTables(
   const found: PageTable[] = [];
   const matched = new Set<LayoutTable>();
   // Each layout table's cells, worked out once however many grids are matched against it.
-  const cellsOf = new Map<LayoutTable, LayoutCells>();
-  const layoutCells = (l: LayoutTable) => {
-    let c = cellsOf.get(l);
-    if (!c) cellsOf.set(l, (c = { set: new Set(nonEmptyCells(l.rows)), joined: l.rows.map((r) => r.join(' ')).join(' ') }));
-    return c;
-  };
+  const layoutCells = grids.length ? layout.map(cellsOf) : [];
   for (const grid of grids) {
     const cells = nonEmptyCells(grid);
     // A ruled table is also seen by the position reader: keep the ruled cells, borrow the position.
-    const twin = layout.find((l) => !matched.has(l) && overlap(cells, layoutCells(l)) >= 0.5);
+    const twin = layout.find((l, k) => !matched.has(l) && overlap(cells, layoutCells[k]) >= 0.5);
     if (twin) matched.add(twin);
     // A grid drawn round part of a table only (its first rows): the positions hold the whole table.
     if (twin && grid.length * 2 < twin.rows.length) {
@@ -462,6 +457,8 @@ interface LayoutCells {
 
 /** A grid's non-empty cells, cleaned. */
 const nonEmptyCells = (rows: string[][]) => rows.flat().map(cleanCell).filter(Boolean);
+
+const cellsOf = (t: LayoutTable): LayoutCells => ({ set: new Set(nonEmptyCells(t.rows)), joined: t.rows.map((r) => r.join(' ')).join(' ') });
 
 /** Share of one grid's non-empty cells (`cells`) that also stand in the other table. */
 function overlap(cells: string[], other: LayoutCells): number {

@@ -3,7 +3,7 @@
 // a financial year, a date, money, a percentage, a duration, an age, a section or question
 // number, a reference, a telephone number. Figures are read only from counts.
 import { FULL_DATE_SRC, MONTH_RE } from '../extract/dates.js';
-import { findNumbers, type NumberMatch } from '../extract/numbers.js';
+import { findNumbers, isYear, type NumberMatch } from '../extract/numbers.js';
 import type { Sentence } from '../extract/doc-model.js';
 import { matchesOf } from './gates.js';
 import { isSpaceCode } from '../extract/words.js';
@@ -34,6 +34,9 @@ export const AGE_BEFORE = /\b(?:aged|age of|ages of|over the age of|under the ag
 const AGE_AFTER = /^\s*-?\s*(?:years?|yrs?)[- ]old\b/i;
 const LABEL_BEFORE = /\b(?:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.?|articles?|schedules?|parts?|chapters?|rules?|questions?|qs?\.?|points?|pages?|pp?\.|tables?|appendix|annex|items?|no\.|number|category|categories|reference|ref\.?|foi|request|decision|case|clause|level|tier|grade|band|stage|step|phase|option|figure|fig\.|line|column|row|version|v\.)\s*\(?\s*$/i;
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
+const MAY_HOLD_DECIMAL = /\d\.\d/;
+/** A number in four digits from 1900 to 2099: typed a year (when nothing more specific claims it), never a count. */
+const isYearText = (n: NumberMatch) => !n.words && /^\d{4}$/.test(n.text) && isYear(n.value);
 // What each pattern above needs, asked first (a plain year, in every table row of years, needs
 // none of them): a date a month's name or a numeric date's separators, a financial year two years
 // joined by a slash or dash, a reference digits joined by a separator (or an IC/FS/FER number), a
@@ -44,7 +47,7 @@ const MAY_HOLD = new Map<RegExp, RegExp>([
   [FY_RE, /(?:19|20)\d\d\s*[/-]\s*\d\d/],
   [REFERENCE_RE, /\d[A-Z]?[-/._]\d|(?:IC|FS|FER)-?\d{4}/],
   [PHONE_RE, /\d(?:[\s-]?\d){8}/],
-  [DECIMAL_RE, /\d\.\d/],
+  [DECIMAL_RE, MAY_HOLD_DECIMAL],
 ]);
 
 /** The patterns and the gate asked before each (tests: wherever a pattern matches, its gate must). */
@@ -101,11 +104,9 @@ export function numbersOf(s: Sentence): NumberMatch[] {
  */
 export function mayHoldCount(s: Sentence): boolean {
   if (s.tokens) return s.tokens.some((t) => t.kind === 'count');
-  for (const n of numbersOf(s)) if (n.words || !isYearText(n)) return true;
-  return /\d\.\d/.test(s.text);
+  for (const n of numbersOf(s)) if (!isYearText(n)) return true;
+  return MAY_HOLD_DECIMAL.test(s.text);
 }
-
-const isYearText = (n: NumberMatch) => n.value >= 1900 && n.value <= 2099 && /^\d{4}$/.test(n.text);
 
 /** tokenizeNumbers(s.text), worked out once per sentence (the same array each time: do not modify it). */
 export function tokensOf(s: Sentence): NumberToken[] {
@@ -122,7 +123,7 @@ export function tokenizeNumbers(text: string, numbers: NumberMatch[] = findNumbe
   // Pushed into a literal, not mapped: the map of an empty [] has another array map than a full one's
   // (each first meeting of it threw away this function's optimised code).
   const decimals: NumberMatch[] = [];
-  if (digits && MAY_HOLD.get(DECIMAL_RE)!.test(text)) for (const m of matchesOf(DECIMAL_RE, text)) decimals.push({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false });
+  if (digits && MAY_HOLD_DECIMAL.test(text)) for (const m of matchesOf(DECIMAL_RE, text)) decimals.push({ value: Number(m[0].replace(/,/g, '')), text: m[0], index: m.index!, end: m.index! + m[0].length, words: false });
   // The spans below only type numbers: a text with digits but no number (a reference, a date
   // written "2023/24" that findNumbers leaves) needs none of them.
   if (!numbers.length && !decimals.length) return [];
@@ -151,7 +152,7 @@ export function tokenizeNumbers(text: string, numbers: NumberMatch[] = findNumbe
     else if ((mayBeAgeBefore(before) && AGE_BEFORE.test(before)) || AGE_AFTER.test(after)) kind = 'age';
     else if (DURATION_AFTER.test(after)) kind = 'duration';
     else if (!n.words && (LABEL_BEFORE.test(before) || /[\dA-Za-z]\s*\(\s*$/.test(before))) kind = 'label'; // "section 40", the (2) of 40(2)
-    else if (!n.words && /^\d{4}$/.test(n.text) && n.value >= 1900 && n.value <= 2099) kind = 'year';
+    else if (isYearText(n)) kind = 'year';
     else if (!n.words && /^\s*\(\s*\d|^\s*[.)]\s/.test(after) && /(?:^|\n)\s*\(?$/.test(before)) kind = 'label'; // "1) …", "2. …" opening a line
     else if (!n.words && /\./.test(n.text) && /^\s+[A-Z]/.test(after) && /(?:^|\n)\s*$/.test(before)) kind = 'label'; // "4.1 Declarations": a paragraph number
     out.push({ kind, value: n.value, text: n.text, index: n.index, end: n.end, words: n.words });

@@ -9,7 +9,7 @@ import { PDFParse } from 'pdf-parse';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openOwn, type OwnPage } from '../../src/readers/pdf-text.js';
 import { readPdf } from '../../src/readers/pdf.js';
-import { pathOps } from '../../src/readers/pdf-paths.js';
+import { pagePaths } from '../../src/readers/pdf-paths.js';
 import { pdfOf } from '../support/pdfkit.js';
 
 const pick = (i: { str?: string; transform?: number[]; width?: number; height?: number; hasEOL?: boolean }) => ({ str: i.str, transform: i.transform, width: i.width, height: i.height, hasEOL: i.hasEOL });
@@ -43,13 +43,6 @@ async function pdfjsPages(bytes: Uint8Array): Promise<Array<{ view: number[]; re
   }
 }
 
-/** pdf-paths' own scan of a page's content: its paths and the XObjects drawn, or why not. */
-function pathsOf(content: Uint8Array): OwnPage['paths'] {
-  const drawn = new Set<string>();
-  const ops = pathOps(content, drawn);
-  return typeof ops === 'string' ? ops : { ops, drawn };
-}
-
 /**
  * 'same' when pdf-text gives pdf.js's pages and items; its reason when it declines. The paths it
  * records in the same pass must be what pdf-paths' own scan of the page gives.
@@ -57,7 +50,7 @@ function pathsOf(content: Uint8Array): OwnPage['paths'] {
 async function compare(bytes: Uint8Array): Promise<string> {
   const own = ownText(bytes);
   if ('why' in own) return own.why;
-  for (const p of own.pages) expect(p.paths).toEqual(pathsOf(p.content));
+  for (const p of own.pages) expect(p.paths).toEqual(pagePaths(p.content));
   const theirs = await pdfjsPages(bytes);
   expect(own.pages.map((p) => ({ view: p.view, ref: p.ref, items: p.items.map(pick) }))).toStrictEqual(theirs);
   return 'same';
