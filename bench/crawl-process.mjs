@@ -71,13 +71,18 @@ export async function benchCrawlProcess({ dir, reps = 3, hosts = 40, delayMs = 5
       const [i, j] = k === 'early' ? [0, 1] : [1, 2];
       return { min: perDisclosure(at(i, lowest), at(j, lowest)), median: perDisclosure(at(i, median), at(j, median)) };
     };
-    const both = (name) => ({ early: fitted(name, 'early'), settled: fitted(name, 'settled') });
+    // And a whole harvest of the largest size: everything it cost, over what it stored.
+    const whole = (name) => {
+      const per = samples[name].map((s) => s.points.at(-1).cpuMs / s.points.at(-1).disclosures);
+      return { min: lowest(per), median: median(per) };
+    };
+    const both = (name) => ({ early: fitted(name, 'early'), settled: fitted(name, 'settled'), whole: whole(name) });
     const out = { how: m.how, delayMs, hosts: forces.length, sizes: samples.ours[0].points.map((p) => p.disclosures), reps, ours: both('ours'), samples };
     if (samples.baseline) {
       out.baseline = { root: builds[1].root, listing: builds[1].listing, ...both('baseline') };
       const ratio = (k) => ({ min: out.ours[k].min / out.baseline[k].min, median: out.ours[k].median / out.baseline[k].median });
       const pairs = (k) => samples.ours.map((s, i) => s[k] / samples.baseline[i][k]);
-      out.ratio = { early: ratio('early'), settled: ratio('settled') };
+      out.ratio = { early: ratio('early'), settled: ratio('settled'), whole: ratio('whole') };
       out.pairRatios = { early: pairs('early'), settled: pairs('settled') };
       log(`crawl process: ratio per pair, from ${out.sizes[1]}: ${out.pairRatios.settled.map((x) => x.toFixed(2)).join(', ')}; from ${out.sizes[0]}: ${out.pairRatios.early.map((x) => x.toFixed(2)).join(', ')}`);
     }
