@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { CODE_ROOT, median, slope } from './lib/stats.mjs';
+import { benchBuilds, inTurn, median, slope } from './lib/stats.mjs';
 import { meter } from './lib/meter.mjs';
 import { benchForces, generateSites } from './sites.mjs';
 import { startCrawlServer, stopCrawlServer } from './lib/ipc.mjs';
@@ -25,8 +25,7 @@ const perDisclosure = (p0, p1) => slope([p0, p1].map((p) => ({ x: p.disclosures,
 
 export async function benchCrawlProcess({ dir, reps = 3, hosts = 40, delayMs = 50, log = () => {} }) {
   const { forces, latency } = await benchForces(hosts);
-  const builds = [{ name: 'ours', root: CODE_ROOT, listing: process.env.FOI_BENCH_LISTING ?? 'search' }];
-  if (process.env.FOI_BENCH_BASELINE) builds.push({ name: 'baseline', root: `${process.env.FOI_BENCH_BASELINE.replace(/\/$/, '')}/`, listing: process.env.FOI_BENCH_BASELINE_LISTING ?? 'search' });
+  const builds = benchBuilds();
   const m = meter();
   // One server per size and listing style, each site on its own port; a store per run.
   const servers = [];
@@ -54,7 +53,7 @@ export async function benchCrawlProcess({ dir, reps = 3, hosts = 40, delayMs = 5
     for (let r = 0; r < reps; r++) {
       const points = Object.fromEntries(builds.map((b) => [b.name, []]));
       // Sizes and builds interleaved, so a slow spell of the machine falls on both sides.
-      for (const si of SIZES.keys()) for (const b of r % 2 ? [...builds].reverse() : builds) points[b.name].push(run(b, si));
+      for (const si of SIZES.keys()) for (const b of inTurn(builds, r)) points[b.name].push(run(b, si));
       for (const b of builds) {
         const pts = points[b.name];
         if (pts.some((p, i) => !p.disclosures || (i > 0 && p.disclosures <= pts[i - 1].disclosures))) throw new Error(`${b.name}: disclosures stored by size ${pts.map((p) => p.disclosures).join(', ')}, not growing`);

@@ -6,27 +6,26 @@
 // 0.4–0.7 s of each 380-disclosure harvest's CPU), so this measures that transient as much as
 // the crawler's own work.
 import { spawnSync } from 'node:child_process';
-import { CODE_ROOT, median, minMed } from './lib/stats.mjs';
+import { benchBuilds, inTurn, median, minMed } from './lib/stats.mjs';
 
 const CHILD = new URL('./crawl-window-child.mjs', import.meta.url).pathname;
 
 function windowOf(b) {
   const r = spawnSync(process.execPath, [CHILD], { encoding: 'utf8', env: { ...process.env, FOI_BENCH_ROOT: b.root, FOI_BENCH_LISTING: b.listing }, maxBuffer: 1 << 24 });
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
-  if (r.status !== 0 || !line.startsWith('{')) throw new Error(`${b.name} (${b.root}): crawl window exited ${r.status}: ${r.stderr.trim().split('\n').at(-1) ?? ''}`);
+  // Node prints an uncaught error's stack, then its own version: the error's line names the cause.
+  const why = r.stderr.split('\n').find((l) => /\w*Error\b/.test(l)) ?? r.stderr.trim().split('\n')[0] ?? '';
+  if (r.status !== 0 || !line.startsWith('{')) throw new Error(`${b.name} (${b.root}): crawl window exited ${r.status}: ${why.trim()}`);
   return JSON.parse(line);
 }
 
 /** Null unless FOI_BENCH_BASELINE names a built checkout to compare with. */
 export async function benchCrawlWindow({ pairs = 3, log = () => {} }) {
-  if (!process.env.FOI_BENCH_BASELINE) return null;
-  const builds = [
-    { name: 'ours', root: CODE_ROOT, listing: process.env.FOI_BENCH_LISTING ?? 'search' },
-    { name: 'baseline', root: `${process.env.FOI_BENCH_BASELINE.replace(/\/$/, '')}/`, listing: process.env.FOI_BENCH_BASELINE_LISTING ?? 'search' },
-  ];
+  const builds = benchBuilds();
+  if (builds.length < 2) return null;
   const samples = { ours: [], baseline: [] };
   for (let r = 0; r < pairs; r++) {
-    for (const b of r % 2 ? [...builds].reverse() : builds) samples[b.name].push(windowOf(b));
+    for (const b of inTurn(builds, r)) samples[b.name].push(windowOf(b));
     const [o, bl] = [samples.ours[r], samples.baseline[r]];
     log(`crawl window pair ${r + 1}/${pairs}: ours med ${o.cpuMsPerDisclosure.median.toFixed(2)} ms (main ${o.threadCpuMsPerDisclosure?.main.median.toFixed(2)}), baseline med ${bl.cpuMsPerDisclosure.median.toFixed(2)} ms (main ${bl.threadCpuMsPerDisclosure?.main.median.toFixed(2)}): ${(o.cpuMsPerDisclosure.median / bl.cpuMsPerDisclosure.median).toFixed(2)}×`);
   }

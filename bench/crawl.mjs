@@ -10,7 +10,6 @@ import { CODE_ROOT, median, minMed } from './lib/stats.mjs';
 import { benchForces, generateSites } from './sites.mjs';
 import { ipc, startCrawlServer, stopCrawlServer } from './lib/ipc.mjs';
 
-
 /**
  * CPU ms of this process's main thread and of all its other threads (V8's compiler and GC
  * helpers, libuv's pool), from /proc (Linux; null elsewhere). process.cpuUsage() counts both:

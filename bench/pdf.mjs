@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { CODE_ROOT, median, minMed, rng, int, pick, slope } from './lib/stats.mjs';
+import { BASELINE_ROOT, CODE_ROOT, median, minMed, rng, int, pick, slope } from './lib/stats.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const FIXED_DATE = new Date('2024-01-01T00:00:00Z');
@@ -105,8 +105,7 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
   const { parseDocument } = await import(join(CODE_ROOT, 'dist', 'pipeline', 'parse.js'));
   // FOI_BENCH_BASELINE=<a built checkout>: its parseDocument on the same letters in this process,
   // alternated with ours (below), for a before/after ratio.
-  const baselineRoot = process.env.FOI_BENCH_BASELINE ? process.env.FOI_BENCH_BASELINE.replace(/\/$/, '') : null;
-  const baseParse = baselineRoot ? (await import(join(baselineRoot, 'dist', 'pipeline', 'parse.js'))).parseDocument : null;
+  const baseParse = BASELINE_ROOT ? (await import(join(BASELINE_ROOT, 'dist', 'pipeline', 'parse.js'))).parseDocument : null;
   const all = await pdfCorpus(dir);
   const tool = findPdftotext();
   // Only PDFs both sides can read (the encrypted, scanned-blank and truncated fixtures are error paths, not speed).
@@ -270,8 +269,8 @@ export async function benchPdf({ dir, reps = 5, log = () => {} }) {
       if (!(r % 2)) base.push(await timeSet(baseParse));
       ratios.push(ours.at(-1) / base.at(-1));
     }
-    baseline = { root: baselineRoot, pairs: ratios.length, oursMsPerPage: minMed(ours), baselineMsPerPage: minMed(base), ratio: minMed(ratios), ratios };
-    log(`pdf beside ${baselineRoot}: ours med ${median(ours).toFixed(2)} ms/page, baseline ${median(base).toFixed(2)} ms/page; pairs ${ratios.map((x) => x.toFixed(2)).join(', ')}`);
+    baseline = { root: BASELINE_ROOT, pairs: ratios.length, oursMsPerPage: minMed(ours), baselineMsPerPage: minMed(base), ratio: minMed(ratios), ratios };
+    log(`pdf beside ${BASELINE_ROOT}: ours med ${median(ours).toFixed(2)} ms/page, baseline ${median(base).toFixed(2)} ms/page; pairs ${ratios.map((x) => x.toFixed(2)).join(', ')}`);
   }
   log(`pdf per page: ours ${perPage.ours.median.toFixed(2)} ms (CPU, all threads: ${perPage.oursCpu.median.toFixed(2)} ms)${perPage.tool ? `, pdftotext ${perPage.tool.median.toFixed(2)} ms` : ''}`);
   log(`pdf per page, a long letter's pages on two pdf.js threads: ${perPage.twoThreads.median.toFixed(2)} ms (CPU ${perPage.twoThreadsCpu.median.toFixed(2)} ms)${perPage.tool ? `, ${(perPage.twoThreads.median / perPage.tool.median).toFixed(1)}× pdftotext` : ''}`);

@@ -30,15 +30,19 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const results = { startedAt: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? null, code: CODE_ROOT, quick, reps };
 const t0 = performance.now();
 
+// fn's result, or { failed } (its error's first line, logged) when it throws.
+const guarded = async (name, fn) => {
+  try {
+    return await fn();
+  } catch (e) {
+    const failed = String(e?.message ?? e).split('\n')[0];
+    log(`${name}: failed: ${failed}`);
+    return { failed };
+  }
+};
 // Each section is guarded: one that throws is reported as failed, and the others still run.
 const section = async (name, fn) => {
-  if (!only.has(name)) return;
-  try {
-    results[name] = await fn();
-  } catch (e) {
-    results[name] = { failed: String(e?.message ?? e).split('\n')[0] };
-    log(`${name}: failed: ${results[name].failed}`);
-  }
+  if (only.has(name)) results[name] = await guarded(name, fn);
 };
 
 await withTempDir('run', async (dir) => {
@@ -50,17 +54,9 @@ await withTempDir('run', async (dir) => {
     ...(await (await import('./crawl.mjs')).benchCrawl({ dir, reps: quick ? 1 : 3, steadyReps: quick ? 0 : 4, delayMs: 250, extraConcurrency: [40], log })),
     // CPU per disclosure of `fetch` as whole processes (against FOI_BENCH_BASELINE when set);
     // guarded alone, so that a baseline that cannot run still leaves the rows above.
-    process: await (await import('./crawl-process.mjs')).benchCrawlProcess({ dir, reps: quick ? 1 : 4, log }).catch((e) => {
-      const failed = String(e?.message ?? e).split('\n')[0];
-      log(`crawl process: failed: ${failed}`);
-      return { failed };
-    }),
+    process: await guarded('crawl process', async () => (await import('./crawl-process.mjs')).benchCrawlProcess({ dir, reps: quick ? 1 : 4, log })),
     // The in-process window, ours and FOI_BENCH_BASELINE's, each in a fresh process, alternating.
-    window: await (await import('./crawl-window.mjs')).benchCrawlWindow({ pairs: quick ? 1 : 3, log }).catch((e) => {
-      const failed = String(e?.message ?? e).split('\n')[0];
-      log(`crawl window: failed: ${failed}`);
-      return { failed };
-    }),
+    window: await guarded('crawl window', async () => (await import('./crawl-window.mjs')).benchCrawlWindow({ pairs: quick ? 1 : 3, log })),
   }));
   await section('memory', async () => (await import('./memory.mjs')).benchMemory({ dir, sizes: quick ? [1000, 5000, 10000] : [1000, 10000, 50000], log }));
   await section('store', async () =>

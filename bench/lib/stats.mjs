@@ -72,3 +72,19 @@ export const mm = (s, digits = 2, unit = '') => `min ${fmt(s.min, digits)}${unit
 
 /** Where the code under test lives: this checkout, or FOI_BENCH_ROOT (a built checkout of another commit, for before/after). */
 export const CODE_ROOT = process.env.FOI_BENCH_ROOT ? `${process.env.FOI_BENCH_ROOT.replace(/\/$/, '')}/` : new URL('../..', import.meta.url).pathname;
+
+/** FOI_BENCH_BASELINE (a built checkout to run beside ours), with a trailing slash; null when unset. */
+export const BASELINE_ROOT = process.env.FOI_BENCH_BASELINE ? `${process.env.FOI_BENCH_BASELINE.replace(/\/$/, '')}/` : null;
+
+/**
+ * The builds a row compares: ours, then the baseline when FOI_BENCH_BASELINE is set, each with the
+ * listing style its sites need (FOI_BENCH_LISTING, FOI_BENCH_BASELINE_LISTING; see sites.mjs).
+ */
+export function benchBuilds() {
+  const builds = [{ name: 'ours', root: CODE_ROOT, listing: process.env.FOI_BENCH_LISTING ?? 'search' }];
+  if (BASELINE_ROOT) builds.push({ name: 'baseline', root: BASELINE_ROOT, listing: process.env.FOI_BENCH_BASELINE_LISTING ?? 'search' });
+  return builds;
+}
+
+/** The builds in repetition r's order: which goes first alternates, so a slow spell falls on both sides. */
+export const inTurn = (builds, r) => (r % 2 ? [...builds].reverse() : builds);

@@ -13,6 +13,8 @@
 // NullOptimizer), so ops are listed as they come. Stroked curves, unknown operators and inline
 // images are refused.
 
+import { CLASS, CONTENT_OPERATORS, DELIMITER, latin1, numberAt, opKey, SPACE } from './pdf-objects.js';
+
 /** pdf.js's operator codes (pdfjs-dist OPS; a test checks them against the installed pdf.js). */
 export const OPS = {
   save: 10,
@@ -45,8 +47,6 @@ export function pagePaths(content: Uint8Array): PagePaths {
   const ops = pathOps(content, drawn);
   return typeof ops === 'string' ? ops : { ops, drawn };
 }
-
-import { CLASS, CONTENT_OPERATORS, DELIMITER, latin1, numberAt, opKey, SPACE } from './pdf-objects.js';
 
 const MAX_OPERANDS = 33;
 
