@@ -4,33 +4,11 @@
 // Efficiency = ideal / actual, where ideal = max over hosts of requests × (delay + latency):
 // the time the slowest host needs when it is never kept waiting. Then a second harvest of the
 // same unchanged sites into the same store: its requests and time as a share of the first.
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CODE_ROOT, median, minMed } from './lib/stats.mjs';
+import { threadCpuMs } from './lib/thread-cpu.mjs';
 import { benchForces, generateSites } from './sites.mjs';
 import { ipc, startCrawlServer, stopCrawlServer } from './lib/ipc.mjs';
-
-/**
- * CPU ms of this process's main thread and of all its other threads (V8's compiler and GC
- * helpers, libuv's pool), from /proc (Linux; null elsewhere). process.cpuUsage() counts both:
- * the split shows how much of a crawl's CPU is JIT compiling rather than our code.
- */
-function threadCpuMs() {
-  try {
-    let main = 0;
-    let other = 0;
-    for (const tid of readdirSync('/proc/self/task')) {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ms = (Number(f[11]) + Number(f[12])) * 10; // utime + stime, in clock ticks of 10 ms (USER_HZ 100)
-      if (tid === String(process.pid)) main += ms;
-      else other += ms;
-    }
-    return { main, other };
-  } catch {
-    return null;
-  }
-}
 
 function summarise(logs, latency, delayMs) {
   let requests = 0;

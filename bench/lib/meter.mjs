@@ -8,16 +8,16 @@ import { spawnSync } from 'node:child_process';
 // already counted, which would be added to both sides and flatter the ratio.
 const PY = 'import resource,subprocess,sys\nc=lambda: (lambda r: r.ru_utime+r.ru_stime)(resource.getrusage(resource.RUSAGE_CHILDREN))\nt=c()\nsubprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)\nprint(c()-t)';
 
-/** `cpuMs(argv)` runs argv (output discarded) and returns its CPU ms; `how` names the meter. */
+/** `cpuMs(argv, env?)` runs argv (output discarded; env added to ours) and returns its CPU ms; `how` names the meter. */
 export function meter() {
   if (spawnSync('python3', ['-c', 'print(1)'], { encoding: 'utf8' }).stdout?.trim() === '1') {
-    return { how: 'getrusage (python3)', cpuMs: (cmd) => 1000 * Number(spawnSync('python3', ['-c', PY, ...cmd], { encoding: 'utf8' }).stdout.trim()) };
+    return { how: 'getrusage (python3)', cpuMs: (cmd, env) => 1000 * Number(spawnSync('python3', ['-c', PY, ...cmd], { encoding: 'utf8', env: { ...process.env, ...env } }).stdout.trim()) };
   }
   if (spawnSync('/usr/bin/time', ['-f', '%U', 'true'], { encoding: 'utf8' }).status === 0) {
     return {
       how: 'GNU time (10 ms steps)',
-      cpuMs: (cmd) => {
-        const r = spawnSync('/usr/bin/time', ['-f', '@@%U %S', ...cmd], { encoding: 'utf8' });
+      cpuMs: (cmd, env) => {
+        const r = spawnSync('/usr/bin/time', ['-f', '@@%U %S', ...cmd], { encoding: 'utf8', env: { ...process.env, ...env } });
         const m = /@@([\d.]+) ([\d.]+)/.exec(r.stderr);
         return 1000 * (Number(m[1]) + Number(m[2]));
       },
@@ -25,9 +25,9 @@ export function meter() {
   }
   return {
     how: 'wall time (no python3 or GNU time)',
-    cpuMs: (cmd) => {
+    cpuMs: (cmd, env) => {
       const t = performance.now();
-      spawnSync(cmd[0], cmd.slice(1), { stdio: 'ignore' });
+      spawnSync(cmd[0], cmd.slice(1), { stdio: 'ignore', env: { ...process.env, ...env } });
       return performance.now() - t;
     },
   };
