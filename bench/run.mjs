@@ -149,18 +149,18 @@ else if (crawl) {
     const [a, b] = p.sizes.map(n);
     const c = n(p.sizes.at(-1));
     rows.push([
-      `Crawl CPU per disclosure: \`fetch\` as whole processes over the same sites, slope of CPU (all threads) against disclosures, the least-squares line through ${p.sizes.slice(1).map(n).join(', ')} disclosures, fitted to each size's min and median of ${p.reps} ${p.baseline ? 'alternating pairs' : 'runs'}`,
+      `Crawl CPU per disclosure: \`fetch\` as whole processes over the same sites, slope of CPU (all threads) against disclosures, the least-squares line through ${p.sizes.slice(1).map(n).join(', ')} disclosures, ${p.reps} ${p.baseline ? 'alternating pairs' : 'runs'}, min and median of each pair's ratio (and of slopes fitted to each size's min and median CPU)`,
       mm(p.ours.settled, 2, ' ms'),
       p.baseline ? `${p.baseline.root}: ${mm(p.baseline.settled, 2, ' ms')}` : 'set FOI_BENCH_BASELINE to a built checkout of the issue-time commit',
-      p.ratio ? `${mm(p.ratio.settled, 2, '×')} (pairs ${p.pairRatios.settled.map((x) => fmt(x)).join(', ')})` : '',
-      '≤ 0.5× the issue-time build',
-      p.ratio ? ok(p.ratio.settled.median <= 0.5) : '—',
+      p.ratio ? `pairs ${mm(p.pairs.settled, 2, '×')} (${p.pairRatios.settled.map((x) => fmt(x)).join(', ')}); fits ${mm(p.ratio.settled, 2, '×')}` : '',
+      '≤ 0.5× the issue-time build, median of the pairs',
+      p.ratio ? ok(p.pairs.settled.median <= 0.5) : '—',
     ]);
     rows.push([
       `… the slope from ${a} to ${b} disclosures (V8 still compiling the crawler's code; diagnostic)`,
       mm(p.ours.early, 2, ' ms'),
       p.baseline ? mm(p.baseline.early, 2, ' ms') : '',
-      p.ratio ? mm(p.ratio.early, 2, '×') : '',
+      p.ratio ? `pairs ${mm(p.pairs.early, 2, '×')}; fits ${mm(p.ratio.early, 2, '×')}` : '',
       '',
       '',
     ]);
@@ -168,7 +168,7 @@ else if (crawl) {
       `… a whole harvest of ${c} disclosures: its CPU (start-up and compiling included) over its disclosures (diagnostic)`,
       mm(p.ours.whole, 2, ' ms'),
       p.baseline ? mm(p.baseline.whole, 2, ' ms') : '',
-      p.ratio ? `${mm(p.ratio.whole, 2, '×')} (pairs ${p.pairRatios.whole.map((x) => fmt(x)).join(', ')})` : '',
+      p.ratio ? `pairs ${mm(p.pairs.whole, 2, '×')} (${p.pairRatios.whole.map((x) => fmt(x)).join(', ')})` : '',
       '',
       '',
     ]);
