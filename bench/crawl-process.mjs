@@ -8,10 +8,11 @@
 // work by 380 disclosures, 4.0 s by 1,900, 4.3 s by 3,800), and the least-squares line through
 // 1,900 and every larger size ("settled"), the cost per disclosure once the code is compiled —
 // the row's figure. Round sixteen fitted it to 1,900 and 3,800 only: a slope is a difference of
-// noisy runs, and over twice the span the same noise moves it half as much. Beside the slopes, a
-// whole harvest of the largest size (everything it cost, over what it stored) and, from a preload
-// that reads /proc at exit (lib/thread-cpu-at-exit.mjs), each run's CPU split into the main
-// thread and the others (V8's compiler and GC helpers): what of a run is paid once per process.
+// noisy runs, and over a span three times as long the same scatter moves it less. Beside the
+// slopes, a whole harvest of the largest size (everything it cost, over what it stored) and, from
+// a preload that reads /proc at exit (lib/thread-cpu-at-exit.mjs), each run's CPU split into the
+// main thread and the others (V8's compiler and GC helpers; threads already ended are not in it):
+// what of a run is paid once per process.
 // With FOI_BENCH_BASELINE=<a built checkout of another commit> the same runs of that build
 // alternate with ours (FOI_BENCH_BASELINE_LISTING=legacy for builds from before the sources issue,
 // see sites.mjs), and each repetition gives a ratio of the two builds' slopes.
@@ -69,7 +70,8 @@ export async function benchCrawlProcess({ dir, reps = 3, hosts = 40, delayMs = 5
       for (const b of builds) {
         const pts = points[b.name];
         if (pts.some((p, i) => !p.disclosures || (i > 0 && p.disclosures <= pts[i - 1].disclosures))) throw new Error(`${b.name}: disclosures stored by size ${pts.map((p) => p.disclosures).join(', ')}, not growing`);
-        samples[b.name].push({ points: pts, early: perDisclosure(SPANS.early(pts.length).map((i) => pts[i])), settled: perDisclosure(SPANS.settled(pts.length).map((i) => pts[i])) });
+        const span = (k) => SPANS[k](pts.length).map((i) => pts[i]);
+        samples[b.name].push({ points: pts, early: perDisclosure(span('early')), settled: perDisclosure(span('settled')), whole: pts.at(-1).cpuMs / pts.at(-1).disclosures });
       }
       log(`crawl process rep ${r + 1}/${reps}: ${builds.map((b) => `${b.name} ${samples[b.name][r].points.map((p) => `${p.disclosures}: ${p.cpuMs.toFixed(0)} ms`).join(', ')} -> ${samples[b.name][r].early.toFixed(2)}, then ${samples[b.name][r].settled.toFixed(2)} ms/disclosure`).join('; ')}`);
     }
@@ -83,7 +85,7 @@ export async function benchCrawlProcess({ dir, reps = 3, hosts = 40, delayMs = 5
     };
     // And a whole harvest of the largest size: everything it cost, over what it stored.
     const whole = (name) => {
-      const per = samples[name].map((s) => s.points.at(-1).cpuMs / s.points.at(-1).disclosures);
+      const per = samples[name].map((s) => s.whole);
       return { min: lowest(per), median: median(per) };
     };
     // Each size's median main-thread and helper-thread CPU (null where /proc is not there).
@@ -99,10 +101,10 @@ export async function benchCrawlProcess({ dir, reps = 3, hosts = 40, delayMs = 5
       const ratio = (k) => ({ min: out.ours[k].min / out.baseline[k].min, median: out.ours[k].median / out.baseline[k].median });
       const pairs = (k) => samples.ours.map((s, i) => s[k] / samples.baseline[i][k]);
       out.ratio = { early: ratio('early'), settled: ratio('settled'), whole: ratio('whole') };
-      out.pairRatios = { early: pairs('early'), settled: pairs('settled'), whole: samples.ours.map((s, i) => s.points.at(-1).cpuMs / s.points.at(-1).disclosures / (samples.baseline[i].points.at(-1).cpuMs / samples.baseline[i].points.at(-1).disclosures)) };
+      out.pairRatios = { early: pairs('early'), settled: pairs('settled'), whole: pairs('whole') };
       // The row's verdict: min and median of the pairs' ratios. Each pair's two builds ran in turn,
       // size by size, so a slow spell of the machine falls on both; fitting each size's median per
-      // build (out.ratio) throws that pairing away, and one slow run of one build moves it.
+      // build (out.ratio) throws that pairing away, and moves with whichever runs land in the middle.
       out.pairs = Object.fromEntries(Object.entries(out.pairRatios).map(([k, xs]) => [k, { min: Math.min(...xs), median: median(xs) }]));
       log(`crawl process: ratio per pair, from ${out.sizes[1]}: ${out.pairRatios.settled.map((x) => x.toFixed(2)).join(', ')}; from ${out.sizes[0]}: ${out.pairRatios.early.map((x) => x.toFixed(2)).join(', ')}; whole ${out.sizes.at(-1)}: ${out.pairRatios.whole.map((x) => x.toFixed(2)).join(', ')}`);
     }
