@@ -19,7 +19,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { benchBuilds, inTurn, median, slope } from './lib/stats.mjs';
+import { benchBuilds, inTurn, median, minMed, slope } from './lib/stats.mjs';
 import { meter } from './lib/meter.mjs';
 import { benchForces, generateSites } from './sites.mjs';
 import { startCrawlServer, stopCrawlServer } from './lib/ipc.mjs';
@@ -29,8 +29,8 @@ const AT_EXIT = new URL('./lib/thread-cpu-at-exit.mjs', import.meta.url).pathnam
 
 /** CPU per disclosure over runs of one build: the least-squares line through them. */
 const perDisclosure = (pts) => slope(pts.map((p) => ({ x: p.disclosures, y: p.cpuMs })));
-/** Which runs each slope is fitted to, by index in SIZES. */
-const SPANS = { early: () => [0, 1], settled: (n) => Array.from({ length: n - 1 }, (_, i) => i + 1) };
+/** Which runs each slope is fitted to, as slice bounds over the sizes: the first two; all from the second. */
+const SPAN = { early: [0, 2], settled: [1] };
 
 export async function benchCrawlProcess({ dir, reps = 3, hosts = 40, delayMs = 50, quick = false, log = () => {} }) {
   const sizes = quick ? SIZES.slice(0, 3) : SIZES;
@@ -70,8 +70,7 @@ export async function benchCrawlProcess({ dir, reps = 3, hosts = 40, delayMs = 5
       for (const b of builds) {
         const pts = points[b.name];
         if (pts.some((p, i) => !p.disclosures || (i > 0 && p.disclosures <= pts[i - 1].disclosures))) throw new Error(`${b.name}: disclosures stored by size ${pts.map((p) => p.disclosures).join(', ')}, not growing`);
-        const span = (k) => SPANS[k](pts.length).map((i) => pts[i]);
-        samples[b.name].push({ points: pts, early: perDisclosure(span('early')), settled: perDisclosure(span('settled')), whole: pts.at(-1).cpuMs / pts.at(-1).disclosures });
+        samples[b.name].push({ points: pts, early: perDisclosure(pts.slice(...SPAN.early)), settled: perDisclosure(pts.slice(...SPAN.settled)), whole: pts.at(-1).cpuMs / pts.at(-1).disclosures });
       }
       log(`crawl process rep ${r + 1}/${reps}: ${builds.map((b) => `${b.name} ${samples[b.name][r].points.map((p) => `${p.disclosures}: ${p.cpuMs.toFixed(0)} ms`).join(', ')} -> ${samples[b.name][r].early.toFixed(2)}, then ${samples[b.name][r].settled.toFixed(2)} ms/disclosure`).join('; ')}`);
     }
@@ -80,14 +79,11 @@ export async function benchCrawlProcess({ dir, reps = 3, hosts = 40, delayMs = 5
     const lowest = (xs) => Math.min(...xs);
     const fitted = (name, k) => {
       const at = (i, f) => ({ disclosures: samples[name][0].points[i].disclosures, cpuMs: f(samples[name].map((s) => s.points[i].cpuMs)) });
-      const span = SPANS[k](sizes.length);
+      const span = [...sizes.keys()].slice(...SPAN[k]);
       return { min: perDisclosure(span.map((i) => at(i, lowest))), median: perDisclosure(span.map((i) => at(i, median))) };
     };
     // And a whole harvest of the largest size: everything it cost, over what it stored.
-    const whole = (name) => {
-      const per = samples[name].map((s) => s.whole);
-      return { min: lowest(per), median: median(per) };
-    };
+    const whole = (name) => minMed(samples[name].map((s) => s.whole));
     // Each size's median main-thread and helper-thread CPU (null where /proc is not there).
     const threads = (name) =>
       samples[name][0].points.map((p, i) => {
@@ -105,7 +101,7 @@ export async function benchCrawlProcess({ dir, reps = 3, hosts = 40, delayMs = 5
       // The row's verdict: min and median of the pairs' ratios. Each pair's two builds ran in turn,
       // size by size, so a slow spell of the machine falls on both; fitting each size's median per
       // build (out.ratio) throws that pairing away, and moves with whichever runs land in the middle.
-      out.pairs = Object.fromEntries(Object.entries(out.pairRatios).map(([k, xs]) => [k, { min: Math.min(...xs), median: median(xs) }]));
+      out.pairs = Object.fromEntries(Object.entries(out.pairRatios).map(([k, xs]) => [k, minMed(xs)]));
       log(`crawl process: ratio per pair, from ${out.sizes[1]}: ${out.pairRatios.settled.map((x) => x.toFixed(2)).join(', ')}; from ${out.sizes[0]}: ${out.pairRatios.early.map((x) => x.toFixed(2)).join(', ')}; whole ${out.sizes.at(-1)}: ${out.pairRatios.whole.map((x) => x.toFixed(2)).join(', ')}`);
     }
     return out;

@@ -39,7 +39,7 @@ export async function benchCrawlWindow({ pairs = 3, log = () => {} }) {
     pairs,
     baseline: { root: builds[1].root, listing: builds[1].listing, cpu: meds('baseline', cpu), main: meds('baseline', main), helpers: meds('baseline', helpers) },
     ours: { cpu: meds('ours', cpu), main: meds('ours', main), helpers: meds('ours', helpers) },
-    ratio: { min: Math.min(...pairRatios), median: median(pairRatios) },
+    ratio: minMed(pairRatios),
     mainRatio: median(samples.ours.map((s, i) => main(s) / main(samples.baseline[i]))),
     helpersRatio: median(samples.ours.map((s, i) => helpers(s) / helpers(samples.baseline[i]))),
     pairRatios,
